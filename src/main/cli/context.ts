@@ -1,0 +1,80 @@
+// Opens the workspace and the core handler table from the CLI's global options.
+import { readFileSync } from 'node:fs'
+import type { Language } from '../../shared/domain'
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
+import type { ApiResult, Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
+import { createCoreHandlers } from '../core/api'
+import { dispatch } from '../core/dispatch'
+import { parseInstant } from '../core/metrics/periods'
+import { defaultDataDir } from '../core/paths'
+import { openWorkspace, type Workspace } from '../core/workspace'
+
+export type GlobalOptions = {
+  dataDir?: string
+  json?: boolean
+  tz?: string
+  asOf?: string
+  from?: string
+  to?: string
+  tenant?: string[]
+  lang?: string
+}
+
+export class UsageError extends Error {}
+
+export type CliContext = {
+  workspace: Workspace
+  zone: string
+  lang: Language
+  asOf: number | null
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ApiResult<ResponseOf<C>>>
+  close(): void
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string }
+    return pkg.version ?? '0.0.0'
+  } catch {
+    return '0.0.0'
+  }
+}
+
+/** Validates the global options and opens the workspace they name. */
+export function openCliContext(opts: GlobalOptions, emitProgress?: (line: string) => void): CliContext {
+  const zone = opts.tz ?? process.env['OPS_CONSOLE_TZ'] ?? DEFAULT_TIME_ZONE
+  if (!isValidTimeZone(zone)) throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
+  const lang: Language = opts.lang === 'en' ? 'en' : 'ko'
+  if (opts.lang !== undefined && opts.lang !== 'en' && opts.lang !== 'ko') throw new UsageError('--lang is ko or en')
+  let asOf: number | null = null
+  if (opts.asOf !== undefined) {
+    try {
+      asOf = parseInstant(opts.asOf, zone)
+    } catch (err) {
+      throw new UsageError((err as Error).message)
+    }
+  }
+  const workspace = openWorkspace({ dataDir: opts.dataDir ?? defaultDataDir() })
+  const pinned = asOf
+  const handlers = createCoreHandlers({
+    workspace,
+    runtime: 'cli',
+    version: packageVersion(),
+    now: () => pinned ?? Date.now(),
+    settings: () => ({ timeZone: zone, language: lang }),
+    emit: (event, payload) => {
+      if (event === 'demo:progress' && emitProgress) {
+        const p = payload as { done: number; total: number; stage: string }
+        emitProgress(`${p.stage} ${p.done}/${p.total}`)
+      }
+    },
+  })
+  return {
+    workspace,
+    zone,
+    lang,
+    asOf,
+    invoke: (channel, request) => dispatch(handlers, channel, request) as never,
+    close: () => workspace.close(),
+  }
+}

@@ -1,0 +1,110 @@
+// `npm run cli -- <command>`: headless use of the same core (SPEC §11). Exit codes: 0 ok,
+// 1 the command failed (message on stderr), 2 bad usage.
+import { Command, CommanderError, Option } from 'commander'
+import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
+import { openCliContext, UsageError, type CliContext, type GlobalOptions } from './context'
+import { demoText, overviewText, print } from './output'
+
+const BI_WIDGETS = { overview: { channel: 'bi:overview', text: overviewText } } as const
+
+class CommandFailed extends Error {}
+
+async function call<C extends Channel>(ctx: CliContext, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = await ctx.invoke(channel, request)
+  if (!result.ok) throw new CommandFailed(`${result.error.code}: ${result.error.message}`)
+  return result.data
+}
+
+async function withContext(cmd: Command, run: (ctx: CliContext, opts: GlobalOptions) => Promise<void>): Promise<void> {
+  const opts = cmd.optsWithGlobals<GlobalOptions>()
+  const ctx = openCliContext(opts, (line) => {
+    if (!opts.json) process.stderr.write(`\r${line.padEnd(60)}`)
+  })
+  try {
+    await run(ctx, opts)
+  } finally {
+    ctx.close()
+  }
+}
+
+function biFilter(ctx: CliContext, opts: GlobalOptions): RequestOf<'bi:overview'> {
+  return {
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+    timeZone: ctx.zone,
+    lang: ctx.lang,
+    ...(opts.from !== undefined ? { from: opts.from } : {}),
+    ...(opts.to !== undefined ? { to: opts.to } : {}),
+    ...(opts.tenant && opts.tenant.length > 0 ? { tenants: opts.tenant } : {}),
+  }
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
+
+/** Builds the command tree (exported for tests). */
+export function buildProgram(): Command {
+  const program = new Command('ops-console')
+    .description('Ops Console command line: the same core as the desktop app, without a window')
+    .option('--data-dir <dir>', 'workspace folder (default: $OPS_CONSOLE_DATA_DIR or the app data folder)')
+    .option('--json', 'print the same JSON the app receives over IPC')
+    .option('--tz <zone>', 'workspace time zone (IANA), default Asia/Seoul')
+    .option('--as-of <instant>', 'compute as of this instant (ISO 8601; a bare date = the end of that local day)')
+    .option('--from <date>', 'first local day of the range (YYYY-MM-DD)')
+    .option('--to <date>', 'last local day of the range (YYYY-MM-DD, inclusive)')
+    .option('--tenant <name>', 'only this tenant (기관); repeat for several', collect)
+    .addOption(new Option('--lang <lang>', 'label language').choices(['ko', 'en']))
+    .exitOverride()
+
+  program
+    .command('demo')
+    .description('fill the workspace with the seeded demo data (replaces an earlier demo workspace)')
+    .option('--srs <count>', 'number of service requests (100 … 1000000)', (v) => Number.parseInt(v, 10))
+    .option('--seed <seed>', 'random seed', (v) => Number.parseInt(v, 10))
+    .action(async (local: { srs?: number; seed?: number }, cmd: Command) => {
+      await withContext(cmd, async (ctx, opts) => {
+        const result = await call(ctx, 'demo:generate', {
+          ...(local.srs !== undefined ? { srCount: local.srs } : {}),
+          ...(local.seed !== undefined ? { seed: local.seed } : {}),
+        })
+        if (!opts.json) process.stderr.write('\n')
+        print(result, opts.json, demoText)
+      })
+    })
+
+  program
+    .command('bi')
+    .description(`BI widgets: ${Object.keys(BI_WIDGETS).join(', ')}`)
+    .argument('<widget>', 'which widget')
+    .action(async (widget: string, _local: unknown, cmd: Command) => {
+      const spec = (BI_WIDGETS as Record<string, (typeof BI_WIDGETS)[keyof typeof BI_WIDGETS]>)[widget]
+      if (!spec) throw new UsageError(`Unknown widget "${widget}". Known: ${Object.keys(BI_WIDGETS).join(', ')}`)
+      await withContext(cmd, async (ctx, opts) => {
+        const data = await call(ctx, spec.channel, biFilter(ctx, opts))
+        print(data, opts.json, spec.text)
+      })
+    })
+
+  return program
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' })
+    return 0
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2
+    if (err instanceof UsageError) {
+      process.stderr.write(`error: ${err.message}\n`)
+      return 2
+    }
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`)
+    return 1
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
+if (isMain) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

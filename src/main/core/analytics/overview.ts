@@ -1,0 +1,68 @@
+// SPEC §4 overview cards. Every period comes from the metrics module; counts read the derived
+// resolved_at (SPEC §2), never updated_at.
+import type { OverviewCard, OverviewResponse } from '../../../shared/ipc/types'
+import { CARD_LABELS, CHANGE_LABEL, UNITS } from '../../../shared/labels'
+import type { Store } from '../db/open-database'
+import { getWatermark } from '../db/meta'
+import { currentPeriodToDate, formatInstant, periodContaining, previousPeriod, type Period } from '../metrics/periods'
+import { roundTo } from '../metrics/rounding'
+import type { ResolvedQuery } from './query'
+import { tenantClause } from './tenant-filter'
+
+type Resolved = { count: number; mttrHours: number | null }
+
+/** The overview card row: open, in progress, resolved this month (with change), this ISO week, MTTR this month. */
+export function overview(store: Store, q: ResolvedQuery): OverviewResponse {
+  const tenant = tenantClause(q.tenants)
+  const countStatus = store.sqlite.prepare(
+    `SELECT count(*) AS n FROM service_requests WHERE status = ? AND created_at <= ?${tenant.sql}`,
+  )
+  const resolvedIn = store.sqlite.prepare(
+    `SELECT count(*) AS n, avg(resolved_at - created_at) AS mean_ms FROM service_requests
+     WHERE status IN ('RESOLVED', 'DONE') AND resolved_at >= ? AND resolved_at < ?${tenant.sql}`,
+  )
+  const resolved = (p: Period): Resolved => {
+    const row = resolvedIn.get(p.start, p.end, ...tenant.params) as { n: number; mean_ms: number | null }
+    return { count: row.n, mttrHours: row.mean_ms === null ? null : row.mean_ms / 3_600_000 }
+  }
+  const open = (countStatus.get('OPEN', q.asOf, ...tenant.params) as { n: number }).n
+  const inProgress = (countStatus.get('IN_PROGRESS', q.asOf, ...tenant.params) as { n: number }).n
+  const month = currentPeriodToDate(q.asOf, 'month', q.zone)
+  const lastMonth = previousPeriod(periodContaining(q.asOf, 'month', q.zone), 'month', q.zone)
+  const week = currentPeriodToDate(q.asOf, 'week', q.zone)
+  const thisMonth = resolved(month)
+  const prevMonth = resolved(lastMonth)
+  const thisWeek = resolved(week)
+
+  const labels = CARD_LABELS[q.lang]
+  const units = UNITS[q.lang]
+  const cards: OverviewCard[] = [
+    { key: 'open_sr', label: labels.open_sr, value: open, unit: units.count, color: 'red' },
+    { key: 'inprog_sr', label: labels.inprog_sr, value: inProgress, unit: units.count, color: 'orange' },
+    {
+      key: 'done_month',
+      label: labels.done_month,
+      value: thisMonth.count,
+      unit: units.count,
+      color: 'green',
+      change: thisMonth.count - prevMonth.count,
+      change_label: CHANGE_LABEL[q.lang],
+    },
+    { key: 'done_week', label: labels.done_week, value: thisWeek.count, unit: units.count, color: 'blue' },
+    {
+      key: 'mttr',
+      label: labels.mttr,
+      value: thisMonth.mttrHours === null ? null : roundTo(thisMonth.mttrHours, 1),
+      unit: units.hours,
+      color: 'purple',
+    },
+  ]
+  const watermark = getWatermark(store)
+  return {
+    cards,
+    updated_at: watermark === null ? null : formatInstant(watermark, q.zone),
+    as_of: formatInstant(q.asOf, q.zone),
+    time_zone: q.zone,
+    tenants: q.tenants,
+  }
+}

@@ -1,0 +1,57 @@
+// The handler table: one entry per core channel of the contract → a core function. Handlers stay
+// a few lines; the logic lives in the modules they call. The app, the CLI and the browser harness
+// all use this table.
+import type { EventName, EventPayloads, CoreChannel, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract'
+import type { AppInfo } from '../../shared/ipc/types'
+import type { AppSettings } from '../../shared/settings'
+import { overview } from './analytics/overview'
+import { resolveQuery } from './analytics/query'
+import { generateDemoWorkspace } from './demo/generate'
+import { workspaceStatus, listTenants } from './analytics/workspace-status'
+import type { Workspace } from './workspace'
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
+
+/** What every core handler may depend on; passed in so tests, the CLI and the harness run without Electron. */
+export type CoreContext = {
+  workspace: Workspace
+  runtime: AppInfo['runtime']
+  version: string
+  /** The clock (epoch ms); tests and `--as-of` pin it. */
+  now: () => number
+  /** Current app settings the core needs (workspace time zone, language). */
+  settings: () => Pick<AppSettings, 'timeZone' | 'language'>
+  emit: Emit
+}
+
+export type CoreHandlers = {
+  [C in CoreChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>
+}
+
+/** Builds the core handler table over one workspace. */
+export function createCoreHandlers(ctx: CoreContext): CoreHandlers {
+  const { store } = ctx.workspace
+  return {
+    'app:info': () => ({
+      name: 'Ops Console',
+      version: ctx.version,
+      runtime: ctx.runtime,
+      dataDir: ctx.workspace.dataDir,
+      timeZone: ctx.settings().timeZone,
+    }),
+    'workspace:status': () => workspaceStatus(store),
+    'workspace:tenants': () => listTenants(store),
+    'demo:generate': (req) => {
+      const result = generateDemoWorkspace(store, {
+        ...(req.srCount !== undefined ? { srCount: req.srCount } : {}),
+        ...(req.seed !== undefined ? { seed: req.seed } : {}),
+        asOf: ctx.now(),
+        timeZone: ctx.settings().timeZone,
+        onProgress: (p) => ctx.emit('demo:progress', p),
+      })
+      ctx.emit('data:changed', { reason: 'demo', at: new Date(ctx.now()).toISOString() })
+      return result
+    },
+    'bi:overview': (req) => overview(store, resolveQuery(req, ctx)),
+  }
+}

@@ -1,0 +1,119 @@
+// The one IPC contract (ARCHITECTURE.md "Walls"): every channel with its zod request schema and
+// response type, and every pushed event. Main, preload, renderer, CLI and the browser harness all
+// derive from this table; no channel string is written anywhere else.
+import { z } from 'zod'
+import { LANGUAGES, isValidTimeZone } from '../domain'
+import { appSettingsPatchSchema, type AppSettings } from '../settings'
+import type { AppInfo, DemoResult, OverviewResponse, TenantSummary, WorkspaceStatus } from './types'
+
+/** A phantom marker carrying a response type without a runtime value. */
+function returns<T>(): T {
+  return undefined as T
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
+/** An instant: ISO 8601 with or without offset (no offset = workspace zone), or a bare date (= end of that local day). */
+const instant = z.string().min(4).max(40)
+const timeZone = z.string().refine(isValidTimeZone, { message: 'Unknown IANA time zone' })
+
+/** Filters every BI widget honours (SPEC §4, §11). */
+export const biFilterSchema = z
+  .object({
+    asOf: instant.optional(),
+    timeZone: timeZone.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    tenants: z.array(z.string().min(1).max(200)).max(500).optional(),
+    lang: z.enum(LANGUAGES).optional(),
+  })
+  .strict()
+export type BiFilter = z.infer<typeof biFilterSchema>
+
+const empty = z.object({}).strict()
+
+/**
+ * `scope: 'core'` channels are answered by src/main/core/api.ts (in the app, the CLI and the harness);
+ * `scope: 'shell'` channels need the desktop shell (windows, OS integration, electron-store) and
+ * the browser harness provides stand-ins for them.
+ */
+export const contract = {
+  'app:info': { scope: 'core', request: empty, response: returns<AppInfo>() },
+  'workspace:status': { scope: 'core', request: empty, response: returns<WorkspaceStatus>() },
+  'workspace:tenants': { scope: 'core', request: empty, response: returns<TenantSummary[]>() },
+  'demo:generate': {
+    scope: 'core',
+    request: z
+      .object({
+        srCount: z.number().int().min(100).max(1_000_000).optional(),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+      })
+      .strict(),
+    response: returns<DemoResult>(),
+  },
+  'bi:overview': { scope: 'core', request: biFilterSchema, response: returns<OverviewResponse>() },
+  'settings:get': { scope: 'shell', request: empty, response: returns<AppSettings>() },
+  'settings:set': { scope: 'shell', request: appSettingsPatchSchema, response: returns<AppSettings>() },
+  'window:open-settings': { scope: 'shell', request: empty, response: returns<null>() },
+  'link:open-external': {
+    scope: 'shell',
+    request: z.object({ url: z.string().min(1).max(2048) }).strict(),
+    response: returns<{ opened: boolean }>(),
+  },
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type CoreChannel = { [C in Channel]: Contract[C]['scope'] extends 'core' ? C : never }[Channel]
+export type ShellChannel = Exclude<Channel, CoreChannel>
+/** What a caller passes (before defaults). */
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>
+/** What a handler receives (after parsing). */
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>
+export type ResponseOf<C extends Channel> = Contract[C]['response']
+
+export const CHANNELS = Object.keys(contract) as Channel[]
+
+/** Events the main process pushes to the renderer. */
+export type EventPayloads = {
+  'data:changed': { reason: 'demo' | 'sync' | 'import' | 'settings'; at: string }
+  'demo:progress': { done: number; total: number; stage: string }
+  'settings:changed': AppSettings
+}
+export type EventName = keyof EventPayloads
+export const EVENTS = ['data:changed', 'demo:progress', 'settings:changed'] as const satisfies readonly EventName[]
+
+export type ApiErrorCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL'
+export type ApiError = { code: ApiErrorCode; message: string; issues?: { path: string; message: string }[] }
+/** The typed envelope every channel answers with. */
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }
+
+/** The whole of `window.api`: what the preload exposes and the browser harness shim imitates. */
+export type Api = {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ApiResult<ResponseOf<C>>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+}
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(contract, value)
+}
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENTS as readonly string[]).includes(value)
+}
+
+/** Parses a request for `channel`; returns the envelope error on bad input (never throws). */
+export function parseRequest<C extends Channel>(
+  channel: C,
+  payload: unknown,
+): { ok: true; data: ParsedRequestOf<C> } | { ok: false; error: ApiError } {
+  const schema = contract[channel].request as z.ZodType<ParsedRequestOf<C>>
+  const result = schema.safeParse(payload ?? {})
+  if (result.success) return { ok: true, data: result.data }
+  return {
+    ok: false,
+    error: {
+      code: 'BAD_REQUEST',
+      message: `Invalid request for ${channel}: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    },
+  }
+}

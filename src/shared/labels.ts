@@ -1,0 +1,28 @@
+// Labels the core puts into responses (the CLI's JSON keeps the reference's `label` fields). The
+// renderer translates by key with its own i18n resources; these are the same words.
+import type { Language } from './domain'
+import type { OverviewCardKey } from './ipc/types'
+
+export const CARD_LABELS: Record<Language, Record<OverviewCardKey, string>> = {
+  ko: {
+    open_sr: '미처리 SR',
+    inprog_sr: '처리 중 SR',
+    done_month: '이번 달 완료',
+    done_week: '이번 주 완료',
+    mttr: '평균 처리 시간',
+  },
+  en: {
+    open_sr: 'Open SRs',
+    inprog_sr: 'In progress',
+    done_month: 'Resolved this month',
+    done_week: 'Resolved this week',
+    mttr: 'Mean time to resolve',
+  },
+}
+
+export const UNITS: Record<Language, { count: string; hours: string }> = {
+  ko: { count: '건', hours: '시간' },
+  en: { count: 'SRs', hours: 'h' },
+}
+
+export const CHANGE_LABEL: Record<Language, string> = { ko: '전월 대비', en: 'vs last month' }
