@@ -11,7 +11,11 @@ class CommandFailed extends Error {}
 
 async function call<C extends Channel>(ctx: CliContext, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = await ctx.invoke(channel, request)
-  if (!result.ok) throw new CommandFailed(`${result.error.code}: ${result.error.message}`)
+  if (!result.ok) {
+    // A request the core refuses as malformed is bad usage (exit 2); anything else failed (exit 1).
+    if (result.error.code === 'BAD_REQUEST') throw new UsageError(result.error.message)
+    throw new CommandFailed(`${result.error.code}: ${result.error.message}`)
+  }
   return result.data
 }
 

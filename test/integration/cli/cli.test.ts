@@ -1,0 +1,77 @@
+// The CLI as a user runs it: a real process over a real workspace folder.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { OverviewResponse } from '../../../src/shared/ipc/types'
+
+const run = promisify(execFile)
+const root = resolve(import.meta.dirname, '../../..')
+const tsx = join(root, 'node_modules', '.bin', 'tsx')
+const AS_OF = '2026-03-18T15:00:00+09:00'
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(tsx, ['src/main/cli/index.ts', ...args], { cwd: root, env: { ...process.env, ...env } })
+    return { code: 0, stdout, stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('npm run cli', () => {
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ops-cli-'))
+    const demo = await cli(['demo', '--srs', '3000', '--seed', '7', '--data-dir', dir, '--as-of', AS_OF, '--json'])
+    expect(demo.code).toBe(0)
+    expect(JSON.parse(demo.stdout)).toMatchObject({ srCount: 3000, videoCount: expect.any(Number) })
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('prints the overview cards as the JSON the renderer receives', async () => {
+    const { code, stdout } = await cli(['bi', 'overview', '--json', '--data-dir', dir, '--as-of', AS_OF])
+    expect(code).toBe(0)
+    const o = JSON.parse(stdout) as OverviewResponse
+    expect(o.cards.map((c) => c.key)).toEqual(['open_sr', 'inprog_sr', 'done_month', 'done_week', 'mttr'])
+    for (const c of o.cards) expect(c.value).toBeGreaterThan(0)
+    expect(typeof o.cards.find((c) => c.key === 'done_month')?.change).toBe('number')
+    expect(o.as_of).toBe(AS_OF)
+    expect(o.updated_at).toBe(AS_OF) // the demo's watermark is its as-of
+  })
+
+  it('reads the data dir from OPS_CONSOLE_DATA_DIR and honours --tenant and --lang', async () => {
+    const all = JSON.parse((await cli(['bi', 'overview', '--json', '--as-of', AS_OF], { OPS_CONSOLE_DATA_DIR: dir })).stdout) as OverviewResponse
+    const tenants = JSON.parse((await cli(['bi', 'overview', '--json', '--as-of', AS_OF, '--data-dir', dir, '--lang', 'en'])).stdout) as OverviewResponse
+    expect(tenants.cards[0]?.label).toBe('Open SRs')
+    const { stdout: list } = await cli(['bi', 'overview', '--json', '--as-of', AS_OF, '--data-dir', dir, '--tenant', '__none__'])
+    const none = JSON.parse(list) as OverviewResponse
+    expect(none.cards.find((c) => c.key === 'done_month')?.value).toBe(0)
+    expect(all.cards.find((c) => c.key === 'done_month')?.value).toBe(tenants.cards.find((c) => c.key === 'done_month')?.value)
+  })
+
+  it('prints readable text without --json', async () => {
+    const { code, stdout } = await cli(['bi', 'overview', '--data-dir', dir, '--as-of', AS_OF])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/open_sr\s+미처리 SR\s+\d+ 건/)
+    expect(stdout).toContain('data watermark: 2026-03-18T15:00:00+09:00')
+  })
+
+  it('explains bad usage with exit code 2', async () => {
+    const badWidget = await cli(['bi', 'nope', '--data-dir', dir])
+    expect(badWidget.code).toBe(2)
+    expect(badWidget.stderr).toContain('Unknown widget "nope"')
+    const badZone = await cli(['bi', 'overview', '--data-dir', dir, '--tz', 'Mars/Olympus'])
+    expect(badZone.code).toBe(2)
+    expect(badZone.stderr).toContain('Unknown time zone')
+    const badInstant = await cli(['bi', 'overview', '--data-dir', dir, '--as-of', 'yesterday'])
+    expect(badInstant.code).toBe(2)
+    expect(badInstant.stderr).toMatch(/ISO 8601/)
+    const badRange = await cli(['bi', 'overview', '--data-dir', dir, '--from', '2026-03-10'])
+    expect(badRange.code).toBe(2)
+    expect(badRange.stderr).toContain('Give both from and to')
+  })
+})
