@@ -105,7 +105,7 @@ export function parseRequest<C extends Channel>(
   channel: C,
   payload: unknown,
 ): { ok: true; data: ParsedRequestOf<C> } | { ok: false; error: ApiError } {
-  const schema = contract[channel].request as z.ZodType<ParsedRequestOf<C>>
+  const schema = contract[channel].request as unknown as z.ZodType<ParsedRequestOf<C>>
   const result = schema.safeParse(payload ?? {})
   if (result.success) return { ok: true, data: result.data }
   return {

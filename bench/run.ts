@@ -1,0 +1,52 @@
+// `npm run bench [-- --srs N]`: the figures of the README's performance table, measured on a demo
+// workspace in a temp folder. Prints a markdown table; nothing here asserts a time.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { overview } from '../src/main/core/analytics/overview'
+import { resolveQuery } from '../src/main/core/analytics/query'
+import { generateDemoWorkspace } from '../src/main/core/demo/generate'
+import { openWorkspace } from '../src/main/core/workspace'
+import { referenceOverview } from './reference-overview'
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+const srCount = Number(arg('--srs') ?? 1_000_000)
+const AS_OF = Date.parse('2026-03-18T06:00:00Z')
+
+/** Median milliseconds of `fn` over `runs` runs after `warmup` unmeasured ones. */
+function median(fn: () => unknown, runs = 30, warmup = 5): number {
+  for (let i = 0; i < warmup; i++) fn()
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    fn()
+    times.push(performance.now() - t)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)] ?? Number.NaN
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ops-bench-'))
+const ws = openWorkspace({ dataDir: dir })
+try {
+  const rows: [string, string, string][] = []
+  const demo = generateDemoWorkspace(ws.store, { srCount, seed: 42, asOf: AS_OF })
+  rows.push([
+    `demo workspace, ${srCount.toLocaleString('en-US')} SRs (with events, people, deployments, YouTube)`,
+    `${(demo.durationMs / 1000).toFixed(1)} s`,
+    `${Math.round(srCount / (demo.durationMs / 1000)).toLocaleString('en-US')} SRs/s`,
+  ])
+  const q = resolveQuery({}, { now: () => AS_OF, settings: () => ({ timeZone: 'Asia/Seoul', language: 'ko' }) })
+  const ours = median(() => overview(ws.store, q))
+  const ref = median(() => referenceOverview(ws.store, AS_OF))
+  rows.push([`bi overview (5 cards), median`, `${ours.toFixed(2)} ms`, `reference approach (one query per card): ${ref.toFixed(2)} ms, ratio ${(ref / ours).toFixed(1)}×`])
+  console.log(`\nnode ${process.version}, ${srCount.toLocaleString('en-US')} SRs\n`)
+  console.log('| measurement | result | note |\n|---|---|---|')
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`)
+} finally {
+  ws.close()
+  rmSync(dir, { recursive: true, force: true })
+}

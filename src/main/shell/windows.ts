@@ -1,0 +1,129 @@
+// The two windows: the console (index.html) and the Settings window (settings.html, one at a time).
+// Both get the secure webPreferences and the navigation/window-open hardening, stay hidden until
+// ready-to-show, and load the dev server in dev or the built files otherwise.
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron'
+import { join } from 'node:path'
+import type { SettingsService } from './settings-service'
+import { SECURE_WEB_PREFERENCES, hardenWebContents, type ShellLogger } from './security'
+import { backgroundColor } from './theme'
+import { fitToDisplays, trackWindowState } from './window-state'
+
+export type WindowPaths = {
+  /** out/preload/index.cjs */
+  preload: string
+  /** out/renderer */
+  rendererDir: string
+  /** The Vite dev server (dev only). */
+  devServerUrl?: string
+}
+
+export type WindowDeps = {
+  paths: WindowPaths
+  settings: SettingsService
+  externalAllowlist: readonly string[]
+  openExternal(url: string): Promise<void>
+  log: ShellLogger
+}
+
+export type WindowManager = {
+  openMain(): BrowserWindow
+  openSettings(): BrowserWindow
+  /** Open windows, for broadcasting events. */
+  all(): BrowserWindow[]
+  /** Re-applies the theme background to open windows. */
+  refreshBackground(): void
+}
+
+type Page = 'index.html' | 'settings.html'
+
+/** Creates the window manager; no window opens until openMain/openSettings. */
+export function createWindowManager(deps: WindowDeps): WindowManager {
+  let main: BrowserWindow | null = null
+  let settingsWindow: BrowserWindow | null = null
+
+  const create = (page: Page, options: BrowserWindowConstructorOptions): BrowserWindow => {
+    const win = new BrowserWindow({
+      ...options,
+      show: false,
+      backgroundColor: backgroundColor(),
+      autoHideMenuBar: true,
+      webPreferences: { ...SECURE_WEB_PREFERENCES, preload: deps.paths.preload },
+    })
+    hardenWebContents(win.webContents, {
+      allowlist: deps.externalAllowlist,
+      openExternal: deps.openExternal,
+      log: deps.log,
+    })
+    // The page's <title> would replace ours; the window title is the shell's.
+    win.on('page-title-updated', (event) => event.preventDefault())
+    win.once('ready-to-show', () => win.show())
+    load(win, page).catch((err: unknown) => deps.log.error(`Loading ${page} failed: ${String(err)}`))
+    return win
+  }
+
+  const load = (win: BrowserWindow, page: Page): Promise<void> => {
+    const dev = deps.paths.devServerUrl
+    if (dev) return win.loadURL(new URL(page, dev.endsWith('/') ? dev : `${dev}/`).href)
+    return win.loadFile(join(deps.paths.rendererDir, page))
+  }
+
+  return {
+    openMain() {
+      if (main && !main.isDestroyed()) {
+        focus(main)
+        return main
+      }
+      const saved = fitToDisplays(
+        deps.settings.get().windowState,
+        screen.getAllDisplays().map((d) => d.workArea),
+      )
+      const win = create('index.html', {
+        title: 'Ops Console',
+        width: saved.width,
+        height: saved.height,
+        ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : { center: true }),
+        minWidth: 960,
+        minHeight: 600,
+      })
+      if (saved.maximized) win.once('ready-to-show', () => win.maximize())
+      trackWindowState(win, (state) => deps.settings.setWindowState(state))
+      win.on('closed', () => {
+        main = null
+      })
+      main = win
+      return win
+    },
+    openSettings() {
+      if (settingsWindow && !settingsWindow.isDestroyed()) {
+        focus(settingsWindow)
+        return settingsWindow
+      }
+      // Not a child of the console: it may stay open beside it and outlive a console reload.
+      const win = create('settings.html', {
+        title: 'Ops Console — 설정',
+        width: 960,
+        height: 720,
+        minWidth: 720,
+        minHeight: 520,
+        center: true,
+      })
+      win.on('closed', () => {
+        settingsWindow = null
+      })
+      settingsWindow = win
+      return win
+    },
+    all: () => BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed()),
+    refreshBackground() {
+      for (const win of BrowserWindow.getAllWindows()) {
+        if (!win.isDestroyed()) win.setBackgroundColor(backgroundColor())
+      }
+    },
+  }
+}
+
+function focus(win: BrowserWindow): void {
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+}

@@ -1,0 +1,80 @@
+import { useEffect, useRef, type RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TenantSummary } from '../../../shared/ipc/types'
+import { formatCount } from '../i18n/format'
+
+type TenantFilterProps = {
+  tenants: TenantSummary[]
+  selected: string[]
+  onChange: (selected: string[]) => void
+}
+
+/** Multi-select of institutions; none selected means all. */
+export function TenantFilter({ tenants, selected, onChange }: TenantFilterProps) {
+  const { t, i18n } = useTranslation()
+  const ref = useRef<HTMLDetailsElement>(null)
+  useDismiss(ref)
+  const summary =
+    selected.length === 0
+      ? t('tenants.all')
+      : selected.length === 1
+        ? t('tenants.one', { name: selected[0] })
+        : t('tenants.some', { count: selected.length })
+
+  function toggle(name: string, checked: boolean): void {
+    const next = checked ? [...selected, name] : selected.filter((s) => s !== name)
+    // Keep the tenants' own order so the request (and its cache key) doesn't depend on click order.
+    onChange(tenants.map((x) => x.name).filter((n) => next.includes(n)))
+  }
+
+  return (
+    <details ref={ref} className="tenant-filter" data-testid="tenant-filter">
+      <summary className="btn btn-header" aria-label={`${t('tenants.label')}: ${summary}`}>
+        {summary}
+      </summary>
+      <div className="tenant-panel" role="group" aria-label={t('tenants.label')}>
+        {tenants.length === 0 && <p>{t('tenants.empty')}</p>}
+        {selected.length > 0 && (
+          <button type="button" className="btn" onClick={() => onChange([])}>
+            {t('tenants.clear')}
+          </button>
+        )}
+        {tenants.map((tenant) => (
+          <label key={tenant.name} className="tenant-option">
+            <input
+              type="checkbox"
+              checked={selected.includes(tenant.name)}
+              onChange={(e) => toggle(tenant.name, e.currentTarget.checked)}
+            />
+            <span>{tenant.name}</span>
+            <span className="tenant-option-count">{formatCount(tenant.srCount, i18n.language)}</span>
+          </label>
+        ))}
+      </div>
+    </details>
+  )
+}
+
+/** A <details> popover closes on its own only from its summary; also close it on outside clicks and Escape. */
+function useDismiss(ref: RefObject<HTMLDetailsElement | null>): void {
+  useEffect(() => {
+    function onPointerDown(event: PointerEvent): void {
+      const details = ref.current
+      if (details?.open && event.target instanceof Node && !details.contains(event.target))
+        details.open = false
+    }
+    function onKeyDown(event: KeyboardEvent): void {
+      const details = ref.current
+      if (event.key === 'Escape' && details?.open) {
+        details.open = false
+        details.querySelector('summary')?.focus()
+      }
+    }
+    document.addEventListener('pointerdown', onPointerDown)
+    document.addEventListener('keydown', onKeyDown)
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown)
+      document.removeEventListener('keydown', onKeyDown)
+    }
+  }, [ref])
+}

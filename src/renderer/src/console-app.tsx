@@ -1,0 +1,96 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { AppShell } from './components/app-shell'
+import { EmptyState } from './components/empty-state'
+import { ErrorBanner } from './components/error-banner'
+import { TenantFilter } from './components/tenant-filter'
+import { Watermark } from './components/watermark'
+import { FirstRunPanel } from './features/first-run/first-run-panel'
+import { OverviewScreen } from './features/overview/overview-screen'
+import { useOverview } from './features/overview/use-overview'
+import { call } from './lib/api'
+import { IS_WEB_HARNESS } from './lib/install-api'
+import { useApiEvent } from './lib/use-api-event'
+import { useApiQuery } from './lib/use-api-query'
+import { useSettings } from './lib/use-settings'
+
+/** The console window: shell, header tools, and the first-run offer or the overview. */
+export function ConsoleApp() {
+  const { t } = useTranslation()
+  const { settings, error: settingsError, reload: reloadSettings, replace: replaceSettings } = useSettings()
+  const status = useApiQuery(() => call('workspace:status', {}), 'status')
+  const tenants = useApiQuery(() => call('workspace:tenants', {}), 'tenants')
+  const [selected, setSelected] = useState<string[]>([])
+  const overview = useOverview(selected)
+  const [actionError, setActionError] = useState<Error | null>(null)
+  useApiEvent('data:changed', () => {
+    status.reload()
+    tenants.reload()
+  })
+
+  async function openSettings(): Promise<void> {
+    try {
+      await call('window:open-settings', {})
+      // The harness has no second window to open; in a browser the Settings page opens as a tab.
+      if (IS_WEB_HARNESS) window.open('./settings.html', '_blank', 'noopener')
+    } catch (err) {
+      setActionError(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+
+  const showFirstRun = status.data?.empty === true && settings?.demoOfferAnswered === false
+  const loadError = settingsError ?? status.error
+  const ready = settings !== undefined && status.settled && (showFirstRun || overview.settled)
+
+  const headerTools = (
+    <>
+      <Watermark updatedAt={overview.data?.updated_at} timeZone={settings?.timeZone ?? 'Asia/Seoul'} />
+      {!showFirstRun && (
+        <TenantFilter tenants={tenants.data ?? []} selected={selected} onChange={setSelected} />
+      )}
+      <button
+        type="button"
+        className="btn btn-header"
+        onClick={() => void openSettings()}
+        data-testid="open-settings"
+      >
+        {t('header.settings')}
+      </button>
+    </>
+  )
+
+  return (
+    <AppShell headerTools={headerTools}>
+      {actionError && <ErrorBanner message={actionError.message} onRetry={() => setActionError(null)} />}
+      {loadError && !settings ? (
+        <ErrorBanner
+          message={loadError.message}
+          onRetry={() => {
+            reloadSettings()
+            status.reload()
+          }}
+        />
+      ) : !settings || !status.data ? (
+        <p>{t('app.loading')}</p>
+      ) : showFirstRun ? (
+        <FirstRunPanel
+          onDone={(saved) => {
+            replaceSettings(saved)
+            status.reload()
+            tenants.reload()
+          }}
+        />
+      ) : (
+        <>
+          {status.data.empty && (
+            <EmptyState title={t('overview.emptyTitle')}>
+              <p>{t('overview.emptyBody')}</p>
+            </EmptyState>
+          )}
+          {!status.data.empty && <OverviewScreen query={overview} tenants={selected} />}
+        </>
+      )}
+      {ready && <span data-testid="app-ready" hidden />}
+    </AppShell>
+  )
+}

@@ -1,0 +1,44 @@
+// The typed client every component uses: unwraps the { ok, data } envelope into data or a thrown
+// ApiClientError, so screens deal with one error shape whichever transport carried the call.
+import type {
+  ApiError,
+  ApiErrorCode,
+  Channel,
+  EventName,
+  EventPayloads,
+  RequestOf,
+  ResponseOf,
+} from '../../../shared/ipc/contract'
+
+export class ApiClientError extends Error {
+  readonly code: ApiErrorCode
+  readonly issues: NonNullable<ApiError['issues']>
+
+  constructor(error: ApiError) {
+    super(error.message)
+    this.name = 'ApiClientError'
+    this.code = error.code
+    this.issues = error.issues ?? []
+  }
+}
+
+/** Calls `channel`; resolves with its data or throws ApiClientError carrying the envelope's code and message. */
+export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = await window.api.invoke(channel, request).catch((err: unknown) => {
+    // Transport failures (harness down, IPC torn down) become the same typed error.
+    throw new ApiClientError({
+      code: 'UNAVAILABLE',
+      message: err instanceof Error ? err.message : String(err),
+    })
+  })
+  if (!result.ok) throw new ApiClientError(result.error)
+  return result.data
+}
+
+/** Listens to a pushed event; returns the unsubscribe function. */
+export function subscribe<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayloads[E]) => void,
+): () => void {
+  return window.api.on(event, listener)
+}
