@@ -8,8 +8,27 @@ import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
 const nodeBuiltins = [
-  'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads', 'stream',
-  'zlib', 'util', 'events', 'module', 'process', 'buffer', 'tls', 'dns', 'readline', 'vm',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'worker_threads',
+  'stream',
+  'zlib',
+  'util',
+  'events',
+  'module',
+  'process',
+  'buffer',
+  'tls',
+  'dns',
+  'readline',
+  'vm',
 ]
 const builtinPatterns = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'node:*']
 
@@ -22,16 +41,30 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of literals, not enum.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a union of literals, not enum.' },
+      ],
     },
   },
   {
-    files: ['src/main/core/**', 'src/main/cli/**', 'src/main/harness/**', 'src/shared/**', 'test/**', 'bench/**'],
+    files: [
+      'src/main/core/**',
+      'src/main/cli/**',
+      'src/main/harness/**',
+      'src/shared/**',
+      'test/**',
+      'bench/**',
+    ],
     ignores: ['test/e2e/electron/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only src/main/index.ts and src/main/shell may import electron.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Only src/main/index.ts and src/main/shell may import electron.' },
+          ],
+        },
       ],
     },
   },
@@ -45,8 +78,14 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer and shared code never import electron.' }],
           patterns: [
             { group: builtinPatterns, message: 'The renderer and shared code never import Node built-ins.' },
-            { group: ['**/main/**', '**/preload/**', '!**/preload/api-type'], message: 'The renderer and shared code never import main-process code.' },
-            { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'electron-store', 'exceljs'], message: 'Main-process library.' },
+            {
+              group: ['**/main/**', '**/preload/**', '!**/preload/api-type'],
+              message: 'The renderer and shared code never import main-process code.',
+            },
+            {
+              group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'electron-store', 'exceljs'],
+              message: 'Main-process library.',
+            },
           ],
         },
       ],

@@ -24,7 +24,16 @@ export function referenceOverview(store: Store, asOf: number): number[] {
     return (store.sqlite.prepare(sql).get(...params) as { n: number }).n
   }
   const mttr = store.sqlite
-    .prepare(`SELECT avg((updated_at - created_at) / 3600000.0) AS h FROM service_requests WHERE status = 'DONE' AND updated_at >= ?`)
+    .prepare(
+      `SELECT avg((updated_at - created_at) / 3600000.0) AS h FROM service_requests WHERE status = 'DONE' AND updated_at >= ?`,
+    )
     .get(month) as { h: number | null }
-  return [count('OPEN', null), count('IN_PROGRESS', null), count('DONE', month), count('DONE', week), count('DONE', prevMonth), mttr.h ?? 0]
+  return [
+    count('OPEN', null),
+    count('IN_PROGRESS', null),
+    count('DONE', month),
+    count('DONE', week),
+    count('DONE', prevMonth),
+    mttr.h ?? 0,
+  ]
 }

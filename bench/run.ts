@@ -39,10 +39,17 @@ try {
     `${(demo.durationMs / 1000).toFixed(1)} s`,
     `${Math.round(srCount / (demo.durationMs / 1000)).toLocaleString('en-US')} SRs/s`,
   ])
-  const q = resolveQuery({}, { now: () => AS_OF, settings: () => ({ timeZone: 'Asia/Seoul', language: 'ko' }) })
+  const q = resolveQuery(
+    {},
+    { now: () => AS_OF, settings: () => ({ timeZone: 'Asia/Seoul', language: 'ko' }) },
+  )
   const ours = median(() => overview(ws.store, q))
   const ref = median(() => referenceOverview(ws.store, AS_OF))
-  rows.push([`bi overview (5 cards), median`, `${ours.toFixed(2)} ms`, `reference approach (one query per card): ${ref.toFixed(2)} ms, ratio ${(ref / ours).toFixed(1)}×`])
+  rows.push([
+    `bi overview (5 cards), median`,
+    `${ours.toFixed(2)} ms`,
+    `reference approach (one query per card): ${ref.toFixed(2)} ms, ratio ${(ref / ours).toFixed(1)}×`,
+  ])
   console.log(`\nnode ${process.version}, ${srCount.toLocaleString('en-US')} SRs\n`)
   console.log('| measurement | result | note |\n|---|---|---|')
   for (const r of rows) console.log(`| ${r.join(' | ')} |`)

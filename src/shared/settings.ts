@@ -30,7 +30,14 @@ export type AppSettings = z.infer<typeof appSettingsSchema>
 
 /** Fields the renderer may change through `settings:set` (window state is the shell's own). */
 export const appSettingsPatchSchema = appSettingsSchema
-  .pick({ language: true, theme: true, timeZone: true, syncIntervalMinutes: true, reportFolder: true, demoOfferAnswered: true })
+  .pick({
+    language: true,
+    theme: true,
+    timeZone: true,
+    syncIntervalMinutes: true,
+    reportFolder: true,
+    demoOfferAnswered: true,
+  })
   .partial()
   .strict()
 export type AppSettingsPatch = z.infer<typeof appSettingsPatchSchema>

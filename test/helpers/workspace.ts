@@ -22,14 +22,17 @@ export function tempWorkspace(prefix = 'ops-test-'): TempWorkspace {
 
 let counter = 0
 /** Writes SRs given with ISO instants; unspecified fields get neutral values. */
-export function addSrs(ws: Workspace, rows: (Partial<Omit<SrInput, 'createdAt' | 'resolvedAt' | 'closedAt' | 'updatedAt'>> & {
-  tenant: string
-  status: SrInput['status']
-  created: string
-  resolved?: string | null
-  closed?: string | null
-  updated?: string
-})[]): void {
+export function addSrs(
+  ws: Workspace,
+  rows: (Partial<Omit<SrInput, 'createdAt' | 'resolvedAt' | 'closedAt' | 'updatedAt'>> & {
+    tenant: string
+    status: SrInput['status']
+    created: string
+    resolved?: string | null
+    closed?: string | null
+    updated?: string
+  })[],
+): void {
   upsertServiceRequests(
     ws.store,
     rows.map(({ created, resolved, closed, updated, ...r }) => {

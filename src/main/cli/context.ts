@@ -33,7 +33,9 @@ export type CliContext = {
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string }
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version?: string
+    }
     return pkg.version ?? '0.0.0'
   } catch {
     return '0.0.0'
@@ -43,9 +45,11 @@ function packageVersion(): string {
 /** Validates the global options and opens the workspace they name. */
 export function openCliContext(opts: GlobalOptions, emitProgress?: (line: string) => void): CliContext {
   const zone = opts.tz ?? process.env['OPS_CONSOLE_TZ'] ?? DEFAULT_TIME_ZONE
-  if (!isValidTimeZone(zone)) throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
+  if (!isValidTimeZone(zone))
+    throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
   const lang: Language = opts.lang === 'en' ? 'en' : 'ko'
-  if (opts.lang !== undefined && opts.lang !== 'en' && opts.lang !== 'ko') throw new UsageError('--lang is ko or en')
+  if (opts.lang !== undefined && opts.lang !== 'en' && opts.lang !== 'ko')
+    throw new UsageError('--lang is ko or en')
   let asOf: number | null = null
   if (opts.asOf !== undefined) {
     try {

@@ -9,7 +9,11 @@ const BI_WIDGETS = { overview: { channel: 'bi:overview', text: overviewText } } 
 
 class CommandFailed extends Error {}
 
-async function call<C extends Channel>(ctx: CliContext, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+async function call<C extends Channel>(
+  ctx: CliContext,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<ResponseOf<C>> {
   const result = await ctx.invoke(channel, request)
   if (!result.ok) {
     // A request the core refuses as malformed is bad usage (exit 2); anything else failed (exit 1).
@@ -19,7 +23,10 @@ async function call<C extends Channel>(ctx: CliContext, channel: C, request: Req
   return result.data
 }
 
-async function withContext(cmd: Command, run: (ctx: CliContext, opts: GlobalOptions) => Promise<void>): Promise<void> {
+async function withContext(
+  cmd: Command,
+  run: (ctx: CliContext, opts: GlobalOptions) => Promise<void>,
+): Promise<void> {
   const opts = cmd.optsWithGlobals<GlobalOptions>()
   const ctx = openCliContext(opts, (line) => {
     if (!opts.json) process.stderr.write(`\r${line.padEnd(60)}`)
@@ -51,7 +58,10 @@ export function buildProgram(): Command {
     .option('--data-dir <dir>', 'workspace folder (default: $OPS_CONSOLE_DATA_DIR or the app data folder)')
     .option('--json', 'print the same JSON the app receives over IPC')
     .option('--tz <zone>', 'workspace time zone (IANA), default Asia/Seoul')
-    .option('--as-of <instant>', 'compute as of this instant (ISO 8601; a bare date = the end of that local day)')
+    .option(
+      '--as-of <instant>',
+      'compute as of this instant (ISO 8601; a bare date = the end of that local day)',
+    )
     .option('--from <date>', 'first local day of the range (YYYY-MM-DD)')
     .option('--to <date>', 'last local day of the range (YYYY-MM-DD, inclusive)')
     .option('--tenant <name>', 'only this tenant (기관); repeat for several', collect)
@@ -80,7 +90,8 @@ export function buildProgram(): Command {
     .argument('<widget>', 'which widget')
     .action(async (widget: string, _local: unknown, cmd: Command) => {
       const spec = (BI_WIDGETS as Record<string, (typeof BI_WIDGETS)[keyof typeof BI_WIDGETS]>)[widget]
-      if (!spec) throw new UsageError(`Unknown widget "${widget}". Known: ${Object.keys(BI_WIDGETS).join(', ')}`)
+      if (!spec)
+        throw new UsageError(`Unknown widget "${widget}". Known: ${Object.keys(BI_WIDGETS).join(', ')}`)
       await withContext(cmd, async (ctx, opts) => {
         const data = await call(ctx, spec.channel, biFilter(ctx, opts))
         print(data, opts.json, spec.text)

@@ -14,7 +14,8 @@ function formatNumber(value: number | null): string {
 /** The overview cards as aligned lines. */
 export function overviewText(o: OverviewResponse): string {
   const lines = o.cards.map((c) => {
-    const change = c.change !== undefined ? `  (${c.change_label ?? 'change'} ${c.change >= 0 ? '+' : ''}${c.change})` : ''
+    const change =
+      c.change !== undefined ? `  (${c.change_label ?? 'change'} ${c.change >= 0 ? '+' : ''}${c.change})` : ''
     return `  ${c.key.padEnd(11)} ${c.label.padEnd(12)} ${formatNumber(c.value).padStart(9)} ${c.unit}${change}`
   })
   return [

@@ -1,7 +1,13 @@
 // The handler table: one entry per core channel of the contract → a core function. Handlers stay
 // a few lines; the logic lives in the modules they call. The app, the CLI and the browser harness
 // all use this table.
-import type { EventName, EventPayloads, CoreChannel, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract'
+import type {
+  EventName,
+  EventPayloads,
+  CoreChannel,
+  ParsedRequestOf,
+  ResponseOf,
+} from '../../shared/ipc/contract'
 import type { AppInfo } from '../../shared/ipc/types'
 import type { AppSettings } from '../../shared/settings'
 import { overview } from './analytics/overview'

@@ -11,13 +11,22 @@ import {
 } from '../../shared/ipc/contract'
 import { toApiError } from './errors'
 
-export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>
+export type Handler<C extends Channel> = (
+  request: ParsedRequestOf<C>,
+) => ResponseOf<C> | Promise<ResponseOf<C>>
 export type HandlerTable = { [C in Channel]?: Handler<C> }
 
 /** Parses `payload` for `channel` and runs its handler, answering with `{ ok, data } | { ok: false, error }`. */
-export async function dispatch(handlers: HandlerTable, channel: unknown, payload: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  handlers: HandlerTable,
+  channel: unknown,
+  payload: unknown,
+): Promise<ApiResult<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel: ${String(channel).slice(0, 80)}` } }
+    return {
+      ok: false,
+      error: { code: 'NOT_FOUND', message: `Unknown channel: ${String(channel).slice(0, 80)}` },
+    }
   }
   const handler = handlers[channel] as Handler<Channel> | undefined
   if (!handler) {

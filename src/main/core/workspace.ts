@@ -24,7 +24,11 @@ export function defaultMigrationsFolder(): string {
 }
 
 /** Opens (creating and migrating as needed) the store in `dataDir`. */
-export function openWorkspace(opts: { dataDir: string; migrationsFolder?: string; nativeBinding?: string }): Workspace {
+export function openWorkspace(opts: {
+  dataDir: string
+  migrationsFolder?: string
+  nativeBinding?: string
+}): Workspace {
   const dataDir = resolve(opts.dataDir)
   const store = openDatabase(join(dataDir, DATABASE_FILE), {
     migrationsFolder: opts.migrationsFolder ?? defaultMigrationsFolder(),

@@ -45,7 +45,12 @@ export const contract = {
     request: z
       .object({
         srCount: z.number().int().min(100).max(1_000_000).optional(),
-        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .optional(),
       })
       .strict(),
     response: returns<DemoResult>(),
@@ -80,7 +85,11 @@ export type EventPayloads = {
   'settings:changed': AppSettings
 }
 export type EventName = keyof EventPayloads
-export const EVENTS = ['data:changed', 'demo:progress', 'settings:changed'] as const satisfies readonly EventName[]
+export const EVENTS = [
+  'data:changed',
+  'demo:progress',
+  'settings:changed',
+] as const satisfies readonly EventName[]
 
 export type ApiErrorCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL'
 export type ApiError = { code: ApiErrorCode; message: string; issues?: { path: string; message: string }[] }

@@ -22,7 +22,13 @@ function card(o: OverviewResponse, key: OverviewCardKey) {
 describe('overview cards (SPEC §4) on a hand-worked fixture', () => {
   let ws: TempWorkspace
   const run = (filter: BiFilter = {}) =>
-    overview(ws.store, resolveQuery({ asOf: AS_OF, ...filter }, { now: () => 0, settings: () => ({ timeZone: 'Asia/Seoul', language: 'ko' }) }))
+    overview(
+      ws.store,
+      resolveQuery(
+        { asOf: AS_OF, ...filter },
+        { now: () => 0, settings: () => ({ timeZone: 'Asia/Seoul', language: 'ko' }) },
+      ),
+    )
 
   beforeEach(() => {
     ws = tempWorkspace()
@@ -32,16 +38,67 @@ describe('overview cards (SPEC §4) on a hand-worked fixture', () => {
       /* 3 */ { tenant: B, status: 'OPEN', created: '2026-02-20T09:00:00+09:00' },
       /* 4 */ { tenant: A, status: 'IN_PROGRESS', created: '2026-03-17T09:00:00+09:00' },
       /* 5 */ { tenant: B, status: 'PENDING', created: '2026-03-11T09:00:00+09:00' },
-      /* 6: 4 h */ { tenant: A, status: 'DONE', created: '2026-03-02T09:00:00+09:00', resolved: '2026-03-02T13:00:00+09:00', closed: '2026-03-05T09:00:00+09:00' },
-      /* 7: 2 h, this week */ { tenant: A, status: 'RESOLVED', created: '2026-03-16T08:00:00+09:00', resolved: '2026-03-16T10:00:00+09:00' },
-      /* 8: 36 h, resolved exactly on the month boundary → March */ { tenant: B, status: 'DONE', created: '2026-02-27T12:00:00+09:00', resolved: '2026-03-01T00:00:00+09:00' },
-      /* 9: February */ { tenant: B, status: 'DONE', created: '2026-02-10T00:00:00+09:00', resolved: '2026-02-28T23:59:59+09:00' },
-      /* 10: 2 h, given in UTC: 02-28 15:30Z is 03-01 00:30 in Seoul → March */ { tenant: A, status: 'DONE', created: '2026-02-28T13:30:00Z', resolved: '2026-02-28T15:30:00Z' },
-      /* 11: cancelled, never resolved */ { tenant: A, status: 'CANCELLED', created: '2026-03-05T09:00:00+09:00', closed: '2026-03-06T09:00:00+09:00' },
-      /* 12: RESOLVED without resolved_at → updated_at (estimated), 6 h, this week */ { tenant: B, status: 'RESOLVED', created: '2026-03-17T06:00:00+09:00', updated: '2026-03-17T12:00:00+09:00' },
-      /* 13: February */ { tenant: A, status: 'DONE', created: '2026-02-15T09:00:00+09:00', resolved: '2026-02-15T12:00:00+09:00' },
-      /* 15: 1 h, resolved exactly at as-of → counts */ { tenant: B, status: 'DONE', created: '2026-03-18T14:00:00+09:00', resolved: '2026-03-18T15:00:00+09:00' },
-      /* 16: resolved after as-of → not yet */ { tenant: A, status: 'DONE', created: '2026-03-18T10:00:00+09:00', resolved: '2026-03-18T20:00:00+09:00' },
+      /* 6: 4 h */ {
+        tenant: A,
+        status: 'DONE',
+        created: '2026-03-02T09:00:00+09:00',
+        resolved: '2026-03-02T13:00:00+09:00',
+        closed: '2026-03-05T09:00:00+09:00',
+      },
+      /* 7: 2 h, this week */ {
+        tenant: A,
+        status: 'RESOLVED',
+        created: '2026-03-16T08:00:00+09:00',
+        resolved: '2026-03-16T10:00:00+09:00',
+      },
+      /* 8: 36 h, resolved exactly on the month boundary → March */ {
+        tenant: B,
+        status: 'DONE',
+        created: '2026-02-27T12:00:00+09:00',
+        resolved: '2026-03-01T00:00:00+09:00',
+      },
+      /* 9: February */ {
+        tenant: B,
+        status: 'DONE',
+        created: '2026-02-10T00:00:00+09:00',
+        resolved: '2026-02-28T23:59:59+09:00',
+      },
+      /* 10: 2 h, given in UTC: 02-28 15:30Z is 03-01 00:30 in Seoul → March */ {
+        tenant: A,
+        status: 'DONE',
+        created: '2026-02-28T13:30:00Z',
+        resolved: '2026-02-28T15:30:00Z',
+      },
+      /* 11: cancelled, never resolved */ {
+        tenant: A,
+        status: 'CANCELLED',
+        created: '2026-03-05T09:00:00+09:00',
+        closed: '2026-03-06T09:00:00+09:00',
+      },
+      /* 12: RESOLVED without resolved_at → updated_at (estimated), 6 h, this week */ {
+        tenant: B,
+        status: 'RESOLVED',
+        created: '2026-03-17T06:00:00+09:00',
+        updated: '2026-03-17T12:00:00+09:00',
+      },
+      /* 13: February */ {
+        tenant: A,
+        status: 'DONE',
+        created: '2026-02-15T09:00:00+09:00',
+        resolved: '2026-02-15T12:00:00+09:00',
+      },
+      /* 15: 1 h, resolved exactly at as-of → counts */ {
+        tenant: B,
+        status: 'DONE',
+        created: '2026-03-18T14:00:00+09:00',
+        resolved: '2026-03-18T15:00:00+09:00',
+      },
+      /* 16: resolved after as-of → not yet */ {
+        tenant: A,
+        status: 'DONE',
+        created: '2026-03-18T10:00:00+09:00',
+        resolved: '2026-03-18T20:00:00+09:00',
+      },
     ])
   })
   afterEach(() => ws.dispose())

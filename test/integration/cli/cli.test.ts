@@ -14,7 +14,10 @@ const AS_OF = '2026-03-18T15:00:00+09:00'
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(tsx, ['src/main/cli/index.ts', ...args], { cwd: root, env: { ...process.env, ...env } })
+    const { stdout, stderr } = await run(tsx, ['src/main/cli/index.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    })
     return { code: 0, stdout, stderr }
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string }
@@ -26,7 +29,18 @@ describe('npm run cli', () => {
   let dir: string
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ops-cli-'))
-    const demo = await cli(['demo', '--srs', '3000', '--seed', '7', '--data-dir', dir, '--as-of', AS_OF, '--json'])
+    const demo = await cli([
+      'demo',
+      '--srs',
+      '3000',
+      '--seed',
+      '7',
+      '--data-dir',
+      dir,
+      '--as-of',
+      AS_OF,
+      '--json',
+    ])
     expect(demo.code).toBe(0)
     expect(JSON.parse(demo.stdout)).toMatchObject({ srCount: 3000, videoCount: expect.any(Number) })
   })
@@ -44,13 +58,29 @@ describe('npm run cli', () => {
   })
 
   it('reads the data dir from OPS_CONSOLE_DATA_DIR and honours --tenant and --lang', async () => {
-    const all = JSON.parse((await cli(['bi', 'overview', '--json', '--as-of', AS_OF], { OPS_CONSOLE_DATA_DIR: dir })).stdout) as OverviewResponse
-    const tenants = JSON.parse((await cli(['bi', 'overview', '--json', '--as-of', AS_OF, '--data-dir', dir, '--lang', 'en'])).stdout) as OverviewResponse
+    const all = JSON.parse(
+      (await cli(['bi', 'overview', '--json', '--as-of', AS_OF], { OPS_CONSOLE_DATA_DIR: dir })).stdout,
+    ) as OverviewResponse
+    const tenants = JSON.parse(
+      (await cli(['bi', 'overview', '--json', '--as-of', AS_OF, '--data-dir', dir, '--lang', 'en'])).stdout,
+    ) as OverviewResponse
     expect(tenants.cards[0]?.label).toBe('Open SRs')
-    const { stdout: list } = await cli(['bi', 'overview', '--json', '--as-of', AS_OF, '--data-dir', dir, '--tenant', '__none__'])
+    const { stdout: list } = await cli([
+      'bi',
+      'overview',
+      '--json',
+      '--as-of',
+      AS_OF,
+      '--data-dir',
+      dir,
+      '--tenant',
+      '__none__',
+    ])
     const none = JSON.parse(list) as OverviewResponse
     expect(none.cards.find((c) => c.key === 'done_month')?.value).toBe(0)
-    expect(all.cards.find((c) => c.key === 'done_month')?.value).toBe(tenants.cards.find((c) => c.key === 'done_month')?.value)
+    expect(all.cards.find((c) => c.key === 'done_month')?.value).toBe(
+      tenants.cards.find((c) => c.key === 'done_month')?.value,
+    )
   })
 
   it('prints readable text without --json', async () => {

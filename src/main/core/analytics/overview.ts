@@ -4,7 +4,13 @@ import type { OverviewCard, OverviewResponse } from '../../../shared/ipc/types'
 import { CARD_LABELS, CHANGE_LABEL, UNITS } from '../../../shared/labels'
 import type { Store } from '../db/open-database'
 import { getWatermark } from '../db/meta'
-import { currentPeriodToDate, formatInstant, periodContaining, previousPeriod, type Period } from '../metrics/periods'
+import {
+  currentPeriodToDate,
+  formatInstant,
+  periodContaining,
+  previousPeriod,
+  type Period,
+} from '../metrics/periods'
 import { roundTo } from '../metrics/rounding'
 import type { ResolvedQuery } from './query'
 import { tenantClause } from './tenant-filter'
@@ -18,8 +24,10 @@ export function overview(store: Store, q: ResolvedQuery): OverviewResponse {
     `SELECT count(*) AS n FROM service_requests WHERE status = ? AND created_at <= ?${tenant.sql}`,
   )
   const resolvedIn = store.sqlite.prepare(
+    // resolved_at is set exactly for RESOLVED/DONE SRs (derived at write time, SPEC §2), so the range
+    // alone selects resolved(P) and the (resolved_at, created_at) index covers the query.
     `SELECT count(*) AS n, avg(resolved_at - created_at) AS mean_ms FROM service_requests
-     WHERE status IN ('RESOLVED', 'DONE') AND resolved_at >= ? AND resolved_at < ?${tenant.sql}`,
+     WHERE resolved_at >= ? AND resolved_at < ?${tenant.sql}`,
   )
   const resolved = (p: Period): Resolved => {
     const row = resolvedIn.get(p.start, p.end, ...tenant.params) as { n: number; mean_ms: number | null }

@@ -5,7 +5,8 @@ import { getWatermark, getWorkspaceKind } from '../db/meta'
 
 /** Counts and watermark of the workspace; `empty` drives the first-launch demo offer. */
 export function workspaceStatus(store: Store): WorkspaceStatus {
-  const srCount = (store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }).n
+  const srCount = (store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number })
+    .n
   const tenantCount = (store.sqlite.prepare('SELECT count(*) AS n FROM tenants').get() as { n: number }).n
   const watermark = getWatermark(store)
   return {

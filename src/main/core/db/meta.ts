@@ -1,0 +1,48 @@
+// workspace_meta: small key/value facts about the workspace (data watermark, demo or live).
+import type { Store } from './open-database'
+
+export type WorkspaceKind = 'demo' | 'live'
+
+const WATERMARK_KEY = 'data_watermark'
+const KIND_KEY = 'workspace_kind'
+
+/** The stored value for `key`, or null. */
+export function getMeta(store: Store, key: string): string | null {
+  const row = store.sqlite.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(key) as
+    { value: string } | undefined
+  return row?.value ?? null
+}
+
+/** Stores `value` under `key` (insert or replace). */
+export function setMeta(store: Store, key: string, value: string): void {
+  store.sqlite
+    .prepare(
+      'INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    )
+    .run(key, value)
+}
+
+/** The data watermark (last successful sync or demo generation, epoch ms), or null before any. */
+export function getWatermark(store: Store): number | null {
+  const value = getMeta(store, WATERMARK_KEY)
+  if (value === null) return null
+  const ms = Number(value)
+  return Number.isFinite(ms) ? ms : null
+}
+
+/** Records the data watermark (epoch ms). */
+export function setWatermark(store: Store, ms: number): void {
+  if (!Number.isFinite(ms)) throw new Error(`Invalid watermark: ${ms}`)
+  setMeta(store, WATERMARK_KEY, String(Math.trunc(ms)))
+}
+
+/** 'demo' when the demo generator made the data, 'live' once real sources wrote to it; null if unset. */
+export function getWorkspaceKind(store: Store): WorkspaceKind | null {
+  const value = getMeta(store, KIND_KEY)
+  return value === 'demo' || value === 'live' ? value : null
+}
+
+/** Records whether the workspace holds demo or live data. */
+export function setWorkspaceKind(store: Store, kind: WorkspaceKind): void {
+  setMeta(store, KIND_KEY, kind)
+}

@@ -1,0 +1,50 @@
+// Deployments and feature usage: the two smaller operational feeds (SPEC §2, §3 deploy success, §5 adoption).
+import type { DeploymentStatus } from '../../../../shared/domain'
+import type { Store } from '../open-database'
+import { createLookups } from './lookups'
+
+export type DeploymentInput = {
+  source: string
+  sourceId: string
+  tenant: string
+  name: string
+  createdAt: number
+  finishedAt: number | null
+  status: DeploymentStatus
+}
+
+export type FeatureUsageInput = { tenant: string; feature: string; month: string; count: number }
+
+/** Inserts or updates deployments by (source, source_id) in one transaction; returns the rows written. */
+export function upsertDeployments(store: Store, rows: readonly DeploymentInput[]): number {
+  const upsert = store.sqlite
+    .prepare(`INSERT INTO deployments (source, source_id, tenant_id, name, created_at,
+      finished_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(source, source_id) DO UPDATE SET tenant_id = excluded.tenant_id, name = excluded.name,
+      created_at = excluded.created_at, finished_at = excluded.finished_at, status = excluded.status`)
+  return store.sqlite.transaction(() => {
+    const lookups = createLookups(store.sqlite)
+    for (const d of rows) {
+      const tenantId = lookups.tenantId(d.tenant, d.createdAt)
+      upsert.run(d.source, d.sourceId, tenantId, d.name, d.createdAt, d.finishedAt, d.status)
+    }
+    return rows.length
+  })()
+}
+
+/** Sets usage counts per (tenant, feature, month), replacing earlier counts of the same key. */
+export function upsertFeatureUsage(store: Store, rows: readonly FeatureUsageInput[]): number {
+  const upsert = store.sqlite
+    .prepare(`INSERT INTO feature_usage (tenant_id, feature, month, count) VALUES (?, ?, ?, ?)
+    ON CONFLICT(tenant_id, feature, month) DO UPDATE SET count = excluded.count`)
+  return store.sqlite.transaction(() => {
+    const lookups = createLookups(store.sqlite)
+    for (const r of rows) {
+      if (!/^\d{4}-\d{2}$/.test(r.month))
+        throw new Error(`Feature usage month must be YYYY-MM, got "${r.month}"`)
+      // Tenants first seen in the usage feed get created_at = 0 (unknown) rather than a made-up instant.
+      upsert.run(lookups.tenantId(r.tenant, 0), r.feature, r.month, r.count)
+    }
+    return rows.length
+  })()
+}

@@ -1,0 +1,57 @@
+// People as sources (or the demo) describe them: engineers, requesters, managers, admins.
+import type { Store } from '../open-database'
+import type { PersonRole } from '../schema'
+import { createLookups } from './lookups'
+
+export type PersonInput = {
+  source: string
+  sourceId: string
+  name: string
+  email?: string | null
+  role: PersonRole
+  /** Tenant name; null for staff not tied to one institution. */
+  tenant?: string | null
+  createdAt: number
+  lastActiveAt?: number | null
+}
+
+/** Inserts or updates people by (source, source_id) in one transaction; returns sourceId → id. */
+export function upsertPeople(store: Store, rows: readonly PersonInput[]): Map<string, number> {
+  const { sqlite } = store
+  const upsert =
+    sqlite.prepare(`INSERT INTO people (source, source_id, tenant_id, name, email, role, created_at,
+      last_active_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(source, source_id) DO UPDATE SET tenant_id = excluded.tenant_id, name = excluded.name,
+      email = excluded.email, role = excluded.role, created_at = excluded.created_at,
+      last_active_at = COALESCE(excluded.last_active_at, people.last_active_at)
+    RETURNING id`)
+  return sqlite.transaction(() => {
+    const lookups = createLookups(sqlite)
+    const ids = new Map<string, number>()
+    for (const p of rows) {
+      const tenantId = p.tenant ? lookups.tenantId(p.tenant, p.createdAt) : null
+      const row = upsert.get(
+        p.source,
+        p.sourceId,
+        tenantId,
+        p.name,
+        p.email ?? null,
+        p.role,
+        p.createdAt,
+        p.lastActiveAt ?? null,
+      ) as { id: number }
+      ids.set(p.sourceId, row.id)
+    }
+    return ids
+  })()
+}
+
+/** Raises people's last_active_at to the given instants (never lowers it). */
+export function touchLastActive(store: Store, activity: ReadonlyMap<number, number>): void {
+  const update = store.sqlite.prepare(
+    'UPDATE people SET last_active_at = MAX(COALESCE(last_active_at, 0), ?) WHERE id = ?',
+  )
+  store.sqlite.transaction(() => {
+    for (const [id, at] of activity) update.run(at, id)
+  })()
+}
