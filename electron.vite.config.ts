@@ -45,7 +45,12 @@ export default defineConfig(({ command }) => {
     main: {
       build: {
         externalizeDeps: true,
-        rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+        rolldownOptions: {
+          input: {
+            index: resolve('src/main/index.ts'),
+            'demo-worker': resolve('src/main/core/workers/demo-worker.ts'),
+          },
+        },
       },
     },
     preload: {

@@ -8,6 +8,7 @@ import type { EventName, EventPayloads } from '../shared/ipc/contract'
 import { createCoreHandlers } from './core/api'
 import { APP_DIR_NAME, WORKSPACE_DIR_NAME } from './core/paths'
 import { openWorkspace, type Workspace } from './core/workspace'
+import { runDemoInWorker } from './core/workers/run-demo-in-worker'
 import { isTrustedAppUrl, mergeHandlerTables, registerHandlers } from './shell/ipc-registration'
 import { resolveNativeBinding } from './shell/native'
 import { DEFAULT_EXTERNAL_ALLOWLIST, buildCsp, hardenSession, type ShellLogger } from './shell/security'
@@ -101,6 +102,13 @@ function start(): void {
     now: Date.now,
     settings: () => settings.get(),
     emit,
+    // The demo generator writes up to a million rows: a worker thread with its own connection.
+    runDemo: ({ onProgress, ...options }) =>
+      runDemoInWorker(
+        join(here, 'demo-worker.js'),
+        { workspace: { dataDir, migrationsFolder, nativeBinding }, options },
+        onProgress ?? (() => {}),
+      ),
   })
   const shellHandlers = createShellHandlers({
     settings,

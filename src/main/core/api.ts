@@ -8,11 +8,11 @@ import type {
   ParsedRequestOf,
   ResponseOf,
 } from '../../shared/ipc/contract'
-import type { AppInfo } from '../../shared/ipc/types'
+import type { AppInfo, DemoResult } from '../../shared/ipc/types'
 import type { AppSettings } from '../../shared/settings'
 import { overview } from './analytics/overview'
 import { resolveQuery } from './analytics/query'
-import { generateDemoWorkspace } from './demo/generate'
+import { generateDemoWorkspace, type DemoOptions } from './demo/generate'
 import { workspaceStatus, listTenants } from './analytics/workspace-status'
 import type { Workspace } from './workspace'
 
@@ -28,6 +28,11 @@ export type CoreContext = {
   /** Current app settings the core needs (workspace time zone, language). */
   settings: () => Pick<AppSettings, 'timeZone' | 'language'>
   emit: Emit
+  /**
+   * Runs the demo generator. The app passes a worker-thread runner so its event loop stays free;
+   * the CLI and the harness default to running it in-process.
+   */
+  runDemo?: (options: DemoOptions) => Promise<DemoResult>
 }
 
 export type CoreHandlers = {
@@ -47,8 +52,10 @@ export function createCoreHandlers(ctx: CoreContext): CoreHandlers {
     }),
     'workspace:status': () => workspaceStatus(store),
     'workspace:tenants': () => listTenants(store),
-    'demo:generate': (req) => {
-      const result = generateDemoWorkspace(store, {
+    'demo:generate': async (req) => {
+      const runDemo =
+        ctx.runDemo ?? ((options: DemoOptions) => Promise.resolve(generateDemoWorkspace(store, options)))
+      const result = await runDemo({
         ...(req.srCount !== undefined ? { srCount: req.srCount } : {}),
         ...(req.seed !== undefined ? { seed: req.seed } : {}),
         asOf: ctx.now(),

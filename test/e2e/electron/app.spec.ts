@@ -16,6 +16,10 @@ function electronBinary(): string | null {
 
 const binary = electronBinary()
 const mainEntry = resolve('out/main/index.js')
+if (binary === null) {
+  // The list reporter shows a skip as a bare "-": say why in the run's output too.
+  console.log('Electron spec SKIPPED: no Electron binary on this machine (its download is not reachable).')
+}
 
 test.describe('Electron app', () => {
   test.skip(

@@ -1,0 +1,30 @@
+// Worker-thread entry: generates the demo workspace on its own SQLite connection (WAL lets the
+// main process keep reading), so the app's event loop never waits on it. Progress and the
+// outcome go back as messages; see run-demo-in-worker.ts.
+import { parentPort, workerData } from 'node:worker_threads'
+import { generateDemoWorkspace } from '../demo/generate'
+import { CoreError } from '../errors'
+import { openWorkspace } from '../workspace'
+import type { DemoWorkerData, DemoWorkerMessage } from './demo-worker-protocol'
+
+const data = workerData as DemoWorkerData
+const post = (message: DemoWorkerMessage): void => parentPort?.postMessage(message)
+
+try {
+  const ws = openWorkspace(data.workspace)
+  try {
+    const result = generateDemoWorkspace(ws.store, {
+      ...data.options,
+      onProgress: (p) => post({ type: 'progress', progress: p }),
+    })
+    post({ type: 'done', result })
+  } finally {
+    ws.close()
+  }
+} catch (err) {
+  post({
+    type: 'error',
+    code: err instanceof CoreError ? err.code : 'INTERNAL',
+    message: err instanceof Error ? err.message : String(err),
+  })
+}
