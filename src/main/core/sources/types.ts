@@ -1,0 +1,56 @@
+// What every remote SR source (ITSM REST, ServiceNow) gives the sync engine: pages of rows already
+// mapped to the canonical shapes of the store, each with the opaque cursor that follows it. The
+// engine writes a page's rows and its cursor in one transaction, so a cursor never runs ahead of data.
+import type { DeploymentInput, FeatureUsageInput } from '../db/repositories/ops-feeds'
+import type { PersonInput } from '../db/repositories/people'
+import type { SrEventRecord, SrInput } from '../db/repositories/service-requests'
+
+/** Entities a source may sync, in the order the engine pulls them (references before referrers). */
+export const SYNC_ENTITIES = [
+  'tenants',
+  'categories',
+  'people',
+  'srs',
+  'sr_events',
+  'deployments',
+  'feature_usage',
+] as const
+export type SyncEntity = (typeof SYNC_ENTITIES)[number]
+
+export type TenantInput = { name: string; createdAt: number }
+
+export type EntityRows = {
+  tenants: TenantInput[]
+  categories: string[]
+  people: PersonInput[]
+  srs: SrInput[]
+  sr_events: SrEventRecord[]
+  deployments: DeploymentInput[]
+  feature_usage: FeatureUsageInput[]
+}
+
+export type Page<E extends SyncEntity> = {
+  rows: EntityRows[E]
+  /** Cursor to store once these rows are committed (null = start over next time). */
+  cursor: string | null
+  /** False only when the source said this is the last page. A short or empty page is not the end by itself. */
+  hasMore: boolean
+  /** Total rows the source reports for this query, when it does (for progress and ETA). */
+  total?: number
+}
+
+export type FetchPageOptions = { signal: AbortSignal; pageSize: number }
+
+export type AccountRole = 'admin' | 'manager' | 'operator' | 'viewer'
+export type WhoAmI = { name: string; role: AccountRole | null }
+
+/** A remote SR source, created from its stored config and secret. */
+export type Connector = {
+  readonly kind: 'itsm' | 'servicenow'
+  /** The source name; SR rows are written with source = `${kind}:${name}`. */
+  readonly name: string
+  readonly entities: readonly SyncEntity[]
+  fetchPage<E extends SyncEntity>(entity: E, cursor: string | null, opts: FetchPageOptions): Promise<Page<E>>
+  /** The connected account and its role when the source reports it (`/me`), used for admin rights. */
+  whoAmI(signal: AbortSignal): Promise<WhoAmI>
+}

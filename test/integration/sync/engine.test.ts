@@ -1,0 +1,145 @@
+// The sync runner against an in-memory connector: transactions, resume, failures, cancellation.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { getWatermark, getWorkspaceKind } from '../../../src/main/core/db/meta'
+import type { SrInput } from '../../../src/main/core/db/repositories/service-requests'
+import { SourceError } from '../../../src/main/core/sources/http'
+import type { Connector, Page, SyncEntity } from '../../../src/main/core/sources/types'
+import { syncSource, type SyncProgress } from '../../../src/main/core/sync/engine'
+import { getCursor, recentSyncLog, logStart } from '../../../src/main/core/sync/state'
+import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
+
+const T0 = Date.parse('2026-03-01T00:00:00Z')
+const rows: SrInput[] = Array.from({ length: 25 }, (_, i) => ({
+  source: 'itsm:fake',
+  sourceId: `SR-${String(i).padStart(3, '0')}`,
+  tenant: i % 2 ? '행정안전부' : '서울특별시청',
+  title: `요청 ${i}`,
+  priority: 'P3',
+  status: 'OPEN',
+  createdAt: T0 + i * 60_000,
+  updatedAt: T0 + i * 60_000,
+}))
+
+/** Pages of `size` over `rows`; the cursor is the index after the page. `failAt` pages throw once. */
+function fakeConnector(
+  opts: { size?: number; fail?: Map<number, SourceError>; onFetch?: (cursor: string | null) => void } = {},
+) {
+  const size = opts.size ?? 10
+  const calls: (string | null)[] = []
+  const connector: Connector = {
+    kind: 'itsm',
+    name: 'fake',
+    entities: ['srs'],
+    async fetchPage<E extends SyncEntity>(_entity: E, cursor: string | null): Promise<Page<E>> {
+      calls.push(cursor)
+      opts.onFetch?.(cursor)
+      const start = cursor === null ? 0 : Number(cursor)
+      const failure = opts.fail?.get(start)
+      if (failure) {
+        opts.fail?.delete(start)
+        throw failure
+      }
+      const slice = rows.slice(start, start + size)
+      const next = start + slice.length
+      return { rows: slice as never, cursor: String(next), hasMore: next < rows.length, total: rows.length }
+    },
+    whoAmI: async () => ({ name: 'sync', role: 'operator' }),
+  }
+  return { connector, calls }
+}
+
+const count = (ws: TempWorkspace): number =>
+  (ws.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }).n
+
+describe('syncSource', () => {
+  let ws: TempWorkspace
+  let clock: number
+  const now = () => clock
+  beforeEach(() => {
+    ws = tempWorkspace()
+    clock = Date.parse('2026-03-18T06:00:00Z')
+  })
+  afterEach(() => ws.dispose())
+
+  it('pulls every page, stores the cursor with them, sets the watermark and logs the run', async () => {
+    const { connector, calls } = fakeConnector()
+    const progress: SyncProgress[] = []
+    const outcome = await syncSource(ws.store, connector, { now, onProgress: (p) => progress.push(p) })
+    expect(outcome).toMatchObject({ status: 'ok', rows: 25, pages: 3, error: null })
+    expect(calls).toEqual([null, '10', '20'])
+    expect(count(ws)).toBe(25)
+    expect(getCursor(ws.store, 'itsm:fake', 'srs')).toBe('25')
+    expect(getWatermark(ws.store)).toBe(clock)
+    expect(getWorkspaceKind(ws.store)).toBe('live')
+    expect(progress.map((p) => p.rows)).toEqual([10, 20, 25])
+    expect(progress.at(-1)?.total).toBe(25)
+    expect(recentSyncLog(ws.store)[0]).toMatchObject({
+      entity: 'srs',
+      status: 'ok',
+      rows: 25,
+      pages: 3,
+      error: null,
+    })
+  })
+
+  it('keeps committed pages when a later page fails, says why, and resumes from there', async () => {
+    const fail = new Map([
+      [20, new SourceError('server', 'The server failed (500) at http://127.0.0.1/api/v1/srs', 500)],
+    ])
+    const first = fakeConnector({ fail })
+    const failed = await syncSource(ws.store, first.connector, { now })
+    expect(failed.status).toBe('failed')
+    expect(failed.error).toContain('The server failed (500)')
+    expect(failed.error).toContain('"fake"')
+    expect(count(ws)).toBe(20) // pages 1 and 2 are committed
+    expect(getCursor(ws.store, 'itsm:fake', 'srs')).toBe('20') // and the cursor with them, not beyond
+    expect(getWatermark(ws.store)).toBeNull() // no successful sync yet
+    expect(recentSyncLog(ws.store)[0]).toMatchObject({ status: 'failed', rows: 20, pages: 2 })
+
+    const second = fakeConnector()
+    const resumed = await syncSource(ws.store, second.connector, { now })
+    expect(resumed).toMatchObject({ status: 'ok', rows: 5, pages: 1 })
+    expect(second.calls).toEqual(['20'])
+    expect(count(ws)).toBe(25)
+  })
+
+  it('reports offline without touching the data or the watermark', async () => {
+    const fail = new Map([
+      [0, new SourceError('network', 'Cannot reach http://127.0.0.1:9/api/v1/srs (ECONNREFUSED)')],
+    ])
+    const outcome = await syncSource(ws.store, fakeConnector({ fail }).connector, { now })
+    expect(outcome.status).toBe('offline')
+    expect(outcome.error).toMatch(/^Offline: Cannot reach/)
+    expect(count(ws)).toBe(0)
+    expect(getWatermark(ws.store)).toBeNull()
+  })
+
+  it('stops when cancelled, keeping what was committed', async () => {
+    const controller = new AbortController()
+    const { connector } = fakeConnector({ onFetch: (cursor) => cursor === '10' && controller.abort() })
+    const outcome = await syncSource(ws.store, connector, { now, signal: controller.signal })
+    // The fake ignores the signal, so page 2 still arrives and commits; page 3 is never asked for.
+    expect(outcome.status).toBe('cancelled')
+    expect(count(ws)).toBe(20)
+    expect(recentSyncLog(ws.store)[0]?.status).toBe('cancelled')
+  })
+
+  it('starts over with --full and upserts without duplicating', async () => {
+    await syncSource(ws.store, fakeConnector().connector, { now })
+    const again = fakeConnector()
+    const outcome = await syncSource(ws.store, again.connector, { now, full: true })
+    expect(again.calls[0]).toBeNull()
+    expect(outcome.rows).toBe(25)
+    expect(count(ws)).toBe(25)
+  })
+
+  it('marks a run left "running" by a killed process as interrupted', async () => {
+    logStart(ws.store, 'itsm:fake', 'srs', clock - 60_000)
+    await syncSource(ws.store, fakeConnector().connector, { now })
+    const log = recentSyncLog(ws.store)
+    expect(log.find((e) => e.startedAt === clock - 60_000)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('interrupted'),
+    })
+  })
+})
