@@ -1,9 +1,11 @@
 // `npm run cli -- <command>`: headless use of the same core (SPEC §11). Exit codes: 0 ok,
 // 1 the command failed (message on stderr), 2 bad usage.
 import { Command, CommanderError, Option } from 'commander'
+import { CoreError } from '../core/errors'
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
 import { openCliContext, UsageError, type CliContext, type GlobalOptions } from './context'
 import { demoText, overviewText, print } from './output'
+import { addSyncCommands } from './sync-commands'
 
 const BI_WIDGETS = { overview: { channel: 'bi:overview', text: overviewText } } as const
 
@@ -98,6 +100,7 @@ export function buildProgram(): Command {
       })
     })
 
+  addSyncCommands(program, withContext)
   return program
 }
 
@@ -108,7 +111,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || (err instanceof CoreError && err.code === 'BAD_REQUEST')) {
       process.stderr.write(`error: ${err.message}\n`)
       return 2
     }
@@ -120,6 +123,7 @@ export async function runCli(argv: string[]): Promise<number> {
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
 if (isMain) {
   runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code
+    // A command may have set a failure code itself after printing its report (e.g. a failed sync).
+    process.exitCode = code !== 0 ? code : (process.exitCode ?? 0)
   })
 }

@@ -1,0 +1,133 @@
+// `source add|list|remove|test` and `sync`: remote SR sources from the command line. Secrets come
+// from environment variables named at `source add` (never stored, never printed).
+import type { Command } from 'commander'
+import { defaultHttpDeps } from '../core/sources/http'
+import {
+  addSource,
+  connectorFor,
+  envSecrets,
+  getSource,
+  listSources,
+  removeSource,
+} from '../core/sources/registry'
+import { syncSource, type SyncOutcome } from '../core/sync/engine'
+import { UsageError, type CliContext, type GlobalOptions } from './context'
+import { print } from './output'
+
+type WithContext = (
+  cmd: Command,
+  run: (ctx: CliContext, opts: GlobalOptions) => Promise<void>,
+) => Promise<void>
+
+const outcomeText = (o: SyncOutcome): string =>
+  `${o.source}: ${o.status} — ${o.rows.toLocaleString('en-US')} rows in ${o.pages} pages, ${((o.finishedAt - o.startedAt) / 1000).toFixed(1)} s${o.error ? `\n  ${o.error}` : ''}`
+
+/** Adds the source and sync commands to `program`. */
+export function addSyncCommands(program: Command, withContext: WithContext): void {
+  const source = program.command('source').description('remote SR sources (ITSM REST, ServiceNow)')
+  source
+    .command('add')
+    .argument('<kind>', 'itsm or servicenow')
+    .requiredOption('--name <name>', 'a short name, e.g. prod-itsm')
+    .requiredOption('--url <url>', 'base URL of the server')
+    .option('--token-env <VAR>', 'environment variable holding the bearer token')
+    .option('--user <user>', 'ServiceNow user for basic auth')
+    .option('--password-env <VAR>', 'environment variable holding the ServiceNow password')
+    .option('--table <table>', 'ServiceNow table (default incident)')
+    .action(async (kind: string, local: Record<string, string | undefined>, cmd: Command) => {
+      await withContext(cmd, async (ctx, opts) => {
+        const config =
+          kind === 'itsm'
+            ? { url: local['url'], ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}) }
+            : {
+                url: local['url'],
+                ...(local['table'] ? { table: local['table'] } : {}),
+                ...(local['user'] ? { user: local['user'] } : {}),
+                ...(local['passwordEnv'] ? { passwordEnv: local['passwordEnv'] } : {}),
+                ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
+              }
+        const added = addSource(ctx.workspace.store, { name: local['name'] ?? '', kind, config }, Date.now())
+        print(added, opts.json, (s) => `added ${s.kind} source "${s.name}" (${s.config.url})`)
+      })
+    })
+  source.command('list').action(async (_local: unknown, cmd: Command) => {
+    await withContext(cmd, async (ctx, opts) => {
+      const sources = listSources(ctx.workspace.store)
+      print(sources, opts.json, (list) =>
+        list.length === 0
+          ? 'no sources yet: npm run cli -- source add itsm --name NAME --url URL --token-env VAR'
+          : list.map((s) => `${s.name.padEnd(16)} ${s.kind.padEnd(11)} ${s.config.url}`).join('\n'),
+      )
+    })
+  })
+  source
+    .command('remove')
+    .argument('<name>')
+    .action(async (name: string, _local: unknown, cmd: Command) => {
+      await withContext(cmd, async (ctx, opts) => {
+        if (!removeSource(ctx.workspace.store, name)) throw new UsageError(`No source named "${name}"`)
+        print({ removed: name }, opts.json, () => `removed "${name}" (its SRs stay in the workspace)`)
+      })
+    })
+  source
+    .command('test')
+    .argument('<name>')
+    .action(async (name: string, _local: unknown, cmd: Command) => {
+      await withContext(cmd, async (ctx, opts) => {
+        const record = getSource(ctx.workspace.store, name)
+        if (!record) throw new UsageError(`No source named "${name}"`)
+        const connector = await connectorFor(record, envSecrets(), defaultHttpDeps())
+        const me = await connector.whoAmI(AbortSignal.timeout(60_000))
+        print(me, opts.json, (m) => `connected to "${name}" as ${m.name}${m.role ? ` (role ${m.role})` : ''}`)
+      })
+    })
+
+  program
+    .command('sync')
+    .description('pull new and changed records from the configured sources')
+    .argument('[what]', 'sr or all', 'all')
+    .option('--source <name>', 'only this source')
+    .option('--full', 'start from the beginning instead of the stored cursor')
+    .action(async (what: string, local: { source?: string; full?: boolean }, cmd: Command) => {
+      if (what !== 'sr' && what !== 'all') throw new UsageError('sync takes "sr" or "all"')
+      await withContext(cmd, async (ctx, opts) => {
+        const all = listSources(ctx.workspace.store)
+        const chosen = local.source ? all.filter((s) => s.name === local.source) : all
+        if (chosen.length === 0)
+          throw new UsageError(
+            local.source ? `No source named "${local.source}"` : 'No sources configured: see `source add`',
+          )
+        const controller = new AbortController()
+        const onSigint = (): void => controller.abort()
+        process.once('SIGINT', onSigint)
+        const outcomes: SyncOutcome[] = []
+        try {
+          for (const record of chosen) {
+            const connector = await connectorFor(record, envSecrets(), defaultHttpDeps())
+            outcomes.push(
+              await syncSource(ctx.workspace.store, connector, {
+                ...(local.full ? { full: true } : {}),
+                ...(what === 'sr'
+                  ? { entities: ['tenants', 'categories', 'people', 'srs', 'sr_events'] as const }
+                  : {}),
+                signal: controller.signal,
+                onProgress: (p) => {
+                  if (!opts.json)
+                    process.stderr.write(
+                      `\r${p.source} ${p.entity}: ${p.rows.toLocaleString('en-US')} rows, ${Math.round(p.rate).toLocaleString('en-US')}/s${p.etaMs !== null ? `, ETA ${Math.ceil(p.etaMs / 1000)} s` : ''}`.padEnd(
+                        78,
+                      ),
+                    )
+                },
+              }),
+            )
+            if (!opts.json) process.stderr.write('\n')
+          }
+        } finally {
+          process.off('SIGINT', onSigint)
+        }
+        print(outcomes, opts.json, (list) => list.map(outcomeText).join('\n'))
+        if (outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1
+      })
+    })
+}

@@ -1,0 +1,166 @@
+// Configured sources (the `sources` table). Config holds no secrets: the CLI stores the NAME of an
+// environment variable that holds the token or password, the app stores secrets in the OS keychain
+// (safeStorage); either way a SecretResolver hands them to the connector at sync time only.
+import { z } from 'zod'
+import type { Store } from '../db/open-database'
+import { CoreError } from '../errors'
+import { DEFAULT_RETRY, type HttpDeps } from './http'
+import { createItsmConnector } from './itsm-rest/connector'
+import { createServiceNowConnector } from './servicenow/connector'
+import type { Connector } from './types'
+
+const name = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Use 1–40 lower-case letters, digits, "-" or "_" (e.g. "prod-itsm")')
+const url = z
+  .string()
+  .url('Give the full URL, e.g. https://itsm.example.go.kr')
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'Only http and https URLs')
+  .refine(
+    (u) => new URL(u).username === '' && new URL(u).password === '',
+    'Put credentials in a secret, not in the URL',
+  )
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'An environment variable name, e.g. ITSM_TOKEN')
+
+export const itsmConfigSchema = z.object({ url, tokenEnv: envName.optional() }).strict()
+export const serviceNowConfigSchema = z
+  .object({
+    url,
+    table: z
+      .string()
+      .regex(/^[a-z0-9_]+$/, 'A table name such as incident')
+      .default('incident'),
+    user: z.string().min(1).optional(),
+    passwordEnv: envName.optional(),
+    tokenEnv: envName.optional(),
+  })
+  .strict()
+  .refine(
+    (c) => (c.user ? !c.tokenEnv : !!c.tokenEnv),
+    'Give either --user with --password-env, or --token-env',
+  )
+
+export type SourceConfig =
+  | { kind: 'itsm'; config: z.infer<typeof itsmConfigSchema> }
+  | { kind: 'servicenow'; config: z.infer<typeof serviceNowConfigSchema> }
+export type SourceRecord = SourceConfig & { id: number; name: string; createdAt: number }
+
+/** Where secrets come from: an env var (CLI), the OS keychain (app) or a prompt. */
+export type SecretResolver = (source: SourceRecord, secret: 'token' | 'password') => Promise<string | null>
+
+/** Resolves secrets from the environment variables named in the config (the CLI's way). */
+export function envSecrets(env: NodeJS.ProcessEnv = process.env): SecretResolver {
+  return async (source, secret) => {
+    const config = source.config as { tokenEnv?: string; passwordEnv?: string }
+    const varName = secret === 'token' ? config.tokenEnv : config.passwordEnv
+    return varName ? (env[varName] ?? null) : null
+  }
+}
+
+function parseConfig(kind: string, raw: unknown): SourceConfig {
+  const schema = kind === 'itsm' ? itsmConfigSchema : kind === 'servicenow' ? serviceNowConfigSchema : null
+  if (!schema) throw new CoreError('BAD_REQUEST', `Unknown source kind "${kind}" (itsm or servicenow)`)
+  const result = schema.safeParse(raw)
+  if (!result.success) {
+    throw new CoreError(
+      'BAD_REQUEST',
+      result.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '),
+    )
+  }
+  return { kind, config: result.data } as SourceConfig
+}
+
+/** Adds a source after validating its name and config; refuses a duplicate name. */
+export function addSource(
+  store: Store,
+  input: { name: string; kind: string; config: unknown },
+  now: number,
+): SourceRecord {
+  const checkedName = name.safeParse(input.name)
+  if (!checkedName.success)
+    throw new CoreError('BAD_REQUEST', `name: ${checkedName.error.issues[0]?.message ?? 'invalid'}`)
+  const parsed = parseConfig(input.kind, input.config)
+  if (getSource(store, input.name))
+    throw new CoreError('CONFLICT', `A source named "${input.name}" exists already`)
+  const info = store.sqlite
+    .prepare('INSERT INTO sources (name, kind, config, created_at) VALUES (?, ?, ?, ?)')
+    .run(input.name, parsed.kind, JSON.stringify(parsed.config), now)
+  return { ...parsed, id: Number(info.lastInsertRowid), name: input.name, createdAt: now }
+}
+
+type Row = { id: number; name: string; kind: string; config: string; created_at: number }
+const toRecord = (r: Row): SourceRecord => ({
+  ...parseConfig(r.kind, JSON.parse(r.config) as unknown),
+  id: r.id,
+  name: r.name,
+  createdAt: r.created_at,
+})
+
+/** The configured remote sources (the demo's own source row is not one). */
+export function listSources(store: Store): SourceRecord[] {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT id, name, kind, config, created_at FROM sources WHERE kind IN ('itsm', 'servicenow') ORDER BY name`,
+    )
+    .all() as Row[]
+  return rows.map(toRecord)
+}
+
+/** One source by name, or null. */
+export function getSource(store: Store, sourceName: string): SourceRecord | null {
+  const row = store.sqlite
+    .prepare(
+      `SELECT id, name, kind, config, created_at FROM sources WHERE name = ? AND kind IN ('itsm', 'servicenow')`,
+    )
+    .get(sourceName) as Row | undefined
+  return row ? toRecord(row) : null
+}
+
+/** Removes a source and its cursors; the SRs it brought stay (they are the operators' history). */
+export function removeSource(store: Store, sourceName: string): boolean {
+  const source = getSource(store, sourceName)
+  if (!source) return false
+  store.sqlite.transaction(() => {
+    store.sqlite.prepare('DELETE FROM sync_state WHERE source = ?').run(`${source.kind}:${source.name}`)
+    store.sqlite.prepare('DELETE FROM sources WHERE id = ?').run(source.id)
+  })()
+  return true
+}
+
+/** Builds the connector of `source`, fetching its secret; a clear error when the secret is missing. */
+export async function connectorFor(
+  source: SourceRecord,
+  secrets: SecretResolver,
+  deps: HttpDeps,
+): Promise<Connector> {
+  const need = async (secret: 'token' | 'password', hint: string): Promise<string> => {
+    const value = await secrets(source, secret)
+    if (!value) throw new CoreError('BAD_REQUEST', `No ${secret} for source "${source.name}": ${hint}`)
+    return value
+  }
+  if (source.kind === 'itsm') {
+    const hint = source.config.tokenEnv ? `set ${source.config.tokenEnv}` : 'add it in Settings → Connections'
+    return createItsmConnector(
+      { name: source.name, url: source.config.url, token: await need('token', hint), retry: DEFAULT_RETRY },
+      deps,
+    )
+  }
+  const c = source.config
+  const auth = c.user
+    ? {
+        kind: 'basic' as const,
+        user: c.user,
+        password: await need(
+          'password',
+          c.passwordEnv ? `set ${c.passwordEnv}` : 'add it in Settings → Connections',
+        ),
+      }
+    : {
+        kind: 'bearer' as const,
+        token: await need('token', c.tokenEnv ? `set ${c.tokenEnv}` : 'add it in Settings → Connections'),
+      }
+  return createServiceNowConnector(
+    { name: source.name, url: c.url, table: c.table, auth, retry: DEFAULT_RETRY },
+    deps,
+  )
+}

@@ -1,0 +1,198 @@
+// ServiceNow incident → canonical SR (SPEC §2), documented in docs/servicenow.md. Records are read with
+// sysparm_display_value=all, so every field is { value, display_value }: codes and instants come from
+// `value` (language- and time-zone-independent: state "2", UTC "2026-03-31 15:30:00"), names from
+// `display_value` (reference fields resolved by the server, no extra sys_user/core_company calls).
+import { z } from 'zod'
+import type { Priority, SrStatus } from '../../../../shared/domain'
+import type { SrInput } from '../../db/repositories/service-requests'
+
+/** The incident fields we ask for (sysparm_fields) — only what the mapping reads. */
+export const INCIDENT_FIELDS = [
+  'sys_id',
+  'number',
+  'short_description',
+  'state',
+  'priority',
+  'category',
+  'company',
+  'caller_id',
+  'assigned_to',
+  'opened_at',
+  'resolved_at',
+  'closed_at',
+  'sys_created_on',
+  'sys_updated_on',
+  'reassignment_count',
+  'reopen_count',
+] as const
+
+export const STATE_MAP: Readonly<Record<string, SrStatus>> = {
+  '1': 'OPEN',
+  '2': 'IN_PROGRESS',
+  '3': 'PENDING',
+  '6': 'RESOLVED',
+  '7': 'DONE',
+  '8': 'CANCELLED',
+}
+
+// ServiceNow has five priorities, we have four: 5 (Planning) is the least urgent, so it joins P4.
+export const PRIORITY_MAP: Readonly<Record<string, Priority>> = {
+  '1': 'P1',
+  '2': 'P2',
+  '3': 'P3',
+  '4': 'P4',
+  '5': 'P4',
+}
+
+/** Tenant for incidents without a company (common on real instances; refusing them would block syncs). */
+export const NO_COMPANY_TENANT = '(no company)'
+
+/** One field under sysparm_display_value=all (reference links excluded: sysparm_exclude_reference_link). */
+export const fieldSchema = z.object({ value: z.string(), display_value: z.string() })
+export type SnField = z.infer<typeof fieldSchema>
+
+/** Loose on purpose: each field is checked by mapIncident so its error can name the record and field. */
+export const tableResponseSchema = z.object({
+  result: z.array(z.record(z.string(), z.unknown())),
+})
+
+/** What went wrong with one record, naming it so an operator can find it on the instance. */
+export type RowError = { sysId: string; number: string | null; field: string; message: string }
+
+export type MapResult = { ok: true; row: SrInput } | { ok: false; error: RowError }
+
+const UTC_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
+
+/**
+ * Parses ServiceNow's internal date-time value 'YYYY-MM-DD HH:mm:ss', which is always UTC (the display
+ * value is in the user's zone, which is why we never read it). Returns null for anything else.
+ */
+export function parseSnDateTime(text: string): number | null {
+  const m = UTC_DATE_TIME.exec(text)
+  if (!m) return null
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second)
+  // Date.UTC rolls over (Feb 30 → Mar 2); a rolled-over value is not what the server meant.
+  const d = new Date(ms)
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
+    return null
+  return ms
+}
+
+/** Formats an instant the way ServiceNow stores it (UTC, second precision), for encoded queries. */
+export function formatSnDateTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
+}
+
+class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Maps one incident record (display_value=all form) to an SrInput for source `source`. */
+export function mapIncident(record: Record<string, unknown>, source: string): MapResult {
+  const idField = fieldSchema.safeParse(record['sys_id'])
+  const sysId = idField.success ? idField.data.value : ''
+  const numberField = fieldSchema.safeParse(record['number'])
+  const number = numberField.success && numberField.data.value !== '' ? numberField.data.value : null
+  if (sysId === '')
+    return {
+      ok: false,
+      error: { sysId: '(missing)', number, field: 'sys_id', message: 'the record has no sys_id' },
+    }
+
+  const field = (name: string): SnField => {
+    const parsed = fieldSchema.safeParse(record[name])
+    if (!parsed.success)
+      throw new FieldError(
+        name,
+        record[name] === undefined
+          ? 'the field is missing (is it readable by the integration user?)'
+          : 'expected { value, display_value } strings (sysparm_display_value=all)',
+      )
+    return parsed.data
+  }
+  const required = (name: string): string => {
+    const v = field(name).value
+    if (v === '') throw new FieldError(name, 'the field is empty')
+    return v
+  }
+  const name = (f: string): string | null => {
+    const { display_value } = field(f)
+    return display_value === '' ? null : display_value
+  }
+  const instant = (f: string, optional: boolean): number | null => {
+    const v = field(f).value
+    if (v === '') {
+      if (optional) return null
+      throw new FieldError(f, 'the field is empty')
+    }
+    const ms = parseSnDateTime(v)
+    if (ms === null) throw new FieldError(f, `"${v}" is not a UTC date-time 'YYYY-MM-DD HH:mm:ss'`)
+    return ms
+  }
+  const count = (f: string): number => {
+    const v = field(f).value
+    if (v === '') return 0
+    if (!/^\d+$/.test(v)) throw new FieldError(f, `"${v}" is not a whole number`)
+    return Number(v)
+  }
+
+  try {
+    const stateValue = required('state')
+    const status = STATE_MAP[stateValue]
+    if (!status)
+      throw new FieldError(
+        'state',
+        `unknown state "${stateValue}" (${field('state').display_value || 'no label'}); known: 1, 2, 3, 6, 7, 8`,
+      )
+    const priorityValue = required('priority')
+    const priority = PRIORITY_MAP[priorityValue]
+    if (!priority) throw new FieldError('priority', `unknown priority "${priorityValue}"; known: 1..5`)
+    const updatedAt = instant('sys_updated_on', false) as number
+    // opened_at is set by the incident form; records created by imports or scripts may lack it.
+    const createdAt = instant('opened_at', true) ?? (instant('sys_created_on', false) as number)
+    const row: SrInput = {
+      source,
+      sourceId: sysId,
+      number,
+      tenant: name('company') ?? NO_COMPANY_TENANT,
+      title: field('short_description').value,
+      category: name('category'),
+      priority,
+      status,
+      requester: name('caller_id'),
+      assignee: name('assigned_to'),
+      createdAt,
+      // The incident table has no first-response field; left null (SLA metrics use events or nothing).
+      firstResponseAt: null,
+      resolvedAt: instant('resolved_at', true),
+      closedAt: instant('closed_at', true),
+      updatedAt,
+      reassignmentCount: count('reassignment_count'),
+      reopenCount: count('reopen_count'),
+      raw: record,
+    }
+    return { ok: true, row }
+  } catch (err) {
+    if (err instanceof FieldError)
+      return { ok: false, error: { sysId, number, field: err.field, message: err.message } }
+    throw err
+  }
+}
+
+/** One line per bad record, for the error a failed page raises. */
+export function describeRowError(e: RowError): string {
+  return `record ${e.sysId}${e.number ? ` (${e.number})` : ''}, field ${e.field}: ${e.message}`
+}

@@ -1,0 +1,135 @@
+// `source add` + `sync` from the command line against the loopback ServiceNow simulator.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServiceNowSimulator } from '../../simulators/servicenow/simulator'
+
+const run = promisify(execFile)
+const root = resolve(import.meta.dirname, '../../..')
+const tsx = join(root, 'node_modules', '.bin', 'tsx')
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(tsx, ['src/main/cli/index.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    })
+    return { code: 0, stdout, stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('source and sync commands', () => {
+  let dir: string
+  let sim: Awaited<ReturnType<typeof startServiceNowSimulator>>
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ops-sync-cli-'))
+    sim = await startServiceNowSimulator({ seed: 5, count: 120 })
+  })
+  afterAll(async () => {
+    await sim.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('adds a ServiceNow source without storing the password, syncs it, and resumes incrementally', async () => {
+    const add = await cli([
+      'source',
+      'add',
+      'servicenow',
+      '--name',
+      'sn',
+      '--url',
+      sim.url,
+      '--user',
+      'integration',
+      '--password-env',
+      'SN_PASSWORD',
+      '--data-dir',
+      dir,
+    ])
+    expect(add.code).toBe(0)
+    expect(add.stdout).toContain('added servicenow source "sn"')
+    const list = await cli(['source', 'list', '--json', '--data-dir', dir])
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({
+        name: 'sn',
+        kind: 'servicenow',
+        config: expect.objectContaining({ passwordEnv: 'SN_PASSWORD' }),
+      }),
+    ])
+
+    const missing = await cli(['sync', '--data-dir', dir])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('set SN_PASSWORD')
+
+    const first = await cli(['sync', 'sr', '--source', 'sn', '--json', '--data-dir', dir], {
+      SN_PASSWORD: 'secret',
+    })
+    expect(first.code).toBe(0)
+    const [outcome] = JSON.parse(first.stdout) as { status: string; rows: number }[]
+    expect(outcome).toMatchObject({ status: 'ok', rows: 120 })
+    const again = JSON.parse(
+      (await cli(['sync', '--json', '--data-dir', dir], { SN_PASSWORD: 'secret' })).stdout,
+    ) as { rows: number }[]
+    expect(again[0]?.rows).toBe(0) // nothing changed since the cursor
+
+    // The password is nowhere in the workspace folder.
+    for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file)).includes('secret')).toBe(false)
+
+    const wrong = await cli(['sync', '--json', '--data-dir', dir], { SN_PASSWORD: 'nope' })
+    expect(wrong.code).toBe(1)
+    expect(JSON.parse(wrong.stdout)[0]).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('401'),
+    })
+  })
+
+  it('refuses bad source definitions with the reason', async () => {
+    const badUrl = await cli([
+      'source',
+      'add',
+      'itsm',
+      '--name',
+      'x',
+      '--url',
+      'ftp://host',
+      '--token-env',
+      'T',
+      '--data-dir',
+      dir,
+    ])
+    expect(badUrl.code).toBe(2)
+    expect(badUrl.stderr).toContain('Only http and https URLs')
+    const creds = await cli([
+      'source',
+      'add',
+      'itsm',
+      '--name',
+      'y',
+      '--url',
+      'https://u:p@host',
+      '--token-env',
+      'T',
+      '--data-dir',
+      dir,
+    ])
+    expect(creds.stderr).toContain('not in the URL')
+    const badName = await cli([
+      'source',
+      'add',
+      'itsm',
+      '--name',
+      'Bad Name',
+      '--url',
+      'https://host',
+      '--data-dir',
+      dir,
+    ])
+    expect(badName.stderr).toContain('lower-case')
+  })
+})
