@@ -8,6 +8,7 @@ import { resolveQuery } from '../src/main/core/analytics/query'
 import { generateDemoWorkspace } from '../src/main/core/demo/generate'
 import { openWorkspace } from '../src/main/core/workspace'
 import { referenceOverview } from './reference-overview'
+import { syncBench } from './sync'
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
@@ -50,6 +51,7 @@ try {
     `${ours.toFixed(2)} ms`,
     `reference approach (one query per card): ${ref.toFixed(2)} ms, ratio ${(ref / ours).toFixed(1)}×`,
   ])
+  rows.push(...(await syncBench()))
   console.log(`\nnode ${process.version}, ${srCount.toLocaleString('en-US')} SRs\n`)
   console.log('| measurement | result | note |\n|---|---|---|')
   for (const r of rows) console.log(`| ${r.join(' | ')} |`)

@@ -35,7 +35,7 @@ export type Page<E extends SyncEntity> = {
   cursor: string | null
   /** False only when the source said this is the last page. A short or empty page is not the end by itself. */
   hasMore: boolean
-  /** Total rows the source reports for this query, when it does (for progress and ETA). */
+  /** Rows the source reports left from this page's start on, this page included (for progress and ETA). */
   total?: number
 }
 

@@ -113,15 +113,16 @@ async function syncEntity(
       cursor = page.cursor
       const elapsed = Math.max(1, opts.now() - started)
       const rate = (rows / elapsed) * 1000
-      const total = page.total ?? null
+      // page.total counts the rows left from this page on, so what remains after it is total − page.
+      const left = page.total !== undefined ? Math.max(0, page.total - page.rows.length) : null
       opts.onProgress?.({
         source,
         entity,
         rows,
         pages,
         rate,
-        etaMs: total !== null && rate > 0 ? Math.max(0, ((total - rows) / rate) * 1000) : null,
-        total,
+        etaMs: left !== null && rate > 0 ? (left / rate) * 1000 : null,
+        total: left !== null ? rows + left : null,
       })
       if (!page.hasMore) break
     }

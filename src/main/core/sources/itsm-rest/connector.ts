@@ -1,0 +1,237 @@
+// Connector for the project's ITSM REST pull protocol (docs/itsm-rest-protocol.md): keyset paging by
+// (updated_at, id), bearer token, /me for the account's role. Every response is validated; a row
+// that does not fit rejects its whole page (with the row id and field), because dropping it would
+// let the cursor move past data that was never stored.
+import type { z } from 'zod'
+import { DEFAULT_RETRY, requestJson, safeUrl, SourceError, type HttpDeps, type RetryPolicy } from '../http'
+import type { AccountRole, Connector, EntityRows, FetchPageOptions, Page, SyncEntity, WhoAmI } from '../types'
+import { SYNC_ENTITIES } from '../types'
+import {
+  API_PREFIX,
+  ENTITY_PATHS,
+  MAX_LIMIT,
+  meWire,
+  pageEnvelope,
+  WIRE_SCHEMAS,
+  wireCursor,
+  type WireCursor,
+  type WireRows,
+} from './wire'
+
+export type ItsmConfig = { name: string; url: string; token: string; retry?: RetryPolicy }
+
+const ROLES: readonly AccountRole[] = ['admin', 'manager', 'operator', 'viewer']
+
+/** A connector for one ITSM REST source; SR rows are written with source `itsm:<name>`. */
+export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connector {
+  const base = normaliseBaseUrl(config.url)
+  const policy = config.retry ?? DEFAULT_RETRY
+  const source = `itsm:${config.name}`
+  // The token lives only in this header object; messages use safeUrl, which never carries it.
+  const headers = { authorization: `Bearer ${config.token}` }
+
+  async function fetchPage<E extends SyncEntity>(
+    entity: E,
+    cursor: string | null,
+    opts: FetchPageOptions,
+  ): Promise<Page<E>> {
+    const from = cursor === null ? null : decodeCursor(cursor, entity)
+    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.pageSize)))
+    const query = new URLSearchParams({ limit: String(limit) })
+    if (from) {
+      query.set('updated_after', from.updated_after)
+      query.set('after_id', from.after_id)
+    }
+    const url = `${base}${API_PREFIX}${ENTITY_PATHS[entity]}?${query.toString()}`
+    const { body } = await requestJson(url, { headers, signal: opts.signal }, policy, deps)
+
+    const envelope = pageEnvelope.safeParse(body)
+    if (!envelope.success)
+      throw new SourceError(
+        'malformed',
+        `ITSM source "${config.name}": the ${entity} page from ${safeUrl(url)} is not a protocol page (${describeIssue(envelope.error)})`,
+      )
+    const { items, next, total } = envelope.data
+    const wireRows = parseItems(entity, items, config.name)
+
+    // The position after the last row served: where the next page starts, and, at the end, where
+    // the next incremental sync resumes. Rows come ordered, but overlapping pages may repeat
+    // earlier rows first, so take the maximum rather than the last item.
+    let position: WireCursor | null = from
+    let positionMs = from ? Date.parse(from.updated_after) : -Infinity
+    for (const row of wireRows) {
+      const ms = Date.parse(row.updated_at)
+      if (ms > positionMs || (ms === positionMs && position !== null && row.id > position.after_id)) {
+        position = { updated_after: row.updated_at, after_id: row.id }
+        positionMs = ms
+      }
+    }
+    if (next !== null && from !== null && compareCursor(next, from) <= 0)
+      // A server bug that would otherwise make the sync loop forever on the same page.
+      throw new SourceError(
+        'malformed',
+        `ITSM source "${config.name}": the ${entity} page's next cursor does not move forward (${next.updated_after}, ${next.after_id})`,
+      )
+    const following = next ?? position
+    return {
+      rows: mapRows(entity, wireRows, source),
+      cursor: following === null ? null : encodeCursor(following),
+      hasMore: next !== null,
+      ...(total !== undefined ? { total } : {}),
+    }
+  }
+
+  async function whoAmI(signal: AbortSignal): Promise<WhoAmI> {
+    const url = `${base}${API_PREFIX}/me`
+    const { body } = await requestJson(url, { headers, signal }, policy, deps)
+    const me = meWire.safeParse(body)
+    if (!me.success)
+      throw new SourceError(
+        'malformed',
+        `ITSM source "${config.name}": ${safeUrl(url)} did not answer { name, role } (${describeIssue(me.error)})`,
+      )
+    // An unknown role grants nothing rather than failing the connection test.
+    const role = ROLES.find((r) => r === me.data.role) ?? null
+    return { name: me.data.name, role }
+  }
+
+  return { kind: 'itsm', name: config.name, entities: SYNC_ENTITIES, fetchPage, whoAmI }
+}
+
+/** The base URL without trailing slashes or a pasted `/api/v1` suffix. */
+function normaliseBaseUrl(url: string): string {
+  let base = url.trim().replace(/\/+$/, '')
+  if (base.endsWith(API_PREFIX)) base = base.slice(0, -API_PREFIX.length)
+  return base
+}
+
+export function encodeCursor(cursor: WireCursor): string {
+  return JSON.stringify({ updated_after: cursor.updated_after, after_id: cursor.after_id })
+}
+
+function decodeCursor(cursor: string, entity: SyncEntity): WireCursor {
+  let value: unknown
+  try {
+    value = JSON.parse(cursor)
+  } catch {
+    value = undefined
+  }
+  const parsed = wireCursor.safeParse(value)
+  if (!parsed.success)
+    // A stored cursor from another connector kind or a corrupted state; a full sync resets it.
+    throw new SourceError('client', `The stored ${entity} cursor is not an ITSM REST cursor: run a full sync`)
+  return parsed.data
+}
+
+/** Orders cursors as the server orders rows: by instant, then id (binary string order). */
+function compareCursor(a: WireCursor, b: WireCursor): number {
+  const d = Date.parse(a.updated_after) - Date.parse(b.updated_after)
+  if (d !== 0) return d
+  return a.after_id < b.after_id ? -1 : a.after_id > b.after_id ? 1 : 0
+}
+
+function parseItems<E extends SyncEntity>(entity: E, items: unknown[], source: string): WireRows[E][] {
+  const schema = WIRE_SCHEMAS[entity] as unknown as z.ZodType<WireRows[E]>
+  const rows: WireRows[E][] = []
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
+    const parsed = schema.safeParse(item)
+    if (!parsed.success) {
+      const rowId =
+        typeof item === 'object' && item !== null && 'id' in item ? JSON.stringify(item.id) : `#${i + 1}`
+      throw new SourceError(
+        'malformed',
+        `ITSM source "${source}": ${entity} row ${rowId} (item ${i + 1} of the page) was rejected: ${describeIssue(parsed.error)}; the page was not stored`,
+      )
+    }
+    rows.push(parsed.data)
+  }
+  return rows
+}
+
+/** "field `priority`: Invalid option …" — the first issue, with its path, short enough for the UI. */
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (!issue) return 'invalid'
+  const path = issue.path.length > 0 ? `field "${issue.path.map(String).join('.')}"` : 'the value'
+  return `${path}: ${issue.message}`
+}
+
+const ms = (iso: string): number => Date.parse(iso)
+const msOrNull = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso))
+
+function mapRows<E extends SyncEntity>(entity: E, rows: WireRows[E][], source: string): EntityRows[E] {
+  // Each branch maps the wire rows of its own entity; the casts only reconnect E with the branch.
+  switch (entity) {
+    case 'tenants':
+      return (rows as WireRows['tenants'][]).map((r) => ({
+        name: r.name,
+        createdAt: ms(r.created_at),
+      })) as EntityRows[E]
+    case 'categories':
+      return (rows as WireRows['categories'][]).map((r) => r.name) as EntityRows[E]
+    case 'people':
+      return (rows as WireRows['people'][]).map((r) => ({
+        source,
+        sourceId: r.id,
+        name: r.name,
+        email: r.email,
+        role: r.role,
+        tenant: r.tenant,
+        createdAt: ms(r.created_at),
+        lastActiveAt: msOrNull(r.last_active_at),
+      })) as EntityRows[E]
+    case 'srs':
+      return (rows as WireRows['srs'][]).map((r) => ({
+        source,
+        sourceId: r.id,
+        number: r.number,
+        tenant: r.tenant,
+        title: r.title,
+        category: r.category,
+        priority: r.priority,
+        status: r.status,
+        requester: r.requester,
+        assignee: r.assignee,
+        createdAt: ms(r.created_at),
+        firstResponseAt: msOrNull(r.first_response_at),
+        resolvedAt: msOrNull(r.resolved_at),
+        closedAt: msOrNull(r.closed_at),
+        updatedAt: ms(r.updated_at),
+        reassignmentCount: r.reassignment_count,
+        reopenCount: r.reopen_count,
+        raw: r,
+      })) as EntityRows[E]
+    case 'sr_events':
+      return (rows as WireRows['sr_events'][]).map((r) => ({
+        source,
+        sourceId: r.sr_id,
+        at: ms(r.at),
+        kind: r.kind,
+        fromStatus: r.from_status,
+        toStatus: r.to_status,
+        actor: r.actor,
+        assignee: r.assignee,
+        note: r.note,
+      })) as EntityRows[E]
+    case 'deployments':
+      return (rows as WireRows['deployments'][]).map((r) => ({
+        source,
+        sourceId: r.id,
+        tenant: r.tenant,
+        name: r.name,
+        createdAt: ms(r.created_at),
+        finishedAt: msOrNull(r.finished_at),
+        status: r.status,
+      })) as EntityRows[E]
+    case 'feature_usage':
+      return (rows as WireRows['feature_usage'][]).map((r) => ({
+        tenant: r.tenant,
+        feature: r.feature,
+        month: r.month,
+        count: r.count,
+      })) as EntityRows[E]
+    default:
+      throw new SourceError('client', `Unknown entity ${String(entity)}`)
+  }
+}

@@ -1,0 +1,114 @@
+// The ITSM REST pull protocol on the wire (docs/itsm-rest-protocol.md), as zod schemas. One module
+// owns the format so the connector and the test simulator cannot drift apart silently.
+import { z } from 'zod'
+import { DEPLOYMENT_STATUSES, PRIORITIES, SR_STATUSES } from '../../../../shared/domain'
+import { PERSON_ROLES, SR_EVENT_KINDS } from '../../db/schema'
+import type { SyncEntity } from '../types'
+
+/** API version prefix; everything of the protocol lives under it. */
+export const API_PREFIX = '/api/v1'
+
+/** Largest `limit` a server must accept; the connector never asks for more. */
+export const MAX_LIMIT = 1000
+
+/** Collection path (under API_PREFIX) of each entity. */
+export const ENTITY_PATHS: Record<SyncEntity, string> = {
+  tenants: '/tenants',
+  categories: '/categories',
+  people: '/people',
+  srs: '/srs',
+  sr_events: '/sr-events',
+  deployments: '/deployments',
+  feature_usage: '/feature-usage',
+}
+
+// An instant must carry its offset (Z or ±hh:mm): without one, the server's zone would be a guess.
+const instant = z.iso.datetime({ offset: true })
+const nullableInstant = instant.nullable()
+const id = z.string().min(1).max(200)
+const name = z.string().min(1).max(500)
+const count = z.number().int().min(0)
+
+export const tenantWire = z.object({ id, name, created_at: instant, updated_at: instant })
+export const categoryWire = z.object({ id, name, updated_at: instant })
+export const personWire = z.object({
+  id,
+  tenant: name.nullable(),
+  name,
+  email: z.string().max(320).nullable(),
+  role: z.enum(PERSON_ROLES),
+  created_at: instant,
+  last_active_at: nullableInstant,
+  updated_at: instant,
+})
+export const srWire = z.object({
+  id,
+  number: z.string().max(100).nullable(),
+  tenant: name,
+  title: z.string().max(2000),
+  category: name.nullable(),
+  priority: z.enum(PRIORITIES),
+  status: z.enum(SR_STATUSES),
+  requester: name.nullable(),
+  assignee: name.nullable(),
+  created_at: instant,
+  first_response_at: nullableInstant,
+  resolved_at: nullableInstant,
+  closed_at: nullableInstant,
+  updated_at: instant,
+  reassignment_count: count,
+  reopen_count: count,
+})
+export const srEventWire = z.object({
+  id,
+  sr_id: id,
+  at: instant,
+  kind: z.enum(SR_EVENT_KINDS),
+  from_status: z.enum(SR_STATUSES).nullable(),
+  to_status: z.enum(SR_STATUSES).nullable(),
+  actor: name.nullable(),
+  assignee: name.nullable(),
+  note: z.string().max(4000).nullable(),
+  updated_at: instant,
+})
+export const deploymentWire = z.object({
+  id,
+  tenant: name,
+  name,
+  created_at: instant,
+  finished_at: nullableInstant,
+  status: z.enum(DEPLOYMENT_STATUSES),
+  updated_at: instant,
+})
+export const featureUsageWire = z.object({
+  id,
+  tenant: name,
+  feature: name,
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'),
+  count,
+  updated_at: instant,
+})
+
+export const WIRE_SCHEMAS = {
+  tenants: tenantWire,
+  categories: categoryWire,
+  people: personWire,
+  srs: srWire,
+  sr_events: srEventWire,
+  deployments: deploymentWire,
+  feature_usage: featureUsageWire,
+} as const satisfies Record<SyncEntity, z.ZodType>
+
+export type WireRows = { [E in SyncEntity]: z.infer<(typeof WIRE_SCHEMAS)[E]> }
+
+export const wireCursor = z.object({ updated_after: instant, after_id: id })
+export type WireCursor = z.infer<typeof wireCursor>
+
+/** A page's envelope; items are checked one by one afterwards so an error can name the row. */
+export const pageEnvelope = z.object({
+  items: z.array(z.unknown()),
+  next: wireCursor.nullable(),
+  total: count.optional(),
+})
+
+export const meWire = z.object({ name: z.string(), role: z.string() })
