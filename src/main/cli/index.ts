@@ -5,6 +5,7 @@ import { CoreError } from '../core/errors'
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
 import { openCliContext, UsageError, type CliContext, type GlobalOptions } from './context'
 import { demoText, overviewText, print } from './output'
+import { addImportCommand } from './import-command'
 import { addSyncCommands } from './sync-commands'
 
 const BI_WIDGETS = { overview: { channel: 'bi:overview', text: overviewText } } as const
@@ -101,6 +102,7 @@ export function buildProgram(): Command {
     })
 
   addSyncCommands(program, withContext)
+  addImportCommand(program, withContext)
   return program
 }
 

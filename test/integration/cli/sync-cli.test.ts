@@ -133,3 +133,47 @@ describe('source and sync commands', () => {
     expect(badName.stderr).toContain('lower-case')
   })
 })
+
+describe('import command', () => {
+  const fixtures = join(root, 'test/fixtures/import')
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ops-import-cli-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('imports a CP949 CSV, and importing it again changes nothing', async () => {
+    const first = await cli(['import', join(fixtures, 'excel-cp949.csv'), '--json', '--data-dir', dir])
+    expect(first.code).toBe(0)
+    const r = JSON.parse(first.stdout) as { status: string; encoding: string; written: number }
+    expect(r).toMatchObject({ status: 'imported' })
+    expect(r.encoding.toLowerCase()).toContain('cp949')
+    expect(r.written).toBeGreaterThan(0)
+    // The cards, not updated_at: the watermark moves with every successful import, as it should.
+    const overview = async () =>
+      (
+        JSON.parse(
+          (await cli(['bi', 'overview', '--json', '--data-dir', dir, '--as-of', '2026-12-31'])).stdout,
+        ) as { cards: unknown }
+      ).cards
+    const before = await overview()
+    expect((await cli(['import', join(fixtures, 'excel-cp949.csv'), '--data-dir', dir])).code).toBe(0)
+    expect(await overview()).toEqual(before)
+  })
+
+  it('rejects a file with bad dates, naming row and column, and writes the error report', async () => {
+    const report = join(dir, 'errors.csv')
+    const bad = await cli([
+      'import',
+      join(fixtures, 'bad-dates.csv'),
+      '--data-dir',
+      dir,
+      '--error-report',
+      report,
+    ])
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toMatch(/rejected: 0 written/)
+    expect(bad.stdout).toMatch(/row \d+, created_at/)
+    expect(readFileSync(report, 'utf8')).toContain('row,column,value,message')
+  })
+})

@@ -41,7 +41,12 @@ function fakeConnector(
       }
       const slice = rows.slice(start, start + size)
       const next = start + slice.length
-      return { rows: slice as never, cursor: String(next), hasMore: next < rows.length, total: rows.length - start }
+      return {
+        rows: slice as never,
+        cursor: String(next),
+        hasMore: next < rows.length,
+        total: rows.length - start,
+      }
     },
     whoAmI: async () => ({ name: 'sync', role: 'operator' }),
   }

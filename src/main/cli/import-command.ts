@@ -1,0 +1,56 @@
+// `import FILE`: CSV/XLSX/JSON into the workspace, with a preview of errors before anything is written.
+import type { Command } from 'commander'
+import { runImport, writeErrorReport, type ImportResult } from '../core/sources/file-import/import'
+import type { CliContext, GlobalOptions } from './context'
+import { print } from './output'
+
+type WithContext = (
+  cmd: Command,
+  run: (ctx: CliContext, opts: GlobalOptions) => Promise<void>,
+) => Promise<void>
+
+function resultText(r: ImportResult, reportPath: string | null): string {
+  const head = `${r.status}: ${r.written.toLocaleString('en-US')} written of ${r.rowCount.toLocaleString('en-US')} rows (${r.format}, ${r.encoding}); ${r.errorsTotal} row errors`
+  const errors = r.errors
+    .slice(0, 10)
+    .map((e) => `  row ${e.row}, ${e.column}: ${e.message}${e.value ? ` ("${e.value}")` : ''}`)
+  const more = r.errorsTotal > errors.length ? [`  … ${r.errorsTotal - errors.length} more`] : []
+  return [head, ...errors, ...more, ...(reportPath ? [`error report: ${reportPath}`] : [])].join('\n')
+}
+
+/** Adds `import FILE [--format] [--mapping] [--dry-run] [--allow-errors] [--error-report FILE]`. */
+export function addImportCommand(program: Command, withContext: WithContext): void {
+  program
+    .command('import')
+    .description(
+      'import SRs from a CSV (UTF-8 or CP949), XLSX or JSON file; nothing is written while any row has an error',
+    )
+    .argument('<file>')
+    .option('--format <format>', 'csv, xlsx or json (default: from the extension)')
+    .option('--mapping <file>', 'a JSON column mapping for other layouts')
+    .option('--sheet <name>', 'XLSX sheet (default: the first)')
+    .option('--source <name>', 'source name the rows are kept under (default file)')
+    .option('--dry-run', 'check and report, write nothing')
+    .option('--allow-errors', 'import the valid rows even when some rows have errors')
+    .option('--error-report <file>', 'write the row errors to this CSV')
+    .action(async (file: string, local: Record<string, string | boolean | undefined>, cmd: Command) => {
+      await withContext(cmd, async (ctx, opts) => {
+        const str = (k: string): string | undefined =>
+          typeof local[k] === 'string' ? (local[k] as string) : undefined
+        const result = await runImport(ctx.workspace.store, file, {
+          timeZone: ctx.zone,
+          ...(str('format') ? { format: str('format') } : {}),
+          ...(str('mapping') ? { mapping: str('mapping') } : {}),
+          ...(str('sheet') ? { sheet: str('sheet') } : {}),
+          ...(str('source') ? { sourceName: str('source') } : {}),
+          ...(local['dryRun'] ? { dryRun: true } : {}),
+          ...(local['allowErrors'] ? { allowErrors: true } : {}),
+        })
+        const reportPath =
+          str('errorReport') && result.errorsTotal > 0 ? (str('errorReport') as string) : null
+        if (reportPath) await writeErrorReport(result.errors, reportPath)
+        print(result, opts.json, (r) => resultText(r, reportPath))
+        if (result.status === 'rejected') process.exitCode = 1
+      })
+    })
+}

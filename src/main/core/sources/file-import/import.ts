@@ -1,0 +1,236 @@
+// File import (SPEC §10): preview first, then write. Both read the file in one streaming pass; the
+// import writes every valid row, the watermark and the workspace kind in one transaction, and only
+// when the file has no row errors (unless allowErrors). Upserts are keyed by (source, id), so
+// importing the same file again leaves the same state.
+import { writeFile } from 'node:fs/promises'
+import { isValidTimeZone } from '../../../../shared/domain'
+import { setWatermark, setWorkspaceKind } from '../../db/meta'
+import type { Store } from '../../db/open-database'
+import { upsertServiceRequests, type SrInput } from '../../db/repositories/service-requests'
+import { CoreError } from '../../errors'
+import { createWallClock } from './dates'
+import { checkFile, checkMagic, detectFormat, readHead } from './detect'
+import {
+  CANONICAL_COLUMNS,
+  loadMapping,
+  parseMapping,
+  resolveColumns,
+  type CanonicalColumn,
+  type ColumnMapping,
+} from './mapping'
+import { readCsv } from './read-csv'
+import { readJson } from './read-json'
+import { readXlsx } from './read-xlsx'
+import {
+  DEFAULT_LIMITS,
+  type ImportEncoding,
+  type ImportFormat,
+  type ImportLimits,
+  type RowError,
+} from './types'
+import { validateRow, valueMaps } from './validate'
+
+export type ImportOptions = {
+  /** 'csv' | 'xlsx' | 'json'; default from the extension. */
+  format?: string
+  /** A mapping file path or an already built mapping (the import wizard). */
+  mapping?: string | ColumnMapping
+  /** The workspace zone: timestamps without offset are wall time here (a mapping's timeZone wins). */
+  timeZone: string
+  /** Rows are stored with source `import:<sourceName>` (default 'file'). */
+  sourceName?: string
+  /** XLSX sheet name (default: the mapping's sheet, else the first sheet). */
+  sheet?: string
+  /** Rows returned in the preview sample (default 20). */
+  sampleSize?: number
+  /** Row errors returned in full (default 1000); errorsTotal counts them all. */
+  errorLimit?: number
+  limits?: Partial<ImportLimits>
+  /** Called every 10,000 rows while reading. */
+  onProgress?: (rowsRead: number) => void
+}
+
+export type SampleRow = Omit<SrInput, 'raw' | 'events'> & { row: number }
+
+export type ImportPreview = {
+  format: ImportFormat
+  encoding: ImportEncoding
+  source: string
+  headers: string[]
+  /** Canonical column → the file header feeding it (null: not in the file). */
+  mappedColumns: Record<CanonicalColumn, string | null>
+  /** Data rows read (blank rows not counted). */
+  rowCount: number
+  validCount: number
+  /** Rows with at least one error. */
+  errorCount: number
+  blankRows: number
+  sample: SampleRow[]
+  errors: RowError[]
+  /** All row errors, including those beyond `errors`. */
+  errorsTotal: number
+}
+
+export type RunImportOptions = ImportOptions & {
+  /** Read and validate, write nothing. */
+  dryRun?: boolean
+  /** Write the valid rows even when some rows have errors. */
+  allowErrors?: boolean
+  /** Clock for the watermark (tests). */
+  now?: () => number
+}
+
+export type ImportResult = ImportPreview & {
+  /** imported: written; dry-run: nothing written on request; rejected: row errors, nothing written. */
+  status: 'imported' | 'dry-run' | 'rejected'
+  written: number
+  /** Rows not written because the store already holds a newer version (later updated_at). */
+  skippedStale: number
+  watermark: number | null
+}
+
+type Scan = ImportPreview & { valid: SrInput[] }
+
+/** Reads and validates the file without writing anything. */
+export async function previewImport(path: string, opts: ImportOptions): Promise<ImportPreview> {
+  const { valid: _valid, ...preview } = await scan(path, opts, false)
+  return preview
+}
+
+/** Validates the file, then (unless dry-run or rejected) writes its valid rows in one transaction. */
+export async function runImport(store: Store, path: string, opts: RunImportOptions): Promise<ImportResult> {
+  const s = await scan(path, opts, true)
+  const { valid, ...preview } = s
+  const base = { ...preview, written: 0, skippedStale: 0, watermark: null }
+  if (s.errorCount > 0 && !opts.allowErrors) return { ...base, status: 'rejected' }
+  if (opts.dryRun) return { ...base, status: 'dry-run' }
+  const watermark = (opts.now ?? Date.now)()
+  // Nested transactions are savepoints in better-sqlite3: rows, watermark and kind commit together.
+  const res = store.sqlite.transaction(() => {
+    const r = upsertServiceRequests(store, valid)
+    setWatermark(store, watermark)
+    setWorkspaceKind(store, 'live')
+    return r
+  })()
+  return { ...base, status: 'imported', written: res.written, skippedStale: res.skippedStale, watermark }
+}
+
+/** Writes row errors as CSV, UTF-8 with BOM so Excel shows Korean text correctly. */
+export async function writeErrorReport(errors: readonly RowError[], path: string): Promise<void> {
+  const lines = [['row', 'column', 'value', 'message'].join(',')]
+  for (const e of errors) lines.push([String(e.row), e.column, e.value, e.message].map(csvField).join(','))
+  await writeFile(path, '\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8')
+}
+
+function csvField(v: string): string {
+  // A leading = + - @ would make Excel evaluate the cell as a formula (CSV injection).
+  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promise<Scan> {
+  const limits: ImportLimits = { ...DEFAULT_LIMITS, ...opts.limits }
+  const mapping =
+    typeof opts.mapping === 'string'
+      ? await loadMapping(opts.mapping)
+      : opts.mapping
+        ? parseMapping(opts.mapping)
+        : undefined
+  const zone = mapping?.timeZone ?? opts.timeZone
+  if (!isValidTimeZone(zone)) throw new CoreError('BAD_REQUEST', `Unknown time zone "${zone}"`)
+  const format = detectFormat(path, opts.format)
+  await checkFile(path, limits)
+  const head = await readHead(path, 65_536)
+  checkMagic(head, format)
+  const table =
+    format === 'csv'
+      ? await readCsv(path, head, limits)
+      : format === 'json'
+        ? await readJson(path, head, limits)
+        : await readXlsx(path, limits, opts.sheet ?? mapping?.sheet)
+  const columns = resolveColumns(table.headers, mapping)
+  const source = `import:${opts.sourceName?.trim() || 'file'}`
+  const ctx = {
+    source,
+    format,
+    headers: table.headers,
+    columns,
+    wallToEpoch: createWallClock(zone),
+    ...valueMaps(mapping),
+  }
+  const sampleSize = opts.sampleSize ?? 20
+  const errorLimit = opts.errorLimit ?? 1000
+  const valid: SrInput[] = []
+  const sample: SampleRow[] = []
+  const errors: RowError[] = []
+  const firstRowOfId = new Map<string, number>()
+  let rowCount = 0
+  let validCount = 0
+  let errorCount = 0
+  let errorsTotal = 0
+  let blankRows = 0
+  const addErrors = (list: readonly RowError[]): void => {
+    errorCount++
+    errorsTotal += list.length
+    for (const e of list) if (errors.length < errorLimit) errors.push(e)
+  }
+  const idIndex = columns.id
+  for await (const raw of table.rows) {
+    const outcome = validateRow(raw, ctx)
+    if (outcome.kind === 'blank') {
+      blankRows++
+      continue
+    }
+    rowCount++
+    if (opts.onProgress && rowCount % 10_000 === 0) opts.onProgress(rowCount)
+    // Duplicate ids are an error, not "the later wins": two rows for one SR in one file usually
+    // mean concatenated or overlapping exports, and silently dropping one hides that from the user.
+    const idCell = idIndex === undefined ? null : (raw.cells[idIndex] ?? null)
+    const id = idCell === null ? '' : String(idCell).trim()
+    const errs = outcome.kind === 'error' ? [...outcome.errors] : []
+    if (id) {
+      const first = firstRowOfId.get(id)
+      if (first === undefined) firstRowOfId.set(id, raw.row)
+      else {
+        errs.push({
+          row: raw.row,
+          column: table.headers[idIndex ?? 0] ?? 'id',
+          value: id,
+          message: `id: duplicate of row ${first}; each SR may appear once per file`,
+        })
+      }
+    }
+    if (errs.length > 0 || outcome.kind !== 'ok') {
+      addErrors(errs)
+      continue
+    }
+    validCount++
+    if (keepRows) valid.push(outcome.sr)
+    if (sample.length < sampleSize) {
+      const { raw: _raw, events: _events, ...shown } = outcome.sr
+      sample.push({ row: raw.row, ...shown })
+    }
+  }
+  if (rowCount === 0) throw new CoreError('BAD_REQUEST', 'The file has a header row but no data rows')
+  const mappedColumns = Object.fromEntries(
+    CANONICAL_COLUMNS.map((c) => {
+      const i = columns[c]
+      return [c, i === undefined ? null : (table.headers[i] ?? null)]
+    }),
+  ) as Record<CanonicalColumn, string | null>
+  return {
+    format,
+    encoding: table.encoding,
+    source,
+    headers: table.headers,
+    mappedColumns,
+    rowCount,
+    validCount,
+    errorCount,
+    blankRows,
+    sample,
+    errors,
+    errorsTotal,
+    valid,
+  }
+}

@@ -1,0 +1,162 @@
+// Which file column feeds which canonical column (SPEC §10): canonical names and Korean aliases are
+// recognised automatically; anything else comes from a mapping file the user writes or the wizard builds.
+import { readFile } from 'node:fs/promises'
+import { z } from 'zod'
+import { isValidTimeZone, PRIORITIES, SR_STATUSES } from '../../../../shared/domain'
+import { CoreError } from '../../errors'
+
+export const CANONICAL_COLUMNS = [
+  'id',
+  'tenant',
+  'title',
+  'category',
+  'priority',
+  'status',
+  'requester',
+  'assignee',
+  'created_at',
+  'first_response_at',
+  'resolved_at',
+  'closed_at',
+  'updated_at',
+  'reassignment_count',
+  'reopen_count',
+] as const
+export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number]
+
+export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = [
+  'id',
+  'tenant',
+  'title',
+  'priority',
+  'status',
+  'created_at',
+]
+
+// Header spellings seen in Korean institutions' ITSM exports. Compared after normalizeHeader.
+const ALIASES: Record<CanonicalColumn, readonly string[]> = {
+  id: ['번호', '요청번호', '티켓번호', 'sr번호', 'ticket', 'ticket_no', 'number', 'sr_id'],
+  tenant: ['기관', '기관명', '고객사', 'institution', 'company'],
+  title: ['제목', '요청제목', 'subject', 'summary'],
+  category: ['분류', '카테고리', '유형'],
+  priority: ['우선순위', '중요도'],
+  status: ['상태', '처리상태', 'state'],
+  requester: ['요청자', '요청인', 'requested_by'],
+  assignee: ['담당자', '처리자', 'assigned_to'],
+  created_at: ['생성일시', '등록일시', '요청일시', '접수일시', 'created', 'opened_at'],
+  first_response_at: ['최초응답일시', '첫응답일시', '응답일시'],
+  resolved_at: ['해결일시', '처리완료일시', 'resolved'],
+  closed_at: ['종료일시', '완료일시', 'closed'],
+  updated_at: ['수정일시', '변경일시', '최종수정일시', 'updated', 'sys_updated_on'],
+  reassignment_count: ['재할당횟수', '재배정횟수'],
+  reopen_count: ['재오픈횟수', '재요청횟수'],
+}
+
+/** Header comparison key: trimmed, lower-case, spaces and hyphens as underscores. */
+export function normalizeHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
+}
+
+const statusSchema = z.enum(SR_STATUSES)
+const prioritySchema = z.enum(PRIORITIES)
+
+export const columnMappingSchema = z
+  .object({
+    columns: z.partialRecord(z.enum(CANONICAL_COLUMNS), z.string().trim().min(1)).default({}),
+    values: z
+      .object({
+        status: z.record(z.string(), statusSchema).optional(),
+        priority: z.record(z.string(), prioritySchema).optional(),
+      })
+      .strict()
+      .default({}),
+    timeZone: z
+      .string()
+      .refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. Asia/Seoul)' })
+      .optional(),
+    sheet: z.string().min(1).optional(),
+  })
+  .strict()
+
+/** A column mapping: canonical column → file header, value translations, the file's time zone. */
+export type ColumnMapping = z.infer<typeof columnMappingSchema>
+
+/** Validates a mapping object (from a file or the import wizard); throws a BAD_REQUEST listing every problem. */
+export function parseMapping(value: unknown, origin = 'column mapping'): ColumnMapping {
+  const parsed = columnMappingSchema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+  throw new CoreError('BAD_REQUEST', `Invalid ${origin}:\n  ${problems.join('\n  ')}`)
+}
+
+/** Reads and validates a mapping JSON file. */
+export async function loadMapping(path: string): Promise<ColumnMapping> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (err) {
+    throw new CoreError('BAD_REQUEST', `Cannot read mapping file ${path}: ${(err as Error).message}`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (err) {
+    throw new CoreError('BAD_REQUEST', `Mapping file ${path} is not valid JSON: ${(err as Error).message}`)
+  }
+  return parseMapping(json, `mapping file ${path}`)
+}
+
+/** Canonical column → index of the file column feeding it (absent = not in the file). */
+export type ColumnIndex = Partial<Record<CanonicalColumn, number>>
+
+/**
+ * Matches headers to canonical columns: explicit mapping first, then canonical names, then aliases.
+ * Throws when a mapped header is missing or a required column is not found, naming the headers seen.
+ */
+export function resolveColumns(headers: readonly string[], mapping: ColumnMapping | undefined): ColumnIndex {
+  const byKey = new Map<string, number>()
+  headers.forEach((h, i) => {
+    const key = normalizeHeader(h)
+    // The first of two equal headers wins, as a spreadsheet lookup would.
+    if (key && !byKey.has(key)) byKey.set(key, i)
+  })
+  const found = `Headers found: ${headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`
+  const index: ColumnIndex = {}
+  const missingMapped: string[] = []
+  for (const [column, header] of Object.entries(mapping?.columns ?? {})) {
+    const i = byKey.get(normalizeHeader(header))
+    if (i === undefined) missingMapped.push(`${column} → "${header}"`)
+    else index[column as CanonicalColumn] = i
+  }
+  if (missingMapped.length > 0) {
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The mapping names columns the file does not have: ${missingMapped.join(', ')}. ${found}`,
+    )
+  }
+  const used = new Set(Object.values(index))
+  for (const column of CANONICAL_COLUMNS) {
+    if (index[column] !== undefined) continue
+    for (const key of [column, ...ALIASES[column]]) {
+      const i = byKey.get(normalizeHeader(key))
+      if (i !== undefined && !used.has(i)) {
+        index[column] = i
+        used.add(i)
+        break
+      }
+    }
+  }
+  const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined)
+  if (missing.length > 0) {
+    throw new CoreError(
+      'BAD_REQUEST',
+      `Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. ${found}. ` +
+        'Rename the headers or give a column mapping.',
+    )
+  }
+  return index
+}

@@ -1,0 +1,89 @@
+// Streaming CSV reader: decodes and parses chunk by chunk, so a 200 MB export is never held as one
+// string. Quoted fields may contain delimiters, quotes ("") and newlines, as Excel writes them.
+import { Readable } from 'node:stream'
+import { parse, CsvError } from 'csv-parse'
+import { CoreError } from '../../errors'
+import { decodeFile, detectEncoding, decoderFor } from './decode'
+import { checkText } from './detect'
+import type { ImportLimits, RawRow, Table } from './types'
+
+const DELIMITERS = [',', ';', '\t'] as const
+
+/** The delimiter used most often outside quotes in the header line (comma when none is found). */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]))
+  let quoted = false
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && (ch === '\n' || ch === '\r')) break
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1)
+  }
+  let best = ','
+  let bestCount = 0
+  for (const [d, n] of counts) {
+    if (n > bestCount) {
+      best = d
+      bestCount = n
+    }
+  }
+  return best
+}
+
+/** Opens a CSV file: detects encoding and delimiter, reads the header; rows stream on demand. */
+export async function readCsv(path: string, head: Buffer, limits: ImportLimits): Promise<Table> {
+  const encoding = await detectEncoding(path, head)
+  // Decoding a head cut mid-character yields one U+FFFD at the end: harmless for both checks.
+  const headText = decoderFor(encoding).decode(head)
+  checkText(headText, 'csv')
+  const parser = Readable.from(decodeFile(path, encoding)).pipe(
+    parse({
+      delimiter: detectDelimiter(headText),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      // Excel writes "a"b" style quotes rarely; a strict parser would stop a whole import for one cell.
+      relax_quotes: true,
+    }),
+  )
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>
+  const first = await nextRecord(records)
+  if (first.done || first.value.every((c) => c.trim() === '')) {
+    parser.destroy()
+    throw new CoreError('BAD_REQUEST', 'The CSV file has no header row (it is empty or blank)')
+  }
+  const headers = first.value.map((h) => h.trim())
+  async function* rows(): AsyncGenerator<RawRow> {
+    let row = 1
+    try {
+      for (;;) {
+        const next = await nextRecord(records)
+        if (next.done) return
+        row++
+        if (row - 1 > limits.maxRows) {
+          throw new CoreError(
+            'BAD_REQUEST',
+            `The file has more than ${limits.maxRows.toLocaleString('en-US')} rows: split it into smaller files`,
+          )
+        }
+        yield { row, cells: next.value }
+      }
+    } finally {
+      parser.destroy()
+    }
+  }
+  return { format: 'csv', encoding, headers, rows: rows() }
+}
+
+async function nextRecord(it: AsyncIterator<string[]>): Promise<IteratorResult<string[]>> {
+  try {
+    return await it.next()
+  } catch (err) {
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines
+      throw new CoreError(
+        'BAD_REQUEST',
+        `CSV syntax error${line ? ` near line ${line}` : ''}: ${err.message}`,
+      )
+    }
+    throw err
+  }
+}

@@ -1,0 +1,65 @@
+// JSON import: an array of objects, or { items: [...] } as the ITSM REST protocol pages look.
+// JSON.parse needs the whole text, so the size cap (checked before reading) bounds memory here.
+import { readFile } from 'node:fs/promises'
+import { CoreError } from '../../errors'
+import { decoderFor, detectEncoding } from './decode'
+import { checkText } from './detect'
+import type { Cell, ImportLimits, RawRow, Table } from './types'
+
+/** Opens a JSON file; headers are the union of the objects' keys in first-seen order. */
+export async function readJson(path: string, head: Buffer, limits: ImportLimits): Promise<Table> {
+  const encoding = await detectEncoding(path, head)
+  const text = decoderFor(encoding).decode(await readFile(path))
+  checkText(text.slice(0, 65_536), 'json')
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (err) {
+    throw new CoreError('BAD_REQUEST', `The file is not valid JSON: ${(err as Error).message}`)
+  }
+  const items = Array.isArray(json)
+    ? json
+    : isObject(json) && Array.isArray(json['items'])
+      ? (json['items'] as unknown[])
+      : null
+  if (items === null) {
+    throw new CoreError('BAD_REQUEST', 'The JSON file must be an array of objects or { "items": [ ... ] }')
+  }
+  if (items.length === 0) throw new CoreError('BAD_REQUEST', 'The JSON file has no records')
+  if (items.length > limits.maxRows) {
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The file has more than ${limits.maxRows.toLocaleString('en-US')} records: split it into smaller files`,
+    )
+  }
+  const list: readonly unknown[] = items
+  const headerIndex = new Map<string, number>()
+  for (const item of list) {
+    if (!isObject(item)) continue
+    for (const key of Object.keys(item)) if (!headerIndex.has(key)) headerIndex.set(key, headerIndex.size)
+  }
+  if (headerIndex.size === 0)
+    throw new CoreError('BAD_REQUEST', 'The JSON records are not objects with fields')
+  const headers = [...headerIndex.keys()]
+  async function* rows(): AsyncGenerator<RawRow> {
+    // Record i is "row i + 2" so messages read the same as for a spreadsheet of the same data.
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i]
+      yield { row: i + 2, cells: isObject(item) ? headers.map((h) => toCell(item[h])) : [NOT_AN_OBJECT] }
+    }
+  }
+  return { format: 'json', encoding, headers, rows: rows() }
+}
+
+/** Marker cell for a record that is not an object; the validator reports it as a row error. */
+export const NOT_AN_OBJECT = '\u0000not-an-object'
+
+function toCell(v: unknown): Cell {
+  if (v === undefined || v === null) return null
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v
+  return JSON.stringify(v)
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}

@@ -1,0 +1,36 @@
+// Shapes shared by the file-import readers, the column mapping and the validator.
+import type { SrInput } from '../../db/repositories/service-requests'
+
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+
+/** How the bytes of a text file were decoded; 'binary' for XLSX (a zip, no text encoding). */
+export type ImportEncoding = 'utf-8' | 'utf-8-bom' | 'cp949' | 'binary'
+
+/**
+ * One cell as a reader gives it. Readers keep the native type so the validator can tell an Excel
+ * date (Date / serial number) from text, and a JSON number (epoch ms) from an Excel serial.
+ */
+export type Cell = string | number | boolean | Date | null
+
+/** One data record; `row` counts as a spreadsheet user does (header = 1, first data row = 2). */
+export type RawRow = { row: number; cells: Cell[] }
+
+/** A file opened by a reader: its header and a one-pass stream of records. */
+export type Table = {
+  format: ImportFormat
+  encoding: ImportEncoding
+  headers: string[]
+  rows: AsyncIterable<RawRow>
+}
+
+/** Caps that keep a mistaken or hostile file from exhausting memory. */
+export type ImportLimits = { maxBytes: number; maxRows: number }
+
+export const DEFAULT_LIMITS: ImportLimits = { maxBytes: 200 * 1024 * 1024, maxRows: 2_000_000 }
+
+/** A problem with one row; `row` as a spreadsheet user counts (header = 1). */
+export type RowError = { row: number; column: string; value: string; message: string }
+
+/** A valid row ready for the store, with where it came from. */
+export type ValidRow = { row: number; sr: SrInput }

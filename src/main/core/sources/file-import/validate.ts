@@ -1,0 +1,217 @@
+// Turns one raw record into an SrInput, or into every problem it has (one error per bad cell, so a
+// user fixes a row once). File-wide checks (duplicates) are in import.ts.
+import { PRIORITIES, SR_STATUSES, type Priority, type SrStatus } from '../../../../shared/domain'
+import type { SrInput } from '../../db/repositories/service-requests'
+import { parseCellInstant } from './dates'
+import type { CanonicalColumn, ColumnIndex, ColumnMapping } from './mapping'
+import { NOT_AN_OBJECT } from './read-json'
+import type { Cell, ImportFormat, RawRow, RowError } from './types'
+
+// Values seen in Korean ITSM exports and other tools, after normalizeValue. A mapping file's
+// `values` take precedence over these.
+const STATUS_ALIASES: Record<string, SrStatus> = {
+  NEW: 'OPEN',
+  접수: 'OPEN',
+  신규: 'OPEN',
+  등록: 'OPEN',
+  요청: 'OPEN',
+  진행: 'IN_PROGRESS',
+  진행중: 'IN_PROGRESS',
+  처리중: 'IN_PROGRESS',
+  ON_HOLD: 'PENDING',
+  보류: 'PENDING',
+  대기: 'PENDING',
+  해결: 'RESOLVED',
+  처리완료: 'RESOLVED',
+  CLOSED: 'DONE',
+  완료: 'DONE',
+  종료: 'DONE',
+  CANCELED: 'CANCELLED',
+  취소: 'CANCELLED',
+}
+const PRIORITY_ALIASES: Record<string, Priority> = {
+  '1': 'P1',
+  '2': 'P2',
+  '3': 'P3',
+  '4': 'P4',
+  '5': 'P4',
+  CRITICAL: 'P1',
+  HIGH: 'P2',
+  MEDIUM: 'P3',
+  LOW: 'P4',
+  긴급: 'P1',
+  높음: 'P2',
+  보통: 'P3',
+  낮음: 'P4',
+}
+
+/** Everything the validator needs that is fixed for the whole file. */
+export type RowContext = {
+  source: string
+  format: ImportFormat
+  headers: readonly string[]
+  columns: ColumnIndex
+  wallToEpoch: (wallMs: number) => number
+  statusValues: ReadonlyMap<string, SrStatus>
+  priorityValues: ReadonlyMap<string, Priority>
+}
+
+export type RowOutcome =
+  { kind: 'blank' } | { kind: 'ok'; sr: SrInput } | { kind: 'error'; errors: RowError[] }
+
+function normalizeValue(v: string): string {
+  return v
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_')
+}
+
+/** Value translation tables: built-in aliases overlaid with the mapping's `values`. */
+export function valueMaps(mapping: ColumnMapping | undefined): {
+  statusValues: Map<string, SrStatus>
+  priorityValues: Map<string, Priority>
+} {
+  const statusValues = new Map<string, SrStatus>(SR_STATUSES.map((s) => [s, s]))
+  for (const [k, v] of Object.entries(STATUS_ALIASES)) statusValues.set(k, v)
+  for (const [k, v] of Object.entries(mapping?.values.status ?? {})) statusValues.set(normalizeValue(k), v)
+  const priorityValues = new Map<string, Priority>(PRIORITIES.map((p) => [p, p]))
+  for (const [k, v] of Object.entries(PRIORITY_ALIASES)) priorityValues.set(k, v)
+  for (const [k, v] of Object.entries(mapping?.values.priority ?? {}))
+    priorityValues.set(normalizeValue(k), v)
+  return { statusValues, priorityValues }
+}
+
+/** Validates one record against the file's columns. */
+export function validateRow(raw: RawRow, ctx: RowContext): RowOutcome {
+  const { cells, row } = raw
+  if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return { kind: 'blank' }
+  const errors: RowError[] = []
+  if (cells[0] === NOT_AN_OBJECT) {
+    return { kind: 'error', errors: [{ row, column: '', value: '', message: 'record is not a JSON object' }] }
+  }
+  const extra = cells.slice(ctx.headers.length).filter((c) => c !== null && String(c).trim() !== '')
+  if (extra.length > 0) {
+    errors.push({
+      row,
+      column: '',
+      value: extra.map(String).join(' | '),
+      message: `row has ${cells.length} fields but the header has ${ctx.headers.length} (an unquoted delimiter?)`,
+    })
+  }
+  const headerOf = (c: CanonicalColumn): string => {
+    const i = ctx.columns[c]
+    return i === undefined ? c : (ctx.headers[i] ?? c)
+  }
+  const cellOf = (c: CanonicalColumn): Cell => {
+    const i = ctx.columns[c]
+    return i === undefined ? null : (cells[i] ?? null)
+  }
+  const fail = (c: CanonicalColumn, message: string): void => {
+    errors.push({ row, column: headerOf(c), value: display(cellOf(c)), message: `${c}: ${message}` })
+  }
+  const text = (c: CanonicalColumn, required: boolean): string | null => {
+    const v = cellOf(c)
+    const s = v === null ? '' : v instanceof Date ? v.toISOString() : String(v).trim()
+    if (s === '') {
+      if (required) fail(c, 'is required')
+      return null
+    }
+    return s
+  }
+  const instant = (c: CanonicalColumn, required: boolean): number | null => {
+    const r = parseCellInstant(cellOf(c), ctx.format, ctx.wallToEpoch)
+    if ('error' in r) {
+      fail(c, r.error)
+      return null
+    }
+    if (r.value === null && required) fail(c, 'is required')
+    return r.value
+  }
+  const count = (c: CanonicalColumn): number | undefined => {
+    const v = cellOf(c)
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return undefined
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN
+    if (!Number.isInteger(n)) fail(c, 'must be a whole number')
+    else if (n < 0) fail(c, 'must not be negative')
+    else return n
+    return undefined
+  }
+
+  const id = text('id', true)
+  const tenant = text('tenant', true)
+  const title = text('title', true)
+  const category = text('category', false)
+  const requester = text('requester', false)
+  const assignee = text('assignee', false)
+  const priorityText = text('priority', true)
+  const priority = priorityText === null ? undefined : ctx.priorityValues.get(normalizeValue(priorityText))
+  if (priorityText !== null && !priority) {
+    fail(
+      'priority',
+      `unknown priority; expected ${PRIORITIES.join(', ')} (or map it in the mapping's values.priority)`,
+    )
+  }
+  const statusText = text('status', true)
+  const status = statusText === null ? undefined : ctx.statusValues.get(normalizeValue(statusText))
+  if (statusText !== null && !status) {
+    fail(
+      'status',
+      `unknown status; expected ${SR_STATUSES.join(', ')} (or map it in the mapping's values.status)`,
+    )
+  }
+  const createdAt = instant('created_at', true)
+  const firstResponseAt = instant('first_response_at', false)
+  const resolvedAt = instant('resolved_at', false)
+  const closedAt = instant('closed_at', false)
+  const updatedGiven = instant('updated_at', false)
+  const reassignmentCount = count('reassignment_count')
+  const reopenCount = count('reopen_count')
+  if (createdAt !== null) {
+    const notBefore = (c: CanonicalColumn, v: number | null): void => {
+      if (v !== null && v < createdAt) fail(c, 'is before created_at')
+    }
+    notBefore('first_response_at', firstResponseAt)
+    notBefore('resolved_at', resolvedAt)
+    notBefore('closed_at', closedAt)
+    notBefore('updated_at', updatedGiven)
+  }
+  if (errors.length > 0 || !id || !tenant || !title || !priority || !status || createdAt === null) {
+    return { kind: 'error', errors }
+  }
+  // No updated_at column or cell: the latest instant the row knows, so the staleness check of the
+  // upsert (keep the newer row) still has something meaningful to compare.
+  const updatedAt = updatedGiven ?? Math.max(createdAt, firstResponseAt ?? 0, resolvedAt ?? 0, closedAt ?? 0)
+  const rawRecord: Record<string, string | number | boolean | null> = {}
+  ctx.headers.forEach((h, i) => {
+    const v = cells[i] ?? null
+    if (h) rawRecord[h] = v instanceof Date ? v.toISOString() : v
+  })
+  return {
+    kind: 'ok',
+    sr: {
+      source: ctx.source,
+      sourceId: id,
+      number: id,
+      tenant,
+      title,
+      category,
+      priority,
+      status,
+      requester,
+      assignee,
+      createdAt,
+      firstResponseAt,
+      resolvedAt,
+      closedAt,
+      updatedAt,
+      ...(reassignmentCount !== undefined ? { reassignmentCount } : {}),
+      ...(reopenCount !== undefined ? { reopenCount } : {}),
+      raw: JSON.stringify(rawRecord),
+    },
+  }
+}
+
+function display(c: Cell): string {
+  if (c === null) return ''
+  return c instanceof Date ? c.toISOString() : String(c)
+}

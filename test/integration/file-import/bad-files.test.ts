@@ -1,0 +1,126 @@
+// Bad files give a clear message and write nothing: wrong columns, bad rows (named by row and
+// column), garbage, empty, header only, over the caps; plus the Excel-friendly error report.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { previewImport, runImport, writeErrorReport } from '../../../src/main/core/sources/file-import/import'
+import { countServiceRequests } from '../../../src/main/core/db/repositories/service-requests'
+import { getWatermark } from '../../../src/main/core/db/meta'
+import { tempWorkspace } from '../../helpers/workspace'
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/import')
+const fixture = (name: string): string => join(FIXTURES, name)
+const SEOUL = 'Asia/Seoul'
+const tmp = mkdtempSync(join(tmpdir(), 'ops-import-bad-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+describe('file-level errors', () => {
+  it('lists missing required columns and the headers found', async () => {
+    await expect(previewImport(fixture('wrong-columns.csv'), { timeZone: SEOUL })).rejects.toThrow(
+      'Missing required columns: id, tenant, title, priority, status, created_at. Headers found: "ref", "org", "memo"',
+    )
+  })
+
+  it('refuses binary garbage, empty files and header-only files', async () => {
+    await expect(previewImport(fixture('garbage.csv'), { timeZone: SEOUL })).rejects.toThrow(/binary/)
+    await expect(previewImport(fixture('empty.csv'), { timeZone: SEOUL })).rejects.toThrow(/is empty/)
+    await expect(previewImport(fixture('header-only.csv'), { timeZone: SEOUL })).rejects.toThrow(
+      'The file has a header row but no data rows',
+    )
+    const blank = join(tmp, 'blank.csv')
+    writeFileSync(blank, '\r\n\r\n')
+    await expect(previewImport(blank, { timeZone: SEOUL })).rejects.toThrow(/no header row/)
+    const emptyJson = join(tmp, 'empty.json')
+    writeFileSync(emptyJson, '{"items": []}')
+    await expect(previewImport(emptyJson, { timeZone: SEOUL })).rejects.toThrow(/no records/)
+  })
+
+  it('names the real format of a mislabelled file and an unknown extension', async () => {
+    await expect(previewImport(fixture('items.json'), { timeZone: SEOUL, format: 'xlsx' })).rejects.toThrow(
+      /not an XLSX workbook/,
+    )
+    const zipAsCsv = join(tmp, 'book.csv')
+    writeFileSync(zipAsCsv, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]))
+    await expect(previewImport(zipAsCsv, { timeZone: SEOUL })).rejects.toThrow(/looks like an XLSX workbook/)
+    await expect(previewImport(join(tmp, 'data.bin'), { timeZone: SEOUL })).rejects.toThrow(/extension/)
+    await expect(previewImport(join(tmp, 'missing.csv'), { timeZone: SEOUL })).rejects.toThrow(/Cannot read/)
+    const badJson = join(tmp, 'bad.json')
+    writeFileSync(badJson, '[{"id": "x",')
+    await expect(previewImport(badJson, { timeZone: SEOUL })).rejects.toThrow(/not valid JSON/)
+    const corruptXlsx = join(tmp, 'corrupt.xlsx')
+    writeFileSync(corruptXlsx, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]))
+    await expect(previewImport(corruptXlsx, { timeZone: SEOUL })).rejects.toThrow(/not a readable XLSX/)
+  })
+
+  it('enforces the size and row caps', async () => {
+    await expect(
+      previewImport(fixture('canonical-utf8.csv'), { timeZone: SEOUL, limits: { maxBytes: 100 } }),
+    ).rejects.toThrow(/over the import limit/)
+    await expect(
+      previewImport(fixture('canonical-utf8.csv'), { timeZone: SEOUL, limits: { maxRows: 2 } }),
+    ).rejects.toThrow('The file has more than 2 rows')
+  })
+})
+
+describe('row errors', () => {
+  it('names row (header = 1) and column for bad dates, unknown values, negatives, order and duplicates', async () => {
+    const p = await previewImport(fixture('bad-dates.csv'), { timeZone: SEOUL })
+    expect(p.rowCount).toBe(5)
+    expect(p.validCount).toBe(1)
+    expect(p.errorCount).toBe(4)
+    expect(p.errorsTotal).toBe(6)
+    expect(p.errors.map((e) => [e.row, e.column, e.value])).toEqual([
+      [3, 'created_at', '2026-13-45 25:00'],
+      [4, 'resolved_at', '2026-03-01T09:00:00+09:00'],
+      [5, 'priority', 'P9'],
+      [5, 'status', 'WIP'],
+      [5, 'reopen_count', '-1'],
+      [6, 'id', 'B-1'],
+    ])
+    expect(p.errors[0]?.message).toMatch(/^created_at: not a valid date\/time; use ISO 8601/)
+    expect(p.errors[1]?.message).toBe('resolved_at: is before created_at')
+    expect(p.errors[2]?.message).toMatch(/unknown priority; expected P1, P2, P3, P4/)
+    expect(p.errors[4]?.message).toBe('reopen_count: must not be negative')
+    expect(p.errors[5]?.message).toMatch(/duplicate of row 2/)
+  })
+
+  it('rejects the whole file when any row is bad, unless allowErrors', async () => {
+    const ws = tempWorkspace()
+    try {
+      const rejected = await runImport(ws.store, fixture('bad-dates.csv'), { timeZone: SEOUL })
+      expect(rejected.status).toBe('rejected')
+      expect(rejected.written).toBe(0)
+      expect(countServiceRequests(ws.store)).toBe(0)
+      expect(getWatermark(ws.store)).toBeNull()
+      const partial = await runImport(ws.store, fixture('bad-dates.csv'), {
+        timeZone: SEOUL,
+        allowErrors: true,
+      })
+      expect(partial).toMatchObject({ status: 'imported', written: 1, errorCount: 4 })
+      expect(countServiceRequests(ws.store)).toBe(1)
+    } finally {
+      ws.dispose()
+    }
+  })
+
+  it('writes a UTF-8-with-BOM CSV error report Excel opens with Korean intact', async () => {
+    const p = await previewImport(fixture('excel-cp949.csv'), { timeZone: SEOUL })
+    expect(p.errors).toEqual([])
+    const path = join(tmp, 'errors.csv')
+    await writeErrorReport(
+      [
+        { row: 3, column: '생성일시', value: '2026-13-45', message: 'created_at: not a valid date/time' },
+        { row: 4, column: '제목', value: '=SUM(A1) "따옴표", 쉼표', message: 'title: is required' },
+      ],
+      path,
+    )
+    const bytes = readFileSync(path)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(bytes.subarray(3).toString('utf8')).toBe(
+      'row,column,value,message\r\n' +
+        '3,생성일시,2026-13-45,created_at: not a valid date/time\r\n' +
+        `4,제목,"'=SUM(A1) ""따옴표"", 쉼표",title: is required\r\n`,
+    )
+  })
+})

@@ -1,0 +1,290 @@
+// File import reading: encodings (UTF-8, UTF-8 BOM, CP949 as Korean Excel saves it), delimiters,
+// quoted newlines, XLSX, JSON, mappings, and timestamps without offset read in the workspace zone.
+// Expected instants are written out by hand (2026-03-02T00:00Z = 1772409600000).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { previewImport } from '../../../src/main/core/sources/file-import/import'
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/import')
+const fixture = (name: string): string => join(FIXTURES, name)
+const SEOUL = 'Asia/Seoul'
+const tmp = mkdtempSync(join(tmpdir(), 'ops-import-read-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+const MAR2_UTC = 1772409600000 // 2026-03-02T00:00:00Z
+const MIN = 60_000
+const HOUR = 3_600_000
+const DAY = 86_400_000
+
+describe('CSV in UTF-8', () => {
+  for (const name of ['canonical-utf8.csv', 'canonical-utf8-bom.csv']) {
+    it(`${name}: Korean text, quoted commas and newlines, offsets and workspace-zone wall times`, async () => {
+      const p = await previewImport(fixture(name), { timeZone: SEOUL })
+      expect(p.format).toBe('csv')
+      expect(p.encoding).toBe(name.includes('bom') ? 'utf-8-bom' : 'utf-8')
+      expect(p.headers[0]).toBe('id') // the BOM is not part of the first header
+      expect(p.rowCount).toBe(3)
+      expect(p.errors).toEqual([])
+      expect(p.validCount).toBe(3)
+      const [a, b, c] = p.sample
+      expect(a).toMatchObject({
+        row: 2,
+        source: 'import:file',
+        sourceId: 'SR-1',
+        tenant: '서울특별시청',
+        title: '로그인 오류, 인증서 만료',
+        priority: 'P1',
+        status: 'RESOLVED',
+        assignee: '이영희',
+        createdAt: 1772411400000, // 09:30 Seoul = 00:30Z
+        firstResponseAt: 1772412300000, // 09:45 Seoul
+        resolvedAt: 1772416800000, // 11:00+09:00 = 02:00Z
+        updatedAt: 1772452800000, // 12:00Z
+        reassignmentCount: 1,
+        reopenCount: 0,
+      })
+      expect(b).toMatchObject({
+        row: 3,
+        tenant: '부산광역시청',
+        title: '여러 줄\r\n설명이 있는 요청',
+        assignee: null,
+        createdAt: MAR2_UTC + DAY + 5 * HOUR + 5 * MIN, // "2026-03-03 14:05:00" Seoul
+        updatedAt: MAR2_UTC + DAY + 5 * HOUR + 5 * MIN, // absent: the latest known instant
+      })
+      expect(c).toMatchObject({
+        row: 4,
+        status: 'DONE',
+        createdAt: MAR2_UTC + DAY + 23 * HOUR,
+        closedAt: MAR2_UTC + 2 * DAY + HOUR,
+        updatedAt: MAR2_UTC + 2 * DAY + HOUR, // = closed_at, the latest known instant
+      })
+      expect(p.mappedColumns.first_response_at).toBe('first_response_at')
+    })
+  }
+
+  it('detects a semicolon delimiter', async () => {
+    const p = await previewImport(fixture('semicolon.csv'), { timeZone: SEOUL })
+    expect(p.sample[0]).toMatchObject({ sourceId: 'S-1', title: '세미콜론; 포함', tenant: '조달청' })
+  })
+})
+
+describe('CSV in CP949 as Korean Excel saves it', () => {
+  it('decodes Korean headers and values, Korean status/priority words and 오전/오후 times', async () => {
+    const p = await previewImport(fixture('excel-cp949.csv'), { timeZone: SEOUL })
+    expect(p.encoding).toBe('cp949')
+    expect(p.headers).toEqual([
+      '번호',
+      '기관',
+      '제목',
+      '분류',
+      '우선순위',
+      '상태',
+      '요청자',
+      '담당자',
+      '생성일시',
+      '해결일시',
+      '종료일시',
+      '수정일시',
+    ])
+    expect(p.mappedColumns).toMatchObject({
+      id: '번호',
+      tenant: '기관',
+      created_at: '생성일시',
+      closed_at: '종료일시',
+    })
+    expect(p.errors).toEqual([])
+    expect(p.sample.map((r) => [r.sourceId, r.tenant, r.title, r.priority, r.status])).toEqual([
+      ['1001', '행정안전부', '전자결재 시스템 응답 지연', 'P1', 'IN_PROGRESS'],
+      ['1002', '국세청', '홈택스 인증서 갱신 문의', 'P3', 'DONE'],
+      ['1003', '경기도청, 정보화담당관', 'VPN 장애', 'P2', 'PENDING'],
+    ])
+    expect(p.sample[0]).toMatchObject({ requester: '홍길동', assignee: '김철수', createdAt: 1772411400000 })
+    expect(p.sample[1]).toMatchObject({
+      createdAt: MAR2_UTC + 5 * HOUR + 5 * MIN, // 오후 2:05 = 14:05 Seoul
+      resolvedAt: MAR2_UTC + 6 * HOUR, // 오후 3:00
+      closedAt: MAR2_UTC + 7 * HOUR,
+    })
+    expect(p.sample[2]?.createdAt).toBe(MAR2_UTC + DAY + HOUR) // "2026. 3. 3. 10:00"
+  })
+})
+
+describe('time zones', () => {
+  it('reads wall times in the given zone, DST-correct', async () => {
+    const path = join(tmp, 'ny.csv')
+    writeFileSync(
+      path,
+      'id,tenant,title,priority,status,created_at\n' +
+        'N-1,T,before DST,P3,OPEN,2026-03-07T12:00:00\n' + // EST, UTC-5 → 17:00Z
+        'N-2,T,after DST,P3,OPEN,2026-03-10T12:00:00\n' + // EDT, UTC-4 → 16:00Z
+        'N-3,T,explicit offset,P3,OPEN,2026-03-10T12:00:00+09:00\n',
+    )
+    const p = await previewImport(path, { timeZone: 'America/New_York' })
+    expect(p.sample.map((r) => r.createdAt)).toEqual([
+      1772902800000,
+      1773158400000,
+      MAR2_UTC + 8 * DAY + 3 * HOUR,
+    ])
+  })
+})
+
+describe('column mapping', () => {
+  it('maps another layout and its values through a mapping file', async () => {
+    const p = await previewImport(fixture('custom-layout.csv'), {
+      timeZone: 'UTC', // the mapping's timeZone (Asia/Seoul) wins
+      mapping: fixture('custom-mapping.json'),
+      sourceName: 'legacy',
+    })
+    expect(p.errors).toEqual([])
+    expect(p.mappedColumns).toMatchObject({
+      id: 'Ticket No',
+      tenant: 'Customer',
+      assignee: 'Engineer',
+      category: null,
+    })
+    expect(p.sample[0]).toMatchObject({
+      source: 'import:legacy',
+      sourceId: 'T-100',
+      tenant: '통계청',
+      priority: 'P1',
+      status: 'IN_PROGRESS',
+      createdAt: MAR2_UTC + 4 * DAY, // 2026-03-06 09:00 Seoul = 00:00Z
+    })
+    expect(p.sample[1]).toMatchObject({ status: 'RESOLVED', resolvedAt: MAR2_UTC + 4 * DAY + 90 * MIN })
+  })
+
+  it('rejects an invalid mapping file with every problem listed', async () => {
+    const err = await previewImport(fixture('custom-layout.csv'), {
+      timeZone: SEOUL,
+      mapping: fixture('bad-mapping.json'),
+    }).then(
+      () => new Error('expected a rejection'),
+      (e: unknown) => e as Error,
+    )
+    expect(err).toBeInstanceOf(Error)
+    expect(err.message).toContain('Invalid mapping file')
+    expect(err.message).toContain('columns')
+    expect(err.message).toContain('values.status.a')
+    expect(err.message).toContain('timeZone: not an IANA time zone')
+  })
+
+  it('names mapped headers the file does not have', async () => {
+    await expect(
+      previewImport(fixture('custom-layout.csv'), {
+        timeZone: SEOUL,
+        mapping: { columns: { id: 'Ticket No', tenant: 'Agency' }, values: {} },
+      }),
+    ).rejects.toThrow(/tenant → "Agency".*Headers found: "Ticket No", "Customer"/)
+  })
+})
+
+describe('JSON', () => {
+  it('reads { items: [...] } with ISO strings and epoch-ms numbers', async () => {
+    const p = await previewImport(fixture('items.json'), { timeZone: SEOUL })
+    expect(p.format).toBe('json')
+    expect(p.errors).toEqual([])
+    expect(p.sample[0]).toMatchObject({
+      sourceId: 'J-1',
+      tenant: '교육부',
+      title: '나이스 접속 장애',
+      reassignmentCount: 2,
+      createdAt: MAR2_UTC + 5 * DAY, // 2026-03-07T09:00+09:00
+      resolvedAt: MAR2_UTC + 5 * DAY + HOUR,
+    })
+    expect(p.sample[1]).toMatchObject({ sourceId: 'J-2', createdAt: 1772931600000 })
+  })
+
+  it('reads a top-level array and reports non-object records by row', async () => {
+    const path = join(tmp, 'array.json')
+    writeFileSync(
+      path,
+      JSON.stringify([
+        {
+          id: 'A',
+          tenant: 'T',
+          title: 't',
+          priority: 'P2',
+          status: 'OPEN',
+          created_at: '2026-03-02T09:00:00',
+        },
+        42,
+      ]),
+    )
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.sample[0]?.createdAt).toBe(MAR2_UTC)
+    expect(p.errors).toEqual([{ row: 3, column: '', value: '', message: 'record is not a JSON object' }])
+  })
+})
+
+describe('XLSX', () => {
+  async function workbook(path: string): Promise<void> {
+    const wb = new ExcelJS.Workbook()
+    wb.addWorksheet('안내').addRow(['이 시트는 설명입니다'])
+    const ws = wb.addWorksheet('SR')
+    ws.addRow(['번호', '기관', '제목', '우선순위', '상태', '생성일시', '해결일시', '수정일시', '재오픈횟수'])
+    // Excel dates have no zone: exceljs writes a Date's UTC fields as the wall time.
+    ws.addRow([
+      2001,
+      '질병관리청',
+      '예방접종 시스템 오류',
+      'P1',
+      'RESOLVED',
+      new Date(Date.UTC(2026, 2, 2, 9, 30)),
+      46083.4375,
+      '2026-03-02T12:00:00+09:00',
+      1,
+    ])
+    ws.getCell('G2').numFmt = '0.0000' // a date stored as a plain serial number
+    ws.addRow([
+      2002,
+      '기상청',
+      '  날씨누리 접속  ',
+      '보통',
+      '접수',
+      new Date(Date.UTC(2026, 2, 3, 0, 0)),
+      null,
+      null,
+      null,
+    ])
+    await wb.xlsx.writeFile(path)
+  }
+
+  it('reads a named sheet: Excel dates, serial numbers, text dates, numeric ids', async () => {
+    const path = join(tmp, 'srs.xlsx')
+    await workbook(path)
+    const p = await previewImport(path, { timeZone: SEOUL, sheet: 'SR' })
+    expect(p.format).toBe('xlsx')
+    expect(p.encoding).toBe('binary')
+    expect(p.errors).toEqual([])
+    expect(p.sample[0]).toMatchObject({
+      row: 2,
+      sourceId: '2001',
+      tenant: '질병관리청',
+      title: '예방접종 시스템 오류',
+      createdAt: 1772411400000, // 09:30 Seoul
+      resolvedAt: MAR2_UTC + 90 * MIN, // serial 46083.4375 = 2026-03-02 10:30 Seoul
+      updatedAt: MAR2_UTC + 3 * HOUR,
+      reopenCount: 1,
+    })
+    expect(p.sample[1]).toMatchObject({
+      sourceId: '2002',
+      title: '날씨누리 접속',
+      priority: 'P3',
+      status: 'OPEN',
+    })
+    expect(p.sample[1]?.createdAt).toBe(MAR2_UTC + DAY - 9 * HOUR) // 2026-03-03 00:00 Seoul
+  })
+
+  it('uses the first sheet by default and names an unknown sheet', async () => {
+    const path = join(tmp, 'srs2.xlsx')
+    await workbook(path)
+    await expect(previewImport(path, { timeZone: SEOUL })).rejects.toThrow(
+      /Missing required columns: id, tenant/,
+    )
+    await expect(previewImport(path, { timeZone: SEOUL, sheet: '없음' })).rejects.toThrow(
+      /no sheet named "없음". Sheets: "안내", "SR"/,
+    )
+  })
+})
