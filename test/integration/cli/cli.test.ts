@@ -1,29 +1,12 @@
 // The CLI as a user runs it: a real process over a real workspace folder.
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { OverviewResponse } from '../../../src/shared/ipc/types'
+import { cli } from '../../helpers/cli'
 
-const run = promisify(execFile)
-const root = resolve(import.meta.dirname, '../../..')
-const tsx = join(root, 'node_modules', '.bin', 'tsx')
 const AS_OF = '2026-03-18T15:00:00+09:00'
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(tsx, ['src/main/cli/index.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+import type { OverviewResponse } from '../../../src/shared/ipc/types'
 
 describe('npm run cli', () => {
   let dir: string

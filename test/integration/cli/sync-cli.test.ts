@@ -1,28 +1,10 @@
 // `source add` + `sync` from the command line against the loopback ServiceNow simulator.
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli, repoRoot as root } from '../../helpers/cli'
 import { startServiceNowSimulator } from '../../simulators/servicenow/simulator'
-
-const run = promisify(execFile)
-const root = resolve(import.meta.dirname, '../../..')
-const tsx = join(root, 'node_modules', '.bin', 'tsx')
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(tsx, ['src/main/cli/index.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('source and sync commands', () => {
   let dir: string
