@@ -94,6 +94,16 @@ export const serviceRequests = sqliteTable(
     reassignmentCount: integer('reassignment_count').notNull().default(0),
     reopenCount: integer('reopen_count').notNull().default(0),
     raw: text('raw'),
+    // SLA/MTTR judgement (SPEC §3), derived when the SR is written (and again when the SLA policy
+    // changes) by the metrics module, so every widget, rollup and KPI reads the same numbers.
+    /** MTTR clock duration resolved_at − created_at (business hours when the calendar says so); null unless resolved. */
+    mttrMs: integer('mttr_ms'),
+    /** SLA target of the policy version in force at created_at (priority, category override). */
+    slaTargetMs: integer('sla_target_ms'),
+    /** Resolution time on the SLA calendar minus PENDING time (when events exist); null unless resolved. */
+    slaElapsedMs: integer('sla_elapsed_ms'),
+    /** 1 when sla_elapsed_ms ≤ sla_target_ms, 0 when breached, null unless resolved. */
+    slaMet: integer('sla_met'),
   },
   (t) => [
     uniqueIndex('sr_source_uq').on(t.source, t.sourceId),
@@ -273,6 +283,61 @@ export const ytGeography = sqliteTable(
     views: integer('views').notNull(),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.month, t.country] })],
+)
+
+// ---- SLA policy and calendars (SPEC §3) ----
+
+const SLA_CALENDAR_KINDS = ['24x7', 'business'] as const
+
+export const slaCalendars = sqliteTable(
+  'sla_calendars',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull().unique(),
+    kind: text('kind', { enum: SLA_CALENDAR_KINDS }).notNull(),
+    /** JSON for business calendars: ISO weekday (1 = Monday … 7) → [[startMinute, endMinute], …] local time. */
+    hours: text('hours'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [check('sla_calendars_kind_ck', oneOf(t.kind, SLA_CALENDAR_KINDS))],
+)
+
+export const slaHolidays = sqliteTable(
+  'sla_holidays',
+  {
+    calendarId: integer('calendar_id')
+      .notNull()
+      .references(() => slaCalendars.id, { onDelete: 'cascade' }),
+    /** Local day 'YYYY-MM-DD' in the workspace zone. */
+    day: text('day').notNull(),
+    name: text('name').notNull().default(''),
+    /** 'manual' or 'ical' (imported). */
+    origin: text('origin').notNull().default('manual'),
+  },
+  (t) => [primaryKey({ columns: [t.calendarId, t.day] })],
+)
+
+/** The SLA policy's versions: an SR is judged by the version in force at its created_at (SPEC §3). */
+export const slaPolicyVersions = sqliteTable(
+  'sla_policy_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    version: integer('version').notNull().unique(),
+    effectiveFrom: integer('effective_from').notNull(),
+    calendarId: integer('calendar_id')
+      .notNull()
+      .references(() => slaCalendars.id),
+    /** JSON {"P1": hours, "P2": …, "P3": …, "P4": …}. */
+    targets: text('targets').notNull(),
+    /** JSON [{category, priority?, hours}]: category overrides. */
+    overrides: text('overrides').notNull().default('[]'),
+    /** 1: PENDING time (from events) pauses the SLA clock. */
+    pauseOnPending: integer('pause_on_pending').notNull().default(1),
+    createdAt: integer('created_at').notNull(),
+    changedBy: text('changed_by'),
+  },
+  (t) => [index('sla_policy_effective_idx').on(t.effectiveFrom)],
 )
 
 // ---- KPIs (SPEC §6) ----

@@ -1,0 +1,74 @@
+// A user's database was made by an earlier release: opening it with this release applies only the
+// newer migrations and keeps every row (ARCHITECTURE.md "Walls": migrate an empty database and one
+// from the previous schema).
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../../src/main/core/db/open-database'
+import { MIGRATIONS } from './temp-store'
+
+type Journal = { entries: { idx: number; tag: string }[] }
+
+/** A copy of the migrations folder holding only the first `count` migrations (an earlier release). */
+function earlierRelease(dir: string, count: number): string {
+  const out = path.join(dir, 'migrations-earlier')
+  fs.mkdirSync(path.join(out, 'meta'), { recursive: true })
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'),
+  ) as Journal
+  const kept = { ...journal, entries: journal.entries.slice(0, count) }
+  for (const entry of kept.entries) {
+    fs.copyFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), path.join(out, `${entry.tag}.sql`))
+  }
+  fs.writeFileSync(path.join(out, 'meta', '_journal.json'), JSON.stringify(kept))
+  return out
+}
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('upgrading a workspace from the previous schema', () => {
+  it('adds the SR judgement columns and SLA tables and keeps existing rows', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-upgrade-'))
+    dirs.push(dir)
+    const file = path.join(dir, 'ops-console.db')
+    const old = openDatabase(file, { migrationsFolder: earlierRelease(dir, 1) })
+    old.sqlite.prepare(`INSERT INTO tenants (name, created_at) VALUES ('기관 A', 0)`).run()
+    old.sqlite
+      .prepare(
+        `INSERT INTO service_requests (source, source_id, tenant_id, title, priority, status, created_at, updated_at)
+         VALUES ('itsm', 'SR-1', 1, 'VPN down', 'P2', 'OPEN', 1000, 2000)`,
+      )
+      .run()
+    const oldColumns = old.sqlite.prepare(`SELECT name FROM pragma_table_info('service_requests')`).all()
+    expect(oldColumns.map((c) => (c as { name: string }).name)).not.toContain('sla_met')
+    old.close()
+
+    const upgraded = openDatabase(file, { migrationsFolder: MIGRATIONS })
+    try {
+      const row = upgraded.sqlite
+        .prepare(`SELECT source_id, title, status, sla_met, mttr_ms FROM service_requests`)
+        .get()
+      expect(row).toEqual({
+        source_id: 'SR-1',
+        title: 'VPN down',
+        status: 'OPEN',
+        sla_met: null,
+        mttr_ms: null,
+      })
+      const tables = upgraded.sqlite
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sla_%' ORDER BY name`)
+        .all()
+      expect(tables.map((t) => (t as { name: string }).name)).toEqual([
+        'sla_calendars',
+        'sla_holidays',
+        'sla_policy_versions',
+      ])
+    } finally {
+      upgraded.close()
+    }
+  })
+})
