@@ -101,6 +101,8 @@ function start(): void {
     version: app.getVersion(),
     now: Date.now,
     settings: () => settings.get(),
+    // Admin sections stay locked until the auth module (core/auth) says otherwise.
+    role: () => 'operator',
     emit,
     // The demo generator writes up to a million rows: a worker thread with its own connection.
     runDemo: ({ onProgress, ...options }) =>

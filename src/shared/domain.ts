@@ -26,3 +26,11 @@ export function isValidTimeZone(zone: string): boolean {
     return false
   }
 }
+
+/**
+ * Who is at the keyboard (SPEC §9): admins may change KPI targets, SLA policy, connections and
+ * schedules. The role comes from the connected ITSM account when it reports one, else a local admin
+ * passphrase unlocks it.
+ */
+export const ROLES = ['admin', 'operator'] as const
+export type Role = (typeof ROLES)[number]

@@ -18,6 +18,7 @@ export type GlobalOptions = {
   to?: string
   tenant?: string[]
   lang?: string
+  period?: 'daily' | 'weekly' | 'monthly'
 }
 
 export class UsageError extends Error {}
@@ -66,6 +67,8 @@ export function openCliContext(opts: GlobalOptions, emitProgress?: (line: string
     version: packageVersion(),
     now: () => pinned ?? Date.now(),
     settings: () => ({ timeZone: zone, language: lang }),
+    // Headless use by whoever can open the workspace files: the OS account is the gate.
+    role: () => 'admin',
     emit: (event, payload) => {
       if (event === 'demo:progress' && emitProgress) {
         const p = payload as { done: number; total: number; stage: string }

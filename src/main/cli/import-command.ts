@@ -1,13 +1,8 @@
 // `import FILE`: CSV/XLSX/JSON into the workspace, with a preview of errors before anything is written.
 import type { Command } from 'commander'
 import { runImport, writeErrorReport, type ImportResult } from '../core/sources/file-import/import'
-import type { CliContext, GlobalOptions } from './context'
+import type { WithContext } from './invoke'
 import { print } from './output'
-
-type WithContext = (
-  cmd: Command,
-  run: (ctx: CliContext, opts: GlobalOptions) => Promise<void>,
-) => Promise<void>
 
 function resultText(r: ImportResult, reportPath: string | null): string {
   const head = `${r.status}: ${r.written.toLocaleString('en-US')} written of ${r.rowCount.toLocaleString('en-US')} rows (${r.format}, ${r.encoding}); ${r.errorsTotal} row errors`

@@ -2,29 +2,13 @@
 // 1 the command failed (message on stderr), 2 bad usage.
 import { Command, CommanderError, Option } from 'commander'
 import { CoreError } from '../core/errors'
-import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
 import { openCliContext, UsageError, type CliContext, type GlobalOptions } from './context'
+import { biFilter, call } from './invoke'
 import { demoText, overviewText, print } from './output'
 import { addImportCommand } from './import-command'
 import { addSyncCommands } from './sync-commands'
 
 const BI_WIDGETS = { overview: { channel: 'bi:overview', text: overviewText } } as const
-
-class CommandFailed extends Error {}
-
-async function call<C extends Channel>(
-  ctx: CliContext,
-  channel: C,
-  request: RequestOf<C>,
-): Promise<ResponseOf<C>> {
-  const result = await ctx.invoke(channel, request)
-  if (!result.ok) {
-    // A request the core refuses as malformed is bad usage (exit 2); anything else failed (exit 1).
-    if (result.error.code === 'BAD_REQUEST') throw new UsageError(result.error.message)
-    throw new CommandFailed(`${result.error.code}: ${result.error.message}`)
-  }
-  return result.data
-}
 
 async function withContext(
   cmd: Command,
@@ -38,17 +22,6 @@ async function withContext(
     await run(ctx, opts)
   } finally {
     ctx.close()
-  }
-}
-
-function biFilter(ctx: CliContext, opts: GlobalOptions): RequestOf<'bi:overview'> {
-  return {
-    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
-    timeZone: ctx.zone,
-    lang: ctx.lang,
-    ...(opts.from !== undefined ? { from: opts.from } : {}),
-    ...(opts.to !== undefined ? { to: opts.to } : {}),
-    ...(opts.tenant && opts.tenant.length > 0 ? { tenants: opts.tenant } : {}),
   }
 }
 
@@ -68,6 +41,9 @@ export function buildProgram(): Command {
     .option('--from <date>', 'first local day of the range (YYYY-MM-DD)')
     .option('--to <date>', 'last local day of the range (YYYY-MM-DD, inclusive)')
     .option('--tenant <name>', 'only this tenant (기관); repeat for several', collect)
+    .addOption(
+      new Option('--period <period>', 'bucket or KPI period').choices(['daily', 'weekly', 'monthly']),
+    )
     .addOption(new Option('--lang <lang>', 'label language').choices(['ko', 'en']))
     .exitOverride()
 

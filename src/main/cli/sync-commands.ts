@@ -11,13 +11,9 @@ import {
   removeSource,
 } from '../core/sources/registry'
 import { syncSource, type SyncOutcome } from '../core/sync/engine'
-import { UsageError, type CliContext, type GlobalOptions } from './context'
+import { UsageError } from './context'
+import type { WithContext } from './invoke'
 import { print } from './output'
-
-type WithContext = (
-  cmd: Command,
-  run: (ctx: CliContext, opts: GlobalOptions) => Promise<void>,
-) => Promise<void>
 
 const outcomeText = (o: SyncOutcome): string =>
   `${o.source}: ${o.status} — ${o.rows.toLocaleString('en-US')} rows in ${o.pages} pages, ${((o.finishedAt - o.startedAt) / 1000).toFixed(1)} s${o.error ? `\n  ${o.error}` : ''}`

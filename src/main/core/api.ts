@@ -9,7 +9,14 @@ import type {
   ResponseOf,
 } from '../../shared/ipc/contract'
 import type { AppInfo, DemoResult } from '../../shared/ipc/types'
+import type { Role } from '../../shared/domain'
 import type { AppSettings } from '../../shared/settings'
+import { createBiHandlers } from './analytics/bi-handlers'
+import { createCohortHandlers } from './analytics/cohort-handlers'
+import { createAuthHandlers } from './auth/handlers'
+import { createKpiHandlers } from './kpi/handlers'
+import { createSlaHandlers } from './metrics/sla-handlers'
+import { createSyncHandlers } from './sync/handlers'
 import { overview } from './analytics/overview'
 import { resolveQuery } from './analytics/query'
 import { generateDemoWorkspace, type DemoOptions } from './demo/generate'
@@ -28,6 +35,8 @@ export type CoreContext = {
   /** Current app settings the core needs (workspace time zone, language). */
   settings: () => Pick<AppSettings, 'timeZone' | 'language'>
   emit: Emit
+  /** The current role (SPEC §9); admin-only handlers call requireAdmin(ctx.role, …). */
+  role: () => Role
   /**
    * Runs the demo generator. The app passes a worker-thread runner so its event loop stays free;
    * the CLI and the harness default to running it in-process.
@@ -38,6 +47,9 @@ export type CoreContext = {
 export type CoreHandlers = {
   [C in CoreChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>
 }
+
+/** The handlers one area's channel table needs (its core channels only). */
+export type HandlersFor<T> = { [C in keyof T & CoreChannel]: CoreHandlers[C] }
 
 /** Builds the core handler table over one workspace. */
 export function createCoreHandlers(ctx: CoreContext): CoreHandlers {
@@ -66,5 +78,11 @@ export function createCoreHandlers(ctx: CoreContext): CoreHandlers {
       return result
     },
     'bi:overview': (req) => overview(store, resolveQuery(req, ctx)),
+    ...createAuthHandlers(ctx),
+    ...createBiHandlers(ctx),
+    ...createCohortHandlers(ctx),
+    ...createKpiHandlers(ctx),
+    ...createSlaHandlers(ctx),
+    ...createSyncHandlers(ctx),
   }
 }

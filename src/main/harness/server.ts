@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import type { Role } from '../../shared/domain'
 import type { ApiResult, ShellChannel } from '../../shared/ipc/contract'
 import { createCoreHandlers, type Emit } from '../core/api'
 import { dispatch, type HandlerTable } from '../core/dispatch'
@@ -23,6 +24,8 @@ export type HarnessOptions = {
   now?: () => number
   /** Defaults to <dataDir>/settings.json. */
   settingsFile?: string
+  /** The role the harness answers with (default admin: it is a loopback developer and test tool). */
+  role?: Role
 }
 
 export type HarnessServer = { url: string; close(): Promise<void> }
@@ -49,6 +52,7 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
         const { timeZone, language } = settings.get()
         return { timeZone, language }
       },
+      role: () => opts.role ?? 'admin',
       emit,
     }),
     ...shellStandIns(settings, emit, now),

@@ -6,13 +6,12 @@ import { ErrorBanner } from './components/error-banner'
 import { TenantFilter } from './components/tenant-filter'
 import { Watermark } from './components/watermark'
 import { FirstRunPanel } from './features/first-run/first-run-panel'
-import { OverviewScreen } from './features/overview/overview-screen'
-import { useOverview } from './features/overview/use-overview'
 import { call } from './lib/api'
 import { IS_WEB_HARNESS } from './lib/install-api'
 import { useApiEvent } from './lib/use-api-event'
 import { useApiQuery } from './lib/use-api-query'
 import { useSettings } from './lib/use-settings'
+import { SCREENS, type ConsoleFilters } from './screens'
 
 /** The console window: shell, header tools, and the first-run offer or the overview. */
 export function ConsoleApp() {
@@ -20,8 +19,9 @@ export function ConsoleApp() {
   const { settings, error: settingsError, reload: reloadSettings, replace: replaceSettings } = useSettings()
   const status = useApiQuery(() => call('workspace:status', {}), 'status')
   const tenants = useApiQuery(() => call('workspace:tenants', {}), 'tenants')
-  const [selected, setSelected] = useState<string[]>([])
-  const overview = useOverview(selected)
+  const [filters, setFilters] = useState<ConsoleFilters>({ tenants: [], range: null })
+  const [screenId, setScreenId] = useState(SCREENS[0]?.id ?? 'overview')
+  const screen = SCREENS.find((s) => s.id === screenId) ?? SCREENS[0]
   const [actionError, setActionError] = useState<Error | null>(null)
   useApiEvent('data:changed', () => {
     status.reload()
@@ -40,13 +40,17 @@ export function ConsoleApp() {
 
   const showFirstRun = status.data?.empty === true && settings?.demoOfferAnswered === false
   const loadError = settingsError ?? status.error
-  const ready = settings !== undefined && status.settled && (showFirstRun || overview.settled)
+  const ready = settings !== undefined && status.settled
 
   const headerTools = (
     <>
-      <Watermark updatedAt={overview.data?.updated_at} timeZone={settings?.timeZone ?? 'Asia/Seoul'} />
+      <Watermark updatedAt={status.data?.watermark} timeZone={settings?.timeZone ?? 'Asia/Seoul'} />
       {!showFirstRun && (
-        <TenantFilter tenants={tenants.data ?? []} selected={selected} onChange={setSelected} />
+        <TenantFilter
+          tenants={tenants.data ?? []}
+          selected={filters.tenants}
+          onChange={(next) => setFilters((f) => ({ ...f, tenants: next }))}
+        />
       )}
       <button
         type="button"
@@ -60,7 +64,13 @@ export function ConsoleApp() {
   )
 
   return (
-    <AppShell headerTools={headerTools}>
+    <AppShell
+      headerTools={headerTools}
+      nav={SCREENS}
+      current={screen?.id ?? ''}
+      onNavigate={setScreenId}
+      navEnabled={!showFirstRun && status.data?.empty === false}
+    >
       {actionError && <ErrorBanner message={actionError.message} onRetry={() => setActionError(null)} />}
       {loadError && !settings ? (
         <ErrorBanner
@@ -87,7 +97,7 @@ export function ConsoleApp() {
               <p>{t('overview.emptyBody')}</p>
             </EmptyState>
           )}
-          {!status.data.empty && <OverviewScreen query={overview} tenants={selected} />}
+          {!status.data.empty && screen && <screen.Component filters={filters} />}
         </>
       )}
       {ready && <span data-testid="app-ready" hidden />}

@@ -2,41 +2,20 @@
 // response type, and every pushed event. Main, preload, renderer, CLI and the browser harness all
 // derive from this table; no channel string is written anywhere else.
 import { z } from 'zod'
-import { LANGUAGES, isValidTimeZone } from '../domain'
 import { appSettingsPatchSchema, type AppSettings } from '../settings'
+import { AUTH_EVENTS, authChannels, type AuthEvents } from './channels/auth'
+import { BI_EVENTS, biChannels, type BiEvents } from './channels/bi'
+import { COHORTS_EVENTS, cohortsChannels, type CohortEvents } from './channels/cohorts'
+import { KPI_EVENTS, kpiChannels, type KpiEvents } from './channels/kpi'
+import { SLA_EVENTS, slaChannels, type SlaEvents } from './channels/sla'
+import { SYNC_EVENTS, syncChannels, type SyncEvents } from './channels/sync'
+import { biFilterSchema, empty, returns, type ChannelSpec } from './define'
 import type { AppInfo, DemoResult, OverviewResponse, TenantSummary, WorkspaceStatus } from './types'
 
-/** A phantom marker carrying a response type without a runtime value. */
-function returns<T>(): T {
-  return undefined as T
-}
+export { biFilterSchema, type BiFilter } from './define'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
-/** An instant: ISO 8601 with or without offset (no offset = workspace zone), or a bare date (= end of that local day). */
-const instant = z.string().min(4).max(40)
-const timeZone = z.string().refine(isValidTimeZone, { message: 'Unknown IANA time zone' })
-
-/** Filters every BI widget honours (SPEC §4, §11). */
-export const biFilterSchema = z
-  .object({
-    asOf: instant.optional(),
-    timeZone: timeZone.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    tenants: z.array(z.string().min(1).max(200)).max(500).optional(),
-    lang: z.enum(LANGUAGES).optional(),
-  })
-  .strict()
-export type BiFilter = z.infer<typeof biFilterSchema>
-
-const empty = z.object({}).strict()
-
-/**
- * `scope: 'core'` channels are answered by src/main/core/api.ts (in the app, the CLI and the harness);
- * `scope: 'shell'` channels need the desktop shell (windows, OS integration, electron-store) and
- * the browser harness provides stand-ins for them.
- */
-export const contract = {
+/** The foundation's channels; each area's channels live in ./channels/<area>.ts. */
+const baseChannels = {
   'app:info': { scope: 'core', request: empty, response: returns<AppInfo>() },
   'workspace:status': { scope: 'core', request: empty, response: returns<WorkspaceStatus>() },
   'workspace:tenants': { scope: 'core', request: empty, response: returns<TenantSummary[]>() },
@@ -64,6 +43,32 @@ export const contract = {
     request: z.object({ url: z.string().min(1).max(2048) }).strict(),
     response: returns<{ opened: boolean }>(),
   },
+} as const satisfies Record<string, ChannelSpec>
+
+/** Every area's channel table; their keys must not overlap (a unit test checks). */
+export const CHANNEL_TABLES = {
+  base: baseChannels,
+  auth: authChannels,
+  bi: biChannels,
+  cohorts: cohortsChannels,
+  kpi: kpiChannels,
+  sla: slaChannels,
+  sync: syncChannels,
+} as const
+
+/**
+ * `scope: 'core'` channels are answered by src/main/core/api.ts (in the app, the CLI and the harness);
+ * `scope: 'shell'` channels need the desktop shell (windows, OS integration, electron-store) and
+ * the browser harness provides stand-ins for them.
+ */
+export const contract = {
+  ...baseChannels,
+  ...authChannels,
+  ...biChannels,
+  ...cohortsChannels,
+  ...kpiChannels,
+  ...slaChannels,
+  ...syncChannels,
 } as const
 
 export type Contract = typeof contract
@@ -78,17 +83,30 @@ export type ResponseOf<C extends Channel> = Contract[C]['response']
 
 export const CHANNELS = Object.keys(contract) as Channel[]
 
-/** Events the main process pushes to the renderer. */
-export type EventPayloads = {
-  'data:changed': { reason: 'demo' | 'sync' | 'import' | 'settings'; at: string }
+type BaseEvents = {
+  'data:changed': { reason: 'demo' | 'sync' | 'import' | 'settings' | 'kpi' | 'sla'; at: string }
   'demo:progress': { done: number; total: number; stage: string }
   'settings:changed': AppSettings
 }
+/** Events the main process pushes to the renderer. */
+export type EventPayloads = BaseEvents &
+  AuthEvents &
+  BiEvents &
+  CohortEvents &
+  KpiEvents &
+  SlaEvents &
+  SyncEvents
 export type EventName = keyof EventPayloads
 export const EVENTS = [
   'data:changed',
   'demo:progress',
   'settings:changed',
+  ...AUTH_EVENTS,
+  ...BI_EVENTS,
+  ...COHORTS_EVENTS,
+  ...KPI_EVENTS,
+  ...SLA_EVENTS,
+  ...SYNC_EVENTS,
 ] as const satisfies readonly EventName[]
 
 export type ApiErrorCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL'

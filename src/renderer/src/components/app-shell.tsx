@@ -1,16 +1,20 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
+export type NavItem = { id: string; navKey: string }
+
 type AppShellProps = {
   /** Right-hand side of the header: watermark, filters, the settings button. */
   headerTools: ReactNode
+  nav: readonly NavItem[]
+  current: string
+  onNavigate: (id: string) => void
+  /** False while the first-run offer is shown: the menu is there but not usable yet. */
+  navEnabled: boolean
   children: ReactNode
 }
 
-// Areas of SPEC §4–§8 that arrive later are listed, disabled, so operators see where the console grows.
-const LATER_AREAS = ['srTrend', 'sla', 'kpi', 'reports'] as const
-
-export function AppShell({ headerTools, children }: AppShellProps) {
+export function AppShell({ headerTools, nav, current, onNavigate, navEnabled, children }: AppShellProps) {
   const { t } = useTranslation()
   return (
     <div className="shell">
@@ -21,17 +25,18 @@ export function AppShell({ headerTools, children }: AppShellProps) {
       </header>
       <nav className="shell-nav" aria-label={t('nav.label')}>
         <ul>
-          <li>
-            <span className="nav-item" aria-current="page">
-              {t('nav.overview')}
-            </span>
-          </li>
-          {LATER_AREAS.map((area) => (
-            <li key={area}>
-              <span className="nav-item" aria-disabled="true">
-                {t(`nav.${area}`)}
-                <span className="nav-soon">{t('nav.comingSoon')}</span>
-              </span>
+          {nav.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={item.id === current ? 'page' : undefined}
+                disabled={!navEnabled}
+                data-testid={`nav-${item.id}`}
+                onClick={() => onNavigate(item.id)}
+              >
+                {t(item.navKey)}
+              </button>
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/error-banner'
 import { useSettings } from '../../lib/use-settings'
-import { AdminPlaceholders } from './admin-placeholders'
+import { AdminSections } from './admin-sections'
 import { GeneralSection } from './general-section'
 
 /** The Settings window (SPEC §9): the General section now, the admin sections as placeholders. */
@@ -33,7 +33,7 @@ export function SettingsApp() {
           }}
         />
       )}
-      <AdminPlaceholders />
+      <AdminSections />
       {settings && <span data-testid="app-ready" hidden />}
     </div>
   )
