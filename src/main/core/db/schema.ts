@@ -503,6 +503,84 @@ export const syncLog = sqliteTable(
   ],
 )
 
+// ---- BI rollups (SPEC §4; src/main/core/rollups) ----
+// Per local day (in the zone recorded in sr_rollup_state) × tenant [× category | status | assignee]
+// counts, maintained by the SR writer as deltas in the same transaction, so the BI widgets read a few
+// thousand small rows instead of grouping a million SRs. `day` = days since 1970-01-01 of the local
+// date; category_id / assignee_id 0 = none. Created-side columns count by the local day of
+// created_at, resolved-side ones by the local day of resolved_at. These are derived data: no foreign
+// keys, and migration 0002 declares the four tables WITHOUT ROWID (drizzle cannot say so) so a range
+// scan reads the counts straight from the primary key's b-tree. Guard triggers in that migration mark
+// the rollups stale when SRs are deleted or updated by anything other than the tracked writer.
+
+/** One row (id = 1): which zone the rollups were built for, and whether they can be trusted. */
+export const srRollupState = sqliteTable('sr_rollup_state', {
+  id: integer('id').primaryKey(),
+  /** IANA zone of the day keys; null = never built. */
+  zone: text('zone'),
+  /** 1 = an untracked write happened (or never built): rebuild before use. */
+  stale: integer('stale').notNull().default(1),
+  /** 1 only inside a writer transaction that maintains the rollups itself (guard triggers stand down). */
+  tracking: integer('tracking').notNull().default(0),
+  builtAt: integer('built_at'),
+})
+
+export const srRollupTenantDaily = sqliteTable(
+  'sr_rollup_tenant_daily',
+  {
+    day: integer('day').notNull(),
+    tenantId: integer('tenant_id').notNull(),
+    created: integer('created').notNull().default(0),
+    resolved: integer('resolved').notNull().default(0),
+    /** Resolved SRs that met their SLA. */
+    onTime: integer('on_time').notNull().default(0),
+    /** Sum of the MTTR clock over resolved SRs (ms). */
+    mttrMs: integer('mttr_ms').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.tenantId] })],
+)
+
+export const srRollupCategoryDaily = sqliteTable(
+  'sr_rollup_category_daily',
+  {
+    day: integer('day').notNull(),
+    tenantId: integer('tenant_id').notNull(),
+    categoryId: integer('category_id').notNull(),
+    created: integer('created').notNull().default(0),
+    resolved: integer('resolved').notNull().default(0),
+    onTime: integer('on_time').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.tenantId, t.categoryId] })],
+)
+
+/** Created-side only: SRs by the local day they were created and their current status. */
+export const srRollupStatusDaily = sqliteTable(
+  'sr_rollup_status_daily',
+  {
+    day: integer('day').notNull(),
+    tenantId: integer('tenant_id').notNull(),
+    status: text('status').notNull(),
+    created: integer('created').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.tenantId, t.status] })],
+)
+
+/** Created-side only: SRs by the local day they were created and assignee, split by current status. */
+export const srRollupAssigneeDaily = sqliteTable(
+  'sr_rollup_assignee_daily',
+  {
+    day: integer('day').notNull(),
+    tenantId: integer('tenant_id').notNull(),
+    assigneeId: integer('assignee_id').notNull(),
+    total: integer('total').notNull().default(0),
+    /** Now RESOLVED or DONE. */
+    resolved: integer('resolved').notNull().default(0),
+    /** Now OPEN, IN_PROGRESS or PENDING. */
+    open: integer('open').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.tenantId, t.assigneeId] })],
+)
+
 export const workspaceMeta = sqliteTable('workspace_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
