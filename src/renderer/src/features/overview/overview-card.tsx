@@ -1,10 +1,17 @@
 import { useTranslation } from 'react-i18next'
-import type { OverviewCard as OverviewCardData } from '../../../../shared/ipc/types'
+import type { OverviewCardKey, OverviewCard as OverviewCardData } from '../../../../shared/ipc/types'
 import { Card } from '../../components/card'
 import { formatChange, formatCount, formatHours } from '../../i18n/format'
 
 /** One SPEC §4 card; label and unit come from i18n by card key, not from the server's Korean label. */
-export function OverviewCard({ card }: { card: OverviewCardData }) {
+export function OverviewCard({
+  card,
+  onPick,
+}: {
+  card: OverviewCardData
+  /** When given, the figure is a button listing the SRs behind it. */
+  onPick?: (key: OverviewCardKey) => void
+}) {
   const { t, i18n } = useTranslation()
   const isHours = card.key === 'mttr'
   const value =
@@ -16,9 +23,21 @@ export function OverviewCard({ card }: { card: OverviewCardData }) {
   return (
     <Card testId={`card-${card.key}`} label={t(`cards.${card.key}`)} color={card.color}>
       <p className="card-figure">
-        <span className="card-value" data-testid="card-value">
-          {value}
-        </span>
+        {onPick ? (
+          <button
+            type="button"
+            className="card-value card-value-button"
+            data-testid="card-value"
+            aria-label={t('overviewBi.cardHint', { label: `${t(`cards.${card.key}`)} ${value}` })}
+            onClick={() => onPick(card.key)}
+          >
+            {value}
+          </button>
+        ) : (
+          <span className="card-value" data-testid="card-value">
+            {value}
+          </span>
+        )}
         {card.value !== null && (
           <span className="card-unit">{t(isHours ? 'units.hours' : 'units.count')}</span>
         )}

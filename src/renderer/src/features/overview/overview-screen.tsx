@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { OverviewResponse } from '../../../../shared/ipc/types'
+import type { OverviewCardKey, OverviewResponse } from '../../../../shared/ipc/types'
 import { CardSkeleton } from '../../components/card'
 import { ErrorBanner } from '../../components/error-banner'
 import { formatDateTime } from '../../i18n/format'
@@ -8,10 +8,15 @@ import { OverviewCard } from './overview-card'
 
 const SKELETON_COUNT = 5
 
-type OverviewScreenProps = { query: QueryState<OverviewResponse>; tenants: string[] }
+type OverviewScreenProps = {
+  query: QueryState<OverviewResponse>
+  tenants: string[]
+  /** Opens the SRs behind a card's figure. */
+  onPickCard?: (key: OverviewCardKey) => void
+}
 
 /** The card row of SPEC §4, with its loading skeleton and error banner. */
-export function OverviewScreen({ query, tenants }: OverviewScreenProps) {
+export function OverviewScreen({ query, tenants, onPickCard }: OverviewScreenProps) {
   const { t, i18n } = useTranslation()
   const { data, error, loading, reload } = query
   return (
@@ -28,7 +33,7 @@ export function OverviewScreen({ query, tenants }: OverviewScreenProps) {
         <>
           <div className="card-row">
             {data.cards.map((card) => (
-              <OverviewCard key={card.key} card={card} />
+              <OverviewCard key={card.key} card={card} onPick={onPickCard} />
             ))}
           </div>
           <p className="overview-meta">

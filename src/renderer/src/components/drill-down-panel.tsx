@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { DrillDownList, type DrillRequest } from './drill-down-list'
+
+type DrillDownPanelProps = {
+  request: DrillRequest
+  /**
+   * What was clicked, in the screen's words ("2026-03-02 · 신규", "김민수 · 해결"). The core's own
+   * title names an assignee only by id, so the screen's label is the heading.
+   */
+  title: string
+  onClose: () => void
+}
+
+/**
+ * A modal dialog listing the SRs behind a number. <dialog>.showModal() gives the focus trap, Escape
+ * and the inert page for free; the opener gets focus back from useDrillDown.
+ */
+export function DrillDownPanel({ request, title, onClose }: DrillDownPanelProps) {
+  const { t } = useTranslation()
+  const ref = useRef<HTMLDialogElement>(null)
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null)
+
+  useEffect(() => {
+    // No close() on cleanup: its 'close' event would end a StrictMode remount at once, and unmounting
+    // removes the dialog from the top layer anyway.
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+  }, [])
+
+  return (
+    <dialog
+      ref={ref}
+      className="drill-panel"
+      data-testid="drill-down"
+      aria-labelledby="drill-panel-title"
+      onClose={onClose}
+      onClick={(e) => {
+        // A click on the backdrop lands on the <dialog> itself, outside its content box.
+        if (e.target === e.currentTarget) e.currentTarget.close()
+      }}
+    >
+      <div className="drill-panel-body">
+        <header className="drill-panel-header">
+          <div>
+            <h2 id="drill-panel-title" data-testid="drill-title">
+              {title}
+            </h2>
+            {range && (
+              <p className="drill-range" data-testid="drill-range">
+                {t('bi.drill.range', range)}
+              </p>
+            )}
+          </div>
+          <button
+            type="button"
+            className="btn"
+            autoFocus
+            onClick={() => ref.current?.close()}
+            data-testid="drill-close"
+          >
+            {t('bi.drill.close')}
+          </button>
+        </header>
+        <DrillDownList request={request} onRange={setRange} />
+      </div>
+    </dialog>
+  )
+}
