@@ -1,8 +1,146 @@
 // Core handlers for the KPI engine (SPEC §6): each one a few lines over the module that does the work.
 import type { kpiChannels } from '../../../shared/ipc/channels/kpi'
 import type { CoreContext, HandlersFor } from '../api'
+import { resolveQuery } from '../analytics/query'
+import { requireAdmin } from '../auth/require-admin'
+import { CoreError } from '../errors'
+import { formatInstant, parseInstant, startOfLocalDay, startOfNextLocalDay } from '../metrics/periods'
+import { roundTo } from '../metrics/rounding'
+import { kpiBoard, kpiDetail, kpiHistory, definitionOut } from './board'
+import { recalculateKpis } from './calculate'
+import { deleteKpi, getKpi } from './definitions'
+import { kpiDrillDown } from './drill-down'
+import type { MetricSource } from './metric-source'
+import { applyTemplates, createKpi, updateKpi } from './service'
+import { kpiTemplates } from './templates'
 
-/** The handler table for this area's core channels. */
-export function createKpiHandlers(_ctx: CoreContext): HandlersFor<typeof kpiChannels> {
-  return {}
+/** The handler table for this area's core channels; `source` replaces the store's metrics in tests. */
+export function createKpiHandlers(ctx: CoreContext, source?: MetricSource): HandlersFor<typeof kpiChannels> {
+  const { store } = ctx.workspace
+  const when = (req: { asOf?: string | undefined; timeZone?: string | undefined }) => {
+    const q = resolveQuery(
+      { ...(req.asOf ? { asOf: req.asOf } : {}), ...(req.timeZone ? { timeZone: req.timeZone } : {}) },
+      ctx,
+    )
+    return { asOf: q.asOf, zone: q.zone, lang: q.lang }
+  }
+  const service = (req: { asOf?: string | undefined; timeZone?: string | undefined }) => {
+    const w = when(req)
+    return { now: w.asOf, zone: w.zone, changedBy: ctx.role(), ...(source ? { source } : {}) }
+  }
+  const changed = () => ctx.emit('data:changed', { reason: 'kpi', at: new Date(ctx.now()).toISOString() })
+  const day = (text: string, zone: string, end: boolean) => {
+    try {
+      return end ? startOfNextLocalDay(text, zone) - 1 : startOfLocalDay(text, zone)
+    } catch (err) {
+      throw new CoreError('BAD_REQUEST', (err as Error).message)
+    }
+  }
+
+  return {
+    'kpi:templates': (req) => kpiTemplates(req.lang ?? ctx.settings().language),
+    'kpi:apply': (req) => {
+      requireAdmin(ctx.role, 'apply KPI templates')
+      const result = applyTemplates(
+        store,
+        { ...req, lang: req.lang ?? ctx.settings().language },
+        service(req),
+      )
+      if (result.count > 0) changed()
+      return result
+    },
+    'kpi:list': (req) => {
+      const w = when(req)
+      return kpiBoard(store, {
+        asOf: w.asOf,
+        zone: w.zone,
+        tenants: req.tenants ?? null,
+        ...(req.period ? { period: req.period } : {}),
+        ...(req.history !== undefined ? { history: req.history } : {}),
+      })
+    },
+    'kpi:get': (req) => {
+      const w = when(req)
+      return kpiDetail(store, getKpi(store, req.kpi), { asOf: w.asOf, zone: w.zone })
+    },
+    'kpi:create': (req) => {
+      requireAdmin(ctx.role, 'create KPIs')
+      const { asOf: _a, timeZone: _t, ...input } = req
+      const o = service(req)
+      const kpi = createKpi(store, input, o)
+      changed()
+      return definitionOut(getKpi(store, kpi.id), o.zone)
+    },
+    'kpi:update': (req) => {
+      requireAdmin(ctx.role, 'edit KPIs')
+      const { kpi: ref, asOf: _a, timeZone: _t, ...patch } = req
+      const o = service(req)
+      const kpi = updateKpi(store, ref, patch, o)
+      changed()
+      return definitionOut(kpi, o.zone)
+    },
+    'kpi:delete': (req) => {
+      requireAdmin(ctx.role, 'delete KPIs')
+      const kpi = getKpi(store, req.kpi)
+      deleteKpi(store, kpi)
+      changed()
+      return { deleted: kpi.name }
+    },
+    'kpi:calc': (req) => {
+      const w = when(req)
+      const started = performance.now()
+      const outcomes = recalculateKpis(store, {
+        now: w.asOf,
+        zone: w.zone,
+        ...(req.kpi !== undefined ? { only: req.kpi } : {}),
+        ...(req.full ? { full: true } : {}),
+        ...(source ? { source } : {}),
+      })
+      const board = kpiBoard(store, { asOf: w.asOf, zone: w.zone, history: 0 })
+      changed()
+      return {
+        results: outcomes.map((o) => {
+          const item = board.kpis.find((k) => k.id === o.kpi.id)
+          return {
+            kpi_id: o.kpi.id,
+            name: o.kpi.name,
+            value: item?.value ?? null,
+            unit: item?.unit ?? o.kpi.unit,
+            target: item?.target ?? o.kpi.target,
+            status: item?.status ?? 'NO_DATA',
+            achievement_pct: item?.achievement_pct ?? null,
+            periods_computed: o.computed,
+          }
+        }),
+        duration_ms: roundTo(performance.now() - started, 1),
+        as_of: formatInstant(w.asOf, w.zone),
+      }
+    },
+    'kpi:history': (req) => {
+      const w = when(req)
+      const to = req.to !== undefined ? Math.min(day(req.to, w.zone, true), w.asOf) : w.asOf
+      const from = req.from !== undefined ? day(req.from, w.zone, false) : 0
+      if (from > to)
+        throw new CoreError('BAD_REQUEST', `from (${req.from}) is after to (${req.to ?? 'as-of'})`)
+      return kpiHistory(store, getKpi(store, req.kpi), { asOf: to, zone: w.zone, from })
+    },
+    'kpi:drill-down': (req) => {
+      const w = when(req)
+      let at = w.asOf
+      if (req.period !== undefined) {
+        try {
+          at = parseInstant(`${req.period}T00:00:00`, w.zone)
+        } catch (err) {
+          throw new CoreError('BAD_REQUEST', (err as Error).message)
+        }
+      }
+      return kpiDrillDown(store, getKpi(store, req.kpi), {
+        at,
+        asOf: w.asOf,
+        zone: w.zone,
+        limit: req.limit ?? 200,
+        offset: req.offset ?? 0,
+      })
+    },
+  }
 }

@@ -1,0 +1,33 @@
+import type { KpiBoard, KpiDetail, KpiDrillDown } from '../../../../shared/ipc/types-kpi'
+import { call } from '../../lib/api'
+import { useApiEvent } from '../../lib/use-api-event'
+import { useApiQuery, type QueryState } from '../../lib/use-api-query'
+
+/** The KPI board, refetched whenever data or KPI settings change. */
+export function useKpiBoard(): QueryState<KpiBoard> {
+  const query = useApiQuery(() => call('kpi:list', {}), 'kpi-board')
+  useApiEvent('data:changed', query.reload)
+  return query
+}
+
+/** One KPI's definition, versions and history. */
+export function useKpiDetail(name: string): QueryState<KpiDetail> {
+  const query = useApiQuery(() => call('kpi:get', { kpi: name }), `kpi-detail:${name}`)
+  useApiEvent('data:changed', query.reload)
+  return query
+}
+
+/** The SRs behind one period's value (`day` inside the period; null = the current period). */
+export function useKpiDrill(
+  name: string,
+  day: string | null,
+  enabled: boolean,
+): QueryState<KpiDrillDown | null> {
+  return useApiQuery(
+    () =>
+      enabled
+        ? call('kpi:drill-down', { kpi: name, ...(day ? { period: day } : {}), limit: 100 })
+        : Promise.resolve(null),
+    `kpi-drill:${name}:${day ?? 'current'}:${enabled}`,
+  )
+}
