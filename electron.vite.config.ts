@@ -49,6 +49,7 @@ export default defineConfig(({ command }) => {
           input: {
             index: resolve('src/main/index.ts'),
             'demo-worker': resolve('src/main/core/workers/demo-worker.ts'),
+            'sync-worker': resolve('src/main/core/workers/sync-worker.ts'),
           },
         },
       },

@@ -1,16 +1,23 @@
 // Electron bootstrap only: wires the shell (windows, security, settings, IPC) to the core. Any
 // start-up failure (native module missing, database corrupt) is shown in a dialog and the app
 // quits without touching the data.
-import { app, dialog, ipcMain, session, shell } from 'electron'
-import { dirname, join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron'
+import { stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { EventName, EventPayloads } from '../shared/ipc/contract'
 import { createCoreHandlers } from './core/api'
+import { refreshItsmRole } from './core/auth/itsm-role'
+import { createAuthSession } from './core/auth/session'
+import { createSyncRuntime, type SyncRuntime } from './core/sync/runtime'
+import { appSecrets } from './core/sync/sources-admin'
 import { APP_DIR_NAME, WORKSPACE_DIR_NAME } from './core/paths'
 import { openWorkspace, type Workspace } from './core/workspace'
+import { startKpiEngine } from './core/kpi/scheduler'
 import { runDemoInWorker } from './core/workers/run-demo-in-worker'
 import { isTrustedAppUrl, mergeHandlerTables, registerHandlers } from './shell/ipc-registration'
 import { resolveNativeBinding } from './shell/native'
+import { createSafeStorageSecretStore } from './shell/safe-storage-secrets'
 import { DEFAULT_EXTERNAL_ALLOWLIST, buildCsp, hardenSession, type ShellLogger } from './shell/security'
 import { openSettingsStore } from './shell/settings-store'
 import { createShellHandlers } from './shell/shell-handlers'
@@ -29,6 +36,7 @@ const rendererDir = join(here, '..', 'renderer')
 
 let workspace: Workspace | null = null
 let windows: WindowManager | null = null
+let sync: SyncRuntime | null = null
 
 // Every renderer is sandboxed, whatever a window's options say.
 app.enableSandbox()
@@ -92,18 +100,45 @@ function start(): void {
   })
   windows = wm
 
+  // After a demo generation the KPI values are recalculated (the demo reset cleared them).
+  let afterDemo: () => void = () => {}
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
     for (const win of wm.all()) win.webContents.send(event, payload)
+    if (event === 'data:changed' && (payload as EventPayloads['data:changed']).reason === 'demo') afterDemo()
   }
+  // Connection secrets: encrypted with the OS keychain (safeStorage), never in the workspace folder.
+  const secrets = createSafeStorageSecretStore({
+    filePath: join(app.getPath('userData'), 'secrets.json'),
+    safeStorage,
+  })
+  const auth = createAuthSession({
+    store: workspace.store,
+    now: Date.now,
+    onChange: (status) => emit('auth:changed', status),
+  })
+  // Each source syncs in a worker thread with its own connection; the UI's event loop stays free.
+  const syncRuntime = createSyncRuntime({
+    store: workspace.store,
+    secrets,
+    now: Date.now,
+    emit,
+    intervalMinutes: () => settings.get().syncIntervalMinutes,
+    worker: { file: join(here, 'sync-worker.js'), workspace: { dataDir, migrationsFolder, nativeBinding } },
+    log: { info: (message) => console.info(`[ops-console] ${message}`), warn: log.warn },
+  })
+  sync = syncRuntime
   const core = createCoreHandlers({
     workspace,
     runtime: 'electron',
     version: app.getVersion(),
     now: Date.now,
     settings: () => settings.get(),
-    // Admin sections stay locked until the auth module (core/auth) says otherwise.
-    role: () => 'operator',
+    // Operator until an ITSM admin account or the local passphrase says otherwise (SPEC §9).
+    role: () => auth.role(),
     emit,
+    secrets,
+    sync: syncRuntime,
+    auth,
     // The demo generator writes up to a million rows: a worker thread with its own connection.
     runDemo: ({ onProgress, ...options }) =>
       runDemoInWorker(
@@ -119,6 +154,20 @@ function start(): void {
     externalAllowlist: DEFAULT_EXTERNAL_ALLOWLIST,
     now: Date.now,
     emit,
+    chooseImportFile: async () => {
+      const parent = BrowserWindow.getFocusedWindow()
+      const options = {
+        properties: ['openFile' as const],
+        filters: [{ name: 'CSV, Excel, JSON', extensions: ['csv', 'xlsx', 'json'] }],
+      }
+      const picked = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options)
+      const path = picked.filePaths[0]
+      if (picked.canceled || !path) return null
+      // Only the token and the file's name go back to the renderer, never the path.
+      return syncRuntime.files.register({ path, fileName: basename(path), size: (await stat(path)).size })
+    },
   })
   registerHandlers(ipcMain, mergeHandlerTables(core, shellHandlers), {
     isTrustedSender: (url) =>
@@ -129,14 +178,30 @@ function start(): void {
 
   settings.onChange((next, previous) => {
     if (next.theme !== previous.theme) applyTheme(next.theme)
+    if (next.syncIntervalMinutes !== previous.syncIntervalMinutes) syncRuntime.scheduler.reschedule()
   })
+  syncRuntime.scheduler.start()
+  // KPI values: calculated now, at each period boundary, and after every sync or import.
+  const kpiEngine = startKpiEngine({
+    store: workspace.store,
+    now: Date.now,
+    zone: () => settings.get().timeZone,
+    emit,
+  })
+  afterDemo = () => kpiEngine.trigger('demo')
+  void refreshItsmRole(workspace.store, auth, appSecrets(secrets), syncRuntime.httpDeps)
   onThemeUpdated(() => wm.refreshBackground())
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => wm.openMain())
-  app.on('will-quit', () => workspace?.close())
+  app.on('will-quit', () => {
+    // A worker mid-sync loses at most its uncommitted page; the next run resumes from the cursor.
+    kpiEngine.dispose()
+    sync?.scheduler.stop()
+    workspace?.close()
+  })
 
   wm.openMain()
 }

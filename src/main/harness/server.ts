@@ -5,10 +5,17 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Role } from '../../shared/domain'
 import type { ApiResult, ShellChannel } from '../../shared/ipc/contract'
+import type { EventPayloads } from '../../shared/ipc/contract'
 import { createCoreHandlers, type Emit } from '../core/api'
+import { startKpiEngine } from '../core/kpi/scheduler'
+import { createAuthSession } from '../core/auth/session'
+import { CoreError } from '../core/errors'
+import { createMemorySecretStore } from '../core/secrets'
+import { createSyncRuntime } from '../core/sync/runtime'
 import { dispatch, type HandlerTable } from '../core/dispatch'
 import { openWorkspace } from '../core/workspace'
 import { createEventStream } from './event-stream'
+import { handleImportUpload, UPLOAD_PATH } from './import-upload'
 import { openSettingsStore, type SettingsStore } from './settings-store'
 import { serveStatic } from './static-files'
 
@@ -24,7 +31,10 @@ export type HarnessOptions = {
   now?: () => number
   /** Defaults to <dataDir>/settings.json. */
   settingsFile?: string
-  /** The role the harness answers with (default admin: it is a loopback developer and test tool). */
+  /**
+   * The role the harness starts with (default admin: it is a loopback developer and test tool).
+   * 'operator' starts a locked admin session that the passphrase unlocks, as in the app.
+   */
   role?: Role
 }
 
@@ -40,7 +50,39 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
   const workspace = openWorkspace({ dataDir: opts.dataDir })
   const settings = openSettingsStore(opts.settingsFile ?? join(workspace.dataDir, 'settings.json'))
   const events = createEventStream()
-  const emit: Emit = (event, payload) => events.send(event, payload)
+  // After a demo generation the KPI values are recalculated (the demo reset cleared them).
+  let afterDemo: () => void = () => {}
+  const emit: Emit = (event, payload) => {
+    events.send(event, payload)
+    if (event === 'data:changed' && (payload as EventPayloads['data:changed']).reason === 'demo') afterDemo()
+  }
+  // Secrets live in memory only: the harness has no OS keychain, and nothing is written to disk.
+  const secrets = createMemorySecretStore()
+  const auth = createAuthSession({
+    store: workspace.store,
+    now,
+    startUnlocked: (opts.role ?? 'admin') === 'admin',
+    onChange: (status) => emit('auth:changed', status),
+  })
+  const intervalMinutes = (): number => settings.get().syncIntervalMinutes
+  const sync = createSyncRuntime({
+    store: workspace.store,
+    secrets,
+    now,
+    emit,
+    intervalMinutes,
+    // The first background run waits a whole interval, so a test's own runs are never "busy".
+    startDelayMs: intervalMinutes() * 60_000,
+  })
+  sync.scheduler.start()
+  // KPI values: calculated now, at each period boundary, and after every sync or import.
+  const kpiEngine = startKpiEngine({
+    store: workspace.store,
+    now,
+    zone: () => settings.get().timeZone,
+    emit,
+  })
+  afterDemo = () => kpiEngine.trigger('demo')
 
   const handlers: HandlerTable = {
     ...createCoreHandlers({
@@ -52,8 +94,11 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
         const { timeZone, language } = settings.get()
         return { timeZone, language }
       },
-      role: () => opts.role ?? 'admin',
+      role: () => auth.role(),
       emit,
+      secrets,
+      sync,
+      auth,
     }),
     ...shellStandIns(settings, emit, now),
   }
@@ -78,6 +123,8 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
       sendJson(res, 200, { ok: true })
     } else if (path.startsWith(INVOKE_PREFIX)) {
       await invoke(req, res, path.slice(INVOKE_PREFIX.length))
+    } else if (path === UPLOAD_PATH) {
+      await handleImportUpload(req, res, sync.files)
     } else if (path === '/api/events' && req.method === 'GET') {
       events.connect(req, res)
     } else if (path.startsWith('/api/')) {
@@ -140,6 +187,8 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
     url,
     close() {
       closed ??= (async () => {
+        kpiEngine.dispose()
+        await sync.close()
         events.close()
         await new Promise<void>((resolveClose) => {
           server.close(() => resolveClose())
@@ -173,6 +222,10 @@ function shellStandIns(
     'window:open-settings': () => null,
     // A test browser must never launch the OS browser.
     'link:open-external': () => ({ opened: false }),
+    // No OS dialog in a browser: the page uploads an <input type=file> pick to UPLOAD_PATH instead.
+    'import:choose-file': () => {
+      throw new CoreError('UNAVAILABLE', "In the browser harness, pick the file with the page's file input")
+    },
   }
 }
 

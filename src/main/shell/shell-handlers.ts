@@ -7,6 +7,7 @@ import type {
   ResponseOf,
   ShellChannel,
 } from '../../shared/ipc/contract'
+import type { ImportFileChoice } from '../../shared/ipc/types-sync'
 import { CoreError } from '../core/errors'
 import { isAllowedExternalUrl } from './security'
 import type { SettingsService } from './settings-service'
@@ -23,6 +24,11 @@ export type ShellDeps = {
   externalAllowlist: readonly string[]
   now: () => number
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void
+  /**
+   * Shows the OS open dialog for the import wizard and registers the chosen file with the core,
+   * answering with its opaque token (null when cancelled). No path ever goes to the renderer.
+   */
+  chooseImportFile?: () => Promise<ImportFileChoice | null>
 }
 
 /** Builds the handler table of the shell channels. */
@@ -47,6 +53,10 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlers {
       }
       await deps.openExternal(url)
       return { opened: true }
+    },
+    'import:choose-file': () => {
+      if (!deps.chooseImportFile) throw new CoreError('UNAVAILABLE', 'Choosing a file is not available here')
+      return deps.chooseImportFile()
     },
   }
 }

@@ -15,11 +15,12 @@ const name = z
 const url = z
   .string()
   .url('Give the full URL, e.g. https://itsm.example.go.kr')
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'Only http and https URLs')
-  .refine(
-    (u) => new URL(u).username === '' && new URL(u).password === '',
-    'Put credentials in a secret, not in the URL',
-  )
+  // zod runs every check even after .url() failed, so the refinements must not throw on a non-URL.
+  .refine((u) => /^https?:$/.test(URL.parse(u)?.protocol ?? 'http:'), 'Only http and https URLs')
+  .refine((u) => {
+    const parsed = URL.parse(u)
+    return parsed === null || (parsed.username === '' && parsed.password === '')
+  }, 'Put credentials in a secret, not in the URL')
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'An environment variable name, e.g. ITSM_TOKEN')
 
 export const itsmConfigSchema = z.object({ url, tokenEnv: envName.optional() }).strict()
@@ -35,10 +36,9 @@ export const serviceNowConfigSchema = z
     tokenEnv: envName.optional(),
   })
   .strict()
-  .refine(
-    (c) => (c.user ? !c.tokenEnv : !!c.tokenEnv),
-    'Give either --user with --password-env, or --token-env',
-  )
+  // The app keeps the token in the OS keychain, so a bearer source may name no variable; only
+  // mixing basic auth with a token is a mistake.
+  .refine((c) => !(c.user && c.tokenEnv), 'Give either --user with --password-env, or --token-env')
 
 export type SourceConfig =
   | { kind: 'itsm'; config: z.infer<typeof itsmConfigSchema> }

@@ -1,8 +1,95 @@
 // Core handlers for sources, sync and file import (SPEC §10): each one a few lines over the module that does the work.
 import type { syncChannels } from '../../../shared/ipc/channels/sync'
 import type { CoreContext, HandlersFor } from '../api'
+import { requireAdmin } from '../auth/require-admin'
+import { CoreError } from '../errors'
+import { defaultHttpDeps } from '../sources/http'
+import { listSources } from '../sources/registry'
+import { runAfterSyncHooks } from './after-sync'
+import { wizardPreview, wizardRun } from './import-wizard'
+import type { SyncRuntime } from './runtime'
+import {
+  addSourceWithSecret,
+  appSecrets,
+  removeSourceAndSecrets,
+  requireSource,
+  testSource,
+  updateSourceWithSecret,
+} from './sources-admin'
+import { sourceView } from './source-status'
+import { recentSyncLog } from './state'
 
 /** The handler table for this area's core channels. */
-export function createSyncHandlers(_ctx: CoreContext): HandlersFor<typeof syncChannels> {
-  return {}
+export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncChannels> {
+  const { store } = ctx.workspace
+  const runtime = (): SyncRuntime => {
+    if (!ctx.sync)
+      throw new CoreError(
+        'UNAVAILABLE',
+        'Background sync is not available here; use `sync` on the command line',
+      )
+    return ctx.sync
+  }
+  const changed = (): void =>
+    ctx.emit('data:changed', { reason: 'sync', at: new Date(ctx.now()).toISOString() })
+  return {
+    'sources:list': () => Promise.all(listSources(store).map((s) => sourceView(store, ctx.secrets, s))),
+    'sources:add': async (req) => {
+      requireAdmin(ctx.role, 'add a connection')
+      const view = await addSourceWithSecret(store, ctx.secrets, req, ctx.now())
+      changed()
+      return view
+    },
+    'sources:update': async (req) => {
+      requireAdmin(ctx.role, 'change a connection')
+      const view = await updateSourceWithSecret(store, ctx.secrets, req)
+      changed()
+      return view
+    },
+    'sources:remove': async (req) => {
+      requireAdmin(ctx.role, 'remove a connection')
+      const record = requireSource(store, req.name)
+      const removed = await removeSourceAndSecrets(store, ctx.secrets, req.name)
+      if (record.kind === 'itsm') ctx.auth?.recordItsmAccount(record.name, null)
+      changed()
+      return { removed }
+    },
+    'sources:test': async (req) => {
+      requireAdmin(ctx.role, 'test a connection')
+      const record = requireSource(store, req.name)
+      const result = await testSource(
+        record,
+        appSecrets(ctx.secrets),
+        ctx.sync?.httpDeps ?? defaultHttpDeps(),
+      )
+      // The ITSM protocol's /me says what the account may do (SPEC §9).
+      if (result.ok && record.kind === 'itsm' && result.account)
+        ctx.auth?.recordItsmAccount(record.name, result.account)
+      return result
+    },
+    'sync:run': (req) =>
+      runtime().scheduler.runNow({
+        ...(req.source ? { source: req.source } : {}),
+        ...(req.full ? { full: true } : {}),
+      }),
+    'sync:cancel': () => ({ cancelled: runtime().scheduler.cancel() }),
+    'sync:status': () => runtime().scheduler.status(),
+    'sync:log': (req) => recentSyncLog(store, req.limit ?? 50),
+    'import:preview': (req) =>
+      wizardPreview(runtime().files.resolve(req.token), req.mapping, ctx.settings().timeZone),
+    'import:run': async (req) => {
+      const files = runtime().files
+      const result = await wizardRun(store, files.resolve(req.token), req.mapping, {
+        timeZone: ctx.settings().timeZone,
+        allowErrors: req.allowErrors ?? false,
+        now: ctx.now,
+      })
+      if (result.status === 'imported') {
+        await files.release(req.token)
+        ctx.emit('data:changed', { reason: 'import', at: new Date(ctx.now()).toISOString() })
+        await runAfterSyncHooks({ store, result: null, reason: 'import', at: ctx.now() })
+      }
+      return result
+    },
+  }
 }

@@ -1,8 +1,151 @@
 // Channels of sources, sync and file import (SPEC §10). Merged into the one contract in ../contract.ts.
-import type { ChannelSpec } from '../define'
+//
+// Secrets are write-only: sources:add/update accept a token or password, the core puts it in the
+// secret store (the OS keychain in the app) and no response ever carries it back.
+//
+// File import without paths (ARCHITECTURE.md: no path or file primitive crosses IPC): the renderer
+// asks the shell to choose a file (`import:choose-file`: the main process shows the OS open dialog
+// and answers with an opaque token and the file's name), then passes only that token to
+// `import:preview` / `import:run`; the core reads the file the token stands for. The browser
+// harness cannot show an OS dialog, so it stands in with a harness-only HTTP route
+// (`POST /api/harness/import-file`, see src/main/harness/import-upload.ts) that takes the bytes of
+// an <input type=file> pick, keeps them in a temp file and answers with the same token shape. The
+// app's preload exposes no such route, so the app path never sees a path from the renderer.
+import { z } from 'zod'
+import { returns, type ChannelSpec } from '../define'
+import type {
+  ImportFileChoice,
+  ImportPreviewView,
+  ImportRunView,
+  SourceTestResult,
+  SourceView,
+  SyncLogView,
+  SyncProgressEvent,
+  SyncRunAnswer,
+  SyncRunResult,
+  SyncStatusView,
+} from '../types-sync'
 
-export const syncChannels = {} as const satisfies Record<string, ChannelSpec>
+const sourceName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Use 1–40 lower-case letters, digits, "-" or "_" (e.g. "prod-itsm")')
+const secret = z.string().min(1).max(4096)
+const isHttpUrl = (text: string): boolean => {
+  try {
+    return /^https?:$/.test(new URL(text).protocol)
+  } catch {
+    return false
+  }
+}
+const url = z
+  .string()
+  .min(1)
+  .max(2048)
+  .refine(isHttpUrl, 'Give the full http(s) URL, e.g. https://itsm.example.go.kr')
+const table = z
+  .string()
+  .regex(/^[a-z0-9_]+$/, 'A table name such as incident')
+  .max(80)
+
+const addSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('itsm'), name: sourceName, url, token: secret }).strict(),
+  z
+    .object({
+      kind: z.literal('servicenow'),
+      name: sourceName,
+      url,
+      table: table.optional(),
+      /** Basic auth user; without it the secret is a bearer token. */
+      user: z.string().min(1).max(200).optional(),
+      password: secret.optional(),
+      token: secret.optional(),
+    })
+    .strict(),
+])
+
+const updateSource = z
+  .object({
+    name: sourceName,
+    url: url.optional(),
+    table: table.optional(),
+    /** null switches a ServiceNow source to a bearer token. */
+    user: z.string().min(1).max(200).nullable().optional(),
+    /** A new secret replaces the stored one; omitted keeps it. */
+    token: secret.optional(),
+    password: secret.optional(),
+  })
+  .strict()
+
+const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'An import file token')
+const mapping = z
+  .object({
+    columns: z.record(z.string(), z.string().min(1).max(200)).optional(),
+    values: z
+      .object({
+        status: z.record(z.string(), z.string()).optional(),
+        priority: z.record(z.string(), z.string()).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+
+export const syncChannels = {
+  'sources:list': { scope: 'core', request: z.object({}).strict(), response: returns<SourceView[]>() },
+  'sources:add': { scope: 'core', request: addSource, response: returns<SourceView>() },
+  'sources:update': { scope: 'core', request: updateSource, response: returns<SourceView>() },
+  'sources:remove': {
+    scope: 'core',
+    request: z.object({ name: sourceName }).strict(),
+    response: returns<{ removed: boolean }>(),
+  },
+  'sources:test': {
+    scope: 'core',
+    request: z.object({ name: sourceName }).strict(),
+    response: returns<SourceTestResult>(),
+  },
+  'sync:run': {
+    scope: 'core',
+    request: z.object({ source: sourceName.optional(), full: z.boolean().optional() }).strict(),
+    response: returns<SyncRunAnswer>(),
+  },
+  'sync:cancel': {
+    scope: 'core',
+    request: z.object({}).strict(),
+    response: returns<{ cancelled: boolean }>(),
+  },
+  'sync:status': { scope: 'core', request: z.object({}).strict(), response: returns<SyncStatusView>() },
+  'sync:log': {
+    scope: 'core',
+    request: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    response: returns<SyncLogView[]>(),
+  },
+  'import:choose-file': {
+    scope: 'shell',
+    request: z.object({}).strict(),
+    response: returns<ImportFileChoice | null>(),
+  },
+  'import:preview': {
+    scope: 'core',
+    request: z.object({ token, mapping: mapping.optional() }).strict(),
+    response: returns<ImportPreviewView>(),
+  },
+  'import:run': {
+    scope: 'core',
+    request: z.object({ token, mapping: mapping.optional(), allowErrors: z.boolean().optional() }).strict(),
+    response: returns<ImportRunView>(),
+  },
+} as const satisfies Record<string, ChannelSpec>
 
 /** Events of this area the main process pushes (merged into EventPayloads). */
-export type SyncEvents = Record<never, never>
-export const SYNC_EVENTS = [] as const satisfies readonly (keyof SyncEvents)[]
+export type SyncEvents = {
+  'sync:progress': SyncProgressEvent
+  'sync:finished': SyncRunResult
+  /** The scheduler's state changed (idle/running/offline, next run). */
+  'sync:state': SyncStatusView
+}
+export const SYNC_EVENTS = [
+  'sync:progress',
+  'sync:finished',
+  'sync:state',
+] as const satisfies readonly (keyof SyncEvents)[]

@@ -113,6 +113,33 @@ export async function loadMapping(path: string): Promise<ColumnMapping> {
 /** Canonical column → index of the file column feeding it (absent = not in the file). */
 export type ColumnIndex = Partial<Record<CanonicalColumn, number>>
 
+/** Fills `index` with the columns found by canonical name or alias, skipping headers already used. */
+function autoMatch(byKey: Map<string, number>, index: ColumnIndex): ColumnIndex {
+  const used = new Set(Object.values(index))
+  for (const column of CANONICAL_COLUMNS) {
+    if (index[column] !== undefined) continue
+    for (const key of [column, ...ALIASES[column]]) {
+      const i = byKey.get(normalizeHeader(key))
+      if (i !== undefined && !used.has(i)) {
+        index[column] = i
+        used.add(i)
+        break
+      }
+    }
+  }
+  return index
+}
+
+/** The columns matched automatically (canonical names, Korean aliases), without requiring any: the import wizard's suggestion. */
+export function suggestColumns(headers: readonly string[]): ColumnIndex {
+  const byKey = new Map<string, number>()
+  headers.forEach((h, i) => {
+    const key = normalizeHeader(h)
+    if (key && !byKey.has(key)) byKey.set(key, i)
+  })
+  return autoMatch(byKey, {})
+}
+
 /**
  * Matches headers to canonical columns: explicit mapping first, then canonical names, then aliases.
  * Throws when a mapped header is missing or a required column is not found, naming the headers seen.
@@ -138,18 +165,7 @@ export function resolveColumns(headers: readonly string[], mapping: ColumnMappin
       `The mapping names columns the file does not have: ${missingMapped.join(', ')}. ${found}`,
     )
   }
-  const used = new Set(Object.values(index))
-  for (const column of CANONICAL_COLUMNS) {
-    if (index[column] !== undefined) continue
-    for (const key of [column, ...ALIASES[column]]) {
-      const i = byKey.get(normalizeHeader(key))
-      if (i !== undefined && !used.has(i)) {
-        index[column] = i
-        used.add(i)
-        break
-      }
-    }
-  }
+  autoMatch(byKey, index)
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined)
   if (missing.length > 0) {
     throw new CoreError(

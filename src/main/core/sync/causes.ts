@@ -1,0 +1,26 @@
+// Sorts a sync failure into a cause the Sync screen can explain ("what to do"). The engine reports
+// a status and a message; the messages come from sources/http.ts and the connectors, whose wording
+// is stable (tests pin it), so the status code or phrase in them is a reliable signal.
+import type { SyncErrorCause } from '../../../shared/ipc/types-sync'
+
+/** The cause of a failed, offline or cancelled run from its status and message. */
+export function causeOf(status: string, message: string): SyncErrorCause {
+  if (status === 'offline') return 'offline'
+  if (status === 'cancelled' || message.startsWith('Cancelled')) return 'cancelled'
+  if (message.startsWith('Offline:') || message.includes('Cannot reach')) return 'offline'
+  if (message.startsWith('No token') || message.startsWith('No password')) return 'secret_missing'
+  if (message.includes('(401)')) return 'auth'
+  if (message.includes('(403)')) return 'forbidden'
+  if (message.includes('(404)')) return 'not_found'
+  if (message.includes('(429)')) return 'rate_limited'
+  if (/failed \(5\d\d\)/.test(message)) return 'server'
+  if (message.includes('No answer in time')) return 'timeout'
+  if (message.startsWith('interrupted')) return 'interrupted'
+  if (
+    /not a protocol page|was rejected|not valid JSON|malformed|truncated|does not move forward|cursor/i.test(
+      message,
+    )
+  )
+    return 'malformed'
+  return 'other'
+}

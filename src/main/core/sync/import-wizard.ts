@@ -1,0 +1,148 @@
+// The import wizard's two core steps over a file token (SPEC §10): preview (headers, automatic
+// column matches, then validation once every required column has a header) and run. A file whose
+// required columns are not all found is not an error here: the wizard's mapping step fixes it.
+import type { ParsedRequestOf } from '../../../shared/ipc/contract'
+import type { ImportPreviewView, ImportRunView, ImportSampleRow } from '../../../shared/ipc/types-sync'
+import type { Store } from '../db/open-database'
+import { CoreError } from '../errors'
+import { checkFile, checkMagic, detectFormat, readHead } from '../sources/file-import/detect'
+import { previewImport, runImport, type ImportPreview, type SampleRow } from '../sources/file-import/import'
+import {
+  CANONICAL_COLUMNS,
+  REQUIRED_COLUMNS,
+  parseMapping,
+  suggestColumns,
+  type ColumnMapping,
+} from '../sources/file-import/mapping'
+import { readCsv } from '../sources/file-import/read-csv'
+import { readJson } from '../sources/file-import/read-json'
+import { readXlsx } from '../sources/file-import/read-xlsx'
+import { DEFAULT_LIMITS } from '../sources/file-import/types'
+
+type WizardMapping = ParsedRequestOf<'import:preview'>['mapping']
+
+const toMapping = (m: WizardMapping): ColumnMapping | undefined =>
+  m ? parseMapping({ columns: m.columns ?? {}, values: m.values ?? {} }, 'column mapping') : undefined
+
+async function readHeaders(
+  path: string,
+  fileName: string,
+): Promise<{ format: ImportPreviewView['format']; encoding: string; headers: string[] }> {
+  // The token's file keeps its original name, so the extension still tells the format.
+  const format = detectFormat(fileName)
+  await checkFile(path, DEFAULT_LIMITS)
+  const head = await readHead(path, 65_536)
+  checkMagic(head, format)
+  const table =
+    format === 'csv'
+      ? await readCsv(path, head, DEFAULT_LIMITS)
+      : format === 'json'
+        ? await readJson(path, head, DEFAULT_LIMITS)
+        : await readXlsx(path, DEFAULT_LIMITS)
+  // Starting and returning the row stream closes the file (the reader's finally runs).
+  const rows = table.rows[Symbol.asyncIterator]()
+  await rows.next().catch(() => undefined)
+  await rows.return?.(undefined)
+  return { format, encoding: table.encoding, headers: table.headers }
+}
+
+const sampleView = (s: SampleRow): ImportSampleRow => ({
+  row: s.row,
+  sourceId: s.sourceId,
+  tenant: s.tenant,
+  title: s.title,
+  category: s.category ?? null,
+  priority: s.priority,
+  status: s.status,
+  assignee: s.assignee ?? null,
+  createdAt: s.createdAt,
+  resolvedAt: s.resolvedAt ?? null,
+})
+
+/** Previews a chosen file with an optional mapping; never writes. */
+export async function wizardPreview(
+  file: { path: string; fileName: string },
+  mapping: WizardMapping,
+  timeZone: string,
+): Promise<ImportPreviewView> {
+  const parsed = toMapping(mapping)
+  const { format, encoding, headers } = await readHeaders(file.path, file.fileName)
+  const auto = suggestColumns(headers)
+  const matched = Object.fromEntries(
+    CANONICAL_COLUMNS.map((c) => {
+      const explicit = parsed?.columns[c]
+      const i = auto[c]
+      return [c, explicit ?? (i === undefined ? null : (headers[i] ?? null))]
+    }),
+  )
+  const base = {
+    fileName: file.fileName,
+    format,
+    encoding,
+    headers,
+    canonical: CANONICAL_COLUMNS.map((c) => ({ column: c, required: REQUIRED_COLUMNS.includes(c) })),
+  }
+  const missingRequired = REQUIRED_COLUMNS.filter((c) => matched[c] === null)
+  if (missingRequired.length > 0) return { ...base, matched, missingRequired, check: null, problem: null }
+  let preview: ImportPreview
+  try {
+    preview = await previewImport(file.path, {
+      format,
+      timeZone,
+      mapping: { columns: matchedColumns(matched), values: parsed?.values ?? {} },
+      sampleSize: 10,
+      errorLimit: 500,
+    })
+  } catch (err) {
+    if (err instanceof CoreError && err.code === 'BAD_REQUEST')
+      return { ...base, matched, missingRequired, check: null, problem: err.message }
+    throw err
+  }
+  return {
+    ...base,
+    matched: preview.mappedColumns,
+    missingRequired: [],
+    check: {
+      rowCount: preview.rowCount,
+      validCount: preview.validCount,
+      errorCount: preview.errorCount,
+      blankRows: preview.blankRows,
+      sample: preview.sample.map(sampleView),
+      errors: preview.errors,
+      errorsTotal: preview.errorsTotal,
+    },
+    problem: null,
+  }
+}
+
+function matchedColumns(matched: Record<string, string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(matched).filter((e): e is [string, string] => e[1] !== null))
+}
+
+/** Imports a chosen file: nothing is written while a row has an error unless allowErrors. */
+export async function wizardRun(
+  store: Store,
+  file: { path: string; fileName: string },
+  mapping: WizardMapping,
+  opts: { timeZone: string; allowErrors: boolean; now: () => number },
+): Promise<ImportRunView> {
+  const parsed = toMapping(mapping)
+  const result = await runImport(store, file.path, {
+    format: detectFormat(file.fileName),
+    timeZone: opts.timeZone,
+    ...(parsed ? { mapping: parsed } : {}),
+    allowErrors: opts.allowErrors,
+    errorLimit: 500,
+    now: opts.now,
+  })
+  return {
+    status: result.status,
+    rowCount: result.rowCount,
+    written: result.written,
+    skippedStale: result.skippedStale,
+    errorCount: result.errorCount,
+    errorsTotal: result.errorsTotal,
+    errors: result.errors,
+    watermark: result.watermark,
+  }
+}

@@ -1,0 +1,199 @@
+// Everything the sync channels need at run time, wired once by the app and the harness: the
+// scheduler (runs in a worker in the app, in-process elsewhere), the import-file tokens and the
+// HTTP dependencies. The CLI does not build one; it syncs in the foreground.
+import { connect } from 'node:net'
+import type { EventName, EventPayloads } from '../../../shared/ipc/contract'
+import { getWatermark } from '../db/meta'
+import type { Store } from '../db/open-database'
+import type { SecretStore } from '../secrets'
+import { redactSecrets } from '../secrets'
+import { defaultHttpDeps, type HttpDeps } from '../sources/http'
+import { connectorFor, listSources, type SourceRecord } from '../sources/registry'
+import { runSyncInWorker } from '../workers/run-sync-in-worker'
+import type { SyncWorkerData } from '../workers/sync-worker-protocol'
+import { runAfterSyncHooks } from './after-sync'
+import { syncSource, type SyncOutcome, type SyncProgress } from './engine'
+import { createImportFileRegistry, type ImportFileRegistry } from './import-files'
+import { createSyncScheduler, type RunSourceJob, type SyncScheduler, type Timers } from './scheduler'
+import { appSecrets } from './sources-admin'
+import { recordSourceRun } from './source-status'
+
+export type SyncRuntime = {
+  scheduler: SyncScheduler
+  files: ImportFileRegistry
+  httpDeps: HttpDeps
+  close(): Promise<void>
+}
+
+export type SyncRuntimeOptions = {
+  store: Store
+  secrets: SecretStore | undefined
+  now: () => number
+  emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void
+  intervalMinutes: () => number
+  /** Run each source in this worker (the built sync-worker.js) with its own connection; default in-process. */
+  worker?: {
+    file: string | URL
+    workspace: SyncWorkerData['workspace']
+    /** Extra workerData (tests pass the TypeScript entry for ts-worker.mjs). */
+    extraData?: Record<string, unknown>
+  }
+  httpDeps?: HttpDeps
+  timers?: Timers
+  startDelayMs?: number
+  pageSize?: number
+  log?: { info(message: string): void; warn(message: string): void }
+}
+
+/** Builds the sync runtime; call scheduler.start() to begin background syncs. */
+export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
+  const httpDeps = opts.httpDeps ?? defaultHttpDeps()
+  const resolver = appSecrets(opts.secrets)
+  const files = createImportFileRegistry(opts.now)
+
+  const runSource = async (job: RunSourceJob): Promise<SyncOutcome> => {
+    const startedAt = opts.now()
+    let known: (string | null)[] = []
+    let outcome: SyncOutcome
+    try {
+      // The keychain may refuse (locked, no keyring): that is this source's failure, said in words.
+      const secrets = {
+        token: await resolver(job.record, 'token'),
+        password: await resolver(job.record, 'password'),
+      }
+      known = [secrets.token, secrets.password]
+      outcome = opts.worker
+        ? await runSyncInWorker(
+            opts.worker.file,
+            {
+              workspace: opts.worker.workspace,
+              record: job.record,
+              secrets,
+              full: job.full,
+              ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
+              ...opts.worker.extraData,
+            } as SyncWorkerData,
+            { onProgress: job.onProgress, signal: job.signal },
+          )
+        : await runInProcess(job, secrets)
+    } catch (err) {
+      outcome = {
+        source: `${job.record.kind}:${job.record.name}`,
+        status: 'failed',
+        rows: 0,
+        pages: 0,
+        error: err instanceof Error ? err.message : String(err),
+        startedAt,
+        finishedAt: opts.now(),
+      }
+    }
+    outcome = { ...outcome, error: outcome.error && redactSecrets(outcome.error, known) }
+    recordSourceRun(opts.store, job.record, outcome)
+    return outcome
+  }
+
+  const runInProcess = async (
+    job: RunSourceJob,
+    secrets: { token: string | null; password: string | null },
+  ): Promise<SyncOutcome> => {
+    const startedAt = opts.now()
+    try {
+      const connector = await connectorFor(job.record, (_s, kind) => Promise.resolve(secrets[kind]), httpDeps)
+      return await syncSource(opts.store, connector, {
+        full: job.full,
+        signal: job.signal,
+        onProgress: realTimeRate(job.onProgress),
+        now: opts.now,
+        ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
+      })
+    } catch (err) {
+      return {
+        source: `${job.record.kind}:${job.record.name}`,
+        status: 'failed',
+        rows: 0,
+        pages: 0,
+        error: err instanceof Error ? err.message : String(err),
+        startedAt,
+        finishedAt: opts.now(),
+      }
+    }
+  }
+
+  const scheduler = createSyncScheduler({
+    sources: () => listSources(opts.store),
+    runSource,
+    probe: probeSource,
+    now: opts.now,
+    intervalMinutes: opts.intervalMinutes,
+    watermark: () => getWatermark(opts.store),
+    onProgress: (p) => opts.emit('sync:progress', p),
+    onState: (s) => opts.emit('sync:state', s),
+    onFinished: async (result) => {
+      opts.emit('sync:finished', result)
+      if (result.outcomes.some((o) => o.rows > 0 || o.status === 'ok')) {
+        opts.emit('data:changed', { reason: 'sync', at: new Date(result.finishedAt).toISOString() })
+        await runAfterSyncHooks({ store: opts.store, result, reason: 'sync', at: result.finishedAt }, (err) =>
+          opts.log?.warn(`An after-sync hook failed: ${err instanceof Error ? err.message : String(err)}`),
+        )
+      }
+    },
+    ...(opts.timers ? { timers: opts.timers } : {}),
+    ...(opts.startDelayMs !== undefined ? { startDelayMs: opts.startDelayMs } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
+  })
+
+  return {
+    scheduler,
+    files,
+    httpDeps,
+    async close() {
+      scheduler.stop()
+      await scheduler.idle()
+      await files.clear()
+    },
+  }
+}
+
+/**
+ * Rate and ETA from the real clock: the injected clock may be pinned (the harness and tests pin it
+ * for reproducible figures), which would make every page look instantaneous.
+ */
+function realTimeRate(onProgress: (p: SyncProgress) => void): (p: SyncProgress) => void {
+  let entity: string | null = null
+  let since = performance.now()
+  let last = since
+  return (p) => {
+    const t = performance.now()
+    // An entity starts where the previous one's last page ended.
+    if (p.entity !== entity) {
+      entity = p.entity
+      since = last
+    }
+    last = t
+    const rate = (p.rows / Math.max(1, t - since)) * 1000
+    const left = p.total !== null ? Math.max(0, p.total - p.rows) : null
+    onProgress({ ...p, rate, etaMs: left !== null && rate > 0 ? (left / rate) * 1000 : null })
+  }
+}
+
+/** A TCP connect to the source's host and port: answers "reachable?" without a request or a log entry. */
+export function probeSource(record: SourceRecord, timeoutMs = 5000): Promise<boolean> {
+  let target: URL
+  try {
+    target = new URL(record.config.url)
+  } catch {
+    return Promise.resolve(false)
+  }
+  const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80)
+  const host = target.hostname.replace(/^\[|\]$/g, '')
+  return new Promise((resolve) => {
+    const socket = connect({ host, port })
+    const done = (ok: boolean): void => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.setTimeout(timeoutMs, () => done(false))
+    socket.once('connect', () => done(true))
+    socket.once('error', () => done(false))
+  })
+}

@@ -1,0 +1,163 @@
+// Adding, changing, removing and testing sources from the app (Settings → Connections). Secrets are
+// write-only: they go straight into the secret store and nothing here returns them.
+import type { ParsedRequestOf } from '../../../shared/ipc/contract'
+import type { SourceTestResult, SourceView } from '../../../shared/ipc/types-sync'
+import type { Store } from '../db/open-database'
+import { CoreError } from '../errors'
+import { abortableSleep, type HttpDeps } from '../sources/http'
+import {
+  addSource,
+  connectorFor,
+  envSecrets,
+  getSource,
+  itsmConfigSchema,
+  removeSource,
+  serviceNowConfigSchema,
+  type SecretResolver,
+  type SourceRecord,
+} from '../sources/registry'
+import {
+  deleteSourceSecrets,
+  redactSecrets,
+  setSourceSecret,
+  storeSecrets,
+  type SecretStore,
+} from '../secrets'
+import { clearCursors } from './state'
+import { causeOf } from './causes'
+import { forgetSourceRuns, sourceView } from './source-status'
+
+type AddRequest = ParsedRequestOf<'sources:add'>
+type UpdateRequest = ParsedRequestOf<'sources:update'>
+
+function needStore(secrets: SecretStore | undefined): SecretStore {
+  if (!secrets)
+    throw new CoreError(
+      'UNAVAILABLE',
+      'Secrets cannot be stored here; on the command line name an environment variable (--token-env)',
+    )
+  return secrets
+}
+
+/** The resolver the app uses: the secret store first, then a variable the CLI named. */
+export function appSecrets(secrets: SecretStore | undefined): SecretResolver {
+  return storeSecrets(secrets, envSecrets())
+}
+
+/** Adds a source and stores its secret; refuses a source without the secret it needs. */
+export async function addSourceWithSecret(
+  store: Store,
+  secrets: SecretStore | undefined,
+  req: AddRequest,
+  now: number,
+): Promise<SourceView> {
+  const vault = needStore(secrets)
+  if (req.kind === 'servicenow' && (req.user ? !req.password : !req.token))
+    throw new CoreError(
+      'BAD_REQUEST',
+      req.user ? 'A ServiceNow user needs its password' : 'Give a user and password, or a bearer token',
+    )
+  const config =
+    req.kind === 'itsm'
+      ? { url: req.url }
+      : { url: req.url, ...(req.table ? { table: req.table } : {}), ...(req.user ? { user: req.user } : {}) }
+  const record = addSource(store, { name: req.name, kind: req.kind, config }, now)
+  try {
+    if (req.token) await setSourceSecret(vault, req.name, 'token', req.token)
+    if (req.kind === 'servicenow' && req.password)
+      await setSourceSecret(vault, req.name, 'password', req.password)
+  } catch (err) {
+    // A source without its secret would only fail later; undo and say why now.
+    removeSource(store, req.name)
+    throw new CoreError('UNAVAILABLE', err instanceof Error ? err.message : String(err))
+  }
+  return sourceView(store, secrets, record)
+}
+
+/** Changes a source's URL, table, user or secret; a new server or table starts its cursors over. */
+export async function updateSourceWithSecret(
+  store: Store,
+  secrets: SecretStore | undefined,
+  req: UpdateRequest,
+): Promise<SourceView> {
+  const record = requireSource(store, req.name)
+  const before = record.config as Record<string, unknown>
+  const merged: Record<string, unknown> = { ...before }
+  if (req.url !== undefined) merged['url'] = req.url
+  if (record.kind === 'servicenow') {
+    if (req.table !== undefined) merged['table'] = req.table
+    if (req.user === null) delete merged['user']
+    else if (req.user !== undefined) merged['user'] = req.user
+  } else if (req.table !== undefined || req.user !== undefined || req.password !== undefined) {
+    throw new CoreError('BAD_REQUEST', 'An ITSM REST source has only a URL and a token')
+  }
+  const schema = record.kind === 'itsm' ? itsmConfigSchema : serviceNowConfigSchema
+  const parsed = schema.safeParse(merged)
+  if (!parsed.success)
+    throw new CoreError(
+      'BAD_REQUEST',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '),
+    )
+  if (req.token !== undefined || req.password !== undefined) {
+    const vault = needStore(secrets)
+    if (req.token !== undefined) await setSourceSecret(vault, req.name, 'token', req.token)
+    if (req.password !== undefined) await setSourceSecret(vault, req.name, 'password', req.password)
+  }
+  const moved =
+    parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
+  store.sqlite.transaction(() => {
+    store.sqlite
+      .prepare('UPDATE sources SET config = ? WHERE id = ?')
+      .run(JSON.stringify(parsed.data), record.id)
+    // Cursors belong to the server and table they were read from.
+    if (moved) clearCursors(store, `${record.kind}:${record.name}`)
+  })()
+  return sourceView(store, secrets, requireSource(store, req.name))
+}
+
+/** Removes a source, its cursors, run record and secrets; its SRs stay. */
+export async function removeSourceAndSecrets(
+  store: Store,
+  secrets: SecretStore | undefined,
+  name: string,
+): Promise<boolean> {
+  const record = getSource(store, name)
+  if (!record) return false
+  removeSource(store, name)
+  forgetSourceRuns(store, record)
+  if (secrets) await deleteSourceSecrets(secrets, name)
+  return true
+}
+
+/** The source named `name`, or NOT_FOUND. */
+export function requireSource(store: Store, name: string): SourceRecord {
+  const record = getSource(store, name)
+  if (!record) throw new CoreError('NOT_FOUND', `No source named "${name}"`)
+  return record
+}
+
+/**
+ * Connects and asks who the account is (`/me`). Waits between retries are capped at a second so
+ * "Test connection" answers within seconds even when the server is down.
+ */
+export async function testSource(
+  record: SourceRecord,
+  secrets: SecretResolver,
+  deps: HttpDeps,
+): Promise<SourceTestResult> {
+  const quick: HttpDeps = { ...deps, sleep: (ms, signal) => abortableSleep(Math.min(ms, 1000), signal) }
+  const known = [await secrets(record, 'token'), await secrets(record, 'password')]
+  try {
+    const connector = await connectorFor(record, secrets, quick)
+    const me = await connector.whoAmI(AbortSignal.timeout(30_000))
+    return { ok: true, account: { name: me.name, role: me.role }, error: null }
+  } catch (err) {
+    const message = redactSecrets(err instanceof Error ? err.message : String(err), known)
+    const network = typeof err === 'object' && err !== null && 'kind' in err && err.kind === 'network'
+    return {
+      ok: false,
+      account: null,
+      error: { cause: causeOf(network ? 'offline' : 'failed', message), message },
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// Messages between the sync worker and the process that started it. Secrets travel only in
+// workerData (memory shared with this process), never through files or logs.
+import type { SourceRecord } from '../sources/registry'
+import type { SyncOutcome, SyncProgress } from '../sync/engine'
+
+export type SyncWorkerData = {
+  workspace: { dataDir: string; migrationsFolder?: string; nativeBinding?: string }
+  record: SourceRecord
+  /** The source's secrets, resolved in the main process (the OS keychain is only reachable there). */
+  secrets: { token: string | null; password: string | null }
+  full: boolean
+  pageSize?: number
+}
+
+export type SyncWorkerRequest = { type: 'cancel' }
+
+export type SyncWorkerMessage =
+  | { type: 'progress'; progress: SyncProgress }
+  | { type: 'done'; outcome: SyncOutcome }
+  | { type: 'error'; message: string }

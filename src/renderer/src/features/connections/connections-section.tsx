@@ -1,0 +1,131 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SourceTestResult, SourceView } from '../../../../shared/ipc/types-sync'
+import { ErrorBanner } from '../../components/error-banner'
+import { call } from '../../lib/api'
+import { useApiEvent } from '../../lib/use-api-event'
+import { useApiQuery } from '../../lib/use-api-query'
+import { SourceForm } from './source-form'
+import './connections.css'
+
+/** Settings → Connections (SPEC §9): add, edit, remove and test ITSM REST and ServiceNow sources. */
+export function ConnectionsSection() {
+  const { t } = useTranslation()
+  const sources = useApiQuery(() => call('sources:list', {}), 'connections')
+  const [editing, setEditing] = useState<SourceView | 'new' | null>(null)
+  const [tests, setTests] = useState<Record<string, SourceTestResult | 'running'>>({})
+  const [error, setError] = useState<string | null>(null)
+  useApiEvent('data:changed', () => sources.reload())
+
+  async function remove(source: SourceView): Promise<void> {
+    if (!window.confirm(t('connections.removeConfirm', { name: source.name }))) return
+    try {
+      await call('sources:remove', { name: source.name })
+      sources.reload()
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+  async function test(source: SourceView): Promise<void> {
+    setTests((x) => ({ ...x, [source.name]: 'running' }))
+    try {
+      const result = await call('sources:test', { name: source.name })
+      setTests((x) => ({ ...x, [source.name]: result }))
+    } catch (err) {
+      setTests((x) => {
+        const next = { ...x }
+        delete next[source.name]
+        return next
+      })
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  return (
+    <section className="connections" data-testid="admin-connections" aria-labelledby="connections-title">
+      <h3 id="connections-title">{t('connections.title')}</h3>
+      <p className="field-note">{t('connections.intro')}</p>
+      {(error ?? sources.error) && <ErrorBanner message={error ?? sources.error?.message ?? ''} />}
+      <ul className="connection-list">
+        {(sources.data ?? []).map((s) => {
+          const result = tests[s.name]
+          return (
+            <li key={s.name} className="connection-item" data-testid={`connection-${s.name}`}>
+              <div className="connection-head">
+                <strong>{s.name}</strong>
+                <span className="sync-muted">
+                  {s.kind === 'itsm' ? 'ITSM REST' : `ServiceNow · ${s.table ?? ''}`}
+                </span>
+              </div>
+              <div className="connection-url">{s.url}</div>
+              <div className="sync-muted" data-testid="connection-secret">
+                {t('connections.secret')}:{' '}
+                {s.secret === 'stored'
+                  ? t('connections.stored')
+                  : s.secret === 'env'
+                    ? t('connections.env', { name: s.secretEnv ?? '' })
+                    : t('connections.missing')}
+                {s.user && ` · ${t('connections.user')} ${s.user}`}
+              </div>
+              {result && result !== 'running' && (
+                <p
+                  className={result.ok ? 'connection-ok' : 'connection-fail'}
+                  data-testid="connection-test-result"
+                >
+                  {result.ok && result.account
+                    ? t('connections.testOk', {
+                        name: result.account.name,
+                        role: result.account.role
+                          ? t('connections.testRole', { role: result.account.role })
+                          : '',
+                      })
+                    : result.error?.message}
+                </p>
+              )}
+              <div className="connection-actions">
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={result === 'running'}
+                  onClick={() => void test(s)}
+                  data-testid="connection-test"
+                >
+                  {result === 'running' ? t('connections.testing') : t('connections.test')}
+                </button>
+                <button type="button" className="btn" onClick={() => setEditing(s)}>
+                  {t('connections.edit')}
+                </button>
+                <button type="button" className="btn" onClick={() => void remove(s)}>
+                  {t('connections.remove')}
+                </button>
+              </div>
+            </li>
+          )
+        })}
+        {sources.settled && (sources.data ?? []).length === 0 && (
+          <li className="sync-muted">{t('connections.empty')}</li>
+        )}
+      </ul>
+      {editing ? (
+        <SourceForm
+          key={editing === 'new' ? 'new' : editing.name}
+          editing={editing === 'new' ? null : editing}
+          onSaved={() => {
+            setEditing(null)
+            sources.reload()
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => setEditing('new')}
+          data-testid="connection-add"
+        >
+          {t('connections.add')}
+        </button>
+      )}
+    </section>
+  )
+}

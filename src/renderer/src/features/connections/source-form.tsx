@@ -1,0 +1,181 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SourceKind, SourceView } from '../../../../shared/ipc/types-sync'
+import { ErrorBanner } from '../../components/error-banner'
+import { call } from '../../lib/api'
+
+type SourceFormProps = {
+  /** The source being edited, or null to add one. */
+  editing: SourceView | null
+  onSaved: (view: SourceView) => void
+  onCancel: () => void
+}
+
+/**
+ * Adds or edits a source. Secrets are write-only password fields: an edit shows "stored" as the
+ * placeholder, never the value, and leaves the stored secret alone unless a new one is typed.
+ */
+export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
+  const { t } = useTranslation()
+  const [kind, setKind] = useState<SourceKind>(editing?.kind ?? 'itsm')
+  const [name, setName] = useState(editing?.name ?? '')
+  const [url, setUrl] = useState(editing?.url ?? '')
+  const [table, setTable] = useState(editing?.table ?? 'incident')
+  const [basic, setBasic] = useState(editing ? editing.user !== null : true)
+  const [user, setUser] = useState(editing?.user ?? '')
+  const [secret, setSecret] = useState('')
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const secretKind = kind === 'servicenow' && basic ? 'password' : 'token'
+  const stored = editing?.secret === 'stored'
+
+  async function save(): Promise<void> {
+    setSaving(true)
+    setError(null)
+    try {
+      const secretField = secret ? { [secretKind]: secret } : {}
+      const view = editing
+        ? await call('sources:update', {
+            name: editing.name,
+            url,
+            ...(kind === 'servicenow' ? { table, user: basic ? user : null } : {}),
+            ...secretField,
+          })
+        : kind === 'itsm'
+          ? await call('sources:add', { kind, name, url, token: secret })
+          : await call('sources:add', {
+              kind,
+              name,
+              url,
+              table,
+              ...(basic ? { user, password: secret } : { token: secret }),
+            })
+      setSecret('')
+      onSaved(view)
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form
+      className="connection-form"
+      data-testid="connection-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
+    >
+      {error && <ErrorBanner message={error} />}
+      {!editing && (
+        <>
+          <Field id="conn-kind" label={t('connections.kind')}>
+            <select
+              id="conn-kind"
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value === 'servicenow' ? 'servicenow' : 'itsm')}
+            >
+              <option value="itsm">ITSM REST</option>
+              <option value="servicenow">ServiceNow</option>
+            </select>
+          </Field>
+          <Field id="conn-name" label={t('connections.name')} note={t('connections.nameHint')}>
+            <input
+              id="conn-name"
+              value={name}
+              required
+              onChange={(e) => setName(e.currentTarget.value)}
+              autoComplete="off"
+            />
+          </Field>
+        </>
+      )}
+      <Field id="conn-url" label={t('connections.url')}>
+        <input
+          id="conn-url"
+          type="url"
+          value={url}
+          required
+          placeholder="https://itsm.example.go.kr"
+          onChange={(e) => setUrl(e.currentTarget.value)}
+        />
+      </Field>
+      {kind === 'servicenow' && (
+        <>
+          <Field id="conn-table" label={t('connections.table')}>
+            <input id="conn-table" value={table} onChange={(e) => setTable(e.currentTarget.value)} />
+          </Field>
+          <Field id="conn-auth" label={t('connections.authMode')}>
+            <select
+              id="conn-auth"
+              value={basic ? 'basic' : 'bearer'}
+              onChange={(e) => setBasic(e.currentTarget.value === 'basic')}
+            >
+              <option value="basic">{t('connections.basic')}</option>
+              <option value="bearer">{t('connections.bearer')}</option>
+            </select>
+          </Field>
+          {basic && (
+            <Field id="conn-user" label={t('connections.user')}>
+              <input
+                id="conn-user"
+                value={user}
+                required
+                onChange={(e) => setUser(e.currentTarget.value)}
+                autoComplete="off"
+              />
+            </Field>
+          )}
+        </>
+      )}
+      <Field
+        id="conn-secret"
+        label={t(`connections.${secretKind}`)}
+        note={stored ? t('connections.storedHint') : undefined}
+      >
+        <input
+          id="conn-secret"
+          type="password"
+          value={secret}
+          required={!editing}
+          autoComplete="new-password"
+          placeholder={stored ? `•••••• (${t('connections.stored')})` : ''}
+          onChange={(e) => setSecret(e.currentTarget.value)}
+          data-testid="conn-secret"
+        />
+      </Field>
+      <div className="settings-actions">
+        <button type="submit" className="btn btn-primary" disabled={saving} data-testid="conn-save">
+          {saving ? t('connections.saving') : t('connections.save')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('connections.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function Field({
+  id,
+  label,
+  note,
+  children,
+}: {
+  id: string
+  label: string
+  note?: string | undefined
+  children: React.ReactNode
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div className="field-control">
+        {children}
+        {note && <span className="field-note">{note}</span>}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,150 @@
+import { useTranslation } from 'react-i18next'
+import { ErrorBanner } from '../../components/error-banner'
+import { formatCount } from '../../i18n/format'
+import { useSettings } from '../../lib/use-settings'
+import { MapColumns } from './map-columns'
+import { PreviewStep } from './preview-step'
+import { useImportWizard, type WizardStep } from './use-import-wizard'
+import './import.css'
+
+const STEPS: { id: WizardStep | 'errors'; key: string }[] = [
+  { id: 'choose', key: 'choose' },
+  { id: 'map', key: 'map' },
+  { id: 'preview', key: 'preview' },
+  { id: 'errors', key: 'errors' },
+  { id: 'result', key: 'result' },
+]
+
+/** The import wizard (SPEC §10): choose file → map columns → preview → row errors → import → result. */
+export function ImportWizard({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation()
+  const { settings } = useSettings()
+  const w = useImportWizard()
+  const lang = i18n.language
+  const check = w.preview?.check ?? null
+  const activeIndex =
+    w.step === 'preview' && check && check.errorCount > 0 ? 3 : STEPS.findIndex((s) => s.id === w.step)
+
+  return (
+    <div className="import-wizard" data-testid="import-wizard">
+      <ol className="import-steps">
+        {STEPS.map((s, i) => (
+          <li key={s.id} className={i === activeIndex ? 'active' : i < activeIndex ? 'done' : undefined}>
+            {t(`importWizard.steps.${s.key}`)}
+          </li>
+        ))}
+      </ol>
+      {w.error && <ErrorBanner message={w.error} />}
+      {w.file && (
+        <p className="sync-muted" data-testid="import-file">
+          {w.file.fileName}
+          {w.preview &&
+            ` · ${t('importWizard.fileInfo', { format: w.preview.format.toUpperCase(), encoding: w.preview.encoding, count: w.preview.headers.length })}`}
+        </p>
+      )}
+
+      {w.step === 'choose' && (
+        <div>
+          <p>{t('importWizard.chooseHint')}</p>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={w.busy}
+            onClick={() => void w.choose()}
+            data-testid="import-choose"
+          >
+            {t('importWizard.choose')}
+          </button>
+        </div>
+      )}
+
+      {w.step === 'map' && w.preview && (
+        <>
+          <MapColumns preview={w.preview} columns={w.columns} onChange={w.setColumn} />
+          {w.preview.problem && <ErrorBanner message={w.preview.problem} />}
+          <div className="panel-actions">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={w.busy}
+              onClick={() => void w.check()}
+              data-testid="import-check"
+            >
+              {t('importWizard.check')}
+            </button>
+          </div>
+        </>
+      )}
+
+      {w.step === 'preview' && w.preview && check && (
+        <>
+          <PreviewStep
+            preview={w.preview}
+            values={w.values}
+            timeZone={settings?.timeZone ?? 'Asia/Seoul'}
+            onValue={w.setValue}
+          />
+          {check.errorCount > 0 && <p className="sync-notice">{t('importWizard.blockedByErrors')}</p>}
+          <div className="panel-actions">
+            <button type="button" className="btn" disabled={w.busy} onClick={() => w.goTo('map')}>
+              {t('importWizard.steps.map')}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              disabled={w.busy}
+              onClick={() => void w.check()}
+              data-testid="import-recheck"
+            >
+              {t('importWizard.check')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={w.busy || check.errorCount > 0}
+              onClick={() => void w.run(false)}
+              data-testid="import-run"
+            >
+              {w.busy ? t('importWizard.importing') : t('importWizard.importAll')}
+            </button>
+            {check.errorCount > 0 && check.validCount > 0 && (
+              <button
+                type="button"
+                className="btn"
+                disabled={w.busy}
+                onClick={() => void w.run(true)}
+                data-testid="import-run-valid"
+              >
+                {t('importWizard.importValid', { count: check.validCount })}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+
+      {w.step === 'result' && w.result && (
+        <div data-testid="import-result">
+          <p className="import-result-line">
+            {w.result.status === 'imported'
+              ? t('importWizard.imported', { written: formatCount(w.result.written, lang) })
+              : t('importWizard.rejected')}
+          </p>
+          {w.result.skippedStale > 0 && (
+            <p className="sync-muted">{t('importWizard.stale', { count: w.result.skippedStale })}</p>
+          )}
+          <div className="panel-actions">
+            <button type="button" className="btn" onClick={w.reset}>
+              {t('importWizard.again')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      <div className="import-close">
+        <button type="button" className="btn" onClick={onClose} data-testid="import-close">
+          {t('importWizard.close')}
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next'
+import type { SourceView } from '../../../../shared/ipc/types-sync'
+import { formatCount } from '../../i18n/format'
+import { formatInstant } from './format'
+
+type SourceRowProps = {
+  source: SourceView
+  timeZone: string
+  running: boolean
+  onRun: (full: boolean) => void
+}
+
+/** One source: kind, last success, cursor position, and its last error with the cause and what to do. */
+export function SourceRow({ source, timeZone, running, onRun }: SourceRowProps) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language
+  const srCursor = source.cursors.find((c) => c.entity === 'srs') ?? source.cursors[0]
+  const position = srCursor?.position ? formatInstant(Date.parse(srCursor.position), timeZone, lang) : null
+  return (
+    <tr data-testid={`sync-source-${source.name}`}>
+      <th scope="row">
+        <div>{source.name}</div>
+        <div className="sync-muted sync-url">{source.url}</div>
+      </th>
+      <td>{t(`sync.kinds.${source.kind}`)}</td>
+      <td data-testid="source-last-success">
+        {formatInstant(source.lastSuccessAt, timeZone, lang) ?? t('sync.never')}
+        {source.lastRows !== null && source.lastSuccessAt !== null && (
+          <div className="sync-muted">
+            {t('sync.rowsWritten', { rows: formatCount(source.lastRows, lang) })}
+          </div>
+        )}
+      </td>
+      <td>{position ?? '—'}</td>
+      <td>
+        {source.lastError ? (
+          <div className="sync-error" data-testid="source-error">
+            <span
+              className={`sync-badge sync-badge-${source.lastError.cause === 'offline' ? 'warn' : 'error'}`}
+            >
+              {t(`sync.causes.${source.lastError.cause}`)}
+            </span>
+            <p className="sync-advice">{t(`sync.advice.${source.lastError.cause}`)}</p>
+            <p className="sync-message" data-testid="source-error-message">
+              {source.lastError.message}
+            </p>
+          </div>
+        ) : source.lastSuccessAt !== null ? (
+          <span className="sync-badge sync-badge-ok">{t('sync.ok')}</span>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td className="sync-actions">
+        <button
+          type="button"
+          className="btn"
+          disabled={running}
+          onClick={() => onRun(false)}
+          data-testid="source-run"
+        >
+          {t('sync.runOne')}
+        </button>
+        <button type="button" className="btn" disabled={running} onClick={() => onRun(true)}>
+          {t('sync.runFull')}
+        </button>
+      </td>
+    </tr>
+  )
+}

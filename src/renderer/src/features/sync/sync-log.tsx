@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next'
+import type { SyncLogView } from '../../../../shared/ipc/types-sync'
+import { formatCount } from '../../i18n/format'
+import { formatInstant } from './format'
+
+/** The newest sync-log entries: one per entity and run. */
+export function SyncLog({ entries, timeZone }: { entries: SyncLogView[]; timeZone: string }) {
+  const { t, i18n } = useTranslation()
+  return (
+    <section className="panel" aria-labelledby="sync-log-title">
+      <h2 id="sync-log-title">{t('sync.log.title')}</h2>
+      {entries.length === 0 ? (
+        <p>{t('sync.log.empty')}</p>
+      ) : (
+        <table className="sync-table sync-log" data-testid="sync-log">
+          <thead>
+            <tr>
+              <th>{t('sync.log.when')}</th>
+              <th>{t('sync.log.source')}</th>
+              <th>{t('sync.log.entity')}</th>
+              <th className="num">{t('sync.log.rows')}</th>
+              <th>{t('sync.log.result')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatInstant(e.startedAt, timeZone, i18n.language)}</td>
+                <td>{e.source}</td>
+                <td>{t(`sync.entities.${e.entity}`, { defaultValue: e.entity })}</td>
+                <td className="num">{formatCount(e.rows, i18n.language)}</td>
+                <td>
+                  {t(`sync.logStatus.${e.status}`)}
+                  {e.error && <div className="sync-muted sync-message">{e.error}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next'
+import type { SyncProgressEvent } from '../../../../shared/ipc/types-sync'
+import { formatCount } from '../../i18n/format'
+import { formatDuration, formatRate } from './format'
+
+/** The running source's progress: a bar (determinate when the source reports a total), rows, rate, ETA. */
+export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language
+  const pct =
+    progress.total && progress.total > 0 ? Math.min(100, (progress.rows / progress.total) * 100) : null
+  const entity = progress.entity
+    ? t(`sync.entities.${progress.entity}`, { defaultValue: progress.entity })
+    : ''
+  return (
+    <div className="sync-progress" data-testid="sync-progress">
+      <div className="sync-progress-head">
+        <strong>{progress.source}</strong>
+        {progress.sourceCount > 1 && (
+          <span className="sync-muted">
+            {t('sync.sourceOf', { index: progress.sourceIndex + 1, count: progress.sourceCount })}
+          </span>
+        )}
+      </div>
+      <div
+        className={`sync-bar${pct === null ? ' sync-bar-indeterminate' : ''}`}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        {...(pct !== null ? { 'aria-valuenow': Math.round(pct) } : {})}
+      >
+        <div className="sync-bar-fill" style={pct !== null ? { width: `${pct}%` } : undefined} />
+      </div>
+      <p className="sync-progress-text" data-testid="sync-progress-text">
+        {entity &&
+          t('sync.progress', {
+            entity,
+            rows: formatCount(progress.rows, lang),
+            rate: formatRate(progress.rate, lang),
+          })}
+        {progress.etaMs !== null && <> · {t('sync.eta', { time: formatDuration(progress.etaMs, lang) })}</>}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react'
+import type { SyncProgressEvent, SyncStatusView } from '../../../../shared/ipc/types-sync'
+import { call } from '../../lib/api'
+import { useApiEvent } from '../../lib/use-api-event'
+import { useApiQuery } from '../../lib/use-api-query'
+
+/** The scheduler's status, sources and log, kept live by the sync events. */
+export function useSync() {
+  const status = useApiQuery(() => call('sync:status', {}), 'sync-status')
+  const sources = useApiQuery(() => call('sources:list', {}), 'sync-sources')
+  const log = useApiQuery(() => call('sync:log', { limit: 20 }), 'sync-log')
+  const [pushed, setPushed] = useState<SyncStatusView | null>(null)
+  const [progress, setProgress] = useState<SyncProgressEvent | null>(null)
+
+  useApiEvent('sync:state', (s) => {
+    setPushed(s)
+    if (s.state !== 'running') setProgress(null)
+    sources.reload()
+  })
+  useApiEvent('sync:progress', setProgress)
+  useApiEvent('sync:finished', () => {
+    setProgress(null)
+    status.reload()
+    sources.reload()
+    log.reload()
+  })
+  useApiEvent('data:changed', () => {
+    // An import moves the watermark too.
+    setPushed(null)
+    status.reload()
+    sources.reload()
+    log.reload()
+  })
+
+  // The pushed state is newer than the query's answer until the query reloads after it.
+  const current = pushed ?? status.data
+  const live = current?.state === 'running' ? (progress ?? current.progress) : null
+  return {
+    status: current,
+    progress: live,
+    sources,
+    log,
+    error: status.error ?? sources.error,
+    reload: () => {
+      setPushed(null)
+      status.reload()
+      sources.reload()
+      log.reload()
+    },
+  }
+}

@@ -1,0 +1,170 @@
+// Response and event types of sources, sync and file import (SPEC §10). No secret ever appears in
+// these shapes: a source says which secrets are stored, never their values.
+
+export type SourceKind = 'itsm' | 'servicenow'
+
+/** Why the last run of a source failed, sorted so the UI can say what to do. */
+export type SyncErrorCause =
+  | 'offline'
+  | 'auth'
+  | 'forbidden'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server'
+  | 'timeout'
+  | 'malformed'
+  | 'secret_missing'
+  | 'cancelled'
+  | 'interrupted'
+  | 'other'
+
+/** Progress of one entity's cursor: how far the stored cursor is, for the Sync screen. */
+export type CursorView = { entity: string; updatedAt: number; position: string | null }
+
+export type SourceView = {
+  name: string
+  kind: SourceKind
+  url: string
+  /** ServiceNow only: the table synced (default incident). */
+  table: string | null
+  /** ServiceNow basic auth user (not secret); null for bearer tokens. */
+  user: string | null
+  /** How the secret is provided: 'stored' in the OS keychain, 'env' (the CLI's variable), or 'missing'. */
+  secret: 'stored' | 'env' | 'missing'
+  /** The environment variable the CLI reads, when the source was added by the CLI. */
+  secretEnv: string | null
+  createdAt: number
+  /** Last successful sync of this source (epoch ms), null before any. */
+  lastSuccessAt: number | null
+  /** The last run's failure, null when it succeeded (or never ran). */
+  lastError: { at: number; cause: SyncErrorCause; message: string } | null
+  /** Rows written by the last successful run. */
+  lastRows: number | null
+  cursors: CursorView[]
+}
+
+export type SourceTestResult = {
+  ok: boolean
+  /** The account the source reports (`/me`), when reachable. */
+  account: { name: string; role: string | null } | null
+  error: { cause: SyncErrorCause; message: string } | null
+}
+
+export type SyncRunState = 'idle' | 'running' | 'offline'
+
+export type SyncProgressEvent = {
+  source: string
+  entity: string
+  rows: number
+  pages: number
+  /** Rows per second over the current entity. */
+  rate: number
+  etaMs: number | null
+  total: number | null
+  /** Index of the source in this run (0-based) and how many the run has. */
+  sourceIndex: number
+  sourceCount: number
+}
+
+export type SyncSourceOutcome = {
+  /** The source name (not the store key). */
+  source: string
+  status: 'ok' | 'failed' | 'cancelled' | 'offline'
+  rows: number
+  pages: number
+  error: { cause: SyncErrorCause; message: string } | null
+  startedAt: number
+  finishedAt: number
+}
+
+export type SyncRunResult = {
+  trigger: 'manual' | 'schedule'
+  full: boolean
+  startedAt: number
+  finishedAt: number
+  outcomes: SyncSourceOutcome[]
+}
+
+export type SyncStatusView = {
+  state: SyncRunState
+  /** Progress of the running source, null when idle. */
+  progress: SyncProgressEvent | null
+  lastRun: SyncRunResult | null
+  /** When the background scheduler runs next (epoch ms), null when stopped. */
+  nextRunAt: number | null
+  /** Since when the sources have been unreachable, null when online. */
+  offlineSince: number | null
+  intervalMinutes: number
+  /** The data watermark (last successful sync or import), epoch ms. */
+  watermark: number | null
+}
+
+export type SyncRunAnswer = { started: boolean; reason: 'busy' | 'no-sources' | null; status: SyncStatusView }
+
+export type SyncLogView = {
+  id: number
+  source: string
+  entity: string
+  startedAt: number
+  finishedAt: number | null
+  status: 'running' | 'ok' | 'failed' | 'cancelled'
+  rows: number
+  pages: number
+  error: string | null
+}
+
+// ── file import ─────────────────────────────────────────────────────────────────────────────
+
+/** A file the main process opened for the import wizard: an opaque token, never a path. */
+export type ImportFileChoice = { token: string; fileName: string; size: number }
+
+export type ImportRowError = { row: number; column: string; value: string; message: string }
+
+export type ImportSampleRow = {
+  row: number
+  sourceId: string
+  tenant: string
+  title: string
+  category: string | null
+  priority: string
+  status: string
+  assignee: string | null
+  createdAt: number
+  resolvedAt: number | null
+}
+
+export type ImportPreviewView = {
+  fileName: string
+  format: 'csv' | 'xlsx' | 'json'
+  encoding: string
+  headers: string[]
+  /** The canonical columns of SPEC §10, in order, with the required ones marked. */
+  canonical: { column: string; required: boolean }[]
+  /** Canonical column → the header matched automatically or by the mapping given (null = none). */
+  matched: Record<string, string | null>
+  /** Required canonical columns with no header: the mapping step must fill them. */
+  missingRequired: string[]
+  /** Null until every required column has a header; then the validated preview. */
+  check: {
+    rowCount: number
+    validCount: number
+    errorCount: number
+    blankRows: number
+    sample: ImportSampleRow[]
+    errors: ImportRowError[]
+    errorsTotal: number
+  } | null
+  /** Why the file could not be checked with this mapping, if so. */
+  problem: string | null
+}
+
+export type ImportRunView = {
+  status: 'imported' | 'rejected' | 'dry-run'
+  rowCount: number
+  written: number
+  skippedStale: number
+  errorCount: number
+  errorsTotal: number
+  errors: ImportRowError[]
+  watermark: number | null
+}

@@ -1,0 +1,147 @@
+// E2E: Settings → Connections, the Sync screen and the import wizard in Chromium against the real
+// core through the browser harness, with a loopback ITSM simulator started by the test.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startHarnessServer } from '../../src/main/harness/server'
+import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
+import { expect, openReady, PINNED_NOW, STATIC_DIR, test } from './fixtures'
+
+const TOKEN = 'e2e-itsm-token-8c1f2a'
+const FIXTURES = resolve('test/fixtures/import')
+let sim: ItsmSimulator
+test.beforeEach(async () => {
+  // Latency makes the run long enough to watch the progress bar.
+  sim = await startItsmSimulator({ seed: 7, srCount: 3000, token: TOKEN, faults: { latencyMs: 120 } })
+})
+test.afterEach(async () => {
+  await sim.close()
+})
+
+test('add a source in Settings, sync it from the Sync screen, see a failing source explained', async ({
+  page,
+  harness,
+  request,
+}) => {
+  await openReady(page, '/settings.html')
+  const connections = page.getByTestId('admin-connections')
+  await connections.getByTestId('connection-add').click()
+  await page.locator('#conn-name').fill('prod-itsm')
+  await page.locator('#conn-url').fill(sim.url)
+  await page.getByTestId('conn-secret').fill(TOKEN)
+  await page.getByTestId('conn-save').click()
+  const item = connections.getByTestId('connection-prod-itsm')
+  await expect(item.getByTestId('connection-secret')).toContainText('저장됨')
+  // The token is never shown again, not even in the page's HTML.
+  expect(await page.content()).not.toContain(TOKEN)
+  await item.getByTestId('connection-test').click()
+  await expect(item.getByTestId('connection-test-result')).toContainText('운영 관리자')
+  await page.screenshot({ path: 'test-results/sync-connections.png', fullPage: true })
+
+  await openReady(page, '/')
+  await page.getByTestId('demo-later').click()
+  await page.getByTestId('nav-sync').click()
+  await expect(page.getByTestId('sync-watermark')).toContainText('아직 동기화한 적 없음')
+  const row = page.getByTestId('sync-source-prod-itsm')
+  await expect(row.getByTestId('source-last-success')).toContainText('없음')
+  await page.getByTestId('sync-run-all').click()
+  await expect(page.getByTestId('sync-progress')).toBeVisible()
+  await expect(page.getByTestId('sync-progress-text')).toContainText('초당')
+  await page.screenshot({ path: 'test-results/sync-running.png', fullPage: true })
+  await expect(page.getByTestId('sync-state')).toHaveText('대기 중', { timeout: 45_000 })
+  await expect(row.getByTestId('source-last-success')).toContainText('2026-03-18')
+  await expect(page.getByTestId('sync-watermark')).toContainText('2026-03-18 15:00')
+  const srs = (await (
+    await request.post(`${harness.url}/api/invoke/workspace:status`, { data: {} })
+  ).json()) as {
+    data: { srCount: number }
+  }
+  expect(srs.data.srCount).toBe(3000)
+
+  // A source with a wrong token: its row says what failed and what to do.
+  const added = await request.post(`${harness.url}/api/invoke/sources:add`, {
+    data: { kind: 'itsm', name: 'wrong-token', url: sim.url, token: 'not-the-token' },
+  })
+  expect(await added.json()).toMatchObject({ ok: true })
+  await page.reload()
+  await expect(page.getByTestId('app-ready')).toBeAttached()
+  await page.getByTestId('nav-sync').click()
+  const bad = page.getByTestId('sync-source-wrong-token')
+  await bad.getByTestId('source-run').click()
+  await expect(bad.getByTestId('source-error')).toContainText('인증 실패')
+  await expect(bad.getByTestId('source-error')).toContainText('토큰이나 비밀번호를 다시 입력하세요')
+  await expect(bad.getByTestId('source-error-message')).toContainText('401')
+  await expect(page.getByTestId('sync-log')).toContainText('실패')
+  await page.screenshot({ path: 'test-results/sync-failed-source.png', fullPage: true })
+})
+
+test('import wizard: map a custom layout, translate a value, import; a file with row errors writes nothing', async ({
+  page,
+}) => {
+  await openReady(page, '/')
+  await page.getByTestId('demo-later').click()
+  await page.getByTestId('nav-sync').click()
+  await page.getByTestId('import-open').click()
+
+  let chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('import-choose').click()
+  await (await chooser).setFiles(join(FIXTURES, 'custom-layout.csv'))
+  await expect(page.getByTestId('import-map')).toBeVisible()
+  // Aliases were matched automatically; the three others are chosen by hand.
+  await expect(page.getByTestId('map-id')).toHaveValue('Ticket No')
+  await page.getByTestId('map-tenant').selectOption('Customer')
+  await page.getByTestId('map-priority').selectOption('Urgency')
+  await page.getByTestId('map-created_at').selectOption('Opened')
+  await page.screenshot({ path: 'test-results/import-map.png', fullPage: true })
+  await page.getByTestId('import-check').click()
+  await expect(page.getByTestId('import-summary')).toContainText('오류 1행')
+  await expect(page.getByTestId('import-run')).toBeDisabled()
+  await page.getByTestId('value-status-해결됨').selectOption('RESOLVED')
+  await page.getByTestId('import-recheck').click()
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-result')).toContainText('2행을 가져왔습니다')
+  // The import moved the data watermark (the harness clock is pinned).
+  await expect(page.getByTestId('sync-watermark')).toContainText('2026-03-18 15:00')
+  await page.screenshot({ path: 'test-results/import-result.png', fullPage: true })
+
+  await page.getByText('다른 파일 가져오기').click()
+  chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('import-choose').click()
+  await (await chooser).setFiles(join(FIXTURES, 'bad-dates.csv'))
+  await expect(page.getByTestId('import-errors')).toBeVisible()
+  await expect(page.getByTestId('import-summary')).toContainText('오류 4행')
+  await expect(page.getByTestId('import-errors')).toContainText('2026-13-45 25:00')
+  await expect(page.getByTestId('import-run')).toBeDisabled()
+  await page.screenshot({ path: 'test-results/import-errors.png', fullPage: true })
+})
+
+test('an operator unlocks the admin sections with the passphrase', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-operator-'))
+  const server = await startHarnessServer({
+    dataDir,
+    staticDir: STATIC_DIR,
+    now: () => PINNED_NOW,
+    role: 'operator',
+  })
+  try {
+    await openReady(page, `${server.url}/settings.html`)
+    await expect(page.getByTestId('admin-connections')).toHaveCount(0)
+    // First time: set the passphrase (it unlocks), then lock and unlock again.
+    await page.getByTestId('unlock-passphrase').fill('관리자암호-2026')
+    await page.getByTestId('unlock-confirm').fill('관리자암호-2026')
+    await page.getByTestId('unlock-submit').click()
+    await expect(page.getByTestId('admin-connections')).toBeVisible()
+    await page.getByTestId('admin-lock').click()
+    await page.getByTestId('unlock-passphrase').fill('틀린 암호')
+    await page.getByTestId('unlock-submit').click()
+    await expect(page.getByTestId('unlock-error')).toContainText('암호가 틀렸습니다. 4번 더')
+    await page.screenshot({ path: 'test-results/admin-unlock.png', fullPage: true })
+    await page.getByTestId('unlock-passphrase').fill('관리자암호-2026')
+    await page.getByTestId('unlock-submit').click()
+    await expect(page.getByTestId('admin-connections')).toBeVisible()
+  } finally {
+    await server.close()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+})

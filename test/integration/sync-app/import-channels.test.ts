@@ -1,0 +1,131 @@
+// The import wizard's channels: a file known only by its token, automatic column matches, a
+// mapping for other layouts, row errors before anything is written, and the import itself.
+import { copyFileSync, mkdtempSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { appContext, type AppContext } from './app-context'
+
+const FIXTURES = resolve('test/fixtures/import')
+let app: AppContext | undefined
+afterEach(async () => {
+  await app?.dispose()
+  app = undefined
+})
+
+/** What the shell's open dialog does: register the chosen file and hand out its token. */
+function choose(ctx: AppContext, fixture: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ops-import-pick-'))
+  const path = join(dir, basename(fixture))
+  copyFileSync(join(FIXTURES, fixture), path)
+  return ctx.sync.files.register({
+    path,
+    fileName: basename(fixture),
+    size: statSync(path).size,
+    owned: true,
+  }).token
+}
+const count = (ctx: AppContext): number =>
+  (ctx.ws.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }).n
+
+describe('import wizard channels', () => {
+  it('previews and imports a canonical CSV, then announces the change', async () => {
+    app = appContext()
+    const token = choose(app, 'canonical-utf8.csv')
+    const preview = await app.ok('import:preview', { token })
+    expect(preview.missingRequired).toEqual([])
+    expect(preview.matched['id']).toBe('id')
+    expect(preview.check?.errorCount).toBe(0)
+    const rows = preview.check?.rowCount ?? 0
+    expect(rows).toBeGreaterThan(0)
+    expect(count(app)).toBe(0)
+    const result = await app.ok('import:run', { token })
+    expect(result).toMatchObject({ status: 'imported', written: rows, errorCount: 0 })
+    expect(count(app)).toBe(rows)
+    expect(app.events).toContainEqual({
+      event: 'data:changed',
+      payload: expect.objectContaining({ reason: 'import' }),
+    })
+    // The token is spent once the file is imported.
+    expect(await app.invoke('import:preview', { token })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+  })
+
+  it('asks for a mapping when required columns are not found, and checks the file once mapped', async () => {
+    app = appContext()
+    const token = choose(app, 'custom-layout.csv')
+    const first = await app.ok('import:preview', { token })
+    expect(first.check).toBeNull()
+    expect(first.headers).toEqual([
+      'Ticket No',
+      'Customer',
+      'Subject',
+      'Urgency',
+      'State',
+      'Opened',
+      'Solved',
+      'Engineer',
+    ])
+    // "Ticket No", "Subject" and "State" are known aliases; the other three need the mapping step.
+    expect(first.matched).toMatchObject({ id: 'Ticket No', title: 'Subject', status: 'State' })
+    expect(first.missingRequired).toEqual(['tenant', 'priority', 'created_at'])
+    const columns = {
+      id: 'Ticket No',
+      tenant: 'Customer',
+      title: 'Subject',
+      priority: 'Urgency',
+      status: 'State',
+      created_at: 'Opened',
+      resolved_at: 'Solved',
+      assignee: 'Engineer',
+    }
+    const mapped = await app.ok('import:preview', { token, mapping: { columns } })
+    // Common Korean words (진행중, 긴급, 보통) are known; "해결됨" needs the value mapping.
+    expect(mapped.check?.errorCount).toBe(1)
+    expect(mapped.check?.errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'State', value: '해결됨' }),
+    ])
+    const values = {
+      status: { 진행중: 'IN_PROGRESS', 해결됨: 'RESOLVED' },
+      priority: { 긴급: 'P1', 보통: 'P3' },
+    }
+    const clean = await app.ok('import:preview', { token, mapping: { columns, values } })
+    expect(clean.check).toMatchObject({ rowCount: 2, validCount: 2, errorCount: 0 })
+    expect(await app.ok('import:run', { token, mapping: { columns, values } })).toMatchObject({
+      status: 'imported',
+      written: 2,
+    })
+    expect(count(app)).toBe(2)
+  })
+
+  it('lists row errors and writes nothing when any row is wrong', async () => {
+    app = appContext()
+    const token = choose(app, 'bad-dates.csv')
+    const preview = await app.ok('import:preview', { token })
+    // B-1 is fine; B-2 (date), B-3 (resolved before created), B-4 (values) and the duplicate B-1 are not.
+    expect(preview.check).toMatchObject({ rowCount: 5, validCount: 1, errorCount: 4 })
+    expect(preview.check?.errors.some((e) => e.row === 3 && e.column === 'created_at')).toBe(true)
+    const result = await app.ok('import:run', { token })
+    expect(result.status).toBe('rejected')
+    expect(count(app)).toBe(0)
+    // On request, the valid rows go in.
+    expect(await app.ok('import:run', { token, allowErrors: true })).toMatchObject({
+      status: 'imported',
+      written: 1,
+    })
+  })
+
+  it('rejects an unknown token and a malformed one', async () => {
+    app = appContext()
+    expect(await app.invoke('import:preview', { token: 'A'.repeat(24) })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await app.invoke('import:preview', { token: '../../etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    })
+  })
+})

@@ -1,0 +1,85 @@
+// The app syncs each source in a worker thread with its own SQLite connection; here the worker runs
+// its TypeScript source via tsx against the loopback ITSM simulator served from this thread.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { addSource } from '../../../src/main/core/sources/registry'
+import type { SyncProgress } from '../../../src/main/core/sync/engine'
+import { getCursor, recentSyncLog } from '../../../src/main/core/sync/state'
+import { runSyncInWorker } from '../../../src/main/core/workers/run-sync-in-worker'
+import type { SyncWorkerData } from '../../../src/main/core/workers/sync-worker-protocol'
+import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
+
+const bootstrap = new URL('../../helpers/ts-worker.mjs', import.meta.url)
+const tsEntry = new URL('../../../src/main/core/workers/sync-worker.ts', import.meta.url).href
+const TOKEN = 'worker-token-5d41402abc4b2a76'
+
+let ws: TempWorkspace
+let sim: ItsmSimulator
+beforeEach(async () => {
+  ws = tempWorkspace('ops-sync-worker-')
+  sim = await startItsmSimulator({ seed: 9, srCount: 1500, token: TOKEN })
+})
+afterEach(async () => {
+  await sim.close()
+  ws.dispose()
+})
+
+const data = (token: string): SyncWorkerData => {
+  const record = addSource(ws.store, { name: 'sim', kind: 'itsm', config: { url: sim.url } }, Date.now())
+  return {
+    workspace: { dataDir: ws.dataDir },
+    record,
+    secrets: { token, password: null },
+    full: false,
+    pageSize: 200,
+  }
+}
+const srCount = (): number =>
+  (
+    ws.store.sqlite.prepare("SELECT count(*) AS n FROM service_requests WHERE source = 'itsm:sim'").get() as {
+      n: number
+    }
+  ).n
+
+describe('sync in a worker thread', () => {
+  it('writes every SR on its own connection and streams progress', async () => {
+    const progress: SyncProgress[] = []
+    const outcome = await runSyncInWorker(bootstrap, { ...data(TOKEN), tsEntry } as SyncWorkerData, {
+      onProgress: (p) => progress.push(p),
+    })
+    expect(outcome).toMatchObject({ source: 'itsm:sim', status: 'ok', error: null })
+    // This thread's own connection sees what the worker committed.
+    expect(srCount()).toBe(1500)
+    expect(progress.length).toBeGreaterThan(0)
+    expect(progress.some((p) => p.entity === 'srs')).toBe(true)
+  })
+
+  it('stops when cancelled, keeping the committed pages and the cursor that covers them', async () => {
+    sim.setFaults({ latencyMs: 30 })
+    const controller = new AbortController()
+    const outcome = await runSyncInWorker(bootstrap, { ...data(TOKEN), tsEntry } as SyncWorkerData, {
+      signal: controller.signal,
+      // Cancel once the first SR page has been committed.
+      onProgress: (p) => {
+        if (p.entity === 'srs') controller.abort()
+      },
+    })
+    expect(outcome.status).toBe('cancelled')
+    const stored = srCount()
+    expect(stored).toBeGreaterThan(0)
+    expect(stored).toBeLessThan(1500)
+    expect(recentSyncLog(ws.store, 1)[0]).toMatchObject({ status: 'cancelled' })
+    expect(getCursor(ws.store, 'itsm:sim', 'srs')).not.toBeNull()
+  })
+
+  it('brings back a wrong token as a failed outcome without the token', async () => {
+    const wrong = 'wrong-worker-token-aa11bb22'
+    const outcome = await runSyncInWorker(bootstrap, { ...data(wrong), tsEntry } as SyncWorkerData, {
+      onProgress: () => {},
+    })
+    expect(outcome.status).toBe('failed')
+    expect(outcome.error).toContain('401')
+    expect(outcome.error).not.toContain(wrong)
+    expect(JSON.stringify(recentSyncLog(ws.store))).not.toContain(wrong)
+  })
+})
