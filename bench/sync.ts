@@ -8,7 +8,7 @@ import { defaultHttpDeps } from '../src/main/core/sources/http'
 import { createItsmConnector } from '../src/main/core/sources/itsm-rest/connector'
 import { syncSource } from '../src/main/core/sync/engine'
 import { openWorkspace } from '../src/main/core/workspace'
-import { startItsmSimulator } from '../test/simulators/itsm/server'
+import { startItsmSimulator } from '../src/main/simulators/itsm/server'
 
 const N = 200_000
 const T0 = Date.parse('2025-01-01T00:00:00Z')

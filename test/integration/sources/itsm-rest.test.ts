@@ -14,7 +14,7 @@ import {
   startItsmSimulator,
   type ItsmSimulator,
   type ItsmSimulatorOptions,
-} from '../../simulators/itsm/server'
+} from '../../../src/main/simulators/itsm/server'
 
 const POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 30_000, timeoutMs: 5_000 }
 

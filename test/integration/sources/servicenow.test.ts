@@ -16,7 +16,7 @@ import {
   startServiceNowSimulator,
   type SnSimulator,
   type SnSimulatorOptions,
-} from '../../simulators/servicenow/simulator'
+} from '../../../src/main/simulators/servicenow/simulator'
 
 const f = (value: string, display_value = value): { value: string; display_value: string } => ({
   value,

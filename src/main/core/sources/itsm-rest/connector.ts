@@ -3,6 +3,7 @@
 // that does not fit rejects its whole page (with the row id and field), because dropping it would
 // let the cursor move past data that was never stored.
 import type { z } from 'zod'
+import { decodeJsonCursor } from '../cursor'
 import { DEFAULT_RETRY, requestJson, safeUrl, SourceError, type HttpDeps, type RetryPolicy } from '../http'
 import type { AccountRole, Connector, EntityRows, FetchPageOptions, Page, SyncEntity, WhoAmI } from '../types'
 import { SYNC_ENTITIES } from '../types'
@@ -110,17 +111,11 @@ export function encodeCursor(cursor: WireCursor): string {
 }
 
 function decodeCursor(cursor: string, entity: SyncEntity): WireCursor {
-  let value: unknown
-  try {
-    value = JSON.parse(cursor)
-  } catch {
-    value = undefined
-  }
-  const parsed = wireCursor.safeParse(value)
-  if (!parsed.success)
-    // A stored cursor from another connector kind or a corrupted state; a full sync resets it.
-    throw new SourceError('client', `The stored ${entity} cursor is not an ITSM REST cursor: run a full sync`)
-  return parsed.data
+  return decodeJsonCursor(
+    cursor,
+    wireCursor,
+    `The stored ${entity} cursor is not an ITSM REST cursor: run a full sync`,
+  )
 }
 
 /** Orders cursors as the server orders rows: by instant, then id (binary string order). */

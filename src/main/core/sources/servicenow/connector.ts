@@ -5,6 +5,7 @@
 // from the stored cursor. The continuation rules, and why a short or empty page is not the end, are in
 // nextPage() below and in docs/servicenow.md.
 import { z } from 'zod'
+import { decodeJsonCursor } from '../cursor'
 import { DEFAULT_RETRY, requestJson, safeUrl, SourceError, type HttpDeps, type RetryPolicy } from '../http'
 import type { Connector, EntityRows, FetchPageOptions, Page, SyncEntity, WhoAmI } from '../types'
 import {
@@ -97,16 +98,11 @@ function authHeader(auth: ServiceNowAuth): string {
 
 function decodeCursor(cursor: string | null): ServiceNowCursor {
   if (cursor === null) return {}
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(cursor)
-  } catch {
-    parsed = undefined
-  }
-  const result = cursorSchema.safeParse(parsed)
-  if (!result.success)
-    throw new SourceError('client', `The stored ServiceNow cursor is unreadable; run a full sync (--full)`)
-  return result.data
+  return decodeJsonCursor(
+    cursor,
+    cursorSchema,
+    'The stored ServiceNow cursor is unreadable; run a full sync (--full)',
+  )
 }
 
 function encodeCursor(c: ServiceNowCursor): string {
@@ -122,6 +118,25 @@ function encodeCursor(c: ServiceNowCursor): string {
 function compareKey(a: { u: string; id: string }, b: { u: string; id: string }): number {
   if (a.u !== b.u) return a.u < b.u ? -1 : 1
   return a.id === b.id ? 0 : a.id < b.id ? -1 : 1
+}
+
+/**
+ * Drops rows at or before the keyset: an earlier page delivered them (an instance or proxy that treats
+ * the boundary as inclusive, or overlapping pages). Dropping is safe because a row changed since then
+ * has a newer sys_updated_on and so comes after the keyset. Rows without readable keys are kept, for
+ * the mapping to name them.
+ */
+function afterKeyset(
+  records: readonly Record<string, unknown>[],
+  cursor: ServiceNowCursor,
+): readonly Record<string, unknown>[] {
+  if (cursor.updatedOn === undefined || cursor.sysId === undefined) return records
+  const from = { u: cursor.updatedOn, id: cursor.sysId }
+  return records.filter((record) => {
+    const u = fieldSchema.safeParse(record['sys_updated_on'])
+    const id = fieldSchema.safeParse(record['sys_id'])
+    return !u.success || !id.success || compareKey({ u: u.data.value, id: id.data.value }, from) > 0
+  })
 }
 
 export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDeps): Connector {
@@ -157,7 +172,14 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       throw new ServiceNowDataError(
         `ServiceNow answered ${safeUrl(url)} without a { result: [...] } list: ${body.error.issues[0]?.message ?? 'unexpected shape'}`,
       )
-    const records = body.data.result
+    const records = afterKeyset(body.data.result, cursor)
+    if (records.length === 0 && body.data.result.length >= limit)
+      // A full window of rows we already have: stepping on by offset could skip unseen rows, so stop.
+      // (A short one is the tail of the previous page repeated: as good as an empty page.)
+      throw new ServiceNowDataError(
+        `ServiceNow returned only ${table} rows at or before the sync's position (${cursor.updatedOn}, ${cursor.sysId}): ` +
+          'the instance ignored the keyset filter, so paging cannot make progress',
+      )
 
     const rows: EntityRows['srs'] = []
     const errors: RowError[] = []
@@ -258,8 +280,10 @@ type PageFacts = {
  *   server really applied, which it caps), less a small overlap in case a row of the skipped hidden run
  *   was updated and left it between two requests (re-scanning hidden rows costs nothing).
  * - The end: an empty response AND nothing beyond the window — no Link rel="next" and X-Total-Count (the
- *   count before ACLs) not beyond offset + limit. A page with rows is never the end; the next request
- *   confirms it, which costs one request per sync and holds even when a proxy strips the Link header.
+ *   count before ACLs) not beyond offset + limit. A page with rows is the end only when it holds every
+ *   row the query matched (X-Total-Count ≤ rows returned, no rel="next"): that cannot be fooled by a
+ *   capped sysparm_limit or a stripped Link header, and it lets a sync of a busy instance finish.
+ *   Otherwise the next request confirms the end.
  * We read only the offset from the Link URL and never fetch it: the next request is always built
  * here, so credentials never follow a URL the server chose.
  */
@@ -283,10 +307,13 @@ function nextPage(p: PageFacts): Page<'srs'> {
       prev = key
     }
     const last = prev as { u: string; id: string }
+    // Every row the query matches (hidden ones included) came back: nothing can follow. Without this
+    // an instance updated between every two requests would keep the sync chasing its tail.
+    const complete = p.total !== undefined && p.nextLink === undefined && records.length >= p.total
     return {
       rows,
       cursor: encodeCursor({ updatedOn: last.u, sysId: last.id }),
-      hasMore: true,
+      hasMore: !complete,
       ...(p.total !== undefined ? { total: p.total } : {}),
     }
   }

@@ -1,8 +1,8 @@
 // Seeded, realistic ITSM data in the wire format of docs/itsm-rest-protocol.md: the same seed gives
 // the same rows on every machine. Reuses the demo workspace's PRNG and Korean reference data.
-import type { SyncEntity } from '../../../src/main/core/sources/types'
-import type { WireRows } from '../../../src/main/core/sources/itsm-rest/wire'
-import { createRng, type Rng } from '../../../src/main/core/demo/prng'
+import type { SyncEntity } from '../../core/sources/types'
+import type { WireRows } from '../../core/sources/itsm-rest/wire'
+import { createRng, type Rng } from '../../core/demo/prng'
 import {
   DEMO_CATEGORIES,
   DEMO_TENANTS,
@@ -10,8 +10,8 @@ import {
   FEATURES,
   SYSTEMS,
   uniqueNames,
-} from '../../../src/main/core/demo/names'
-import type { SrStatus } from '../../../src/shared/domain'
+} from '../../core/demo/names'
+import type { SrStatus } from '../../../shared/domain'
 
 export type ItsmDataset = { [E in SyncEntity]: WireRows[E][] }
 

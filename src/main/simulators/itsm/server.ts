@@ -1,17 +1,15 @@
 // A loopback ITSM REST server speaking docs/itsm-rest-protocol.md, with seeded data and injectable
 // faults, for integration tests, benchmarks and `simulate itsm`. Binds 127.0.0.1 only.
+// The simulators live under src/main (not test/) because the CLI's `simulate` command serves them:
+// they are plain Node (node:http plus the demo's seeded names), import no test library, and nothing in
+// the app's bundle imports them.
 // Speed matters (a 200,000-SR sync must take < 10 s end to end): every row's JSON is rendered once
 // and rows are kept sorted by (updated_at, id), so a page is a binary search plus a string join.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createRng } from '../../../src/main/core/demo/prng'
-import {
-  API_PREFIX,
-  ENTITY_PATHS,
-  MAX_LIMIT,
-  type WireRows,
-} from '../../../src/main/core/sources/itsm-rest/wire'
-import { SYNC_ENTITIES, type AccountRole, type SyncEntity } from '../../../src/main/core/sources/types'
+import { createRng } from '../../core/demo/prng'
+import { API_PREFIX, ENTITY_PATHS, MAX_LIMIT, type WireRows } from '../../core/sources/itsm-rest/wire'
+import { SYNC_ENTITIES, type AccountRole, type SyncEntity } from '../../core/sources/types'
 import { generateDataset, type ItsmDataset } from './data'
 
 export type Faults = {

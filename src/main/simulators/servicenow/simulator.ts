@@ -1,19 +1,36 @@
-// A loopback ServiceNow Table API for tests and demos, in the instance's exact wire format: { result },
-// string values everywhere, sysparm_display_value false|true|all, reference links unless excluded,
-// X-Total-Count and Link (first/prev/next/last by sysparm_offset), basic and bearer auth, and faults:
-// 429 + Retry-After, 500s, and ACL-hidden rows dropped AFTER sysparm_limit (as ServiceNow does), so
-// pages come back short or empty while more rows exist. Data is seeded: the same seed, the same instance.
+// A loopback ServiceNow Table API for tests, demos and `simulate servicenow`, in the instance's exact wire
+// format: { result }, string values everywhere, sysparm_display_value false|true|all, reference links
+// unless excluded, X-Total-Count and Link (first/prev/next/last by sysparm_offset), basic and bearer
+// auth, and faults: latency, 429 + Retry-After, 500s, requests never answered, bodies that are not JSON
+// or cut short, rows repeated from the previous page, rows updated while a client pages, and ACL-hidden
+// rows dropped AFTER sysparm_limit (as ServiceNow does), so pages come back short or empty while more
+// rows exist. Data is seeded: the same seed, the same instance. Binds 127.0.0.1 only.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createRng, type Rng } from '../../../src/main/core/demo/prng'
-import { DEMO_CATEGORIES, DEMO_TENANTS, SYSTEMS, uniqueNames } from '../../../src/main/core/demo/names'
+import { createRng, type Rng } from '../../core/demo/prng'
+import { DEMO_CATEGORIES, DEMO_TENANTS, SYSTEMS, uniqueNames } from '../../core/demo/names'
 
 export type SnFaults = {
+  /** Delay before every answer, in milliseconds. */
+  latencyMs?: number
   /** Every Nth table request answers 429 with Retry-After. */
   rateLimitEvery?: number
   retryAfterSeconds?: number
   /** Every Nth table request answers 500. */
   serverErrorEvery?: number
+  /** Every Nth table request is never answered (the client's timeout must fire). */
+  timeoutEvery?: number
+  /** Every Nth table request answers 200 with an HTML error page instead of JSON. */
+  malformedEvery?: number
+  /** Every Nth table request answers 200 with its JSON cut in the middle. */
+  truncatedEvery?: number
+  /**
+   * Each keyset page also returns this many rows from just before the keyset, as an instance or proxy
+   * that treats the boundary as inclusive (or pages by offset while rows shift) does.
+   */
+  repeatRows?: number
+  /** Before each keyset page, this many rows the client was already served get a newer sys_updated_on. */
+  updateWhilePaging?: number
   /** Share of incidents the integration user may not read: dropped after sysparm_limit is applied. */
   aclHiddenShare?: number
 }
@@ -39,7 +56,9 @@ export type SnRequestLog = {
   method: string
   path: string
   query: Record<string, string>
+  /** Status sent; 0 for a request left unanswered. */
   status: number
+  fault?: 'rate_limit' | 'server_error' | 'timeout' | 'malformed_json' | 'truncated_json'
   /** Rows in the response body (after ACLs). */
   returned?: number
   /** Rows matching the query before paging and ACLs (X-Total-Count). */
@@ -49,8 +68,10 @@ export type SnRequestLog = {
 export type SnSimulator = {
   url: string
   close(): Promise<void>
+  /** Replaces the faults from now on (ACL-hidden rows are fixed at start). */
+  setFaults(faults: Omit<SnFaults, 'aclHiddenShare'>): void
   requests: SnRequestLog[]
-  /** The table's records, in generation order. */
+  /** The table's records, in generation order; updates (updateWhilePaging) change them in place. */
   records: readonly SnRecord[]
   /** sys_ids the integration user may not read (aclHiddenShare). */
   hidden: ReadonlySet<string>
@@ -306,13 +327,8 @@ function render(
   return out
 }
 
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body)
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {
+  if (res.destroyed) return
   res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers })
   res.end(text)
 }
@@ -322,13 +338,24 @@ const failure = (message: string, detail: string | null): unknown => ({
   status: 'failure',
 })
 
+const compareOrder =
+  (orderBy: Query['orderBy']) =>
+  (a: SnRecord, b: SnRecord): number => {
+    for (const o of orderBy) {
+      const c = compareValues(a[o.field]?.value ?? '', b[o.field]?.value ?? '')
+      if (c !== 0) return o.desc ? -c : c
+    }
+    return 0
+  }
+
 export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): Promise<SnSimulator> {
   const user = opts.user ?? 'integration'
   const password = opts.password ?? 'secret'
   const token = opts.token ?? 'sn-test-token'
   const table = opts.table ?? 'incident'
-  const faults = opts.faults ?? {}
+  let faults: SnFaults = { ...opts.faults }
   const requests: SnRequestLog[] = []
+  const hanging = new Set<ServerResponse>()
   let tableRequests = 0
   let origin = 'http://127.0.0.1'
   const data = generate(
@@ -338,15 +365,36 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     opts.roles ?? 'itil',
     faults.aclHiddenShare ?? 0,
   )
+  const faultRng = createRng(opts.seed ?? 1).fork(0x5eed)
+  // The instance clock for updates: one second after the newest record, then a second per update.
+  let clock = data.incidents.reduce(
+    (max, r) => Math.max(max, Date.parse(`${r.sys_updated_on!.value.replace(' ', 'T')}Z`)),
+    RANGE_END,
+  )
+
+  /** An update as an operator would make one: a newer sys_updated_on, and some progress. */
+  const touch = (record: SnRecord): void => {
+    clock += 1000
+    record['sys_updated_on'] = dateField(clock)
+    const count = (name: string): void => {
+      record[name] = plain(String(Number(record[name]?.value ?? '0') + 1))
+    }
+    count('sys_mod_count')
+    count('reassignment_count')
+    if (record['state']?.value === '1') record['state'] = { value: '2', display_value: STATE_LABELS['2']! }
+  }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', origin)
     const query = Object.fromEntries(url.searchParams.entries())
     const log: SnRequestLog = { method: req.method ?? 'GET', path: url.pathname, query, status: 0 }
     requests.push(log)
-    const reply = (status: number, body: unknown, headers?: Record<string, string>): void => {
+    let mangle: ((text: string) => string) | null = null
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       log.status = status
-      sendJson(res, status, body, headers)
+      const text = mangle ? mangle(JSON.stringify(body)) : JSON.stringify(body)
+      if (faults.latencyMs) setTimeout(() => sendText(res, status, text, headers), faults.latencyMs)
+      else sendText(res, status, text, headers)
     }
     const auth = req.headers.authorization ?? ''
     const basic = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
@@ -363,12 +411,31 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
 
     if (tableName === table) {
       tableRequests++
-      if (faults.rateLimitEvery && tableRequests % faults.rateLimitEvery === 0)
+      const every = (n: number | undefined): boolean => !!n && tableRequests % n === 0
+      if (every(faults.timeoutEvery)) {
+        // Never answer; forget the response once the client gives up and closes the connection.
+        log.fault = 'timeout'
+        hanging.add(res)
+        res.on('close', () => hanging.delete(res))
+        return
+      }
+      if (every(faults.rateLimitEvery)) {
+        log.fault = 'rate_limit'
         return reply(429, failure('Too Many Requests', 'Rate limit exceeded'), {
           'retry-after': String(faults.retryAfterSeconds ?? 1),
         })
-      if (faults.serverErrorEvery && tableRequests % faults.serverErrorEvery === 0)
+      }
+      if (every(faults.serverErrorEvery)) {
+        log.fault = 'server_error'
         return reply(500, failure('Internal server error', null))
+      }
+      if (every(faults.malformedEvery)) {
+        log.fault = 'malformed_json'
+        mangle = () => '<html><body><h1>502 Bad Gateway</h1></body></html>'
+      } else if (every(faults.truncatedEvery)) {
+        log.fault = 'truncated_json'
+        mangle = (text) => text.slice(0, Math.max(1, Math.floor(text.length / 2)))
+      }
     }
 
     let q: Query
@@ -377,19 +444,26 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     } catch (err) {
       return reply(400, failure((err as Error).message, null))
     }
-    const matched = rows.filter((r) => matches(r, q, data.integration.sysId))
-    if (q.orderBy.length > 0)
-      matched.sort((a, b) => {
-        for (const o of q.orderBy) {
-          const c = compareValues(a[o.field]?.value ?? '', b[o.field]?.value ?? '')
-          if (c !== 0) return o.desc ? -c : c
-        }
-        return 0
-      })
+    const matchesQuery = (r: SnRecord): boolean => matches(r, q, data.integration.sysId)
+    // A query with conditions is a keyset page: rows it excludes were served by earlier pages.
+    const keyset = tableName === table && q.groups.some((g) => g.length > 0)
+    if (keyset && faults.updateWhilePaging) {
+      const served = rows.filter((r) => !matchesQuery(r))
+      for (let i = 0; i < faults.updateWhilePaging && served.length > 0; i++) {
+        const [record] = served.splice(faultRng.int(0, served.length - 1), 1)
+        if (record) touch(record)
+      }
+    }
+    const matched = rows.filter(matchesQuery)
+    if (q.orderBy.length > 0) matched.sort(compareOrder(q.orderBy))
     const limit = Math.min(10_000, Math.max(1, Number(query['sysparm_limit'] ?? 10_000) || 10_000))
     const offset = Math.max(0, Number(query['sysparm_offset'] ?? 0) || 0)
     // sysparm_limit first, ACLs after: exactly the behaviour that makes short and empty pages legal.
-    const window = matched.slice(offset, offset + limit)
+    let window = matched.slice(offset, offset + limit)
+    if (keyset && offset === 0 && faults.repeatRows) {
+      const before = rows.filter((r) => !matchesQuery(r)).sort(compareOrder(q.orderBy))
+      window = [...before.slice(-faults.repeatRows), ...window].slice(0, limit)
+    }
     const visible = tableName === table ? window.filter((r) => !data.hidden.has(r.sys_id!.value)) : window
     const fields = query['sysparm_fields'] ? query['sysparm_fields'].split(',').map((f) => f.trim()) : null
     const result = visible.map((r) =>
@@ -429,8 +503,13 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     records: data.incidents,
     hidden: data.hidden,
     user: data.integration,
+    setFaults(next) {
+      faults = { ...next, aclHiddenShare: faults.aclHiddenShare }
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const res of hanging) res.destroy()
+        hanging.clear()
         server.closeAllConnections()
         server.close((err) => (err ? reject(err) : resolve()))
       }),

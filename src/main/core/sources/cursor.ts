@@ -1,0 +1,18 @@
+// Stored sync cursors are opaque JSON text owned by each connector; reading one back is the same
+// everywhere: parse, validate, and refuse (without touching the source) what is not ours.
+import type { z } from 'zod'
+import { SourceError } from './http'
+
+/** Parses cursor text with `schema`; a 'client' SourceError saying `refusal` when it does not fit. */
+export function decodeJsonCursor<T>(text: string, schema: z.ZodType<T>, refusal: string): T {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    value = undefined
+  }
+  const parsed = schema.safeParse(value)
+  // A cursor from another connector kind or a corrupted state; a full sync resets it.
+  if (!parsed.success) throw new SourceError('client', refusal)
+  return parsed.data
+}

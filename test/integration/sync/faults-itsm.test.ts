@@ -1,0 +1,208 @@
+// The sync engine + ITSM REST connector against the loopback simulator, one injected fault per test.
+// Transient faults must end in a store equal to the simulator's data; permanent ones must fail the
+// sync with the cause in the sync log and leave the earlier data and cursors exactly as they were.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { getWatermark } from '../../../src/main/core/db/meta'
+import type { RetryPolicy } from '../../../src/main/core/sources/http'
+import { createItsmConnector, encodeCursor } from '../../../src/main/core/sources/itsm-rest/connector'
+import { syncSource, type SyncOptions } from '../../../src/main/core/sync/engine'
+import { getCursor, recentSyncLog } from '../../../src/main/core/sync/state'
+import { startItsmSimulator, type Faults, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
+import { FAST_RETRY, recordingDeps, type RecordingDeps } from './fault-harness'
+import { duplicates, itsmStored, itsmTruth, snapshotStore } from './store-snapshot'
+
+const SOURCE = 'itsm:sim'
+const SR_COUNT = 400
+
+let ws: TempWorkspace
+let sim: ItsmSimulator | undefined
+beforeEach(() => {
+  ws = tempWorkspace('ops-faults-itsm-')
+})
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+  ws.dispose()
+})
+
+async function start(faults: Partial<Faults> = {}): Promise<ItsmSimulator> {
+  sim = await startItsmSimulator({ seed: 11, srCount: SR_COUNT, faults })
+  return sim
+}
+
+async function sync(
+  s: ItsmSimulator,
+  deps: RecordingDeps,
+  opts: { retry?: RetryPolicy; token?: string } & SyncOptions = {},
+) {
+  const { retry, token, ...syncOpts } = opts
+  const connector = createItsmConnector(
+    { name: 'sim', url: s.url, token: token ?? s.token, retry: retry ?? FAST_RETRY },
+    deps,
+  )
+  return syncSource(ws.store, connector, { pageSize: 50, ...syncOpts })
+}
+
+const count = (table: string): number =>
+  (ws.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+
+/** The store holds exactly the simulator's current data, once, with cursors at its end. */
+function expectStoreEqualsSimulator(s: ItsmSimulator): void {
+  const data = s.data
+  expect(itsmStored(ws.store.sqlite, SOURCE)).toEqual(itsmTruth(s, SOURCE))
+  const snap = snapshotStore(ws.store.sqlite)
+  expect(duplicates(snap.srEvents)).toEqual([])
+  expect(snap.srEvents).toHaveLength(data.sr_events.length)
+  expect(snap.people.map((p) => p['source_id']).sort()).toEqual(data.people.map((p) => p.id).sort())
+  expect(snap.tenants.map((t) => t['name']).sort()).toEqual(data.tenants.map((t) => t.name).sort())
+  expect(snap.deployments).toHaveLength(data.deployments.length)
+  expect(snap.featureUsage).toHaveLength(data.feature_usage.length)
+  // The SR cursor sits on the newest row served: an incremental sync asks only for what comes later.
+  const last = data.srs.at(-1)
+  expect(getCursor(ws.store, SOURCE, 'srs')).toBe(
+    encodeCursor({ updated_after: last?.updated_at ?? '', after_id: last?.id ?? '' }),
+  )
+}
+
+describe('ITSM sync under transient faults ends equal to the simulator', () => {
+  it('latency: slow answers are waited for, not retried', async () => {
+    const s = await start({ latencyMs: 15 })
+    const deps = recordingDeps()
+    const outcome = await sync(s, deps, { pageSize: 200 })
+    expect(outcome).toMatchObject({ status: 'ok', error: null })
+    expect(deps.reasons).toEqual([])
+    expectStoreEqualsSimulator(s)
+  })
+
+  it('429 + Retry-After: waits what the server asks for, then continues', async () => {
+    const s = await start({ rateLimit: 3, retryAfterSeconds: 7 })
+    const deps = recordingDeps()
+    // Retry-After is honoured up to 4 × maxDelayMs (a server cannot park the sync for hours).
+    const outcome = await sync(s, deps, { retry: { ...FAST_RETRY, maxDelayMs: 2_000 } })
+    expect(outcome.status).toBe('ok')
+    const limited = s.requests.filter((r) => r.fault === 'rate_limit').length
+    expect(limited).toBeGreaterThan(5)
+    expect(deps.delays).toEqual(Array.from({ length: limited }, () => 7000))
+    expectStoreEqualsSimulator(s)
+  })
+
+  it('500s are retried with jittered back-off', async () => {
+    const s = await start({ serverErrors: 4 })
+    const deps = recordingDeps()
+    const outcome = await sync(s, deps)
+    expect(outcome.status).toBe('ok')
+    const failed = s.requests.filter((r) => r.status === 500).length
+    expect(failed).toBeGreaterThan(5)
+    expect(deps.reasons).toHaveLength(failed)
+    expect(deps.delays.every((d) => d >= 0 && d <= FAST_RETRY.maxDelayMs)).toBe(true)
+    expectStoreEqualsSimulator(s)
+  })
+
+  it('timeouts: a request never answered is abandoned after timeoutMs and retried', async () => {
+    const s = await start({ timeouts: 6 })
+    const deps = recordingDeps()
+    const outcome = await sync(s, deps, { retry: { ...FAST_RETRY, timeoutMs: 250 }, pageSize: 100 })
+    expect(outcome.status).toBe('ok')
+    const hung = s.requests.filter((r) => r.fault === 'timeout').length
+    expect(hung).toBeGreaterThan(1)
+    expect(deps.reasons).toHaveLength(hung)
+    expect(deps.reasons.every((r) => r.includes('No answer in time'))).toBe(true)
+    expectStoreEqualsSimulator(s)
+  })
+
+  it('malformed JSON (an HTML error page with status 200) is retried', async () => {
+    const s = await start({ malformedJson: 3 })
+    const deps = recordingDeps()
+    expect((await sync(s, deps)).status).toBe('ok')
+    expect(deps.reasons.length).toBe(s.requests.filter((r) => r.fault === 'malformed_json').length)
+    expect(deps.reasons[0]).toMatch(/not valid JSON/)
+    expectStoreEqualsSimulator(s)
+  })
+
+  it('truncated JSON is retried', async () => {
+    const s = await start({ truncatedJson: 3 })
+    const deps = recordingDeps()
+    expect((await sync(s, deps)).status).toBe('ok')
+    const cut = s.requests.filter((r) => r.fault === 'truncated_json').length
+    expect(cut).toBeGreaterThan(5)
+    expect(deps.reasons).toHaveLength(cut)
+    expectStoreEqualsSimulator(s)
+  })
+
+  it('rows repeated across pages are stored once', async () => {
+    const s = await start({ repeatRows: 7 })
+    const outcome = await sync(s, recordingDeps())
+    expect(outcome.status).toBe('ok')
+    const served = s.requests.filter((r) => r.path === '/api/v1/srs').reduce((n, r) => n + (r.items ?? 0), 0)
+    expect(served).toBeGreaterThan(SR_COUNT) // the overlap really happened
+    expect(count('service_requests')).toBe(SR_COUNT)
+    expectStoreEqualsSimulator(s)
+  })
+
+  it('rows updated while paging end in their latest version', async () => {
+    const s = await start({ updateWhilePaging: 2 })
+    const before = itsmTruth(s, SOURCE)
+    const outcome = await sync(s, recordingDeps())
+    expect(outcome.status).toBe('ok')
+    expect(itsmTruth(s, SOURCE)).not.toEqual(before) // rows really changed under the client
+    expect(count('service_requests')).toBe(SR_COUNT)
+    expectStoreEqualsSimulator(s)
+  })
+})
+
+describe('ITSM sync under permanent faults fails, says why and keeps the earlier data', () => {
+  /** A first clean sync, then changes on the server that the next (failing) sync must not half-apply. */
+  async function syncedThenChanged(): Promise<{
+    s: ItsmSimulator
+    before: ReturnType<typeof snapshotStore>
+  }> {
+    const s = await start()
+    expect((await sync(s, recordingDeps())).status).toBe('ok')
+    s.mutate((m) => {
+      for (const sr of s.data.srs.slice(0, 30)) m.update('srs', sr.id, { title: `${sr.title} (변경)` })
+    })
+    return { s, before: snapshotStore(ws.store.sqlite) }
+  }
+
+  it('a server that keeps failing: gave up after the retries, nothing changed', async () => {
+    const { s, before } = await syncedThenChanged()
+    const watermark = getWatermark(ws.store)
+    s.setFaults({ serverErrors: 1 })
+    const deps = recordingDeps()
+    const outcome = await sync(s, deps, { retry: { ...FAST_RETRY, maxAttempts: 3 } })
+    expect(outcome.status).toBe('failed')
+    expect(outcome.error).toMatch(/The server failed \(500\).*gave up after 3 attempts.*"sim", tenants/)
+    expect(recentSyncLog(ws.store, 1, SOURCE)[0]).toMatchObject({ status: 'failed', error: outcome.error })
+    expect(snapshotStore(ws.store.sqlite)).toEqual(before)
+    expect(getWatermark(ws.store)).toBe(watermark)
+  })
+
+  it('a row that breaks the protocol: the page is refused naming the row, nothing changed', async () => {
+    const { s, before } = await syncedThenChanged()
+    // It lands on the first page of the incremental sync, with the 30 changes before it.
+    const bad = s.data.srs[3]?.id ?? ''
+    s.mutate((m) => m.update('srs', bad, { priority: 'P9' as never, updated_at: m.tick() }))
+    s.mutate((m) => m.update('srs', s.data.srs[0]?.id ?? '', { title: '나중 변경' }))
+    const outcome = await sync(s, recordingDeps(), { entities: ['srs'] })
+    expect(outcome.status).toBe('failed')
+    expect(outcome.error).toContain(`srs row "${bad}"`)
+    expect(outcome.error).toContain('field "priority"')
+    expect(recentSyncLog(ws.store, 1, SOURCE)[0]).toMatchObject({ status: 'failed', entity: 'srs' })
+    // Its whole page is refused, so not even the valid changes on that page are half-applied.
+    const after = snapshotStore(ws.store.sqlite)
+    expect(after.serviceRequests).toEqual(before.serviceRequests)
+    expect(after.syncState).toEqual(before.syncState)
+  })
+
+  it('a revoked token: refused at once without retries, nothing changed', async () => {
+    const { s, before } = await syncedThenChanged()
+    const deps = recordingDeps()
+    const outcome = await sync(s, deps, { token: 'revoked-token' })
+    expect(outcome.status).toBe('failed')
+    expect(outcome.error).toMatch(/refused the credentials \(401\)/)
+    expect(outcome.error).not.toContain('revoked-token')
+    expect(deps.reasons).toEqual([])
+    expect(snapshotStore(ws.store.sqlite)).toEqual(before)
+  })
+})
