@@ -7,8 +7,11 @@ import { overview } from '../src/main/core/analytics/overview'
 import { resolveQuery } from '../src/main/core/analytics/query'
 import { generateDemoWorkspace } from '../src/main/core/demo/generate'
 import { openWorkspace } from '../src/main/core/workspace'
+import { cohortsBench } from './cohorts'
+import { kpiBench } from './kpi'
 import { referenceOverview } from './reference-overview'
 import { syncBench } from './sync'
+import { widgetBench } from './widgets'
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
@@ -51,6 +54,9 @@ try {
     `${ours.toFixed(2)} ms`,
     `reference approach (one query per card): ${ref.toFixed(2)} ms, ratio ${(ref / ours).toFixed(1)}×`,
   ])
+  rows.push(...widgetBench(ws.store, AS_OF, srCount))
+  rows.push(...kpiBench(ws.store, AS_OF, srCount))
+  rows.push(...cohortsBench(ws.store, AS_OF))
   rows.push(...(await syncBench()))
   console.log(`\nnode ${process.version}, ${srCount.toLocaleString('en-US')} SRs\n`)
   console.log('| measurement | result | note |\n|---|---|---|')

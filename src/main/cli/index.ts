@@ -3,12 +3,14 @@
 import { Command, CommanderError, Option } from 'commander'
 import { CoreError } from '../core/errors'
 import { openCliContext, UsageError, type CliContext, type GlobalOptions } from './context'
-import { biFilter, call } from './invoke'
-import { demoText, overviewText, print } from './output'
+import { call } from './invoke'
+import { demoText, print } from './output'
+import { addBiCommands } from './bi-commands'
+import { addCohortCommands } from './cohort-commands'
 import { addImportCommand } from './import-command'
+import { addKpiCommands } from './kpi-commands'
+import { addSimulateCommand } from './simulate-command'
 import { addSyncCommands } from './sync-commands'
-
-const BI_WIDGETS = { overview: { channel: 'bi:overview', text: overviewText } } as const
 
 async function withContext(
   cmd: Command,
@@ -63,21 +65,11 @@ export function buildProgram(): Command {
       })
     })
 
-  program
-    .command('bi')
-    .description(`BI widgets: ${Object.keys(BI_WIDGETS).join(', ')}`)
-    .argument('<widget>', 'which widget')
-    .action(async (widget: string, _local: unknown, cmd: Command) => {
-      const spec = (BI_WIDGETS as Record<string, (typeof BI_WIDGETS)[keyof typeof BI_WIDGETS]>)[widget]
-      if (!spec)
-        throw new UsageError(`Unknown widget "${widget}". Known: ${Object.keys(BI_WIDGETS).join(', ')}`)
-      await withContext(cmd, async (ctx, opts) => {
-        const data = await call(ctx, spec.channel, biFilter(ctx, opts))
-        print(data, opts.json, spec.text)
-      })
-    })
-
+  addBiCommands(program, withContext)
   addSyncCommands(program, withContext)
+  addCohortCommands(program, withContext)
+  addKpiCommands(program, withContext)
+  addSimulateCommand(program)
   addImportCommand(program, withContext)
   return program
 }

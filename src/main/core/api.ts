@@ -22,6 +22,9 @@ import { resolveQuery } from './analytics/query'
 import { generateDemoWorkspace, type DemoOptions } from './demo/generate'
 import { workspaceStatus, listTenants } from './analytics/workspace-status'
 import type { Workspace } from './workspace'
+import type { AuthSession } from './auth/session'
+import type { SecretStore } from './secrets'
+import type { SyncRuntime } from './sync/runtime'
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
 
@@ -42,6 +45,12 @@ export type CoreContext = {
    * the CLI and the harness default to running it in-process.
    */
   runDemo?: (options: DemoOptions) => Promise<DemoResult>
+  /** Source secrets (OS keychain in the app, memory in the harness); the CLI has none and reads env vars. */
+  secrets?: SecretStore
+  /** The background sync scheduler and import-file tokens (app and harness); absent in the CLI. */
+  sync?: SyncRuntime
+  /** The admin session (passphrase, ITSM account role) behind role(); absent where the role is fixed. */
+  auth?: AuthSession
 }
 
 export type CoreHandlers = {

@@ -1,9 +1,11 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppShell } from './components/app-shell'
+import { DateRangeFilter } from './components/date-range-filter'
 import { EmptyState } from './components/empty-state'
 import { ErrorBanner } from './components/error-banner'
 import { TenantFilter } from './components/tenant-filter'
+import { useDateRange } from './components/use-date-range'
 import { Watermark } from './components/watermark'
 import { FirstRunPanel } from './features/first-run/first-run-panel'
 import { call } from './lib/api'
@@ -20,6 +22,8 @@ export function ConsoleApp() {
   const status = useApiQuery(() => call('workspace:status', {}), 'status')
   const tenants = useApiQuery(() => call('workspace:tenants', {}), 'tenants')
   const [filters, setFilters] = useState<ConsoleFilters>({ tenants: [], range: null })
+  // The header's period, resolved against today in the workspace zone and passed to every screen.
+  const dateRange = useDateRange(settings?.timeZone ?? 'Asia/Seoul')
   const [screenId, setScreenId] = useState(SCREENS[0]?.id ?? 'overview')
   const screen = SCREENS.find((s) => s.id === screenId) ?? SCREENS[0]
   const [actionError, setActionError] = useState<Error | null>(null)
@@ -45,6 +49,7 @@ export function ConsoleApp() {
   const headerTools = (
     <>
       <Watermark updatedAt={status.data?.watermark} timeZone={settings?.timeZone ?? 'Asia/Seoul'} />
+      {!showFirstRun && status.data?.empty === false && <DateRangeFilter {...dateRange} />}
       {!showFirstRun && (
         <TenantFilter
           tenants={tenants.data ?? []}
@@ -69,7 +74,8 @@ export function ConsoleApp() {
       nav={SCREENS}
       current={screen?.id ?? ''}
       onNavigate={setScreenId}
-      navEnabled={!showFirstRun && status.data?.empty === false}
+      // An empty workspace still reaches the screens that fill it (Sync: connections and file import).
+      navEnabled={!showFirstRun && status.data !== undefined}
     >
       {actionError && <ErrorBanner message={actionError.message} onRetry={() => setActionError(null)} />}
       {loadError && !settings ? (
@@ -92,12 +98,14 @@ export function ConsoleApp() {
         />
       ) : (
         <>
-          {status.data.empty && (
+          {status.data.empty && !screen?.worksWhenEmpty && (
             <EmptyState title={t('overview.emptyTitle')}>
               <p>{t('overview.emptyBody')}</p>
             </EmptyState>
           )}
-          {!status.data.empty && screen && <screen.Component filters={filters} />}
+          {(!status.data.empty || screen?.worksWhenEmpty) && screen && (
+            <screen.Component filters={{ ...filters, range: dateRange.range }} />
+          )}
         </>
       )}
       {ready && <span data-testid="app-ready" hidden />}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, repoRoot as root } from '../../helpers/cli'
-import { startServiceNowSimulator } from '../../simulators/servicenow/simulator'
+import { startServiceNowSimulator } from '../../../src/main/simulators/servicenow/simulator'
 
 describe('source and sync commands', () => {
   let dir: string
@@ -87,6 +87,21 @@ describe('source and sync commands', () => {
     ])
     expect(badUrl.code).toBe(2)
     expect(badUrl.stderr).toContain('Only http and https URLs')
+    const notUrl = await cli([
+      'source',
+      'add',
+      'itsm',
+      '--name',
+      'y',
+      '--url',
+      'itsm.local',
+      '--token-env',
+      'T',
+      '--data-dir',
+      dir,
+    ])
+    expect(notUrl.code).toBe(2)
+    expect(notUrl.stderr).toContain('Give the full URL')
     const creds = await cli([
       'source',
       'add',

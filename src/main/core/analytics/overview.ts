@@ -12,6 +12,7 @@ import {
   type Period,
 } from '../metrics/periods'
 import { roundTo } from '../metrics/rounding'
+import { resolvedWithMttr } from '../metrics/sr-metrics'
 import type { ResolvedQuery } from './query'
 import { tenantClause } from './tenant-filter'
 
@@ -23,15 +24,11 @@ export function overview(store: Store, q: ResolvedQuery): OverviewResponse {
   const countStatus = store.sqlite.prepare(
     `SELECT count(*) AS n FROM service_requests WHERE status = ? AND created_at <= ?${tenant.sql}`,
   )
-  const resolvedIn = store.sqlite.prepare(
-    // resolved_at is set exactly for RESOLVED/DONE SRs (derived at write time, SPEC §2), so the range
-    // alone selects resolved(P) and the (resolved_at, created_at) index covers the query.
-    `SELECT count(*) AS n, avg(resolved_at - created_at) AS mean_ms FROM service_requests
-     WHERE resolved_at >= ? AND resolved_at < ?${tenant.sql}`,
-  )
+  // resolved(P) and MTTR(P) as SPEC §3 defines them (metrics/sr-metrics.ts): MTTR reads the stored
+  // mttr_ms, which follows the SLA policy's clock (calendar by default, business hours if set).
   const resolved = (p: Period): Resolved => {
-    const row = resolvedIn.get(p.start, p.end, ...tenant.params) as { n: number; mean_ms: number | null }
-    return { count: row.n, mttrHours: row.mean_ms === null ? null : row.mean_ms / 3_600_000 }
+    const r = resolvedWithMttr(store, p, { tenants: q.tenants })
+    return { count: r.resolved, mttrHours: r.mttr.value }
   }
   const open = (countStatus.get('OPEN', q.asOf, ...tenant.params) as { n: number }).n
   const inProgress = (countStatus.get('IN_PROGRESS', q.asOf, ...tenant.params) as { n: number }).n

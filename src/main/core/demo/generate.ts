@@ -16,6 +16,7 @@ import { assertNoLiveData, clearDemoData } from './reset'
 import { demoServiceRequest, type SrContext } from './service-requests'
 import { demoRange, hourlyBuckets, sampleInstants } from './timeline'
 import { writeDemoYoutube } from './youtube'
+import { rebuildRollups } from '../rollups/rollups'
 
 export type DemoProgress = { done: number; total: number; stage: string }
 
@@ -164,6 +165,9 @@ function writeDemo(store: Store, { srCount, seed, asOf, months, zone, progress }
     .run(DEMO_SOURCE, JSON.stringify({ seed, srCount, months, timeZone: zone }), asOf)
   setMeta(store, 'demo_seed', String(seed))
   setWorkspaceKind(store, 'demo')
+  // The reset marked the BI rollups stale; rebuilding here keeps the cost in the (worker-run) generation
+  // instead of the first dashboard request.
+  rebuildRollups(store, zone, asOf)
   setWatermark(store, asOf)
   return cast.all.length
 }

@@ -10,6 +10,8 @@ import {
   type SrStatus,
 } from '../../../../shared/domain'
 import { deriveInstants, type StatusEvent } from '../../metrics/derive'
+import { judgeSr, loadPolicySet, type StatusChange } from '../../metrics/sla-judge'
+import { openRollupTracker } from '../../rollups/rollups'
 import type { Store } from '../open-database'
 import type { SrEventKind } from '../schema'
 import { createLookups, type Lookups } from './lookups'
@@ -63,13 +65,14 @@ const PRIORITY_SET: ReadonlySet<string> = new Set(PRIORITIES)
 
 const SR_COLUMNS = `source, source_id, number, tenant_id, title, category_id, priority, status, requester,
   assignee_id, created_at, first_response_at, resolved_at, resolved_at_source, resolved_at_estimated, closed_at,
-  finished_at, updated_at, reassignment_count, reopen_count, raw`
-const INSERT_SR_SQL = `INSERT INTO service_requests (${SR_COLUMNS}) VALUES (${Array(21).fill('?').join(', ')})`
+  finished_at, updated_at, reassignment_count, reopen_count, raw, mttr_ms, sla_target_ms, sla_elapsed_ms, sla_met`
+const INSERT_SR_SQL = `INSERT INTO service_requests (${SR_COLUMNS}) VALUES (${Array(25).fill('?').join(', ')})`
 // Same column order as INSERT (source and source_id are the key and stay unchanged), then the id.
 const UPDATE_SR_SQL = `UPDATE service_requests SET source = ?, source_id = ?, number = ?, tenant_id = ?, title = ?,
   category_id = ?, priority = ?, status = ?, requester = ?, assignee_id = ?, created_at = ?, first_response_at = ?,
   resolved_at = ?, resolved_at_source = ?, resolved_at_estimated = ?, closed_at = ?, finished_at = ?, updated_at = ?,
-  reassignment_count = ?, reopen_count = ?, raw = ? WHERE id = ?`
+  reassignment_count = ?, reopen_count = ?, raw = ?, mttr_ms = ?, sla_target_ms = ?, sla_elapsed_ms = ?,
+  sla_met = ? WHERE id = ?`
 
 const INSERT_EVENT_SQL = `INSERT INTO sr_events (sr_id, at, kind, from_status, to_status, actor_id, assignee_id, note)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
@@ -95,9 +98,17 @@ export function upsertServiceRequests(
   const storedFirstResolved = sqlite.prepare(
     "SELECT MIN(at) AS at FROM sr_events WHERE sr_id = ? AND kind = 'status' AND to_status IN ('RESOLVED', 'DONE')",
   )
+  // SLA/MTTR judgement (metrics/sla-judge.ts): the policy is loaded once per call; a resolved row
+  // updated without events is judged on its stored status history (PENDING pauses the SLA clock).
+  const policies = loadPolicySet(store)
+  const storedStatusEvents = sqlite.prepare(
+    "SELECT at, from_status AS fromStatus, to_status AS toStatus FROM sr_events WHERE sr_id = ? AND kind = 'status'",
+  )
 
   const run = sqlite.transaction((): UpsertResult => {
     const lookups = createLookups(sqlite)
+    // BI rollups (core/rollups): each SR's old contribution out, its new one in, applied at the end.
+    const rollups = openRollupTracker(sqlite)
     let written = 0
     let skippedStale = 0
     let eventsWritten = 0
@@ -133,6 +144,17 @@ export function upsertServiceRequests(
         },
         statusEvents,
       )
+      let judgeEvents: readonly StatusChange[] | null = row.events ?? null
+      if (!judgeEvents && existing && derived.resolvedAt !== null) {
+        judgeEvents = storedStatusEvents.all(existing.id) as StatusChange[]
+      }
+      const judged = judgeSr(policies, {
+        createdAt: row.createdAt,
+        resolvedAt: derived.resolvedAt,
+        priority: row.priority,
+        category: row.category ?? null,
+        statusEvents: judgeEvents,
+      })
       const params = [
         row.source,
         row.sourceId,
@@ -155,14 +177,30 @@ export function upsertServiceRequests(
         row.reassignmentCount ?? 0,
         row.reopenCount ?? 0,
         rawText(row.raw),
+        judged.mttrMs,
+        judged.slaTargetMs,
+        judged.slaElapsedMs,
+        judged.slaMet,
       ]
       let srId: number
       if (existing) {
+        rollups.before(existing.id)
         updateSr.run(...params, existing.id)
         srId = existing.id
       } else {
         srId = Number(insertSr.run(...params).lastInsertRowid)
       }
+      rollups.after({
+        tenantId,
+        categoryId,
+        assigneeId,
+        status: row.status,
+        priority: row.priority,
+        createdAt: row.createdAt,
+        resolvedAt: derived.resolvedAt,
+        mttrMs: judged.mttrMs,
+        slaMet: judged.slaMet,
+      })
       written++
       if (row.events) {
         if (existing) deleteEvents.run(srId)
@@ -172,6 +210,7 @@ export function upsertServiceRequests(
         }
       }
     }
+    rollups.finish()
     return { written, skippedStale, eventsWritten }
   })
   return run()
@@ -190,16 +229,19 @@ export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): 
   const { sqlite } = store
   const findSr =
     sqlite.prepare(`SELECT id, tenant_id, status, created_at, resolved_at_source, closed_at, updated_at,
-    requester FROM service_requests WHERE source = ? AND source_id = ?`)
+    requester, priority, (SELECT name FROM categories WHERE id = category_id) AS category
+    FROM service_requests WHERE source = ? AND source_id = ?`)
   const findDuplicate = sqlite.prepare(`SELECT 1 FROM sr_events WHERE sr_id = ? AND at = ? AND kind = ?
     AND from_status IS ? AND to_status IS ? AND actor_id IS ? AND assignee_id IS ? AND note IS ? LIMIT 1`)
   const insertEvent = sqlite.prepare(INSERT_EVENT_SQL)
   const statusHistory = sqlite.prepare(
-    "SELECT at, to_status AS toStatus FROM sr_events WHERE sr_id = ? AND kind = 'status' AND to_status IS NOT NULL",
+    "SELECT at, from_status AS fromStatus, to_status AS toStatus FROM sr_events WHERE sr_id = ? AND kind = 'status' AND to_status IS NOT NULL",
   )
   const updateDerived = sqlite.prepare(
-    'UPDATE service_requests SET resolved_at = ?, resolved_at_estimated = ?, finished_at = ? WHERE id = ?',
+    `UPDATE service_requests SET resolved_at = ?, resolved_at_estimated = ?, finished_at = ?, mttr_ms = ?,
+     sla_target_ms = ?, sla_elapsed_ms = ?, sla_met = ? WHERE id = ?`,
   )
+  const policies = loadPolicySet(store)
   type SrRow = {
     id: number
     tenant_id: number
@@ -209,10 +251,13 @@ export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): 
     closed_at: number | null
     updated_at: number
     requester: string | null
+    priority: Priority
+    category: string | null
   }
 
   const run = sqlite.transaction((): InsertEventsResult => {
     const lookups = createLookups(sqlite)
+    const rollups = openRollupTracker(sqlite)
     const srs = new Map<string, SrRow | null>()
     const touched = new Map<number, SrRow>()
     let inserted = 0
@@ -245,6 +290,7 @@ export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): 
       touched.set(sr.id, sr)
     }
     for (const sr of touched.values()) {
+      const history = statusHistory.all(sr.id) as (StatusEvent & StatusChange)[]
       const derived = deriveInstants(
         {
           status: sr.status,
@@ -253,10 +299,29 @@ export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): 
           closedAt: sr.closed_at,
           updatedAt: sr.updated_at,
         },
-        statusHistory.all(sr.id) as StatusEvent[],
+        history,
       )
-      updateDerived.run(derived.resolvedAt, derived.resolvedAtEstimated ? 1 : 0, derived.finishedAt, sr.id)
+      const judged = judgeSr(policies, {
+        createdAt: sr.created_at,
+        resolvedAt: derived.resolvedAt,
+        priority: sr.priority,
+        category: sr.category,
+        statusEvents: history,
+      })
+      rollups.before(sr.id)
+      updateDerived.run(
+        derived.resolvedAt,
+        derived.resolvedAtEstimated ? 1 : 0,
+        derived.finishedAt,
+        judged.mttrMs,
+        judged.slaTargetMs,
+        judged.slaElapsedMs,
+        judged.slaMet,
+        sr.id,
+      )
+      rollups.afterStored(sr.id)
     }
+    rollups.finish()
     return { inserted, duplicates, missingSr }
   })
   return run()

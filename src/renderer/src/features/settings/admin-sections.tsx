@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ConnectionsSection } from '../connections/connections-section'
+import { KpiSettingsSection } from '../kpi-settings/kpi-settings-section'
+import { SlaSettingsSection } from '../sla-settings/sla-settings-section'
 
 /**
  * The admin sections of the Settings window (SPEC §9). Each area registers its section here; one
@@ -11,9 +14,9 @@ export type AdminSection = {
 }
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
-  { id: 'kpi', Component: null },
-  { id: 'sla', Component: null },
-  { id: 'connections', Component: null },
+  { id: 'kpi', Component: KpiSettingsSection },
+  { id: 'sla', Component: SlaSettingsSection },
+  { id: 'connections', Component: ConnectionsSection },
   { id: 'schedules', Component: null },
 ]
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/error-banner'
 import { useSettings } from '../../lib/use-settings'
+import { AdminGate } from '../auth/admin-gate'
 import { AdminSections } from './admin-sections'
 import { GeneralSection } from './general-section'
 
@@ -33,7 +34,10 @@ export function SettingsApp() {
           }}
         />
       )}
-      <AdminSections />
+      {/* Operators see the unlock panel instead of the admin sections (SPEC §9). */}
+      <AdminGate>
+        <AdminSections />
+      </AdminGate>
       {settings && <span data-testid="app-ready" hidden />}
     </div>
   )
