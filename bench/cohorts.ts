@@ -8,19 +8,7 @@ import { tenantGrowth } from '../src/main/core/analytics/cohorts/tenant-growth'
 import { userRetention } from '../src/main/core/analytics/cohorts/user-retention'
 import type { Store } from '../src/main/core/db/open-database'
 import { openWorkspace } from '../src/main/core/workspace'
-
-/** Median milliseconds of `fn` over `runs` runs after `warmup` unmeasured ones. */
-function median(fn: () => unknown, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i++) fn()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    times.push(performance.now() - t)
-  }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)] ?? Number.NaN
-}
+import { median } from './median'
 
 /** One table row per cohort: [measurement, median, note]. */
 export function cohortsBench(store: Store, asOf: number, runs = 7, warmup = 2): [string, string, string][] {

@@ -10,20 +10,9 @@ import { recalculateKpis } from '../src/main/core/kpi/calculate'
 import { applyTemplates } from '../src/main/core/kpi/service'
 import { kpiTemplates } from '../src/main/core/kpi/templates'
 import { openWorkspace } from '../src/main/core/workspace'
+import { median } from './median'
 
 const ZONE = 'Asia/Seoul'
-
-function median(fn: () => unknown, runs = 30, warmup = 5): number {
-  for (let i = 0; i < warmup; i++) fn()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    times.push(performance.now() - t)
-  }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)] ?? Number.NaN
-}
 
 /** Applies all templates (backfilling them) and times the board; returns README table rows. */
 export function kpiBench(store: Store, asOf: number, srCount: number): [string, string, string][] {

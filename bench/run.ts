@@ -12,6 +12,7 @@ import { kpiBench } from './kpi'
 import { referenceOverview } from './reference-overview'
 import { syncBench } from './sync'
 import { widgetBench } from './widgets'
+import { median } from './median'
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
@@ -19,19 +20,6 @@ const arg = (name: string): string | undefined => {
 }
 const srCount = Number(arg('--srs') ?? 1_000_000)
 const AS_OF = Date.parse('2026-03-18T06:00:00Z')
-
-/** Median milliseconds of `fn` over `runs` runs after `warmup` unmeasured ones. */
-function median(fn: () => unknown, runs = 30, warmup = 5): number {
-  for (let i = 0; i < warmup; i++) fn()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    times.push(performance.now() - t)
-  }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)] ?? Number.NaN
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'ops-bench-'))
 const ws = openWorkspace({ dataDir: dir })
