@@ -50,6 +50,7 @@ export default defineConfig(({ command }) => {
             index: resolve('src/main/index.ts'),
             'demo-worker': resolve('src/main/core/workers/demo-worker.ts'),
             'sync-worker': resolve('src/main/core/workers/sync-worker.ts'),
+            'jobs-worker': resolve('src/main/core/workers/jobs-worker.ts'),
           },
         },
       },

@@ -15,6 +15,8 @@ import { APP_DIR_NAME, WORKSPACE_DIR_NAME } from './core/paths'
 import { openWorkspace, type Workspace } from './core/workspace'
 import { startKpiEngine } from './core/kpi/scheduler'
 import { runDemoInWorker } from './core/workers/run-demo-in-worker'
+import { createJobRunner, rejudgeUnjudgedAtStart } from './core/workers/jobs-runner'
+import { workerJobBackend } from './core/workers/run-jobs-in-worker'
 import { isTrustedAppUrl, mergeHandlerTables, registerHandlers } from './shell/ipc-registration'
 import { resolveNativeBinding } from './shell/native'
 import { createSafeStorageSecretStore } from './shell/safe-storage-secrets'
@@ -100,12 +102,25 @@ function start(): void {
   })
   windows = wm
 
-  // After a demo generation the KPI values are recalculated (the demo reset cleared them).
+  // After a demo generation the KPI values are recalculated (the demo reset cleared them); after an
+  // SLA change every period is (SLA compliance of closed periods depends on the judgements).
   let afterDemo: () => void = () => {}
+  let afterSla: () => void = () => {}
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
     for (const win of wm.all()) win.webContents.send(event, payload)
-    if (event === 'data:changed' && (payload as EventPayloads['data:changed']).reason === 'demo') afterDemo()
+    const reason = event === 'data:changed' ? (payload as EventPayloads['data:changed']).reason : null
+    if (reason === 'demo') afterDemo()
+    else if (reason === 'sla') afterSla()
   }
+  // SLA re-judgement and KPI calculation (seconds at a million SRs) run in a worker thread with its
+  // own connection, one job of a kind at a time, overlapping requests coalesced (core/workers/jobs-runner.ts).
+  const jobs = createJobRunner({
+    backend: workerJobBackend({
+      file: join(here, 'jobs-worker.js'),
+      workspace: { dataDir, migrationsFolder, nativeBinding },
+    }),
+    emit,
+  })
   // Connection secrets: encrypted with the OS keychain (safeStorage), never in the workspace folder.
   const secrets = createSafeStorageSecretStore({
     filePath: join(app.getPath('userData'), 'secrets.json'),
@@ -139,6 +154,7 @@ function start(): void {
     secrets,
     sync: syncRuntime,
     auth,
+    jobs,
     // The demo generator writes up to a million rows: a worker thread with its own connection.
     runDemo: ({ onProgress, ...options }) =>
       runDemoInWorker(
@@ -187,8 +203,13 @@ function start(): void {
     now: Date.now,
     zone: () => settings.get().timeZone,
     emit,
+    jobs,
+    onError: (err) => log.warn(err instanceof Error ? err.message : String(err)),
   })
-  afterDemo = () => kpiEngine.trigger('demo')
+  afterDemo = () => void kpiEngine.trigger('demo')
+  afterSla = () => void kpiEngine.trigger('sla', { full: true })
+  // SRs stored by a release before the judgement columns existed are judged now, in the background.
+  void rejudgeUnjudgedAtStart(jobs, { emit, now: Date.now, log })
   void refreshItsmRole(workspace.store, auth, appSecrets(secrets), syncRuntime.httpDeps)
   onThemeUpdated(() => wm.refreshBackground())
 

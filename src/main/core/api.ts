@@ -11,20 +11,19 @@ import type {
 import type { AppInfo, DemoResult } from '../../shared/ipc/types'
 import type { Role } from '../../shared/domain'
 import type { AppSettings } from '../../shared/settings'
-import { createBiHandlers } from './analytics/bi-handlers'
+import { createBiHandlers, createOverviewHandler } from './analytics/bi-handlers'
 import { createCohortHandlers } from './analytics/cohort-handlers'
 import { createAuthHandlers } from './auth/handlers'
 import { createKpiHandlers } from './kpi/handlers'
 import { createSlaHandlers } from './metrics/sla-handlers'
 import { createSyncHandlers } from './sync/handlers'
-import { overview } from './analytics/overview'
-import { resolveQuery } from './analytics/query'
 import { generateDemoWorkspace, type DemoOptions } from './demo/generate'
 import { workspaceStatus, listTenants } from './analytics/workspace-status'
 import type { Workspace } from './workspace'
 import type { AuthSession } from './auth/session'
 import type { SecretStore } from './secrets'
 import type { SyncRuntime } from './sync/runtime'
+import type { JobRunner } from './workers/jobs-runner'
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
 
@@ -51,6 +50,11 @@ export type CoreContext = {
   sync?: SyncRuntime
   /** The admin session (passphrase, ITSM account role) behind role(); absent where the role is fixed. */
   auth?: AuthSession
+  /**
+   * The background job runner (SLA re-judgement, KPI calculation), shared with the KPI engine. The app
+   * passes a worker-thread runner so its event loop stays free; without it handlers run jobs in-process.
+   */
+  jobs?: JobRunner
 }
 
 export type CoreHandlers = {
@@ -86,7 +90,7 @@ export function createCoreHandlers(ctx: CoreContext): CoreHandlers {
       ctx.emit('data:changed', { reason: 'demo', at: new Date(ctx.now()).toISOString() })
       return result
     },
-    'bi:overview': (req) => overview(store, resolveQuery(req, ctx)),
+    'bi:overview': createOverviewHandler(ctx),
     ...createAuthHandlers(ctx),
     ...createBiHandlers(ctx),
     ...createCohortHandlers(ctx),

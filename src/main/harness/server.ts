@@ -14,6 +14,7 @@ import { createMemorySecretStore } from '../core/secrets'
 import { createSyncRuntime } from '../core/sync/runtime'
 import { dispatch, type HandlerTable } from '../core/dispatch'
 import { openWorkspace } from '../core/workspace'
+import { createJobRunner, inProcessJobBackend, rejudgeUnjudgedAtStart } from '../core/workers/jobs-runner'
 import { createEventStream } from './event-stream'
 import { handleImportUpload, UPLOAD_PATH } from './import-upload'
 import { openSettingsStore, type SettingsStore } from './settings-store'
@@ -38,7 +39,12 @@ export type HarnessOptions = {
   role?: Role
 }
 
-export type HarnessServer = { url: string; close(): Promise<void> }
+export type HarnessServer = {
+  url: string
+  close(): Promise<void>
+  /** Resolves once no background job (re-judgement, KPI calculation) runs or waits. */
+  jobsIdle(): Promise<void>
+}
 
 export const MAX_BODY_BYTES = 1024 * 1024
 const INVOKE_PREFIX = '/api/invoke/'
@@ -50,12 +56,19 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
   const workspace = openWorkspace({ dataDir: opts.dataDir })
   const settings = openSettingsStore(opts.settingsFile ?? join(workspace.dataDir, 'settings.json'))
   const events = createEventStream()
-  // After a demo generation the KPI values are recalculated (the demo reset cleared them).
+  // After a demo generation the KPI values are recalculated (the demo reset cleared them); after an
+  // SLA change every period is (SLA compliance of closed periods depends on the judgements).
   let afterDemo: () => void = () => {}
+  let afterSla: () => void = () => {}
   const emit: Emit = (event, payload) => {
     events.send(event, payload)
-    if (event === 'data:changed' && (payload as EventPayloads['data:changed']).reason === 'demo') afterDemo()
+    const reason = event === 'data:changed' ? (payload as EventPayloads['data:changed']).reason : null
+    if (reason === 'demo') afterDemo()
+    else if (reason === 'sla') afterSla()
   }
+  // Jobs run in-process here (small data, and the harness runs from TypeScript sources), through
+  // the same coalescing runner as the app's worker-thread one.
+  const jobs = createJobRunner({ backend: inProcessJobBackend(workspace.store), emit })
   // Secrets live in memory only: the harness has no OS keychain, and nothing is written to disk.
   const secrets = createMemorySecretStore()
   const auth = createAuthSession({
@@ -81,8 +94,12 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
     now,
     zone: () => settings.get().timeZone,
     emit,
+    jobs,
   })
-  afterDemo = () => kpiEngine.trigger('demo')
+  afterDemo = () => void kpiEngine.trigger('demo')
+  afterSla = () => void kpiEngine.trigger('sla', { full: true })
+  // SRs stored by a release before the judgement columns existed are judged now.
+  void rejudgeUnjudgedAtStart(jobs, { emit, now })
 
   const handlers: HandlerTable = {
     ...createCoreHandlers({
@@ -99,6 +116,7 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
       secrets,
       sync,
       auth,
+      jobs,
     }),
     ...shellStandIns(settings, emit, now),
   }
@@ -185,10 +203,13 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
   let closed: Promise<void> | null = null
   return {
     url,
+    jobsIdle: () => jobs.idle(),
     close() {
       closed ??= (async () => {
         kpiEngine.dispose()
         await sync.close()
+        // A re-judgement yields between chunks; let it finish before the connection closes.
+        await jobs.idle()
         events.close()
         await new Promise<void>((resolveClose) => {
           server.close(() => resolveClose())

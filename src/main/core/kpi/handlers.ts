@@ -1,4 +1,6 @@
 // Core handlers for the KPI engine (SPEC §6): each one a few lines over the module that does the work.
+// Definitions are written here; calculations go to the background job runner when the context has
+// one (the app: a worker thread, coalesced with the scheduler's runs), else run in-process.
 import type { kpiChannels } from '../../../shared/ipc/channels/kpi'
 import type { CoreContext, HandlersFor } from '../api'
 import { resolveQuery } from '../analytics/query'
@@ -29,6 +31,16 @@ export function createKpiHandlers(ctx: CoreContext, source?: MetricSource): Hand
     return { now: w.asOf, zone: w.zone, changedBy: ctx.role(), ...(source ? { source } : {}) }
   }
   const changed = () => ctx.emit('data:changed', { reason: 'kpi', at: new Date(ctx.now()).toISOString() })
+  // A test's metric source lives in this thread, so it keeps the in-process path.
+  const jobs = source === undefined ? ctx.jobs : undefined
+  /** Service options; with a job runner the definition is written now and calculated by `background`. */
+  const serviceFor = (req: { asOf?: string | undefined; timeZone?: string | undefined }) => ({
+    ...service(req),
+    calculate: jobs === undefined,
+  })
+  const background = async (o: { now: number; zone: string }, only?: number) => {
+    await jobs?.calculateKpis({ now: o.now, zone: o.zone, ...(only !== undefined ? { only } : {}) })
+  }
   const day = (text: string, zone: string, end: boolean) => {
     try {
       return end ? startOfNextLocalDay(text, zone) - 1 : startOfLocalDay(text, zone)
@@ -39,14 +51,14 @@ export function createKpiHandlers(ctx: CoreContext, source?: MetricSource): Hand
 
   return {
     'kpi:templates': (req) => kpiTemplates(req.lang ?? ctx.settings().language),
-    'kpi:apply': (req) => {
+    'kpi:apply': async (req) => {
       requireAdmin(ctx.role, 'apply KPI templates')
-      const result = applyTemplates(
-        store,
-        { ...req, lang: req.lang ?? ctx.settings().language },
-        service(req),
-      )
-      if (result.count > 0) changed()
+      const o = serviceFor(req)
+      const result = applyTemplates(store, { ...req, lang: req.lang ?? ctx.settings().language }, o)
+      if (result.count > 0) {
+        await background(o)
+        changed()
+      }
       return result
     },
     'kpi:list': (req) => {
@@ -63,19 +75,21 @@ export function createKpiHandlers(ctx: CoreContext, source?: MetricSource): Hand
       const w = when(req)
       return kpiDetail(store, getKpi(store, req.kpi), { asOf: w.asOf, zone: w.zone })
     },
-    'kpi:create': (req) => {
+    'kpi:create': async (req) => {
       requireAdmin(ctx.role, 'create KPIs')
       const { asOf: _a, timeZone: _t, ...input } = req
-      const o = service(req)
+      const o = serviceFor(req)
       const kpi = createKpi(store, input, o)
+      await background(o, kpi.id)
       changed()
       return definitionOut(getKpi(store, kpi.id), o.zone)
     },
-    'kpi:update': (req) => {
+    'kpi:update': async (req) => {
       requireAdmin(ctx.role, 'edit KPIs')
       const { kpi: ref, asOf: _a, timeZone: _t, ...patch } = req
-      const o = service(req)
+      const o = serviceFor(req)
       const kpi = updateKpi(store, ref, patch, o)
+      await background(o, kpi.id)
       changed()
       return definitionOut(kpi, o.zone)
     },
@@ -86,16 +100,30 @@ export function createKpiHandlers(ctx: CoreContext, source?: MetricSource): Hand
       changed()
       return { deleted: kpi.name }
     },
-    'kpi:calc': (req) => {
+    'kpi:calc': async (req) => {
       const w = when(req)
       const started = performance.now()
-      const outcomes = recalculateKpis(store, {
-        now: w.asOf,
-        zone: w.zone,
-        ...(req.kpi !== undefined ? { only: req.kpi } : {}),
-        ...(req.full ? { full: true } : {}),
-        ...(source ? { source } : {}),
-      })
+      let outcomes
+      if (jobs) {
+        // Checked here so an unknown KPI is NOT_FOUND, not a failed run shared with other requests.
+        const only = req.kpi !== undefined ? getKpi(store, req.kpi).id : undefined
+        const r = await jobs.calculateKpis({
+          now: w.asOf,
+          zone: w.zone,
+          ...(only !== undefined ? { only } : {}),
+          ...(req.full ? { full: true } : {}),
+        })
+        // A coalesced run may have covered more KPIs than this request named.
+        outcomes = only === undefined ? r.outcomes : r.outcomes.filter((o) => o.kpi.id === only)
+      } else {
+        outcomes = recalculateKpis(store, {
+          now: w.asOf,
+          zone: w.zone,
+          ...(req.kpi !== undefined ? { only: req.kpi } : {}),
+          ...(req.full ? { full: true } : {}),
+          ...(source ? { source } : {}),
+        })
+      }
       const board = kpiBoard(store, { asOf: w.asOf, zone: w.zone, history: 0 })
       changed()
       return {

@@ -1,7 +1,9 @@
 // Keeps KPI values current (SPEC §6): recalculates at every period boundary of the KPIs (so a closed
 // period is finalised and the new one starts), every `refreshMs` in between (the current period's
 // to-date value), and whenever trigger() is called (after each sync). Timers are injectable so
-// tests drive it without waiting.
+// tests drive it without waiting. With a job runner (the app) each calculation runs in the runner's
+// KPI lane (a worker thread), where a trigger during a run coalesces into one more run; without one
+// it runs in-process, synchronously.
 import type { Emit } from '../api'
 import type { Store } from '../db/open-database'
 import { registerAfterSyncHook } from '../sync/after-sync'
@@ -9,6 +11,7 @@ import { recalculateKpis, type KpiCalcOutcome } from './calculate'
 import { listKpis } from './definitions'
 import { kpiPeriodContaining } from './kpi-periods'
 import type { MetricSource } from './metric-source'
+import type { JobRunner } from '../workers/jobs-runner'
 
 export type Timers = {
   setTimeout(fn: () => void, ms: number): unknown
@@ -23,6 +26,8 @@ export type KpiSchedulerDeps = {
   /** Recalculation interval inside a period (default 15 minutes). */
   refreshMs?: number
   source?: MetricSource
+  /** Runs calculations in the background (ignored with a test `source`, which lives in this thread). */
+  jobs?: Pick<JobRunner, 'calculateKpis'>
   onCalculated?: (outcomes: KpiCalcOutcome[], reason: string) => void
   onError?: (err: unknown) => void
 }
@@ -30,8 +35,8 @@ export type KpiSchedulerDeps = {
 export type KpiScheduler = {
   start(): void
   stop(): void
-  /** Recalculates now (e.g. after a sync) and re-arms the timer. */
-  trigger(reason?: string): KpiCalcOutcome[]
+  /** Recalculates now (e.g. after a sync; `full` after an SLA change) and re-arms the timer. */
+  trigger(reason?: string, opts?: { full?: boolean }): Promise<KpiCalcOutcome[]>
   /** When the timer fires next (epoch ms), null when stopped. */
   nextRunAt(): number | null
 }
@@ -77,27 +82,38 @@ export function createKpiScheduler(deps: KpiSchedulerDeps): KpiScheduler {
     )
   }
 
-  const run = (reason: string): KpiCalcOutcome[] => {
+  const jobs = deps.source ? undefined : deps.jobs
+  const run = (reason: string, full = false): Promise<KpiCalcOutcome[]> => {
+    const opts = { now: deps.now(), zone: deps.zone(), ...(full ? { full } : {}) }
+    if (jobs) {
+      return jobs
+        .calculateKpis(opts)
+        .then((r) => {
+          deps.onCalculated?.(r.outcomes, reason)
+          return r.outcomes
+        })
+        .catch((err: unknown) => {
+          deps.onError?.(err)
+          return []
+        })
+        .finally(arm)
+    }
     let outcomes: KpiCalcOutcome[] = []
     try {
-      outcomes = recalculateKpis(deps.store, {
-        now: deps.now(),
-        zone: deps.zone(),
-        ...(deps.source ? { source: deps.source } : {}),
-      })
+      outcomes = recalculateKpis(deps.store, { ...opts, ...(deps.source ? { source: deps.source } : {}) })
       deps.onCalculated?.(outcomes, reason)
     } catch (err) {
       deps.onError?.(err)
     }
     arm()
-    return outcomes
+    return Promise.resolve(outcomes)
   }
 
   return {
     start() {
       if (running) return
       running = true
-      run('start')
+      void run('start')
     },
     stop() {
       running = false
@@ -105,7 +121,7 @@ export function createKpiScheduler(deps: KpiSchedulerDeps): KpiScheduler {
       handle = null
       next = null
     },
-    trigger: (reason = 'sync') => run(reason),
+    trigger: (reason = 'sync', opts = {}) => run(reason, opts.full ?? false),
     nextRunAt: () => next,
   }
 }
@@ -126,8 +142,9 @@ export function startKpiEngine(
         deps.emit?.('data:changed', { reason: 'kpi', at: new Date(deps.now()).toISOString() })
     },
   })
+  // Not awaited: the sync's own state must not wait for the KPI calculation.
   const unregister = registerAfterSyncHook((info) => {
-    if (info.store === deps.store) scheduler.trigger(info.reason)
+    if (info.store === deps.store) void scheduler.trigger(info.reason)
   })
   scheduler.start()
   return {

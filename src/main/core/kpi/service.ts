@@ -17,7 +17,14 @@ import type { MetricSource } from './metric-source'
 import { DEFAULT_THRESHOLDS } from './status'
 import { kpiTemplates } from './templates'
 
-export type ServiceOptions = { now: number; zone: string; changedBy: string | null; source?: MetricSource }
+export type ServiceOptions = {
+  now: number
+  zone: string
+  changedBy: string | null
+  source?: MetricSource
+  /** false: only write the definition; the caller calculates it (in the background job runner). */
+  calculate?: boolean
+}
 
 export type FieldsPatch = Partial<Omit<KpiDefinitionFields, 'thresholds' | 'filter'>> & {
   thresholds?: Partial<KpiThresholds>
@@ -33,7 +40,7 @@ function effectiveStart(day: string, period: KpiPeriod, zone: string): number {
   }
 }
 
-/** Creates a KPI (version 1) and calculates it. */
+/** Creates a KPI (version 1) and calculates it (unless `o.calculate` is false). */
 export function createKpi(
   store: Store,
   input: FieldsPatch &
@@ -56,7 +63,8 @@ export function createKpi(
   }
   const effectiveFrom = input.effective_from ? effectiveStart(input.effective_from, fields.period, o.zone) : 0
   const kpi = insertKpi(store, input.name, fields, { effectiveFrom, now: o.now, changedBy: o.changedBy })
-  calculateKpi(store, kpi, { now: o.now, zone: o.zone, ...(o.source ? { source: o.source } : {}) })
+  if (o.calculate !== false)
+    calculateKpi(store, kpi, { now: o.now, zone: o.zone, ...(o.source ? { source: o.source } : {}) })
   return kpi
 }
 
@@ -86,11 +94,12 @@ export function updateKpi(
     ? effectiveStart(patch.effective_from, fields.period, o.zone)
     : kpiPeriodContaining(o.now, fields.period, o.zone).start
   const updated = addVersion(store, kpi, fields, { effectiveFrom, now: o.now, changedBy: o.changedBy })
-  calculateKpi(store, updated, { now: o.now, zone: o.zone, ...(o.source ? { source: o.source } : {}) })
+  if (o.calculate !== false)
+    calculateKpi(store, updated, { now: o.now, zone: o.zone, ...(o.source ? { source: o.source } : {}) })
   return updated
 }
 
-/** Creates KPIs from built-in templates (skipping names that exist) and calculates them. */
+/** Creates KPIs from built-in templates (skipping names that exist) and calculates them (unless `o.calculate` is false). */
 export function applyTemplates(
   store: Store,
   req: { template_names: string[]; lang?: 'ko' | 'en'; tenant?: string; period?: KpiPeriod },

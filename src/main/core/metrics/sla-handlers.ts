@@ -1,15 +1,17 @@
 // Core handlers for SLA policy and calendars (SPEC §3): each one a few lines over the module that does the work.
-// Changes are serialized (one re-judge at a time) and each ends with a full re-judge of the stored
-// SRs, so every widget, rollup and KPI reads judgements made under the policy now stored.
+// A change writes its policy rows at once, then waits for a full re-judge of the stored SRs (in the
+// app a worker thread runs it, see workers/jobs-runner.ts) and answers with its count, so every
+// widget, rollup and KPI reads judgements made under the policy now stored. Changes made while a
+// re-judge runs share ONE follow-up re-judge, which reads the policy as it is when it starts.
 import { DateTime } from 'luxon'
 import type { slaChannels } from '../../../shared/ipc/channels/sla'
 import type { SlaChangeResult, SlaPolicyResponse } from '../../../shared/ipc/types-sla'
 import type { CoreContext, HandlersFor } from '../api'
 import { requireAdmin } from '../auth/require-admin'
 import { CoreError } from '../errors'
+import { createJobRunner, inProcessJobBackend } from '../workers/jobs-runner'
 import { IcsError, parseIcsHolidays } from './ical'
 import { startOfLocalDay } from './periods'
-import { rejudgeServiceRequests } from './rejudge'
 import {
   deleteHolidays,
   insertPolicyVersion,
@@ -24,9 +26,10 @@ import {
 export function createSlaHandlers(ctx: CoreContext): HandlersFor<typeof slaChannels> {
   const store = ctx.workspace.store
   const zone = () => ctx.settings().timeZone
-  let queue: Promise<unknown> = Promise.resolve()
+  // The CLI and tests re-judge on this thread; the runner's lane still coalesces overlapping changes.
+  const jobs = ctx.jobs ?? createJobRunner({ backend: inProcessJobBackend(store), emit: ctx.emit })
 
-  /** Runs `change` after any earlier one, then re-judges (when `affects` says so) and announces it. */
+  /** Applies `change` now, then re-judges (when `affects` says so) and announces it. */
   const change = <T>(action: string, apply: () => T, affects: () => boolean = () => true) => {
     requireAdmin(ctx.role, action)
     const run = async (): Promise<T & SlaChangeResult> => {
@@ -34,18 +37,14 @@ export function createSlaHandlers(ctx: CoreContext): HandlersFor<typeof slaChann
       let rejudged = 0
       let rejudgeMs = 0
       if (affects()) {
-        const r = await rejudgeServiceRequests(store, {
-          onProgress: (p) => ctx.emit('sla:rejudge-progress', p),
-        })
+        const r = await jobs.rejudge()
         rejudged = r.judged
         rejudgeMs = r.ms
       }
       ctx.emit('data:changed', { reason: 'sla', at: new Date(ctx.now()).toISOString() })
       return { ...extra, policy: view(), rejudged, rejudgeMs }
     }
-    const next = queue.then(run, run)
-    queue = next.catch(() => undefined)
-    return next
+    return run()
   }
   const businessInUse = () => readSlaState(store).versions.some((v) => v.calendar === 'business')
 

@@ -1,0 +1,45 @@
+// Worker-thread entry for the background jobs (SLA re-judgement, KPI calculation): each runs on its
+// own SQLite connection (WAL lets the main process keep reading dashboards), so the app's event
+// loop never waits on them. Progress and the outcome go back as messages; see run-jobs-in-worker.ts.
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parentPort, workerData } from 'node:worker_threads'
+import { CoreError } from '../errors'
+import { DATABASE_FILE, openWorkspace } from '../workspace'
+import { executeJob } from './jobs-execute'
+import type { JobProgress, JobsWorkerData, JobsWorkerMessage } from './jobs-worker-protocol'
+
+const data = workerData as JobsWorkerData
+const post = (message: JobsWorkerMessage): void => parentPort?.postMessage(message)
+
+// At most ten progress messages a second; the last one is always sent before 'done'.
+let lastSent = 0
+let pending: JobProgress | null = null
+const onProgress = (p: JobProgress): void => {
+  const t = Date.now()
+  if (t - lastSent >= 100 || p.done >= p.total) {
+    lastSent = t
+    pending = null
+    post({ type: 'progress', progress: p })
+  } else pending = p
+}
+
+try {
+  // A job works on an existing workspace; it must never create an empty one somewhere else.
+  const file = join(resolve(data.workspace.dataDir), DATABASE_FILE)
+  if (!existsSync(file)) throw new CoreError('NOT_FOUND', `No workspace database at ${file}`)
+  const ws = openWorkspace(data.workspace)
+  try {
+    const result = await executeJob(ws.store, data.job, onProgress)
+    if (pending) post({ type: 'progress', progress: pending })
+    post({ type: 'done', result })
+  } finally {
+    ws.close()
+  }
+} catch (err) {
+  post({
+    type: 'error',
+    code: err instanceof CoreError ? err.code : 'INTERNAL',
+    message: err instanceof Error ? err.message : String(err),
+  })
+}
