@@ -3,16 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { overview } from '../src/main/core/analytics/overview'
-import { resolveQuery } from '../src/main/core/analytics/query'
 import { generateDemoWorkspace } from '../src/main/core/demo/generate'
 import { openWorkspace } from '../src/main/core/workspace'
 import { cohortsBench } from './cohorts'
 import { kpiBench } from './kpi'
-import { referenceOverview } from './reference-overview'
 import { syncBench } from './sync'
 import { widgetBench } from './widgets'
-import { median } from './median'
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
@@ -31,17 +27,7 @@ try {
     `${(demo.durationMs / 1000).toFixed(1)} s`,
     `${Math.round(srCount / (demo.durationMs / 1000)).toLocaleString('en-US')} SRs/s`,
   ])
-  const q = resolveQuery(
-    {},
-    { now: () => AS_OF, settings: () => ({ timeZone: 'Asia/Seoul', language: 'ko' }) },
-  )
-  const ours = median(() => overview(ws.store, q))
-  const ref = median(() => referenceOverview(ws.store, AS_OF))
-  rows.push([
-    `bi overview (5 cards), median`,
-    `${ours.toFixed(2)} ms`,
-    `reference approach (one query per card): ${ref.toFixed(2)} ms, ratio ${(ref / ours).toFixed(1)}×`,
-  ])
+  // The overview cards are measured through their handler (rollups) in widgetBench.
   rows.push(...widgetBench(ws.store, AS_OF, srCount))
   rows.push(...kpiBench(ws.store, AS_OF, srCount))
   rows.push(...cohortsBench(ws.store, AS_OF))

@@ -1,10 +1,11 @@
-// BI widget figures (SPEC §4): each widget's median through the real handler (filters resolved,
-// rollups checked), the whole overview screen (cards + sr-trend + category-pie + funnel +
-// mttr-trend), the same widgets counted from the SR rows without rollups, and the reference's
-// approach (reference-widgets.ts). Called from run.ts; `npx tsx bench/widgets.ts --data-dir DIR`
-// measures an existing workspace.
+// BI widget figures (SPEC §4): each widget's and the overview cards' median through the real
+// handler (filters resolved, rollups checked), the whole overview screen (cards + sr-trend +
+// category-pie + funnel + mttr-trend), the same counted from the SR rows without rollups, and the
+// reference's approach (reference-widgets.ts). Called from run.ts; `npx tsx bench/widgets.ts
+// --data-dir DIR [--as-of ISO]` measures an existing workspace (as-of defaults to its newest SR's
+// creation, the "now" of a demo workspace).
 import type { BiFilter } from '../src/shared/ipc/contract'
-import { createBiHandlers } from '../src/main/core/analytics/bi-handlers'
+import { createBiHandlers, createOverviewHandler } from '../src/main/core/analytics/bi-handlers'
 import { overview } from '../src/main/core/analytics/overview'
 import { resolveQuery } from '../src/main/core/analytics/query'
 import type { CoreContext } from '../src/main/core/api'
@@ -17,6 +18,7 @@ import { slaHeatmap } from '../src/main/core/analytics/widgets/sla-heatmap'
 import { srTrend } from '../src/main/core/analytics/widgets/sr-trend'
 import { markRollupsStale, rebuildRollups } from '../src/main/core/rollups/rollups'
 import { openWorkspace } from '../src/main/core/workspace'
+import { median } from './median'
 import { referenceOverview } from './reference-overview'
 import {
   referenceCategoryPie,
@@ -28,19 +30,6 @@ import {
 } from './reference-widgets'
 
 const ZONE = 'Asia/Seoul'
-
-/** Median milliseconds of `fn` over `runs` runs after `warmup` unmeasured ones. */
-function median(fn: () => unknown, runs = 30, warmup = 5): number {
-  for (let i = 0; i < warmup; i++) fn()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    times.push(performance.now() - t)
-  }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)] ?? Number.NaN
-}
 
 const ms = (v: number): string => `${v.toFixed(2)} ms`
 
@@ -56,6 +45,7 @@ export function widgetBench(store: Store, asOf: number, srCount: number): [strin
     role: () => 'operator',
   } satisfies CoreContext
   const h = createBiHandlers(ctx)
+  const cards = createOverviewHandler(ctx)
   const filter: BiFilter = {}
   const q = resolveQuery(filter, ctx)
   const rows: [string, string, string][] = []
@@ -71,6 +61,12 @@ export function widgetBench(store: Store, asOf: number, srCount: number): [strin
 
   const base = { store, zone: ZONE, tenants: null, rollups: false }
   const widgets: [string, () => unknown, () => unknown, () => unknown][] = [
+    [
+      'overview cards',
+      () => cards(filter),
+      () => overview(store, q, false),
+      () => referenceOverview(store, asOf),
+    ],
     [
       'sr-trend (daily, 30 days)',
       () => h['bi:sr-trend'](filter),
@@ -118,12 +114,31 @@ export function widgetBench(store: Store, asOf: number, srCount: number): [strin
       `without rollups ${ms(b)}; reference approach ${ms(r)}, ratio ${(r / a).toFixed(1)}×`,
     ])
   }
+  for (const [name, req] of [
+    ['SLA late list (12 weeks, most late first, page 1)', { sort: 'over_target' }],
+    ['SLA late list (12 weeks, latest resolved first, page 1)', {}],
+  ] as const) {
+    let total = 0
+    const t = median(
+      () => {
+        const r = h['bi:drill-down']({ ...filter, widget: 'sla-heatmap', series: 'late', ...req })
+        if (!(r instanceof Promise)) total = r.total
+      },
+      10,
+      2,
+    )
+    rows.push([
+      `bi drill-down ${name}, ${size} SRs, median`,
+      ms(t),
+      `${total.toLocaleString('en-US')} SRs listed`,
+    ])
+  }
   const screen = median(() => {
     h['bi:sr-trend'](filter)
     h['bi:category-pie'](filter)
     h['bi:resolution-funnel'](filter)
     h['bi:mttr-trend'](filter)
-    return overview(store, resolveQuery(filter, ctx))
+    return cards(filter)
   })
   const screenRef = median(
     () => {
@@ -150,8 +165,13 @@ if (isMain) {
   const dir = i >= 0 ? process.argv[i + 1] : undefined
   if (!dir) throw new Error('usage: npx tsx bench/widgets.ts --data-dir DIR [--as-of ISO]')
   const j = process.argv.indexOf('--as-of')
-  const asOf = Date.parse(j >= 0 ? (process.argv[j + 1] ?? '') : '2026-03-18T06:00:00Z')
   const ws = openWorkspace({ dataDir: dir })
+  const newest = ws.store.sqlite.prepare('SELECT max(created_at) AS t FROM service_requests').get() as {
+    t: number | null
+  }
+  const asOf = j >= 0 ? Date.parse(process.argv[j + 1] ?? '') : (newest.t ?? Date.now())
+  if (Number.isNaN(asOf)) throw new Error('--as-of takes an ISO instant')
+  console.log(`as-of ${new Date(asOf).toISOString()}`)
   const n = (ws.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }).n
   console.log('| measurement | result | note |\n|---|---|---|')
   for (const r of widgetBench(ws.store, asOf, n)) console.log(`| ${r.join(' | ')} |`)

@@ -124,7 +124,8 @@ test('drill-downs from the trend, the funnel and the cards list as many SRs as t
     `총 ${expectedCreated.toLocaleString('en-US')}건`,
   )
   await expect(dialog.getByTestId('drill-row')).toHaveCount(Math.min(50, expectedCreated))
-  await expect(dialog.getByTestId('drill-title')).toHaveText('2026-03-09 · 신규')
+  // The core's own title of the number (the screen's words stand in until it answers).
+  await expect(dialog.getByTestId('drill-title')).toHaveText('2026-03-09 · 신규 SR')
   await expect(dialog.getByTestId('drill-range')).toHaveText('집계 기간 2026-02-17 – 2026-03-18')
   await page.keyboard.press('Escape')
   await expect(dialog).toHaveCount(0)
@@ -201,7 +202,9 @@ test('drill-downs from the trend, the funnel and the cards list as many SRs as t
   await expect(page.getByTestId('card-open_sr').getByTestId('card-value')).toBeFocused()
 })
 
-test('the SLA screen: heatmap cells and the breaches list match their numbers', async ({ page }) => {
+test('the SLA screen: heatmap cells, rows and summary figures open as many SRs as they show', async ({
+  page,
+}) => {
   await openConsole(page)
   await page.getByTestId('nav-sla').click()
   const heatmap = page.getByTestId('panel-heatmap')
@@ -219,25 +222,83 @@ test('the SLA screen: heatmap cells and the breaches list match their numbers', 
   await page.keyboard.press('Escape')
   await expect(cell).toBeFocused()
 
-  // The summary: resolved = on time + late; the late ones are spread over the breaches list below.
-  const summary = page.getByTestId('sla-summary')
-  const total = Number(await summary.getByTestId('sla-summary-total').getAttribute('data-value'))
-  const onTime = Number(await summary.getByTestId('sla-summary-on_time').getAttribute('data-value'))
-  const breached = Number(await summary.getByTestId('sla-summary-breached').getAttribute('data-value'))
-  expect(onTime + breached).toBe(total)
-  expect(breached).toBeGreaterThan(0)
-  const late = page.getByTestId('panel-breaches').getByTestId('breach-late')
-  const lateCounts = await late.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))))
-  expect(lateCounts.reduce((a, b) => a + b, 0)).toBe(breached)
+  // A row header: that category over every week = the sum of its cells.
+  const category = heatmap.getByTestId('heatmap-category').first()
+  const key = (await category.getAttribute('data-category')) ?? ''
+  const rowTotals = await heatmap
+    .locator(`[data-testid="heatmap-cell"][data-category="${key}"]`)
+    .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-total'))))
+  await category.click()
+  expect(await drillTotal(page)).toBe(rowTotals.reduce((a, b) => a + b, 0))
+  await page.keyboard.press('Escape')
 
-  // The first row is the latest week's largest group of late resolutions: all of its SRs missed the SLA.
-  await late.first().click()
+  // The summary: resolved = on time + late, and each figure opens its SRs over the whole range.
+  const summary = page.getByTestId('sla-summary')
+  const figure = async (key: string) =>
+    Number(await summary.getByTestId(`sla-summary-${key}`).getAttribute('data-value'))
+  const total = await figure('total')
+  const onTime = await figure('on_time')
+  const late = await figure('late')
+  expect(onTime + late).toBe(total)
+  expect(late).toBeGreaterThan(50)
+  for (const [key, value] of [
+    ['total', total],
+    ['on_time', onTime],
+    ['late', late],
+  ] as const) {
+    await summary.getByTestId(`sla-summary-${key}`).click()
+    expect(await drillTotal(page)).toBe(value)
+    await page.keyboard.press('Escape')
+    await expect(summary.getByTestId(`sla-summary-${key}`)).toBeFocused()
+  }
+
+  // The late SRs: one flat list as long as the late figure, latest resolved first, all over target.
+  const panel = page.getByTestId('panel-breaches')
+  const list = panel.getByTestId('breaches-list')
+  await expect(list).toHaveAttribute('data-state', 'ready')
+  expect(Number(await list.getAttribute('data-total'))).toBe(late)
+  await expect(list).toHaveAttribute('data-sort', 'resolved')
+  // 25 rows a page inside the screen.
+  await expect(list.getByTestId('drill-row')).toHaveCount(25)
+  const overs = () =>
+    list
+      .getByTestId('drill-over-target')
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))))
+  // Late by the judgement (over target; a few minutes over rounds to 0.0 h).
+  await expect(list.locator('[data-testid="drill-over-target"][data-late="true"]')).toHaveCount(25)
+  expect((await overs()).every((h) => h >= 0)).toBe(true)
+
+  // Sorted by how late: most late first, then reversed; paging keeps the order.
+  await list.getByTestId('drill-sort-over_target').click()
+  await expect(list).toHaveAttribute('data-sort', 'over_target')
+  await expect(list).toHaveAttribute('data-state', 'ready')
+  const mostLate = await overs()
+  expect(mostLate).toEqual([...mostLate].sort((a, b) => b - a))
+  await list.getByTestId('drill-next').click()
+  await expect(list.getByTestId('drill-page')).toHaveText(`2 / ${Math.ceil(late / 25)} 페이지`)
+  await expect(list).toHaveAttribute('data-state', 'ready')
+  expect(Math.max(...(await overs()))).toBeLessThanOrEqual(Math.min(...mostLate))
+  await list.getByTestId('drill-sort-over_target').click()
+  await expect(list).toHaveAttribute('data-order', 'asc')
+  await expect(list).toHaveAttribute('data-state', 'ready')
+  await expect(list.getByTestId('drill-page')).toHaveText(`1 / ${Math.ceil(late / 25)} 페이지`)
+  const leastLate = await overs()
+  expect(leastLate).toEqual([...leastLate].sort((a, b) => a - b))
+  expect(leastLate[0]).toBeGreaterThanOrEqual(0)
+
+  // The week × category breakdown is the other view: its late counts add up to the same figure.
+  await panel.getByTestId('breaches-view-byWeek').click()
+  const lateCells = panel.getByTestId('breach-late')
+  const lateCounts = await lateCells.evaluateAll((els) =>
+    els.map((el) => Number(el.getAttribute('data-value'))),
+  )
+  expect(lateCounts.reduce((a, b) => a + b, 0)).toBe(late)
+  await lateCells.first().click()
   expect(await drillTotal(page)).toBe(lateCounts[0])
   const rows = page.getByTestId('drill-down').getByTestId('drill-row')
-  await expect(rows.first()).toContainText('위반')
-  await expect(rows.filter({ hasText: '준수' })).toHaveCount(0)
+  await expect(rows.first().getByTestId('drill-over-target')).toContainText('+')
   await page.keyboard.press('Escape')
-  await expect(late.first()).toBeFocused()
+  await expect(lateCells.first()).toBeFocused()
 })
 
 test('the Engineers screen lists load per assignee with an unassigned row', async ({ page }) => {
@@ -261,6 +322,11 @@ test('the Engineers screen lists load per assignee with an unassigned row', asyn
 
   await rows.nth(0).getByRole('button').nth(2).click()
   expect(await drillTotal(page)).toBe(first[2])
+  // The dialog names the assignee (the core's title), never a person id.
+  const name = (await rows.nth(0).locator('th').textContent()) ?? ''
+  expect(name.length).toBeGreaterThan(0)
+  await expect(page.getByTestId('drill-title')).toContainText(`${name} · 진행중`)
+  await expect(page.getByTestId('drill-title')).not.toContainText('#')
   await page.keyboard.press('Escape')
 
   const unassigned = rows.filter({ hasText: '미배정' })
@@ -296,6 +362,13 @@ test('in English, every BI screen is relabelled; screenshots in both themes', as
     await expect(page.getByTestId('panel-heatmap')).toHaveAttribute('data-state', 'ready')
     await expect(page.getByTestId('panel-breaches')).toHaveAttribute('data-state', 'ready')
     await shoot(page, `bi-sla-${theme}`)
+    await page.getByTestId('sla-summary-late').click()
+    await expect(page.getByTestId('drill-down').getByTestId('drill-list')).toHaveAttribute(
+      'data-state',
+      'ready',
+    )
+    await page.screenshot({ path: `test-results/bi-sla-drill-${theme}.png` })
+    await page.keyboard.press('Escape')
     await page.getByTestId('nav-engineers').click()
     await expect(page.getByTestId('panel-engineers')).toHaveAttribute('data-state', 'ready')
     await shoot(page, `bi-engineers-${theme}`)
@@ -315,6 +388,9 @@ test('in English, every BI screen is relabelled; screenshots in both themes', as
   await page.getByTestId('nav-sla').click()
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('SLA compliance')
   await expect(page.getByTestId('panel-heatmap')).toHaveAttribute('data-state', 'ready')
+  await expect(page.getByTestId('breaches-list')).toHaveAttribute('data-state', 'ready')
+  await expect(page.getByTestId('breaches-view-list')).toHaveText('SR list')
+  await shoot(page, 'bi-sla-en')
   await page.getByTestId('nav-engineers').click()
   await expect(page.getByTestId('panel-engineers')).toHaveAttribute('data-state', 'ready')
   // The core labels the no-assignee row in the request's language.

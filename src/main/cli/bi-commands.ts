@@ -1,7 +1,13 @@
 // `bi <widget>`: every BI widget of SPEC §4 and the drill-down behind its numbers, honouring the
 // global --as-of --tz --from --to --period --tenant --lang; `--json` prints exactly the IPC response.
 import { Command } from 'commander'
-import { BI_WIDGETS, DRILL_SERIES, type DrillDownRequest } from '../../shared/ipc/channels/bi'
+import {
+  BI_WIDGETS,
+  DRILL_ORDERS,
+  DRILL_SERIES,
+  DRILL_SORTS,
+  type DrillDownRequest,
+} from '../../shared/ipc/channels/bi'
 import type { BiFilter } from '../../shared/ipc/contract'
 import { SR_STATUSES, type SrStatus } from '../../shared/domain'
 import type {
@@ -26,6 +32,8 @@ type BiLocal = {
   uncategorised?: boolean
   assignee?: string
   stage?: string
+  sort?: string
+  order?: string
   page?: number
   pageSize?: number
 }
@@ -109,13 +117,18 @@ const TEXT = {
   'mttr-trend': (r: MttrTrendResponse) =>
     `${header(r)}\n${table(
       [
-        ['month', 'MTTR h', 'count'],
-        ...r.raw.map((m) => [m.month, m.mttr_hours === null ? '—' : m.mttr_hours.toFixed(1), n(m.count)]),
+        ['month', 'MTTR h', 'count', ''],
+        ...r.raw.map((m) => [
+          m.month,
+          m.mttr_hours === null ? '—' : m.mttr_hours.toFixed(1),
+          n(m.count),
+          m.partial ? '(partial)' : '',
+        ]),
       ],
       [1, 2],
     )}`,
   'drill-down': (r: DrillDownResponse) =>
-    `${header(r)}\n  ${r.widget}: ${r.title} — ${n(r.total)} SRs (page ${r.page}, ${r.page_size} per page)\n${table(
+    `${header(r)}\n  ${r.widget}: ${r.title} — ${n(r.total)} SRs (page ${r.page}, ${r.page_size} per page, by ${r.sort} ${r.order})\n${table(
       [
         [
           'number',
@@ -128,6 +141,8 @@ const TEXT = {
           'resolved',
           'MTTR h',
           'SLA',
+          'SLA h / target',
+          'over h',
           'title',
         ],
         ...r.rows.map((s) => [
@@ -140,11 +155,15 @@ const TEXT = {
           s.created_at.slice(0, 16),
           s.resolved_at?.slice(0, 16) ?? '—',
           s.mttr_hours === null ? '—' : s.mttr_hours.toFixed(1),
-          s.sla_met === null ? '—' : s.sla_met ? 'met' : 'breached',
+          s.sla_met === null ? '—' : s.sla_met ? 'met' : 'late',
+          s.sla_elapsed_hours === null
+            ? `— / ${s.sla_target_hours.toFixed(1)}`
+            : `${s.sla_elapsed_hours.toFixed(1)} / ${s.sla_target_hours.toFixed(1)}`,
+          s.over_target_hours === null ? '—' : s.over_target_hours.toFixed(1),
           s.title,
         ]),
       ],
-      [8],
+      [8, 10, 11],
     )}`,
 } as const
 
@@ -169,6 +188,11 @@ function drillRequest(
   if (local.stage !== undefined && !(SR_STATUSES as readonly string[]).includes(local.stage)) {
     throw new UsageError(`--stage is one of ${SR_STATUSES.join(', ')}`)
   }
+  const sort = DRILL_SORTS.find((x) => x === local.sort)
+  if (local.sort !== undefined && !sort) throw new UsageError(`--sort is one of ${DRILL_SORTS.join(', ')}`)
+  const order = DRILL_ORDERS.find((x) => x === local.order)
+  if (local.order !== undefined && !order)
+    throw new UsageError(`--order is one of ${DRILL_ORDERS.join(', ')}`)
   return {
     ...filter,
     widget,
@@ -180,6 +204,8 @@ function drillRequest(
     ...(assignee !== undefined ? { assignee } : {}),
     ...(local.stage !== undefined ? { stage: local.stage as SrStatus } : {}),
     ...(local.months !== undefined ? { months: local.months } : {}),
+    ...(sort ? { sort } : {}),
+    ...(order ? { order } : {}),
     ...(local.page !== undefined ? { page: local.page } : {}),
     ...(local.pageSize !== undefined ? { pageSize: local.pageSize } : {}),
   }
@@ -242,17 +268,22 @@ export function addBiCommands(program: Command, withContext: WithContext): void 
     )
     .option(
       '--bucket <key>',
-      'drill-down: sr-trend bucket, sla-heatmap week (YYYY-Www) or mttr-trend month (YYYY-MM)',
+      'drill-down: sr-trend bucket, sla-heatmap week (YYYY-Www; none = every week) or mttr-trend month (YYYY-MM)',
     )
-    .option('--category <name>', 'drill-down: sla-heatmap row or category-pie slice')
+    .option('--category <name>', 'drill-down: sla-heatmap row (none = every category) or category-pie slice')
     .option('--uncategorised', 'drill-down: the SRs without a category (기타 / Other)')
     .option('--assignee <id|none>', 'drill-down: engineer-load bar (person id, or none = unassigned)', num)
     .option('--stage <status>', 'drill-down: resolution-funnel stage (or CANCELLED)')
+    .option(
+      '--sort <key>',
+      `drill-down: ${DRILL_SORTS.join('|')} (default created; resolved for sla-heatmap; over_target = how late)`,
+    )
+    .option('--order <dir>', `drill-down: ${DRILL_ORDERS.join('|')} (default desc)`)
     .option('--page <n>', 'drill-down: page (from 1)', int)
     .option('--page-size <n>', 'drill-down: rows per page (default 50)', int)
     .addHelpText(
       'after',
-      '\nExamples:\n  bi sr-trend --period weekly --from 2026-01-01 --to 2026-03-31\n  bi drill-down sr-trend --bucket 2026-03-02 --series resolved\n  bi drill-down engineer-load --assignee none --series open',
+      '\nExamples:\n  bi sr-trend --period weekly --from 2026-01-01 --to 2026-03-31\n  bi drill-down sr-trend --bucket 2026-03-02 --series resolved\n  bi drill-down engineer-load --assignee none --series open\n  bi drill-down sla-heatmap --series late --sort over_target',
     )
     .action(async (widget: string, target: string | undefined, local: BiLocal, cmd: Command) => {
       if (widget !== 'drill-down' && target !== undefined)

@@ -145,6 +145,11 @@ export type MttrTrendPoint = {
   /** Mean MTTR clock hours over SRs resolved that month, 1 decimal; null when none. */
   mttr_hours: number | null
   count: number
+  /**
+   * True when the month is counted only in part: it holds as-of (counted up to as-of), or the
+   * range cuts it (as sr-trend's buckets).
+   */
+  partial: boolean
 }
 
 /** `bi:mttr-trend`: MTTR and count per calendar month of resolution; every month present. */
@@ -173,13 +178,27 @@ export type DrillDownRow = {
   mttr_hours: number | null
   /** SLA met (true/false); null unless resolved. */
   sla_met: boolean | null
+  /** SLA target hours of the SR (its policy version, or the SPEC default for its priority), 1 decimal. */
+  sla_target_hours: number
+  /** SLA elapsed hours (on the SLA calendar, PENDING time taken off), 1 decimal; null unless resolved. */
+  sla_elapsed_hours: number | null
+  /** sla_elapsed − sla_target hours, 1 decimal: > 0 is how late, ≤ 0 how early; null unless resolved. */
+  over_target_hours: number | null
 }
 
-/** `bi:drill-down`: the SRs behind one number of a widget, newest first, paged. */
+export type DrillSort = 'created' | 'resolved' | 'over_target'
+
+/** `bi:drill-down`: the SRs behind one number of a widget, paged, newest first unless `sort` says otherwise. */
 export type DrillDownResponse = BiMeta & {
   widget: BiWidget
-  /** A readable title of the number explained, e.g. "2026-03-02 · 신규 SR". */
+  /**
+   * A readable title of the number explained, e.g. "2026-03-02 · 신규 SR", "김철수 · 완료" (an
+   * assignee by name), "2026-03-01–2026-03-18 · SLA 위반" (an SLA figure over the whole range).
+   */
   title: string
+  /** The order of the rows. */
+  sort: DrillSort
+  order: 'desc' | 'asc'
   /** Every row behind the number (equals the number itself). */
   total: number
   page: number

@@ -119,4 +119,20 @@ describe('bi CLI', () => {
     expect(bad.stderr).toMatch(/not in the widget's range/)
     expect((await cli(['bi', 'nonsense', '--data-dir', ws.dataDir])).code).toBe(2)
   })
+
+  it('drill-down over the whole SLA range, sorted by how late, with SLA hours in the text', async () => {
+    const args = ['bi', 'drill-down', 'sla-heatmap', '--data-dir', ws.dataDir, ...RANGE]
+    const text = await cli([...args, '--series', 'total', '--sort', 'over_target', '--lang', 'en'])
+    expect(text.code, text.stderr).toBe(0)
+    // The one resolved SR: P3 (24 h target), 10:00 → 12:00 = 2 h, 22 h early.
+    expect(text.stdout).toContain(
+      '2026-03-01–2026-03-31 · Resolved — 1 SRs (page 1, 50 per page, by over_target desc)',
+    )
+    expect(text.stdout).toMatch(/met\s+2\.0 \/ 24\.0\s+-22\.0/)
+    const late = JSON.parse((await cli([...args, '--series', 'late', '--json'])).stdout)
+    expect(late).toMatchObject({ widget: 'sla-heatmap', total: 0, sort: 'resolved', order: 'desc' })
+    const bad = await cli([...args, '--sort', 'lateness'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--sort is one of created, resolved, over_target/)
+  })
 })

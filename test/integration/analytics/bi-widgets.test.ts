@@ -149,12 +149,26 @@ describe('BI widgets (SPEC §4) on a hand-worked fixture', () => {
   it('mttr-trend: month of resolution (boundary instant → March), every month present', async () => {
     const r = await h['bi:mttr-trend']({ asOf: AS_OF, months: 3 })
     // January: none. February: S9 6 h. March: S2 1 h, S1 2 h, S4 60 h → 63 / 3 = 21.0 h.
+    // March holds as-of (counted up to it): partial, like sr-trend's bucket.
     expect(r.raw).toEqual([
-      { month: '2026-01', mttr_hours: null, count: 0 },
-      { month: '2026-02', mttr_hours: 6, count: 1 },
-      { month: '2026-03', mttr_hours: 21, count: 3 },
+      { month: '2026-01', mttr_hours: null, count: 0, partial: false },
+      { month: '2026-02', mttr_hours: 6, count: 1, partial: false },
+      { month: '2026-03', mttr_hours: 21, count: 3, partial: true },
     ])
     expect(r.datasets[0].data).toEqual([null, 6, 21])
+    // Whole months before as-of: none partial.
+    const past = await h['bi:mttr-trend']({ asOf: AS_OF, from: '2026-01-01', to: '2026-02-28' })
+    expect(past.raw.map((m) => [m.month, m.partial])).toEqual([
+      ['2026-01', false],
+      ['2026-02', false],
+    ])
+    const cut = await h['bi:mttr-trend']({ asOf: AS_OF, from: '2026-02-01', to: '2026-03-02' })
+    // To 03-02 (inclusive): S2 (03-01 00:00) and S1 (03-02 12:00): (1 + 2) / 2 = 1.5 h; S4 (03-05)
+    // falls after the range. March is cut short by the range: partial.
+    expect(cut.raw).toEqual([
+      { month: '2026-02', mttr_hours: 6, count: 1, partial: false },
+      { month: '2026-03', mttr_hours: 1.5, count: 2, partial: true },
+    ])
   })
 
   it('sla-heatmap: ISO week of resolution × category with compliance', async () => {
@@ -270,7 +284,7 @@ describe('BI widgets (SPEC §4) on a hand-worked fixture', () => {
       widget: 'sla-heatmap',
       bucket: '2026-W10',
       category: 'Server',
-      series: 'breached',
+      series: 'late',
     })
     expect(heat.total).toBe(1)
     const heatOk = await drill({
@@ -314,6 +328,22 @@ describe('BI widgets (SPEC §4) on a hand-worked fixture', () => {
     for (const card of ov.cards.filter((c) => c.key !== 'mttr')) {
       expect((await drill({ widget: 'overview', series: card.key })).total).toBe(card.value)
     }
+  })
+
+  it('engineer-load drill-down names the assignee in its title', async () => {
+    const load = await h['bi:engineer-load'](MARCH)
+    const lee = load.data.find((d) => d.engineer === LEE)
+    const d = await h['bi:drill-down']({
+      ...MARCH,
+      widget: 'engineer-load',
+      assignee: lee?.assignee_id ?? 0,
+      series: 'open',
+    })
+    // Lee's open SR created in March: S6.
+    expect(d.title).toBe(`2026-03-01–2026-03-31 · ${LEE} · 진행중`)
+    expect(d.total).toBe(1)
+    const none = await h['bi:drill-down']({ ...MARCH, widget: 'engineer-load', assignee: null, lang: 'en' })
+    expect(none.title).toBe('2026-03-01–2026-03-31 · Unassigned')
   })
 
   it('drill-down rows carry the SR columns (derived resolved_at, MTTR hours, SLA met)', async () => {

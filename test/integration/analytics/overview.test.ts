@@ -4,7 +4,9 @@ import { resolveQuery } from '../../../src/main/core/analytics/query'
 import { setWatermark } from '../../../src/main/core/db/meta'
 import type { OverviewCardKey, OverviewResponse } from '../../../src/shared/ipc/types'
 import type { BiFilter } from '../../../src/shared/ipc/contract'
+import { readRollupState } from '../../../src/main/core/rollups/rollups'
 import { addSrs, tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
+import { handlersFor } from './bi-context'
 
 const A = '서울특별시청'
 const B = '부산광역시청'
@@ -19,16 +21,30 @@ function card(o: OverviewResponse, key: OverviewCardKey) {
   return o.cards.find((c) => c.key === key)
 }
 
-describe('overview cards (SPEC §4) on a hand-worked fixture', () => {
+// Each case runs twice: counted from the SR rows (the metrics module), and through the `bi:overview`
+// handler, which counts whole local days from the BI rollups built for the workspace zone and the
+// part of as-of's day from the rows (a request in another zone falls back to the rows).
+describe.each([
+  ['from the SR rows', false],
+  ['through the handler and the rollups', true],
+])('overview cards (SPEC §4) on a hand-worked fixture, %s', (_, viaHandler) => {
   let ws: TempWorkspace
-  const run = (filter: BiFilter = {}) =>
-    overview(
+  const run = (filter: BiFilter = {}): OverviewResponse => {
+    const request = { asOf: AS_OF, ...filter }
+    if (viaHandler) {
+      const answer = handlersFor(ws, 'Asia/Seoul')['bi:overview'](request)
+      if (answer instanceof Promise) throw new Error('bi:overview answers synchronously')
+      // In the workspace zone the rollups were built and are what answered (another zone: the rows).
+      if (filter.timeZone === undefined) {
+        expect(readRollupState(ws.store.sqlite)).toMatchObject({ zone: 'Asia/Seoul', stale: false })
+      }
+      return answer
+    }
+    return overview(
       ws.store,
-      resolveQuery(
-        { asOf: AS_OF, ...filter },
-        { now: () => 0, settings: () => ({ timeZone: 'Asia/Seoul', language: 'ko' }) },
-      ),
+      resolveQuery(request, { now: () => 0, settings: () => ({ timeZone: 'Asia/Seoul', language: 'ko' }) }),
     )
+  }
 
   beforeEach(() => {
     ws = tempWorkspace()

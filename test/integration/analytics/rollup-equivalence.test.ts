@@ -1,7 +1,9 @@
-// The rollup path and the base-row path give identical widget responses: on seeded random data, after
-// edits through the writer (incremental deltas, no rebuild), events that re-derive resolved_at,
-// stale re-syncs, a zone change (rebuild) and untracked writes (guard triggers → rebuild).
+// The rollup path and the base-row path give identical widget responses and overview cards: on
+// seeded random data, after edits through the writer (incremental deltas, no rebuild), events that
+// re-derive resolved_at, stale re-syncs, a zone change (rebuild) and untracked writes (guard
+// triggers → rebuild).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { overview } from '../../../src/main/core/analytics/overview'
 import { resolveQuery } from '../../../src/main/core/analytics/query'
 import type { CountSource } from '../../../src/main/core/analytics/widgets/aggregate'
 import { categoryPie } from '../../../src/main/core/analytics/widgets/category-pie'
@@ -77,6 +79,9 @@ function allWidgets(src: CountSource, filter: BiFilter, zone: string) {
     pie: categoryPie(s, q),
     funnel: resolutionFunnel(s, q),
     mttr: mttrTrend(s, q, 5),
+    // The overview cards: resolved this month / last month / this week and MTTR (rows: the metrics
+    // module's resolved(P) and MTTR(P)).
+    cards: overview(s.store, q, s.rollups).cards,
   }
 }
 
@@ -92,14 +97,18 @@ describe('rollups give the same answers as the SR rows', () => {
     // The rollups must be trustworthy for this zone without a rebuild in between.
     expect(readRollupState(ws.store.sqlite)).toMatchObject({ zone, stale: false })
     let nonZero = 0
+    let resolvedCards = 0
     for (const filter of FILTERS) {
       const viaRollups = allWidgets({ store: ws.store, zone, tenants: null, rollups: true }, filter, zone)
       const viaRows = allWidgets({ store: ws.store, zone, tenants: null, rollups: false }, filter, zone)
       expect(viaRollups).toEqual(viaRows)
       nonZero += viaRows.pie.total
+      for (const c of viaRows.cards)
+        if (c.key === 'done_month' || c.key === 'done_week') resolvedCards += c.value ?? 0
     }
     // The comparison is about real counts, not empty responses.
     expect(nonZero).toBeGreaterThan(100)
+    expect(resolvedCards).toBeGreaterThan(20)
   }
 
   it('through inserts, edits, events, stale re-syncs, a zone change and untracked writes', () => {

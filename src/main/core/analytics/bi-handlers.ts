@@ -1,8 +1,10 @@
 // Core handlers for BI widgets and drill-down (SPEC §4): each one a few lines over the module that does the work.
 import type { BiFilter } from '../../../shared/ipc/contract'
+import type { OverviewResponse } from '../../../shared/ipc/types'
 import type { biChannels } from '../../../shared/ipc/channels/bi'
 import type { CoreContext, HandlersFor } from '../api'
 import { ensureRollups } from '../rollups/rollups'
+import { overview } from './overview'
 import { resolveQuery, type ResolvedQuery } from './query'
 import type { CountSource } from './widgets/aggregate'
 import { categoryPie } from './widgets/category-pie'
@@ -30,6 +32,18 @@ export function createBiHandlers(ctx: CoreContext): HandlersFor<typeof biChannel
     'bi:category-pie': (req) => categoryPie(...prepare(req)),
     'bi:resolution-funnel': (req) => resolutionFunnel(...prepare(req)),
     'bi:mttr-trend': (req) => mttrTrend(...prepare(req), req.months),
-    'bi:drill-down': (req) => drillDown(store, resolveQuery(req, ctx), req),
+    'bi:drill-down': (req) => drillDown(...prepare(req), req),
+  }
+}
+
+/**
+ * The `bi:overview` handler (its channel sits in the contract's core table): the cards from the
+ * rollups when they answer for the request's zone, else from the SRs.
+ */
+export function createOverviewHandler(ctx: CoreContext): (req: BiFilter) => OverviewResponse {
+  return (req) => {
+    const { store } = ctx.workspace
+    const q = resolveQuery(req, ctx)
+    return overview(store, q, ensureRollups(store, q.zone, ctx.settings().timeZone))
   }
 }

@@ -16,6 +16,8 @@ type HeatmapProps<C extends HeatmapCell> = {
   categories: { key: string | null; label: string }[]
   cells: C[]
   onPick: (cell: C, categoryLabel: string) => void
+  /** A row header: the category's SRs over every week of the range. */
+  onPickCategory?: (category: { key: string | null; label: string }) => void
 }
 
 /** Compliance bands, best first; each has a background/text pair in heatmap.css readable in both themes. */
@@ -37,7 +39,13 @@ function cellId(week: string, category: string | null): string {
 }
 
 /** ISO week × category grid of SLA compliance; every filled cell is a button opening its SRs. */
-export function SlaHeatmap<C extends HeatmapCell>({ weeks, categories, cells, onPick }: HeatmapProps<C>) {
+export function SlaHeatmap<C extends HeatmapCell>({
+  weeks,
+  categories,
+  cells,
+  onPick,
+  onPickCategory,
+}: HeatmapProps<C>) {
   const { t, i18n } = useTranslation()
   const byId = new Map(cells.map((c) => [cellId(c.week, c.category_key), c]))
   return (
@@ -61,7 +69,20 @@ export function SlaHeatmap<C extends HeatmapCell>({ weeks, categories, cells, on
             {categories.map((category) => (
               <tr key={category.key ?? '\u0000'}>
                 <th scope="row" className="heatmap-category">
-                  {category.label}
+                  {onPickCategory ? (
+                    <button
+                      type="button"
+                      className="figure-link heatmap-category-button"
+                      data-testid="heatmap-category"
+                      data-category={category.key ?? ''}
+                      title={t('slaBoard.heatmap.categoryHint', { category: category.label })}
+                      onClick={() => onPickCategory(category)}
+                    >
+                      {category.label}
+                    </button>
+                  ) : (
+                    category.label
+                  )}
                 </th>
                 {weeks.map((w) => {
                   const cell = byId.get(cellId(w.key, category.key))

@@ -15,7 +15,7 @@ import { formatCount, formatHours } from '../i18n/format'
 import { formatTick } from './chart-format'
 import { ChartTooltip, TOOLTIP_CURSOR } from './chart-tooltip'
 
-/** partial: the month is still running (it holds as-of), so its figures are month-to-date. */
+/** partial: the month is counted only in part (it holds as-of, or the range cuts it; the core says so). */
 export type MttrPoint = { label: string; hours: number | null; count: number; partial?: boolean }
 
 type MttrChartProps = {

@@ -5,8 +5,9 @@ import { DrillDownList, type DrillRequest } from './drill-down-list'
 type DrillDownPanelProps = {
   request: DrillRequest
   /**
-   * What was clicked, in the screen's words ("2026-03-02 · 신규", "김민수 · 해결"). The core's own
-   * title names an assignee only by id, so the screen's label is the heading.
+   * What was clicked, in the screen's words ("2026-03-02 · 신규", "김민수 · 해결"): the heading until
+   * the core answers with its own title of the number (which names the assignee, the week or the
+   * whole range exactly as counted).
    */
   title: string
   onClose: () => void
@@ -19,7 +20,11 @@ type DrillDownPanelProps = {
 export function DrillDownPanel({ request, title, onClose }: DrillDownPanelProps) {
   const { t } = useTranslation()
   const ref = useRef<HTMLDialogElement>(null)
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null)
+  const [answer, setAnswer] = useState<{ title: string; range: { from: string; to: string } } | null>(null)
+  const range = answer?.range
+  const heading = answer?.title ?? title
+  // The core's title of a number over the whole range (a category, an assignee) starts with it.
+  const rangeLine = range && !heading.startsWith(`${range.from}–${range.to}`)
 
   useEffect(() => {
     // No close() on cleanup: its 'close' event would end a StrictMode remount at once, and unmounting
@@ -44,9 +49,9 @@ export function DrillDownPanel({ request, title, onClose }: DrillDownPanelProps)
         <header className="drill-panel-header">
           <div>
             <h2 id="drill-panel-title" data-testid="drill-title">
-              {title}
+              {heading}
             </h2>
-            {range && (
+            {rangeLine && (
               <p className="drill-range" data-testid="drill-range">
                 {t('bi.drill.range', range)}
               </p>
@@ -62,7 +67,7 @@ export function DrillDownPanel({ request, title, onClose }: DrillDownPanelProps)
             {t('bi.drill.close')}
           </button>
         </header>
-        <DrillDownList request={request} onRange={setRange} />
+        <DrillDownList request={request} onAnswer={(a) => setAnswer({ title: a.title, range: a.range })} />
       </div>
     </dialog>
   )

@@ -28,12 +28,19 @@ export const BI_WIDGETS = [
 export const DRILL_SERIES = {
   overview: ['open_sr', 'inprog_sr', 'done_month', 'done_week', 'mttr'],
   'sr-trend': ['created', 'resolved'],
-  'sla-heatmap': ['total', 'on_time', 'breached'],
+  'sla-heatmap': ['total', 'on_time', 'late'],
   'engineer-load': ['total', 'resolved', 'open'],
   'category-pie': ['count'],
   'resolution-funnel': ['count'],
   'mttr-trend': ['count'],
 } as const satisfies Record<(typeof BI_WIDGETS)[number], readonly string[]>
+
+/**
+ * Orders of a drill-down list: by created_at (the default), by resolved_at, or by how far the SLA
+ * elapsed time went past the target (`over_target`: most late first when descending).
+ */
+export const DRILL_SORTS = ['created', 'resolved', 'over_target'] as const
+export const DRILL_ORDERS = ['desc', 'asc'] as const
 
 export const DEFAULT_MTTR_MONTHS = 6
 export const MAX_DRILL_PAGE_SIZE = 1000
@@ -55,11 +62,17 @@ export const drillDownSchema = biFilterSchema.extend({
   widget: z.enum(BI_WIDGETS),
   /** A dataset/series key (see DRILL_SERIES); for overview, the card key. Default: the widget's first. */
   series: z.string().min(1).max(40).optional(),
-  /** sr-trend bucket key, sla-heatmap week ('YYYY-Www'), mttr-trend month ('YYYY-MM'). */
+  /**
+   * sr-trend bucket key, sla-heatmap week ('YYYY-Www'), mttr-trend month ('YYYY-MM'). The
+   * sla-heatmap also takes none: every week of the range (its summary figures).
+   */
   bucket: z.string().min(4).max(20).optional(),
   /** sr-trend bucket size (default daily). */
   period: period.optional(),
-  /** sla-heatmap row or category-pie slice; null = no category. */
+  /**
+   * sla-heatmap row or category-pie slice; null = no category. The sla-heatmap also takes none
+   * (absent): every category.
+   */
   category: categoryKey.optional(),
   /** engineer-load bar: people.id, null = unassigned. */
   assignee: z.number().int().min(1).nullable().optional(),
@@ -67,6 +80,10 @@ export const drillDownSchema = biFilterSchema.extend({
   stage: z.enum(SR_STATUSES).optional(),
   /** mttr-trend months (only to check the month is in the widget's range). */
   months: months.optional(),
+  /** Row order (default: created; resolved for the sla-heatmap). */
+  sort: z.enum(DRILL_SORTS).optional(),
+  /** Default desc: newest / latest resolved / most late first. */
+  order: z.enum(DRILL_ORDERS).optional(),
   /** 1-based page. */
   page: z.number().int().min(1).max(1_000_000).optional(),
   pageSize: z.number().int().min(1).max(MAX_DRILL_PAGE_SIZE).optional(),

@@ -1,28 +1,41 @@
 // bi:drill-down (SPEC §4): the SRs behind any number of a widget, with the same filters. Each
 // widget's number is re-expressed as a condition on the SRs over the very slices the widget counted
-// (same buckets, same range clipped at as-of), so `total` always equals the number shown.
+// (same buckets, same range clipped at as-of), so `total` always equals the number shown. The
+// sla-heatmap's summary figures (resolved, on time, late over the whole range, or one category over
+// every week) are the union of its cells, so they drill over the range itself.
 import type { z } from 'zod'
 import { DRILL_SERIES, type drillDownSchema } from '../../../../shared/ipc/channels/bi'
-import type { DrillDownResponse, DrillDownRow } from '../../../../shared/ipc/types-bi'
-import type { Priority, SrStatus } from '../../../../shared/domain'
+import type { DrillDownResponse } from '../../../../shared/ipc/types-bi'
 import { CARD_LABELS } from '../../../../shared/labels'
 import { CoreError } from '../../errors'
 import { currentPeriodToDate, formatInstant } from '../../metrics/periods'
-import { mttrSql, onTimeSql } from '../../rollups/deltas'
+import { onTimeSql } from '../../rollups/deltas'
 import type { Store } from '../../db/open-database'
 import type { ResolvedQuery } from '../query'
 import { tenantClause } from '../tenant-filter'
-import type { Slice } from './aggregate'
+import { countSlices, type CountSource, type Slice } from './aggregate'
 import { createdRange } from './category-pie'
+import { drillRows } from './drill-rows'
 import { BI_LABELS } from './labels'
 import { mttrMonths } from './mttr-trend'
-import { categoryIdOf } from './names'
-import { hours1, metaOf, type Bucket, type WidgetRange } from './range'
+import { categoryIdOf, peopleNames } from './names'
+import { metaOf, type Bucket, type WidgetRange } from './range'
 import { heatmapWeeks } from './sla-heatmap'
 import { srTrendBuckets } from './sr-trend'
 
 export type DrillRequest = z.output<typeof drillDownSchema>
-type Condition = { where: string[]; params: (string | number)[]; title: string[]; range: WidgetRange }
+type Condition = {
+  where: string[]
+  params: (string | number)[]
+  title: string[]
+  range: WidgetRange
+  /**
+   * The count by the widget's own engine, when that is much cheaper than counting the rows (the
+   * sla-heatmap over a whole range reads every resolved SR of it for sla_met); same number by
+   * construction (rollup-equivalence.test.ts).
+   */
+  total?: () => number
+}
 
 const DEFAULT_PAGE_SIZE = 50
 const RESOLVED_LIKE_SQL = "s.status IN ('RESOLVED', 'DONE')"
@@ -54,7 +67,13 @@ function inSlice(column: string, s: Slice): { where: string; params: number[] } 
   return { where: `s.${column} >= ? AND s.${column} < ?`, params: [s.start, s.end] }
 }
 
-function categoryCondition(store: Store, req: DrillRequest, c: Condition, other: string): void {
+/** Adds the category condition; returns the category's id (null = none, undefined = unknown name). */
+function categoryCondition(
+  store: Store,
+  req: DrillRequest,
+  c: Condition,
+  other: string,
+): number | null | undefined {
   if (req.category === undefined) bad('Give the category to drill into (null = no category)')
   const id = categoryIdOf(store, req.category)
   if (id === undefined) {
@@ -66,10 +85,12 @@ function categoryCondition(store: Store, req: DrillRequest, c: Condition, other:
     c.params.push(id)
   }
   c.title.push(req.category ?? other)
+  return id
 }
 
 /** The condition that selects exactly the SRs behind the requested number. */
-function conditionOf(store: Store, q: ResolvedQuery, req: DrillRequest): Condition {
+function conditionOf(src: CountSource, q: ResolvedQuery, req: DrillRequest): Condition {
+  const { store } = src
   const labels = BI_LABELS[q.lang]
   const series = seriesOf(req)
   const push = (c: Condition, part: { where: string; params: number[] }) => {
@@ -116,12 +137,28 @@ function conditionOf(store: Store, q: ResolvedQuery, req: DrillRequest): Conditi
     }
     case 'sla-heatmap': {
       const { range, buckets } = heatmapWeeks(q)
-      const b = bucketOf(buckets, req.bucket, 'week')
-      const c: Condition = { where: [], params: [], title: [b.key], range }
-      push(c, inSlice('resolved_at', b))
-      categoryCondition(store, req, c, labels.uncategorised)
+      // No week: every week of the range, i.e. the range itself (the weeks are clipped to it).
+      const slice = req.bucket === undefined ? range : bucketOf(buckets, req.bucket, 'week')
+      const c: Condition = {
+        where: [],
+        params: [],
+        title: [req.bucket ?? `${range.from}–${range.to}`],
+        range,
+      }
+      push(c, inSlice('resolved_at', slice))
+      // No category: every category (null is the no-category row).
+      const all = req.category === undefined
+      const id = all ? 0 : categoryCondition(store, req, c, labels.uncategorised)
       if (series !== 'total') c.where.push(`${onTimeSql('s.')} = ${series === 'on_time' ? 1 : 0}`)
-      c.title.push(labels.series[series as 'total' | 'on_time' | 'breached'])
+      c.title.push(labels.series[series as 'total' | 'on_time' | 'late'])
+      if (src.rollups && id !== undefined) {
+        c.total = () => {
+          // Measures of resolved SRs: [count, on time, …]; keyed by category id (0 = none) or 0.
+          const [counts] = countSlices(src, 'resolved', all ? 'none' : 'category', [slice])
+          const [n = 0, onTime = 0] = counts?.get(id ?? 0) ?? []
+          return series === 'total' ? n : series === 'on_time' ? onTime : n - onTime
+        }
+      }
       return c
     }
     case 'category-pie':
@@ -146,7 +183,11 @@ function conditionOf(store: Store, q: ResolvedQuery, req: DrillRequest): Conditi
         }
         if (series === 'resolved') c.where.push(RESOLVED_LIKE_SQL)
         if (series === 'open') c.where.push(OPEN_LIKE_SQL)
-        c.title.push(req.assignee === null ? labels.unassigned : `#${req.assignee}`)
+        c.title.push(
+          req.assignee === null
+            ? labels.unassigned
+            : (peopleNames(store, [req.assignee]).get(req.assignee) ?? `#${req.assignee}`),
+        )
         if (series !== 'total') c.title.push(series === 'open' ? labels.series.open : labels.resolved)
       }
       return c
@@ -159,65 +200,35 @@ function rangeOfSlice(q: ResolvedQuery, s: Slice): WidgetRange {
   return { start: s.start, end: s.end, from: date(s.start), to: date(s.end - 1) }
 }
 
-type RowTuple = [
-  number,
-  string | null,
-  string,
-  string,
-  string | null,
-  Priority,
-  SrStatus,
-  string | null,
-  number,
-  number | null,
-  number | null,
-  number | null,
-]
-
-/** One page of the SRs behind a number, newest first, with the total. */
-export function drillDown(store: Store, q: ResolvedQuery, req: DrillRequest): DrillDownResponse {
-  const c = conditionOf(store, q, req)
+/** One page of the SRs behind a number (newest first unless `sort` says otherwise), with the total. */
+export function drillDown(src: CountSource, q: ResolvedQuery, req: DrillRequest): DrillDownResponse {
+  const c = conditionOf(src, q, req)
   const tenant = tenantClause(q.tenants, 's.tenant_id')
-  const where = `${c.where.join(' AND ')}${tenant.sql}`
-  const params = [...c.params, ...tenant.params]
-  const count = store.sqlite
-    .prepare(`SELECT count(*) AS n FROM service_requests s WHERE ${where}`)
-    .get(...params) as {
-    n: number
-  }
-  const page = req.page ?? 1
-  const pageSize = req.pageSize ?? DEFAULT_PAGE_SIZE
-  const rows = store.sqlite
-    .prepare(
-      `SELECT s.id, s.number, t.name, s.title, c.name, s.priority, s.status, p.name, s.created_at, s.resolved_at,
-         CASE WHEN s.resolved_at IS NULL THEN NULL ELSE ${mttrSql('s.')} END,
-         CASE WHEN s.resolved_at IS NULL THEN NULL ELSE ${onTimeSql('s.')} END
-       FROM service_requests s JOIN tenants t ON t.id = s.tenant_id
-       LEFT JOIN categories c ON c.id = s.category_id LEFT JOIN people p ON p.id = s.assignee_id
-       WHERE ${where} ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?`,
-    )
-    .raw()
-    .all(...params, pageSize, (page - 1) * pageSize) as RowTuple[]
+  const order = {
+    // The SLA figures are about resolution: latest resolved first, which the resolved_at index
+    // serves without sorting the range.
+    sort: req.sort ?? (req.widget === 'sla-heatmap' ? 'resolved' : 'created'),
+    order: req.order ?? 'desc',
+    page: req.page ?? 1,
+    pageSize: req.pageSize ?? DEFAULT_PAGE_SIZE,
+  } as const
+  const { total, rows } = drillRows(
+    src.store,
+    `${c.where.join(' AND ')}${tenant.sql}`,
+    [...c.params, ...tenant.params],
+    order,
+    q.zone,
+    c.total?.(),
+  )
   return {
     ...metaOf(q, c.range),
     widget: req.widget,
     title: c.title.join(' · '),
-    total: count.n,
-    page,
-    page_size: pageSize,
-    rows: rows.map((r): DrillDownRow => ({
-      id: r[0],
-      number: r[1],
-      tenant: r[2],
-      title: r[3],
-      category: r[4],
-      priority: r[5],
-      status: r[6],
-      assignee: r[7],
-      created_at: formatInstant(r[8], q.zone),
-      resolved_at: r[9] === null ? null : formatInstant(r[9], q.zone),
-      mttr_hours: r[10] === null ? null : hours1(r[10]),
-      sla_met: r[11] === null ? null : r[11] === 1,
-    })),
+    sort: order.sort,
+    order: order.order,
+    total,
+    page: order.page,
+    page_size: order.pageSize,
+    rows,
   }
 }

@@ -20,9 +20,10 @@ export const BI_LABELS = {
       CANCELLED: '취소',
     },
     series: {
-      total: '전체',
-      on_time: 'SLA 준수',
-      breached: 'SLA 위반',
+      // The sla-heatmap's figures (all resolved, on time, late), as the SLA screen words them.
+      total: '해결',
+      on_time: '기한 내 해결',
+      late: '기한 초과 해결',
       count: '건수',
       open: '진행중',
     },
@@ -44,9 +45,9 @@ export const BI_LABELS = {
       CANCELLED: 'Cancelled',
     },
     series: {
-      total: 'All',
-      on_time: 'Met SLA',
-      breached: 'Breached SLA',
+      total: 'Resolved',
+      on_time: 'Resolved on time',
+      late: 'Resolved late',
       count: 'Count',
       open: 'Open',
     },

@@ -1,4 +1,5 @@
-// bi:mttr-trend (SPEC §4): mean MTTR clock hours and count per calendar month of resolution.
+// bi:mttr-trend (SPEC §4): mean MTTR clock hours and count per calendar month of resolution, the
+// month holding as-of (or one the range cuts) marked partial.
 import { DEFAULT_MTTR_MONTHS } from '../../../../shared/ipc/channels/bi'
 import type { MttrTrendResponse } from '../../../../shared/ipc/types-bi'
 import type { ResolvedQuery } from '../query'
@@ -22,7 +23,13 @@ export function mttrTrend(src: CountSource, q: ResolvedQuery, months?: number): 
   const raw = buckets.map((b, i) => {
     const v = counts[i]?.get(0) ?? [0, 0, 0]
     const n = v[0] ?? 0
-    return { month: b.key, mttr_hours: n === 0 ? null : hours1((v[2] ?? 0) / n), count: n }
+    // Partial as sr-trend's buckets: the month holding as-of (counted up to it), or cut by the range.
+    return {
+      month: b.key,
+      mttr_hours: n === 0 ? null : hours1((v[2] ?? 0) / n),
+      count: n,
+      partial: b.partial,
+    }
   })
   return {
     ...metaOf(q, range),

@@ -22,13 +22,12 @@ export function MttrPanel({ filter, openDrill }: { filter: BiFilter; openDrill: 
       : { ...filter, months: MTTR_MONTHS }
   const query = useBiQuery('bi:mttr-trend', request)
   const data = query.data
-  // as_of is written in the zone's wall time, so its first 7 characters are its local month.
-  const runningMonth = data?.as_of.slice(0, 7)
+  // The core marks the month holding as-of (or one the range cuts) as partial.
   const points = (data?.raw ?? []).map((p) => ({
     label: p.month,
     hours: p.mttr_hours,
     count: p.count,
-    partial: p.month === runningMonth,
+    partial: p.partial,
   }))
 
   function pick(index: number, opener?: Element | null): void {

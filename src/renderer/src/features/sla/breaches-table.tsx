@@ -3,10 +3,13 @@ import type { SlaHeatmapCell } from '../../../../shared/ipc/types-bi'
 import { formatPct } from '../../components/chart-format'
 import { formatCount } from '../../i18n/format'
 
+/** The sla-heatmap's drill-down series: all resolved, on time, or late. */
+export type SlaSeries = 'total' | 'on_time' | 'late'
+
 type BreachesTableProps = {
   cells: SlaHeatmapCell[]
-  /** Opens the SRs of one week × category: the late ones ('breached') or all resolved ('total'). */
-  onPick: (cell: SlaHeatmapCell, series: 'breached' | 'total') => void
+  /** Opens the SRs of one week × category: the late ones or all resolved ('total'). */
+  onPick: (cell: SlaHeatmapCell, series: SlaSeries) => void
 }
 
 /**
@@ -28,7 +31,7 @@ export function BreachesTable({ cells, onPick }: BreachesTableProps) {
             <th scope="col">{t('slaBoard.breaches.week')}</th>
             <th scope="col">{t('slaBoard.heatmap.category')}</th>
             <th scope="col" className="num">
-              {t('slaBoard.summary.breached')}
+              {t('slaBoard.summary.late')}
             </th>
             <th scope="col" className="num">
               {t('slaBoard.summary.total')}
@@ -51,7 +54,7 @@ export function BreachesTable({ cells, onPick }: BreachesTableProps) {
                   className="figure-link sla-missed"
                   data-testid="breach-late"
                   data-value={late}
-                  onClick={() => onPick(cell, 'breached')}
+                  onClick={() => onPick(cell, 'late')}
                 >
                   {formatCount(late, i18n.language)}
                 </button>

@@ -7,9 +7,11 @@ import { biFilter, useBiLanguage, useBiQuery } from '../../components/use-bi-que
 import { useDrillDown } from '../../components/use-drill-down'
 import { formatCount } from '../../i18n/format'
 import type { ScreenProps } from '../../screens'
-import { BreachesTable } from './breaches-table'
+import { BreachesPanel } from './breaches-panel'
+import type { SlaSeries } from './breaches-table'
+import './sla.css'
 
-/** SLA compliance of the range: summary, week × category heatmap, and where the late resolutions are. */
+/** SLA compliance of the range: summary, week × category heatmap, and the SRs resolved late. */
 export function SlaRoute({ filters }: ScreenProps) {
   const { t } = useTranslation()
   const lang = useBiLanguage()
@@ -18,11 +20,19 @@ export function SlaRoute({ filters }: ScreenProps) {
   const query = useBiQuery('bi:sla-heatmap', filter)
   const data = query.data
 
-  function openCell(cell: SlaHeatmapCell, series: 'total' | 'breached', categoryLabel = cell.category): void {
+  function openCell(cell: SlaHeatmapCell, series: SlaSeries, categoryLabel = cell.category): void {
     const titleKey = series === 'total' ? 'slaBoard.heatmap.drillTitle' : 'slaBoard.breaches.drillTitle'
     drill.open(
       { ...filter, widget: 'sla-heatmap', series, bucket: cell.week, category: cell.category_key },
       t(titleKey, { week: cell.week, category: categoryLabel }),
+    )
+  }
+
+  /** A summary figure, or a heatmap row (one category), over every week of the range. */
+  function openRange(series: SlaSeries, label: string, category?: { key: string | null; label: string }) {
+    drill.open(
+      { ...filter, widget: 'sla-heatmap', series, ...(category ? { category: category.key } : {}) },
+      category ? t('slaBoard.heatmap.categoryTitle', { category: category.label }) : label,
     )
   }
 
@@ -37,7 +47,7 @@ export function SlaRoute({ filters }: ScreenProps) {
       <ChartFrame
         testId="panel-heatmap"
         title={t('slaBoard.heatmap.title')}
-        subtitle={data && <SlaSummary summary={data.summary} />}
+        subtitle={data && <SlaSummary summary={data.summary} onPick={openRange} />}
         loading={query.loading}
         error={query.error}
         onRetry={query.reload}
@@ -51,46 +61,55 @@ export function SlaRoute({ filters }: ScreenProps) {
             categories={data.categories}
             cells={data.data}
             onPick={(cell, categoryLabel) => openCell(cell, 'total', categoryLabel)}
+            onPickCategory={(category) => openRange('total', category.label, category)}
           />
         )}
       </ChartFrame>
-      <ChartFrame
-        testId="panel-breaches"
-        title={t('slaBoard.breaches.title')}
-        subtitle={t('slaBoard.breaches.subtitle')}
+      <BreachesPanel
+        filter={filter}
+        heatmap={data}
         loading={query.loading}
         error={query.error}
         onRetry={query.reload}
-        empty={data !== undefined && data.summary.total === 0}
-        hasData={data !== undefined}
-        height={160}
-      >
-        {data && <BreachesTable cells={data.data} onPick={(cell, series) => openCell(cell, series)} />}
-      </ChartFrame>
+        onPickCell={openCell}
+      />
       {drill.panel}
     </div>
   )
 }
 
-/**
- * Resolved, on time, late and compliance over the whole range. Plain figures: the core's drill-down
- * explains one week × category at a time, so the per-cell numbers (heatmap, breaches) are the drillable ones.
- */
-function SlaSummary({ summary }: { summary: SlaHeatmapResponse['summary'] }) {
+/** Resolved, on time, late and compliance over the whole range; each count opens its SRs. */
+function SlaSummary({
+  summary,
+  onPick,
+}: {
+  summary: SlaHeatmapResponse['summary']
+  onPick: (series: SlaSeries, label: string) => void
+}) {
   const { t, i18n } = useTranslation()
   const figures = [
     { key: 'total', label: t('slaBoard.summary.total'), value: summary.total },
     { key: 'on_time', label: t('slaBoard.summary.onTime'), value: summary.on_time },
-    { key: 'breached', label: t('slaBoard.summary.breached'), value: summary.total - summary.on_time },
+    { key: 'late', label: t('slaBoard.summary.late'), value: summary.total - summary.on_time },
   ] as const
   return (
     <span className="stat-row" data-testid="sla-summary">
       {figures.map((f) => (
         <span key={f.key}>
           {f.label}{' '}
-          <strong data-testid={`sla-summary-${f.key}`} data-value={f.value}>
+          <button
+            type="button"
+            className={f.key === 'late' ? 'figure-link sla-figure sla-missed' : 'figure-link sla-figure'}
+            data-testid={`sla-summary-${f.key}`}
+            data-value={f.value}
+            aria-label={t('slaBoard.summary.open', {
+              label: f.label,
+              value: formatCount(f.value, i18n.language),
+            })}
+            onClick={() => onPick(f.key, t('slaBoard.summary.drillTitle', { label: f.label }))}
+          >
             {formatCount(f.value, i18n.language)}
-          </strong>
+          </button>
         </span>
       ))}
       <span>
