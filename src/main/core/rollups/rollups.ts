@@ -78,8 +78,12 @@ export function ensureRollups(store: Store, zone: string, workspaceZone: string)
 
 /** What the SR writer calls inside its transaction to keep the rollups current. */
 export type RollupTracker = {
+  /** False while the rollups are not built or stale: the writer may skip building `after` inputs. */
+  readonly active: boolean
   /** Before an existing SR is rewritten: takes away its stored contribution. */
   before(srId: number): void
+  /** Like `before`, with the stored columns the writer already read (ROLLUP_SR_SELECT order). */
+  beforeStored(stored: RollupSrTuple): void
   /** After an SR is written, with the values written. */
   after(sr: RollupSr): void
   /** After an SR was rewritten by SQL: adds its stored contribution. */
@@ -88,7 +92,14 @@ export type RollupTracker = {
   finish(): void
 }
 
-const INACTIVE: RollupTracker = { before() {}, after() {}, afterStored() {}, finish() {} }
+const INACTIVE: RollupTracker = {
+  active: false,
+  before() {},
+  beforeStored() {},
+  after() {},
+  afterStored() {},
+  finish() {},
+}
 
 /**
  * Opens a tracker for one writer transaction (call inside it). While the rollups are not built or
@@ -105,7 +116,9 @@ export function openRollupTracker(sqlite: Database.Database): RollupTracker {
     if (t) acc.apply(tupleToSr(t), sign)
   }
   return {
+    active: true,
     before: (id) => stored(id, -1),
+    beforeStored: (t) => acc.apply(tupleToSr(t), -1),
     after: (sr) => {
       acc.apply(sr, 1)
       if (acc.size > FLUSH_AT) acc.flush(sqlite)

@@ -11,6 +11,12 @@ export type Lookups = {
   categoryId(name: string): number
   /** Id of the person `key` of `source` (matched by source_id, then by name), created when missing. */
   personId(source: string, key: string, role: PersonRole, seenAt: number, tenantId: number | null): number
+  /** Id of tenant `name`, or undefined (nothing is created). */
+  findTenantId(name: string): number | undefined
+  /** Id of category `name`, or undefined (nothing is created). */
+  findCategoryId(name: string): number | undefined
+  /** Id of the person `key` of `source`, or undefined (nothing is created). */
+  findPersonId(source: string, key: string): number | undefined
 }
 
 type PersonRow = { id: number; source: string; source_id: string; name: string }
@@ -48,6 +54,12 @@ export function createLookups(sqlite: Database.Database): Lookups {
   }
 
   return {
+    findTenantId: (name) => tenants.get(name),
+    findCategoryId: (name) => categories.get(name),
+    findPersonId(source, key) {
+      const entry = peopleOf(source)
+      return entry.byKey.get(key) ?? entry.byName.get(key)
+    },
     tenantId(name, seenAt) {
       const hit = tenants.get(name)
       if (hit !== undefined) return hit

@@ -10,11 +10,23 @@ import {
   type SrStatus,
 } from '../../../../shared/domain'
 import { deriveInstants, type StatusEvent } from '../../metrics/derive'
-import { judgeSr, loadPolicySet, type StatusChange } from '../../metrics/sla-judge'
+import { judgeSr, loadPolicySet, type Judgement, type StatusChange } from '../../metrics/sla-judge'
+import type { RollupSrTuple } from '../../rollups/deltas'
 import { openRollupTracker } from '../../rollups/rollups'
 import type { Store } from '../open-database'
 import type { SrEventKind } from '../schema'
 import { createLookups, type Lookups } from './lookups'
+import {
+  INSERT_EVENT_SQL,
+  PROBE_ID,
+  PROBE_UPDATED_AT,
+  SLOT,
+  SR_INSERT_COLUMNS,
+  changedMask,
+  runMaskedUpdate,
+  srWriterStatements,
+  type ProbedSr,
+} from './sr-statements'
 
 /** One event of an SR's history as a source reports it (people by name or source id). */
 export type SrEventInput = {
@@ -63,20 +75,6 @@ export type UpsertResult = { written: number; skippedStale: number; eventsWritte
 const STATUS_SET: ReadonlySet<string> = new Set(SR_STATUSES)
 const PRIORITY_SET: ReadonlySet<string> = new Set(PRIORITIES)
 
-const SR_COLUMNS = `source, source_id, number, tenant_id, title, category_id, priority, status, requester,
-  assignee_id, created_at, first_response_at, resolved_at, resolved_at_source, resolved_at_estimated, closed_at,
-  finished_at, updated_at, reassignment_count, reopen_count, raw, mttr_ms, sla_target_ms, sla_elapsed_ms, sla_met`
-const INSERT_SR_SQL = `INSERT INTO service_requests (${SR_COLUMNS}) VALUES (${Array(25).fill('?').join(', ')})`
-// Same column order as INSERT (source and source_id are the key and stay unchanged), then the id.
-const UPDATE_SR_SQL = `UPDATE service_requests SET source = ?, source_id = ?, number = ?, tenant_id = ?, title = ?,
-  category_id = ?, priority = ?, status = ?, requester = ?, assignee_id = ?, created_at = ?, first_response_at = ?,
-  resolved_at = ?, resolved_at_source = ?, resolved_at_estimated = ?, closed_at = ?, finished_at = ?, updated_at = ?,
-  reassignment_count = ?, reopen_count = ?, raw = ?, mttr_ms = ?, sla_target_ms = ?, sla_elapsed_ms = ?,
-  sla_met = ? WHERE id = ?`
-
-const INSERT_EVENT_SQL = `INSERT INTO sr_events (sr_id, at, kind, from_status, to_status, actor_id, assignee_id, note)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-
 /** Inserts or updates `rows` by (source, source_id) in one transaction, deriving resolved_at/finished_at. */
 export function upsertServiceRequests(
   store: Store,
@@ -84,54 +82,57 @@ export function upsertServiceRequests(
   opts: UpsertOptions = {},
 ): UpsertResult {
   const { sqlite } = store
-  // A separate lookup + INSERT/UPDATE instead of INSERT … ON CONFLICT … RETURNING: RETURNING costs
-  // more than the index probe, and knowing "new row" lets us skip deleting events that cannot exist.
-  const findExisting = sqlite.prepare(
-    'SELECT id, updated_at FROM service_requests WHERE source = ? AND source_id = ?',
-  )
-  const insertSr = sqlite.prepare(INSERT_SR_SQL)
-  const updateSr = sqlite.prepare(UPDATE_SR_SQL)
-  const deleteEvents = sqlite.prepare('DELETE FROM sr_events WHERE sr_id = ?')
-  const insertEvent = sqlite.prepare(INSERT_EVENT_SQL)
-  // Only for resolved-like rows without a source resolved_at and no events in the input: the stored
-  // history (from an earlier sync or insertSrEvents) may still say when it was resolved.
-  const storedFirstResolved = sqlite.prepare(
-    "SELECT MIN(at) AS at FROM sr_events WHERE sr_id = ? AND kind = 'status' AND to_status IN ('RESOLVED', 'DONE')",
-  )
+  const st = srWriterStatements(sqlite)
   // SLA/MTTR judgement (metrics/sla-judge.ts): the policy is loaded once per call; a resolved row
   // updated without events is judged on its stored status history (PENDING pauses the SLA clock).
   const policies = loadPolicySet(store)
-  const storedStatusEvents = sqlite.prepare(
-    "SELECT at, from_status AS fromStatus, to_status AS toStatus FROM sr_events WHERE sr_id = ? AND kind = 'status'",
-  )
 
   const run = sqlite.transaction((): UpsertResult => {
     const lookups = createLookups(sqlite)
     // BI rollups (core/rollups): each SR's old contribution out, its new one in, applied at the end.
     const rollups = openRollupTracker(sqlite)
-    let written = 0
-    let skippedStale = 0
-    let eventsWritten = 0
-    for (const row of rows) {
-      validate(row)
-      const existing = findExisting.get(row.source, row.sourceId) as
-        { id: number; updated_at: number } | undefined
-      if (existing && !opts.force && existing.updated_at > row.updatedAt) {
-        skippedStale++
-        continue
+    // Stored histories are looked up per updated SR only when some SR has one (a sync without
+    // events never does).
+    let eventsMayExist = st.anyEvent.get() !== undefined
+    // One reused array of column values (SLOT order) instead of an array per row.
+    const v: unknown[] = new Array<unknown>(SR_INSERT_COLUMNS.length)
+    let tenantId = 0
+    let categoryId: number | null = null
+    let assigneeId: number | null = null
+    let resolvedAt: number | null = null
+    let judged: Judgement = NOT_JUDGED
+
+    // Fills `v` for `row`; `storedId` is the id of the stored SR it replaces (null for a new SR).
+    // With `create` false it creates no tenant, category or person and returns false when one is
+    // missing: an SR inserted on a guess may turn out to be a stale copy, which must change nothing.
+    const fill = (row: SrInput, storedId: number | null, create: boolean): boolean => {
+      if (create) {
+        tenantId = lookups.tenantId(row.tenant, row.createdAt)
+        categoryId = row.category ? lookups.categoryId(row.category) : null
+        // Engineers serve every tenant, so an engineer first seen here is not tied to this SR's tenant.
+        assigneeId = row.assignee
+          ? lookups.personId(row.source, row.assignee, 'engineer', row.createdAt, null)
+          : null
+      } else {
+        const t = lookups.findTenantId(row.tenant)
+        const c = row.category ? lookups.findCategoryId(row.category) : null
+        const a = row.assignee ? lookups.findPersonId(row.source, row.assignee) : null
+        if (t === undefined || c === undefined || a === undefined) return false
+        tenantId = t
+        categoryId = c
+        assigneeId = a
       }
-      const tenantId = lookups.tenantId(row.tenant, row.createdAt)
-      const categoryId = row.category ? lookups.categoryId(row.category) : null
-      // Engineers serve every tenant, so an engineer first seen here is not tied to this SR's tenant.
-      const assigneeId = row.assignee
-        ? lookups.personId(row.source, row.assignee, 'engineer', row.createdAt, null)
-        : null
       const sourceResolved = row.resolvedAt ?? null
-      let statusEvents: StatusEvent[] = []
+      let statusEvents: StatusEvent[] = NO_EVENTS
       if (row.events) {
         statusEvents = statusEventsOf(row.events)
-      } else if (existing && sourceResolved === null && RESOLVED_LIKE.includes(row.status)) {
-        const stored = storedFirstResolved.get(existing.id) as { at: number | null } | undefined
+      } else if (
+        storedId !== null &&
+        eventsMayExist &&
+        sourceResolved === null &&
+        RESOLVED_LIKE.includes(row.status)
+      ) {
+        const stored = st.storedFirstResolved.get(storedId) as { at: number | null } | undefined
         if (stored?.at != null) statusEvents = [{ at: stored.at, toStatus: 'RESOLVED' }]
       }
       const derived = deriveInstants(
@@ -144,70 +145,104 @@ export function upsertServiceRequests(
         },
         statusEvents,
       )
+      resolvedAt = derived.resolvedAt
       let judgeEvents: readonly StatusChange[] | null = row.events ?? null
-      if (!judgeEvents && existing && derived.resolvedAt !== null) {
-        judgeEvents = storedStatusEvents.all(existing.id) as StatusChange[]
+      if (!judgeEvents && storedId !== null && eventsMayExist && resolvedAt !== null) {
+        judgeEvents = st.storedStatusEvents.all(storedId) as StatusChange[]
       }
-      const judged = judgeSr(policies, {
+      judged = judgeSr(policies, {
         createdAt: row.createdAt,
-        resolvedAt: derived.resolvedAt,
+        resolvedAt,
         priority: row.priority,
         category: row.category ?? null,
         statusEvents: judgeEvents,
       })
-      const params = [
-        row.source,
-        row.sourceId,
-        row.number ?? null,
-        tenantId,
-        row.title,
-        categoryId,
-        row.priority,
-        row.status,
-        row.requester ?? null,
-        assigneeId,
-        row.createdAt,
-        row.firstResponseAt ?? null,
-        derived.resolvedAt,
-        sourceResolved,
-        derived.resolvedAtEstimated ? 1 : 0,
-        row.closedAt ?? null,
-        derived.finishedAt,
-        row.updatedAt,
-        row.reassignmentCount ?? 0,
-        row.reopenCount ?? 0,
-        rawText(row.raw),
-        judged.mttrMs,
-        judged.slaTargetMs,
-        judged.slaElapsedMs,
-        judged.slaMet,
-      ]
-      let srId: number
-      if (existing) {
-        rollups.before(existing.id)
-        updateSr.run(...params, existing.id)
-        srId = existing.id
-      } else {
-        srId = Number(insertSr.run(...params).lastInsertRowid)
+      v[SLOT.source] = row.source
+      v[SLOT.source_id] = row.sourceId
+      v[SLOT.number] = row.number ?? null
+      v[SLOT.tenant_id] = tenantId
+      v[SLOT.title] = row.title
+      v[SLOT.category_id] = categoryId
+      v[SLOT.priority] = row.priority
+      v[SLOT.status] = row.status
+      v[SLOT.requester] = row.requester ?? null
+      v[SLOT.assignee_id] = assigneeId
+      v[SLOT.created_at] = row.createdAt
+      v[SLOT.first_response_at] = row.firstResponseAt ?? null
+      v[SLOT.resolved_at] = resolvedAt
+      v[SLOT.resolved_at_source] = sourceResolved
+      v[SLOT.resolved_at_estimated] = derived.resolvedAtEstimated ? 1 : 0
+      v[SLOT.closed_at] = row.closedAt ?? null
+      v[SLOT.finished_at] = derived.finishedAt
+      v[SLOT.updated_at] = row.updatedAt
+      v[SLOT.reassignment_count] = row.reassignmentCount ?? 0
+      v[SLOT.reopen_count] = row.reopenCount ?? 0
+      v[SLOT.raw] = rawText(row.raw)
+      v[SLOT.mttr_ms] = judged.mttrMs
+      v[SLOT.sla_target_ms] = judged.slaTargetMs
+      v[SLOT.sla_elapsed_ms] = judged.slaElapsedMs
+      v[SLOT.sla_met] = judged.slaMet
+      return true
+    }
+
+    let written = 0
+    let skippedStale = 0
+    let eventsWritten = 0
+    // Whether the previous row was new. New rows are inserted straight away (the unique index
+    // answers "exists?" as part of the INSERT); after a row that existed, rows are probed first.
+    // Sync pages and demo batches are runs of one kind, so the guess is rarely wrong.
+    let expectNew = true
+    for (const row of rows) {
+      validate(row)
+      let srId = 0
+      let isNew = false
+      let stored: ProbedSr | undefined
+      if (expectNew && fill(row, null, false)) {
+        const info = st.insert.run(v)
+        if (info.changes > 0) {
+          isNew = true
+          srId = Number(info.lastInsertRowid)
+        } else expectNew = false
       }
-      rollups.after({
-        tenantId,
-        categoryId,
-        assigneeId,
-        status: row.status,
-        priority: row.priority,
-        createdAt: row.createdAt,
-        resolvedAt: derived.resolvedAt,
-        mttrMs: judged.mttrMs,
-        slaMet: judged.slaMet,
-      })
+      if (!isNew) {
+        stored = st.probe.get(row.source, row.sourceId) as ProbedSr | undefined
+        if (stored === undefined) {
+          expectNew = true
+          fill(row, null, true)
+          srId = Number(st.insert.run(v).lastInsertRowid)
+          isNew = true
+        } else {
+          if (!opts.force && (stored[PROBE_UPDATED_AT] as number) > row.updatedAt) {
+            skippedStale++
+            continue
+          }
+          srId = stored[PROBE_ID] as number
+          fill(row, srId, true)
+          rollups.beforeStored(stored as RollupSrTuple)
+          runMaskedUpdate(st.update(changedMask(v, stored)), v, srId)
+        }
+      }
+      if (rollups.active) {
+        rollups.after({
+          tenantId,
+          categoryId,
+          assigneeId,
+          status: row.status,
+          priority: row.priority,
+          createdAt: row.createdAt,
+          resolvedAt,
+          mttrMs: judged.mttrMs,
+          slaMet: judged.slaMet,
+        })
+      }
       written++
       if (row.events) {
-        if (existing) deleteEvents.run(srId)
+        if (!isNew) st.deleteEvents.run(srId)
         for (const e of row.events) {
-          insertEvent.run(...eventParams(srId, e, row, tenantId, lookups))
+          st.insertEvent.run(...eventParams(srId, e, row, tenantId, lookups))
           eventsWritten++
         }
+        if (row.events.length > 0) eventsMayExist = true
       }
     }
     rollups.finish()
@@ -215,6 +250,9 @@ export function upsertServiceRequests(
   })
   return run()
 }
+
+const NO_EVENTS: StatusEvent[] = []
+const NOT_JUDGED: Judgement = { mttrMs: null, slaTargetMs: 0, slaElapsedMs: null, slaMet: null }
 
 /** An event to append to an already stored SR, found by (source, sourceId). */
 export type SrEventRecord = SrEventInput & { source: string; sourceId: string }
