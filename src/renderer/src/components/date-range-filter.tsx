@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
+import { useDetailsDismiss } from '../lib/use-details-dismiss'
 import { useTranslation } from 'react-i18next'
 import { customRangeError, RANGE_PRESETS, type RangeChoice } from './date-range-presets'
 import type { DateRangeState } from './use-date-range'
@@ -12,7 +13,7 @@ export function DateRangeFilter({ choice, setChoice, range, today }: DateRangeFi
   const ref = useRef<HTMLDetailsElement>(null)
   const [draft, setDraft] = useState(range)
   const [error, setError] = useState<'invalid' | 'order' | null>(null)
-  useDismiss(ref)
+  useDetailsDismiss(ref)
 
   function close(): void {
     if (ref.current) ref.current.open = false
@@ -112,28 +113,4 @@ export function DateRangeFilter({ choice, setChoice, range, today }: DateRangeFi
       </div>
     </details>
   )
-}
-
-/** Closes the popover on an outside click or Escape (a <details> only closes from its summary). */
-function useDismiss(ref: RefObject<HTMLDetailsElement | null>): void {
-  useEffect(() => {
-    function onPointerDown(event: PointerEvent): void {
-      const details = ref.current
-      if (details?.open && event.target instanceof Node && !details.contains(event.target))
-        details.open = false
-    }
-    function onKeyDown(event: KeyboardEvent): void {
-      const details = ref.current
-      if (event.key === 'Escape' && details?.open) {
-        details.open = false
-        details.querySelector('summary')?.focus()
-      }
-    }
-    document.addEventListener('pointerdown', onPointerDown)
-    document.addEventListener('keydown', onKeyDown)
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown)
-      document.removeEventListener('keydown', onKeyDown)
-    }
-  }, [ref])
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type RefObject } from 'react'
+import { useRef } from 'react'
+import { useDetailsDismiss } from '../lib/use-details-dismiss'
 import { useTranslation } from 'react-i18next'
 import type { TenantSummary } from '../../../shared/ipc/types'
 import { formatCount } from '../i18n/format'
@@ -13,7 +14,7 @@ type TenantFilterProps = {
 export function TenantFilter({ tenants, selected, onChange }: TenantFilterProps) {
   const { t, i18n } = useTranslation()
   const ref = useRef<HTMLDetailsElement>(null)
-  useDismiss(ref)
+  useDetailsDismiss(ref)
   const summary =
     selected.length === 0
       ? t('tenants.all')
@@ -53,28 +54,4 @@ export function TenantFilter({ tenants, selected, onChange }: TenantFilterProps)
       </div>
     </details>
   )
-}
-
-/** A <details> popover closes on its own only from its summary; also close it on outside clicks and Escape. */
-function useDismiss(ref: RefObject<HTMLDetailsElement | null>): void {
-  useEffect(() => {
-    function onPointerDown(event: PointerEvent): void {
-      const details = ref.current
-      if (details?.open && event.target instanceof Node && !details.contains(event.target))
-        details.open = false
-    }
-    function onKeyDown(event: KeyboardEvent): void {
-      const details = ref.current
-      if (event.key === 'Escape' && details?.open) {
-        details.open = false
-        details.querySelector('summary')?.focus()
-      }
-    }
-    document.addEventListener('pointerdown', onPointerDown)
-    document.addEventListener('keydown', onKeyDown)
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown)
-      document.removeEventListener('keydown', onKeyDown)
-    }
-  }, [ref])
 }
