@@ -17,13 +17,17 @@ parentPort?.on('message', (message: SyncWorkerRequest) => {
 })
 const known = [data.secrets.token, data.secrets.password]
 
-// At most ten progress messages a second: enough for a smooth bar, cheap for the main thread.
+// At most ten progress messages a second per entity: enough for a smooth bar, cheap for the main
+// thread. The first message of each entity always goes out, so a fast entity is never skipped.
 let lastSent = 0
+let lastEntity: string | null = null
 let pending: SyncProgress | null = null
 const onProgress = (p: SyncProgress): void => {
   const t = Date.now()
-  if (t - lastSent >= 100) {
+  if (p.entity !== lastEntity || t - lastSent >= 100) {
+    if (pending && pending.entity !== p.entity) post({ type: 'progress', progress: pending })
     lastSent = t
+    lastEntity = p.entity
     pending = null
     post({ type: 'progress', progress: p })
   } else pending = p
