@@ -237,16 +237,83 @@ describe('insertSrEvents', () => {
       },
       { source: 'itsm', sourceId: 'nope', at: at('10:45'), kind: 'comment' as const, note: '?' },
     ]
-    expect(insertSrEvents(t.store, history)).toEqual({ inserted: 2, duplicates: 0, missingSr: 1 })
+    expect(insertSrEvents(t.store, history)).toEqual({ inserted: 2, updated: 0, duplicates: 0, missingSr: 1 })
     expect(byId('H')).toMatchObject({
       resolved_at: at('10:45'),
       resolved_at_estimated: 0,
       finished_at: at('10:45'),
     })
-    expect(insertSrEvents(t.store, history)).toEqual({ inserted: 0, duplicates: 2, missingSr: 1 })
+    expect(insertSrEvents(t.store, history)).toEqual({ inserted: 0, updated: 0, duplicates: 2, missingSr: 1 })
 
     // A later sync without history keeps the derivation from the stored events.
     upsertServiceRequests(t.store, [sr('H', { status: 'RESOLVED', updatedAt: at('17:00') })])
     expect(byId('H')).toMatchObject({ resolved_at: at('10:45'), resolved_at_estimated: 0 })
+  })
+
+  it('rewrites an event edited upstream in place when it carries the source id, and re-derives', () => {
+    upsertServiceRequests(t.store, [sr('E', { status: 'RESOLVED', updatedAt: at('16:00') })])
+    const resolvedEvent = {
+      source: 'itsm',
+      sourceId: 'E',
+      eventId: 'ev-2',
+      at: at('11:00'),
+      kind: 'status' as const,
+      fromStatus: 'IN_PROGRESS' as const,
+      toStatus: 'RESOLVED' as const,
+      actor: '김민준',
+    }
+    const comment = {
+      source: 'itsm',
+      sourceId: 'E',
+      eventId: 'ev-1',
+      at: at('09:30'),
+      kind: 'comment' as const,
+      note: '확인 중',
+    }
+    expect(insertSrEvents(t.store, [comment, resolvedEvent])).toEqual({
+      inserted: 2,
+      updated: 0,
+      duplicates: 0,
+      missingSr: 0,
+    })
+    expect(byId('E')).toMatchObject({ resolved_at: at('11:00'), resolved_at_estimated: 0 })
+
+    // Upstream corrects the comment's text and the time the SR was resolved.
+    const edited = [
+      { ...comment, note: '확인 중 (원격 접속)' },
+      { ...resolvedEvent, at: at('10:15') },
+    ]
+    expect(insertSrEvents(t.store, edited)).toEqual({ inserted: 0, updated: 2, duplicates: 0, missingSr: 0 })
+    expect(insertSrEvents(t.store, edited)).toEqual({ inserted: 0, updated: 0, duplicates: 2, missingSr: 0 })
+    const stored = t.store.sqlite
+      .prepare(
+        `SELECT source_event_id AS id, at, note FROM sr_events
+         WHERE sr_id = (SELECT id FROM service_requests WHERE source_id = 'E') ORDER BY at`,
+      )
+      .all()
+    expect(stored).toEqual([
+      { id: 'ev-1', at: at('09:30'), note: '확인 중 (원격 접속)' },
+      { id: 'ev-2', at: at('10:15'), note: null },
+    ])
+    // resolved_at follows the corrected history: 10:15, not the first copy's 11:00.
+    expect(byId('E')).toMatchObject({ resolved_at: at('10:15'), finished_at: at('10:15') })
+  })
+
+  it('adopts a stored copy without a source id instead of storing the event twice', () => {
+    upsertServiceRequests(t.store, [sr('A', { status: 'OPEN', resolvedAt: null })])
+    const note = { source: 'itsm', sourceId: 'A', at: at('09:30'), kind: 'comment' as const, note: '접수' }
+    expect(insertSrEvents(t.store, [note])).toMatchObject({ inserted: 1 })
+    expect(insertSrEvents(t.store, [{ ...note, eventId: 'ev-9' }])).toEqual({
+      inserted: 0,
+      updated: 0,
+      duplicates: 1,
+      missingSr: 0,
+    })
+    // From then on it is known by its id: an edit rewrites that one row.
+    expect(insertSrEvents(t.store, [{ ...note, eventId: 'ev-9', note: '접수 완료' }])).toMatchObject({
+      updated: 1,
+    })
+    const rows = t.store.sqlite.prepare('SELECT source_event_id AS id, note FROM sr_events').all()
+    expect(rows).toEqual([{ id: 'ev-9', note: '접수 완료' }])
   })
 })

@@ -149,6 +149,25 @@ describe('ITSM sync under transient faults ends equal to the simulator', () => {
     expect(count('service_requests')).toBe(SR_COUNT)
     expectStoreEqualsSimulator(s)
   })
+
+  it('events edited upstream are rewritten in place by their id, not stored a second time', async () => {
+    const s = await start()
+    expect((await sync(s, recordingDeps())).status).toBe('ok')
+    const edited = s.data.sr_events.slice(0, 12).map((e) => e.id)
+    s.mutate((m) => {
+      for (const id of edited) m.update('sr_events', id, { note: `정정된 메모 ${id}` })
+    })
+    const again = await sync(s, recordingDeps())
+    expect(again).toMatchObject({ status: 'ok', rows: edited.length })
+    expectStoreEqualsSimulator(s)
+    const notes = ws.store.sqlite
+      .prepare(
+        `SELECT source_event_id AS id, note FROM sr_events WHERE source_event_id IN (${edited.map(() => '?').join(',')})
+         ORDER BY source_event_id`,
+      )
+      .all(...edited)
+    expect(notes).toEqual(edited.toSorted().map((id) => ({ id, note: `정정된 메모 ${id}` })))
+  })
 })
 
 describe('ITSM sync under permanent faults fails, says why and keeps the earlier data', () => {

@@ -140,9 +140,19 @@ export const srEvents = sqliteTable(
     actorId: integer('actor_id').references(() => people.id),
     assigneeId: integer('assignee_id').references(() => people.id),
     note: text('note'),
+    /**
+     * The source's own id of the event when it has one (ITSM REST `sr-events.id`): an event edited
+     * upstream is rewritten in place rather than stored a second time. Null for events without one
+     * (imports, the demo, histories carried inline by an SR), which are matched by content.
+     */
+    sourceEventId: text('source_event_id'),
   },
   (t) => [
     index('sr_events_sr_at_idx').on(t.srId, t.at),
+    // Partial: events without a source id (the demo writes millions) cost this index nothing.
+    uniqueIndex('sr_events_source_event_uq')
+      .on(t.srId, t.sourceEventId)
+      .where(sql`${t.sourceEventId} IS NOT NULL`),
     check('sr_events_kind_ck', oneOf(t.kind, SR_EVENT_KINDS)),
   ],
 )

@@ -37,6 +37,8 @@ export type SrEventInput = {
   actor?: string | null
   assignee?: string | null
   note?: string | null
+  /** The source's id of the event, when it has one: an edited event then replaces its stored copy. */
+  eventId?: string | null
 }
 
 /** An SR as a source reports it: names instead of ids, instants as epoch ms (UTC). */
@@ -239,7 +241,7 @@ export function upsertServiceRequests(
       if (row.events) {
         if (!isNew) st.deleteEvents.run(srId)
         for (const e of row.events) {
-          st.insertEvent.run(...eventParams(srId, e, row, tenantId, lookups))
+          st.insertEvent.run(...eventParams(srId, e, row, tenantId, lookups), e.eventId ?? null)
           eventsWritten++
         }
         if (row.events.length > 0) eventsMayExist = true
@@ -257,11 +259,19 @@ const NOT_JUDGED: Judgement = { mttrMs: null, slaTargetMs: 0, slaElapsedMs: null
 /** An event to append to an already stored SR, found by (source, sourceId). */
 export type SrEventRecord = SrEventInput & { source: string; sourceId: string }
 
-export type InsertEventsResult = { inserted: number; duplicates: number; missingSr: number }
+export type InsertEventsResult = {
+  inserted: number
+  /** Events with a source id whose stored copy differed (edited upstream): rewritten in place. */
+  updated: number
+  duplicates: number
+  missingSr: number
+}
 
 /**
- * Appends events (skipping exact duplicates, so a re-run is harmless) and re-derives resolved_at /
- * finished_at of the SRs they belong to. Events of SRs not in the store are counted, not written.
+ * Appends events and re-derives resolved_at / finished_at of the SRs they belong to; a re-run is
+ * harmless. An event with a source id (`eventId`) is matched by it, so an event edited upstream
+ * replaces its stored copy; one without is matched by content (an exact duplicate is skipped).
+ * Events of SRs not in the store are counted, not written.
  */
 export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): InsertEventsResult {
   const { sqlite } = store
@@ -272,6 +282,24 @@ export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): 
   const findDuplicate = sqlite.prepare(`SELECT 1 FROM sr_events WHERE sr_id = ? AND at = ? AND kind = ?
     AND from_status IS ? AND to_status IS ? AND actor_id IS ? AND assignee_id IS ? AND note IS ? LIMIT 1`)
   const insertEvent = sqlite.prepare(INSERT_EVENT_SQL)
+  const findBySourceId = sqlite
+    .prepare(
+      `SELECT id, sr_id, at, kind, from_status, to_status, actor_id, assignee_id, note FROM sr_events
+       WHERE sr_id = ? AND source_event_id = ?`,
+    )
+    .raw()
+  // A stored copy without a source id (written before events kept theirs) is adopted, not doubled.
+  const findUnnamedCopy = sqlite
+    .prepare(
+      `SELECT id FROM sr_events WHERE sr_id = ? AND at = ? AND kind = ? AND from_status IS ?
+      AND to_status IS ? AND actor_id IS ? AND assignee_id IS ? AND note IS ? AND source_event_id IS NULL LIMIT 1`,
+    )
+    .pluck()
+  const adopt = sqlite.prepare('UPDATE sr_events SET source_event_id = ? WHERE id = ?')
+  const rewrite = sqlite.prepare(
+    `UPDATE sr_events SET at = ?, kind = ?, from_status = ?, to_status = ?, actor_id = ?, assignee_id = ?,
+     note = ? WHERE id = ?`,
+  )
   const statusHistory = sqlite.prepare(
     "SELECT at, from_status AS fromStatus, to_status AS toStatus FROM sr_events WHERE sr_id = ? AND kind = 'status' AND to_status IS NOT NULL",
   )
@@ -299,6 +327,7 @@ export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): 
     const srs = new Map<string, SrRow | null>()
     const touched = new Map<number, SrRow>()
     let inserted = 0
+    let updated = 0
     let duplicates = 0
     let missingSr = 0
     for (const e of events) {
@@ -319,11 +348,29 @@ export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): 
         sr.tenant_id,
         lookups,
       )
-      if (findDuplicate.get(...params)) {
+      if (e.eventId) {
+        const stored = findBySourceId.get(sr.id, e.eventId) as unknown[] | undefined
+        if (stored) {
+          // stored = [id, ...the eight content params]: unchanged, or edited upstream.
+          if (params.every((p, i) => p === stored[i + 1])) duplicates++
+          else {
+            rewrite.run(...params.slice(1), stored[0])
+            updated++
+            touched.set(sr.id, sr)
+          }
+          continue
+        }
+        const copy = findUnnamedCopy.get(...params) as number | undefined
+        if (copy !== undefined) {
+          adopt.run(e.eventId, copy)
+          duplicates++
+          continue
+        }
+      } else if (findDuplicate.get(...params)) {
         duplicates++
         continue
       }
-      insertEvent.run(...params)
+      insertEvent.run(...params, e.eventId ?? null)
       inserted++
       touched.set(sr.id, sr)
     }
@@ -360,7 +407,7 @@ export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): 
       rollups.afterStored(sr.id)
     }
     rollups.finish()
-    return { inserted, duplicates, missingSr }
+    return { inserted, updated, duplicates, missingSr }
   })
   return run()
 }

@@ -93,8 +93,9 @@ export type SrWriterStatements = {
   update(mask: number): MaskedUpdate
 }
 
-const INSERT_EVENT_SQL = `INSERT INTO sr_events (sr_id, at, kind, from_status, to_status, actor_id, assignee_id, note)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+/** Parameters: the eight content columns (eventParams order), then source_event_id. */
+const INSERT_EVENT_SQL = `INSERT INTO sr_events (sr_id, at, kind, from_status, to_status, actor_id, assignee_id, note,
+source_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 const cache = new WeakMap<Database.Database, SrWriterStatements>()
 

@@ -208,6 +208,7 @@ function mapRows<E extends SyncEntity>(entity: E, rows: WireRows[E][], source: s
         actor: r.actor,
         assignee: r.assignee,
         note: r.note,
+        eventId: r.id,
       })) as EntityRows[E]
     case 'deployments':
       return (rows as WireRows['deployments'][]).map((r) => ({

@@ -1,0 +1,2 @@
+ALTER TABLE `sr_events` ADD `source_event_id` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `sr_events_source_event_uq` ON `sr_events` (`sr_id`,`source_event_id`) WHERE "sr_events"."source_event_id" IS NOT NULL;
