@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { upsertServiceRequests, type SrInput } from '../src/main/core/db/repositories/service-requests'
+import { SR_INSERT_COLUMNS, SLOT } from '../src/main/core/db/repositories/sr-statements'
 import { defaultHttpDeps } from '../src/main/core/sources/http'
 import { createItsmConnector } from '../src/main/core/sources/itsm-rest/connector'
 import { syncSource } from '../src/main/core/sync/engine'
@@ -61,6 +62,7 @@ export async function syncBench(): Promise<[string, string, string][]> {
       ])
     }
   })
+  out.push(...(await insertFloor()))
   const sim = await startItsmSimulator({ srCount: N, events: false })
   try {
     await withWorkspace(async (ws) => {
@@ -80,6 +82,68 @@ export async function syncBench(): Promise<[string, string, string][]> {
     })
   } finally {
     await sim.close()
+  }
+  return out
+}
+
+/**
+ * What SQLite itself allows for the SR row, without the writer: one plain prepared INSERT per row of
+ * the writer's 25 columns in one transaction, into a copy of the SR table with no index, with only
+ * the (source, source_id) key the upsert needs, and with all eight indexes. The upsert goal is to be
+ * read against these.
+ */
+async function insertFloor(): Promise<[string, string, string][]> {
+  const out: [string, string, string][] = []
+  for (const indexes of ['none', 'key', 'all'] as const) {
+    await withWorkspace(async (ws) => {
+      const db = ws.store.sqlite
+      db.exec('CREATE TABLE sr_floor AS SELECT * FROM service_requests WHERE 0')
+      const all = db
+        .prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'service_requests' AND sql IS NOT NULL",
+        )
+        .all() as { name: string; sql: string }[]
+      for (const { name, sql } of all) {
+        if (indexes === 'all' || (indexes === 'key' && name === 'sr_source_uq'))
+          db.exec(sql.replace(name, `${name}_floor`).replace('`service_requests`', 'sr_floor'))
+      }
+      const insert = db.prepare(
+        `INSERT INTO sr_floor (${SR_INSERT_COLUMNS.join(', ')}) VALUES (${SR_INSERT_COLUMNS.map(() => '?').join(', ')})`,
+      )
+      const v = new Array<unknown>(SR_INSERT_COLUMNS.length).fill(null)
+      const t = performance.now()
+      db.transaction(() => {
+        for (let i = 0; i < N; i++) {
+          const created = T0 + i * 60_000
+          v[SLOT.source] = 'bench'
+          v[SLOT.source_id] = `SR-${i}`
+          v[SLOT.tenant_id] = 1 + (i % 8)
+          v[SLOT.title] = `요청 ${i}`
+          v[SLOT.category_id] = 1 + (i % 12)
+          v[SLOT.priority] = 'P3'
+          v[SLOT.status] = i % 10 === 0 ? 'OPEN' : 'DONE'
+          v[SLOT.assignee_id] = 1 + (i % 20)
+          v[SLOT.created_at] = created
+          v[SLOT.resolved_at] = i % 10 === 0 ? null : created + 3_600_000
+          v[SLOT.resolved_at_estimated] = 0
+          v[SLOT.finished_at] = v[SLOT.resolved_at]
+          v[SLOT.updated_at] = created + 3_600_000
+          v[SLOT.reassignment_count] = 0
+          v[SLOT.reopen_count] = 0
+          v[SLOT.sla_target_ms] = 86_400_000
+          insert.run(v)
+        }
+      })()
+      const s = (performance.now() - t) / 1000
+      const what = { none: 'no index', key: 'only the (source, source_id) key', all: 'all 8 indexes' }[
+        indexes
+      ]
+      out.push([
+        `plain INSERT of the SR row (25 columns), ${N.toLocaleString('en-US')} rows, ${what}`,
+        `${s.toFixed(2)} s`,
+        `${Math.round(N / s).toLocaleString('en-US')} rows/s: SQLite alone, no writer work (for the upsert rows above)`,
+      ])
+    })
   }
   return out
 }
