@@ -20,6 +20,19 @@ const when = (ctx: CliContext, opts: GlobalOptions) => ({
 const periodOf = (opts: GlobalOptions): KpiPeriod | undefined =>
   opts.period === undefined ? undefined : (opts.period.toUpperCase() as Uppercase<typeof opts.period>)
 const ref = (text: string): number | string => (/^\d+$/.test(text) ? Number(text) : text)
+/** What list and calc print when no KPI matched. */
+const noKpis = (tenants: string[] | undefined): string =>
+  tenants && tenants.length > 0
+    ? `  no KPIs narrowed to ${tenants.join(', ')}: npm run cli -- kpi apply --tenant ${tenants[0]}`
+    : '  no KPIs yet: npm run cli -- kpi apply'
+/** A KPI named by its template with --tenant (MTTR --tenant X) is the tenant's KPI, MTTR@X. */
+function tenantRef(name: string, tenants: string[] | undefined): number | string {
+  if (!tenants || tenants.length === 0) return ref(name)
+  if (tenants.length > 1) throw new UsageError('one --tenant at a time here')
+  if (/^\d+$/.test(name) || name.includes('@'))
+    throw new UsageError(`give the template name with --tenant, not "${name}"`)
+  return `${name}@${tenants[0]}`
+}
 const num = (v: string | null | undefined): string => (v === null || v === undefined ? '—' : v)
 const fmt = (v: number | null): string =>
   v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 2 })
@@ -112,7 +125,7 @@ export function addKpiCommands(program: Command, withContext: WithContext): void
               (k) =>
                 `  ${k.name.padEnd(22)} ${fmt(k.value).padStart(10)} ${k.unit.padEnd(5)} target ${fmt(k.target).padStart(8)}  ${STATUS_TEXT[k.status].padEnd(10)} ${num(k.achievement_pct === null ? null : `${k.achievement_pct}%`).padStart(7)}  ${k.period} from ${k.period_start.slice(0, 10)}`,
             ),
-            ...(b.kpis.length === 0 ? ['  no KPIs yet: npm run cli -- kpi apply'] : []),
+            ...(b.kpis.length === 0 ? [noKpis(opts.tenant)] : []),
           ].join('\n'),
         )
       })
@@ -120,18 +133,27 @@ export function addKpiCommands(program: Command, withContext: WithContext): void
 
   kpi
     .command('calc')
-    .description('calculate missing periods and the current one (all KPIs, or the one named)')
+    .description(
+      'calculate missing periods and the current one (all KPIs, the one named, or those of --tenant)',
+    )
     .argument('[kpi]', 'KPI name or id')
     .option('--full', 'recompute every stored period')
     .action(async (name: string | undefined, local: { full?: boolean }, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
+        const tenants = opts.tenant && opts.tenant.length > 0 ? opts.tenant : undefined
+        if (name !== undefined && tenants)
+          throw new UsageError(
+            'kpi calc takes a KPI name or --tenant, not both (tenant KPIs are named TEMPLATE@tenant)',
+          )
         const result = await call(ctx, 'kpi:calc', {
           ...(name !== undefined ? { kpi: ref(name) } : {}),
+          ...(tenants ? { tenants } : {}),
           ...(local.full ? { full: true } : {}),
           ...when(ctx, opts),
         })
         print(result, opts.json, (r) =>
           [
+            ...(r.results.length === 0 ? [noKpis(opts.tenant)] : []),
             ...r.results.map(
               (k) =>
                 `  ${k.name.padEnd(22)} ${fmt(k.value).padStart(10)} ${k.unit.padEnd(5)} ${STATUS_TEXT[k.status].padEnd(10)} ${k.periods_computed} periods computed`,
@@ -202,12 +224,12 @@ export function addKpiCommands(program: Command, withContext: WithContext): void
 
   kpi
     .command('history')
-    .description('stored values per period (--from/--to local days)')
+    .description('stored values per period (--from/--to local days); with --tenant, MTTR means MTTR@tenant')
     .argument('<kpi>', 'KPI name or id')
     .action(async (name: string, _l: unknown, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const h = await call(ctx, 'kpi:history', {
-          kpi: ref(name),
+          kpi: tenantRef(name, opts.tenant),
           ...(opts.from !== undefined ? { from: opts.from } : {}),
           ...(opts.to !== undefined ? { to: opts.to } : {}),
           ...when(ctx, opts),

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rmSync } from 'node:fs'
 import { cli } from '../../helpers/cli'
-import type { KpiApplyResult, KpiBoard, KpiDefinition, KpiHistory } from '../../../src/shared/ipc/types-kpi'
-import { A, seedFeeds, seedSrs, tempWorkspace } from './fixture'
+import type {
+  KpiApplyResult,
+  KpiBoard,
+  KpiCalcResult,
+  KpiDefinition,
+  KpiHistory,
+} from '../../../src/shared/ipc/types-kpi'
+import { A, B, seedFeeds, seedSrs, tempWorkspace } from './fixture'
 
 describe('kpi CLI (SPEC §11)', () => {
   let dir: string
@@ -60,6 +66,42 @@ describe('kpi CLI (SPEC §11)', () => {
     expect(
       (JSON.parse(history.stdout) as KpiHistory).history.map((p) => [p.value, p.target, p.version]),
     ).toEqual([[2, 4, 1]])
+  })
+
+  it('--tenant narrows calc and names the tenant KPI in history; an empty tenant says how to create its KPIs', async () => {
+    // Runs after the test above: only MTTR@A exists (target 7 from March).
+    const calcA = await cli(['kpi', 'calc', '--tenant', A, '--json', ...common()])
+    expect(calcA.code).toBe(0)
+    // (3 + 10)/2 = 6.5 h ≤ 7 → GREEN
+    expect((JSON.parse(calcA.stdout) as KpiCalcResult).results).toMatchObject([
+      { name: `MTTR@${A}`, value: 6.5, status: 'GREEN' },
+    ])
+    const calcB = await cli(['kpi', 'calc', '--tenant', B, ...common()])
+    expect(calcB.code).toBe(0)
+    expect(calcB.stdout).toContain(`no KPIs narrowed to ${B}: npm run cli -- kpi apply --tenant ${B}`)
+    const listB = await cli(['kpi', 'list', '--tenant', B, ...common()])
+    expect(listB.stdout).toContain(`no KPIs narrowed to ${B}`)
+
+    // MTTR with --tenant A is MTTR@A: February 2 h (SR 6), March 6.5 h.
+    const history = await cli([
+      'kpi',
+      'history',
+      'MTTR',
+      '--tenant',
+      A,
+      '--from',
+      '2026-02-01',
+      '--json',
+      ...common(),
+    ])
+    expect(history.code).toBe(0)
+    const h = JSON.parse(history.stdout) as KpiHistory
+    expect(h.name).toBe(`MTTR@${A}`)
+    expect(h.history.map((p) => p.value)).toEqual([2, 6.5])
+
+    const both = await cli(['kpi', 'calc', 'MTTR', '--tenant', A, ...common()])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toMatch(/a KPI name or --tenant, not both/)
   })
 
   it('bad usage exits 2 with the reason', async () => {

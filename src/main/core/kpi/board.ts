@@ -102,16 +102,22 @@ function boardItem(store: Store, kpi: StoredKpi, o: ReadOptions, historyLength: 
   }
 }
 
+/** The KPIs narrowed to one of `tenants` by their filter (the board's and `kpi calc`'s --tenant). */
+export function kpisOfTenants<K extends { filter?: { tenant?: string } | null }>(
+  kpis: readonly K[],
+  tenants: readonly string[],
+): K[] {
+  const wanted = new Set(tenants)
+  return kpis.filter((k) => k.filter?.tenant !== undefined && wanted.has(k.filter.tenant))
+}
+
 /** The KPI board at as-of: each KPI's current period, the summary by status and the overall status. */
 export function kpiBoard(
   store: Store,
   o: ReadOptions & { tenants?: string[] | null; period?: KpiPeriod; history?: number },
 ): KpiBoard {
   let kpis = listKpis(store)
-  if (o.tenants && o.tenants.length > 0) {
-    const wanted = new Set(o.tenants)
-    kpis = kpis.filter((k) => k.filter?.tenant !== undefined && wanted.has(k.filter.tenant))
-  }
+  if (o.tenants && o.tenants.length > 0) kpis = kpisOfTenants(kpis, o.tenants)
   if (o.period) kpis = kpis.filter((k) => k.period === o.period)
   const items = kpis.map((k) => boardItem(store, k, o, o.history ?? SPARKLINE))
   const summary = summarize(items.map((i) => i.status))

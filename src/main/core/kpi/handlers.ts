@@ -8,9 +8,9 @@ import { requireAdmin } from '../auth/require-admin'
 import { CoreError } from '../errors'
 import { formatInstant, parseInstant, startOfLocalDay, startOfNextLocalDay } from '../metrics/periods'
 import { roundTo } from '../metrics/rounding'
-import { kpiBoard, kpiDetail, kpiHistory, definitionOut } from './board'
+import { definitionOut, kpiBoard, kpiDetail, kpiHistory, kpisOfTenants } from './board'
 import { recalculateKpis } from './calculate'
-import { deleteKpi, getKpi } from './definitions'
+import { deleteKpi, getKpi, listKpis } from './definitions'
 import { kpiDrillDown } from './drill-down'
 import type { MetricSource } from './metric-source'
 import { applyTemplates, createKpi, updateKpi } from './service'
@@ -103,27 +103,35 @@ export function createKpiHandlers(ctx: CoreContext, source?: MetricSource): Hand
     'kpi:calc': async (req) => {
       const w = when(req)
       const started = performance.now()
-      let outcomes
-      if (jobs) {
-        // Checked here so an unknown KPI is NOT_FOUND, not a failed run shared with other requests.
-        const only = req.kpi !== undefined ? getKpi(store, req.kpi).id : undefined
-        const r = await jobs.calculateKpis({
+      // Checked here so an unknown KPI is NOT_FOUND, not a failed run shared with other requests.
+      // With tenants, each KPI narrowed to one of them is calculated (none: nothing to do).
+      const named =
+        req.kpi !== undefined
+          ? [getKpi(store, req.kpi).id]
+          : req.tenants !== undefined
+            ? kpisOfTenants(listKpis(store), req.tenants).map((k) => k.id)
+            : [undefined]
+      const calcOne = async (only: number | undefined) => {
+        if (jobs) {
+          const r = await jobs.calculateKpis({
+            now: w.asOf,
+            zone: w.zone,
+            ...(only !== undefined ? { only } : {}),
+            ...(req.full ? { full: true } : {}),
+          })
+          // A coalesced run may have covered more KPIs than this request named.
+          return only === undefined ? r.outcomes : r.outcomes.filter((o) => o.kpi.id === only)
+        }
+        return recalculateKpis(store, {
           now: w.asOf,
           zone: w.zone,
           ...(only !== undefined ? { only } : {}),
           ...(req.full ? { full: true } : {}),
-        })
-        // A coalesced run may have covered more KPIs than this request named.
-        outcomes = only === undefined ? r.outcomes : r.outcomes.filter((o) => o.kpi.id === only)
-      } else {
-        outcomes = recalculateKpis(store, {
-          now: w.asOf,
-          zone: w.zone,
-          ...(req.kpi !== undefined ? { only: req.kpi } : {}),
-          ...(req.full ? { full: true } : {}),
           ...(source ? { source } : {}),
         })
       }
+      const outcomes = []
+      for (const only of named) outcomes.push(...(await calcOne(only)))
       const board = kpiBoard(store, { asOf: w.asOf, zone: w.zone, history: 0 })
       changed()
       return {

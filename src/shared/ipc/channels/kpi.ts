@@ -142,11 +142,16 @@ export const kpiChannels = {
     request: z
       .object({
         kpi: kpiRef.optional(),
+        /** Only KPIs filtered to one of these tenants (not with `kpi`). */
+        tenants: z.array(z.string().min(1).max(200)).min(1).max(500).optional(),
         /** Recompute every stored period, not only missing ones and the current one. */
         full: z.boolean().optional(),
         ...when,
       })
-      .strict(),
+      .strict()
+      .refine((r) => r.kpi === undefined || r.tenants === undefined, {
+        message: 'Name one KPI or give tenants, not both',
+      }),
     response: returns<KpiCalcResult>(),
   },
   'kpi:history': {
