@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import type { KpiPeriod, KpiPoint, KpiStatus } from '../../shared/ipc/types-kpi'
 import { UsageError, type CliContext, type GlobalOptions } from './context'
 import { call, type WithContext } from './invoke'
-import { print } from './output'
+import { padCols, print } from './output'
 
 const STATUS_TEXT: Record<KpiStatus, string> = {
   GREEN: '● GREEN',
@@ -50,7 +50,7 @@ function historyText(points: KpiPoint[], unit: string): string {
   return points
     .map(
       (p) =>
-        `  ${p.period_start.slice(0, 10)}  ${fmt(p.value).padStart(10)} ${unit.padEnd(5)} target ${fmt(p.target).padStart(8)}  ${STATUS_TEXT[p.status].padEnd(10)} ${num(p.achievement_pct === null ? null : `${p.achievement_pct}%`).padStart(7)}  v${p.version}${p.partial ? '  (to date)' : ''}`,
+        `  ${p.period_start.slice(0, 10)}  ${fmt(p.value).padStart(10)} ${padCols(unit, 5)} target ${fmt(p.target).padStart(8)}  ${STATUS_TEXT[p.status].padEnd(10)} ${num(p.achievement_pct === null ? null : `${p.achievement_pct}%`).padStart(7)}  v${p.version}${p.partial ? '  (to date)' : ''}`,
     )
     .join('\n')
 }
@@ -71,7 +71,7 @@ export function addKpiCommands(program: Command, withContext: WithContext): void
           ts
             .map(
               (t) =>
-                `${t.name.padEnd(20)} ${t.direction.padEnd(13)} ${String(t.default_target).padStart(6)} ${t.unit.padEnd(5)} ${t.period.padEnd(7)} ${t.display_name}`,
+                `${padCols(t.name, 20)} ${t.direction.padEnd(13)} ${String(t.default_target).padStart(6)} ${padCols(t.unit, 5)} ${t.period.padEnd(7)} ${t.display_name}`,
             )
             .join('\n'),
         )
@@ -123,7 +123,7 @@ export function addKpiCommands(program: Command, withContext: WithContext): void
             `as of ${b.as_of} (${b.time_zone}) — overall ${STATUS_TEXT[b.overall_status]}  (GREEN ${b.summary.GREEN}, YELLOW ${b.summary.YELLOW}, RED ${b.summary.RED}, NO_DATA ${b.summary.NO_DATA})`,
             ...b.kpis.map(
               (k) =>
-                `  ${k.name.padEnd(22)} ${fmt(k.value).padStart(10)} ${k.unit.padEnd(5)} target ${fmt(k.target).padStart(8)}  ${STATUS_TEXT[k.status].padEnd(10)} ${num(k.achievement_pct === null ? null : `${k.achievement_pct}%`).padStart(7)}  ${k.period} from ${k.period_start.slice(0, 10)}`,
+                `  ${padCols(k.name, 26)} ${fmt(k.value).padStart(10)} ${padCols(k.unit, 5)} target ${fmt(k.target).padStart(8)}  ${STATUS_TEXT[k.status].padEnd(10)} ${num(k.achievement_pct === null ? null : `${k.achievement_pct}%`).padStart(7)}  ${k.period} from ${k.period_start.slice(0, 10)}`,
             ),
             ...(b.kpis.length === 0 ? [noKpis(opts.tenant)] : []),
           ].join('\n'),
@@ -156,7 +156,7 @@ export function addKpiCommands(program: Command, withContext: WithContext): void
             ...(r.results.length === 0 ? [noKpis(opts.tenant)] : []),
             ...r.results.map(
               (k) =>
-                `  ${k.name.padEnd(22)} ${fmt(k.value).padStart(10)} ${k.unit.padEnd(5)} ${STATUS_TEXT[k.status].padEnd(10)} ${k.periods_computed} periods computed`,
+                `  ${padCols(k.name, 26)} ${fmt(k.value).padStart(10)} ${padCols(k.unit, 5)} ${STATUS_TEXT[k.status].padEnd(10)} ${k.periods_computed} periods computed`,
             ),
             `calculated as of ${r.as_of} in ${r.duration_ms} ms`,
           ].join('\n'),

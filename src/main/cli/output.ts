@@ -1,6 +1,15 @@
 // Output of the CLI: `--json` prints exactly the IPC response; otherwise a readable text form.
 import type { OverviewResponse } from '../../shared/ipc/types'
 import type { DemoResult } from '../../shared/ipc/types'
+import stringWidth from 'string-width'
+
+/**
+ * Pads to `columns` terminal columns: Hangul and other wide characters take two, so String#padEnd
+ * (which counts UTF-16 units) misaligns Korean names and units.
+ */
+export function padCols(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - stringWidth(text)))
+}
 
 /** Prints `data` as JSON (the renderer's shape) or through `text`. */
 export function print<T>(data: T, json: boolean | undefined, text: (data: T) => string): void {
@@ -16,7 +25,7 @@ export function overviewText(o: OverviewResponse): string {
   const lines = o.cards.map((c) => {
     const change =
       c.change !== undefined ? `  (${c.change_label ?? 'change'} ${c.change >= 0 ? '+' : ''}${c.change})` : ''
-    return `  ${c.key.padEnd(11)} ${c.label.padEnd(12)} ${formatNumber(c.value).padStart(9)} ${c.unit}${change}`
+    return `  ${c.key.padEnd(11)} ${padCols(c.label, 14)} ${formatNumber(c.value).padStart(9)} ${c.unit}${change}`
   })
   return [
     `as of ${o.as_of} (${o.time_zone})${o.tenants ? ` — tenants: ${o.tenants.join(', ')}` : ''}`,

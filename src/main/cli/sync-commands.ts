@@ -13,7 +13,7 @@ import {
 import { syncSource, type SyncOutcome } from '../core/sync/engine'
 import { UsageError } from './context'
 import type { WithContext } from './invoke'
-import { print } from './output'
+import { padCols, print } from './output'
 
 const outcomeText = (o: SyncOutcome): string =>
   `${o.source}: ${o.status} — ${o.rows.toLocaleString('en-US')} rows in ${o.pages} pages, ${((o.finishedAt - o.startedAt) / 1000).toFixed(1)} s${o.error ? `\n  ${o.error}` : ''}`
@@ -52,7 +52,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       print(sources, opts.json, (list) =>
         list.length === 0
           ? 'no sources yet: npm run cli -- source add itsm --name NAME --url URL --token-env VAR'
-          : list.map((s) => `${s.name.padEnd(16)} ${s.kind.padEnd(11)} ${s.config.url}`).join('\n'),
+          : list.map((s) => `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}`).join('\n'),
       )
     })
   })

@@ -1,0 +1,16 @@
+// CLI tables pad by terminal columns: a Hangul syllable is two columns wide, an ASCII letter one.
+import { describe, expect, it } from 'vitest'
+import { padCols } from '../../../src/main/cli/output'
+
+describe('padCols', () => {
+  it('counts Hangul as two columns, so Korean and ASCII names line up', () => {
+    expect(padCols('MTTR', 10)).toBe('MTTR      ') // 4 + 6 spaces
+    expect(padCols('MTTR@행정안전부', 20)).toBe('MTTR@행정안전부     ') // 5 + 5×2 = 15 columns + 5
+    expect(padCols('건', 5)).toBe('건   ') // 2 + 3
+  })
+
+  it('leaves text that is already as wide or wider untouched', () => {
+    expect(padCols('행정안전부', 6)).toBe('행정안전부')
+    expect(padCols('abcdef', 6)).toBe('abcdef')
+  })
+})
