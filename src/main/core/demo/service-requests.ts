@@ -13,9 +13,11 @@ const DAY = 24 * HOUR
 
 const PRIORITY_WEIGHTS = [3, 15, 55, 27]
 const PRIORITY_NAMES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4']
-// Log-normal medians and spreads: P1 ~3 h, P4 ~2 days, long right tails.
-const RESOLVE_MEDIAN = [3 * HOUR, 8 * HOUR, 20 * HOUR, 48 * HOUR]
-const RESOLVE_SIGMA = [0.8, 0.9, 1.0, 1.0]
+// Log-normal medians and spreads with long right tails: P1 ~1.5 h, P4 ~1 day. Each median is about a
+// third of the SPEC §3 default SLA target of its priority (4 / 8 / 24 / 72 h), so roughly nine in ten
+// SRs are resolved in time, as in a team that mostly keeps its SLA; the tails make the breaches.
+const RESOLVE_MEDIAN = [1.5 * HOUR, 3 * HOUR, 8 * HOUR, 22 * HOUR]
+const RESOLVE_SIGMA = [0.8, 0.8, 0.9, 0.9]
 const RESPONSE_MEDIAN = [8 * MIN, 25 * MIN, 90 * MIN, 4 * HOUR]
 const CATEGORY_WEIGHTS = DEMO_CATEGORIES.map((c) => c.weight)
 const HISTORY_SHARE = 0.25
