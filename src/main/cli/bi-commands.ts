@@ -271,7 +271,7 @@ export function addBiCommands(program: Command, withContext: WithContext): void 
       'drill-down: sr-trend bucket, sla-heatmap week (YYYY-Www; none = every week) or mttr-trend month (YYYY-MM)',
     )
     .option('--category <name>', 'drill-down: sla-heatmap row (none = every category) or category-pie slice')
-    .option('--uncategorised', 'drill-down: the SRs without a category (기타 / Other)')
+    .option('--uncategorised', 'drill-down: the SRs without a category (미분류 / Uncategorised)')
     .option('--assignee <id|none>', 'drill-down: engineer-load bar (person id, or none = unassigned)', num)
     .option('--stage <status>', 'drill-down: resolution-funnel stage (or CANCELLED)')
     .option(

@@ -62,7 +62,7 @@ describe('bi CLI', () => {
     expect(pie.data.map((d: { category: string; pct: number }) => [d.category, d.pct])).toEqual([
       ['Network', 33.3],
       ['Server', 33.3],
-      ['기타', 33.3],
+      ['미분류', 33.3],
     ])
   })
 

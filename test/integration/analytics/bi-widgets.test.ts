@@ -226,17 +226,17 @@ describe('BI widgets (SPEC §4) on a hand-worked fixture', () => {
     expect(en.labels).toContain('Unassigned')
   })
 
-  it('category-pie: count and share, 기타 / Other for no category, tenant filter', async () => {
+  it('category-pie: count and share, 미분류 / Uncategorised for no category, tenant filter', async () => {
     const r = await h['bi:category-pie'](MARCH)
-    // Server S4 S5 S6 = 3 of 5 → 60.0; Network S1 = 20.0; none S3 = 20.0 (named before 기타 on ties).
+    // Server S4 S5 S6 = 3 of 5 → 60.0; Network S1 = 20.0; none S3 = 20.0 (named before 미분류 on ties).
     expect(r.total).toBe(5)
     expect(r.data).toEqual([
       { category: 'Server', category_key: 'Server', count: 3, pct: 60 },
       { category: 'Network', category_key: 'Network', count: 1, pct: 20 },
-      { category: '기타', category_key: null, count: 1, pct: 20 },
+      { category: '미분류', category_key: null, count: 1, pct: 20 },
     ])
     const en = await h['bi:category-pie']({ ...MARCH, lang: 'en' })
-    expect(en.data[2]?.category).toBe('Other')
+    expect(en.data[2]?.category).toBe('Uncategorised')
     const b = await h['bi:category-pie']({ ...MARCH, tenants: [B] })
     // Tenant B in March: S4, S5 (both Server).
     expect(b.data).toEqual([{ category: 'Server', category_key: 'Server', count: 2, pct: 100 }])

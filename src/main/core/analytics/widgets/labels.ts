@@ -10,7 +10,7 @@ export const BI_LABELS = {
     engineerOpen: '진행중',
     mttr: 'MTTR (시간)',
     unassigned: '미배정',
-    uncategorised: '기타',
+    uncategorised: '미분류',
     stages: {
       OPEN: '접수',
       IN_PROGRESS: '처리 중',
@@ -35,7 +35,7 @@ export const BI_LABELS = {
     engineerOpen: 'Open',
     mttr: 'MTTR (h)',
     unassigned: 'Unassigned',
-    uncategorised: 'Other',
+    uncategorised: 'Uncategorised',
     stages: {
       OPEN: 'Open',
       IN_PROGRESS: 'In progress',
