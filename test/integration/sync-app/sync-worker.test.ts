@@ -58,7 +58,8 @@ describe('sync in a worker thread', () => {
   })
 
   it('stops when cancelled, keeping the committed pages and the cursor that covers them', async () => {
-    sim.setFaults({ latencyMs: 30 })
+    // 8 pages × 80 ms: room for the cancel to arrive even when the machine is busy.
+    sim.setFaults({ latencyMs: 80 })
     const controller = new AbortController()
     const outcome = await runSyncInWorker(bootstrap, { ...data(TOKEN), tsEntry } as SyncWorkerData, {
       signal: controller.signal,
