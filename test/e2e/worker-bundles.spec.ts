@@ -1,0 +1,110 @@
+// The built worker bundles the app starts (out/main/{demo,jobs,sync}-worker.js, from `npm run build`)
+// in a plain Node worker thread, as Electron's main process starts them: each must resolve its own
+// imports from the bundle and node_modules, open the workspace with the shipped migrations and do its
+// job. The other worker tests run the TypeScript sources through tsx; only this one runs the bundles.
+import { expect, test } from '@playwright/test'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { threadId } from 'node:worker_threads'
+import { applyTemplates } from '../../src/main/core/kpi/service'
+import { kpiTemplates } from '../../src/main/core/kpi/templates'
+import { addSource } from '../../src/main/core/sources/registry'
+import { runDemoInWorker } from '../../src/main/core/workers/run-demo-in-worker'
+import { runJobInWorker } from '../../src/main/core/workers/run-jobs-in-worker'
+import { runSyncInWorker } from '../../src/main/core/workers/run-sync-in-worker'
+import { openWorkspace } from '../../src/main/core/workspace'
+import { startItsmSimulator } from '../../src/main/simulators/itsm/server'
+
+const bundle = (name: string) => resolve('out/main', `${name}-worker.js`)
+// What src/main/index.ts passes: the migrations shipped in resources/ (no Electron-ABI binding here).
+const migrationsFolder = resolve('resources/migrations')
+const ZONE = 'Asia/Seoul'
+const AS_OF = Date.parse('2026-03-18T15:00:00+09:00')
+
+let dataDir: string
+test.beforeEach(() => {
+  test.skip(!existsSync(bundle('sync')), 'out/main is missing: run `npm run build` first')
+  dataDir = mkdtempSync(join(tmpdir(), 'ops-bundles-'))
+})
+test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
+
+const count = (sql: string): number => {
+  const ws = openWorkspace({ dataDir, migrationsFolder })
+  try {
+    return (ws.store.sqlite.prepare(sql).get() as { n: number }).n
+  } finally {
+    ws.close()
+  }
+}
+
+test('the demo and jobs bundles fill a workspace, re-judge it and calculate every KPI', async () => {
+  const progress: number[] = []
+  const demo = await runDemoInWorker(
+    bundle('demo'),
+    {
+      workspace: { dataDir, migrationsFolder },
+      options: { srCount: 2000, seed: 5, asOf: AS_OF, timeZone: ZONE },
+    },
+    (p) => progress.push(p.done),
+  )
+  expect(demo.srCount).toBe(2000)
+  expect(progress.length).toBeGreaterThan(0)
+  expect(count('SELECT count(*) AS n FROM service_requests')).toBe(2000)
+
+  const ws = openWorkspace({ dataDir, migrationsFolder })
+  try {
+    applyTemplates(
+      ws.store,
+      { template_names: kpiTemplates('ko').map((t) => t.name) },
+      { now: AS_OF, zone: ZONE, changedBy: 'admin', calculate: false },
+    )
+    ws.store.sqlite.exec('UPDATE service_requests SET mttr_ms = NULL, sla_target_ms = NULL, sla_met = NULL')
+  } finally {
+    ws.close()
+  }
+  const rejudged = await runJobInWorker(
+    bundle('jobs'),
+    { workspace: { dataDir, migrationsFolder }, job: { kind: 'rejudge' } },
+    () => {},
+  )
+  expect(rejudged).toMatchObject({ kind: 'rejudge', judged: 2000, skipped: false })
+  expect(rejudged.thread).not.toBe(threadId)
+  expect(count('SELECT count(*) AS n FROM service_requests WHERE sla_target_ms IS NULL')).toBe(0)
+
+  const calc = await runJobInWorker(
+    bundle('jobs'),
+    { workspace: { dataDir, migrationsFolder }, job: { kind: 'kpi-calc', now: AS_OF, zone: ZONE } },
+    () => {},
+  )
+  expect(calc.kind).toBe('kpi-calc')
+  expect(calc.kind === 'kpi-calc' ? calc.outcomes.length : 0).toBe(kpiTemplates('ko').length)
+  expect(count('SELECT count(*) AS n FROM kpi_values WHERE value IS NOT NULL')).toBeGreaterThan(9)
+})
+
+test('the sync bundle pulls every SR from the ITSM simulator on its own connection', async () => {
+  const token = 'bundle-token-1f2e3d4c5b6a'
+  const sim = await startItsmSimulator({ seed: 3, srCount: 700, token })
+  try {
+    const ws = openWorkspace({ dataDir, migrationsFolder })
+    const record = addSource(ws.store, { name: 'sim', kind: 'itsm', config: { url: sim.url } }, Date.now())
+    ws.close()
+    const entities = new Set<string>()
+    const outcome = await runSyncInWorker(
+      bundle('sync'),
+      {
+        workspace: { dataDir, migrationsFolder },
+        record,
+        secrets: { token, password: null },
+        full: false,
+        pageSize: 100,
+      },
+      { onProgress: (p) => entities.add(p.entity) },
+    )
+    expect(outcome).toMatchObject({ source: 'itsm:sim', status: 'ok', error: null })
+    expect(entities.has('srs')).toBe(true)
+    expect(count("SELECT count(*) AS n FROM service_requests WHERE source = 'itsm:sim'")).toBe(700)
+  } finally {
+    await sim.close()
+  }
+})
