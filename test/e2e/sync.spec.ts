@@ -145,3 +145,59 @@ test('an operator unlocks the admin sections with the passphrase', async ({ page
     await rm(dataDir, { recursive: true, force: true })
   }
 })
+
+test('a connection whose ITSM account is not admin decides the role: the passphrase no longer opens admin settings', async ({
+  page,
+}) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-itsm-role-'))
+  const operatorSim = await startItsmSimulator({
+    seed: 3,
+    srCount: 50,
+    token: TOKEN,
+    me: { name: '운영 담당', role: 'operator' },
+  })
+  const server = await startHarnessServer({
+    dataDir,
+    staticDir: STATIC_DIR,
+    now: () => PINNED_NOW,
+    role: 'operator',
+  })
+  try {
+    await openReady(page, `${server.url}/settings.html`)
+    // No ITSM account yet: the local passphrase opens the admin sections.
+    await page.getByTestId('unlock-passphrase').fill('관리자암호-2026')
+    await page.getByTestId('unlock-confirm').fill('관리자암호-2026')
+    await page.getByTestId('unlock-submit').click()
+    const connections = page.getByTestId('admin-connections')
+    await connections.getByTestId('connection-add').click()
+    await page.locator('#conn-name').fill('ops-itsm')
+    await page.locator('#conn-url').fill(operatorSim.url)
+    await page.getByTestId('conn-secret').fill(TOKEN)
+    await page.getByTestId('conn-save').click()
+    await connections.getByTestId('connection-ops-itsm').getByTestId('connection-test').click()
+
+    // /me reports operator: the admin sections close and say why; there is no passphrase field.
+    const panel = page.getByTestId('itsm-role-panel')
+    await expect(panel).toBeVisible()
+    await expect(panel).toContainText('운영 담당')
+    await expect(panel).toContainText('ops-itsm')
+    await expect(panel).toContainText('operator')
+    await expect(page.getByTestId('admin-connections')).toHaveCount(0)
+    await expect(page.getByTestId('unlock-passphrase')).toHaveCount(0)
+    await page.screenshot({ path: 'test-results/admin-itsm-role.png', fullPage: true })
+    // The core refuses the passphrase too, not only the screen.
+    const refused = await page.evaluate(async () => {
+      const r = await fetch('/api/invoke/auth:unlock', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ passphrase: '관리자암호-2026' }),
+      })
+      return (await r.json()) as { ok: boolean; error?: { code: string } }
+    })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  } finally {
+    await server.close()
+    await operatorSim.close()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+})

@@ -14,6 +14,7 @@ import { syncSource, type SyncOutcome } from '../core/sync/engine'
 import { UsageError } from './context'
 import type { WithContext } from './invoke'
 import { padCols, print } from './output'
+import { storeItsmAccount } from '../core/auth/session'
 
 const outcomeText = (o: SyncOutcome): string =>
   `${o.source}: ${o.status} — ${o.rows.toLocaleString('en-US')} rows in ${o.pages} pages, ${((o.finishedAt - o.startedAt) / 1000).toFixed(1)} s${o.error ? `\n  ${o.error}` : ''}`
@@ -61,7 +62,11 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .argument('<name>')
     .action(async (name: string, _local: unknown, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
-        if (!removeSource(ctx.workspace.store, name)) throw new UsageError(`No source named "${name}"`)
+        const record = getSource(ctx.workspace.store, name)
+        if (!record || !removeSource(ctx.workspace.store, name))
+          throw new UsageError(`No source named "${name}"`)
+        // The role the app took from this connection's ITSM account (SPEC §9) goes with it.
+        if (record.kind === 'itsm') storeItsmAccount(ctx.workspace.store, name, null, Date.now())
         print({ removed: name }, opts.json, () => `removed "${name}" (its SRs stay in the workspace)`)
       })
     })
@@ -74,6 +79,8 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         if (!record) throw new UsageError(`No source named "${name}"`)
         const connector = await connectorFor(record, envSecrets(), defaultHttpDeps())
         const me = await connector.whoAmI(AbortSignal.timeout(60_000))
+        // As Settings → Connections does: the account's role decides the app's role (SPEC §9).
+        if (record.kind === 'itsm') storeItsmAccount(ctx.workspace.store, name, me, Date.now())
         print(me, opts.json, (m) => `connected to "${name}" as ${m.name}${m.role ? ` (role ${m.role})` : ''}`)
       })
     })

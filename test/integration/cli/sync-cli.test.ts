@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, repoRoot as root } from '../../helpers/cli'
+import { createAuthSession } from '../../../src/main/core/auth/session'
+import { openWorkspace } from '../../../src/main/core/workspace'
+import { startItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { startServiceNowSimulator } from '../../../src/main/simulators/servicenow/simulator'
 
 describe('source and sync commands', () => {
@@ -69,6 +72,54 @@ describe('source and sync commands', () => {
       status: 'failed',
       error: expect.stringContaining('401'),
     })
+  })
+
+  it('source test records the ITSM account whose role the app follows; source remove frees it', async () => {
+    const token = 'cli-role-token-77aa88bb'
+    const itsm = await startItsmSimulator({
+      seed: 2,
+      srCount: 10,
+      token,
+      me: { name: '운영 담당', role: 'operator' },
+    })
+    try {
+      const env = { OPS_ROLE_TOKEN: token }
+      const add = await cli([
+        'source',
+        'add',
+        'itsm',
+        '--name',
+        'ops',
+        '--url',
+        itsm.url,
+        '--token-env',
+        'OPS_ROLE_TOKEN',
+        '--data-dir',
+        dir,
+      ])
+      expect(add.code, add.stderr).toBe(0)
+      const tested = await cli(['source', 'test', 'ops', '--data-dir', dir], env)
+      expect(tested.stdout).toContain('connected to "ops" as 운영 담당 (role operator)')
+      // What the app's admin session sees in this workspace: the operator role decides.
+      const roleSeen = () => {
+        const ws = openWorkspace({ dataDir: dir })
+        try {
+          return createAuthSession({ store: ws.store, now: Date.now }).status()
+        } finally {
+          ws.close()
+        }
+      }
+      expect(roleSeen()).toMatchObject({
+        role: 'operator',
+        roleFromItsm: true,
+        itsmAccount: { source: 'ops', name: '운영 담당', role: 'operator' },
+      })
+      const removed = await cli(['source', 'remove', 'ops', '--data-dir', dir])
+      expect(removed.code).toBe(0)
+      expect(roleSeen()).toMatchObject({ roleFromItsm: false, itsmAccount: null })
+    } finally {
+      await itsm.close()
+    }
   })
 
   it('refuses bad source definitions with the reason', async () => {

@@ -102,4 +102,42 @@ describe('admin role', () => {
     app.auth.recordItsmAccount('prod', { name: '운영 관리자', role: 'admin' })
     expect(await app.ok('auth:status', {})).toMatchObject({ role: 'admin', grantedBy: 'itsm' })
   })
+
+  it('while an ITSM account reports a non-admin role, that role decides and the passphrase does not apply', async () => {
+    app = appContext({ role: 'operator' })
+    await app.ok('auth:set-passphrase', { passphrase: PASS })
+    expect((await app.ok('auth:status', {})).role).toBe('admin')
+
+    // The connection's /me says operator: the passphrase session ends and cannot be reopened.
+    app.auth.recordItsmAccount('prod', { name: '운영 담당', role: 'operator' })
+    expect(await app.ok('auth:status', {})).toMatchObject({
+      role: 'operator',
+      grantedBy: null,
+      roleFromItsm: true,
+      itsmAccount: { source: 'prod', name: '운영 담당', role: 'operator' },
+    })
+    const unlock = await app.invoke('auth:unlock', { passphrase: PASS })
+    expect(unlock).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(JSON.stringify(unlock)).toMatch(
+      /ITSM account \\?"운영 담당\\?" of connection \\?"prod\\?" \(operator\)/,
+    )
+    expect(await app.invoke('auth:set-passphrase', { passphrase: 'another-passphrase-9' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await app.invoke('kpi:delete', { kpi: 'MTTR' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+
+    // A source that reports no role leaves the passphrase in charge, as does forgetting the account.
+    app.auth.recordItsmAccount('prod', { name: '동기화', role: null })
+    expect((await app.ok('auth:status', {})).roleFromItsm).toBe(false)
+    expect((await app.ok('auth:unlock', { passphrase: PASS })).role).toBe('admin')
+    app.auth.recordItsmAccount('prod', { name: '운영 담당', role: 'viewer' })
+    expect((await app.ok('auth:status', {})).role).toBe('operator')
+    app.auth.recordItsmAccount('prod', null)
+    expect(await app.ok('auth:status', {})).toMatchObject({ role: 'operator', roleFromItsm: false })
+    expect((await app.ok('auth:unlock', { passphrase: PASS })).role).toBe('admin')
+  })
 })

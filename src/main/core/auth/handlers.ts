@@ -15,6 +15,7 @@ export function createAuthHandlers(ctx: CoreContext): HandlersFor<typeof authCha
   const fixedStatus = (): AuthStatus => ({
     role: ctx.role(),
     grantedBy: 'fixed',
+    roleFromItsm: false,
     passphraseSet: false,
     itsmAccount: null,
     lockedUntil: null,

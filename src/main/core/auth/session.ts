@@ -1,7 +1,9 @@
-// Who is admin right now (SPEC §9). An ITSM account whose `/me` reports `admin` grants it; otherwise
-// the local passphrase unlocks the admin sections for this session. The account's role only ever
-// grants: a read-only sync token reporting `viewer` must not lock the local admins out of
-// Settings → Connections (where that very token is fixed).
+// Who is admin right now (SPEC §9): "the role comes from the connected ITSM account when the source
+// reports it; otherwise a local admin passphrase unlocks admin sections". So while an ITSM account with
+// a role is recorded, that role decides (`admin` grants, anything else is operator) and the passphrase
+// does not apply: an ITSM operator cannot make themselves admin on this PC. Without one (ServiceNow,
+// files only, or /me without a role) the passphrase unlocks for the session. The way out of a read-only
+// token is an ITSM admin's token, or the CLI, which runs as the local admin (`source remove|add`).
 import type { Role } from '../../../shared/domain'
 import type { AuthStatus } from '../../../shared/ipc/types-auth'
 import { getMeta, setMeta } from '../db/meta'
@@ -43,6 +45,36 @@ export type AuthSessionOptions = {
   startUnlocked?: boolean
 }
 
+/**
+ * Records what an ITSM source's `/me` reported in the workspace (null forgets that source's account).
+ * The session's recordItsmAccount calls this; without a session (the CLI, which runs as the local
+ * admin) the handlers call it directly, so `source remove` there also frees the role it recorded.
+ */
+export function storeItsmAccount(
+  store: Store,
+  source: string,
+  account: { name: string; role: string | null } | null,
+  now: number,
+): void {
+  if (account === null) {
+    const before = readItsmAccount(store)
+    if (before?.source === source) setMeta(store, ITSM_ACCOUNT_KEY, '')
+    return
+  }
+  const next: ItsmAccount = { source, name: account.name, role: account.role, checkedAt: now }
+  setMeta(store, ITSM_ACCOUNT_KEY, JSON.stringify(next))
+}
+
+function readItsmAccount(store: Store): ItsmAccount | null {
+  const text = getMeta(store, ITSM_ACCOUNT_KEY)
+  if (!text) return null
+  try {
+    return JSON.parse(text) as ItsmAccount
+  } catch {
+    return null
+  }
+}
+
 /** Creates the admin session over the workspace's stored passphrase hash and ITSM account. */
 export function createAuthSession(opts: AuthSessionOptions): AuthSession {
   const { store, now } = opts
@@ -50,21 +82,20 @@ export function createAuthSession(opts: AuthSessionOptions): AuthSession {
   let failures = 0
   let lockedUntil: number | null = null
 
-  const itsmAccount = (): ItsmAccount | null => {
-    const text = getMeta(store, ITSM_ACCOUNT_KEY)
-    if (!text) return null
-    try {
-      return JSON.parse(text) as ItsmAccount
-    } catch {
-      return null
-    }
+  const itsmAccount = (): ItsmAccount | null => readItsmAccount(store)
+  /** The recorded account when it reports a role (which then decides). */
+  const roleAccount = (): ItsmAccount | null => {
+    const account = itsmAccount()
+    return account && typeof account.role === 'string' && account.role !== '' ? account : null
   }
   const status = (): AuthStatus => {
     const account = itsmAccount()
-    const grantedBy = grant ?? (account?.role === 'admin' ? 'itsm' : null)
+    const ruling = roleAccount()
+    const grantedBy = grant === 'fixed' ? 'fixed' : ruling ? (ruling.role === 'admin' ? 'itsm' : null) : grant
     return {
       role: grantedBy ? 'admin' : 'operator',
       grantedBy,
+      roleFromItsm: grant !== 'fixed' && ruling !== null,
       passphraseSet: storedPassphraseHash(store) !== null,
       itsmAccount: account,
       lockedUntil: lockedUntil !== null && lockedUntil > now() ? lockedUntil : null,
@@ -76,6 +107,17 @@ export function createAuthSession(opts: AuthSessionOptions): AuthSession {
     return s
   }
   const role = (): Role => status().role
+  /** Refuses passphrase use while an ITSM account's non-admin role decides. */
+  const passphraseApplies = (action: string): void => {
+    const ruling = roleAccount()
+    if (grant === 'fixed' || !ruling || ruling.role === 'admin') return
+    throw new CoreError(
+      'FORBIDDEN',
+      `Cannot ${action}: the role comes from the ITSM account "${ruling.name}" of connection "${ruling.source}" ` +
+        `(${ruling.role}), and the local passphrase does not apply while it is connected. ` +
+        'Use an ITSM admin account for that connection, or the command line (npm run cli -- source …).',
+    )
+  }
 
   return {
     role,
@@ -86,6 +128,7 @@ export function createAuthSession(opts: AuthSessionOptions): AuthSession {
           'BAD_REQUEST',
           `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`,
         )
+      passphraseApplies('set the admin passphrase')
       const stored = storedPassphraseHash(store)
       if (stored !== null) {
         requireAdmin(role, 'change the admin passphrase')
@@ -106,6 +149,7 @@ export function createAuthSession(opts: AuthSessionOptions): AuthSession {
     },
     async unlock(passphrase) {
       const stored = storedPassphraseHash(store)
+      passphraseApplies('unlock with the passphrase')
       if (stored === null) throw new CoreError('BAD_REQUEST', 'No admin passphrase is set yet: set one first')
       const t = now()
       if (lockedUntil !== null && lockedUntil > t) {
@@ -139,13 +183,9 @@ export function createAuthSession(opts: AuthSessionOptions): AuthSession {
       return changed()
     },
     recordItsmAccount(source, account) {
-      const before = itsmAccount()
-      if (account === null) {
-        if (before?.source === source) setMeta(store, ITSM_ACCOUNT_KEY, '')
-      } else {
-        const next: ItsmAccount = { source, name: account.name, role: account.role, checkedAt: now() }
-        setMeta(store, ITSM_ACCOUNT_KEY, JSON.stringify(next))
-      }
+      storeItsmAccount(store, source, account, now())
+      // From now on the account's role decides: an earlier passphrase unlock ends with it.
+      if (roleAccount() !== null && grant === 'passphrase') grant = null
       changed()
     },
   }

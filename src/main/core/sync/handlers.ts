@@ -2,6 +2,7 @@
 import type { syncChannels } from '../../../shared/ipc/channels/sync'
 import type { CoreContext, HandlersFor } from '../api'
 import { requireAdmin } from '../auth/require-admin'
+import { storeItsmAccount } from '../auth/session'
 import { CoreError } from '../errors'
 import { defaultHttpDeps } from '../sources/http'
 import { listSources } from '../sources/registry'
@@ -30,6 +31,12 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
       )
     return ctx.sync
   }
+  // The account an ITSM source's /me reported decides the role (SPEC §9); without a session (the
+  // CLI) it is still recorded in the workspace, so the app sees what the CLI changed.
+  const recordAccount = (source: string, account: { name: string; role: string | null } | null): void => {
+    if (ctx.auth) ctx.auth.recordItsmAccount(source, account)
+    else storeItsmAccount(store, source, account, ctx.now())
+  }
   const changed = (): void =>
     ctx.emit('data:changed', { reason: 'sync', at: new Date(ctx.now()).toISOString() })
   return {
@@ -50,7 +57,7 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
       requireAdmin(ctx.role, 'remove a connection')
       const record = requireSource(store, req.name)
       const removed = await removeSourceAndSecrets(store, ctx.secrets, req.name)
-      if (record.kind === 'itsm') ctx.auth?.recordItsmAccount(record.name, null)
+      if (record.kind === 'itsm') recordAccount(record.name, null)
       changed()
       return { removed }
     },
@@ -63,8 +70,7 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
         ctx.sync?.httpDeps ?? defaultHttpDeps(),
       )
       // The ITSM protocol's /me says what the account may do (SPEC §9).
-      if (result.ok && record.kind === 'itsm' && result.account)
-        ctx.auth?.recordItsmAccount(record.name, result.account)
+      if (result.ok && record.kind === 'itsm' && result.account) recordAccount(record.name, result.account)
       return result
     },
     'sync:run': (req) =>

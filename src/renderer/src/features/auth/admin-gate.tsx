@@ -39,6 +39,15 @@ export function AdminGate({ children }: { children: ReactNode }) {
       </>
     )
   }
+  if (status.roleFromItsm && status.itsmAccount) {
+    const { name, source, role } = status.itsmAccount
+    return (
+      <section className="settings-section unlock-panel" data-testid="itsm-role-panel">
+        <h2>{t('auth.itsmRuledTitle')}</h2>
+        <p>{t('auth.itsmRuledBody', { name, source, role: role ?? '' })}</p>
+      </section>
+    )
+  }
   return <UnlockPanel firstTime={!status.passphraseSet} onDone={auth.adopt} />
 }
 

@@ -17,6 +17,9 @@ const ko = {
   grantedPassphrase: '관리자 암호로 열려 있습니다',
   grantedFixed: '관리자 권한으로 열려 있습니다',
   itsmRole: 'ITSM 계정 {{name}}의 역할: {{role}}',
+  itsmRuledTitle: '관리자 설정은 ITSM 관리자만 바꿀 수 있습니다',
+  itsmRuledBody:
+    '이 컴퓨터의 역할은 연결 {{source}}의 ITSM 계정 {{name}}에서 옵니다(역할: {{role}}). ITSM 계정이 역할을 알려 주는 동안에는 관리자 암호를 쓰지 않습니다. ITSM 관리자 계정의 토큰으로 연결을 바꾸면 관리자 설정이 열립니다(명령줄: npm run cli -- source …).',
   wrong: '암호가 틀렸습니다. {{count}}번 더 틀리면 잠시 입력이 막힙니다.',
   paused: '틀린 암호를 너무 많이 입력했습니다. {{seconds}}초 뒤에 다시 시도하세요.',
 }
@@ -38,6 +41,9 @@ const en: typeof ko = {
   grantedPassphrase: 'Open with the admin passphrase',
   grantedFixed: 'Open with admin rights',
   itsmRole: 'ITSM account {{name}} has the role {{role}}',
+  itsmRuledTitle: 'Only ITSM admins may change admin settings',
+  itsmRuledBody:
+    'This computer’s role comes from the ITSM account {{name}} of connection {{source}} (role: {{role}}). While an ITSM account reports a role, the admin passphrase does not apply. Connecting with an ITSM admin account’s token opens the admin settings (command line: npm run cli -- source …).',
   wrong: 'Wrong passphrase. {{count}} more wrong attempts pause unlocking for a while.',
   paused: 'Too many wrong passphrases. Try again in {{seconds}} seconds.',
 }
