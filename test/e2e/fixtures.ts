@@ -35,6 +35,12 @@ export const test = base.extend<{ harness: Harness }>({
   baseURL: async ({ harness }, use) => {
     await use(harness.url)
   },
+  // Every page's clock on the harness's pinned "now" too, so the header's date-range presets and the
+  // core agree (in the app both read the same clock). Timers still run.
+  context: async ({ context }, use) => {
+    await context.clock.setFixedTime(PINNED_NOW)
+    await use(context)
+  },
 })
 
 export { expect }
