@@ -180,3 +180,6 @@ export type KpiDrillDown = {
   total: number
   rows: KpiDrillRow[]
 }
+
+/** KPI calculation in the background: KPIs done of those this run calculates. */
+export type KpiCalcProgress = { done: number; total: number }

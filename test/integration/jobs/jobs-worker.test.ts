@@ -81,8 +81,10 @@ describe('background jobs in a worker thread', () => {
       'UPDATE service_requests SET mttr_ms = NULL, sla_target_ms = NULL, sla_elapsed_ms = NULL, sla_met = NULL; DELETE FROM kpi_values',
     )
     const progress: { done: number; total: number }[] = []
+    const kpiProgress: { done: number; total: number }[] = []
     const jobs = workerRunner(ws.dataDir, (event, payload) => {
       if (event === 'sla:rejudge-progress') progress.push(payload as { done: number; total: number })
+      if (event === 'kpi:calc-progress') kpiProgress.push(payload as { done: number; total: number })
     })
     const r = await jobs.rejudge()
     expect(r).toMatchObject({ kind: 'rejudge', judged: 3000, changed: 3000, skipped: false })
@@ -92,6 +94,10 @@ describe('background jobs in a worker thread', () => {
     expect(progress.at(-1)).toEqual({ done: 3000, total: 3000 })
     const calc = await jobs.calculateKpis({ now: AS_OF, zone: ZONE })
     expect(calc.thread).not.toBe(threadId)
+    // Progress from 0 to all nine KPIs (the worker sends at most ten messages a second).
+    const kpiCount = kpiTemplates('ko').length
+    expect(kpiProgress.at(0)).toEqual({ done: 0, total: kpiCount })
+    expect(kpiProgress.at(-1)).toEqual({ done: kpiCount, total: kpiCount })
     expect(calc.outcomes.map((o) => o.kpi.name).sort()).toEqual(
       kpiTemplates('ko')
         .map((t) => t.name)

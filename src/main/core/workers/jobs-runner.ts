@@ -122,8 +122,8 @@ function labelled(what: string) {
 }
 
 /**
- * Creates the runner over `backend`; re-judge progress goes out as 'sla:rejudge-progress' through
- * `emit`. Create ONE per workspace and share it (handlers, KPI engine, start-up), or lanes won't coalesce.
+ * Creates the runner over `backend`; progress goes out through `emit` as 'sla:rejudge-progress' and
+ * 'kpi:calc-progress'. Create ONE per workspace and share it (handlers, KPI engine, start-up), or lanes won't coalesce.
  */
 export function createJobRunner(opts: { backend: JobBackend; emit?: Emit }): JobRunner {
   const rejudge = createLane<RejudgeRequest, RejudgeJobResult>(async (req) => {
@@ -135,7 +135,7 @@ export function createJobRunner(opts: { backend: JobBackend; emit?: Emit }): Job
   }, mergeRejudgeRequests)
   const kpi = createLane<KpiCalcRequest, KpiCalcJobResult>(async (req) => {
     const r = await opts
-      .backend({ kind: 'kpi-calc', ...req }, () => {})
+      .backend({ kind: 'kpi-calc', ...req }, (p) => opts.emit?.('kpi:calc-progress', p))
       .catch(labelled('The KPI calculation'))
     if (r.kind !== 'kpi-calc') throw new CoreError('INTERNAL', `A KPI calculation answered as ${r.kind}`)
     return r

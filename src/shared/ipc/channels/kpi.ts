@@ -8,6 +8,7 @@ import {
   KPI_PERIODS,
   type KpiApplyResult,
   type KpiBoard,
+  type KpiCalcProgress,
   type KpiCalcResult,
   type KpiDefinition,
   type KpiDetail,
@@ -176,5 +177,8 @@ export const kpiChannels = {
 } as const satisfies Record<string, ChannelSpec>
 
 /** Events of this area the main process pushes (merged into EventPayloads). */
-export type KpiEvents = Record<never, never>
-export const KPI_EVENTS = [] as const satisfies readonly (keyof KpiEvents)[]
+export type KpiEvents = {
+  /** A background KPI calculation (after apply/edit, a sync, an SLA change, a period boundary). */
+  'kpi:calc-progress': KpiCalcProgress
+}
+export const KPI_EVENTS = ['kpi:calc-progress'] as const satisfies readonly (keyof KpiEvents)[]

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../i18n/format'
 import type { QueryState } from '../../lib/use-api-query'
 import { KpiTile } from './kpi-tile'
 import { StatusBadge } from './status-badge'
+import { useKpiCalcProgress } from './use-kpi'
 
 const ORDER: readonly KpiStatus[] = ['RED', 'YELLOW', 'GREEN', 'NO_DATA']
 
@@ -15,6 +16,7 @@ type Props = { query: QueryState<KpiBoard>; tenantsSelected: boolean; onOpen: (n
 export function KpiBoardScreen({ query, tenantsSelected, onOpen }: Props) {
   const { t, i18n } = useTranslation()
   const { data, error, loading, reload } = query
+  const calculating = useKpiCalcProgress()
   return (
     <div
       data-testid="kpi-board"
@@ -25,6 +27,11 @@ export function KpiBoardScreen({ query, tenantsSelected, onOpen }: Props) {
       {data && (
         <p className="page-subtitle">
           {t('kpiBoard.subtitle', { time: formatDateTime(data.as_of, data.time_zone, i18n.language) })}
+        </p>
+      )}
+      {calculating && (
+        <p className="kpi-calculating" role="status" data-testid="kpi-calculating">
+          {t('kpiBoard.calculating', { done: calculating.done, total: calculating.total })}
         </p>
       )}
       {error && !loading && <ErrorBanner message={error.message} onRetry={reload} />}

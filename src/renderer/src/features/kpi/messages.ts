@@ -6,6 +6,7 @@ const ko = {
   title: 'KPI 현황',
   subtitle: '목표 대비 달성률과 신호등 상태 (기준 시각 {{time}})',
   loading: 'KPI를 불러오는 중…',
+  calculating: 'KPI를 계산하는 중입니다 ({{done}}/{{total}}). 끝나면 값이 바뀝니다.',
   empty: '아직 KPI가 없습니다',
   emptyBody: '설정 → KPI 목표에서 기본 템플릿(MTTR, FCR, SLA 준수율 등)을 적용하세요.',
   tenantNote: 'KPI는 각자의 필터(기관·분류·우선순위)로 계산되므로 상단의 기관 선택과 무관합니다.',
@@ -82,6 +83,7 @@ const en = {
   title: 'KPI board',
   subtitle: 'Achievement against target and traffic-light status (as of {{time}})',
   loading: 'Loading KPIs…',
+  calculating: 'Calculating KPIs ({{done}}/{{total}}); the values update when it finishes.',
   empty: 'No KPIs yet',
   emptyBody: 'Apply the built-in templates (MTTR, FCR, SLA compliance…) in Settings → KPI targets.',
   tenantNote:

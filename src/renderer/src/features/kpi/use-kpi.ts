@@ -1,4 +1,5 @@
-import type { KpiBoard, KpiDetail, KpiDrillDown } from '../../../../shared/ipc/types-kpi'
+import { useState } from 'react'
+import type { KpiBoard, KpiCalcProgress, KpiDetail, KpiDrillDown } from '../../../../shared/ipc/types-kpi'
 import { call } from '../../lib/api'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery, type QueryState } from '../../lib/use-api-query'
@@ -8,6 +9,13 @@ export function useKpiBoard(): QueryState<KpiBoard> {
   const query = useApiQuery(() => call('kpi:list', {}), 'kpi-board')
   useApiEvent('data:changed', query.reload)
   return query
+}
+
+/** A background KPI calculation while it runs (null when none is running). */
+export function useKpiCalcProgress(): KpiCalcProgress | null {
+  const [progress, setProgress] = useState<KpiCalcProgress | null>(null)
+  useApiEvent('kpi:calc-progress', (p) => setProgress(p.done >= p.total ? null : p))
+  return progress
 }
 
 /** One KPI's definition, versions and history. */
