@@ -7,6 +7,7 @@ import {
   keysetQuery,
   parseLinkHeader,
   ServiceNowDataError,
+  serviceNowTime,
   type ServiceNowAuth,
 } from '../../../src/main/core/sources/servicenow/connector'
 import { mapIncident, parseSnDateTime } from '../../../src/main/core/sources/servicenow/mapping'
@@ -141,6 +142,12 @@ describe('ServiceNow mapping', () => {
     expect(keysetQuery({ updatedOn: '2026-03-31 15:30:00', sysId: 'abc' })).toBe(
       'sys_updated_on>=2026-03-31 15:30:00^sys_updated_on>2026-03-31 15:30:00^ORsys_id>abc^ORDERBYsys_updated_on^ORDERBYsys_id',
     )
+  })
+
+  it('reads the instance clock from an HTTP Date header as a sys_updated_on value', () => {
+    expect(serviceNowTime('Tue, 31 Mar 2026 06:30:05 GMT')).toBe('2026-03-31 06:30:05')
+    expect(serviceNowTime(null)).toBeUndefined()
+    expect(serviceNowTime('yesterday-ish')).toBeUndefined()
   })
 
   it('parses Link headers', () => {

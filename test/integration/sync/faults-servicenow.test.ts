@@ -168,6 +168,32 @@ describe('ServiceNow sync under transient faults ends equal to the instance', ()
   })
 })
 
+describe('ServiceNow sync of an instance updated between every request', () => {
+  it('with ACL-hidden rows it stops once past the instant it began, and the next sync reads the rest', async () => {
+    // Hidden rows keep every page short of X-Total-Count, and each request moves 8 served rows to the
+    // end: without a bound the sync would chase them for ever.
+    const s = await start({ aclHiddenShare: 0.3, updateWhilePaging: 8 })
+    const guard = new AbortController()
+    const timer = setTimeout(() => guard.abort(), 20_000)
+    const connector = createServiceNowConnector(
+      { name: 'sn', url: s.url, auth: AUTH, retry: FAST_RETRY },
+      recordingDeps(),
+    )
+    const first = await syncSource(ws.store, connector, { pageSize: 20, signal: guard.signal })
+    clearTimeout(timer)
+    expect(first.status).toBe('ok')
+    // 300 records in windows of 20 are 15 requests; the page that passes the start instant ends it.
+    // (Unbounded, this seeded run takes 46 requests, and an instance busier still would never end.)
+    expect(tableRequests(s).length).toBeLessThanOrEqual(18)
+    // Every readable incident is stored (some in the version before their latest edit).
+    expect(count()).toBe(serviceNowTruth(s, SOURCE).length)
+
+    s.setFaults({})
+    expect((await sync(s, recordingDeps())).status).toBe('ok')
+    expectStoreEqualsInstance(s)
+  })
+})
+
 describe('ServiceNow sync under permanent faults fails, says why and keeps the earlier data', () => {
   async function synced(): Promise<{ s: SnSimulator; before: ReturnType<typeof snapshotStore> }> {
     const s = await start()

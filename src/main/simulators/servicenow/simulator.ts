@@ -393,8 +393,10 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       log.status = status
       const text = mangle ? mangle(JSON.stringify(body)) : JSON.stringify(body)
-      if (faults.latencyMs) setTimeout(() => sendText(res, status, text, headers), faults.latencyMs)
-      else sendText(res, status, text, headers)
+      // The instance's own clock (data time, not wall time), as ServiceNow's Date header is.
+      const dated = { date: new Date(clock).toUTCString(), ...headers }
+      if (faults.latencyMs) setTimeout(() => sendText(res, status, text, dated), faults.latencyMs)
+      else sendText(res, status, text, dated)
     }
     const auth = req.headers.authorization ?? ''
     const basic = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`

@@ -148,6 +148,12 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
   const source = `servicenow:${config.name}`
   const headers = { authorization: authHeader(config.auth) }
 
+  // The instance's clock when this sync began (its first answer's Date header, as sys_updated_on text).
+  // Once the keyset passes it, the rows left were updated after the sync began: the next sync reads
+  // them. Without this bound, an instance updated between every two requests whose ACLs hide rows (so
+  // no page is ever complete) would keep the sync chasing its tail.
+  let instanceNowAtStart: string | undefined
+
   const tableUrl = (tableName: string, params: Record<string, string>): string =>
     `${origin}/api/now/table/${tableName}?${new URLSearchParams(params).toString()}`
 
@@ -198,10 +204,21 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       )
     }
 
+    instanceNowAtStart ??= serviceNowTime(response.headers.get('date'))
     const totalHeader = response.headers.get('x-total-count')
     const total = totalHeader !== null && /^\d+$/.test(totalHeader) ? Number(totalHeader) : undefined
     const nextLink = parseLinkHeader(response.headers.get('link')).get('next')
-    return nextPage({ cursor, offset, limit, records, rows, total, nextLink, table })
+    return nextPage({
+      cursor,
+      offset,
+      limit,
+      records,
+      rows,
+      total,
+      nextLink,
+      table,
+      ...(instanceNowAtStart !== undefined ? { stopAfter: instanceNowAtStart } : {}),
+    })
   }
 
   return {
@@ -267,6 +284,8 @@ type PageFacts = {
   total: number | undefined
   nextLink: string | undefined
   table: string
+  /** The instance's time when the sync began ('YYYY-MM-DD HH:mm:ss' UTC): rows past it wait for the next sync. */
+  stopAfter?: string
 }
 
 /**
@@ -310,10 +329,13 @@ function nextPage(p: PageFacts): Page<'srs'> {
     // Every row the query matches (hidden ones included) came back: nothing can follow. Without this
     // an instance updated between every two requests would keep the sync chasing its tail.
     const complete = p.total !== undefined && p.nextLink === undefined && records.length >= p.total
+    // Past the instant the sync began: everything before it has been read (keyset order), the rest was
+    // updated meanwhile and is the next sync's.
+    const caughtUp = p.stopAfter !== undefined && last.u > p.stopAfter
     return {
       rows,
       cursor: encodeCursor({ updatedOn: last.u, sysId: last.id }),
-      hasMore: !complete,
+      hasMore: !complete && !caughtUp,
       ...(p.total !== undefined ? { total: p.total } : {}),
     }
   }
@@ -327,6 +349,13 @@ function nextPage(p: PageFacts): Page<'srs'> {
   const overlap = Math.floor((stepTo - offset) / 10)
   const nextOffset = Math.max(offset + 1, stepTo - overlap)
   return { rows, cursor: encodeCursor({ ...cursor, offset: nextOffset }), hasMore: true, ...totalOf(p) }
+}
+
+/** An HTTP Date header as ServiceNow writes sys_updated_on values (UTC), or undefined. */
+export function serviceNowTime(header: string | null): string | undefined {
+  if (header === null) return undefined
+  const ms = Date.parse(header)
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 19).replace('T', ' ') : undefined
 }
 
 function totalOf(p: PageFacts): { total?: number } {
