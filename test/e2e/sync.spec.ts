@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startHarnessServer } from '../../src/main/harness/server'
 import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
+import type { Locator, Page } from '@playwright/test'
 import { expect, openReady, PINNED_NOW, STATIC_DIR, test } from './fixtures'
 
 const TOKEN = 'e2e-itsm-token-8c1f2a'
@@ -18,18 +19,24 @@ test.afterEach(async () => {
   await sim.close()
 })
 
+/** Settings → Connections: adds an ITSM connection with the simulator's token; returns the section. */
+async function addItsmConnection(page: Page, name: string, url: string): Promise<Locator> {
+  const connections = page.getByTestId('admin-connections')
+  await connections.getByTestId('connection-add').click()
+  await page.locator('#conn-name').fill(name)
+  await page.locator('#conn-url').fill(url)
+  await page.getByTestId('conn-secret').fill(TOKEN)
+  await page.getByTestId('conn-save').click()
+  return connections
+}
+
 test('add a source in Settings, sync it from the Sync screen, see a failing source explained', async ({
   page,
   harness,
   request,
 }) => {
   await openReady(page, '/settings.html')
-  const connections = page.getByTestId('admin-connections')
-  await connections.getByTestId('connection-add').click()
-  await page.locator('#conn-name').fill('prod-itsm')
-  await page.locator('#conn-url').fill(sim.url)
-  await page.getByTestId('conn-secret').fill(TOKEN)
-  await page.getByTestId('conn-save').click()
+  const connections = await addItsmConnection(page, 'prod-itsm', sim.url)
   const item = connections.getByTestId('connection-prod-itsm')
   await expect(item.getByTestId('connection-secret')).toContainText('저장됨')
   // The token is never shown again, not even in the page's HTML.
@@ -116,7 +123,8 @@ test('import wizard: map a custom layout, translate a value, import; a file with
   await page.screenshot({ path: 'test-results/import-errors.png', fullPage: true })
 })
 
-test('an operator unlocks the admin sections with the passphrase', async ({ page }) => {
+/** A harness of its own whose role is operator (the shared fixture's is admin), removed afterwards. */
+async function withOperatorHarness(fn: (url: string) => Promise<void>): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-operator-'))
   const server = await startHarnessServer({
     dataDir,
@@ -125,79 +133,78 @@ test('an operator unlocks the admin sections with the passphrase', async ({ page
     role: 'operator',
   })
   try {
-    await openReady(page, `${server.url}/settings.html`)
+    await fn(server.url)
+  } finally {
+    await server.close()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+const PASSPHRASE = '관리자암호-2026'
+
+/** First use: sets the admin passphrase, which also unlocks. */
+async function setPassphrase(page: Page): Promise<void> {
+  await page.getByTestId('unlock-passphrase').fill(PASSPHRASE)
+  await page.getByTestId('unlock-confirm').fill(PASSPHRASE)
+  await page.getByTestId('unlock-submit').click()
+}
+
+test('an operator unlocks the admin sections with the passphrase', async ({ page }) => {
+  await withOperatorHarness(async (url) => {
+    await openReady(page, `${url}/settings.html`)
     await expect(page.getByTestId('admin-connections')).toHaveCount(0)
     // First time: set the passphrase (it unlocks), then lock and unlock again.
-    await page.getByTestId('unlock-passphrase').fill('관리자암호-2026')
-    await page.getByTestId('unlock-confirm').fill('관리자암호-2026')
-    await page.getByTestId('unlock-submit').click()
+    await setPassphrase(page)
     await expect(page.getByTestId('admin-connections')).toBeVisible()
     await page.getByTestId('admin-lock').click()
     await page.getByTestId('unlock-passphrase').fill('틀린 암호')
     await page.getByTestId('unlock-submit').click()
     await expect(page.getByTestId('unlock-error')).toContainText('암호가 틀렸습니다. 4번 더')
     await page.screenshot({ path: 'test-results/admin-unlock.png', fullPage: true })
-    await page.getByTestId('unlock-passphrase').fill('관리자암호-2026')
+    await page.getByTestId('unlock-passphrase').fill(PASSPHRASE)
     await page.getByTestId('unlock-submit').click()
     await expect(page.getByTestId('admin-connections')).toBeVisible()
-  } finally {
-    await server.close()
-    await rm(dataDir, { recursive: true, force: true })
-  }
+  })
 })
 
 test('a connection whose ITSM account is not admin decides the role: the passphrase no longer opens admin settings', async ({
   page,
 }) => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-itsm-role-'))
   const operatorSim = await startItsmSimulator({
     seed: 3,
     srCount: 50,
     token: TOKEN,
     me: { name: '운영 담당', role: 'operator' },
   })
-  const server = await startHarnessServer({
-    dataDir,
-    staticDir: STATIC_DIR,
-    now: () => PINNED_NOW,
-    role: 'operator',
-  })
   try {
-    await openReady(page, `${server.url}/settings.html`)
-    // No ITSM account yet: the local passphrase opens the admin sections.
-    await page.getByTestId('unlock-passphrase').fill('관리자암호-2026')
-    await page.getByTestId('unlock-confirm').fill('관리자암호-2026')
-    await page.getByTestId('unlock-submit').click()
-    const connections = page.getByTestId('admin-connections')
-    await connections.getByTestId('connection-add').click()
-    await page.locator('#conn-name').fill('ops-itsm')
-    await page.locator('#conn-url').fill(operatorSim.url)
-    await page.getByTestId('conn-secret').fill(TOKEN)
-    await page.getByTestId('conn-save').click()
-    await connections.getByTestId('connection-ops-itsm').getByTestId('connection-test').click()
+    await withOperatorHarness(async (url) => {
+      await openReady(page, `${url}/settings.html`)
+      // No ITSM account yet: the local passphrase opens the admin sections.
+      await setPassphrase(page)
+      const connections = await addItsmConnection(page, 'ops-itsm', operatorSim.url)
+      await connections.getByTestId('connection-ops-itsm').getByTestId('connection-test').click()
 
-    // /me reports operator: the admin sections close and say why; there is no passphrase field.
-    const panel = page.getByTestId('itsm-role-panel')
-    await expect(panel).toBeVisible()
-    await expect(panel).toContainText('운영 담당')
-    await expect(panel).toContainText('ops-itsm')
-    await expect(panel).toContainText('operator')
-    await expect(page.getByTestId('admin-connections')).toHaveCount(0)
-    await expect(page.getByTestId('unlock-passphrase')).toHaveCount(0)
-    await page.screenshot({ path: 'test-results/admin-itsm-role.png', fullPage: true })
-    // The core refuses the passphrase too, not only the screen.
-    const refused = await page.evaluate(async () => {
-      const r = await fetch('/api/invoke/auth:unlock', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ passphrase: '관리자암호-2026' }),
-      })
-      return (await r.json()) as { ok: boolean; error?: { code: string } }
+      // /me reports operator: the admin sections close and say why; there is no passphrase field.
+      const panel = page.getByTestId('itsm-role-panel')
+      await expect(panel).toBeVisible()
+      await expect(panel).toContainText('운영 담당')
+      await expect(panel).toContainText('ops-itsm')
+      await expect(panel).toContainText('operator')
+      await expect(page.getByTestId('admin-connections')).toHaveCount(0)
+      await expect(page.getByTestId('unlock-passphrase')).toHaveCount(0)
+      await page.screenshot({ path: 'test-results/admin-itsm-role.png', fullPage: true })
+      // The core refuses the passphrase too, not only the screen.
+      const refused = await page.evaluate(async (passphrase) => {
+        const r = await fetch('/api/invoke/auth:unlock', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ passphrase }),
+        })
+        return (await r.json()) as { ok: boolean; error?: { code: string } }
+      }, PASSPHRASE)
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   } finally {
-    await server.close()
     await operatorSim.close()
-    await rm(dataDir, { recursive: true, force: true })
   }
 })
