@@ -2,18 +2,12 @@
 // from environment variables named at `source add` (never stored, never printed).
 import type { Command } from 'commander'
 import { defaultHttpDeps } from '../core/sources/http'
-import {
-  addSource,
-  connectorFor,
-  envSecrets,
-  getSource,
-  listSources,
-  removeSource,
-} from '../core/sources/registry'
+import { addSource, connectorFor, getSource, listSources, removeSource } from '../core/sources/registry'
 import { syncSource, type SyncOutcome } from '../core/sync/engine'
 import { UsageError } from './context'
 import type { WithContext } from './invoke'
 import { padCols, print } from './output'
+import { promptingSecrets, terminalAsk } from './secret-prompt'
 import { storeItsmAccount } from '../core/auth/session'
 
 const outcomeText = (o: SyncOutcome): string =>
@@ -77,7 +71,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       await withContext(cmd, async (ctx, opts) => {
         const record = getSource(ctx.workspace.store, name)
         if (!record) throw new UsageError(`No source named "${name}"`)
-        const connector = await connectorFor(record, envSecrets(), defaultHttpDeps())
+        const connector = await connectorFor(record, promptingSecrets(terminalAsk()), defaultHttpDeps())
         const me = await connector.whoAmI(AbortSignal.timeout(60_000))
         // As Settings → Connections does: the account's role decides the app's role (SPEC §9).
         if (record.kind === 'itsm') storeItsmAccount(ctx.workspace.store, name, me, Date.now())
@@ -104,9 +98,11 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         const onSigint = (): void => controller.abort()
         process.once('SIGINT', onSigint)
         const outcomes: SyncOutcome[] = []
+        // One resolver for the run: a secret typed at the prompt is asked once, whatever the sources.
+        const secrets = promptingSecrets(terminalAsk())
         try {
           for (const record of chosen) {
-            const connector = await connectorFor(record, envSecrets(), defaultHttpDeps())
+            const connector = await connectorFor(record, secrets, defaultHttpDeps())
             outcomes.push(
               await syncSource(ctx.workspace.store, connector, {
                 ...(local.full ? { full: true } : {}),

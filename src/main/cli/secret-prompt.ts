@@ -1,0 +1,57 @@
+// Secrets in the CLI (issue 3, SPEC §9): the source's environment variable first; when it is not set
+// and a person is at the terminal, a masked prompt asks once per source and secret for this run. The
+// answer lives only in this process's memory: never written, logged or echoed. Without a terminal
+// (CI, pipes, cron) nothing is asked, and the sync names the variable to set.
+import password from '@inquirer/password'
+import type { SourceRecord } from '../core/sources/registry'
+import { envSecrets, type SecretResolver } from '../core/sources/registry'
+
+export type SecretKind = 'token' | 'password'
+/** Asks for one secret; null when nobody can be asked. */
+export type AskSecret = (question: string) => Promise<string | null>
+
+/** The masked terminal prompt, or null without a terminal on both stdin and stderr. */
+export function terminalAsk(
+  streams: { input: NodeJS.ReadStream; output: NodeJS.WriteStream } = {
+    input: process.stdin,
+    output: process.stderr,
+  },
+): AskSecret | null {
+  if (!streams.input.isTTY || !streams.output.isTTY) return null
+  return (question) => askMasked(question, streams)
+}
+
+/** Asks `question` on `output` and reads a masked answer from `input` (stars, never the text). */
+export async function askMasked(
+  question: string,
+  streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream },
+): Promise<string | null> {
+  // No Ctrl+T reveal: a secret typed in a shared ops room stays stars.
+  const answer = await password({ message: question, mask: '*', toggleMask: false }, streams)
+  return answer === '' ? null : answer
+}
+
+/** Env first, then `ask` (once per source and secret); `ask` null = env only. */
+export function promptingSecrets(
+  ask: AskSecret | null,
+  env: NodeJS.ProcessEnv = process.env,
+): SecretResolver {
+  const fromEnv = envSecrets(env)
+  const asked = new Map<string, Promise<string | null>>()
+  return async (source: SourceRecord, secret: SecretKind) => {
+    const value = await fromEnv(source, secret)
+    if (value || !ask) return value
+    const key = `${source.kind}:${source.name}:${secret}`
+    let answer = asked.get(key)
+    if (!answer) {
+      const config = source.config as { tokenEnv?: string; passwordEnv?: string }
+      const varName = secret === 'token' ? config.tokenEnv : config.passwordEnv
+      const what = secret === 'token' ? 'Token' : 'Password'
+      answer = ask(
+        `${what} for ${source.kind} source "${source.name}"${varName ? ` (${varName} is not set)` : ''}:`,
+      )
+      asked.set(key, answer)
+    }
+    return answer
+  }
+}

@@ -1,0 +1,56 @@
+// CLI secrets: the environment variable first, else one masked prompt per source and secret; the
+// typed secret is never echoed.
+import { PassThrough } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { askMasked, promptingSecrets, terminalAsk } from '../../../src/main/cli/secret-prompt'
+import type { SourceRecord } from '../../../src/main/core/sources/registry'
+
+const sn = {
+  id: 1,
+  name: 'sn',
+  kind: 'servicenow',
+  config: { url: 'https://x.service-now.com', user: 'integration', passwordEnv: 'SN_PASSWORD' },
+} as unknown as SourceRecord
+
+describe('promptingSecrets', () => {
+  it('takes the environment variable without asking', async () => {
+    const questions: string[] = []
+    const resolve = promptingSecrets(async (q) => (questions.push(q), 'typed'), { SN_PASSWORD: 'from-env' })
+    expect(await resolve(sn, 'password')).toBe('from-env')
+    expect(questions).toEqual([])
+  })
+
+  it('asks once per source and secret when the variable is not set, naming it', async () => {
+    const questions: string[] = []
+    const resolve = promptingSecrets(async (q) => (questions.push(q), 'typed-secret'), {})
+    expect(await resolve(sn, 'password')).toBe('typed-secret')
+    expect(await resolve(sn, 'password')).toBe('typed-secret')
+    expect(questions).toEqual(['Password for servicenow source "sn" (SN_PASSWORD is not set):'])
+  })
+
+  it('without anyone to ask, answers null (the sync then names the variable to set)', async () => {
+    expect(await promptingSecrets(null, {})(sn, 'password')).toBeNull()
+  })
+
+  it('does not prompt without a terminal', () => {
+    const notTty = Object.assign(new PassThrough(), { isTTY: false })
+    expect(terminalAsk({ input: notTty as never, output: notTty as never })).toBeNull()
+  })
+})
+
+describe('askMasked', () => {
+  it('reads the typed secret and shows only stars, even after Ctrl+T', async () => {
+    const input = new PassThrough()
+    const output = new PassThrough()
+    let shown = ''
+    output.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')))
+    const answer = askMasked('Password for servicenow source "sn":', { input, output })
+    for (const ch of 's3cret') input.write(ch)
+    input.write('\x14') // Ctrl+T, which would reveal the text in the library's default setup
+    input.write('\r')
+    expect(await answer).toBe('s3cret')
+    expect(shown).toContain('Password for servicenow source "sn":')
+    expect(shown).toContain('******')
+    expect(shown).not.toContain('s3cret')
+  })
+})
