@@ -21,10 +21,20 @@ const periodOf = (opts: GlobalOptions): KpiPeriod | undefined =>
   opts.period === undefined ? undefined : (opts.period.toUpperCase() as Uppercase<typeof opts.period>)
 const ref = (text: string): number | string => (/^\d+$/.test(text) ? Number(text) : text)
 /** What list and calc print when no KPI matched. */
-const noKpis = (tenants: string[] | undefined): string =>
-  tenants && tenants.length > 0
-    ? `  no KPIs narrowed to ${tenants.join(', ')}: npm run cli -- kpi apply --tenant ${tenants[0]}`
-    : '  no KPIs yet: npm run cli -- kpi apply'
+const noKpis = (opts: GlobalOptions): string => {
+  const tenants = opts.tenant ?? []
+  const period = periodOf(opts)
+  if (tenants.length === 0 && !period) return '  no KPIs yet: npm run cli -- kpi apply'
+  const what = [
+    ...(tenants.length > 0 ? [`narrowed to ${tenants.join(', ')}`] : []),
+    ...(period ? [`with period ${period}`] : []),
+  ].join(' and ')
+  const apply = [
+    ...(tenants[0] !== undefined ? [`--tenant ${tenants[0]}`] : []),
+    ...(period ? [`--period ${period.toLowerCase()}`] : []),
+  ].join(' ')
+  return `  no KPIs ${what}: npm run cli -- kpi apply ${apply}`
+}
 /** A KPI named by its template with --tenant (MTTR --tenant X) is the tenant's KPI, MTTR@X. */
 function tenantRef(name: string, tenants: string[] | undefined): number | string {
   if (!tenants || tenants.length === 0) return ref(name)
@@ -125,7 +135,7 @@ export function addKpiCommands(program: Command, withContext: WithContext): void
               (k) =>
                 `  ${padCols(k.name, 26)} ${fmt(k.value).padStart(10)} ${padCols(k.unit, 5)} target ${fmt(k.target).padStart(8)}  ${STATUS_TEXT[k.status].padEnd(10)} ${num(k.achievement_pct === null ? null : `${k.achievement_pct}%`).padStart(7)}  ${k.period} from ${k.period_start.slice(0, 10)}`,
             ),
-            ...(b.kpis.length === 0 ? [noKpis(opts.tenant)] : []),
+            ...(b.kpis.length === 0 ? [noKpis(opts)] : []),
           ].join('\n'),
         )
       })
@@ -134,26 +144,28 @@ export function addKpiCommands(program: Command, withContext: WithContext): void
   kpi
     .command('calc')
     .description(
-      'calculate missing periods and the current one (all KPIs, the one named, or those of --tenant)',
+      'calculate missing periods and the current one (all KPIs, the one named, or those of --tenant / --period)',
     )
     .argument('[kpi]', 'KPI name or id')
     .option('--full', 'recompute every stored period')
     .action(async (name: string | undefined, local: { full?: boolean }, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const tenants = opts.tenant && opts.tenant.length > 0 ? opts.tenant : undefined
-        if (name !== undefined && tenants)
+        const period = periodOf(opts)
+        if (name !== undefined && (tenants || period))
           throw new UsageError(
-            'kpi calc takes a KPI name or --tenant, not both (tenant KPIs are named TEMPLATE@tenant)',
+            'kpi calc takes a KPI name or --tenant/--period, not both (tenant KPIs are named TEMPLATE@tenant)',
           )
         const result = await call(ctx, 'kpi:calc', {
           ...(name !== undefined ? { kpi: ref(name) } : {}),
           ...(tenants ? { tenants } : {}),
+          ...(period ? { period } : {}),
           ...(local.full ? { full: true } : {}),
           ...when(ctx, opts),
         })
         print(result, opts.json, (r) =>
           [
-            ...(r.results.length === 0 ? [noKpis(opts.tenant)] : []),
+            ...(r.results.length === 0 ? [noKpis(opts)] : []),
             ...r.results.map(
               (k) =>
                 `  ${padCols(k.name, 26)} ${fmt(k.value).padStart(10)} ${padCols(k.unit, 5)} ${STATUS_TEXT[k.status].padEnd(10)} ${k.periods_computed} periods computed`,

@@ -68,7 +68,7 @@ describe('kpi CLI (SPEC §11)', () => {
     ).toEqual([[2, 4, 1]])
   })
 
-  it('--tenant narrows calc and names the tenant KPI in history; an empty tenant says how to create its KPIs', async () => {
+  it('--tenant and --period narrow calc, --tenant names the tenant KPI in history; an empty tenant says how to create its KPIs', async () => {
     // Runs after the test above: only MTTR@A exists (target 7 from March).
     const calcA = await cli(['kpi', 'calc', '--tenant', A, '--json', ...common()])
     expect(calcA.code).toBe(0)
@@ -101,7 +101,13 @@ describe('kpi CLI (SPEC §11)', () => {
 
     const both = await cli(['kpi', 'calc', 'MTTR', '--tenant', A, ...common()])
     expect(both.code).toBe(2)
-    expect(both.stderr).toMatch(/a KPI name or --tenant, not both/)
+    expect(both.stderr).toMatch(/a KPI name or --tenant\/--period, not both/)
+
+    // --period narrows the same way: MTTR@A is monthly.
+    const monthly = await cli(['kpi', 'calc', '--period', 'monthly', '--json', ...common()])
+    expect((JSON.parse(monthly.stdout) as KpiCalcResult).results.map((r) => r.name)).toEqual([`MTTR@${A}`])
+    const daily = await cli(['kpi', 'calc', '--period', 'daily', '--json', ...common()])
+    expect((JSON.parse(daily.stdout) as KpiCalcResult).results).toEqual([])
   })
 
   it('bad usage exits 2 with the reason', async () => {

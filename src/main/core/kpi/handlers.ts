@@ -104,12 +104,19 @@ export function createKpiHandlers(ctx: CoreContext, source?: MetricSource): Hand
       const w = when(req)
       const started = performance.now()
       // Checked here so an unknown KPI is NOT_FOUND, not a failed run shared with other requests.
-      // With tenants, each KPI narrowed to one of them is calculated (none: nothing to do).
+      // With tenants or a period, each KPI narrowed to one of those tenants / of that period is
+      // calculated (none: nothing to do); otherwise one run over all KPIs.
+      const narrowed = (): number[] => {
+        let kpis = listKpis(store)
+        if (req.tenants !== undefined) kpis = kpisOfTenants(kpis, req.tenants)
+        if (req.period !== undefined) kpis = kpis.filter((k) => k.period === req.period)
+        return kpis.map((k) => k.id)
+      }
       const named =
         req.kpi !== undefined
           ? [getKpi(store, req.kpi).id]
-          : req.tenants !== undefined
-            ? kpisOfTenants(listKpis(store), req.tenants).map((k) => k.id)
+          : req.tenants !== undefined || req.period !== undefined
+            ? narrowed()
             : [undefined]
       const calcOne = async (only: number | undefined) => {
         if (jobs) {

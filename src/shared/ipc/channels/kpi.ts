@@ -145,13 +145,15 @@ export const kpiChannels = {
         kpi: kpiRef.optional(),
         /** Only KPIs filtered to one of these tenants (not with `kpi`). */
         tenants: z.array(z.string().min(1).max(200)).min(1).max(500).optional(),
+        /** Only KPIs of this period (not with `kpi`). */
+        period: z.enum(KPI_PERIODS).optional(),
         /** Recompute every stored period, not only missing ones and the current one. */
         full: z.boolean().optional(),
         ...when,
       })
       .strict()
-      .refine((r) => r.kpi === undefined || r.tenants === undefined, {
-        message: 'Name one KPI or give tenants, not both',
+      .refine((r) => r.kpi === undefined || (r.tenants === undefined && r.period === undefined), {
+        message: 'Name one KPI, or narrow by tenants and/or period, not both',
       }),
     response: returns<KpiCalcResult>(),
   },
