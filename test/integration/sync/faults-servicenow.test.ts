@@ -192,6 +192,19 @@ describe('ServiceNow sync of an instance updated between every request', () => {
     expect((await sync(s, recordingDeps())).status).toBe('ok')
     expectStoreEqualsInstance(s)
   })
+
+  it('ignores a Date header older than rows it already holds, rather than stopping after one page', async () => {
+    const s = await start()
+    expect((await sync(s, recordingDeps())).status).toBe('ok')
+    for (const r of s.records.slice(0, 60))
+      edit(s, r, { short_description: { value: '변경', display_value: '변경' } })
+    // A clock a day behind the instance's data (a proxy rewriting Date, say): as a bound it would end
+    // the sync after its first page of 20; the next sync reads all 60 changes anyway.
+    s.setFaults({ dateSkewMs: -86_400_000 })
+    const again = await sync(s, recordingDeps(), { pageSize: 20 })
+    expect(again).toMatchObject({ status: 'ok', rows: 60 })
+    expectStoreEqualsInstance(s)
+  })
 })
 
 describe('ServiceNow sync under permanent faults fails, says why and keeps the earlier data', () => {

@@ -33,6 +33,8 @@ export type SnFaults = {
   updateWhilePaging?: number
   /** Share of incidents the integration user may not read: dropped after sysparm_limit is applied. */
   aclHiddenShare?: number
+  /** Milliseconds added to the Date header (negative: a clock behind the instance's data). */
+  dateSkewMs?: number
 }
 
 export type SnSimulatorOptions = {
@@ -394,7 +396,7 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
       log.status = status
       const text = mangle ? mangle(JSON.stringify(body)) : JSON.stringify(body)
       // The instance's own clock (data time, not wall time), as ServiceNow's Date header is.
-      const dated = { date: new Date(clock).toUTCString(), ...headers }
+      const dated = { date: new Date(clock + (faults.dateSkewMs ?? 0)).toUTCString(), ...headers }
       if (faults.latencyMs) setTimeout(() => sendText(res, status, text, dated), faults.latencyMs)
       else sendText(res, status, text, dated)
     }

@@ -152,7 +152,9 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
   // Once the keyset passes it, the rows left were updated after the sync began: the next sync reads
   // them. Without this bound, an instance updated between every two requests whose ACLs hide rows (so
   // no page is ever complete) would keep the sync chasing its tail.
-  let instanceNowAtStart: string | undefined
+  // null: the header was missing, or older than rows this workspace already holds (a clock that far
+  // behind would end every sync after one page), so no bound is applied.
+  let instanceNowAtStart: string | null | undefined
 
   const tableUrl = (tableName: string, params: Record<string, string>): string =>
     `${origin}/api/now/table/${tableName}?${new URLSearchParams(params).toString()}`
@@ -204,7 +206,11 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       )
     }
 
-    instanceNowAtStart ??= serviceNowTime(response.headers.get('date'))
+    if (instanceNowAtStart === undefined) {
+      const now = serviceNowTime(response.headers.get('date')) ?? null
+      instanceNowAtStart =
+        now !== null && cursor.updatedOn !== undefined && now < cursor.updatedOn ? null : now
+    }
     const totalHeader = response.headers.get('x-total-count')
     const total = totalHeader !== null && /^\d+$/.test(totalHeader) ? Number(totalHeader) : undefined
     const nextLink = parseLinkHeader(response.headers.get('link')).get('next')
@@ -217,7 +223,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       total,
       nextLink,
       table,
-      ...(instanceNowAtStart !== undefined ? { stopAfter: instanceNowAtStart } : {}),
+      ...(instanceNowAtStart ? { stopAfter: instanceNowAtStart } : {}),
     })
   }
 
