@@ -7,22 +7,16 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { CoreError } from '../errors'
 import { DATABASE_FILE, openWorkspace } from '../workspace'
 import { executeJob } from './jobs-execute'
+import { throttleProgress } from './progress-throttle'
 import type { JobProgress, JobsWorkerData, JobsWorkerMessage } from './jobs-worker-protocol'
 
 const data = workerData as JobsWorkerData
 const post = (message: JobsWorkerMessage): void => parentPort?.postMessage(message)
 
-// At most ten progress messages a second; the last one is always sent before 'done'.
-let lastSent = 0
-let pending: JobProgress | null = null
-const onProgress = (p: JobProgress): void => {
-  const t = Date.now()
-  if (t - lastSent >= 100 || p.done >= p.total) {
-    lastSent = t
-    pending = null
-    post({ type: 'progress', progress: p })
-  } else pending = p
-}
+// The final count (done = total) always goes out before 'done'.
+const progress = throttleProgress<JobProgress>((p) => post({ type: 'progress', progress: p }), {
+  urgent: (p) => p.done >= p.total,
+})
 
 try {
   // A job works on an existing workspace; it must never create an empty one somewhere else.
@@ -30,8 +24,8 @@ try {
   if (!existsSync(file)) throw new CoreError('NOT_FOUND', `No workspace database at ${file}`)
   const ws = openWorkspace(data.workspace)
   try {
-    const result = await executeJob(ws.store, data.job, onProgress)
-    if (pending) post({ type: 'progress', progress: pending })
+    const result = await executeJob(ws.store, data.job, progress.push)
+    progress.flush()
     post({ type: 'done', result })
   } finally {
     ws.close()

@@ -7,6 +7,7 @@ import { defaultHttpDeps } from '../sources/http'
 import { connectorFor } from '../sources/registry'
 import { syncSource, type SyncProgress } from '../sync/engine'
 import { openWorkspace } from '../workspace'
+import { throttleProgress } from './progress-throttle'
 import type { SyncWorkerData, SyncWorkerMessage, SyncWorkerRequest } from './sync-worker-protocol'
 
 const data = workerData as SyncWorkerData
@@ -17,21 +18,11 @@ parentPort?.on('message', (message: SyncWorkerRequest) => {
 })
 const known = [data.secrets.token, data.secrets.password]
 
-// At most ten progress messages a second per entity: enough for a smooth bar, cheap for the main
-// thread. The first message of each entity always goes out, so a fast entity is never skipped.
-let lastSent = 0
-let lastEntity: string | null = null
-let pending: SyncProgress | null = null
-const onProgress = (p: SyncProgress): void => {
-  const t = Date.now()
-  if (p.entity !== lastEntity || t - lastSent >= 100) {
-    if (pending && pending.entity !== p.entity) post({ type: 'progress', progress: pending })
-    lastSent = t
-    lastEntity = p.entity
-    pending = null
-    post({ type: 'progress', progress: p })
-  } else pending = p
-}
+// The first message of each entity always goes out (a fast entity is never skipped), and the last
+// of each before the next entity's first.
+const progress = throttleProgress<SyncProgress>((p) => post({ type: 'progress', progress: p }), {
+  urgent: (p, last) => p.entity !== last?.entity,
+})
 
 try {
   const ws = openWorkspace(data.workspace)
@@ -44,10 +35,10 @@ try {
     const outcome = await syncSource(ws.store, connector, {
       full: data.full,
       signal: controller.signal,
-      onProgress,
+      onProgress: progress.push,
       ...(data.pageSize ? { pageSize: data.pageSize } : {}),
     })
-    if (pending) post({ type: 'progress', progress: pending })
+    progress.flush()
     post({
       type: 'done',
       outcome: { ...outcome, error: outcome.error && redactSecrets(outcome.error, known) },
