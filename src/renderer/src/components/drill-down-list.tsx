@@ -4,8 +4,7 @@ import type { DrillDownRequest } from '../../../shared/ipc/channels/bi'
 import type { DrillDownResponse, DrillSort } from '../../../shared/ipc/types-bi'
 import { formatCount } from '../i18n/format'
 import { call } from '../lib/api'
-import { useApiEvent } from '../lib/use-api-event'
-import { useApiQuery } from '../lib/use-api-query'
+import { useLiveQuery } from '../lib/use-live-query'
 import { DrillTable, type DrillColumns, type DrillOrder } from './drill-down-table'
 import { ErrorBanner } from './error-banner'
 import './drill-down.css'
@@ -42,7 +41,7 @@ export function DrillDownList({
   const { t, i18n } = useTranslation()
   const [page, setPage] = useState(1)
   const [order, setOrder] = useState<DrillOrder | null>(null)
-  const query = useApiQuery(
+  const query = useLiveQuery(
     async () => {
       const answer = await call('bi:drill-down', {
         ...request,
@@ -55,7 +54,6 @@ export function DrillDownList({
     },
     JSON.stringify([request, order, page, pageSize]),
   )
-  useApiEvent('data:changed', query.reload)
   const { data, error, loading, reload } = query
   const pages = data ? Math.max(1, Math.ceil(data.total / data.page_size)) : 1
   const shown: DrillOrder | null = order ?? (data ? { sort: data.sort, order: data.order } : null)

@@ -3,8 +3,8 @@ import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contrac
 import type { BiFilter } from '../../../shared/ipc/define'
 import { LANGUAGES, type Language } from '../../../shared/domain'
 import { call } from '../lib/api'
-import { useApiEvent } from '../lib/use-api-event'
-import { useApiQuery, type QueryState } from '../lib/use-api-query'
+import type { QueryState } from '../lib/use-api-query'
+import { useLiveQuery } from '../lib/use-live-query'
 import type { ConsoleFilters } from '../screens'
 
 /** The UI language as the core's `lang` (its labels, e.g. 미배정 / Unassigned, follow it). */
@@ -29,7 +29,5 @@ export function useBiQuery<C extends BiChannel>(
   channel: C,
   request: RequestOf<C>,
 ): QueryState<ResponseOf<C>> {
-  const query = useApiQuery(() => call(channel, request), `${channel} ${JSON.stringify(request)}`)
-  useApiEvent('data:changed', query.reload)
-  return query
+  return useLiveQuery(() => call(channel, request), `${channel} ${JSON.stringify(request)}`)
 }

@@ -1,7 +1,7 @@
 import type { CoreChannel, RequestOf, ResponseOf } from '../../../../shared/ipc/contract'
 import { call } from '../../lib/api'
-import { useApiEvent } from '../../lib/use-api-event'
-import { useApiQuery, type QueryState } from '../../lib/use-api-query'
+import type { QueryState } from '../../lib/use-api-query'
+import { useLiveQuery } from '../../lib/use-live-query'
 import type { ConsoleFilters } from '../../screens'
 
 type CohortChannel = Extract<CoreChannel, `cohort:${string}`>
@@ -19,7 +19,5 @@ export function useCohort<C extends CohortChannel>(
   channel: C,
   request: RequestOf<C>,
 ): QueryState<ResponseOf<C>> {
-  const query = useApiQuery(() => call(channel, request), `${channel} ${JSON.stringify(request)}`)
-  useApiEvent('data:changed', query.reload)
-  return query
+  return useLiveQuery(() => call(channel, request), `${channel} ${JSON.stringify(request)}`)
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { KpiBoardItem } from '../../../../shared/ipc/types-kpi'
 import { ErrorBanner } from '../../components/error-banner'
 import { call } from '../../lib/api'
-import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery } from '../../lib/use-api-query'
+import { useLiveQuery } from '../../lib/use-live-query'
 import { formatKpiValue } from '../kpi/format'
 import { useUnit } from '../kpi/use-unit'
 import { StatusBadge } from '../kpi/status-badge'
@@ -17,14 +17,13 @@ import { TemplatePicker } from './template-picker'
 export function KpiSettingsSection() {
   const { t, i18n } = useTranslation()
   const unit = useUnit()
-  const list = useApiQuery(() => call('kpi:list', { history: 0 }), 'kpi-settings-list')
+  const list = useLiveQuery(() => call('kpi:list', { history: 0 }), 'kpi-settings-list')
   const templates = useApiQuery(() => call('kpi:templates', {}), `kpi-templates:${i18n.language}`)
   const tenants = useApiQuery(() => call('workspace:tenants', {}), 'kpi-settings-tenants')
   const [editing, setEditing] = useState<number | null>(null)
   const [confirming, setConfirming] = useState<number | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  useApiEvent('data:changed', list.reload)
 
   const done = (message: string) => {
     setNotice(message)

@@ -3,12 +3,11 @@ import type { KpiBoard, KpiCalcProgress, KpiDetail, KpiDrillDown } from '../../.
 import { call } from '../../lib/api'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery, type QueryState } from '../../lib/use-api-query'
+import { useLiveQuery } from '../../lib/use-live-query'
 
 /** The KPI board, refetched whenever data or KPI settings change. */
 export function useKpiBoard(): QueryState<KpiBoard> {
-  const query = useApiQuery(() => call('kpi:list', {}), 'kpi-board')
-  useApiEvent('data:changed', query.reload)
-  return query
+  return useLiveQuery(() => call('kpi:list', {}), 'kpi-board')
 }
 
 /** A background KPI calculation while it runs (null when none is running). */
@@ -20,9 +19,7 @@ export function useKpiCalcProgress(): KpiCalcProgress | null {
 
 /** One KPI's definition, versions and history. */
 export function useKpiDetail(name: string): QueryState<KpiDetail> {
-  const query = useApiQuery(() => call('kpi:get', { kpi: name }), `kpi-detail:${name}`)
-  useApiEvent('data:changed', query.reload)
-  return query
+  return useLiveQuery(() => call('kpi:get', { kpi: name }), `kpi-detail:${name}`)
 }
 
 /** The SRs behind one period's value (`day` inside the period; null = the current period). */
