@@ -92,31 +92,19 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
     return outcome
   }
 
+  // A throw here (no secret, a bad URL) becomes the failed outcome in runSource, as in the worker.
   const runInProcess = async (
     job: RunSourceJob,
     secrets: { token: string | null; password: string | null },
   ): Promise<SyncOutcome> => {
-    const startedAt = opts.now()
-    try {
-      const connector = await connectorFor(job.record, (_s, kind) => Promise.resolve(secrets[kind]), httpDeps)
-      return await syncSource(opts.store, connector, {
-        full: job.full,
-        signal: job.signal,
-        onProgress: realTimeRate(job.onProgress),
-        now: opts.now,
-        ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
-      })
-    } catch (err) {
-      return {
-        source: `${job.record.kind}:${job.record.name}`,
-        status: 'failed',
-        rows: 0,
-        pages: 0,
-        error: err instanceof Error ? err.message : String(err),
-        startedAt,
-        finishedAt: opts.now(),
-      }
-    }
+    const connector = await connectorFor(job.record, (_s, kind) => Promise.resolve(secrets[kind]), httpDeps)
+    return syncSource(opts.store, connector, {
+      full: job.full,
+      signal: job.signal,
+      onProgress: realTimeRate(job.onProgress),
+      now: opts.now,
+      ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
+    })
   }
 
   const scheduler = createSyncScheduler({
