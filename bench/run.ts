@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { generateDemoWorkspace } from '../src/main/core/demo/generate'
 import { openWorkspace } from '../src/main/core/workspace'
 import { cohortsBench } from './cohorts'
+import { indexTradeoffBench } from './index-tradeoff'
 import { kpiBench } from './kpi'
 import { syncBench } from './sync'
 import { widgetBench } from './widgets'
@@ -32,6 +33,8 @@ try {
   rows.push(...kpiBench(ws.store, AS_OF, srCount))
   rows.push(...cohortsBench(ws.store, AS_OF))
   rows.push(...(await syncBench()))
+  // Last: it drops the bench workspace's secondary indexes.
+  rows.push(...indexTradeoffBench(ws.store, AS_OF))
   console.log(`\nnode ${process.version}, ${srCount.toLocaleString('en-US')} SRs\n`)
   console.log('| measurement | result | note |\n|---|---|---|')
   for (const r of rows) console.log(`| ${r.join(' | ')} |`)
