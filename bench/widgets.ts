@@ -115,13 +115,17 @@ export function widgetBench(store: Store, asOf: number, srCount: number): [strin
     ])
   }
   for (const [name, req] of [
-    ['SLA late list (12 weeks, most late first, page 1)', { sort: 'over_target' }],
-    ['SLA late list (12 weeks, latest resolved first, page 1)', {}],
+    [
+      'SLA late list (12 weeks, most late first, page 1)',
+      { widget: 'sla-heatmap', series: 'late', sort: 'over_target' },
+    ],
+    ['SLA late list (12 weeks, latest resolved first, page 1)', { widget: 'sla-heatmap', series: 'late' }],
+    ['resolution-funnel DONE (30 days, page 1)', { widget: 'resolution-funnel', stage: 'DONE' }],
   ] as const) {
     let total = 0
     const t = median(
       () => {
-        const r = h['bi:drill-down']({ ...filter, widget: 'sla-heatmap', series: 'late', ...req })
+        const r = h['bi:drill-down']({ ...filter, ...req })
         if (!(r instanceof Promise)) total = r.total
       },
       10,

@@ -171,7 +171,10 @@ function conditionOf(src: CountSource, q: ResolvedQuery, req: DrillRequest): Con
         categoryCondition(store, req, c, labels.uncategorised)
       } else if (req.widget === 'resolution-funnel') {
         if (req.stage === undefined) bad('Give the stage (status) to drill into')
-        c.where.push('s.status = ?')
+        // Unary + keeps the planner on the created_at range: through the (status, tenant, created_at)
+        // index it would walk every SR of a common status ever created (DONE: 134 ms at 1M SRs
+        // against 14 ms for the range).
+        c.where.push('+s.status = ?')
         c.params.push(req.stage)
         c.title.push(labels.stages[req.stage])
       } else {
