@@ -121,6 +121,7 @@ export function widgetBench(store: Store, asOf: number, srCount: number): [strin
     ],
     ['SLA late list (12 weeks, latest resolved first, page 1)', { widget: 'sla-heatmap', series: 'late' }],
     ['resolution-funnel DONE (30 days, page 1)', { widget: 'resolution-funnel', stage: 'DONE' }],
+    ['resolved this month (overview card, page 1)', { widget: 'overview', series: 'done_month' }],
   ] as const) {
     let total = 0
     const t = median(

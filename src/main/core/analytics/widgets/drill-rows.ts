@@ -70,9 +70,15 @@ export function drillRows(
   const dir = o.order === 'asc' ? 'ASC' : 'DESC'
   // SRs without the sort key (not resolved) go last either way; the id keeps pages stable.
   const orderBy = `${ORDER_SQL[o.sort]} ${dir} NULLS LAST, s.id ${dir}`
-  // Names through scalar subqueries, so the planner walks the SRs alone (in resolved_at index order
-  // when that is the order asked for) instead of starting from a joined table and sorting it all.
-  const rows = store.sqlite
+  // Two steps: the page's ids in order, then their columns. In one query SQLite would work out every
+  // column (names, SLA figures) of every SR in the range before sorting and keeping one page: 35,000
+  // rows for a 12-week SLA list at 1M SRs.
+  const ids = store.sqlite
+    .prepare(`SELECT s.id FROM service_requests s WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, o.pageSize, (o.page - 1) * o.pageSize) as number[]
+  const byId = new Map<number, RowTuple>()
+  for (const r of store.sqlite
     .prepare(
       `SELECT s.id, s.number, (SELECT name FROM tenants WHERE id = s.tenant_id), s.title,
          (SELECT name FROM categories WHERE id = s.category_id), s.priority, s.status,
@@ -80,11 +86,17 @@ export function drillRows(
          CASE WHEN s.resolved_at IS NULL THEN NULL ELSE ${mttrSql('s.')} END,
          CASE WHEN s.resolved_at IS NULL THEN NULL ELSE ${onTimeSql('s.')} END,
          ${TARGET_SQL}, ${ELAPSED_SQL}
-       FROM service_requests s
-       WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+       FROM service_requests s WHERE s.id IN (SELECT value FROM json_each(?))`,
     )
     .raw()
-    .all(...params, o.pageSize, (o.page - 1) * o.pageSize) as RowTuple[]
+    .all(JSON.stringify(ids)) as RowTuple[]) {
+    byId.set(r[0], r)
+  }
+  const rows: RowTuple[] = []
+  for (const id of ids) {
+    const r = byId.get(id)
+    if (r) rows.push(r)
+  }
   return {
     total,
     rows: rows.map((r): DrillDownRow => {
