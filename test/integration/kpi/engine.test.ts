@@ -194,6 +194,19 @@ describe('KPI engine through its channels (hand-worked fixture, as of 2026-03-18
     ])
     const backlog = await ok('kpi:drill-down', { kpi: 'SR_BACKLOG' })
     expect(backlog.rows.map((r) => r.status).sort()).toEqual(['IN_PROGRESS', 'OPEN'])
+    // Backlog at the end of past days, newest created first. 03-03: the IN_PROGRESS SR (02-20) and
+    // the SR cancelled on 03-04 (created 03-01); the SR resolved 03-03 19:00 is finished by then.
+    // 03-05: the IN_PROGRESS SR and the SR created 03-05 resolved 03-06; the cancelled one is gone.
+    const days = await ok('kpi:history', { kpi: 'SR_BACKLOG', from: '2026-03-03', to: '2026-03-05' })
+    for (const [day, statuses] of [
+      ['2026-03-03', ['CANCELLED', 'IN_PROGRESS']],
+      ['2026-03-05', ['DONE', 'IN_PROGRESS']],
+    ] as const) {
+      const d = await ok('kpi:drill-down', { kpi: 'SR_BACKLOG', period: day })
+      expect(d.rows.map((r) => r.status)).toEqual(statuses)
+      expect(d.total).toBe(2)
+      expect(days.history.find((p) => p.period_start.startsWith(day))?.value).toBe(d.total)
+    }
     const yt = await invoke('kpi:drill-down', { kpi: 'YT_VIEWS' })
     expect(yt).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
   })

@@ -87,7 +87,7 @@ function countBefore(c: Cumulative, bucket: number): number {
  * after t + cancelled after t. For a recent t (the current period) this reads a few thousand index
  * entries instead of every SR's row (1M SRs: ~50 ms instead of ~1 s); tests hold it equal to backlog().
  */
-function backlogAt(store: Store, filter: KpiFilter | null, t: number): number {
+export function backlogAt(store: Store, filter: KpiFilter | null, t: number): number {
   const f = filterClause(filter)
   let i = 0
   const named = f.sql.replace(/\?/g, () => `@p${i++}`)
