@@ -7,17 +7,13 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BiFilter } from '../src/shared/ipc/contract'
-import { createBiHandlers, createOverviewHandler } from '../src/main/core/analytics/bi-handlers'
-import { resolveQuery } from '../src/main/core/analytics/query'
 import { tenantBenchmark } from '../src/main/core/analytics/cohorts/benchmark'
 import { tenantGrowth } from '../src/main/core/analytics/cohorts/tenant-growth'
-import type { CoreContext } from '../src/main/core/api'
 import type { Store } from '../src/main/core/db/open-database'
 import { DATABASE_FILE, openWorkspace } from '../src/main/core/workspace'
+import { benchBi } from './bi-context'
 import { median } from './median'
 
-const ZONE = 'Asia/Seoul'
 const DAY = 86_400_000
 
 /** A partial index of the open SRs, for the writer's "key + open" row in sync.ts. */
@@ -37,19 +33,7 @@ export function dropSecondaryIndexes(store: Store): void {
 
 /** Rows for the measurement table: one per read, its median with each index set. */
 export function indexTradeoffBench(store: Store, asOf: number): [string, string, string][] {
-  const ctx = {
-    workspace: { dataDir: '', store, close: () => {} },
-    runtime: 'cli',
-    version: 'bench',
-    now: () => asOf,
-    settings: () => ({ timeZone: ZONE, language: 'ko' }),
-    emit: () => {},
-    role: () => 'operator',
-  } satisfies CoreContext
-  const h = createBiHandlers(ctx)
-  const cards = createOverviewHandler(ctx)
-  const filter: BiFilter = {}
-  const q = resolveQuery(filter, ctx)
+  const { h, cards, filter, q } = benchBi(store, asOf)
   const { sqlite } = store
   // The busiest engineer and the smallest category of the last 30 days, and the first tenant.
   const since = asOf - 30 * DAY

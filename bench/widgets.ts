@@ -4,11 +4,7 @@
 // reference's approach (reference-widgets.ts). Called from run.ts; `npx tsx bench/widgets.ts
 // --data-dir DIR [--as-of ISO]` measures an existing workspace (as-of defaults to its newest SR's
 // creation, the "now" of a demo workspace).
-import type { BiFilter } from '../src/shared/ipc/contract'
-import { createBiHandlers, createOverviewHandler } from '../src/main/core/analytics/bi-handlers'
 import { overview } from '../src/main/core/analytics/overview'
-import { resolveQuery } from '../src/main/core/analytics/query'
-import type { CoreContext } from '../src/main/core/api'
 import type { Store } from '../src/main/core/db/open-database'
 import { categoryPie } from '../src/main/core/analytics/widgets/category-pie'
 import { engineerLoad } from '../src/main/core/analytics/widgets/engineer-load'
@@ -18,6 +14,7 @@ import { slaHeatmap } from '../src/main/core/analytics/widgets/sla-heatmap'
 import { srTrend } from '../src/main/core/analytics/widgets/sr-trend'
 import { markRollupsStale, rebuildRollups } from '../src/main/core/rollups/rollups'
 import { openWorkspace } from '../src/main/core/workspace'
+import { BENCH_ZONE, benchBi } from './bi-context'
 import { median } from './median'
 import { referenceOverview } from './reference-overview'
 import {
@@ -29,25 +26,13 @@ import {
   referenceSrTrend,
 } from './reference-widgets'
 
-const ZONE = 'Asia/Seoul'
+const ZONE = BENCH_ZONE
 
 const ms = (v: number): string => `${v.toFixed(2)} ms`
 
 /** Rows for the measurement table. */
 export function widgetBench(store: Store, asOf: number, srCount: number): [string, string, string][] {
-  const ctx = {
-    workspace: { dataDir: '', store, close: () => {} },
-    runtime: 'cli',
-    version: 'bench',
-    now: () => asOf,
-    settings: () => ({ timeZone: ZONE, language: 'ko' }),
-    emit: () => {},
-    role: () => 'operator',
-  } satisfies CoreContext
-  const h = createBiHandlers(ctx)
-  const cards = createOverviewHandler(ctx)
-  const filter: BiFilter = {}
-  const q = resolveQuery(filter, ctx)
+  const { h, cards, filter, q } = benchBi(store, asOf)
   const rows: [string, string, string][] = []
   const size = srCount.toLocaleString('en-US')
 
