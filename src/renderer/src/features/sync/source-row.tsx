@@ -20,7 +20,9 @@ export function SourceRow({ source, timeZone, running, onRun }: SourceRowProps) 
     <tr data-testid={`sync-source-${source.name}`}>
       <th scope="row">
         <div>{source.name}</div>
-        <div className="sync-muted sync-url">{source.url}</div>
+        <div className="sync-muted sync-url" title={source.url}>
+          {source.url}
+        </div>
       </th>
       <td>{t(`sync.kinds.${source.kind}`)}</td>
       <td data-testid="source-last-success">
