@@ -67,7 +67,9 @@ export function kpiDrillDown(
       params = [p.end - 1, p.end - 1]
       break
     default:
-      where = "s.resolved_at >= ? AND s.resolved_at < ? AND +s.status IN ('RESOLVED', 'DONE')"
+      // The metric's own condition (metrics/sr-metrics.ts resolvedSummary): resolved_at is non-null
+      // exactly for RESOLVED/DONE SRs, so the range alone is resolved(P).
+      where = 's.resolved_at >= ? AND s.resolved_at < ?'
       params = [p.start, p.end]
       if (v.base_metric === 'fcr') counted = '(s.reassignment_count = 0 AND s.reopen_count = 0)'
       if (v.base_metric === 'reopen_rate') counted = '(s.reopen_count > 0)'
