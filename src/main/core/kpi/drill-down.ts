@@ -34,6 +34,15 @@ export function kpiDrillDown(
   kpi: StoredKpi,
   o: { at: number; asOf: number; zone: string; limit: number; offset: number },
 ): KpiDrillDown {
+  // One read transaction: the total and the listed SRs come from one snapshot while a sync commits.
+  return store.sqlite.transaction(() => drillPage(store, kpi, o))()
+}
+
+function drillPage(
+  store: Store,
+  kpi: StoredKpi,
+  o: { at: number; asOf: number; zone: string; limit: number; offset: number },
+): KpiDrillDown {
   const stored = store.sqlite
     .prepare(
       'SELECT period_start, period_end FROM kpi_values WHERE kpi_id = ? AND period_start <= ? AND period_end > ? LIMIT 1',

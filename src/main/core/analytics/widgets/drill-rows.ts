@@ -7,10 +7,10 @@
 import type { DrillDownRow, DrillSort } from '../../../../shared/ipc/types-bi'
 import type { Priority, SrStatus } from '../../../../shared/domain'
 import type { Store } from '../../db/open-database'
+import { inPageOrder, SR_PAGE_IDS_SQL, srPageIds } from '../../db/repositories/sr-page'
 import { formatInstant } from '../../metrics/periods'
 import { DEFAULT_SLA_TARGET_MS, mttrSql, onTimeSql } from '../../rollups/deltas'
 import { hours1 } from './range'
-import { inPageOrder, SR_PAGE_IDS_SQL, srPageIds } from '../../db/repositories/sr-page'
 
 const DEFAULT_TARGET_SQL = `CASE s.priority ${Object.entries(DEFAULT_SLA_TARGET_MS)
   .map(([p, ms]) => `WHEN '${p}' THEN ${ms}`)
@@ -60,6 +60,19 @@ export function drillRows(
   o: DrillOrder,
   zone: string,
   knownTotal?: number,
+): DrillPage {
+  // One read transaction: the count, the page's ids and their rows come from one snapshot while a
+  // sync commits on its own connection.
+  return store.sqlite.transaction(() => drillPage(store, where, params, o, zone, knownTotal))()
+}
+
+function drillPage(
+  store: Store,
+  where: string,
+  params: readonly (string | number)[],
+  o: DrillOrder,
+  zone: string,
+  knownTotal: number | undefined,
 ): DrillPage {
   const total =
     knownTotal ??
