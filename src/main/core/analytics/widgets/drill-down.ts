@@ -205,6 +205,11 @@ function rangeOfSlice(q: ResolvedQuery, s: Slice): WidgetRange {
 
 /** One page of the SRs behind a number (newest first unless `sort` says otherwise), with the total. */
 export function drillDown(src: CountSource, q: ResolvedQuery, req: DrillRequest): DrillDownResponse {
+  // One snapshot for the condition's lookups, a rollup total and the rows (drillRows explains why).
+  return src.store.sqlite.transaction(() => drillDownIn(src, q, req))()
+}
+
+function drillDownIn(src: CountSource, q: ResolvedQuery, req: DrillRequest): DrillDownResponse {
   const c = conditionOf(src, q, req)
   const tenant = tenantClause(q.tenants, 's.tenant_id')
   const order = {
