@@ -54,6 +54,18 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await page.getByTestId('sync-run-all').click()
   await expect(page.getByTestId('sync-progress')).toBeVisible()
   await expect(page.getByTestId('sync-progress-text')).toContainText('초당')
+  // While the run goes on, the log already shows the entities it has finished (one entry each).
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const state = document.querySelector('[data-testid="sync-state"]')?.textContent
+          const log = document.querySelector('[data-testid="sync-log"]')?.textContent ?? ''
+          return state === '동기화 중' && /기관\s*\d+\s*성공/.test(log)
+        }),
+      { intervals: [50], timeout: 30_000 },
+    )
+    .toBe(true)
   await page.screenshot({ path: 'test-results/sync-running.png', fullPage: true })
   await expect(page.getByTestId('sync-state')).toHaveText('대기 중', { timeout: 45_000 })
   await expect(row.getByTestId('source-last-success')).toContainText('2026-03-18')

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { SyncProgressEvent, SyncStatusView } from '../../../../shared/ipc/types-sync'
 import { call } from '../../lib/api'
 import { useApiEvent } from '../../lib/use-api-event'
@@ -17,7 +17,17 @@ export function useSync() {
     if (s.state !== 'running') setProgress(null)
     sources.reload()
   })
-  useApiEvent('sync:progress', setProgress)
+  // A sync logs one entry per entity: when progress moves on to the next entity (or source), the
+  // previous entry has just finished and a new one is running, so the log is read again.
+  const logged = useRef('')
+  useApiEvent('sync:progress', (p) => {
+    setProgress(p)
+    const key = `${p.source}\u0000${p.entity}`
+    if (key !== logged.current) {
+      logged.current = key
+      log.reload()
+    }
+  })
   useApiEvent('sync:finished', () => {
     setProgress(null)
     status.reload()
