@@ -58,9 +58,9 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect
     .poll(
       () =>
-        page.evaluate(() => {
-          const state = document.querySelector('[data-testid="sync-state"]')?.textContent
-          const log = document.querySelector('[data-testid="sync-log"]')?.textContent ?? ''
+        page.locator('.shell-main').evaluate((main) => {
+          const state = main.querySelector('[data-testid="sync-state"]')?.textContent
+          const log = main.querySelector('[data-testid="sync-log"]')?.textContent ?? ''
           return state === '동기화 중' && /기관\s*\d+\s*성공/.test(log)
         }),
       { intervals: [50], timeout: 30_000 },
