@@ -54,6 +54,9 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await page.getByTestId('sync-run-all').click()
   await expect(page.getByTestId('sync-progress')).toBeVisible()
   await expect(page.getByTestId('sync-progress-text')).toContainText('초당')
+  // Which of the seven items is running, and its rows out of the total the server reported.
+  await expect(page.getByTestId('sync-progress-step')).toHaveText(/^항목 [1-7]\/7$/)
+  await expect(page.getByTestId('sync-progress-text')).toHaveText(/ · [\d,]+\/[\d,]+건 · /)
   // While the run goes on, the log already shows the entities it has finished (one entry each).
   await expect
     .poll(

@@ -61,6 +61,9 @@ export type SyncProgressEvent = {
   rate: number
   etaMs: number | null
   total: number | null
+  /** Index of the entity in this source's run (0-based) and how many it syncs; 0 of 0 before the first. */
+  entityIndex: number
+  entityCount: number
   /** Index of the source in this run (0-based) and how many the run has. */
   sourceIndex: number
   sourceCount: number

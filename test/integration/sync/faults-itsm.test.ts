@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getWatermark } from '../../../src/main/core/db/meta'
 import type { RetryPolicy } from '../../../src/main/core/sources/http'
 import { createItsmConnector, encodeCursor } from '../../../src/main/core/sources/itsm-rest/connector'
-import { syncSource, type SyncOptions } from '../../../src/main/core/sync/engine'
+import { syncSource, type SyncOptions, type SyncProgress } from '../../../src/main/core/sync/engine'
 import { getCursor, recentSyncLog } from '../../../src/main/core/sync/state'
 import { startItsmSimulator, type Faults, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
@@ -69,10 +69,21 @@ describe('ITSM sync under transient faults ends equal to the simulator', () => {
   it('latency: slow answers are waited for, not retried', async () => {
     const s = await start({ latencyMs: 15 })
     const deps = recordingDeps()
-    const outcome = await sync(s, deps, { pageSize: 200 })
+    const progress: SyncProgress[] = []
+    const outcome = await sync(s, deps, { pageSize: 200, onProgress: (p) => progress.push(p) })
     expect(outcome).toMatchObject({ status: 'ok', error: null })
     expect(deps.reasons).toEqual([])
     expectStoreEqualsSimulator(s)
+    // Progress names each entity in the protocol's order with its step of seven, and each entity's
+    // last message has every row the server said it had.
+    const order = ['tenants', 'categories', 'people', 'srs', 'sr_events', 'deployments', 'feature_usage']
+    expect(progress.map((p) => [p.entity, p.entityIndex, p.entityCount])).toEqual(
+      progress.map((p) => [order[p.entityIndex], p.entityIndex, 7]),
+    )
+    expect([...new Set(progress.map((p) => p.entityIndex))]).toEqual([0, 1, 2, 3, 4, 5, 6])
+    const last = (entity: string) => progress.filter((p) => p.entity === entity).at(-1)
+    expect(last('srs')).toMatchObject({ rows: SR_COUNT, total: SR_COUNT })
+    expect(last('sr_events')).toMatchObject({ rows: s.data.sr_events.length, total: s.data.sr_events.length })
   })
 
   it('429 + Retry-After: waits what the server asks for, then continues', async () => {

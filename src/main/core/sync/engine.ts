@@ -19,6 +19,9 @@ export type SyncProgress = {
   /** Estimated milliseconds left when the source reports a total, else null. */
   etaMs: number | null
   total: number | null
+  /** Which of the run's entities this is (0-based) and how many the run syncs for this source. */
+  entityIndex: number
+  entityCount: number
 }
 
 export type SyncStatus = 'ok' | 'failed' | 'cancelled' | 'offline'
@@ -75,8 +78,9 @@ export async function syncSource(
   const checkpointAfter = deferCheckpoints(store)
   let failure: EntityResult | null = null
   try {
-    for (const entity of entities) {
-      const result = await syncEntity(store, connector, entity, { ...opts, signal, now }, source)
+    for (const [index, entity] of entities.entries()) {
+      const step = { entityIndex: index, entityCount: entities.length }
+      const result = await syncEntity(store, connector, entity, { ...opts, signal, now }, source, step)
       rows += result.rows
       pages += result.pages
       if (result.status !== 'ok') {
@@ -122,6 +126,7 @@ async function syncEntity(
   entity: SyncEntity,
   opts: SyncOptions & { signal: AbortSignal; now: () => number },
   source: string,
+  step: Pick<SyncProgress, 'entityIndex' | 'entityCount'>,
 ): Promise<EntityResult> {
   const started = opts.now()
   const logId = logStart(store, source, entity, started)
@@ -190,6 +195,7 @@ async function syncEntity(
         rate,
         etaMs: left !== null && rate > 0 ? (left / rate) * 1000 : null,
         total: left !== null ? received + left : null,
+        ...step,
       })
       if (!page.hasMore) break
     }

@@ -163,6 +163,8 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
         rate: 0,
         etaMs: null,
         total: null,
+        entityIndex: 0,
+        entityCount: 0,
         sourceIndex: index,
         sourceCount: chosen.length,
       }

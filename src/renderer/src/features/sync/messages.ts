@@ -33,6 +33,8 @@ const ko = {
   eta: '남은 시간 약 {{time}}',
   pages: '{{pages}}페이지',
   sourceOf: '{{index}}/{{count}} 연결',
+  entityOf: '항목 {{index}}/{{count}}',
+  rowsOfTotal: '{{rows}}/{{total}}',
   entities: {
     tenants: '기관',
     categories: '분류',
@@ -122,6 +124,8 @@ const en: typeof ko = {
   eta: 'about {{time}} left',
   pages: '{{pages}} pages',
   sourceOf: 'connection {{index}} of {{count}}',
+  entityOf: 'item {{index}} of {{count}}',
+  rowsOfTotal: '{{rows}} of {{total}}',
   entities: {
     tenants: 'Tenants',
     categories: 'Categories',

@@ -21,6 +21,11 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
             {t('sync.sourceOf', { index: progress.sourceIndex + 1, count: progress.sourceCount })}
           </span>
         )}
+        {progress.entityCount > 1 && (
+          <span className="sync-muted" data-testid="sync-progress-step">
+            {t('sync.entityOf', { index: progress.entityIndex + 1, count: progress.entityCount })}
+          </span>
+        )}
       </div>
       <div
         className={`sync-bar${pct === null ? ' sync-bar-indeterminate' : ''}`}
@@ -35,10 +40,18 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
         {entity &&
           t('sync.progress', {
             entity,
-            rows: formatCount(progress.rows, lang),
+            rows:
+              progress.total !== null
+                ? t('sync.rowsOfTotal', {
+                    rows: formatCount(progress.rows, lang),
+                    total: formatCount(progress.total, lang),
+                  })
+                : formatCount(progress.rows, lang),
             rate: formatRate(progress.rate, lang),
           })}
-        {progress.etaMs !== null && <> · {t('sync.eta', { time: formatDuration(progress.etaMs, lang) })}</>}
+        {progress.etaMs !== null && progress.etaMs >= 1000 && (
+          <> · {t('sync.eta', { time: formatDuration(progress.etaMs, lang) })}</>
+        )}
       </p>
     </div>
   )
