@@ -5,7 +5,7 @@ import type { SrInput } from '../../../src/main/core/db/repositories/service-req
 import { SourceError } from '../../../src/main/core/sources/http'
 import type { Connector, Page, SyncEntity } from '../../../src/main/core/sources/types'
 import { syncSource, type SyncProgress } from '../../../src/main/core/sync/engine'
-import { getCursor, recentSyncLog, logStart } from '../../../src/main/core/sync/state'
+import { getCursor, logFinish, logStart, recentSyncLog } from '../../../src/main/core/sync/state'
 import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 
 const T0 = Date.parse('2026-03-01T00:00:00Z')
@@ -146,5 +146,32 @@ describe('syncSource', () => {
       status: 'failed',
       error: expect.stringContaining('interrupted'),
     })
+  })
+
+  it('keeps half a year of its sync log, and always its newest success of each entity', async () => {
+    const day = 86_400_000
+    const entry = (source: string, entity: string, daysAgo: number, status: 'ok' | 'failed'): number => {
+      const id = logStart(ws.store, source, entity, clock - daysAgo * day)
+      logFinish(ws.store, id, { status, rows: 1, pages: 1 }, clock - daysAgo * day + 1000)
+      return id
+    }
+    // Written oldest first, as runs are.
+    const oldOk = entry('itsm:fake', 'srs', 400, 'ok')
+    const oldDeployments = entry('itsm:fake', 'deployments', 320, 'ok')
+    // The newest success of an entity this connector no longer syncs: it says when that last worked.
+    const lastDeployments = entry('itsm:fake', 'deployments', 310, 'ok')
+    const olderOk = entry('itsm:fake', 'srs', 300, 'ok')
+    const oldFailure = entry('itsm:fake', 'srs', 250, 'failed')
+    const edge = entry('itsm:fake', 'srs', 179, 'failed')
+    const recent = entry('itsm:fake', 'srs', 100, 'ok')
+    const otherSource = entry('itsm:other', 'srs', 400, 'ok')
+
+    await syncSource(ws.store, fakeConnector().connector, { now })
+
+    const ids = new Set(recentSyncLog(ws.store, 100).map((e) => e.id))
+    for (const gone of [oldOk, olderOk, oldFailure, oldDeployments]) expect(ids.has(gone)).toBe(false)
+    for (const kept of [recent, edge, lastDeployments, otherSource]) expect(ids.has(kept)).toBe(true)
+    // 4 kept + this run's entry.
+    expect(ids.size).toBe(5)
   })
 })

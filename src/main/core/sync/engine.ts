@@ -6,7 +6,15 @@ import { setWatermark, setWorkspaceKind } from '../db/meta'
 import type { Store } from '../db/open-database'
 import { SourceError } from '../sources/http'
 import { SYNC_ENTITIES, type Connector, type Page, type SyncEntity } from '../sources/types'
-import { clearCursors, closeAbandonedRuns, getCursor, logFinish, logStart, setCursor } from './state'
+import {
+  clearCursors,
+  closeAbandonedRuns,
+  getCursor,
+  logFinish,
+  logStart,
+  pruneSyncLog,
+  setCursor,
+} from './state'
 import { writeRows } from './writers'
 
 export type SyncProgress = {
@@ -69,6 +77,7 @@ export async function syncSource(
   const source = sourceKey(connector)
   const startedAt = now()
   closeAbandonedRuns(store, source, startedAt)
+  pruneSyncLog(store, source, startedAt)
   if (opts.full) clearCursors(store, source)
 
   const wanted = opts.entities ?? connector.entities

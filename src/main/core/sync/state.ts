@@ -79,6 +79,24 @@ export function closeAbandonedRuns(store: Store, source: string, now: number): n
     .run(now, source).changes
 }
 
+/** How long sync-log entries are kept (a source synced every 15 minutes logs ~245,000 a year). */
+export const SYNC_LOG_KEEP_MS = 180 * 86_400_000
+
+/**
+ * Deletes `source`'s log entries that started more than SYNC_LOG_KEEP_MS before `now`, except its
+ * newest entry and its newest success of each entity: those say when the source last worked and how
+ * its last run ended, however long ago (the Sync screen reads them for sources synced from the CLI).
+ */
+export function pruneSyncLog(store: Store, source: string, now: number): number {
+  return store.sqlite
+    .prepare(
+      `DELETE FROM sync_log WHERE source = ? AND started_at < ? AND status != 'running'
+         AND id NOT IN (SELECT max(id) FROM sync_log WHERE source = ? AND status = 'ok' GROUP BY entity
+                        UNION ALL SELECT max(id) FROM sync_log WHERE source = ?)`,
+    )
+    .run(source, now - SYNC_LOG_KEEP_MS, source, source).changes
+}
+
 /** The newest log entries, newest first. */
 export function recentSyncLog(store: Store, limit = 50, source?: string): SyncLogEntry[] {
   const where = source ? 'WHERE source = ?' : ''
