@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { startHarnessServer } from '../../src/main/harness/server'
 import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
 import type { Locator, Page } from '@playwright/test'
+import ExcelJS from 'exceljs'
 import { expect, openReady, PINNED_NOW, STATIC_DIR, test } from './fixtures'
 
 const TOKEN = 'e2e-itsm-token-8c1f2a'
@@ -136,6 +137,42 @@ test('import wizard: map a custom layout, translate a value, import; a file with
   await expect(page.getByTestId('import-errors')).toContainText('2026-13-45 25:00')
   await expect(page.getByTestId('import-run')).toBeDisabled()
   await page.screenshot({ path: 'test-results/import-errors.png', fullPage: true })
+})
+
+test('import wizard: a workbook with its SRs on the second sheet is read from the sheet chosen', async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-sheets-'))
+  try {
+    const path = join(dir, '3월-운영-보고서.xlsx')
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('요약').addRow(['3월 운영 보고서'])
+    const list = workbook.addWorksheet('SR 목록')
+    list.addRow(['id', 'tenant', 'title', 'priority', 'status', 'created_at'])
+    list.addRow(['SR-1', '서울특별시청', '프린터 고장', 'P3', 'OPEN', '2026-03-02T09:00:00+09:00'])
+    list.addRow(['SR-2', '부산광역시청', 'VPN 접속 불가', 'P2', 'IN_PROGRESS', '2026-03-03T10:30:00+09:00'])
+    await workbook.xlsx.writeFile(path)
+
+    await openReady(page, '/')
+    await page.getByTestId('demo-later').click()
+    await page.getByTestId('nav-sync').click()
+    await page.getByTestId('import-open').click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByTestId('import-choose').click()
+    await (await chooser).setFiles(path)
+    // The first sheet is a cover page: nothing matches, and the sheet can be changed.
+    await expect(page.getByTestId('import-map')).toBeVisible()
+    await expect(page.getByTestId('import-file')).toContainText('시트 “요약”')
+    await expect(page.getByTestId('map-id')).toHaveValue('')
+    await page.getByTestId('import-sheet').selectOption('SR 목록')
+    await expect(page.getByTestId('import-file')).toContainText('시트 “SR 목록”')
+    await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+    await page.screenshot({ path: 'test-results/import-sheet.png', fullPage: true })
+    await page.getByTestId('import-run').click()
+    await expect(page.getByTestId('import-result')).toContainText('2행을 가져왔습니다')
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 })
 
 /** A harness of its own whose role is operator (the shared fixture's is admin), removed afterwards. */

@@ -140,6 +140,9 @@ export type ImportPreviewView = {
   fileName: string
   format: 'csv' | 'xlsx' | 'json'
   encoding: string
+  /** XLSX: the workbook's sheets in order and the one read (the first unless the mapping names one). */
+  sheets: string[]
+  sheet: string | null
   headers: string[]
   /** The canonical columns of SPEC §10, in order, with the required ones marked. */
   canonical: { column: string; required: boolean }[]

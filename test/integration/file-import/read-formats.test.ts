@@ -280,8 +280,9 @@ describe('XLSX', () => {
   it('uses the first sheet by default and names an unknown sheet', async () => {
     const path = join(tmp, 'srs2.xlsx')
     await workbook(path)
+    // The first sheet is an explanation page: the error says which sheet was read and names the other.
     await expect(previewImport(path, { timeZone: SEOUL })).rejects.toThrow(
-      /Missing required columns: id, tenant/,
+      /Missing required columns: id, tenant.*\(read sheet "안내"; the workbook also has "SR": choose one with --sheet/s,
     )
     await expect(previewImport(path, { timeZone: SEOUL, sheet: '없음' })).rejects.toThrow(
       /no sheet named "없음". Sheets: "안내", "SR"/,

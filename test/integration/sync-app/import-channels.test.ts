@@ -3,6 +3,7 @@
 import { copyFileSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
+import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { appContext, type AppContext } from './app-context'
 
@@ -115,6 +116,55 @@ describe('import wizard channels', () => {
       status: 'imported',
       written: 1,
     })
+  })
+
+  it('a workbook with its SRs on the second sheet: lists the sheets, reads the one chosen, imports it', async () => {
+    app = appContext()
+    const dir = mkdtempSync(join(tmpdir(), 'ops-import-sheets-'))
+    const path = join(dir, 'monthly-report.xlsx')
+    const workbook = new ExcelJS.Workbook()
+    const cover = workbook.addWorksheet('요약')
+    cover.addRow(['3월 운영 보고서'])
+    cover.addRow(['작성일', '2026-03-18'])
+    const list = workbook.addWorksheet('SR 목록')
+    list.addRow(['id', 'tenant', 'title', 'priority', 'status', 'created_at'])
+    list.addRow(['SR-1', '서울특별시청', '프린터 고장', 'P3', 'OPEN', '2026-03-02T09:00:00+09:00'])
+    list.addRow(['SR-2', '부산광역시청', 'VPN 접속 불가', 'P2', 'IN_PROGRESS', '2026-03-03T10:30:00+09:00'])
+    await workbook.xlsx.writeFile(path)
+    const { token } = app.sync.files.register({
+      path,
+      fileName: 'monthly-report.xlsx',
+      size: statSync(path).size,
+      owned: true,
+    })
+
+    // The first sheet is read by default: a cover page, so nothing matches.
+    const first = await app.ok('import:preview', { token })
+    expect([first.sheets, first.sheet, first.headers]).toEqual([
+      ['요약', 'SR 목록'],
+      '요약',
+      ['3월 운영 보고서'],
+    ])
+    expect(first.check).toBeNull()
+    expect(first.missingRequired).toEqual(['id', 'tenant', 'title', 'priority', 'status', 'created_at'])
+
+    const second = await app.ok('import:preview', { token, mapping: { sheet: 'SR 목록' } })
+    expect(second.sheet).toBe('SR 목록')
+    expect(second.headers).toEqual(['id', 'tenant', 'title', 'priority', 'status', 'created_at'])
+    expect(second.check).toMatchObject({ rowCount: 2, validCount: 2, errorCount: 0 })
+    expect(second.check?.sample.map((r) => [r.sourceId, r.status])).toEqual([
+      ['SR-1', 'OPEN'],
+      ['SR-2', 'IN_PROGRESS'],
+    ])
+
+    const unknown = await app.invoke('import:preview', { token, mapping: { sheet: '없는 시트' } })
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(JSON.stringify(unknown)).toContain('SR 목록')
+
+    expect(count(app)).toBe(0)
+    const result = await app.ok('import:run', { token, mapping: { sheet: 'SR 목록' } })
+    expect(result).toMatchObject({ status: 'imported', written: 2, errorCount: 0 })
+    expect(count(app)).toBe(2)
   })
 
   it('rejects an unknown token and a malformed one', async () => {

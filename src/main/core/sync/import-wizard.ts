@@ -22,12 +22,24 @@ import { DEFAULT_LIMITS } from '../sources/file-import/types'
 type WizardMapping = ParsedRequestOf<'import:preview'>['mapping']
 
 const toMapping = (m: WizardMapping): ColumnMapping | undefined =>
-  m ? parseMapping({ columns: m.columns ?? {}, values: m.values ?? {} }, 'column mapping') : undefined
+  m
+    ? parseMapping(
+        { columns: m.columns ?? {}, values: m.values ?? {}, ...(m.sheet ? { sheet: m.sheet } : {}) },
+        'column mapping',
+      )
+    : undefined
 
 async function readHeaders(
   path: string,
   fileName: string,
-): Promise<{ format: ImportPreviewView['format']; encoding: string; headers: string[] }> {
+  sheet: string | undefined,
+): Promise<{
+  format: ImportPreviewView['format']
+  encoding: string
+  headers: string[]
+  sheets: string[]
+  sheet: string | null
+}> {
   // The token's file keeps its original name, so the extension still tells the format.
   const format = detectFormat(fileName)
   await checkFile(path, DEFAULT_LIMITS)
@@ -38,12 +50,18 @@ async function readHeaders(
       ? await readCsv(path, head, DEFAULT_LIMITS)
       : format === 'json'
         ? await readJson(path, head, DEFAULT_LIMITS)
-        : await readXlsx(path, DEFAULT_LIMITS)
+        : await readXlsx(path, DEFAULT_LIMITS, sheet)
   // Starting and returning the row stream closes the file (the reader's finally runs).
   const rows = table.rows[Symbol.asyncIterator]()
   await rows.next().catch(() => undefined)
   await rows.return?.(undefined)
-  return { format, encoding: table.encoding, headers: table.headers }
+  return {
+    format,
+    encoding: table.encoding,
+    headers: table.headers,
+    sheets: table.sheets ?? [],
+    sheet: table.sheet ?? null,
+  }
 }
 
 const sampleView = (s: SampleRow): ImportSampleRow => ({
@@ -66,7 +84,11 @@ export async function wizardPreview(
   timeZone: string,
 ): Promise<ImportPreviewView> {
   const parsed = toMapping(mapping)
-  const { format, encoding, headers } = await readHeaders(file.path, file.fileName)
+  const { format, encoding, headers, sheets, sheet } = await readHeaders(
+    file.path,
+    file.fileName,
+    parsed?.sheet,
+  )
   const auto = suggestColumns(headers)
   const matched = Object.fromEntries(
     CANONICAL_COLUMNS.map((c) => {
@@ -79,6 +101,8 @@ export async function wizardPreview(
     fileName: file.fileName,
     format,
     encoding,
+    sheets,
+    sheet,
     headers,
     canonical: CANONICAL_COLUMNS.map((c) => ({ column: c, required: REQUIRED_COLUMNS.includes(c) })),
   }
@@ -89,7 +113,11 @@ export async function wizardPreview(
     preview = await previewImport(file.path, {
       format,
       timeZone,
-      mapping: { columns: matchedColumns(matched), values: parsed?.values ?? {} },
+      mapping: {
+        columns: matchedColumns(matched),
+        values: parsed?.values ?? {},
+        ...(parsed?.sheet ? { sheet: parsed.sheet } : {}),
+      },
       sampleSize: 10,
       errorLimit: 500,
     })

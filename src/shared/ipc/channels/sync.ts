@@ -87,6 +87,8 @@ const mapping = z
       })
       .strict()
       .optional(),
+    /** XLSX: the sheet to read (default: the first). */
+    sheet: z.string().min(1).max(200).optional(),
   })
   .strict()
 

@@ -27,6 +27,7 @@ import {
   type ImportFormat,
   type ImportLimits,
   type RowError,
+  type Table,
 } from './types'
 import { validateRow, valueMaps } from './validate'
 
@@ -148,7 +149,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
       : format === 'json'
         ? await readJson(path, head, limits)
         : await readXlsx(path, limits, opts.sheet ?? mapping?.sheet)
-  const columns = resolveColumns(table.headers, mapping)
+  const columns = namingOtherSheets(table, () => resolveColumns(table.headers, mapping))
   const source = `import:${opts.sourceName?.trim() || 'file'}`
   const ctx = {
     source,
@@ -232,5 +233,20 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
     errors,
     errorsTotal,
     valid,
+  }
+}
+
+/** A sheet without the SR columns: the error also names the workbook's other sheets to read instead. */
+function namingOtherSheets<T>(table: Table, read: () => T): T {
+  try {
+    return read()
+  } catch (err) {
+    const others = (table.sheets ?? []).filter((s) => s !== table.sheet)
+    if (!(err instanceof CoreError) || others.length === 0) throw err
+    throw new CoreError(
+      err.code,
+      `${err.message} (read sheet "${table.sheet ?? ''}"; the workbook also has ` +
+        `${others.map((s) => JSON.stringify(s)).join(', ')}: choose one with --sheet or the mapping's "sheet")`,
+    )
   }
 }

@@ -44,7 +44,14 @@ export async function readXlsx(path: string, limits: ImportLimits, sheet?: strin
       yield { row: r, cells: rowCells(ws!.getRow(r)) }
     }
   }
-  return { format: 'xlsx', encoding: 'binary', headers, rows: rows() }
+  return {
+    format: 'xlsx',
+    encoding: 'binary',
+    headers,
+    rows: rows(),
+    sheets: sheets.map((s) => s.name),
+    sheet: ws.name,
+  }
 }
 
 function rowCells(row: ExcelJS.Row): Cell[] {

@@ -22,6 +22,9 @@ export type Table = {
   encoding: ImportEncoding
   headers: string[]
   rows: AsyncIterable<RawRow>
+  /** XLSX only: every sheet of the workbook, in order, and the one read. */
+  sheets?: string[]
+  sheet?: string
 }
 
 /** Caps that keep a mistaken or hostile file from exhausting memory. */

@@ -36,11 +36,41 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       </ol>
       {w.error && <ErrorBanner message={w.error} />}
       {w.file && (
-        <p className="sync-muted" data-testid="import-file">
-          {w.file.fileName}
-          {w.preview &&
-            ` · ${t('importWizard.fileInfo', { format: w.preview.format.toUpperCase(), encoding: w.preview.encoding, count: w.preview.headers.length })}`}
-        </p>
+        <div className="import-file-line">
+          <p className="sync-muted" data-testid="import-file">
+            {w.file.fileName}
+            {w.preview &&
+              ` · ${
+                w.preview.format === 'xlsx'
+                  ? t('importWizard.fileInfoSheet', {
+                      sheet: w.preview.sheet ?? '',
+                      count: w.preview.headers.length,
+                    })
+                  : t('importWizard.fileInfo', {
+                      format: w.preview.format.toUpperCase(),
+                      encoding: w.preview.encoding,
+                      count: w.preview.headers.length,
+                    })
+              }`}
+          </p>
+          {w.preview && w.preview.sheets.length > 1 && w.step !== 'result' && (
+            <label className="import-sheet">
+              {t('importWizard.sheet')}
+              <select
+                value={w.preview.sheet ?? ''}
+                disabled={w.busy}
+                data-testid="import-sheet"
+                onChange={(e) => void w.chooseSheet(e.currentTarget.value)}
+              >
+                {w.preview.sheets.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
       )}
 
       {w.step === 'choose' && (

@@ -7,6 +7,8 @@ const ko = {
   chooseHint: 'CSV(UTF-8 또는 CP949), XLSX, JSON 파일. 첫 행은 열 이름이어야 합니다.',
   chosen: '{{name}} ({{size}})',
   fileInfo: '{{format}} · {{encoding}} · 열 {{count}}개',
+  fileInfoSheet: 'XLSX · 시트 “{{sheet}}” · 열 {{count}}개',
+  sheet: '시트',
   mapIntro: '파일의 열을 표준 열에 연결하세요. 이름이 같거나 널리 쓰이는 한글 이름은 자동으로 연결됩니다.',
   required: '필수',
   notMapped: '(연결 안 함)',
@@ -54,6 +56,8 @@ const en: typeof ko = {
   chooseHint: 'CSV (UTF-8 or CP949), XLSX or JSON. The first row holds the column names.',
   chosen: '{{name}} ({{size}})',
   fileInfo: '{{format}} · {{encoding}} · {{count}} columns',
+  fileInfoSheet: 'XLSX · sheet “{{sheet}}” · {{count}} columns',
+  sheet: 'Sheet',
   mapIntro:
     'Map the file’s columns to the canonical columns. Equal names and common Korean names are matched automatically.',
   required: 'required',

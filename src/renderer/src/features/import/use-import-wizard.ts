@@ -13,11 +13,26 @@ export function useImportWizard() {
   const [preview, setPreview] = useState<ImportPreviewView | null>(null)
   const [columns, setColumns] = useState<Record<string, string>>({})
   const [values, setValues] = useState<ValueMap>({ status: {}, priority: {} })
+  const [sheet, setSheet] = useState<string | null>(null)
   const [result, setResult] = useState<ImportRunView | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  const mapping = (cols = columns, vals = values) => ({ columns: cols, values: vals })
+  const mapping = (cols = columns, vals = values, sh = sheet) => ({
+    columns: cols,
+    values: vals,
+    ...(sh ? { sheet: sh } : {}),
+  })
+  /** Shows a new preview: the automatic matches become the mapping to start from. */
+  const adopt = (next: ImportPreviewView) => {
+    setPreview(next)
+    setSheet(next.sheet)
+    setColumns(
+      Object.fromEntries(Object.entries(next.matched).filter((e): e is [string, string] => e[1] !== null)),
+    )
+    setValues({ status: {}, priority: {} })
+    setStep(next.check ? 'preview' : 'map')
+  }
   const guard = async (task: () => Promise<void>): Promise<void> => {
     setBusy(true)
     setError(null)
@@ -36,6 +51,7 @@ export function useImportWizard() {
     preview,
     columns,
     values,
+    sheet,
     result,
     busy,
     error,
@@ -54,15 +70,19 @@ export function useImportWizard() {
         if (!picked) return
         const first = await call('import:preview', { token: picked.token })
         setFile(picked)
-        setPreview(first)
-        setColumns(
-          Object.fromEntries(
-            Object.entries(first.matched).filter((e): e is [string, string] => e[1] !== null),
-          ),
-        )
-        setValues({ status: {}, priority: {} })
         setResult(null)
-        setStep(first.check ? 'preview' : 'map')
+        adopt(first)
+      }),
+    /** Reads another sheet of the workbook: its own headers, so the mapping starts over. */
+    chooseSheet: (name: string) =>
+      guard(async () => {
+        if (!file) return
+        adopt(
+          await call('import:preview', {
+            token: file.token,
+            mapping: mapping({}, { status: {}, priority: {} }, name),
+          }),
+        )
       }),
     check: () =>
       guard(async () => {
