@@ -14,6 +14,7 @@ export type SyncErrorCause =
   | 'timeout'
   | 'malformed'
   | 'secret_missing'
+  | 'certificate'
   | 'cancelled'
   | 'interrupted'
   | 'other'

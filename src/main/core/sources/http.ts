@@ -38,6 +38,7 @@ export type SourceErrorKind =
   | 'server'
   | 'timeout'
   | 'network'
+  | 'certificate'
   | 'malformed'
   | 'client'
   | 'cancelled'
@@ -223,6 +224,16 @@ function toSourceError(err: unknown, url: string, signal: AbortSignal): SourceEr
       : err instanceof Error
         ? err.message
         : String(err)
+  // A server whose certificate is not trusted answers every time, so this is no network trouble to
+  // wait out: it fails at once and says what to do.
+  if (isCertificateError(err))
+    return new SourceError(
+      'certificate',
+      `The server's TLS certificate was not accepted at ${safeUrl(url)} (${cause}). If the server uses ` +
+        `a certificate from your organisation's own authority, add that CA certificate (a PEM file) with ` +
+        `the NODE_EXTRA_CA_CERTS environment variable before starting Ops Console; otherwise the server's ` +
+        `certificate needs renewing or its address does not match the URL`,
+    )
   return new SourceError('network', `Cannot reach ${safeUrl(url)} (${cause})`)
 }
 
@@ -234,4 +245,15 @@ function withAttempts(error: SourceError, attempts: number): SourceError {
     error.status,
     error.retryAfterMs,
   )
+}
+
+/** OpenSSL's and Node's codes for a certificate that does not verify (untrusted, expired, wrong name). */
+const CERTIFICATE_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT/
+
+function isCertificateError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && CERTIFICATE_CODE.test(code)) return true
+  }
+  return false
 }

@@ -9,6 +9,7 @@ export function causeOf(status: string, message: string): SyncErrorCause {
   if (status === 'cancelled' || message.startsWith('Cancelled')) return 'cancelled'
   if (message.startsWith('Offline:') || message.includes('Cannot reach')) return 'offline'
   if (message.startsWith('No token') || message.startsWith('No password')) return 'secret_missing'
+  if (message.includes('TLS certificate was not accepted')) return 'certificate'
   if (message.includes('(401)')) return 'auth'
   if (message.includes('(403)')) return 'forbidden'
   if (message.includes('(404)')) return 'not_found'
