@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import { startHarnessServer } from '../../src/main/harness/server'
 import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
 import type { Locator, Page } from '@playwright/test'
-import ExcelJS from 'exceljs'
+import { writeTwoSheetWorkbook } from '../helpers/two-sheet-workbook'
 import { expect, openReady, PINNED_NOW, STATIC_DIR, test } from './fixtures'
 
 const TOKEN = 'e2e-itsm-token-8c1f2a'
@@ -98,17 +98,26 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await page.screenshot({ path: 'test-results/sync-failed-source.png', fullPage: true })
 })
 
-test('import wizard: map a custom layout, translate a value, import; a file with row errors writes nothing', async ({
-  page,
-}) => {
+/** Opens the Sync screen of a fresh workspace (the demo declined) and the import wizard on it. */
+async function openImportWizard(page: Page): Promise<void> {
   await openReady(page, '/')
   await page.getByTestId('demo-later').click()
   await page.getByTestId('nav-sync').click()
   await page.getByTestId('import-open').click()
+}
 
-  let chooser = page.waitForEvent('filechooser')
+/** The wizard's "choose a file" step, answered with `path`. */
+async function chooseImportFile(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
   await page.getByTestId('import-choose').click()
-  await (await chooser).setFiles(join(FIXTURES, 'custom-layout.csv'))
+  await (await chooser).setFiles(path)
+}
+
+test('import wizard: map a custom layout, translate a value, import; a file with row errors writes nothing', async ({
+  page,
+}) => {
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'custom-layout.csv'))
   await expect(page.getByTestId('import-map')).toBeVisible()
   // Aliases were matched automatically; the three others are chosen by hand.
   await expect(page.getByTestId('map-id')).toHaveValue('Ticket No')
@@ -129,9 +138,7 @@ test('import wizard: map a custom layout, translate a value, import; a file with
   await page.screenshot({ path: 'test-results/import-result.png', fullPage: true })
 
   await page.getByText('다른 파일 가져오기').click()
-  chooser = page.waitForEvent('filechooser')
-  await page.getByTestId('import-choose').click()
-  await (await chooser).setFiles(join(FIXTURES, 'bad-dates.csv'))
+  await chooseImportFile(page, join(FIXTURES, 'bad-dates.csv'))
   await expect(page.getByTestId('import-errors')).toBeVisible()
   await expect(page.getByTestId('import-summary')).toContainText('오류 4행')
   await expect(page.getByTestId('import-errors')).toContainText('2026-13-45 25:00')
@@ -145,21 +152,9 @@ test('import wizard: a workbook with its SRs on the second sheet is read from th
   const dir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-sheets-'))
   try {
     const path = join(dir, '3월-운영-보고서.xlsx')
-    const workbook = new ExcelJS.Workbook()
-    workbook.addWorksheet('요약').addRow(['3월 운영 보고서'])
-    const list = workbook.addWorksheet('SR 목록')
-    list.addRow(['id', 'tenant', 'title', 'priority', 'status', 'created_at'])
-    list.addRow(['SR-1', '서울특별시청', '프린터 고장', 'P3', 'OPEN', '2026-03-02T09:00:00+09:00'])
-    list.addRow(['SR-2', '부산광역시청', 'VPN 접속 불가', 'P2', 'IN_PROGRESS', '2026-03-03T10:30:00+09:00'])
-    await workbook.xlsx.writeFile(path)
-
-    await openReady(page, '/')
-    await page.getByTestId('demo-later').click()
-    await page.getByTestId('nav-sync').click()
-    await page.getByTestId('import-open').click()
-    const chooser = page.waitForEvent('filechooser')
-    await page.getByTestId('import-choose').click()
-    await (await chooser).setFiles(path)
+    await writeTwoSheetWorkbook(path)
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
     // The first sheet is a cover page: nothing matches, and the sheet can be changed.
     await expect(page.getByTestId('import-map')).toBeVisible()
     await expect(page.getByTestId('import-file')).toContainText('시트 “요약”')

@@ -3,8 +3,8 @@
 import { copyFileSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
-import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { writeTwoSheetWorkbook } from '../../helpers/two-sheet-workbook'
 import { appContext, type AppContext } from './app-context'
 
 const FIXTURES = resolve('test/fixtures/import')
@@ -122,15 +122,7 @@ describe('import wizard channels', () => {
     app = appContext()
     const dir = mkdtempSync(join(tmpdir(), 'ops-import-sheets-'))
     const path = join(dir, 'monthly-report.xlsx')
-    const workbook = new ExcelJS.Workbook()
-    const cover = workbook.addWorksheet('요약')
-    cover.addRow(['3월 운영 보고서'])
-    cover.addRow(['작성일', '2026-03-18'])
-    const list = workbook.addWorksheet('SR 목록')
-    list.addRow(['id', 'tenant', 'title', 'priority', 'status', 'created_at'])
-    list.addRow(['SR-1', '서울특별시청', '프린터 고장', 'P3', 'OPEN', '2026-03-02T09:00:00+09:00'])
-    list.addRow(['SR-2', '부산광역시청', 'VPN 접속 불가', 'P2', 'IN_PROGRESS', '2026-03-03T10:30:00+09:00'])
-    await workbook.xlsx.writeFile(path)
+    await writeTwoSheetWorkbook(path)
     const { token } = app.sync.files.register({
       path,
       fileName: 'monthly-report.xlsx',
