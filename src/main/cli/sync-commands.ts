@@ -2,7 +2,16 @@
 // from environment variables named at `source add` (never stored, never printed).
 import type { Command } from 'commander'
 import { defaultHttpDeps } from '../core/sources/http'
-import { addSource, connectorFor, getSource, listSources, removeSource } from '../core/sources/registry'
+import { readFileSync } from 'node:fs'
+import {
+  addSource,
+  connectorFor,
+  getSource,
+  listSources,
+  removeSource,
+  setSourceCa,
+} from '../core/sources/registry'
+import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
 import { UsageError } from './context'
 import type { WithContext } from './invoke'
@@ -25,20 +34,55 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .option('--user <user>', 'ServiceNow user for basic auth')
     .option('--password-env <VAR>', 'environment variable holding the ServiceNow password')
     .option('--table <table>', 'ServiceNow table (default incident)')
+    .option(
+      '--ca-file <FILE>',
+      "CA certificate(s) to trust for this server (PEM or DER .cer), e.g. an internal CA's",
+    )
     .action(async (kind: string, local: Record<string, string | undefined>, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
+        const now = Date.now()
+        const ca = local['caFile'] ? { ca: readCaFile(local['caFile'], now).pem } : {}
         const config =
           kind === 'itsm'
-            ? { url: local['url'], ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}) }
+            ? { url: local['url'], ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}), ...ca }
             : {
                 url: local['url'],
                 ...(local['table'] ? { table: local['table'] } : {}),
                 ...(local['user'] ? { user: local['user'] } : {}),
                 ...(local['passwordEnv'] ? { passwordEnv: local['passwordEnv'] } : {}),
                 ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
+                ...ca,
               }
-        const added = addSource(ctx.workspace.store, { name: local['name'] ?? '', kind, config }, Date.now())
-        print(added, opts.json, (s) => `added ${s.kind} source "${s.name}" (${s.config.url})`)
+        const added = addSource(ctx.workspace.store, { name: local['name'] ?? '', kind, config }, now)
+        print(
+          added,
+          opts.json,
+          (s) => `added ${s.kind} source "${s.name}" (${s.config.url})${caLines(s.config.ca)}`,
+        )
+      })
+    })
+  source
+    .command('ca')
+    .description("show, set or remove the CA certificates a source's server is trusted by")
+    .argument('<name>')
+    .argument('[file]', 'PEM or DER (.cer) file of the CA certificate(s); replaces those set before')
+    .option('--clear', 'trust only the system authorities again')
+    .action(async (name: string, file: string | undefined, local: { clear?: boolean }, cmd: Command) => {
+      await withContext(cmd, async (ctx, opts) => {
+        const record = getSource(ctx.workspace.store, name)
+        if (!record) throw new UsageError(`No source named "${name}"`)
+        if (file && local.clear) throw new UsageError('Give a file or --clear, not both')
+        let ca = record.config.ca
+        if (file || local.clear) {
+          ca = file ? readCaFile(file, Date.now()).pem : undefined
+          setSourceCa(ctx.workspace.store, name, ca ?? null)
+        }
+        const certificates = ca ? describeCaCertificates(ca) : []
+        print({ source: name, caCertificates: certificates }, opts.json, () =>
+          ca
+            ? `"${name}" trusts, besides the system authorities:${caLines(ca)}`
+            : `"${name}" trusts the system authorities only`,
+        )
       })
     })
   source.command('list').action(async (_local: unknown, cmd: Command) => {
@@ -47,7 +91,11 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       print(sources, opts.json, (list) =>
         list.length === 0
           ? 'no sources yet: npm run cli -- source add itsm --name NAME --url URL --token-env VAR'
-          : list.map((s) => `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}`).join('\n'),
+          : list
+              .map(
+                (s) => `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}${caLines(s.config.ca)}`,
+              )
+              .join('\n'),
       )
     })
   })
@@ -124,6 +172,30 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         if (outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1
       })
     })
+}
+
+/** Reads a CA file for `source add --ca-file` and `source ca`; a missing file is a usage error. */
+function readCaFile(file: string, now: number): ReturnType<typeof readCaCertificates> {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch (err) {
+    throw new UsageError(
+      `Cannot read the CA file ${file}: ${err instanceof Error ? err.message : String(err)}`,
+    )
+  }
+  return readCaCertificates(bytes, now)
+}
+
+/** `\n  CA: CN=Example Root CA, O=Example (until 2031-05-01, SHA-256 AB:CD:…)` per certificate. */
+export function caLines(pem: string | undefined): string {
+  if (!pem) return ''
+  return describeCaCertificates(pem)
+    .map(
+      (c) =>
+        `\n  CA: ${c.subject} (until ${new Date(c.validTo).toISOString().slice(0, 10)}, SHA-256 ${c.fingerprint.slice(0, 23)}…)`,
+    )
+    .join('')
 }
 
 /** One overwritten terminal line: `itsm:x [4/7] srs: 1,200 of 3,000 rows, 950/s, ETA 2 s`. */

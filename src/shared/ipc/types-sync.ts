@@ -42,6 +42,21 @@ export type SourceView = {
   /** Rows written by the last successful run. */
   lastRows: number | null
   cursors: CursorView[]
+  /** The connection's own trusted CA certificates (empty: only the system's authorities). */
+  caCertificates: CaCertificateView[]
+}
+
+/** One CA certificate a connection trusts (public data: no secret). */
+export type CaCertificateView = {
+  subject: string
+  issuer: string
+  /** Epoch ms. */
+  validFrom: number
+  validTo: number
+  /** SHA-256, colon-separated hex. */
+  fingerprint: string
+  /** Marked as an authority; a self-signed server certificate trusted directly is not. */
+  isAuthority: boolean
 }
 
 export type SourceTestResult = {

@@ -57,7 +57,8 @@ describe('an HTTPS source whose certificate is not trusted', () => {
       /^The server's TLS certificate was not accepted at https:\/\/127\.0\.0\.1:\d+\/api\/v1\/me/,
     )
     expect(message).toMatch(/self[- ]signed/i)
-    expect(message).toContain('NODE_EXTRA_CA_CERTS')
+    expect(message).toContain('Settings → Connections → CA certificate')
+    expect(message).toContain('`source ca NAME FILE`')
     expect(retries).toEqual([])
     expect(connections).toBe(1)
     expect(causeOf('failed', message)).toBe('certificate')

@@ -230,9 +230,10 @@ function toSourceError(err: unknown, url: string, signal: AbortSignal): SourceEr
     return new SourceError(
       'certificate',
       `The server's TLS certificate was not accepted at ${safeUrl(url)} (${cause}). If the server uses ` +
-        `a certificate from your organisation's own authority, add that CA certificate (a PEM file) with ` +
-        `the NODE_EXTRA_CA_CERTS environment variable before starting Ops Console; otherwise the server's ` +
-        `certificate needs renewing or its address does not match the URL`,
+        `a certificate from your organisation's own authority, add that CA certificate (a PEM or .cer ` +
+        `file) to the connection: Settings → Connections → CA certificate, or \`source ca NAME FILE\` ` +
+        `on the command line; otherwise the server's certificate needs renewing or its address does ` +
+        `not match the URL`,
     )
   return new SourceError('network', `Cannot reach ${safeUrl(url)} (${cause})`)
 }

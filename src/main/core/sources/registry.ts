@@ -7,6 +7,7 @@ import { CoreError } from '../errors'
 import { DEFAULT_RETRY, type HttpDeps } from './http'
 import { createItsmConnector } from './itsm-rest/connector'
 import { createServiceNowConnector } from './servicenow/connector'
+import { fetchTrusting, MAX_CA_BYTES } from './trust'
 import type { Connector } from './types'
 
 const name = z
@@ -22,8 +23,13 @@ const url = z
     return parsed === null || (parsed.username === '' && parsed.password === '')
   }, 'Put credentials in a secret, not in the URL')
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'An environment variable name, e.g. ITSM_TOKEN')
+/** The connection's own CA certificates (PEM), checked by trust.ts readCaCertificates when set. */
+const ca = z
+  .string()
+  .min(1)
+  .max(MAX_CA_BYTES * 2)
 
-export const itsmConfigSchema = z.object({ url, tokenEnv: envName.optional() }).strict()
+export const itsmConfigSchema = z.object({ url, tokenEnv: envName.optional(), ca: ca.optional() }).strict()
 export const serviceNowConfigSchema = z
   .object({
     url,
@@ -34,6 +40,7 @@ export const serviceNowConfigSchema = z
     user: z.string().min(1).optional(),
     passwordEnv: envName.optional(),
     tokenEnv: envName.optional(),
+    ca: ca.optional(),
   })
   .strict()
   // The app keeps the token in the OS keychain, so a bearer source may name no variable; only
@@ -116,6 +123,23 @@ export function getSource(store: Store, sourceName: string): SourceRecord | null
   return row ? toRecord(row) : null
 }
 
+/**
+ * Sets a source's own CA certificates (a PEM bundle read by trust.ts readCaCertificates), or removes
+ * them with null. The cursors stay: it is the same server.
+ */
+export function setSourceCa(store: Store, sourceName: string, pem: string | null): SourceRecord {
+  const source = getSource(store, sourceName)
+  if (!source) throw new CoreError('NOT_FOUND', `No source named "${sourceName}"`)
+  const config: Record<string, unknown> = { ...source.config }
+  if (pem === null) delete config['ca']
+  else config['ca'] = pem
+  const parsed = parseConfig(source.kind, config)
+  store.sqlite
+    .prepare('UPDATE sources SET config = ? WHERE id = ?')
+    .run(JSON.stringify(parsed.config), source.id)
+  return { ...parsed, id: source.id, name: source.name, createdAt: source.createdAt }
+}
+
 /** Removes a source and its cursors; the SRs it brought stay (they are the operators' history). */
 export function removeSource(store: Store, sourceName: string): boolean {
   const source = getSource(store, sourceName)
@@ -127,12 +151,17 @@ export function removeSource(store: Store, sourceName: string): boolean {
   return true
 }
 
-/** Builds the connector of `source`, fetching its secret; a clear error when the secret is missing. */
+/**
+ * Builds the connector of `source`, fetching its secret; a clear error when the secret is missing.
+ * A source with its own CA certificates talks through a fetch that trusts them (in place of
+ * `deps.fetch`; the other dependencies stay).
+ */
 export async function connectorFor(
   source: SourceRecord,
   secrets: SecretResolver,
-  deps: HttpDeps,
+  httpDeps: HttpDeps,
 ): Promise<Connector> {
+  const deps = source.config.ca ? { ...httpDeps, fetch: fetchTrusting(source.config.ca) } : httpDeps
   const need = async (secret: 'token' | 'password', hint: string): Promise<string> => {
     const value = await secrets(source, secret)
     if (!value) throw new CoreError('BAD_REQUEST', `No ${secret} for source "${source.name}": ${hint}`)

@@ -49,7 +49,7 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
     },
     'sources:update': async (req) => {
       requireAdmin(ctx.role, 'change a connection')
-      const view = await updateSourceWithSecret(store, ctx.secrets, req)
+      const view = await updateSourceWithSecret(store, ctx.secrets, req, ctx.now())
       changed()
       return view
     },

@@ -5,6 +5,7 @@ import type { CursorView, SourceView, SyncErrorCause } from '../../../shared/ipc
 import { getMeta, setMeta } from '../db/meta'
 import type { Store } from '../db/open-database'
 import type { SourceRecord } from '../sources/registry'
+import { describeCaCertificates } from '../sources/trust'
 import { storedSourceSecrets, type SecretStore } from '../secrets'
 import { causeOf } from './causes'
 
@@ -110,6 +111,7 @@ export async function sourceView(
     user?: string
     tokenEnv?: string
     passwordEnv?: string
+    ca?: string
   }
   const needs = record.kind === 'servicenow' && config.user ? 'password' : 'token'
   const env = needs === 'password' ? config.passwordEnv : config.tokenEnv
@@ -127,5 +129,6 @@ export async function sourceView(
     lastError: run.lastError,
     lastRows: run.lastRows,
     cursors: cursors(store, `${record.kind}:${record.name}`),
+    caCertificates: config.ca ? describeCaCertificates(config.ca) : [],
   }
 }

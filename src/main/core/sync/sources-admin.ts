@@ -5,6 +5,7 @@ import type { SourceTestResult, SourceView } from '../../../shared/ipc/types-syn
 import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
 import { abortableSleep, type HttpDeps } from '../sources/http'
+import { readCaCertificates } from '../sources/trust'
 import {
   addSource,
   connectorFor,
@@ -57,10 +58,16 @@ export async function addSourceWithSecret(
       'BAD_REQUEST',
       req.user ? 'A ServiceNow user needs its password' : 'Give a user and password, or a bearer token',
     )
+  const ca = req.caCertificate ? { ca: readCaCertificates(req.caCertificate, now).pem } : {}
   const config =
     req.kind === 'itsm'
-      ? { url: req.url }
-      : { url: req.url, ...(req.table ? { table: req.table } : {}), ...(req.user ? { user: req.user } : {}) }
+      ? { url: req.url, ...ca }
+      : {
+          url: req.url,
+          ...(req.table ? { table: req.table } : {}),
+          ...(req.user ? { user: req.user } : {}),
+          ...ca,
+        }
   const record = addSource(store, { name: req.name, kind: req.kind, config }, now)
   try {
     if (req.token) await setSourceSecret(vault, req.name, 'token', req.token)
@@ -74,16 +81,22 @@ export async function addSourceWithSecret(
   return sourceView(store, secrets, record)
 }
 
-/** Changes a source's URL, table, user or secret; a new server or table starts its cursors over. */
+/**
+ * Changes a source's URL, table, user, secret or CA certificates; a new server or table starts its
+ * cursors over.
+ */
 export async function updateSourceWithSecret(
   store: Store,
   secrets: SecretStore | undefined,
   req: UpdateRequest,
+  now: number,
 ): Promise<SourceView> {
   const record = requireSource(store, req.name)
   const before = record.config as Record<string, unknown>
   const merged: Record<string, unknown> = { ...before }
   if (req.url !== undefined) merged['url'] = req.url
+  if (req.caCertificate === null) delete merged['ca']
+  else if (req.caCertificate !== undefined) merged['ca'] = readCaCertificates(req.caCertificate, now).pem
   if (record.kind === 'servicenow') {
     if (req.table !== undefined) merged['table'] = req.table
     if (req.user === null) delete merged['user']

@@ -6,6 +6,7 @@
 // Speed matters (a 200,000-SR sync must take < 10 s end to end): every row's JSON is rendered once
 // and rows are kept sorted by (updated_at, id), so a page is a binary search plus a string join.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { createRng } from '../../core/demo/prng'
 import { API_PREFIX, ENTITY_PATHS, MAX_LIMIT, type WireRows } from '../../core/sources/itsm-rest/wire'
@@ -72,6 +73,8 @@ export type ItsmSimulatorOptions = {
   me?: { name: string; role: AccountRole | string }
   faults?: Partial<Faults>
   port?: number
+  /** Serve HTTPS with this certificate and key (PEM), e.g. one issued by an internal CA. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
 }
 
 /** Changes rows while a client pages; updated rows get the next tick of the simulator clock. */
@@ -310,7 +313,7 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
     }
   }
 
-  const server = createServer(handle)
+  const server = opts.tls ? createHttpsServer(opts.tls, handle) : createServer(handle)
   server.keepAliveTimeout = 30_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -319,7 +322,7 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
   const { port } = server.address() as AddressInfo
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     token,
     requests,
     setFaults(f) {

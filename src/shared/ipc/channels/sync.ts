@@ -42,13 +42,29 @@ const url = z
   .min(1)
   .max(2048)
   .refine(isHttpUrl, 'Give the full http(s) URL, e.g. https://itsm.example.go.kr')
+/**
+ * A connection's own CA certificates: the text of a PEM file, or a binary (DER) file's bytes in base64.
+ * The core reads and checks it (a key, an expired or unreadable certificate is refused).
+ */
+const caCertificate = z
+  .string()
+  .min(1)
+  .max(128 * 1024)
 const table = z
   .string()
   .regex(/^[a-z0-9_]+$/, 'A table name such as incident')
   .max(80)
 
 const addSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('itsm'), name: sourceName, url, token: secret }).strict(),
+  z
+    .object({
+      kind: z.literal('itsm'),
+      name: sourceName,
+      url,
+      token: secret,
+      caCertificate: caCertificate.optional(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('servicenow'),
@@ -59,6 +75,7 @@ const addSource = z.discriminatedUnion('kind', [
       user: z.string().min(1).max(200).optional(),
       password: secret.optional(),
       token: secret.optional(),
+      caCertificate: caCertificate.optional(),
     })
     .strict(),
 ])
@@ -73,6 +90,8 @@ const updateSource = z
     /** A new secret replaces the stored one; omitted keeps it. */
     token: secret.optional(),
     password: secret.optional(),
+    /** New CA certificates replace the connection's; null removes them; omitted keeps them. */
+    caCertificate: caCertificate.nullable().optional(),
   })
   .strict()
 

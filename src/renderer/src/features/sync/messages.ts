@@ -73,7 +73,7 @@ const ko = {
       '서버가 프로토콜에 맞지 않는 데이터를 보냈습니다. 이전 데이터는 그대로입니다. 서버 관리자에게 알리세요.',
     secret_missing: '설정 → 연결에서 토큰이나 비밀번호를 입력하세요.',
     certificate:
-      '서버 인증서가 확인되지 않습니다. 기관 자체 인증기관(CA)의 인증서라면 그 CA 인증서(PEM) 경로를 NODE_EXTRA_CA_CERTS 환경 변수에 지정한 뒤 앱을 다시 시작하세요. 아니면 서버 인증서의 만료와 주소를 확인하세요.',
+      '서버 인증서가 확인되지 않습니다. 기관 자체 인증기관(CA)의 인증서라면 설정 → 연결에서 이 연결에 그 CA 인증서(PEM 또는 .cer)를 추가하세요. 아니면 서버 인증서의 만료와 주소를 확인하세요.',
     cancelled: '다시 실행하면 멈춘 곳부터 이어서 받습니다.',
     interrupted: '앱이 동기화 중에 종료되었습니다. 다시 실행하면 이어서 받습니다.',
     other: '다시 시도해 보고, 계속되면 아래 메시지를 관리자에게 전달하세요.',
@@ -167,7 +167,7 @@ const en: typeof ko = {
       'The server sent data that does not follow the protocol. Earlier data is intact. Tell its administrators.',
     secret_missing: 'Enter the token or password in Settings → Connections.',
     certificate:
-      "The server's certificate does not verify. If it comes from your organisation's own certificate authority, point the NODE_EXTRA_CA_CERTS environment variable at that CA certificate (PEM) and restart the app; otherwise check the certificate's expiry and address.",
+      "The server's certificate does not verify. If it comes from your organisation's own certificate authority, add that CA certificate (PEM or .cer) to the connection in Settings → Connections; otherwise check the certificate's expiry and address.",
     cancelled: 'Run it again to continue where it stopped.',
     interrupted: 'The app stopped during the sync. Run it again to continue.',
     other: 'Try again; if it persists, pass the message below to an administrator.',

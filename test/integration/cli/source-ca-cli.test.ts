@@ -1,0 +1,128 @@
+// `source add … --ca-file` and `source ca`: a server whose certificate an internal CA issued, synced
+// from the command line once its CA is given (a Windows DER .cer file or PEM), refused without it.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli } from '../../helpers/cli'
+import { openWorkspace } from '../../../src/main/core/workspace'
+import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+
+const TLS = resolve('test/fixtures/tls')
+const TOKEN = 'sim-token-cli-ca'
+
+describe('CA certificates of a source on the command line', () => {
+  let dir: string
+  let sim: ItsmSimulator
+  let derFile: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ops-ca-cli-'))
+    sim = await startItsmSimulator({
+      seed: 3,
+      srCount: 80,
+      token: TOKEN,
+      tls: {
+        cert: readFileSync(`${TLS}/internal-server.crt`),
+        key: readFileSync(`${TLS}/internal-server.key`),
+      },
+    })
+    // The CA as Windows exports it: binary DER, decoded from the PEM fixture here.
+    const pem = readFileSync(`${TLS}/internal-ca.crt`, 'utf8')
+    derFile = join(dir, 'internal-ca.cer')
+    writeFileSync(derFile, Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, ''), 'base64'))
+  })
+  afterAll(async () => {
+    await sim.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('syncs with the CA given at source add, refuses once it is cleared, and syncs again with the PEM', async () => {
+    const data = ['--data-dir', join(dir, 'ws')]
+    const env = { CA_TOKEN: TOKEN }
+    const add = await cli([
+      'source',
+      'add',
+      'itsm',
+      '--name',
+      'internal',
+      '--url',
+      sim.url,
+      '--token-env',
+      'CA_TOKEN',
+      '--ca-file',
+      derFile,
+      ...data,
+    ])
+    expect(add.code).toBe(0)
+    expect(add.stdout).toContain('CA: CN=Ops Console Test Internal CA, O=Ops Console test (until 2126-10-29')
+
+    const srCount = (): number => {
+      const ws = openWorkspace({ dataDir: join(dir, 'ws') })
+      try {
+        return (ws.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number })
+          .n
+      } finally {
+        ws.close()
+      }
+    }
+    const first = await cli(['sync', 'sr', '--json', ...data], env)
+    expect(first.code).toBe(0)
+    expect(JSON.parse(first.stdout)).toEqual([expect.objectContaining({ status: 'ok', error: null })])
+    expect(srCount()).toBe(80)
+
+    const cleared = await cli(['source', 'ca', 'internal', '--clear', ...data])
+    expect(cleared.stdout).toContain('"internal" trusts the system authorities only')
+    const refused = await cli(['sync', 'sr', '--full', '--json', ...data], env)
+    expect(refused.code).toBe(1)
+    const [outcome] = JSON.parse(refused.stdout) as { status: string; error: string }[]
+    expect(outcome?.status).toBe('failed')
+    expect(outcome?.error).toContain("The server's TLS certificate was not accepted")
+
+    const set = await cli(['source', 'ca', 'internal', `${TLS}/internal-ca.crt`, ...data])
+    expect(set.code).toBe(0)
+    const shown = await cli(['source', 'ca', 'internal', '--json', ...data])
+    expect(JSON.parse(shown.stdout)).toEqual({
+      source: 'internal',
+      caCertificates: [
+        expect.objectContaining({ subject: 'CN=Ops Console Test Internal CA, O=Ops Console test' }),
+      ],
+    })
+    const again = await cli(['sync', 'sr', '--full', '--json', ...data], env)
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.stdout)).toEqual([expect.objectContaining({ status: 'ok', error: null })])
+    expect(srCount()).toBe(80)
+  })
+
+  it('refuses a key or a missing file with the reason and leaves the source as it was', async () => {
+    const data = ['--data-dir', join(dir, 'ws2')]
+    expect(
+      (await cli(['source', 'add', 'itsm', '--name', 'x', '--url', sim.url, '--token-env', 'T', ...data]))
+        .code,
+    ).toBe(0)
+    const key = await cli(['source', 'ca', 'x', `${TLS}/internal-server.key`, ...data])
+    expect(key.code).not.toBe(0)
+    expect(key.stderr).toContain('This file holds a private key')
+    const missing = await cli(['source', 'ca', 'x', join(dir, 'nope.pem'), ...data])
+    expect(missing.code).not.toBe(0)
+    expect(missing.stderr).toContain(`Cannot read the CA file ${join(dir, 'nope.pem')}`)
+    const both = await cli(['source', 'ca', 'x', derFile, '--clear', ...data])
+    expect(both.stderr).toContain('Give a file or --clear, not both')
+    const shown = await cli(['source', 'ca', 'x', ...data])
+    expect(shown.stdout).toContain('"x" trusts the system authorities only')
+    const badAdd = await cli([
+      'source',
+      'add',
+      'itsm',
+      '--name',
+      'y',
+      '--url',
+      sim.url,
+      '--ca-file',
+      `${TLS}/internal-server.key`,
+      ...data,
+    ])
+    expect(badAdd.code).not.toBe(0)
+    const list = await cli(['source', 'list', '--json', ...data])
+    expect((JSON.parse(list.stdout) as { name: string }[]).map((s) => s.name)).toEqual(['x'])
+  })
+})

@@ -1,0 +1,150 @@
+// A connection's own CA certificate, end to end through the channels the Settings window uses:
+// an ITSM server whose certificate an internal CA issued is refused until that CA is added to the
+// connection, then tested and synced over HTTPS; removing it refuses again; a bad file is refused
+// with the reason and changes nothing.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { appContext, type AppContext } from './app-context'
+
+const TLS = resolve('test/fixtures/tls')
+const TOKEN = 'sim-token-ca-test'
+const internalCa = readFileSync(`${TLS}/internal-ca.crt`, 'utf8')
+/** The CA as a Windows .cer (DER) file picked in the Settings window: its bytes in base64. */
+const internalCaDerBase64 = internalCa.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, '')
+
+let app: AppContext | undefined
+let sim: ItsmSimulator | undefined
+afterEach(async () => {
+  await app?.dispose()
+  await sim?.close()
+  app = undefined
+  sim = undefined
+})
+
+const startInternalServer = (): Promise<ItsmSimulator> =>
+  startItsmSimulator({
+    seed: 9,
+    srCount: 120,
+    token: TOKEN,
+    tls: {
+      cert: readFileSync(`${TLS}/internal-server.crt`),
+      key: readFileSync(`${TLS}/internal-server.key`),
+    },
+  })
+
+const srCount = (ctx: AppContext): number =>
+  (
+    ctx.ws.store.sqlite
+      .prepare("SELECT count(*) AS n FROM service_requests WHERE source = 'itsm:internal'")
+      .get() as { n: number }
+  ).n
+
+describe("a connection's own CA certificate", () => {
+  it('is what lets the app test and sync a server an internal CA issued for, and removing it refuses again', async () => {
+    sim = await startInternalServer()
+    expect(sim.url).toMatch(/^https:\/\//)
+    app = appContext()
+    await app.ok('sources:add', { kind: 'itsm', name: 'internal', url: sim.url, token: TOKEN })
+    const refused = await app.ok('sources:test', { name: 'internal' })
+    expect(refused.ok).toBe(false)
+    expect(refused.error?.cause).toBe('certificate')
+    expect(refused.error?.message).toContain('Settings → Connections → CA certificate')
+
+    const view = await app.ok('sources:update', { name: 'internal', caCertificate: internalCaDerBase64 })
+    expect(view.caCertificates).toEqual([
+      expect.objectContaining({
+        subject: 'CN=Ops Console Test Internal CA, O=Ops Console test',
+        isAuthority: true,
+      }),
+    ])
+    // Kept as PEM in the source's config (public data; the token is still only in the secret store).
+    const config = JSON.parse(
+      (
+        app.ws.store.sqlite.prepare("SELECT config FROM sources WHERE name = 'internal'").get() as {
+          config: string
+        }
+      ).config,
+    ) as { ca?: string }
+    expect(config.ca).toMatch(/^-----BEGIN CERTIFICATE-----\n/)
+    expect(JSON.stringify(config)).not.toContain(TOKEN)
+
+    const tested = await app.ok('sources:test', { name: 'internal' })
+    expect(tested).toMatchObject({ ok: true, account: { role: 'admin' } })
+    await app.ok('sync:run', {})
+    await app.sync.scheduler.idle()
+    const status = await app.ok('sync:status', {})
+    expect(status.lastRun?.outcomes).toEqual([expect.objectContaining({ source: 'internal', status: 'ok' })])
+    expect(srCount(app)).toBe(120)
+    const [listed] = await app.ok('sources:list', {})
+    expect(listed?.caCertificates.map((c) => c.subject)).toEqual([
+      'CN=Ops Console Test Internal CA, O=Ops Console test',
+    ])
+
+    const removed = await app.ok('sources:update', { name: 'internal', caCertificate: null })
+    expect(removed.caCertificates).toEqual([])
+    expect((await app.ok('sources:test', { name: 'internal' })).error?.cause).toBe('certificate')
+  })
+
+  it('trusting another authority does not let the server through', async () => {
+    sim = await startInternalServer()
+    app = appContext()
+    const selfSigned = readFileSync(`${TLS}/self-signed.crt`, 'utf8')
+    await app.ok('sources:add', {
+      kind: 'itsm',
+      name: 'internal',
+      url: sim.url,
+      token: TOKEN,
+      caCertificate: selfSigned,
+    })
+    const result = await app.ok('sources:test', { name: 'internal' })
+    expect(result.ok).toBe(false)
+    expect(result.error?.cause).toBe('certificate')
+  })
+
+  it('refuses a key, an expired or unreadable file with the reason, and keeps the connection as it was', async () => {
+    app = appContext()
+    await app.ok('sources:add', {
+      kind: 'itsm',
+      name: 'internal',
+      url: 'https://127.0.0.1:9',
+      token: TOKEN,
+      caCertificate: internalCa,
+    })
+    const key = readFileSync(`${TLS}/internal-server.key`, 'utf8')
+    const asKey = await app.invoke('sources:update', { name: 'internal', caCertificate: key })
+    expect(asKey).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringMatching(/private key/) },
+    })
+    const garbage = await app.invoke('sources:update', {
+      name: 'internal',
+      url: 'https://127.0.0.1:10',
+      caCertificate: 'not a certificate at all',
+    })
+    expect(garbage).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^This is not a certificate/) },
+    })
+    // Neither the CA nor the URL sent with the bad file changed.
+    const [listed] = await app.ok('sources:list', {})
+    expect(listed?.url).toBe('https://127.0.0.1:9')
+    expect(listed?.caCertificates.map((c) => c.subject)).toEqual([
+      'CN=Ops Console Test Internal CA, O=Ops Console test',
+    ])
+    expect(JSON.stringify(app.ws.store.sqlite.prepare('SELECT config FROM sources').all())).not.toContain(
+      'PRIVATE KEY',
+    )
+    // A new source with a bad file is not added at all.
+    const added = await app.invoke('sources:add', {
+      kind: 'servicenow',
+      name: 'sn',
+      url: 'https://sn.example.com',
+      token: 't',
+      caCertificate: key,
+    })
+    expect(added).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect((await app.ok('sources:list', {})).map((s) => s.name)).toEqual(['internal'])
+  })
+})
