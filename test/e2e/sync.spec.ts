@@ -1,6 +1,6 @@
 // E2E: Settings → Connections, the Sync screen and the import wizard in Chromium against the real
 // core through the browser harness, with a loopback ITSM simulator started by the test.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startHarnessServer } from '../../src/main/harness/server'
@@ -96,6 +96,94 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect(bad.getByTestId('source-error-message')).toContainText('401')
   await expect(page.getByTestId('sync-log')).toContainText('실패')
   await page.screenshot({ path: 'test-results/sync-failed-source.png', fullPage: true })
+})
+
+test('a server an internal CA issued for: refused until the CA file is added to the connection, then trusted, shown and removable', async ({
+  page,
+  harness,
+  request,
+}) => {
+  const tls = resolve('test/fixtures/tls')
+  const internal = await startItsmSimulator({
+    seed: 3,
+    srCount: 50,
+    token: TOKEN,
+    tls: {
+      cert: await readFile(join(tls, 'internal-server.crt')),
+      key: await readFile(join(tls, 'internal-server.key')),
+    },
+  })
+  try {
+    await openReady(page, '/settings.html')
+    const connections = await addItsmConnection(page, 'internal', internal.url)
+    const item = connections.getByTestId('connection-internal')
+    await item.getByTestId('connection-test').click()
+    // The cause and what to do in the app's language, the technical message under it.
+    const result = item.getByTestId('connection-test-result')
+    await expect(result).toContainText('인증서를 신뢰할 수 없음')
+    await expect(result).toContainText('설정 → 연결에서 이 연결에 그 CA 인증서')
+    await expect(result).toContainText("The server's TLS certificate was not accepted")
+    await page.screenshot({ path: 'test-results/connection-ca-refused.png', fullPage: true })
+
+    // The CA as Windows exports it (a binary .cer), picked in the connection's form.
+    const pem = await readFile(join(tls, 'internal-ca.crt'), 'utf8')
+    const der = Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, ''), 'base64')
+    await item.getByRole('button', { name: '수정' }).click()
+    await page
+      .getByTestId('conn-ca-file')
+      .setInputFiles({ name: 'internal-ca.cer', mimeType: 'application/pkix-cert', buffer: der })
+    await expect(page.getByTestId('conn-ca-pending')).toContainText('internal-ca.cer')
+    await page.screenshot({ path: 'test-results/connection-ca-form.png', fullPage: true })
+    await page.getByTestId('conn-save').click()
+    await expect(page.getByTestId('connection-form')).toHaveCount(0)
+    await expect(item.getByTestId('connection-ca')).toContainText(
+      'CN=Ops Console Test Internal CA, O=Ops Console test',
+    )
+    await expect(item.getByTestId('connection-ca')).toContainText('2120-01-01까지')
+    await item.getByTestId('connection-test').click()
+    await expect(result).toContainText('운영 관리자')
+    await page.screenshot({ path: 'test-results/connection-ca-trusted.png', fullPage: true })
+    await item.screenshot({ path: 'test-results/connection-ca-item.png' })
+
+    // A private key picked by mistake is refused with the reason; the connection keeps its CA.
+    await item.getByRole('button', { name: '수정' }).click()
+    await page.getByTestId('conn-ca-file').setInputFiles(join(tls, 'internal-server.key'))
+    await page.getByTestId('conn-save').click()
+    await expect(page.getByTestId('connection-form').getByTestId('error-banner')).toContainText('private key')
+    await page.getByRole('button', { name: '취소' }).click()
+    await expect(item.getByTestId('connection-ca')).toContainText('CN=Ops Console Test Internal CA')
+
+    // Removing it: only the system authorities again, and the server is refused again.
+    await item.getByRole('button', { name: '수정' }).click()
+    await page.getByTestId('conn-ca-remove').click()
+    await page.getByTestId('conn-save').click()
+    await expect(page.getByTestId('connection-form')).toHaveCount(0)
+    await expect(item.getByTestId('connection-ca')).toHaveCount(0)
+    await item.getByTestId('connection-test').click()
+    await expect(result).toContainText('인증서를 신뢰할 수 없음')
+
+    // A CA that ends within 30 days of the (pinned) clock is flagged, so it is replaced in time.
+    const added = await request.post(`${harness.url}/api/invoke/sources:add`, {
+      data: {
+        kind: 'itsm',
+        name: 'expiring',
+        url: internal.url,
+        token: TOKEN,
+        caCertificate: await readFile(join(tls, 'expiring-ca.crt'), 'utf8'),
+      },
+    })
+    expect(await added.json()).toMatchObject({ ok: true })
+    await page.reload()
+    const expiring = connections.getByTestId('connection-expiring').getByTestId('connection-ca')
+    // 2026-03-18T06:00Z to 2026-04-01T00:00Z: 13 days and 18 hours, whole days left 13.
+    await expect(expiring).toContainText('2026-04-01까지 · 13일 뒤 만료')
+    await expect(expiring.locator('.ca-soon')).toHaveCount(1)
+    await connections
+      .getByTestId('connection-expiring')
+      .screenshot({ path: 'test-results/connection-ca-expiring.png' })
+  } finally {
+    await internal.close()
+  }
 })
 
 /** Opens the Sync screen of a fresh workspace (the demo declined) and the import wizard on it. */

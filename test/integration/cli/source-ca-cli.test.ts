@@ -54,7 +54,7 @@ describe('CA certificates of a source on the command line', () => {
       ...data,
     ])
     expect(add.code).toBe(0)
-    expect(add.stdout).toContain('CA: CN=Ops Console Test Internal CA, O=Ops Console test (until 2126-10-29')
+    expect(add.stdout).toContain('CA: CN=Ops Console Test Internal CA, O=Ops Console test (until 2120-01-01')
 
     const srCount = (): number => {
       const ws = openWorkspace({ dataDir: join(dir, 'ws') })

@@ -11,7 +11,7 @@ const TLS = resolve('test/fixtures/tls')
 const internalCa = readFileSync(`${TLS}/internal-ca.crt`, 'utf8')
 const selfSigned = readFileSync(`${TLS}/self-signed.crt`, 'utf8')
 const serverKey = readFileSync(`${TLS}/internal-server.key`, 'utf8')
-// The fixtures were issued on 2026-11-22 and are valid for 100 years.
+// The internal CA is valid from 2020-01-01 to 2120-01-01, the self-signed one from 2026-11-22 to 2126-10-29.
 const NOW = Date.parse('2027-01-01T00:00:00Z')
 
 /** The DER bytes inside a PEM certificate, decoded here without the code under test. */
@@ -36,9 +36,8 @@ describe('readCaCertificates', () => {
       issuer: 'CN=Ops Console Test Internal CA, O=Ops Console test',
       isAuthority: true,
     })
-    // Issued on 2026-11-22 for 36,500 days.
-    expect(new Date(certificates[0]?.validFrom ?? 0).toISOString().slice(0, 10)).toBe('2026-11-22')
-    expect(new Date(certificates[0]?.validTo ?? 0).toISOString().slice(0, 10)).toBe('2126-10-29')
+    expect(new Date(certificates[0]?.validFrom ?? 0).toISOString()).toBe('2020-01-01T00:00:00.000Z')
+    expect(new Date(certificates[0]?.validTo ?? 0).toISOString()).toBe('2120-01-01T00:00:00.000Z')
     // SHA-256 of the DER bytes, colon-separated upper-case hex.
     const hex = createHash('sha256').update(derOf(internalCa)).digest('hex').toUpperCase()
     expect(certificates[0]?.fingerprint).toBe(hex.match(/../g)?.join(':'))
@@ -83,11 +82,11 @@ describe('readCaCertificates', () => {
   })
 
   it('refuses a certificate that expired or is not valid yet, naming the date', () => {
-    expect(reasonOf(internalCa, Date.parse('2127-01-01T00:00:00Z'))).toBe(
-      'CN=Ops Console Test Internal CA, O=Ops Console test expired on 2126-10-29; it cannot verify any server. Ask for the current one',
+    expect(reasonOf(internalCa, Date.parse('2120-01-02T00:00:00Z'))).toBe(
+      'CN=Ops Console Test Internal CA, O=Ops Console test expired on 2120-01-01; it cannot verify any server. Ask for the current one',
     )
-    expect(reasonOf(internalCa, Date.parse('2026-01-01T00:00:00Z'))).toBe(
-      'CN=Ops Console Test Internal CA, O=Ops Console test is not valid before 2026-11-22',
+    expect(reasonOf(internalCa, Date.parse('2019-12-31T00:00:00Z'))).toBe(
+      'CN=Ops Console Test Internal CA, O=Ops Console test is not valid before 2020-01-01',
     )
     // In a bundle, which one is said.
     expect(reasonOf(`${selfSigned}${internalCa}`, Date.parse('2127-01-01T00:00:00Z'))).toMatch(

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/error-banner'
 import { call } from '../../lib/api'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery } from '../../lib/use-api-query'
+import { CaCertificateList } from './ca-certificates'
 import { SourceForm } from './source-form'
 import './connections.css'
 
@@ -67,19 +68,32 @@ export function ConnectionsSection() {
                     : t('connections.missing')}
                 {s.user && ` · ${t('connections.user')} ${s.user}`}
               </div>
+              {s.caCertificates.length > 0 && (
+                <div className="connection-ca">
+                  <span className="sync-muted">{t('connections.ca')}:</span>
+                  <CaCertificateList certificates={s.caCertificates} />
+                </div>
+              )}
               {result && result !== 'running' && (
                 <p
                   className={result.ok ? 'connection-ok' : 'connection-fail'}
                   data-testid="connection-test-result"
                 >
-                  {result.ok && result.account
-                    ? t('connections.testOk', {
-                        name: result.account.name,
-                        role: result.account.role
-                          ? t('connections.testRole', { role: result.account.role })
-                          : '',
-                      })
-                    : result.error?.message}
+                  {result.ok && result.account ? (
+                    t('connections.testOk', {
+                      name: result.account.name,
+                      role: result.account.role
+                        ? t('connections.testRole', { role: result.account.role })
+                        : '',
+                    })
+                  ) : result.error ? (
+                    <>
+                      <strong>{t(`sync.causes.${result.error.cause}`)}</strong>
+                      {' — '}
+                      {t(`sync.advice.${result.error.cause}`)}
+                      <span className="connection-fail-detail">{result.error.message}</span>
+                    </>
+                  ) : null}
                 </p>
               )}
               <div className="connection-actions">

@@ -31,6 +31,18 @@ const ko = {
   env: '환경 변수 {{name}}',
   missing: '없음',
   secret: '비밀 정보',
+  ca: 'CA 인증서',
+  caHint:
+    '서버 인증서를 기관 자체 인증기관(CA)이 발급했거나 자체 서명한 경우에만 그 CA 인증서(PEM 또는 .cer)를 추가하세요. 공개 정보이며 개인 키는 필요 없습니다.',
+  caPicked: '{{name}} — 저장할 때 확인합니다',
+  caUndo: '되돌리기',
+  caRemove: 'CA 인증서 삭제',
+  caWillRemove: '저장하면 CA 인증서를 삭제하고 시스템 인증기관만 신뢰합니다',
+  caUntil: '{{day}}까지',
+  caExpired: '만료됨 — 동기화가 실패합니다',
+  caSoon: '{{count}}일 뒤 만료',
+  caServer: '서버 인증서(자체 서명)',
+  caTooLarge: '{{name}}: CA 인증서 파일은 64 KiB 이하여야 합니다',
 }
 const en: typeof ko = {
   title: 'Connections',
@@ -64,5 +76,17 @@ const en: typeof ko = {
   env: 'environment variable {{name}}',
   missing: 'missing',
   secret: 'Secret',
+  ca: 'CA certificate',
+  caHint:
+    "Only when the server's certificate comes from your organisation's own authority or is self-signed: add that CA certificate (PEM or .cer). It is public; no private key is needed.",
+  caPicked: '{{name}} — checked when saved',
+  caUndo: 'Undo',
+  caRemove: 'Remove CA certificate',
+  caWillRemove: 'Saving removes the CA certificate; only the system authorities are trusted then',
+  caUntil: 'until {{day}}',
+  caExpired: 'expired — syncs fail',
+  caSoon: 'expires in {{count}} days',
+  caServer: 'server certificate (self-signed)',
+  caTooLarge: '{{name}}: a CA certificate file is at most 64 KiB',
 }
 export const connectionsMessages = { key: 'connections', ko, en }

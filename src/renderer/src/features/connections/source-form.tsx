@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next'
 import type { SourceKind, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
 import { call } from '../../lib/api'
+import { CaCertificateList, readCaFile } from './ca-certificates'
+
+/** Largest CA file taken (the core's limit too): an internal root and a few intermediates are a few KiB. */
+const MAX_CA_FILE_BYTES = 64 * 1024
 
 type SourceFormProps = {
   /** The source being edited, or null to add one. */
@@ -24,6 +28,9 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const [basic, setBasic] = useState(editing ? editing.user !== null : true)
   const [user, setUser] = useState(editing?.user ?? '')
   const [secret, setSecret] = useState('')
+  /** A CA file picked to replace the connection's (read, checked by the core on save). */
+  const [caFile, setCaFile] = useState<{ name: string; content: string } | null>(null)
+  const [caRemoved, setCaRemoved] = useState(false)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const secretKind = kind === 'servicenow' && basic ? 'password' : 'token'
@@ -34,21 +41,24 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     setError(null)
     try {
       const secretField = secret ? { [secretKind]: secret } : {}
+      const caField = caFile ? { caCertificate: caFile.content } : {}
       const view = editing
         ? await call('sources:update', {
             name: editing.name,
             url,
             ...(kind === 'servicenow' ? { table, user: basic ? user : null } : {}),
             ...secretField,
+            ...(caFile ? caField : caRemoved ? { caCertificate: null } : {}),
           })
         : kind === 'itsm'
-          ? await call('sources:add', { kind, name, url, token: secret })
+          ? await call('sources:add', { kind, name, url, token: secret, ...caField })
           : await call('sources:add', {
               kind,
               name,
               url,
               table,
               ...(basic ? { user, password: secret } : { token: secret }),
+              ...caField,
             })
       setSecret('')
       onSaved(view)
@@ -144,6 +154,58 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           placeholder={stored ? `•••••• (${t('connections.stored')})` : ''}
           onChange={(e) => setSecret(e.currentTarget.value)}
           data-testid="conn-secret"
+        />
+      </Field>
+      <Field id="conn-ca" label={t('connections.ca')} note={t('connections.caHint')}>
+        {caFile ? (
+          <div className="ca-pending" data-testid="conn-ca-pending">
+            {t('connections.caPicked', { name: caFile.name })}{' '}
+            <button type="button" className="btn btn-small" onClick={() => setCaFile(null)}>
+              {t('connections.caUndo')}
+            </button>
+          </div>
+        ) : editing && editing.caCertificates.length > 0 && !caRemoved ? (
+          <div className="ca-current">
+            <CaCertificateList certificates={editing.caCertificates} />
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => setCaRemoved(true)}
+              data-testid="conn-ca-remove"
+            >
+              {t('connections.caRemove')}
+            </button>
+          </div>
+        ) : caRemoved ? (
+          <div className="ca-pending">
+            {t('connections.caWillRemove')}{' '}
+            <button type="button" className="btn btn-small" onClick={() => setCaRemoved(false)}>
+              {t('connections.caUndo')}
+            </button>
+          </div>
+        ) : null}
+        <input
+          id="conn-ca"
+          type="file"
+          accept=".pem,.crt,.cer,.der,.cert"
+          data-testid="conn-ca-file"
+          onChange={(e) => {
+            const input = e.currentTarget
+            const file = input.files?.[0]
+            input.value = ''
+            if (!file) return
+            if (file.size > MAX_CA_FILE_BYTES) {
+              setError(t('connections.caTooLarge', { name: file.name }))
+              return
+            }
+            void readCaFile(file).then(
+              (content) => {
+                setError(null)
+                setCaFile({ name: file.name, content })
+              },
+              (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+            )
+          }}
         />
       </Field>
       <div className="settings-actions">
