@@ -3,13 +3,14 @@
 // imports from the bundle and node_modules, open the workspace with the shipped migrations and do its
 // job. The other worker tests run the TypeScript sources through tsx; only this one runs the bundles.
 import { expect, test } from '@playwright/test'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { applyTemplates } from '../../src/main/core/kpi/service'
 import { kpiTemplates } from '../../src/main/core/kpi/templates'
 import { addSource } from '../../src/main/core/sources/registry'
+import { readCaCertificates } from '../../src/main/core/sources/trust'
 import { runDemoInWorker } from '../../src/main/core/workers/run-demo-in-worker'
 import { runJobInWorker } from '../../src/main/core/workers/run-jobs-in-worker'
 import { runSyncInWorker } from '../../src/main/core/workers/run-sync-in-worker'
@@ -104,6 +105,46 @@ test('the sync bundle pulls every SR from the ITSM simulator on its own connecti
     expect(outcome).toMatchObject({ source: 'itsm:sim', status: 'ok', error: null })
     expect(entities.has('srs')).toBe(true)
     expect(count("SELECT count(*) AS n FROM service_requests WHERE source = 'itsm:sim'")).toBe(700)
+  } finally {
+    await sim.close()
+  }
+})
+
+test("the sync bundle reaches an HTTPS server an internal CA issued for through the connection's own CA", async () => {
+  const token = 'bundle-token-ca-7a6b5c4d3e2f'
+  const tls = resolve('test/fixtures/tls')
+  const sim = await startItsmSimulator({
+    seed: 4,
+    srCount: 150,
+    token,
+    tls: {
+      cert: readFileSync(join(tls, 'internal-server.crt')),
+      key: readFileSync(join(tls, 'internal-server.key')),
+    },
+  })
+  try {
+    const ws = openWorkspace({ dataDir, migrationsFolder })
+    const ca = readCaCertificates(readFileSync(join(tls, 'internal-ca.crt')), Date.now()).pem
+    const record = addSource(
+      ws.store,
+      { name: 'internal', kind: 'itsm', config: { url: sim.url, ca } },
+      Date.now(),
+    )
+    ws.close()
+    // The bundle loads undici on first use of such a source (a dynamic import in the built chunk).
+    const outcome = await runSyncInWorker(
+      bundle('sync'),
+      {
+        workspace: { dataDir, migrationsFolder },
+        record,
+        secrets: { token, password: null },
+        full: false,
+        pageSize: 100,
+      },
+      { onProgress: () => {} },
+    )
+    expect(outcome).toMatchObject({ source: 'itsm:internal', status: 'ok', error: null })
+    expect(count("SELECT count(*) AS n FROM service_requests WHERE source = 'itsm:internal'")).toBe(150)
   } finally {
     await sim.close()
   }
