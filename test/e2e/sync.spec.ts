@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { startHarnessServer } from '../../src/main/harness/server'
 import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
 import type { Locator, Page } from '@playwright/test'
+import { startConnectProxy } from '../helpers/connect-proxy'
 import { writeTwoSheetWorkbook } from '../helpers/two-sheet-workbook'
 import { expect, openReady, PINNED_NOW, STATIC_DIR, test } from './fixtures'
 
@@ -183,6 +184,50 @@ test('a server an internal CA issued for: refused until the CA file is added to 
       .screenshot({ path: 'test-results/connection-ca-expiring.png' })
   } finally {
     await internal.close()
+  }
+})
+
+test('a connection through a proxy: set in the form, shown in the list, its test goes through the proxy; a proxy refusing it is explained', async ({
+  page,
+}) => {
+  const proxy = await startConnectProxy()
+  const blocking = await startConnectProxy({ refuse: 403 })
+  try {
+    await openReady(page, '/settings.html')
+    const connections = page.getByTestId('admin-connections')
+    await connections.getByTestId('connection-add').click()
+    await page.locator('#conn-name').fill('via-proxy')
+    await page.locator('#conn-url').fill(sim.url)
+    await page.getByTestId('conn-secret').fill(TOKEN)
+    await page.getByTestId('conn-proxy').fill(proxy.url)
+    await page.getByTestId('conn-save').click()
+    const item = connections.getByTestId('connection-via-proxy')
+    await expect(item.getByTestId('connection-proxy')).toHaveText(`프록시: ${proxy.url}`)
+    await item.getByTestId('connection-test').click()
+    await expect(item.getByTestId('connection-test-result')).toContainText('운영 관리자')
+    expect(proxy.tunnels).toContain(new URL(sim.url).host)
+
+    await item.getByRole('button', { name: '수정' }).click()
+    await expect(page.getByTestId('conn-proxy')).toHaveValue(proxy.url)
+    await page.getByTestId('conn-proxy').fill(blocking.url)
+    await page.getByTestId('conn-save').click()
+    await expect(item.getByTestId('connection-proxy')).toHaveText(`프록시: ${blocking.url}`)
+    await item.getByTestId('connection-test').click()
+    const result = item.getByTestId('connection-test-result')
+    await expect(result).toContainText('프록시가 연결을 거부함')
+    await expect(result).toContainText('answered 403 to the tunnel request')
+    await item.screenshot({ path: 'test-results/connection-proxy-refused.png' })
+
+    // Emptying the field connects directly again.
+    await item.getByRole('button', { name: '수정' }).click()
+    await page.getByTestId('conn-proxy').fill('')
+    await page.getByTestId('conn-save').click()
+    await expect(item.getByTestId('connection-proxy')).toHaveCount(0)
+    await item.getByTestId('connection-test').click()
+    await expect(result).toContainText('운영 관리자')
+  } finally {
+    await proxy.close()
+    await blocking.close()
   }
 })
 

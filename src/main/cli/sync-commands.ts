@@ -9,7 +9,7 @@ import {
   getSource,
   listSources,
   removeSource,
-  setSourceCa,
+  setSourceTransport,
 } from '../core/sources/registry'
 import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
@@ -38,10 +38,14 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       '--ca-file <FILE>',
       "CA certificate(s) to trust for this server (PEM or DER .cer), e.g. an internal CA's",
     )
+    .option('--proxy <URL>', 'HTTP proxy to reach the server through, e.g. http://proxy.example.go.kr:8080')
     .action(async (kind: string, local: Record<string, string | undefined>, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const now = Date.now()
-        const ca = local['caFile'] ? { ca: readCaFile(local['caFile'], now).pem } : {}
+        const ca = {
+          ...(local['caFile'] ? { ca: readCaFile(local['caFile'], now).pem } : {}),
+          ...(local['proxy'] ? { proxy: local['proxy'] } : {}),
+        }
         const config =
           kind === 'itsm'
             ? { url: local['url'], ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}), ...ca }
@@ -75,13 +79,33 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         let ca = record.config.ca
         if (file || local.clear) {
           ca = file ? readCaFile(file, Date.now()).pem : undefined
-          setSourceCa(ctx.workspace.store, name, ca ?? null)
+          setSourceTransport(ctx.workspace.store, name, { ca: ca ?? null })
         }
         const certificates = ca ? describeCaCertificates(ca) : []
         print({ source: name, caCertificates: certificates }, opts.json, () =>
           ca
             ? `"${name}" trusts, besides the system authorities:${caLines(ca)}`
             : `"${name}" trusts the system authorities only`,
+        )
+      })
+    })
+  source
+    .command('proxy')
+    .description("show, set or remove the HTTP proxy a source's server is reached through")
+    .argument('<name>')
+    .argument('[url]', 'the proxy, e.g. http://proxy.example.go.kr:8080')
+    .option('--clear', 'connect directly again')
+    .action(async (name: string, url: string | undefined, local: { clear?: boolean }, cmd: Command) => {
+      await withContext(cmd, async (ctx, opts) => {
+        if (!getSource(ctx.workspace.store, name)) throw new UsageError(`No source named "${name}"`)
+        if (url && local.clear) throw new UsageError('Give a proxy URL or --clear, not both')
+        const record =
+          url || local.clear
+            ? setSourceTransport(ctx.workspace.store, name, { proxy: url ?? null })
+            : getSource(ctx.workspace.store, name)
+        const proxy = record?.config.proxy ?? null
+        print({ source: name, proxy }, opts.json, () =>
+          proxy ? `"${name}" is reached through the proxy ${proxy}` : `"${name}" is reached directly`,
         )
       })
     })
@@ -93,7 +117,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           ? 'no sources yet: npm run cli -- source add itsm --name NAME --url URL --token-env VAR'
           : list
               .map(
-                (s) => `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}${caLines(s.config.ca)}`,
+                (s) =>
+                  `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}` +
+                  (s.config.proxy ? `\n  proxy: ${s.config.proxy}` : '') +
+                  caLines(s.config.ca),
               )
               .join('\n'),
       )

@@ -15,6 +15,7 @@ export type SyncErrorCause =
   | 'malformed'
   | 'secret_missing'
   | 'certificate'
+  | 'proxy'
   | 'cancelled'
   | 'interrupted'
   | 'other'
@@ -44,6 +45,8 @@ export type SourceView = {
   cursors: CursorView[]
   /** The connection's own trusted CA certificates (empty: only the system's authorities). */
   caCertificates: CaCertificateView[]
+  /** The HTTP proxy the connection goes through, null when it connects directly. */
+  proxy: string | null
 }
 
 /** One CA certificate a connection trusts (public data: no secret). */

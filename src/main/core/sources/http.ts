@@ -39,6 +39,7 @@ export type SourceErrorKind =
   | 'timeout'
   | 'network'
   | 'certificate'
+  | 'proxy'
   | 'malformed'
   | 'client'
   | 'cancelled'
@@ -235,6 +236,9 @@ function toSourceError(err: unknown, url: string, signal: AbortSignal): SourceEr
         `on the command line; otherwise the server's certificate needs renewing or its address does ` +
         `not match the URL`,
     )
+  // A proxy that refuses the tunnel (403, a login it asks for) says so every time.
+  if (codesOf(err).includes(PROXY_REFUSED))
+    return new SourceError('proxy', `The proxy refused to connect to ${safeUrl(url)}: ${cause}`)
   return new SourceError('network', `Cannot reach ${safeUrl(url)} (${cause})`)
 }
 
@@ -252,9 +256,18 @@ function withAttempts(error: SourceError, attempts: number): SourceError {
 const CERTIFICATE_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT/
 
 function isCertificateError(err: unknown): boolean {
+  return codesOf(err).some((code) => CERTIFICATE_CODE.test(code))
+}
+
+/** Code of the failure a connection's proxy reports when it refuses the tunnel (transport.ts). */
+export const PROXY_REFUSED = 'ERR_OPS_PROXY_REFUSED'
+
+/** The error codes along `err`'s cause chain. */
+function codesOf(err: unknown): string[] {
+  const codes: string[] = []
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code
-    if (typeof code === 'string' && CERTIFICATE_CODE.test(code)) return true
+    if (typeof code === 'string') codes.push(code)
   }
-  return false
+  return codes
 }

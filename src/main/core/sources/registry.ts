@@ -7,7 +7,8 @@ import { CoreError } from '../errors'
 import { DEFAULT_RETRY, type HttpDeps } from './http'
 import { createItsmConnector } from './itsm-rest/connector'
 import { createServiceNowConnector } from './servicenow/connector'
-import { fetchTrusting, MAX_CA_BYTES } from './trust'
+import { connectionFetch } from './transport'
+import { MAX_CA_BYTES } from './trust'
 import type { Connector } from './types'
 
 const name = z
@@ -28,8 +29,26 @@ const ca = z
   .string()
   .min(1)
   .max(MAX_CA_BYTES * 2)
+/** The HTTP proxy this connection goes through: scheme, host and port only (no login, no path). */
+export const proxyUrl = z
+  .string()
+  .max(2048)
+  .refine((u) => {
+    const p = URL.parse(u)
+    return p !== null && /^https?:$/.test(p.protocol) && p.hostname !== ''
+  }, 'Give the proxy as http://host:port, e.g. http://proxy.example.go.kr:8080')
+  .refine((u) => {
+    const p = URL.parse(u)
+    return p === null || (p.username === '' && p.password === '')
+  }, 'A proxy that asks for a login is not supported; give it without user and password')
+  .refine((u) => {
+    const p = URL.parse(u)
+    return p === null || ((p.pathname === '/' || p.pathname === '') && p.search === '' && p.hash === '')
+  }, "Give only the proxy's scheme, host and port (no path)")
 
-export const itsmConfigSchema = z.object({ url, tokenEnv: envName.optional(), ca: ca.optional() }).strict()
+export const itsmConfigSchema = z
+  .object({ url, tokenEnv: envName.optional(), ca: ca.optional(), proxy: proxyUrl.optional() })
+  .strict()
 export const serviceNowConfigSchema = z
   .object({
     url,
@@ -41,6 +60,7 @@ export const serviceNowConfigSchema = z
     passwordEnv: envName.optional(),
     tokenEnv: envName.optional(),
     ca: ca.optional(),
+    proxy: proxyUrl.optional(),
   })
   .strict()
   // The app keeps the token in the OS keychain, so a bearer source may name no variable; only
@@ -124,15 +144,22 @@ export function getSource(store: Store, sourceName: string): SourceRecord | null
 }
 
 /**
- * Sets a source's own CA certificates (a PEM bundle read by trust.ts readCaCertificates), or removes
- * them with null. The cursors stay: it is the same server.
+ * Sets or (with null) removes a source's own CA certificates (a PEM bundle read by trust.ts
+ * readCaCertificates) and proxy; an omitted field stays. The cursors stay: it is the same server.
  */
-export function setSourceCa(store: Store, sourceName: string, pem: string | null): SourceRecord {
+export function setSourceTransport(
+  store: Store,
+  sourceName: string,
+  change: { ca?: string | null; proxy?: string | null },
+): SourceRecord {
   const source = getSource(store, sourceName)
   if (!source) throw new CoreError('NOT_FOUND', `No source named "${sourceName}"`)
   const config: Record<string, unknown> = { ...source.config }
-  if (pem === null) delete config['ca']
-  else config['ca'] = pem
+  for (const key of ['ca', 'proxy'] as const) {
+    const value = change[key]
+    if (value === null) delete config[key]
+    else if (value !== undefined) config[key] = value
+  }
   const parsed = parseConfig(source.kind, config)
   store.sqlite
     .prepare('UPDATE sources SET config = ? WHERE id = ?')
@@ -153,7 +180,7 @@ export function removeSource(store: Store, sourceName: string): boolean {
 
 /**
  * Builds the connector of `source`, fetching its secret; a clear error when the secret is missing.
- * A source with its own CA certificates talks through a fetch that trusts them (in place of
+ * A source with its own CA certificates or proxy talks through a fetch that uses them (in place of
  * `deps.fetch`; the other dependencies stay).
  */
 export async function connectorFor(
@@ -161,7 +188,8 @@ export async function connectorFor(
   secrets: SecretResolver,
   httpDeps: HttpDeps,
 ): Promise<Connector> {
-  const deps = source.config.ca ? { ...httpDeps, fetch: fetchTrusting(source.config.ca) } : httpDeps
+  const own = connectionFetch({ ca: source.config.ca, proxy: source.config.proxy })
+  const deps = own ? { ...httpDeps, fetch: own } : httpDeps
   const need = async (secret: 'token' | 'password', hint: string): Promise<string> => {
     const value = await secrets(source, secret)
     if (!value) throw new CoreError('BAD_REQUEST', `No ${secret} for source "${source.name}": ${hint}`)

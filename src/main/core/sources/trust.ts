@@ -1,12 +1,9 @@
 // A connection's own CA certificates (Settings → Connections, `source add … --ca-file`): for servers
 // whose TLS certificate comes from an organisation's internal authority, or a self-signed server.
 // They are public (no secret), kept as a PEM bundle in the source's config, and trusted for that
-// connection only, on top of the system's authorities.
+// connection only, on top of the system's authorities (transport.ts).
 import { X509Certificate } from 'node:crypto'
-import tls from 'node:tls'
-import type { Agent } from 'undici'
 import { CoreError } from '../errors'
-import type { FetchLike } from './http'
 
 /** What the Settings window and the CLI show of one trusted certificate. */
 export type CaCertificateInfo = {
@@ -119,31 +116,3 @@ function info(c: X509Certificate): CaCertificateInfo {
 const oneLine = (dn: string): string => dn.split('\n').filter(Boolean).join(', ')
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 const bad = (message: string): CoreError => new CoreError('BAD_REQUEST', message)
-
-/** The system's authorities: the bundled roots plus NODE_EXTRA_CA_CERTS where this Node can say so. */
-function systemAuthorities(): readonly string[] {
-  const withExtra = (tls as { getCACertificates?: (type: 'default') => string[] }).getCACertificates
-  return withExtra ? withExtra('default') : tls.rootCertificates
-}
-
-const agents = new Map<string, Agent>()
-// undici (the library Node's own fetch is built on, whose Agent takes a CA per connection pool) is
-// loaded on first use: it takes ~65 ms to load, which every CLI run and worker start would pay.
-let undici: Promise<typeof import('undici')> | undefined
-
-/**
- * A fetch that trusts `pem` besides the system's authorities, for one connection. One connection
- * pool per bundle, kept for the process (a sync pages through one server).
- */
-export function fetchTrusting(pem: string): FetchLike {
-  return async (input, init) => {
-    const { Agent, fetch } = await (undici ??= import('undici'))
-    let agent = agents.get(pem)
-    if (!agent) {
-      agent = new Agent({ connect: { ca: [...systemAuthorities(), pem] } })
-      agents.set(pem, agent)
-    }
-    const options = { ...(init as Parameters<typeof fetch>[1]), dispatcher: agent }
-    return (await fetch(input, options)) as unknown as Response
-  }
-}

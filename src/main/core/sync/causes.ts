@@ -7,6 +7,7 @@ import type { SyncErrorCause } from '../../../shared/ipc/types-sync'
 export function causeOf(status: string, message: string): SyncErrorCause {
   if (status === 'offline') return 'offline'
   if (status === 'cancelled' || message.startsWith('Cancelled')) return 'cancelled'
+  if (message.includes('The proxy refused')) return 'proxy'
   if (message.startsWith('Offline:') || message.includes('Cannot reach')) return 'offline'
   if (message.startsWith('No token') || message.startsWith('No password')) return 'secret_missing'
   if (message.includes('TLS certificate was not accepted')) return 'certificate'

@@ -112,6 +112,7 @@ export async function sourceView(
     tokenEnv?: string
     passwordEnv?: string
     ca?: string
+    proxy?: string
   }
   const needs = record.kind === 'servicenow' && config.user ? 'password' : 'token'
   const env = needs === 'password' ? config.passwordEnv : config.tokenEnv
@@ -130,5 +131,6 @@ export async function sourceView(
     lastRows: run.lastRows,
     cursors: cursors(store, `${record.kind}:${record.name}`),
     caCertificates: config.ca ? describeCaCertificates(config.ca) : [],
+    proxy: config.proxy ?? null,
   }
 }

@@ -58,7 +58,10 @@ export async function addSourceWithSecret(
       'BAD_REQUEST',
       req.user ? 'A ServiceNow user needs its password' : 'Give a user and password, or a bearer token',
     )
-  const ca = req.caCertificate ? { ca: readCaCertificates(req.caCertificate, now).pem } : {}
+  const ca = {
+    ...(req.caCertificate ? { ca: readCaCertificates(req.caCertificate, now).pem } : {}),
+    ...(req.proxy ? { proxy: req.proxy } : {}),
+  }
   const config =
     req.kind === 'itsm'
       ? { url: req.url, ...ca }
@@ -82,8 +85,8 @@ export async function addSourceWithSecret(
 }
 
 /**
- * Changes a source's URL, table, user, secret or CA certificates; a new server or table starts its
- * cursors over.
+ * Changes a source's URL, table, user, secret, CA certificates or proxy; a new server or table starts
+ * its cursors over.
  */
 export async function updateSourceWithSecret(
   store: Store,
@@ -97,6 +100,8 @@ export async function updateSourceWithSecret(
   if (req.url !== undefined) merged['url'] = req.url
   if (req.caCertificate === null) delete merged['ca']
   else if (req.caCertificate !== undefined) merged['ca'] = readCaCertificates(req.caCertificate, now).pem
+  if (req.proxy === null) delete merged['proxy']
+  else if (req.proxy !== undefined) merged['proxy'] = req.proxy
   if (record.kind === 'servicenow') {
     if (req.table !== undefined) merged['table'] = req.table
     if (req.user === null) delete merged['user']

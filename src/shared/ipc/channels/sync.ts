@@ -50,6 +50,8 @@ const caCertificate = z
   .string()
   .min(1)
   .max(128 * 1024)
+/** An HTTP proxy URL; the core checks its form (scheme, host, port; no login). */
+const proxy = z.string().min(1).max(2048)
 const table = z
   .string()
   .regex(/^[a-z0-9_]+$/, 'A table name such as incident')
@@ -63,6 +65,7 @@ const addSource = z.discriminatedUnion('kind', [
       url,
       token: secret,
       caCertificate: caCertificate.optional(),
+      proxy: proxy.optional(),
     })
     .strict(),
   z
@@ -76,6 +79,7 @@ const addSource = z.discriminatedUnion('kind', [
       password: secret.optional(),
       token: secret.optional(),
       caCertificate: caCertificate.optional(),
+      proxy: proxy.optional(),
     })
     .strict(),
 ])
@@ -92,6 +96,8 @@ const updateSource = z
     password: secret.optional(),
     /** New CA certificates replace the connection's; null removes them; omitted keeps them. */
     caCertificate: caCertificate.nullable().optional(),
+    /** A proxy to go through; null connects directly; omitted keeps it. */
+    proxy: proxy.nullable().optional(),
   })
   .strict()
 

@@ -68,6 +68,11 @@ export function ConnectionsSection() {
                     : t('connections.missing')}
                 {s.user && ` · ${t('connections.user')} ${s.user}`}
               </div>
+              {s.proxy && (
+                <div className="sync-muted" data-testid="connection-proxy">
+                  {t('connections.proxy')}: {s.proxy}
+                </div>
+              )}
               {s.caCertificates.length > 0 && (
                 <div className="connection-ca">
                   <span className="sync-muted">{t('connections.ca')}:</span>

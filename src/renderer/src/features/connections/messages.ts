@@ -43,6 +43,9 @@ const ko = {
   caSoon: '{{count}}일 뒤 만료',
   caServer: '서버 인증서(자체 서명)',
   caTooLarge: '{{name}}: CA 인증서 파일은 64 KiB 이하여야 합니다',
+  proxy: '프록시',
+  proxyHint:
+    '서버에 프록시를 거쳐야 닿을 때만 입력하세요 (예: http://proxy.example.go.kr:8080). 로그인이 필요한 프록시는 아직 지원하지 않습니다.',
 }
 const en: typeof ko = {
   title: 'Connections',
@@ -88,5 +91,8 @@ const en: typeof ko = {
   caSoon: 'expires in {{count}} days',
   caServer: 'server certificate (self-signed)',
   caTooLarge: '{{name}}: a CA certificate file is at most 64 KiB',
+  proxy: 'Proxy',
+  proxyHint:
+    'Only when the server is reached through a proxy (e.g. http://proxy.example.go.kr:8080). Proxies that ask for a login are not supported yet.',
 }
 export const connectionsMessages = { key: 'connections', ko, en }

@@ -31,6 +31,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   /** A CA file picked to replace the connection's (read, checked by the core on save). */
   const [caFile, setCaFile] = useState<{ name: string; content: string } | null>(null)
   const [caRemoved, setCaRemoved] = useState(false)
+  const [proxy, setProxy] = useState(editing?.proxy ?? '')
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const secretKind = kind === 'servicenow' && basic ? 'password' : 'token'
@@ -41,14 +42,19 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     setError(null)
     try {
       const secretField = secret ? { [secretKind]: secret } : {}
-      const caField = caFile ? { caCertificate: caFile.content } : {}
+      const proxyUrl = proxy.trim()
+      const caField = {
+        ...(caFile ? { caCertificate: caFile.content } : {}),
+        ...(proxyUrl ? { proxy: proxyUrl } : {}),
+      }
       const view = editing
         ? await call('sources:update', {
             name: editing.name,
             url,
             ...(kind === 'servicenow' ? { table, user: basic ? user : null } : {}),
             ...secretField,
-            ...(caFile ? caField : caRemoved ? { caCertificate: null } : {}),
+            ...(caFile ? { caCertificate: caFile.content } : caRemoved ? { caCertificate: null } : {}),
+            proxy: proxyUrl || null,
           })
         : kind === 'itsm'
           ? await call('sources:add', { kind, name, url, token: secret, ...caField })
@@ -154,6 +160,17 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           placeholder={stored ? `•••••• (${t('connections.stored')})` : ''}
           onChange={(e) => setSecret(e.currentTarget.value)}
           data-testid="conn-secret"
+        />
+      </Field>
+      <Field id="conn-proxy" label={t('connections.proxy')} note={t('connections.proxyHint')}>
+        <input
+          id="conn-proxy"
+          type="url"
+          value={proxy}
+          placeholder="http://proxy.example.go.kr:8080"
+          onChange={(e) => setProxy(e.currentTarget.value)}
+          autoComplete="off"
+          data-testid="conn-proxy"
         />
       </Field>
       <Field id="conn-ca" label={t('connections.ca')} note={t('connections.caHint')}>

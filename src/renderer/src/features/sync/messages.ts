@@ -57,6 +57,7 @@ const ko = {
     malformed: '잘못된 응답',
     secret_missing: '비밀 정보 없음',
     certificate: '인증서를 신뢰할 수 없음',
+    proxy: '프록시가 연결을 거부함',
     cancelled: '취소됨',
     interrupted: '중단됨',
     other: '오류',
@@ -74,6 +75,8 @@ const ko = {
     secret_missing: '설정 → 연결에서 토큰이나 비밀번호를 입력하세요.',
     certificate:
       '서버 인증서가 확인되지 않습니다. 기관 자체 인증기관(CA)의 인증서라면 설정 → 연결에서 이 연결에 그 CA 인증서(PEM 또는 .cer)를 추가하세요. 아니면 서버 인증서의 만료와 주소를 확인하세요.',
+    proxy:
+      '설정 → 연결에서 프록시 주소를 확인하세요. 프록시가 이 서버로의 연결을 막고 있다면 네트워크 관리자에게 허용을 요청하세요.',
     cancelled: '다시 실행하면 멈춘 곳부터 이어서 받습니다.',
     interrupted: '앱이 동기화 중에 종료되었습니다. 다시 실행하면 이어서 받습니다.',
     other: '다시 시도해 보고, 계속되면 아래 메시지를 관리자에게 전달하세요.',
@@ -151,6 +154,7 @@ const en: typeof ko = {
     malformed: 'Bad data from the server',
     secret_missing: 'Secret missing',
     certificate: 'Certificate not trusted',
+    proxy: 'Proxy refused the connection',
     cancelled: 'Cancelled',
     interrupted: 'Interrupted',
     other: 'Error',
@@ -168,6 +172,8 @@ const en: typeof ko = {
     secret_missing: 'Enter the token or password in Settings → Connections.',
     certificate:
       "The server's certificate does not verify. If it comes from your organisation's own certificate authority, add that CA certificate (PEM or .cer) to the connection in Settings → Connections; otherwise check the certificate's expiry and address.",
+    proxy:
+      "Check the proxy address in Settings → Connections. If the proxy blocks this server, ask your network administrators to allow it.",
     cancelled: 'Run it again to continue where it stopped.',
     interrupted: 'The app stopped during the sync. Run it again to continue.',
     other: 'Try again; if it persists, pass the message below to an administrator.',

@@ -1,11 +1,13 @@
-// A connection's own CA certificate, end to end through the channels the Settings window uses:
-// an ITSM server whose certificate an internal CA issued is refused until that CA is added to the
-// connection, then tested and synced over HTTPS; removing it refuses again; a bad file is refused
-// with the reason and changes nothing.
+// A connection's own CA certificate and proxy, end to end through the channels the Settings window
+// uses: an ITSM server whose certificate an internal CA issued is refused until that CA is added to
+// the connection, then tested and synced over HTTPS; removing it refuses again; a bad file is
+// refused with the reason and changes nothing. A proxy set on the connection carries its test and
+// sync; a proxy URL with a login is refused.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { startConnectProxy, type ConnectProxy } from '../../helpers/connect-proxy'
 import { appContext, type AppContext } from './app-context'
 
 const TLS = resolve('test/fixtures/tls')
@@ -16,11 +18,14 @@ const internalCaDerBase64 = internalCa.replace(/-----(BEGIN|END) CERTIFICATE----
 
 let app: AppContext | undefined
 let sim: ItsmSimulator | undefined
+let proxy: ConnectProxy | undefined
 afterEach(async () => {
   await app?.dispose()
   await sim?.close()
+  await proxy?.close()
   app = undefined
   sim = undefined
+  proxy = undefined
 })
 
 const startInternalServer = (): Promise<ItsmSimulator> =>
@@ -146,5 +151,46 @@ describe("a connection's own CA certificate", () => {
     })
     expect(added).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
     expect((await app.ok('sources:list', {})).map((s) => s.name)).toEqual(['internal'])
+  })
+
+  it('a proxy on the connection carries its test and sync; null connects directly; a login in the URL is refused', async () => {
+    sim = await startItsmSimulator({ seed: 4, srCount: 30, token: TOKEN })
+    proxy = await startConnectProxy()
+    app = appContext()
+    const added = await app.ok('sources:add', {
+      kind: 'itsm',
+      name: 'internal',
+      url: sim.url,
+      token: TOKEN,
+      proxy: proxy.url,
+    })
+    expect(added.proxy).toBe(proxy.url)
+    expect(await app.ok('sources:test', { name: 'internal' })).toMatchObject({ ok: true })
+    await app.ok('sync:run', {})
+    await app.sync.scheduler.idle()
+    expect((await app.ok('sync:status', {})).lastRun?.outcomes).toEqual([
+      expect.objectContaining({ source: 'internal', status: 'ok' }),
+    ])
+    expect(srCount(app)).toBe(30)
+    const tunnels = proxy.tunnels.length
+    expect(new Set(proxy.tunnels)).toEqual(new Set([new URL(sim.url).host]))
+
+    const withLogin = await app.invoke('sources:update', {
+      name: 'internal',
+      proxy: 'http://me:pw@127.0.0.1:3128',
+    })
+    expect(withLogin).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('A proxy that asks for a login is not supported'),
+      },
+    })
+    expect((await app.ok('sources:list', {}))[0]?.proxy).toBe(proxy.url)
+
+    const direct = await app.ok('sources:update', { name: 'internal', proxy: null })
+    expect(direct.proxy).toBeNull()
+    expect(await app.ok('sources:test', { name: 'internal' })).toMatchObject({ ok: true })
+    expect(proxy.tunnels.length).toBe(tunnels)
   })
 })

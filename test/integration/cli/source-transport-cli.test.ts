@@ -1,5 +1,6 @@
 // `source add … --ca-file` and `source ca`: a server whose certificate an internal CA issued, synced
 // from the command line once its CA is given (a Windows DER .cer file or PEM), refused without it.
+// `source add … --proxy` and `source proxy`: the sync goes through the proxy, and directly once cleared.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../../helpers/cli'
 import { openWorkspace } from '../../../src/main/core/workspace'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { startConnectProxy } from '../../helpers/connect-proxy'
 
 const TLS = resolve('test/fixtures/tls')
 const TOKEN = 'sim-token-cli-ca'
@@ -124,5 +126,53 @@ describe('CA certificates of a source on the command line', () => {
     expect(badAdd.code).not.toBe(0)
     const list = await cli(['source', 'list', '--json', ...data])
     expect((JSON.parse(list.stdout) as { name: string }[]).map((s) => s.name)).toEqual(['x'])
+  })
+
+  it('syncs through the proxy given at source add, and directly once it is cleared', async () => {
+    const proxy = await startConnectProxy()
+    try {
+      const data = ['--data-dir', join(dir, 'ws3')]
+      const env = { CA_TOKEN: TOKEN }
+      const ca = `${TLS}/internal-ca.crt`
+      const add = await cli([
+        'source',
+        'add',
+        'itsm',
+        '--name',
+        'px',
+        '--url',
+        sim.url,
+        '--token-env',
+        'CA_TOKEN',
+        '--ca-file',
+        ca,
+        '--proxy',
+        proxy.url,
+        ...data,
+      ])
+      expect(add.code).toBe(0)
+      const list = await cli(['source', 'list', ...data])
+      expect(list.stdout).toContain(`proxy: ${proxy.url}`)
+      const first = await cli(['sync', 'sr', '--json', ...data], env)
+      expect(JSON.parse(first.stdout)).toEqual([expect.objectContaining({ status: 'ok', error: null })])
+      const tunnels = proxy.tunnels.length
+      expect(tunnels).toBeGreaterThan(0)
+      expect(new Set(proxy.tunnels)).toEqual(new Set([new URL(sim.url).host]))
+
+      const bad = await cli(['source', 'proxy', 'px', 'http://me:pw@proxy.example.go.kr:8080', ...data])
+      expect(bad.code).not.toBe(0)
+      expect(bad.stderr).toContain('A proxy that asks for a login is not supported')
+      expect((await cli(['source', 'proxy', 'px', ...data])).stdout).toContain(
+        `"px" is reached through the proxy ${proxy.url}`,
+      )
+
+      const cleared = await cli(['source', 'proxy', 'px', '--clear', ...data])
+      expect(cleared.stdout).toContain('"px" is reached directly')
+      const again = await cli(['sync', 'sr', '--full', '--json', ...data], env)
+      expect(JSON.parse(again.stdout)).toEqual([expect.objectContaining({ status: 'ok', error: null })])
+      expect(proxy.tunnels.length).toBe(tunnels)
+    } finally {
+      await proxy.close()
+    }
   })
 })

@@ -1,0 +1,78 @@
+// How one connection reaches its server when it needs more than the process's own fetch: its own CA
+// certificates (trust.ts) and/or an HTTP proxy it must go through (a ServiceNow instance on the
+// internet seen from an intranet). Built on undici, the library Node's own fetch is built on: its
+// Agent takes a CA per connection pool and its ProxyAgent tunnels through a proxy (CONNECT), which
+// the global fetch can do neither of.
+import tls from 'node:tls'
+import type { Dispatcher } from 'undici'
+import { PROXY_REFUSED, type FetchLike } from './http'
+
+export type ConnectionTransport = {
+  /** PEM bundle trusted besides the system's authorities. */
+  ca?: string | undefined
+  /** `http://host:port` (or https://) of the proxy every request of this connection goes through. */
+  proxy?: string | undefined
+}
+
+/** The system's authorities: the bundled roots plus NODE_EXTRA_CA_CERTS where this Node can say so. */
+function systemAuthorities(): readonly string[] {
+  const withExtra = (tls as { getCACertificates?: (type: 'default') => string[] }).getCACertificates
+  return withExtra ? withExtra('default') : tls.rootCertificates
+}
+
+// undici is loaded on first use: it takes ~65 ms to load, which every CLI run and worker start
+// would pay for connections that need none of this.
+let undici: Promise<typeof import('undici')> | undefined
+/** One connection pool per transport, kept for the process (a sync pages through one server). */
+const dispatchers = new Map<string, Dispatcher>()
+
+/**
+ * The fetch of a connection with its own CA or proxy; null when it has neither (the caller's fetch
+ * serves). A proxy that cannot be reached or refuses the tunnel fails like an unreachable server,
+ * with the proxy named in the cause.
+ */
+export function connectionFetch(transport: ConnectionTransport): FetchLike | null {
+  const { ca, proxy } = transport
+  if (!ca && !proxy) return null
+  const key = JSON.stringify([ca ?? null, proxy ?? null])
+  return async (input, init) => {
+    const { Agent, ProxyAgent, fetch } = await (undici ??= import('undici'))
+    let dispatcher = dispatchers.get(key)
+    if (!dispatcher) {
+      const trust = ca ? { ca: [...systemAuthorities(), ca] } : {}
+      dispatcher = proxy ? new ProxyAgent({ uri: proxy, requestTls: trust }) : new Agent({ connect: trust })
+      dispatchers.set(key, dispatcher)
+    }
+    const options = { ...(init as Parameters<typeof fetch>[1]), dispatcher }
+    try {
+      return (await fetch(input, options)) as unknown as Response
+    } catch (err) {
+      throw proxy ? throughProxy(err, proxy) : err
+    }
+  }
+}
+
+/**
+ * The same failure, its cause saying it happened on the way through `proxy`; a refused tunnel gets
+ * PROXY_REFUSED (not worth retrying), other codes are kept (a certificate error stays one).
+ */
+function throughProxy(err: unknown, proxy: string): unknown {
+  if (!(err instanceof Error) || err.name === 'AbortError' || err.name === 'TimeoutError') return err
+  const inner = err.cause instanceof Error ? err.cause : err
+  // undici reports a refused tunnel a few causes down ("Proxy response (403) !== 200 …").
+  let refused: string | undefined
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5 && !refused; e = e.cause, depth++) {
+    const status = /Proxy response \((\d+)\)|Proxy Authentication Required \((\d+)\)/.exec(e.message)
+    refused = status?.[1] ?? status?.[2]
+  }
+  const what =
+    refused === '407'
+      ? `${proxy} asks for a login (407), which is not supported`
+      : refused
+        ? `${proxy} answered ${refused} to the tunnel request`
+        : `through the proxy ${proxy}: ${inner.message}`
+  const cause = Object.assign(new Error(what), {
+    code: refused ? PROXY_REFUSED : (inner as { code?: unknown }).code,
+  })
+  return new TypeError(err.message, { cause })
+}
