@@ -107,7 +107,10 @@ export async function updateSourceWithSecret(
     if (req.user === null) delete merged['user']
     else if (req.user !== undefined) merged['user'] = req.user
   } else if (req.table !== undefined || req.user !== undefined || req.password !== undefined) {
-    throw new CoreError('BAD_REQUEST', 'An ITSM REST source has only a URL and a token')
+    throw new CoreError(
+      'BAD_REQUEST',
+      'An ITSM REST source has no table, user or password (its secret is a token)',
+    )
   }
   const schema = record.kind === 'itsm' ? itsmConfigSchema : serviceNowConfigSchema
   const parsed = schema.safeParse(merged)
