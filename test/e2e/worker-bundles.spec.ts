@@ -15,7 +15,7 @@ import { runDemoInWorker } from '../../src/main/core/workers/run-demo-in-worker'
 import { runJobInWorker } from '../../src/main/core/workers/run-jobs-in-worker'
 import { runSyncInWorker } from '../../src/main/core/workers/run-sync-in-worker'
 import { openWorkspace } from '../../src/main/core/workspace'
-import { startItsmSimulator } from '../../src/main/simulators/itsm/server'
+import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
 
 const bundle = (name: string) => resolve('out/main', `${name}-worker.js`)
 // What src/main/index.ts passes: the migrations shipped in resources/ (no Electron-ABI binding here).
@@ -83,25 +83,33 @@ test('the demo and jobs bundles fill a workspace, re-judge it and calculate ever
   expect(count('SELECT count(*) AS n FROM kpi_values WHERE value IS NOT NULL')).toBeGreaterThan(9)
 })
 
+/**
+ * Adds an ITSM source with `config` for `sim`, runs the built sync bundle on it in a worker thread
+ * and answers the outcome and the entities it reported progress for.
+ */
+async function syncThroughBundle(sim: ItsmSimulator, name: string, config: Record<string, unknown>) {
+  const ws = openWorkspace({ dataDir, migrationsFolder })
+  const record = addSource(ws.store, { name, kind: 'itsm', config: { url: sim.url, ...config } }, Date.now())
+  ws.close()
+  const entities = new Set<string>()
+  const outcome = await runSyncInWorker(
+    bundle('sync'),
+    {
+      workspace: { dataDir, migrationsFolder },
+      record,
+      secrets: { token: sim.token, password: null },
+      full: false,
+      pageSize: 100,
+    },
+    { onProgress: (p) => entities.add(p.entity) },
+  )
+  return { outcome, entities }
+}
+
 test('the sync bundle pulls every SR from the ITSM simulator on its own connection', async () => {
-  const token = 'bundle-token-1f2e3d4c5b6a'
-  const sim = await startItsmSimulator({ seed: 3, srCount: 700, token })
+  const sim = await startItsmSimulator({ seed: 3, srCount: 700, token: 'bundle-token-1f2e3d4c5b6a' })
   try {
-    const ws = openWorkspace({ dataDir, migrationsFolder })
-    const record = addSource(ws.store, { name: 'sim', kind: 'itsm', config: { url: sim.url } }, Date.now())
-    ws.close()
-    const entities = new Set<string>()
-    const outcome = await runSyncInWorker(
-      bundle('sync'),
-      {
-        workspace: { dataDir, migrationsFolder },
-        record,
-        secrets: { token, password: null },
-        full: false,
-        pageSize: 100,
-      },
-      { onProgress: (p) => entities.add(p.entity) },
-    )
+    const { outcome, entities } = await syncThroughBundle(sim, 'sim', {})
     expect(outcome).toMatchObject({ source: 'itsm:sim', status: 'ok', error: null })
     expect(entities.has('srs')).toBe(true)
     expect(count("SELECT count(*) AS n FROM service_requests WHERE source = 'itsm:sim'")).toBe(700)
@@ -111,38 +119,20 @@ test('the sync bundle pulls every SR from the ITSM simulator on its own connecti
 })
 
 test("the sync bundle reaches an HTTPS server an internal CA issued for through the connection's own CA", async () => {
-  const token = 'bundle-token-ca-7a6b5c4d3e2f'
   const tls = resolve('test/fixtures/tls')
   const sim = await startItsmSimulator({
     seed: 4,
     srCount: 150,
-    token,
+    token: 'bundle-token-ca-7a6b5c4d3e2f',
     tls: {
       cert: readFileSync(join(tls, 'internal-server.crt')),
       key: readFileSync(join(tls, 'internal-server.key')),
     },
   })
   try {
-    const ws = openWorkspace({ dataDir, migrationsFolder })
     const ca = readCaCertificates(readFileSync(join(tls, 'internal-ca.crt')), Date.now()).pem
-    const record = addSource(
-      ws.store,
-      { name: 'internal', kind: 'itsm', config: { url: sim.url, ca } },
-      Date.now(),
-    )
-    ws.close()
     // The bundle loads undici on first use of such a source (a dynamic import in the built chunk).
-    const outcome = await runSyncInWorker(
-      bundle('sync'),
-      {
-        workspace: { dataDir, migrationsFolder },
-        record,
-        secrets: { token, password: null },
-        full: false,
-        pageSize: 100,
-      },
-      { onProgress: () => {} },
-    )
+    const { outcome } = await syncThroughBundle(sim, 'internal', { ca })
     expect(outcome).toMatchObject({ source: 'itsm:internal', status: 'ok', error: null })
     expect(count("SELECT count(*) AS n FROM service_requests WHERE source = 'itsm:internal'")).toBe(150)
   } finally {

@@ -3,20 +3,14 @@
 // They are public (no secret), kept as a PEM bundle in the source's config, and trusted for that
 // connection only, on top of the system's authorities (transport.ts).
 import { X509Certificate } from 'node:crypto'
+import type { CaCertificateView } from '../../../shared/ipc/types-sync'
 import { CoreError } from '../errors'
 
-/** What the Settings window and the CLI show of one trusted certificate. */
-export type CaCertificateInfo = {
-  subject: string
-  issuer: string
-  /** Epoch ms. */
-  validFrom: number
-  validTo: number
-  /** SHA-256, colon-separated hex, as browsers and `openssl x509 -fingerprint -sha256` show it. */
-  fingerprint: string
-  /** Whether it is marked as an authority (a self-signed server certificate is not, and still works). */
-  isAuthority: boolean
-}
+/**
+ * What the Settings window and the CLI show of one trusted certificate (the fingerprint as browsers
+ * and `openssl x509 -fingerprint -sha256` show it).
+ */
+export type CaCertificateInfo = CaCertificateView
 
 /** Longest bundle accepted (an internal root and a few intermediates are a few KiB). */
 export const MAX_CA_BYTES = 64 * 1024
