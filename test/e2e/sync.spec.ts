@@ -134,7 +134,7 @@ test('a server an internal CA issued for: refused until the CA file is added to 
       .getByTestId('conn-ca-file')
       .setInputFiles({ name: 'internal-ca.cer', mimeType: 'application/pkix-cert', buffer: der })
     await expect(page.getByTestId('conn-ca-pending')).toContainText('internal-ca.cer')
-    await page.screenshot({ path: 'test-results/connection-ca-form.png', fullPage: true })
+    await page.getByTestId('connection-form').screenshot({ path: 'test-results/connection-ca-form.png' })
     await page.getByTestId('conn-save').click()
     await expect(page.getByTestId('connection-form')).toHaveCount(0)
     await expect(item.getByTestId('connection-ca')).toContainText(

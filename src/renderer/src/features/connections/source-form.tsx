@@ -201,29 +201,36 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             </button>
           </div>
         ) : null}
-        <input
-          id="conn-ca"
-          type="file"
-          accept=".pem,.crt,.cer,.der,.cert"
-          data-testid="conn-ca-file"
-          onChange={(e) => {
-            const input = e.currentTarget
-            const file = input.files?.[0]
-            input.value = ''
-            if (!file) return
-            if (file.size > MAX_CA_FILE_BYTES) {
-              setError(t('connections.caTooLarge', { name: file.name }))
-              return
-            }
-            void readCaFile(file).then(
-              (content) => {
-                setError(null)
-                setCaFile({ name: file.name, content })
-              },
-              (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-            )
-          }}
-        />
+        <label className="btn btn-small file-pick">
+          {t(
+            caFile || (editing && editing.caCertificates.length > 0 && !caRemoved)
+              ? 'connections.caReplace'
+              : 'connections.caChoose',
+          )}
+          <input
+            id="conn-ca"
+            type="file"
+            accept=".pem,.crt,.cer,.der,.cert"
+            data-testid="conn-ca-file"
+            onChange={(e) => {
+              const input = e.currentTarget
+              const file = input.files?.[0]
+              input.value = ''
+              if (!file) return
+              if (file.size > MAX_CA_FILE_BYTES) {
+                setError(t('connections.caTooLarge', { name: file.name }))
+                return
+              }
+              void readCaFile(file).then(
+                (content) => {
+                  setError(null)
+                  setCaFile({ name: file.name, content })
+                },
+                (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+              )
+            }}
+          />
+        </label>
       </Field>
       <div className="settings-actions">
         <button type="submit" className="btn btn-primary" disabled={saving} data-testid="conn-save">

@@ -151,7 +151,7 @@ export function HolidaysPanel({ policy, onDone }: PanelProps) {
         <button type="button" className="btn" disabled={busy} onClick={add} data-testid="sla-holiday-add">
           {t('slaSettings.holidays.add')}
         </button>
-        <label className="btn sla-import">
+        <label className="btn file-pick">
           {t('slaSettings.holidays.import')}
           <input
             type="file"

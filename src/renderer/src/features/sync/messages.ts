@@ -173,7 +173,7 @@ const en: typeof ko = {
     certificate:
       "The server's certificate does not verify. If it comes from your organisation's own certificate authority, add that CA certificate (PEM or .cer) to the connection in Settings → Connections; otherwise check the certificate's expiry and address.",
     proxy:
-      "Check the proxy address in Settings → Connections. If the proxy blocks this server, ask your network administrators to allow it.",
+      'Check the proxy address in Settings → Connections. If the proxy blocks this server, ask your network administrators to allow it.',
     cancelled: 'Run it again to continue where it stopped.',
     interrupted: 'The app stopped during the sync. Run it again to continue.',
     other: 'Try again; if it persists, pass the message below to an administrator.',
