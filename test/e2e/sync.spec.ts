@@ -7,6 +7,7 @@ import { startHarnessServer } from '../../src/main/harness/server'
 import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
 import type { Locator, Page } from '@playwright/test'
 import { startConnectProxy } from '../helpers/connect-proxy'
+import { derOf, internalCaPem, internalServerTls, TLS_FIXTURES } from '../helpers/tls-fixtures'
 import { writeTwoSheetWorkbook } from '../helpers/two-sheet-workbook'
 import { expect, openReady, PINNED_NOW, STATIC_DIR, test } from './fixtures'
 
@@ -104,15 +105,12 @@ test('a server an internal CA issued for: refused until the CA file is added to 
   harness,
   request,
 }) => {
-  const tls = resolve('test/fixtures/tls')
+  const tls = TLS_FIXTURES
   const internal = await startItsmSimulator({
     seed: 3,
     srCount: 50,
     token: TOKEN,
-    tls: {
-      cert: await readFile(join(tls, 'internal-server.crt')),
-      key: await readFile(join(tls, 'internal-server.key')),
-    },
+    tls: internalServerTls(),
   })
   try {
     await openReady(page, '/settings.html')
@@ -127,8 +125,7 @@ test('a server an internal CA issued for: refused until the CA file is added to 
     await page.screenshot({ path: 'test-results/connection-ca-refused.png', fullPage: true })
 
     // The CA as Windows exports it (a binary .cer), picked in the connection's form.
-    const pem = await readFile(join(tls, 'internal-ca.crt'), 'utf8')
-    const der = Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, ''), 'base64')
+    const der = derOf(internalCaPem())
     await item.getByRole('button', { name: '수정' }).click()
     await page
       .getByTestId('conn-ca-file')

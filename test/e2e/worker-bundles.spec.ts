@@ -3,7 +3,7 @@
 // imports from the bundle and node_modules, open the workspace with the shipped migrations and do its
 // job. The other worker tests run the TypeScript sources through tsx; only this one runs the bundles.
 import { expect, test } from '@playwright/test'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { threadId } from 'node:worker_threads'
@@ -16,6 +16,7 @@ import { runJobInWorker } from '../../src/main/core/workers/run-jobs-in-worker'
 import { runSyncInWorker } from '../../src/main/core/workers/run-sync-in-worker'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
+import { internalCaPem, internalServerTls } from '../helpers/tls-fixtures'
 
 const bundle = (name: string) => resolve('out/main', `${name}-worker.js`)
 // What src/main/index.ts passes: the migrations shipped in resources/ (no Electron-ABI binding here).
@@ -119,18 +120,14 @@ test('the sync bundle pulls every SR from the ITSM simulator on its own connecti
 })
 
 test("the sync bundle reaches an HTTPS server an internal CA issued for through the connection's own CA", async () => {
-  const tls = resolve('test/fixtures/tls')
   const sim = await startItsmSimulator({
     seed: 4,
     srCount: 150,
     token: 'bundle-token-ca-7a6b5c4d3e2f',
-    tls: {
-      cert: readFileSync(join(tls, 'internal-server.crt')),
-      key: readFileSync(join(tls, 'internal-server.key')),
-    },
+    tls: internalServerTls(),
   })
   try {
-    const ca = readCaCertificates(readFileSync(join(tls, 'internal-ca.crt')), Date.now()).pem
+    const ca = readCaCertificates(internalCaPem(), Date.now()).pem
     // The bundle loads undici on first use of such a source (a dynamic import in the built chunk).
     const { outcome } = await syncThroughBundle(sim, 'internal', { ca })
     expect(outcome).toMatchObject({ source: 'itsm:internal', status: 'ok', error: null })

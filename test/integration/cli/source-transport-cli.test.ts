@@ -1,16 +1,17 @@
 // `source add … --ca-file` and `source ca`: a server whose certificate an internal CA issued, synced
 // from the command line once its CA is given (a Windows DER .cer file or PEM), refused without it.
 // `source add … --proxy` and `source proxy`: the sync goes through the proxy, and directly once cleared.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../../helpers/cli'
 import { openWorkspace } from '../../../src/main/core/workspace'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { startConnectProxy } from '../../helpers/connect-proxy'
+import { derOf, internalCaPem, internalServerTls, TLS_FIXTURES } from '../../helpers/tls-fixtures'
 
-const TLS = resolve('test/fixtures/tls')
+const TLS = TLS_FIXTURES
 const TOKEN = 'sim-token-cli-ca'
 
 describe('CA certificates of a source on the command line', () => {
@@ -23,15 +24,11 @@ describe('CA certificates of a source on the command line', () => {
       seed: 3,
       srCount: 80,
       token: TOKEN,
-      tls: {
-        cert: readFileSync(`${TLS}/internal-server.crt`),
-        key: readFileSync(`${TLS}/internal-server.key`),
-      },
+      tls: internalServerTls(),
     })
     // The CA as Windows exports it: binary DER, decoded from the PEM fixture here.
-    const pem = readFileSync(`${TLS}/internal-ca.crt`, 'utf8')
     derFile = join(dir, 'internal-ca.cer')
-    writeFileSync(derFile, Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, ''), 'base64'))
+    writeFileSync(derFile, derOf(internalCaPem()))
   })
   afterAll(async () => {
     await sim.close()

@@ -2,9 +2,7 @@
 // go through the proxy, with or without its own CA; a proxy that refuses the tunnel (403, 407) fails
 // at once with that cause; a proxy that is down is "offline" with the proxy named; bad proxy URLs are
 // refused when the source is added.
-import { readFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { defaultHttpDeps } from '../../../src/main/core/sources/http'
 import { addSource, connectorFor } from '../../../src/main/core/sources/registry'
@@ -13,9 +11,9 @@ import { causeOf } from '../../../src/main/core/sync/causes'
 import { syncSource } from '../../../src/main/core/sync/engine'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { startConnectProxy, type ConnectProxy } from '../../helpers/connect-proxy'
+import { internalCaPem, internalServerTls } from '../../helpers/tls-fixtures'
 import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 
-const TLS = resolve('test/fixtures/tls')
 const TOKEN = 'sim-token-proxy'
 let ws: TempWorkspace | undefined
 let sim: ItsmSimulator | undefined
@@ -56,13 +54,10 @@ describe('a source behind an HTTP proxy', () => {
       srCount: 40,
       token: TOKEN,
       events: false,
-      tls: {
-        cert: readFileSync(`${TLS}/internal-server.crt`),
-        key: readFileSync(`${TLS}/internal-server.key`),
-      },
+      tls: internalServerTls(),
     })
     proxy = await startConnectProxy()
-    const ca = readCaCertificates(readFileSync(`${TLS}/internal-ca.crt`), Date.now()).pem
+    const ca = readCaCertificates(internalCaPem(), Date.now()).pem
     const outcome = await syncWith({ url: sim.url, proxy: proxy.url, ca })
     expect(outcome).toMatchObject({ status: 'ok', error: null })
     expect(srCount()).toBe(40)
@@ -74,10 +69,7 @@ describe('a source behind an HTTP proxy', () => {
       seed: 2,
       srCount: 10,
       token: TOKEN,
-      tls: {
-        cert: readFileSync(`${TLS}/internal-server.crt`),
-        key: readFileSync(`${TLS}/internal-server.key`),
-      },
+      tls: internalServerTls(),
     })
     proxy = await startConnectProxy()
     const outcome = await syncWith({ url: sim.url, proxy: proxy.url })

@@ -4,17 +4,17 @@
 // refused with the reason and changes nothing. A proxy set on the connection carries its test and
 // sync; a proxy URL with a login is refused.
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { startConnectProxy, type ConnectProxy } from '../../helpers/connect-proxy'
+import { derOf, internalCaPem, internalServerTls, TLS_FIXTURES } from '../../helpers/tls-fixtures'
 import { appContext, type AppContext } from './app-context'
 
-const TLS = resolve('test/fixtures/tls')
+const TLS = TLS_FIXTURES
 const TOKEN = 'sim-token-ca-test'
-const internalCa = readFileSync(`${TLS}/internal-ca.crt`, 'utf8')
+const internalCa = internalCaPem()
 /** The CA as a Windows .cer (DER) file picked in the Settings window: its bytes in base64. */
-const internalCaDerBase64 = internalCa.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, '')
+const internalCaDerBase64 = derOf(internalCa).toString('base64')
 
 let app: AppContext | undefined
 let sim: ItsmSimulator | undefined
@@ -33,10 +33,7 @@ const startInternalServer = (): Promise<ItsmSimulator> =>
     seed: 9,
     srCount: 120,
     token: TOKEN,
-    tls: {
-      cert: readFileSync(`${TLS}/internal-server.crt`),
-      key: readFileSync(`${TLS}/internal-server.key`),
-    },
+    tls: internalServerTls(),
   })
 
 const srCount = (ctx: AppContext): number =>

@@ -3,20 +3,16 @@
 // not-yet-valid certificate, garbage, an empty or oversized file.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { describeCaCertificates, readCaCertificates } from '../../../src/main/core/sources/trust'
+import { derOf, TLS_FIXTURES } from '../../helpers/tls-fixtures'
 
-const TLS = resolve('test/fixtures/tls')
+const TLS = TLS_FIXTURES
 const internalCa = readFileSync(`${TLS}/internal-ca.crt`, 'utf8')
 const selfSigned = readFileSync(`${TLS}/self-signed.crt`, 'utf8')
 const serverKey = readFileSync(`${TLS}/internal-server.key`, 'utf8')
 // The internal CA is valid from 2020-01-01 to 2120-01-01, the self-signed one from 2026-11-22 to 2126-10-29.
 const NOW = Date.parse('2027-01-01T00:00:00Z')
-
-/** The DER bytes inside a PEM certificate, decoded here without the code under test. */
-const derOf = (pem: string): Buffer =>
-  Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''), 'base64')
 
 const reasonOf = (input: Buffer | string, now = NOW): string => {
   try {
