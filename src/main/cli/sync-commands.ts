@@ -42,20 +42,24 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .action(async (kind: string, local: Record<string, string | undefined>, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const now = Date.now()
-        const ca = {
+        const transport = {
           ...(local['caFile'] ? { ca: readCaFile(local['caFile'], now).pem } : {}),
           ...(local['proxy'] ? { proxy: local['proxy'] } : {}),
         }
         const config =
           kind === 'itsm'
-            ? { url: local['url'], ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}), ...ca }
+            ? {
+                url: local['url'],
+                ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
+                ...transport,
+              }
             : {
                 url: local['url'],
                 ...(local['table'] ? { table: local['table'] } : {}),
                 ...(local['user'] ? { user: local['user'] } : {}),
                 ...(local['passwordEnv'] ? { passwordEnv: local['passwordEnv'] } : {}),
                 ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
-                ...ca,
+                ...transport,
               }
         const added = addSource(ctx.workspace.store, { name: local['name'] ?? '', kind, config }, now)
         print(

@@ -143,24 +143,28 @@ export function getSource(store: Store, sourceName: string): SourceRecord | null
   return row ? toRecord(row) : null
 }
 
+/** A change of a connection's CA certificates and proxy: a value sets, null removes, omitted keeps. */
+export type TransportChange = { ca?: string | null; proxy?: string | null }
+
+/** `config` with `change` applied (not validated: parseConfig does that). */
+export function withTransport(config: object, change: TransportChange): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...config }
+  for (const key of ['ca', 'proxy'] as const) {
+    const value = change[key]
+    if (value === null) delete out[key]
+    else if (value !== undefined) out[key] = value
+  }
+  return out
+}
+
 /**
  * Sets or (with null) removes a source's own CA certificates (a PEM bundle read by trust.ts
  * readCaCertificates) and proxy; an omitted field stays. The cursors stay: it is the same server.
  */
-export function setSourceTransport(
-  store: Store,
-  sourceName: string,
-  change: { ca?: string | null; proxy?: string | null },
-): SourceRecord {
+export function setSourceTransport(store: Store, sourceName: string, change: TransportChange): SourceRecord {
   const source = getSource(store, sourceName)
   if (!source) throw new CoreError('NOT_FOUND', `No source named "${sourceName}"`)
-  const config: Record<string, unknown> = { ...source.config }
-  for (const key of ['ca', 'proxy'] as const) {
-    const value = change[key]
-    if (value === null) delete config[key]
-    else if (value !== undefined) config[key] = value
-  }
-  const parsed = parseConfig(source.kind, config)
+  const parsed = parseConfig(source.kind, withTransport(source.config, change))
   store.sqlite
     .prepare('UPDATE sources SET config = ? WHERE id = ?')
     .run(JSON.stringify(parsed.config), source.id)

@@ -71,7 +71,8 @@ function throughProxy(err: unknown, proxy: string): unknown {
       : refused
         ? `${proxy} answered ${refused} to the tunnel request`
         : `through the proxy ${proxy}: ${inner.message}`
-  const cause = Object.assign(new Error(what), {
+  // The original stays as the cause, so codes further down (a certificate's) are still seen.
+  const cause = Object.assign(new Error(what, { cause: inner }), {
     code: refused ? PROXY_REFUSED : (inner as { code?: unknown }).code,
   })
   return new TypeError(err.message, { cause })

@@ -16,6 +16,7 @@ import {
   serviceNowConfigSchema,
   type SecretResolver,
   type SourceRecord,
+  withTransport,
 } from '../sources/registry'
 import {
   deleteSourceSecrets,
@@ -58,18 +59,18 @@ export async function addSourceWithSecret(
       'BAD_REQUEST',
       req.user ? 'A ServiceNow user needs its password' : 'Give a user and password, or a bearer token',
     )
-  const ca = {
+  const transport = {
     ...(req.caCertificate ? { ca: readCaCertificates(req.caCertificate, now).pem } : {}),
     ...(req.proxy ? { proxy: req.proxy } : {}),
   }
   const config =
     req.kind === 'itsm'
-      ? { url: req.url, ...ca }
+      ? { url: req.url, ...transport }
       : {
           url: req.url,
           ...(req.table ? { table: req.table } : {}),
           ...(req.user ? { user: req.user } : {}),
-          ...ca,
+          ...transport,
         }
   const record = addSource(store, { name: req.name, kind: req.kind, config }, now)
   try {
@@ -96,12 +97,13 @@ export async function updateSourceWithSecret(
 ): Promise<SourceView> {
   const record = requireSource(store, req.name)
   const before = record.config as Record<string, unknown>
-  const merged: Record<string, unknown> = { ...before }
+  const merged = withTransport(before, {
+    ...(req.caCertificate !== undefined
+      ? { ca: req.caCertificate === null ? null : readCaCertificates(req.caCertificate, now).pem }
+      : {}),
+    ...(req.proxy !== undefined ? { proxy: req.proxy } : {}),
+  })
   if (req.url !== undefined) merged['url'] = req.url
-  if (req.caCertificate === null) delete merged['ca']
-  else if (req.caCertificate !== undefined) merged['ca'] = readCaCertificates(req.caCertificate, now).pem
-  if (req.proxy === null) delete merged['proxy']
-  else if (req.proxy !== undefined) merged['proxy'] = req.proxy
   if (record.kind === 'servicenow') {
     if (req.table !== undefined) merged['table'] = req.table
     if (req.user === null) delete merged['user']
