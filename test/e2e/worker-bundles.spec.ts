@@ -98,7 +98,7 @@ async function syncThroughBundle(sim: ItsmSimulator, name: string, config: Recor
     {
       workspace: { dataDir, migrationsFolder },
       record,
-      secrets: { token: sim.token, password: null },
+      secrets: { token: sim.token, password: null, proxyPassword: null },
       full: false,
       pageSize: 100,
     },

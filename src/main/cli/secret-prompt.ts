@@ -3,10 +3,15 @@
 // answer lives only in this process's memory: never written, logged or echoed. Without a terminal
 // (CI, pipes, cron) nothing is asked, and the sync names the variable to set.
 import password from '@inquirer/password'
+import type { SourceSecretKind } from '../core/secrets'
 import type { SourceRecord } from '../core/sources/registry'
-import { envSecrets, type SecretResolver } from '../core/sources/registry'
+import { envSecrets, secretEnvName, type SecretResolver } from '../core/sources/registry'
 
-export type SecretKind = 'token' | 'password'
+const SECRET_LABEL: Record<SourceSecretKind, string> = {
+  token: 'Token',
+  password: 'Password',
+  proxyPassword: 'Proxy password',
+}
 /** Asks for one secret; null when nobody can be asked. */
 export type AskSecret = (question: string) => Promise<string | null>
 
@@ -38,17 +43,15 @@ export function promptingSecrets(
 ): SecretResolver {
   const fromEnv = envSecrets(env)
   const asked = new Map<string, Promise<string | null>>()
-  return async (source: SourceRecord, secret: SecretKind) => {
+  return async (source: SourceRecord, secret: SourceSecretKind) => {
     const value = await fromEnv(source, secret)
     if (value || !ask) return value
     const key = `${source.kind}:${source.name}:${secret}`
     let answer = asked.get(key)
     if (!answer) {
-      const config = source.config as { tokenEnv?: string; passwordEnv?: string }
-      const varName = secret === 'token' ? config.tokenEnv : config.passwordEnv
-      const what = secret === 'token' ? 'Token' : 'Password'
+      const varName = secretEnvName(source, secret)
       answer = ask(
-        `${what} for ${source.kind} source "${source.name}"${varName ? ` (${varName} is not set)` : ''}:`,
+        `${SECRET_LABEL[secret]} for ${source.kind} source "${source.name}"${varName ? ` (${varName} is not set)` : ''}:`,
       )
       asked.set(key, answer)
     }

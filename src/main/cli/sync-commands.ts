@@ -13,6 +13,7 @@ import {
 } from '../core/sources/registry'
 import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
+import { CoreError } from '../core/errors'
 import { UsageError } from './context'
 import type { WithContext } from './invoke'
 import { padCols, print } from './output'
@@ -39,12 +40,16 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       "CA certificate(s) to trust for this server (PEM or DER .cer), e.g. an internal CA's",
     )
     .option('--proxy <URL>', 'HTTP proxy to reach the server through, e.g. http://proxy.example.go.kr:8080')
+    .option('--proxy-user <user>', 'user of a proxy that asks for a login')
+    .option('--proxy-password-env <VAR>', "environment variable holding the proxy user's password")
     .action(async (kind: string, local: Record<string, string | undefined>, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const now = Date.now()
         const transport = {
           ...(local['caFile'] ? { ca: readCaFile(local['caFile'], now).pem } : {}),
           ...(local['proxy'] ? { proxy: local['proxy'] } : {}),
+          ...(local['proxyUser'] ? { proxyUser: local['proxyUser'] } : {}),
+          ...(local['proxyPasswordEnv'] ? { proxyPasswordEnv: local['proxyPasswordEnv'] } : {}),
         }
         const config =
           kind === 'itsm'
@@ -98,21 +103,42 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .description("show, set or remove the HTTP proxy a source's server is reached through")
     .argument('<name>')
     .argument('[url]', 'the proxy, e.g. http://proxy.example.go.kr:8080')
+    .option('--user <user>', 'user of a proxy that asks for a login (with the URL)')
+    .option('--password-env <VAR>', "environment variable holding the proxy user's password")
     .option('--clear', 'connect directly again')
-    .action(async (name: string, url: string | undefined, local: { clear?: boolean }, cmd: Command) => {
-      await withContext(cmd, async (ctx, opts) => {
-        if (!getSource(ctx.workspace.store, name)) throw new UsageError(`No source named "${name}"`)
-        if (url && local.clear) throw new UsageError('Give a proxy URL or --clear, not both')
-        const record =
-          url || local.clear
-            ? setSourceTransport(ctx.workspace.store, name, { proxy: url ?? null })
-            : getSource(ctx.workspace.store, name)
-        const proxy = record?.config.proxy ?? null
-        print({ source: name, proxy }, opts.json, () =>
-          proxy ? `"${name}" is reached through the proxy ${proxy}` : `"${name}" is reached directly`,
-        )
-      })
-    })
+    .action(
+      async (
+        name: string,
+        url: string | undefined,
+        local: { clear?: boolean; user?: string; passwordEnv?: string },
+        cmd: Command,
+      ) => {
+        await withContext(cmd, async (ctx, opts) => {
+          if (!getSource(ctx.workspace.store, name)) throw new UsageError(`No source named "${name}"`)
+          if (url && local.clear) throw new UsageError('Give a proxy URL or --clear, not both')
+          if ((local.user || local.passwordEnv) && !url)
+            throw new UsageError(
+              'Give the proxy URL with its login: source proxy NAME URL --user USER --password-env VAR',
+            )
+          // The proxy is set as given: a URL without --user drops a login set before.
+          const record =
+            url || local.clear
+              ? setSourceTransport(ctx.workspace.store, name, {
+                  proxy: url ?? null,
+                  proxyUser: local.user ?? null,
+                  proxyPasswordEnv: local.passwordEnv ?? null,
+                })
+              : getSource(ctx.workspace.store, name)
+          const config = record?.config
+          const proxy = config?.proxy ?? null
+          print({ source: name, proxy, proxyUser: config?.proxyUser ?? null }, opts.json, () =>
+            config?.proxy
+              ? `"${name}" is reached through the proxy ${proxyText(config)}`
+              : `"${name}" is reached directly`,
+          )
+        })
+      },
+    )
   source.command('list').action(async (_local: unknown, cmd: Command) => {
     await withContext(cmd, async (ctx, opts) => {
       const sources = listSources(ctx.workspace.store)
@@ -123,7 +149,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
               .map(
                 (s) =>
                   `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}` +
-                  (s.config.proxy ? `\n  proxy: ${s.config.proxy}` : '') +
+                  (s.config.proxy ? `\n  proxy: ${proxyText(s.config)}` : '') +
                   caLines(s.config.ca),
               )
               .join('\n'),
@@ -181,7 +207,25 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         const secrets = promptingSecrets(terminalAsk())
         try {
           for (const record of chosen) {
-            const connector = await connectorFor(record, secrets, defaultHttpDeps())
+            let connector
+            try {
+              connector = await connectorFor(record, secrets, defaultHttpDeps())
+            } catch (err) {
+              // A missing secret is this source's failure, said in its outcome; the others still sync.
+              if (!(err instanceof CoreError)) throw err
+              const at = Date.now()
+              const source = `${record.kind}:${record.name}`
+              outcomes.push({
+                source,
+                status: 'failed',
+                rows: 0,
+                pages: 0,
+                error: err.message,
+                startedAt: at,
+                finishedAt: at,
+              })
+              continue
+            }
             outcomes.push(
               await syncSource(ctx.workspace.store, connector, {
                 ...(local.full ? { full: true } : {}),
@@ -203,6 +247,15 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         if (outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1
       })
     })
+}
+
+/** A source's proxy with its login user and where the password comes from (never the password). */
+function proxyText(config: { proxy?: string; proxyUser?: string; proxyPasswordEnv?: string }): string {
+  if (!config.proxyUser) return config.proxy ?? ''
+  const password = config.proxyPasswordEnv
+    ? `password from $${config.proxyPasswordEnv}`
+    : 'password asked at the terminal or kept by the app'
+  return `${config.proxy} (user ${config.proxyUser}, ${password})`
 }
 
 /** Reads a CA file for `source add --ca-file` and `source ca`; a missing file is a usage error. */

@@ -11,8 +11,23 @@ export type SecretStore = {
   delete(name: string): Promise<void>
 }
 
-export type SourceSecretKind = 'token' | 'password'
-export const SOURCE_SECRET_KINDS: readonly SourceSecretKind[] = ['token', 'password']
+/** A source's secrets: its API token or password, and the password of the proxy it goes through. */
+export type SourceSecretKind = 'token' | 'password' | 'proxyPassword'
+export const SOURCE_SECRET_KINDS: readonly SourceSecretKind[] = ['token', 'password', 'proxyPassword']
+/** Every secret of one source, resolved (null: not given). */
+export type SourceSecrets = Record<SourceSecretKind, string | null>
+
+/** Resolves every secret of `source` through `resolver` (the worker gets them as one object). */
+export async function resolveSourceSecrets(
+  resolver: SecretResolver,
+  source: SourceRecord,
+): Promise<SourceSecrets> {
+  return {
+    token: await resolver(source, 'token'),
+    password: await resolver(source, 'password'),
+    proxyPassword: await resolver(source, 'proxyPassword'),
+  }
+}
 
 /** The store key of one secret of a source: `source:<name>:<kind>`. */
 export function sourceSecretName(sourceName: string, kind: SourceSecretKind): string {
@@ -38,6 +53,15 @@ export function setSourceSecret(
   return store.set(sourceSecretName(sourceName, kind), value)
 }
 
+/** Forgets one secret of a source. */
+export function deleteSourceSecret(
+  store: SecretStore,
+  sourceName: string,
+  kind: SourceSecretKind,
+): Promise<void> {
+  return store.delete(sourceSecretName(sourceName, kind))
+}
+
 /** Forgets every secret of a source (on remove). */
 export async function deleteSourceSecrets(store: SecretStore, sourceName: string): Promise<void> {
   for (const kind of SOURCE_SECRET_KINDS) await store.delete(sourceSecretName(sourceName, kind))
@@ -50,7 +74,7 @@ export async function storedSourceSecrets(
 ): Promise<Record<SourceSecretKind, boolean>> {
   const has = async (kind: SourceSecretKind): Promise<boolean> =>
     store ? (await store.get(sourceSecretName(sourceName, kind))) !== null : false
-  return { token: await has('token'), password: await has('password') }
+  return { token: await has('token'), password: await has('password'), proxyPassword: await has('proxyPassword') }
 }
 
 /**

@@ -16,6 +16,7 @@ export type SyncErrorCause =
   | 'secret_missing'
   | 'certificate'
   | 'proxy'
+  | 'proxy_auth'
   | 'cancelled'
   | 'interrupted'
   | 'other'
@@ -47,6 +48,10 @@ export type SourceView = {
   caCertificates: CaCertificateView[]
   /** The HTTP proxy the connection goes through, null when it connects directly. */
   proxy: string | null
+  /** The proxy's login user, null when the proxy asks for none. */
+  proxyUser: string | null
+  /** How the proxy password is provided (as `secret`); null without a proxy login. */
+  proxySecret: 'stored' | 'env' | 'missing' | null
 }
 
 /** One CA certificate a connection trusts (public data: no secret). */

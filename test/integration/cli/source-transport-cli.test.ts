@@ -1,6 +1,7 @@
 // `source add … --ca-file` and `source ca`: a server whose certificate an internal CA issued, synced
 // from the command line once its CA is given (a Windows DER .cer file or PEM), refused without it.
-// `source add … --proxy` and `source proxy`: the sync goes through the proxy, and directly once cleared.
+// `source add … --proxy` and `source proxy`: the sync goes through the proxy, and directly once cleared;
+// a proxy that asks for a login gets the user given and the password from the variable named.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -158,7 +159,7 @@ describe('CA certificates of a source on the command line', () => {
 
       const bad = await cli(['source', 'proxy', 'px', 'http://me:pw@proxy.example.go.kr:8080', ...data])
       expect(bad.code).not.toBe(0)
-      expect(bad.stderr).toContain('A proxy that asks for a login is not supported')
+      expect(bad.stderr).toContain('Give the proxy without a login')
       expect((await cli(['source', 'proxy', 'px', ...data])).stdout).toContain(
         `"px" is reached through the proxy ${proxy.url}`,
       )
@@ -168,6 +169,86 @@ describe('CA certificates of a source on the command line', () => {
       const again = await cli(['sync', 'sr', '--full', '--json', ...data], env)
       expect(JSON.parse(again.stdout)).toEqual([expect.objectContaining({ status: 'ok', error: null })])
       expect(proxy.tunnels.length).toBe(tunnels)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('logs in to a proxy with the user given and the password from the variable named', async () => {
+    const login = { user: 'ops-sync', password: 'Cli-prx-4e2a' }
+    const proxy = await startConnectProxy({ login })
+    try {
+      const data = ['--data-dir', join(dir, 'ws4')]
+      const ca = ['--ca-file', `${TLS}/internal-ca.crt`]
+      const add = await cli([
+        'source',
+        'add',
+        'itsm',
+        '--name',
+        'px',
+        '--url',
+        sim.url,
+        '--token-env',
+        'CA_TOKEN',
+        ...ca,
+        '--proxy',
+        proxy.url,
+        '--proxy-user',
+        login.user,
+        '--proxy-password-env',
+        'OPS_PROXY_PW',
+        ...data,
+      ])
+      expect(add.code).toBe(0)
+      const list = await cli(['source', 'list', ...data], { OPS_PROXY_PW: login.password })
+      expect(list.stdout).toContain(`proxy: ${proxy.url} (user ops-sync, password from $OPS_PROXY_PW)`)
+      expect(list.stdout + list.stderr).not.toContain(login.password)
+
+      // A second source reached directly still syncs when px cannot.
+      const direct = ['source', 'add', 'itsm', '--name', 'direct', '--url', sim.url]
+      expect((await cli([...direct, '--token-env', 'CA_TOKEN', ...ca, ...data])).code).toBe(0)
+      // The variable unset: the sync says which one, before any tunnel is asked for.
+      const unset = await cli(['sync', 'sr', '--json', ...data], { CA_TOKEN: TOKEN })
+      expect(unset.code).toBe(1)
+      expect(JSON.parse(unset.stdout)).toEqual([
+        expect.objectContaining({ source: 'itsm:direct', status: 'ok' }),
+        expect.objectContaining({
+          source: 'itsm:px',
+          status: 'failed',
+          error: 'No proxy password for source "px": set OPS_PROXY_PW',
+        }),
+      ])
+      expect(proxy.tunnels).toHaveLength(0)
+
+      const wrong = await cli(['sync', 'sr', '--source', 'px', '--json', ...data], {
+        CA_TOKEN: TOKEN,
+        OPS_PROXY_PW: 'nope-nope',
+      })
+      const [failed] = JSON.parse(wrong.stdout) as { status: string; error: string }[]
+      expect(failed?.status).toBe('failed')
+      expect(failed?.error).toContain('did not accept the login of "ops-sync" (407)')
+      expect(wrong.stdout + wrong.stderr).not.toContain('nope-nope')
+
+      const env = { CA_TOKEN: TOKEN, OPS_PROXY_PW: login.password }
+      const ok = await cli(['sync', 'sr', '--source', 'px', '--json', ...data], env)
+      expect(JSON.parse(ok.stdout)).toEqual([expect.objectContaining({ status: 'ok', error: null })])
+      expect(proxy.logins.at(-1)).toBe(`${login.user}:${login.password}`)
+
+      // `source proxy` sets the proxy as given: a login needs the URL, and a URL alone drops it.
+      const noUrl = await cli(['source', 'proxy', 'px', '--user', 'other', ...data])
+      expect(noUrl.code).not.toBe(0)
+      expect(noUrl.stderr).toContain('Give the proxy URL with its login')
+      const relogin = await cli(
+        ['source', 'proxy', 'px', proxy.url, '--user', 'ops-sync', '--password-env', 'PW2', ...data],
+        env,
+      )
+      expect(relogin.stdout).toContain(
+        `"px" is reached through the proxy ${proxy.url} (user ops-sync, password from $PW2)`,
+      )
+      const plain = await cli(['source', 'proxy', 'px', proxy.url, ...data])
+      expect(plain.stdout).toContain(`"px" is reached through the proxy ${proxy.url}\n`)
+      const asks = await cli(['sync', 'sr', '--source', 'px', '--json', ...data], env)
+      expect(JSON.parse(asks.stdout)[0].error).toContain('asks for a login (407)')
     } finally {
       await proxy.close()
     }

@@ -2,7 +2,8 @@
 // uses: an ITSM server whose certificate an internal CA issued is refused until that CA is added to
 // the connection, then tested and synced over HTTPS; removing it refuses again; a bad file is
 // refused with the reason and changes nothing. A proxy set on the connection carries its test and
-// sync; a proxy URL with a login is refused.
+// sync; a proxy URL with a login is refused. A proxy that asks for a login gets the connection's
+// proxy user and password, kept write-only in the secret store like the other secrets.
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
@@ -180,7 +181,7 @@ describe("a connection's own CA certificate", () => {
       ok: false,
       error: {
         code: 'BAD_REQUEST',
-        message: expect.stringContaining('A proxy that asks for a login is not supported'),
+        message: expect.stringContaining('Give the proxy without a login'),
       },
     })
     expect((await app.ok('sources:list', {}))[0]?.proxy).toBe(proxy.url)
@@ -189,5 +190,71 @@ describe("a connection's own CA certificate", () => {
     expect(direct.proxy).toBeNull()
     expect(await app.ok('sources:test', { name: 'internal' })).toMatchObject({ ok: true })
     expect(proxy.tunnels.length).toBe(tunnels)
+  })
+
+  it('a proxy login is stored write-only, carries test and sync, and goes with the proxy', async () => {
+    const login = { user: 'ops-sync', password: 'Prx-pw-7c1d' }
+    sim = await startItsmSimulator({ seed: 4, srCount: 30, token: TOKEN })
+    proxy = await startConnectProxy({ login })
+    app = appContext()
+    const base = { kind: 'itsm', name: 'internal', url: sim.url, token: TOKEN, proxy: proxy.url } as const
+    // A user without its password is refused and nothing is added.
+    expect(await app.invoke('sources:add', { ...base, proxyUser: login.user })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'The proxy user "ops-sync" needs the proxy password' },
+    })
+    expect(await app.ok('sources:list', {})).toEqual([])
+
+    const added = await app.ok('sources:add', {
+      ...base,
+      proxyUser: login.user,
+      proxyPassword: login.password,
+    })
+    expect(added).toMatchObject({ proxy: proxy.url, proxyUser: login.user, proxySecret: 'stored' })
+    expect(app.secrets.values.get('source:internal:proxyPassword')).toBe(login.password)
+    // Write-only: neither the view nor the list carries the password.
+    expect(JSON.stringify(await app.ok('sources:list', {}))).not.toContain(login.password)
+    expect(await app.ok('sources:test', { name: 'internal' })).toMatchObject({ ok: true })
+    await app.ok('sync:run', {})
+    await app.sync.scheduler.idle()
+    expect(srCount(app)).toBe(30)
+    expect(new Set(proxy.logins)).toEqual(new Set([`${login.user}:${login.password}`]))
+
+    // A wrong password: the test says the proxy refused the login, in words, without the password.
+    await app.ok('sources:update', { name: 'internal', proxyPassword: 'not-the-password' })
+    const wrong = await app.ok('sources:test', { name: 'internal' })
+    expect(wrong).toMatchObject({ ok: false, error: { cause: 'proxy_auth' } })
+    expect(wrong.error?.message).toContain('did not accept the login of "ops-sync" (407)')
+    expect(wrong.error?.message).not.toContain('not-the-password')
+
+    // Another user needs its own password; refused, the connection stays as it was.
+    expect(await app.invoke('sources:update', { name: 'internal', proxyUser: 'someone-else' })).toMatchObject(
+      {
+        ok: false,
+        error: { message: 'The proxy user "someone-else" needs the proxy password' },
+      },
+    )
+    expect((await app.ok('sources:list', {}))[0]).toMatchObject({ proxyUser: login.user })
+    await app.ok('sources:update', { name: 'internal', proxyPassword: login.password })
+    expect(await app.ok('sources:test', { name: 'internal' })).toMatchObject({ ok: true })
+
+    // Removing the login forgets its password; the proxy then asks for one.
+    const noLogin = await app.ok('sources:update', { name: 'internal', proxyUser: null })
+    expect(noLogin).toMatchObject({ proxy: proxy.url, proxyUser: null, proxySecret: null })
+    expect(app.secrets.values.has('source:internal:proxyPassword')).toBe(false)
+    const asks = await app.ok('sources:test', { name: 'internal' })
+    expect(asks).toMatchObject({ ok: false, error: { cause: 'proxy_auth' } })
+    expect(asks.error?.message).toContain('asks for a login (407)')
+
+    // The login goes with the proxy: removing the proxy removes both.
+    await app.ok('sources:update', {
+      name: 'internal',
+      proxyUser: login.user,
+      proxyPassword: login.password,
+    })
+    const direct = await app.ok('sources:update', { name: 'internal', proxy: null })
+    expect(direct).toMatchObject({ proxy: null, proxyUser: null, proxySecret: null })
+    expect(app.secrets.values.has('source:internal:proxyPassword')).toBe(false)
+    expect(await app.ok('sources:test', { name: 'internal' })).toMatchObject({ ok: true })
   })
 })

@@ -29,7 +29,7 @@ const data = (token: string): SyncWorkerData => {
   return {
     workspace: { dataDir: ws.dataDir },
     record,
-    secrets: { token, password: null },
+    secrets: { token, password: null, proxyPassword: null },
     full: false,
     pageSize: 200,
   }

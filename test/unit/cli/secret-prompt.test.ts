@@ -28,6 +28,26 @@ describe('promptingSecrets', () => {
     expect(questions).toEqual(['Password for servicenow source "sn" (SN_PASSWORD is not set):'])
   })
 
+  it("asks for a proxy's password apart from the source's own, naming the proxy's variable", async () => {
+    const behindProxy = {
+      ...sn,
+      config: { ...sn.config, proxy: 'http://proxy:3128', proxyUser: 'ops', proxyPasswordEnv: 'PRX_PW' },
+    } as SourceRecord
+    const questions: string[] = []
+    const answers = ['typed-password', 'typed-proxy-password']
+    const resolve = promptingSecrets(async (q) => (questions.push(q), answers.shift() ?? null), {})
+    expect(await resolve(behindProxy, 'password')).toBe('typed-password')
+    expect(await resolve(behindProxy, 'proxyPassword')).toBe('typed-proxy-password')
+    expect(await resolve(behindProxy, 'proxyPassword')).toBe('typed-proxy-password')
+    expect(questions).toEqual([
+      'Password for servicenow source "sn" (SN_PASSWORD is not set):',
+      'Proxy password for servicenow source "sn" (PRX_PW is not set):',
+    ])
+    expect(await promptingSecrets(null, { PRX_PW: 'from-env' })(behindProxy, 'proxyPassword')).toBe(
+      'from-env',
+    )
+  })
+
   it('without anyone to ask, answers null (the sync then names the variable to set)', async () => {
     expect(await promptingSecrets(null, {})(sn, 'password')).toBeNull()
   })

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
+import type { SourceSecretKind } from '../secrets'
 import { DEFAULT_RETRY, type HttpDeps } from './http'
 import { createItsmConnector } from './itsm-rest/connector'
 import { createServiceNowConnector } from './servicenow/connector'
@@ -40,15 +41,47 @@ export const proxyUrl = z
   .refine((u) => {
     const p = URL.parse(u)
     return p === null || (p.username === '' && p.password === '')
-  }, 'A proxy that asks for a login is not supported; give it without user and password')
+  }, "Give the proxy without a login: its user and password are the connection's proxy user and password")
   .refine((u) => {
     const p = URL.parse(u)
     return p === null || ((p.pathname === '/' || p.pathname === '') && p.search === '' && p.hash === '')
   }, "Give only the proxy's scheme, host and port (no path)")
 
+/** The user of a proxy that asks for a login (Basic); its password is a secret like the others. */
+const proxyUser = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((u) => !u.includes(':'), 'A proxy user name cannot contain ":"')
+
+/** How a connection reaches its server: its own CA certificates, a proxy and the proxy's login. */
+const transportFields = {
+  ca: ca.optional(),
+  proxy: proxyUrl.optional(),
+  proxyUser: proxyUser.optional(),
+  /** The CLI's variable holding the proxy password (the app keeps it in the OS keychain). */
+  proxyPasswordEnv: envName.optional(),
+}
+
+/** A proxy login needs a proxy, and a password variable needs a user. */
+function checkProxyLogin(
+  c: { proxy?: string | undefined; proxyUser?: string | undefined; proxyPasswordEnv?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (c.proxyUser && !c.proxy)
+    ctx.addIssue({ code: 'custom', path: ['proxyUser'], message: 'A proxy user needs a proxy' })
+  if (c.proxyPasswordEnv && !c.proxyUser)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['proxyPasswordEnv'],
+      message: 'A proxy password needs the proxy user it belongs to',
+    })
+}
+
 export const itsmConfigSchema = z
-  .object({ url, tokenEnv: envName.optional(), ca: ca.optional(), proxy: proxyUrl.optional() })
+  .object({ url, tokenEnv: envName.optional(), ...transportFields })
   .strict()
+  .superRefine(checkProxyLogin)
 export const serviceNowConfigSchema = z
   .object({
     url,
@@ -59,10 +92,10 @@ export const serviceNowConfigSchema = z
     user: z.string().min(1).optional(),
     passwordEnv: envName.optional(),
     tokenEnv: envName.optional(),
-    ca: ca.optional(),
-    proxy: proxyUrl.optional(),
+    ...transportFields,
   })
   .strict()
+  .superRefine(checkProxyLogin)
   // The app keeps the token in the OS keychain, so a bearer source may name no variable; only
   // mixing basic auth with a token is a mistake.
   .refine((c) => !(c.user && c.tokenEnv), 'Give either --user with --password-env, or --token-env')
@@ -73,13 +106,22 @@ export type SourceConfig =
 export type SourceRecord = SourceConfig & { id: number; name: string; createdAt: number }
 
 /** Where secrets come from: an env var (CLI), the OS keychain (app) or a prompt. */
-export type SecretResolver = (source: SourceRecord, secret: 'token' | 'password') => Promise<string | null>
+export type SecretResolver = (source: SourceRecord, secret: SourceSecretKind) => Promise<string | null>
+
+/** The environment variable the CLI named for one secret of `source`, if any. */
+export function secretEnvName(source: SourceRecord, secret: SourceSecretKind): string | undefined {
+  const config = source.config as { tokenEnv?: string; passwordEnv?: string; proxyPasswordEnv?: string }
+  return secret === 'token'
+    ? config.tokenEnv
+    : secret === 'password'
+      ? config.passwordEnv
+      : config.proxyPasswordEnv
+}
 
 /** Resolves secrets from the environment variables named in the config (the CLI's way). */
 export function envSecrets(env: NodeJS.ProcessEnv = process.env): SecretResolver {
   return async (source, secret) => {
-    const config = source.config as { tokenEnv?: string; passwordEnv?: string }
-    const varName = secret === 'token' ? config.tokenEnv : config.passwordEnv
+    const varName = secretEnvName(source, secret)
     return varName ? (env[varName] ?? null) : null
   }
 }
@@ -143,14 +185,26 @@ export function getSource(store: Store, sourceName: string): SourceRecord | null
   return row ? toRecord(row) : null
 }
 
-/** A change of a connection's CA certificates and proxy: a value sets, null removes, omitted keeps. */
-export type TransportChange = { ca?: string | null; proxy?: string | null }
+/**
+ * A change of a connection's CA certificates, proxy and proxy login: a value sets, null removes,
+ * omitted keeps. Removing the proxy removes its login too.
+ */
+export type TransportChange = {
+  ca?: string | null
+  proxy?: string | null
+  proxyUser?: string | null
+  proxyPasswordEnv?: string | null
+}
+const TRANSPORT_KEYS = ['ca', 'proxy', 'proxyUser', 'proxyPasswordEnv'] as const
 
 /** `config` with `change` applied (not validated: parseConfig does that). */
 export function withTransport(config: object, change: TransportChange): Record<string, unknown> {
   const out: Record<string, unknown> = { ...config }
-  for (const key of ['ca', 'proxy'] as const) {
-    const value = change[key]
+  const effective: TransportChange =
+    change.proxy === null ? { ...change, proxyUser: null, proxyPasswordEnv: null } : change
+  if (effective.proxyUser === null) effective.proxyPasswordEnv = null
+  for (const key of TRANSPORT_KEYS) {
+    const value = effective[key]
     if (value === null) delete out[key]
     else if (value !== undefined) out[key] = value
   }
@@ -192,13 +246,24 @@ export async function connectorFor(
   secrets: SecretResolver,
   httpDeps: HttpDeps,
 ): Promise<Connector> {
-  const own = connectionFetch({ ca: source.config.ca, proxy: source.config.proxy })
-  const deps = own ? { ...httpDeps, fetch: own } : httpDeps
-  const need = async (secret: 'token' | 'password', hint: string): Promise<string> => {
+  const need = async (secret: SourceSecretKind, hint: string): Promise<string> => {
     const value = await secrets(source, secret)
-    if (!value) throw new CoreError('BAD_REQUEST', `No ${secret} for source "${source.name}": ${hint}`)
+    const what = secret === 'proxyPassword' ? 'proxy password' : secret
+    if (!value) throw new CoreError('BAD_REQUEST', `No ${what} for source "${source.name}": ${hint}`)
     return value
   }
+  const { ca, proxy, proxyUser, proxyPasswordEnv } = source.config
+  const proxyLogin = proxyUser
+    ? {
+        user: proxyUser,
+        password: await need(
+          'proxyPassword',
+          proxyPasswordEnv ? `set ${proxyPasswordEnv}` : 'add it in Settings → Connections',
+        ),
+      }
+    : undefined
+  const own = connectionFetch({ ca, proxy, proxyLogin })
+  const deps = own ? { ...httpDeps, fetch: own } : httpDeps
   if (source.kind === 'itsm') {
     const hint = source.config.tokenEnv ? `set ${source.config.tokenEnv}` : 'add it in Settings → Connections'
     return createItsmConnector(

@@ -3,6 +3,7 @@
 // internet seen from an intranet). Built on undici, the library Node's own fetch is built on: its
 // Agent takes a CA per connection pool and its ProxyAgent tunnels through a proxy (CONNECT), which
 // the global fetch can do neither of.
+import { createHash } from 'node:crypto'
 import tls from 'node:tls'
 import type { Dispatcher } from 'undici'
 import { PROXY_REFUSED, type FetchLike } from './http'
@@ -12,6 +13,8 @@ export type ConnectionTransport = {
   ca?: string | undefined
   /** `http://host:port` (or https://) of the proxy every request of this connection goes through. */
   proxy?: string | undefined
+  /** The proxy's login (Basic), sent with each tunnel request; only with `proxy`. */
+  proxyLogin?: { user: string; password: string } | undefined
 }
 
 /** The system's authorities: the bundled roots plus NODE_EXTRA_CA_CERTS where this Node can say so. */
@@ -34,29 +37,45 @@ const dispatchers = new Map<string, Dispatcher>()
 export function connectionFetch(transport: ConnectionTransport): FetchLike | null {
   const { ca, proxy } = transport
   if (!ca && !proxy) return null
-  const key = JSON.stringify([ca ?? null, proxy ?? null])
+  const login = proxy ? transport.proxyLogin : undefined
+  // The pool is keyed by a hash of the login, so the password is not kept a second time.
+  const loginKey = login
+    ? createHash('sha256').update(`${login.user}:${login.password}`).digest('hex')
+    : null
+  const key = JSON.stringify([ca ?? null, proxy ?? null, loginKey])
   return async (input, init) => {
     const { Agent, ProxyAgent, fetch } = await (undici ??= import('undici'))
     let dispatcher = dispatchers.get(key)
     if (!dispatcher) {
       const trust = ca ? { ca: [...systemAuthorities(), ca] } : {}
-      dispatcher = proxy ? new ProxyAgent({ uri: proxy, requestTls: trust }) : new Agent({ connect: trust })
+      dispatcher = proxy
+        ? new ProxyAgent({
+            uri: proxy,
+            requestTls: trust,
+            ...(login ? { token: basicAuthorization(login.user, login.password) } : {}),
+          })
+        : new Agent({ connect: trust })
       dispatchers.set(key, dispatcher)
     }
     const options = { ...(init as Parameters<typeof fetch>[1]), dispatcher }
     try {
       return (await fetch(input, options)) as unknown as Response
     } catch (err) {
-      throw proxy ? throughProxy(err, proxy) : err
+      throw proxy ? throughProxy(err, proxy, login?.user) : err
     }
   }
+}
+
+/** The `Proxy-Authorization` value of a Basic login (RFC 7617: UTF-8, user and password joined by ":"). */
+function basicAuthorization(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
 }
 
 /**
  * The same failure, its cause saying it happened on the way through `proxy`; a refused tunnel gets
  * PROXY_REFUSED (not worth retrying), other codes are kept (a certificate error stays one).
  */
-function throughProxy(err: unknown, proxy: string): unknown {
+function throughProxy(err: unknown, proxy: string, user: string | undefined): unknown {
   if (!(err instanceof Error) || err.name === 'AbortError' || err.name === 'TimeoutError') return err
   const inner = err.cause instanceof Error ? err.cause : err
   // undici reports a refused tunnel a few causes down ("Proxy response (403) !== 200 …").
@@ -67,7 +86,9 @@ function throughProxy(err: unknown, proxy: string): unknown {
   }
   const what =
     refused === '407'
-      ? `${proxy} asks for a login (407), which is not supported`
+      ? user
+        ? `${proxy} did not accept the login of "${user}" (407); check the proxy user and password`
+        : `${proxy} asks for a login (407); give the connection the proxy user and password`
       : refused
         ? `${proxy} answered ${refused} to the tunnel request`
         : `through the proxy ${proxy}: ${inner.message}`

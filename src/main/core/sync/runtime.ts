@@ -6,7 +6,7 @@ import type { EventName, EventPayloads } from '../../../shared/ipc/contract'
 import { getWatermark } from '../db/meta'
 import type { Store } from '../db/open-database'
 import type { SecretStore } from '../secrets'
-import { redactSecrets } from '../secrets'
+import { redactSecrets, resolveSourceSecrets, type SourceSecrets } from '../secrets'
 import { defaultHttpDeps, type HttpDeps } from '../sources/http'
 import { connectorFor, listSources, type SourceRecord } from '../sources/registry'
 import { runSyncInWorker } from '../workers/run-sync-in-worker'
@@ -57,11 +57,8 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
     let outcome: SyncOutcome
     try {
       // The keychain may refuse (locked, no keyring): that is this source's failure, said in words.
-      const secrets = {
-        token: await resolver(job.record, 'token'),
-        password: await resolver(job.record, 'password'),
-      }
-      known = [secrets.token, secrets.password]
+      const secrets = await resolveSourceSecrets(resolver, job.record)
+      known = Object.values(secrets)
       outcome = opts.worker
         ? await runSyncInWorker(
             opts.worker.file,
@@ -95,7 +92,7 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
   // A throw here (no secret, a bad URL) becomes the failed outcome in runSource, as in the worker.
   const runInProcess = async (
     job: RunSourceJob,
-    secrets: { token: string | null; password: string | null },
+    secrets: SourceSecrets,
   ): Promise<SyncOutcome> => {
     const connector = await connectorFor(job.record, (_s, kind) => Promise.resolve(secrets[kind]), httpDeps)
     return syncSource(opts.store, connector, {

@@ -113,6 +113,8 @@ export async function sourceView(
     passwordEnv?: string
     ca?: string
     proxy?: string
+    proxyUser?: string
+    proxyPasswordEnv?: string
   }
   const needs = record.kind === 'servicenow' && config.user ? 'password' : 'token'
   const env = needs === 'password' ? config.passwordEnv : config.tokenEnv
@@ -132,5 +134,13 @@ export async function sourceView(
     cursors: cursors(store, `${record.kind}:${record.name}`),
     caCertificates: config.ca ? describeCaCertificates(config.ca) : [],
     proxy: config.proxy ?? null,
+    proxyUser: config.proxyUser ?? null,
+    proxySecret: config.proxyUser
+      ? stored.proxyPassword
+        ? 'stored'
+        : config.proxyPasswordEnv
+          ? 'env'
+          : 'missing'
+      : null,
   }
 }

@@ -19,9 +19,12 @@ import {
   withTransport,
 } from '../sources/registry'
 import {
+  deleteSourceSecret,
   deleteSourceSecrets,
   redactSecrets,
+  resolveSourceSecrets,
   setSourceSecret,
+  storedSourceSecrets,
   storeSecrets,
   type SecretStore,
 } from '../secrets'
@@ -59,9 +62,11 @@ export async function addSourceWithSecret(
       'BAD_REQUEST',
       req.user ? 'A ServiceNow user needs its password' : 'Give a user and password, or a bearer token',
     )
+  checkProxyLogin(req.proxyUser, req.proxyPassword !== undefined, false)
   const transport = {
     ...(req.caCertificate ? { ca: readCaCertificates(req.caCertificate, now).pem } : {}),
     ...(req.proxy ? { proxy: req.proxy } : {}),
+    ...(req.proxyUser ? { proxyUser: req.proxyUser } : {}),
   }
   const config =
     req.kind === 'itsm'
@@ -77,6 +82,7 @@ export async function addSourceWithSecret(
     if (req.token) await setSourceSecret(vault, req.name, 'token', req.token)
     if (req.kind === 'servicenow' && req.password)
       await setSourceSecret(vault, req.name, 'password', req.password)
+    if (req.proxyPassword) await setSourceSecret(vault, req.name, 'proxyPassword', req.proxyPassword)
   } catch (err) {
     // A source without its secret would only fail later; undo and say why now.
     removeSource(store, req.name)
@@ -102,6 +108,7 @@ export async function updateSourceWithSecret(
       ? { ca: req.caCertificate === null ? null : readCaCertificates(req.caCertificate, now).pem }
       : {}),
     ...(req.proxy !== undefined ? { proxy: req.proxy } : {}),
+    ...(req.proxyUser !== undefined ? { proxyUser: req.proxyUser } : {}),
   })
   if (req.url !== undefined) merged['url'] = req.url
   if (record.kind === 'servicenow') {
@@ -121,11 +128,22 @@ export async function updateSourceWithSecret(
       'BAD_REQUEST',
       parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '),
     )
-  if (req.token !== undefined || req.password !== undefined) {
+  const login = parsed.data as { proxyUser?: string; proxyPasswordEnv?: string }
+  // The same proxy user keeps its password (stored, or the CLI's variable); another user needs one.
+  const proxyPasswordKept =
+    login.proxyUser !== undefined &&
+    login.proxyUser === before['proxyUser'] &&
+    (login.proxyPasswordEnv !== undefined || (await storedSourceSecrets(secrets, req.name)).proxyPassword)
+  checkProxyLogin(login.proxyUser, req.proxyPassword !== undefined, proxyPasswordKept)
+  if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined) {
     const vault = needStore(secrets)
     if (req.token !== undefined) await setSourceSecret(vault, req.name, 'token', req.token)
     if (req.password !== undefined) await setSourceSecret(vault, req.name, 'password', req.password)
+    if (req.proxyPassword !== undefined)
+      await setSourceSecret(vault, req.name, 'proxyPassword', req.proxyPassword)
   }
+  // A proxy login removed (or the proxy with it) takes its password along.
+  if (!login.proxyUser && secrets) await deleteSourceSecret(secrets, req.name, 'proxyPassword')
   const moved =
     parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
   store.sqlite.transaction(() => {
@@ -136,6 +154,14 @@ export async function updateSourceWithSecret(
     if (moved) clearCursors(store, `${record.kind}:${record.name}`)
   })()
   return sourceView(store, secrets, requireSource(store, req.name))
+}
+
+/** A proxy user needs its password, and a proxy password the user it belongs to. */
+function checkProxyLogin(user: string | undefined, given: boolean, kept: boolean): void {
+  if (user && !given && !kept)
+    throw new CoreError('BAD_REQUEST', `The proxy user "${user}" needs the proxy password`)
+  if (!user && given)
+    throw new CoreError('BAD_REQUEST', 'A proxy password needs the proxy user it belongs to')
 }
 
 /** Removes a source, its cursors, run record and secrets; its SRs stay. */
@@ -169,7 +195,7 @@ export async function testSource(
   deps: HttpDeps,
 ): Promise<SourceTestResult> {
   const quick: HttpDeps = { ...deps, sleep: (ms, signal) => abortableSleep(Math.min(ms, 1000), signal) }
-  const known = [await secrets(record, 'token'), await secrets(record, 'password')]
+  const known = Object.values(await resolveSourceSecrets(secrets, record))
   try {
     const connector = await connectorFor(record, secrets, quick)
     const me = await connector.whoAmI(AbortSignal.timeout(30_000))

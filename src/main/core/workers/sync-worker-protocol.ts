@@ -1,5 +1,6 @@
 // Messages between the sync worker and the process that started it. Secrets travel only in
 // workerData (memory shared with this process), never through files or logs.
+import type { SourceSecrets } from '../secrets'
 import type { SourceRecord } from '../sources/registry'
 import type { SyncOutcome, SyncProgress } from '../sync/engine'
 
@@ -7,7 +8,7 @@ export type SyncWorkerData = {
   workspace: { dataDir: string; migrationsFolder?: string; nativeBinding?: string }
   record: SourceRecord
   /** The source's secrets, resolved in the main process (the OS keychain is only reachable there). */
-  secrets: { token: string | null; password: string | null }
+  secrets: SourceSecrets
   full: boolean
   pageSize?: number
 }

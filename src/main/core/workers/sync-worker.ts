@@ -16,7 +16,7 @@ const controller = new AbortController()
 parentPort?.on('message', (message: SyncWorkerRequest) => {
   if (message.type === 'cancel') controller.abort()
 })
-const known = [data.secrets.token, data.secrets.password]
+const known = Object.values(data.secrets)
 
 // The first message of each entity always goes out (a fast entity is never skipped), and the last
 // of each before the next entity's first.

@@ -50,8 +50,10 @@ const caCertificate = z
   .string()
   .min(1)
   .max(128 * 1024)
-/** An HTTP proxy URL; the core checks its form (scheme, host, port; no login). */
+/** An HTTP proxy URL; the core checks its form (scheme, host, port; no login in it). */
 const proxy = z.string().min(1).max(2048)
+/** The user of a proxy that asks for a login; its password travels like the other secrets. */
+const proxyUser = z.string().min(1).max(200)
 const table = z
   .string()
   .regex(/^[a-z0-9_]+$/, 'A table name such as incident')
@@ -66,6 +68,8 @@ const addSource = z.discriminatedUnion('kind', [
       token: secret,
       caCertificate: caCertificate.optional(),
       proxy: proxy.optional(),
+      proxyUser: proxyUser.optional(),
+      proxyPassword: secret.optional(),
     })
     .strict(),
   z
@@ -80,6 +84,8 @@ const addSource = z.discriminatedUnion('kind', [
       token: secret.optional(),
       caCertificate: caCertificate.optional(),
       proxy: proxy.optional(),
+      proxyUser: proxyUser.optional(),
+      proxyPassword: secret.optional(),
     })
     .strict(),
 ])
@@ -98,6 +104,10 @@ const updateSource = z
     caCertificate: caCertificate.nullable().optional(),
     /** A proxy to go through; null connects directly; omitted keeps it. */
     proxy: proxy.nullable().optional(),
+    /** The proxy's login user; null removes the login (and its stored password); omitted keeps it. */
+    proxyUser: proxyUser.nullable().optional(),
+    /** A new proxy password replaces the stored one; omitted keeps it. */
+    proxyPassword: secret.optional(),
   })
   .strict()
 

@@ -58,6 +58,7 @@ const ko = {
     secret_missing: '비밀 정보 없음',
     certificate: '인증서를 신뢰할 수 없음',
     proxy: '프록시가 연결을 거부함',
+    proxy_auth: '프록시 로그인 실패',
     cancelled: '취소됨',
     interrupted: '중단됨',
     other: '오류',
@@ -72,11 +73,13 @@ const ko = {
     timeout: '서버 응답이 느립니다. 잠시 후 다시 시도하세요.',
     malformed:
       '서버가 프로토콜에 맞지 않는 데이터를 보냈습니다. 이전 데이터는 그대로입니다. 서버 관리자에게 알리세요.',
-    secret_missing: '설정 → 연결에서 토큰이나 비밀번호를 입력하세요.',
+    secret_missing: '설정 → 연결에서 토큰이나 비밀번호(프록시 비밀번호 포함)를 입력하세요.',
     certificate:
       '서버 인증서가 확인되지 않습니다. 기관 자체 인증기관(CA)의 인증서라면 설정 → 연결에서 이 연결에 그 CA 인증서(PEM 또는 .cer)를 추가하세요. 아니면 서버 인증서의 만료와 주소를 확인하세요.',
     proxy:
       '설정 → 연결에서 프록시 주소를 확인하세요. 프록시가 이 서버로의 연결을 막고 있다면 네트워크 관리자에게 허용을 요청하세요.',
+    proxy_auth:
+      '프록시가 로그인을 요구하거나 받아들이지 않았습니다. 설정 → 연결에서 프록시 사용자와 비밀번호를 확인하세요 (명령줄에서 추가한 연결은 --proxy-password-env로 지정한 환경 변수).',
     cancelled: '다시 실행하면 멈춘 곳부터 이어서 받습니다.',
     interrupted: '앱이 동기화 중에 종료되었습니다. 다시 실행하면 이어서 받습니다.',
     other: '다시 시도해 보고, 계속되면 아래 메시지를 관리자에게 전달하세요.',
@@ -155,6 +158,7 @@ const en: typeof ko = {
     secret_missing: 'Secret missing',
     certificate: 'Certificate not trusted',
     proxy: 'Proxy refused the connection',
+    proxy_auth: 'Proxy login failed',
     cancelled: 'Cancelled',
     interrupted: 'Interrupted',
     other: 'Error',
@@ -169,11 +173,13 @@ const en: typeof ko = {
     timeout: 'The server answers slowly. Try again later.',
     malformed:
       'The server sent data that does not follow the protocol. Earlier data is intact. Tell its administrators.',
-    secret_missing: 'Enter the token or password in Settings → Connections.',
+    secret_missing: 'Enter the token or password (or the proxy password) in Settings → Connections.',
     certificate:
       "The server's certificate does not verify. If it comes from your organisation's own certificate authority, add that CA certificate (PEM or .cer) to the connection in Settings → Connections; otherwise check the certificate's expiry and address.",
     proxy:
       'Check the proxy address in Settings → Connections. If the proxy blocks this server, ask your network administrators to allow it.',
+    proxy_auth:
+      'The proxy asks for a login or did not accept it. Check the proxy user and password in Settings → Connections (for a connection added on the command line, the variable named by --proxy-password-env).',
     cancelled: 'Run it again to continue where it stopped.',
     interrupted: 'The app stopped during the sync. Run it again to continue.',
     other: 'Try again; if it persists, pass the message below to an administrator.',
