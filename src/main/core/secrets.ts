@@ -74,7 +74,11 @@ export async function storedSourceSecrets(
 ): Promise<Record<SourceSecretKind, boolean>> {
   const has = async (kind: SourceSecretKind): Promise<boolean> =>
     store ? (await store.get(sourceSecretName(sourceName, kind))) !== null : false
-  return { token: await has('token'), password: await has('password'), proxyPassword: await has('proxyPassword') }
+  return {
+    token: await has('token'),
+    password: await has('password'),
+    proxyPassword: await has('proxyPassword'),
+  }
 }
 
 /**

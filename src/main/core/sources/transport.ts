@@ -39,9 +39,7 @@ export function connectionFetch(transport: ConnectionTransport): FetchLike | nul
   if (!ca && !proxy) return null
   const login = proxy ? transport.proxyLogin : undefined
   // The pool is keyed by a hash of the login, so the password is not kept a second time.
-  const loginKey = login
-    ? createHash('sha256').update(`${login.user}:${login.password}`).digest('hex')
-    : null
+  const loginKey = login ? createHash('sha256').update(`${login.user}:${login.password}`).digest('hex') : null
   const key = JSON.stringify([ca ?? null, proxy ?? null, loginKey])
   return async (input, init) => {
     const { Agent, ProxyAgent, fetch } = await (undici ??= import('undici'))

@@ -90,10 +90,7 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
   }
 
   // A throw here (no secret, a bad URL) becomes the failed outcome in runSource, as in the worker.
-  const runInProcess = async (
-    job: RunSourceJob,
-    secrets: SourceSecrets,
-  ): Promise<SyncOutcome> => {
+  const runInProcess = async (job: RunSourceJob, secrets: SourceSecrets): Promise<SyncOutcome> => {
     const connector = await connectorFor(job.record, (_s, kind) => Promise.resolve(secrets[kind]), httpDeps)
     return syncSource(opts.store, connector, {
       full: job.full,
