@@ -228,6 +228,59 @@ test('a connection through a proxy: set in the form, shown in the list, its test
   }
 })
 
+test('a proxy that asks for a login: the failed test says so, the proxy user and password are set in the form, the password stays write-only', async ({
+  page,
+}) => {
+  const login = { user: 'ops-sync', password: 'Prx-e2e-5b7d' }
+  const proxy = await startConnectProxy({ login })
+  try {
+    await openReady(page, '/settings.html')
+    const connections = page.getByTestId('admin-connections')
+    await connections.getByTestId('connection-add').click()
+    await page.locator('#conn-name').fill('login-proxy')
+    await page.locator('#conn-url').fill(sim.url)
+    await page.getByTestId('conn-secret').fill(TOKEN)
+    // The login fields appear once there is a proxy, the password once there is a user.
+    await expect(page.getByTestId('conn-proxy-user')).toHaveCount(0)
+    await page.getByTestId('conn-proxy').fill(proxy.url)
+    await expect(page.getByTestId('conn-proxy-password')).toHaveCount(0)
+    await page.getByTestId('conn-save').click()
+    const item = connections.getByTestId('connection-login-proxy')
+    await item.getByTestId('connection-test').click()
+    const result = item.getByTestId('connection-test-result')
+    await expect(result).toContainText('프록시 로그인 실패')
+    await expect(result).toContainText('프록시 사용자와 비밀번호를 확인하세요')
+    await expect(result).toContainText('asks for a login (407)')
+    await item.screenshot({ path: 'test-results/connection-proxy-login-asked.png' })
+
+    await item.getByRole('button', { name: '수정' }).click()
+    await page.getByTestId('conn-proxy-user').fill(login.user)
+    await page.getByTestId('conn-proxy-password').fill(login.password)
+    await page
+      .getByTestId('connection-form')
+      .screenshot({ path: 'test-results/connection-proxy-login-form.png' })
+    await page.getByTestId('conn-save').click()
+    await expect(item.getByTestId('connection-proxy')).toHaveText(`프록시: ${proxy.url} · 사용자 ops-sync`)
+    await item.getByTestId('connection-test').click()
+    await expect(result).toContainText('운영 관리자')
+    expect(proxy.logins.at(-1)).toBe(`${login.user}:${login.password}`)
+    await item.screenshot({ path: 'test-results/connection-proxy-login-ok.png' })
+
+    // Editing again shows the password as stored, never its value, and keeps it when left empty.
+    await item.getByRole('button', { name: '수정' }).click()
+    const password = page.getByTestId('conn-proxy-password')
+    await expect(password).toHaveValue('')
+    await expect(password).toHaveAttribute('placeholder', '•••••• (저장됨)')
+    expect(await page.content()).not.toContain(login.password)
+    await page.getByTestId('conn-save').click()
+    await expect(page.getByTestId('connection-form')).toHaveCount(0)
+    await item.getByTestId('connection-test').click()
+    await expect(result).toContainText('운영 관리자')
+  } finally {
+    await proxy.close()
+  }
+})
+
 /** Opens the Sync screen of a fresh workspace (the demo declined) and the import wizard on it. */
 async function openImportWizard(page: Page): Promise<void> {
   await openReady(page, '/')

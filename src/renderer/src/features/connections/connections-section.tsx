@@ -71,6 +71,10 @@ export function ConnectionsSection() {
               {s.proxy && (
                 <div className="sync-muted" data-testid="connection-proxy">
                   {t('connections.proxy')}: {s.proxy}
+                  {s.proxyUser && ` · ${t('connections.proxyLogin', { user: s.proxyUser })}`}
+                  {s.proxySecret === 'missing' && (
+                    <span className="connection-warn"> · {t('connections.proxyPasswordMissing')}</span>
+                  )}
                 </div>
               )}
               {s.caCertificates.length > 0 && (

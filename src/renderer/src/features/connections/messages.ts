@@ -46,8 +46,12 @@ const ko = {
   caServer: '서버 인증서(자체 서명)',
   caTooLarge: '{{name}}: CA 인증서 파일은 64 KiB 이하여야 합니다',
   proxy: '프록시',
-  proxyHint:
-    '서버에 프록시를 거쳐야 닿을 때만 입력하세요 (예: http://proxy.example.go.kr:8080). 로그인이 필요한 프록시는 아직 지원하지 않습니다.',
+  proxyHint: '서버에 프록시를 거쳐야 닿을 때만 입력하세요 (예: http://proxy.example.go.kr:8080).',
+  proxyUser: '프록시 사용자',
+  proxyUserHint: '프록시가 로그인을 요구할 때만 (기본 인증). 비워 두면 로그인하지 않습니다.',
+  proxyPassword: '프록시 비밀번호',
+  proxyLogin: '사용자 {{user}}',
+  proxyPasswordMissing: '프록시 비밀번호 없음',
 }
 const en: typeof ko = {
   title: 'Connections',
@@ -96,7 +100,11 @@ const en: typeof ko = {
   caServer: 'server certificate (self-signed)',
   caTooLarge: '{{name}}: a CA certificate file is at most 64 KiB',
   proxy: 'Proxy',
-  proxyHint:
-    'Only when the server is reached through a proxy (e.g. http://proxy.example.go.kr:8080). Proxies that ask for a login are not supported yet.',
+  proxyHint: 'Only when the server is reached through a proxy (e.g. http://proxy.example.go.kr:8080).',
+  proxyUser: 'Proxy user',
+  proxyUserHint: 'Only when the proxy asks for a login (Basic). Leave empty for none.',
+  proxyPassword: 'Proxy password',
+  proxyLogin: 'user {{user}}',
+  proxyPasswordMissing: 'proxy password missing',
 }
 export const connectionsMessages = { key: 'connections', ko, en }

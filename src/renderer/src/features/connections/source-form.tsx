@@ -32,10 +32,13 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const [caFile, setCaFile] = useState<{ name: string; content: string } | null>(null)
   const [caRemoved, setCaRemoved] = useState(false)
   const [proxy, setProxy] = useState(editing?.proxy ?? '')
+  const [proxyUser, setProxyUser] = useState(editing?.proxyUser ?? '')
+  const [proxyPassword, setProxyPassword] = useState('')
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const secretKind = kind === 'servicenow' && basic ? 'password' : 'token'
   const stored = editing?.secret === 'stored'
+  const proxyStored = editing?.proxySecret === 'stored' && proxyUser.trim() === editing.proxyUser
 
   async function save(): Promise<void> {
     setSaving(true)
@@ -43,9 +46,13 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     try {
       const secretField = secret ? { [secretKind]: secret } : {}
       const proxyUrl = proxy.trim()
+      const login = proxyUrl ? proxyUser.trim() : ''
+      const proxyPasswordField = login && proxyPassword ? { proxyPassword } : {}
       const caField = {
         ...(caFile ? { caCertificate: caFile.content } : {}),
         ...(proxyUrl ? { proxy: proxyUrl } : {}),
+        ...(login ? { proxyUser: login } : {}),
+        ...proxyPasswordField,
       }
       const view = editing
         ? await call('sources:update', {
@@ -55,6 +62,8 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             ...secretField,
             ...(caFile ? { caCertificate: caFile.content } : caRemoved ? { caCertificate: null } : {}),
             proxy: proxyUrl || null,
+            ...(proxyUrl ? { proxyUser: login || null } : {}),
+            ...proxyPasswordField,
           })
         : kind === 'itsm'
           ? await call('sources:add', { kind, name, url, token: secret, ...caField })
@@ -67,6 +76,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
               ...caField,
             })
       setSecret('')
+      setProxyPassword('')
       onSaved(view)
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
@@ -173,6 +183,41 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           data-testid="conn-proxy"
         />
       </Field>
+      {proxy.trim() !== '' && (
+        <>
+          <Field
+            id="conn-proxy-user"
+            label={t('connections.proxyUser')}
+            note={t('connections.proxyUserHint')}
+          >
+            <input
+              id="conn-proxy-user"
+              value={proxyUser}
+              onChange={(e) => setProxyUser(e.currentTarget.value)}
+              autoComplete="off"
+              data-testid="conn-proxy-user"
+            />
+          </Field>
+          {proxyUser.trim() !== '' && (
+            <Field
+              id="conn-proxy-password"
+              label={t('connections.proxyPassword')}
+              note={proxyStored ? t('connections.storedHint') : undefined}
+            >
+              <input
+                id="conn-proxy-password"
+                type="password"
+                value={proxyPassword}
+                required={!proxyStored}
+                autoComplete="new-password"
+                placeholder={proxyStored ? `•••••• (${t('connections.stored')})` : ''}
+                onChange={(e) => setProxyPassword(e.currentTarget.value)}
+                data-testid="conn-proxy-password"
+              />
+            </Field>
+          )}
+        </>
+      )}
       <Field id="conn-ca" label={t('connections.ca')} note={t('connections.caHint')}>
         {caFile ? (
           <div className="ca-pending" data-testid="conn-ca-pending">
