@@ -7,6 +7,7 @@ import { getCursor, recentSyncLog } from '../../../src/main/core/sync/state'
 import { runSyncInWorker } from '../../../src/main/core/workers/run-sync-in-worker'
 import type { SyncWorkerData } from '../../../src/main/core/workers/sync-worker-protocol'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { startConnectProxy } from '../../helpers/connect-proxy'
 import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 
 const bootstrap = new URL('../../helpers/ts-worker.mjs', import.meta.url)
@@ -74,6 +75,34 @@ describe('sync in a worker thread', () => {
     expect(stored).toBeLessThan(1500)
     expect(recentSyncLog(ws.store, 1)[0]).toMatchObject({ status: 'cancelled' })
     expect(getCursor(ws.store, 'itsm:sim', 'srs')).not.toBeNull()
+  })
+
+  it("gets the proxy's password with the other secrets and logs in to the proxy with it", async () => {
+    const proxy = await startConnectProxy({ login: { user: 'ops-sync', password: 'worker-proxy-pw-31' } })
+    try {
+      const record = addSource(
+        ws.store,
+        { name: 'sim', kind: 'itsm', config: { url: sim.url, proxy: proxy.url, proxyUser: 'ops-sync' } },
+        Date.now(),
+      )
+      const outcome = await runSyncInWorker(
+        bootstrap,
+        {
+          workspace: { dataDir: ws.dataDir },
+          record,
+          secrets: { token: TOKEN, password: null, proxyPassword: 'worker-proxy-pw-31' },
+          full: false,
+          pageSize: 500,
+          tsEntry,
+        } as SyncWorkerData,
+        { onProgress: () => {} },
+      )
+      expect(outcome).toMatchObject({ status: 'ok', error: null })
+      expect(srCount()).toBe(1500)
+      expect(new Set(proxy.logins)).toEqual(new Set(['ops-sync:worker-proxy-pw-31']))
+    } finally {
+      await proxy.close()
+    }
   })
 
   it('brings back a wrong token as a failed outcome without the token', async () => {
