@@ -22,13 +22,22 @@ test.afterEach(async () => {
   await sim.close()
 })
 
-/** Settings → Connections: adds an ITSM connection with the simulator's token; returns the section. */
-async function addItsmConnection(page: Page, name: string, url: string): Promise<Locator> {
+/**
+ * Settings → Connections: adds an ITSM connection with the simulator's token (`more` fills the rest
+ * of the form before it is saved); returns the section.
+ */
+async function addItsmConnection(
+  page: Page,
+  name: string,
+  url: string,
+  more?: () => Promise<void>,
+): Promise<Locator> {
   const connections = page.getByTestId('admin-connections')
   await connections.getByTestId('connection-add').click()
   await page.locator('#conn-name').fill(name)
   await page.locator('#conn-url').fill(url)
   await page.getByTestId('conn-secret').fill(TOKEN)
+  await more?.()
   await page.getByTestId('conn-save').click()
   return connections
 }
@@ -191,13 +200,9 @@ test('a connection through a proxy: set in the form, shown in the list, its test
   const blocking = await startConnectProxy({ refuse: 403 })
   try {
     await openReady(page, '/settings.html')
-    const connections = page.getByTestId('admin-connections')
-    await connections.getByTestId('connection-add').click()
-    await page.locator('#conn-name').fill('via-proxy')
-    await page.locator('#conn-url').fill(sim.url)
-    await page.getByTestId('conn-secret').fill(TOKEN)
-    await page.getByTestId('conn-proxy').fill(proxy.url)
-    await page.getByTestId('conn-save').click()
+    const connections = await addItsmConnection(page, 'via-proxy', sim.url, () =>
+      page.getByTestId('conn-proxy').fill(proxy.url),
+    )
     const item = connections.getByTestId('connection-via-proxy')
     await expect(item.getByTestId('connection-proxy')).toHaveText(`프록시: ${proxy.url}`)
     await item.getByTestId('connection-test').click()
@@ -235,16 +240,12 @@ test('a proxy that asks for a login: the failed test says so, the proxy user and
   const proxy = await startConnectProxy({ login })
   try {
     await openReady(page, '/settings.html')
-    const connections = page.getByTestId('admin-connections')
-    await connections.getByTestId('connection-add').click()
-    await page.locator('#conn-name').fill('login-proxy')
-    await page.locator('#conn-url').fill(sim.url)
-    await page.getByTestId('conn-secret').fill(TOKEN)
-    // The login fields appear once there is a proxy, the password once there is a user.
-    await expect(page.getByTestId('conn-proxy-user')).toHaveCount(0)
-    await page.getByTestId('conn-proxy').fill(proxy.url)
-    await expect(page.getByTestId('conn-proxy-password')).toHaveCount(0)
-    await page.getByTestId('conn-save').click()
+    const connections = await addItsmConnection(page, 'login-proxy', sim.url, async () => {
+      // The login fields appear once there is a proxy, the password once there is a user.
+      await expect(page.getByTestId('conn-proxy-user')).toHaveCount(0)
+      await page.getByTestId('conn-proxy').fill(proxy.url)
+      await expect(page.getByTestId('conn-proxy-password')).toHaveCount(0)
+    })
     const item = connections.getByTestId('connection-login-proxy')
     await item.getByTestId('connection-test').click()
     const result = item.getByTestId('connection-test-result')

@@ -126,28 +126,19 @@ describe('CA certificates of a source on the command line', () => {
     expect((JSON.parse(list.stdout) as { name: string }[]).map((s) => s.name)).toEqual(['x'])
   })
 
+  /** `source add itsm --name px` for the internal server, trusting its CA, through `proxyUrl`. */
+  const addBehindProxy = (proxyUrl: string, data: string[], extra: string[] = []) =>
+    cli([
+      ...['source', 'add', 'itsm', '--name', 'px', '--url', sim.url, '--token-env', 'CA_TOKEN'],
+      ...['--ca-file', `${TLS}/internal-ca.crt`, '--proxy', proxyUrl, ...extra, ...data],
+    ])
+
   it('syncs through the proxy given at source add, and directly once it is cleared', async () => {
     const proxy = await startConnectProxy()
     try {
       const data = ['--data-dir', join(dir, 'ws3')]
       const env = { CA_TOKEN: TOKEN }
-      const ca = `${TLS}/internal-ca.crt`
-      const add = await cli([
-        'source',
-        'add',
-        'itsm',
-        '--name',
-        'px',
-        '--url',
-        sim.url,
-        '--token-env',
-        'CA_TOKEN',
-        '--ca-file',
-        ca,
-        '--proxy',
-        proxy.url,
-        ...data,
-      ])
+      const add = await addBehindProxy(proxy.url, data)
       expect(add.code).toBe(0)
       const list = await cli(['source', 'list', ...data])
       expect(list.stdout).toContain(`proxy: ${proxy.url}`)
@@ -179,25 +170,11 @@ describe('CA certificates of a source on the command line', () => {
     const proxy = await startConnectProxy({ login })
     try {
       const data = ['--data-dir', join(dir, 'ws4')]
-      const ca = ['--ca-file', `${TLS}/internal-ca.crt`]
-      const add = await cli([
-        'source',
-        'add',
-        'itsm',
-        '--name',
-        'px',
-        '--url',
-        sim.url,
-        '--token-env',
-        'CA_TOKEN',
-        ...ca,
-        '--proxy',
-        proxy.url,
+      const add = await addBehindProxy(proxy.url, data, [
         '--proxy-user',
         login.user,
         '--proxy-password-env',
         'OPS_PROXY_PW',
-        ...data,
       ])
       expect(add.code).toBe(0)
       const list = await cli(['source', 'list', ...data], { OPS_PROXY_PW: login.password })
@@ -206,6 +183,7 @@ describe('CA certificates of a source on the command line', () => {
 
       // A second source reached directly still syncs when px cannot.
       const direct = ['source', 'add', 'itsm', '--name', 'direct', '--url', sim.url]
+      const ca = ['--ca-file', `${TLS}/internal-ca.crt`]
       expect((await cli([...direct, '--token-env', 'CA_TOKEN', ...ca, ...data])).code).toBe(0)
       // The variable unset: the sync says which one, before any tunnel is asked for.
       const unset = await cli(['sync', 'sr', '--json', ...data], { CA_TOKEN: TOKEN })
