@@ -38,7 +38,10 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const [error, setError] = useState<string | null>(null)
   const secretKind = kind === 'servicenow' && basic ? 'password' : 'token'
   const stored = editing?.secret === 'stored'
-  const proxyStored = editing?.proxySecret === 'stored' && proxyUser.trim() === editing.proxyUser
+  // The same proxy user keeps its password: stored here, or the variable of a CLI-added source.
+  const sameProxyUser = editing !== null && proxyUser.trim() === editing.proxyUser
+  const proxyStored = sameProxyUser && editing.proxySecret === 'stored'
+  const proxyKept = proxyStored || (sameProxyUser && editing.proxySecret === 'env')
 
   async function save(): Promise<void> {
     setSaving(true)
@@ -208,7 +211,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
                 id="conn-proxy-password"
                 type="password"
                 value={proxyPassword}
-                required={!proxyStored}
+                required={!proxyKept}
                 autoComplete="new-password"
                 placeholder={proxyStored ? `•••••• (${t('connections.stored')})` : ''}
                 onChange={(e) => setProxyPassword(e.currentTarget.value)}
