@@ -194,4 +194,20 @@ describe('probeSource', () => {
     // The same port, now closed.
     expect(await probeSource(source('down', `http://127.0.0.1:${port}`))).toBe(false)
   })
+
+  it('knocks at the proxy of a source that goes through one, not at its unreachable server', async () => {
+    const proxy = createServer((socket) => socket.end())
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()))
+    const address = proxy.address()
+    const port = typeof address === 'object' && address ? address.port : 0
+    // Port 9 (discard) is closed here: the server is reachable only through the proxy.
+    const behindProxy = (proxyUrl: string): SourceRecord => {
+      const record = source('behind', 'http://127.0.0.1:9')
+      return { ...record, config: { ...record.config, proxy: proxyUrl } } as SourceRecord
+    }
+    expect(await probeSource(source('direct', 'http://127.0.0.1:9'))).toBe(false)
+    expect(await probeSource(behindProxy(`http://127.0.0.1:${port}`))).toBe(true)
+    await new Promise<void>((r) => proxy.close(() => r()))
+    expect(await probeSource(behindProxy(`http://127.0.0.1:${port}`))).toBe(false)
+  })
 })

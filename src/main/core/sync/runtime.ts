@@ -158,11 +158,14 @@ function realTimeRate(onProgress: (p: SyncProgress) => void): (p: SyncProgress) 
   }
 }
 
-/** A TCP connect to the source's host and port: answers "reachable?" without a request or a log entry. */
+/**
+ * A TCP connect to the source's host and port — or its proxy's, when it goes through one (its server
+ * may not be reachable directly at all) — answers "reachable?" without a request or a log entry.
+ */
 export function probeSource(record: SourceRecord, timeoutMs = 5000): Promise<boolean> {
   let target: URL
   try {
-    target = new URL(record.config.url)
+    target = new URL(record.config.proxy ?? record.config.url)
   } catch {
     return Promise.resolve(false)
   }
