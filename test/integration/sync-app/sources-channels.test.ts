@@ -124,8 +124,17 @@ describe('sources channels', () => {
     expect((await app.ok('sources:list', {}))[0]?.cursors.length).toBeGreaterThan(0)
     const moved = await app.ok('sources:update', { name: 'prod', url: `${sim.url}/` })
     expect(moved.cursors).toEqual([])
+    // An event still waiting for its SR (parked-events.ts) goes with the source.
+    const parked = app.ws.store.sqlite.prepare(
+      "INSERT INTO sr_events_parked (source, source_id, event, parked_at) VALUES (?, 'SR-X', '{}', 0)",
+    )
+    parked.run('itsm:prod')
+    parked.run('itsm:other')
     expect(await app.ok('sources:remove', { name: 'prod' })).toEqual({ removed: true })
     expect(app.secrets.values.has('source:prod:token')).toBe(false)
+    expect(app.ws.store.sqlite.prepare('SELECT source FROM sr_events_parked').all()).toEqual([
+      { source: 'itsm:other' },
+    ])
     expect(await app.ok('sources:list', {})).toEqual([])
   })
 

@@ -181,6 +181,110 @@ describe('ITSM sync under transient faults ends equal to the simulator', () => {
   })
 })
 
+describe('an SR created upstream between the SR pass and the event pass', () => {
+  const BEFORE_EVENTS = ['tenants', 'categories', 'people', 'srs'] as const
+
+  /** A new SR on the server, with a status history ending resolved: a copy of a stored one's shape. */
+  function createSrWithEvents(s: ItsmSimulator): { id: string; events: string[] } {
+    const template = s.data.srs[0]
+    if (!template) throw new Error('no SR to copy')
+    const id = 'SR-NEW-1'
+    const events = [`${id}-E1`, `${id}-E2`, `${id}-E3`]
+    s.mutate((m) => {
+      const opened = m.tick()
+      const working = m.tick()
+      const pending = m.tick()
+      const resolved = m.tick()
+      m.insert('srs', {
+        ...template,
+        id,
+        number: 'SR-9000001',
+        title: '새 요청 (동기화 중에 생성)',
+        status: 'RESOLVED',
+        created_at: opened,
+        first_response_at: working,
+        resolved_at: null,
+        closed_at: null,
+        reassignment_count: 0,
+        reopen_count: 0,
+        updated_at: resolved,
+      })
+      const event = (eventId: string, at: string, from: string, to: string) =>
+        m.insert('sr_events', {
+          id: eventId,
+          sr_id: id,
+          at,
+          kind: 'status',
+          from_status: from as never,
+          to_status: to as never,
+          actor: template.assignee ?? null,
+          assignee: null,
+          note: null,
+          updated_at: at,
+        })
+      event(events[0] ?? '', working, 'OPEN', 'IN_PROGRESS')
+      event(events[1] ?? '', pending, 'IN_PROGRESS', 'PENDING')
+      event(events[2] ?? '', resolved, 'PENDING', 'RESOLVED')
+    })
+    return { id, events }
+  }
+
+  it('has its events kept until its SR comes, then written as if they had come with it', async () => {
+    const s = await start()
+    // The SR pass of a run, the SR and its events created upstream, then the run's event pass.
+    expect((await sync(s, recordingDeps(), { entities: BEFORE_EVENTS })).status).toBe('ok')
+    const created = createSrWithEvents(s)
+    const eventPass = await sync(s, recordingDeps(), { entities: ['sr_events'] })
+    expect(eventPass.status).toBe('ok')
+    const parked = () =>
+      ws.store.sqlite.prepare('SELECT source_id FROM sr_events_parked').all() as { source_id: string }[]
+    expect(parked()).toEqual(created.events.map(() => ({ source_id: created.id })))
+    // The event cursor is past them: the server will not send them again.
+    const resent = await sync(s, recordingDeps(), { entities: ['sr_events'] })
+    expect(resent).toMatchObject({ status: 'ok', rows: 0 })
+
+    // The next run brings the SR, and its parked events are written with it.
+    expect((await sync(s, recordingDeps())).status).toBe('ok')
+    expect(parked()).toEqual([])
+    const stored = ws.store.sqlite
+      .prepare(
+        `SELECT e.source_event_id AS id, e.to_status AS toStatus FROM sr_events e
+         JOIN service_requests sr ON sr.id = e.sr_id WHERE sr.source_id = ? ORDER BY e.at`,
+      )
+      .all(created.id)
+    expect(stored).toEqual([
+      { id: created.events[0], toStatus: 'IN_PROGRESS' },
+      { id: created.events[1], toStatus: 'PENDING' },
+      { id: created.events[2], toStatus: 'RESOLVED' },
+    ])
+    // resolved_at is derived from the history (the source gave none): the RESOLVED event's instant.
+    const sr = ws.store.sqlite
+      .prepare('SELECT resolved_at, resolved_at_estimated FROM service_requests WHERE source_id = ?')
+      .get(created.id)
+    const resolvedAt = Date.parse(s.data.sr_events.find((e) => e.id === created.events[2])?.at ?? '')
+    expect(sr).toEqual({ resolved_at: resolvedAt, resolved_at_estimated: 0 })
+    expectStoreEqualsSimulator(s)
+  })
+
+  it('events whose SR never comes are dropped after 30 days', async () => {
+    const s = await start()
+    expect((await sync(s, recordingDeps(), { entities: BEFORE_EVENTS })).status).toBe('ok')
+    createSrWithEvents(s)
+    let now = Date.UTC(2026, 2, 1)
+    await sync(s, recordingDeps(), { entities: ['sr_events'], now: () => now })
+    const waiting = () =>
+      (ws.store.sqlite.prepare('SELECT count(*) AS n FROM sr_events_parked').get() as { n: number }).n
+    expect(waiting()).toBe(3)
+    // 30 days on, exactly: still kept; a moment later: dropped.
+    now += 30 * 24 * 3600 * 1000
+    await sync(s, recordingDeps(), { entities: ['sr_events'], now: () => now })
+    expect(waiting()).toBe(3)
+    now += 1
+    await sync(s, recordingDeps(), { entities: ['sr_events'], now: () => now })
+    expect(waiting()).toBe(0)
+  })
+})
+
 describe('ITSM sync under permanent faults fails, says why and keeps the earlier data', () => {
   /** A first clean sync, then changes on the server that the next (failing) sync must not half-apply. */
   async function syncedThenChanged(): Promise<{

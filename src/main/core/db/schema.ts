@@ -157,6 +157,23 @@ export const srEvents = sqliteTable(
   ],
 )
 
+/**
+ * Events a sync received before their SR: an SR created upstream after the sync's SR pass and before
+ * its event pass. The event pass never sends them again (its cursor moves past), so they wait here,
+ * as the SrEventRecord JSON, until a later SR pass brings their SR.
+ */
+export const srEventsParked = sqliteTable(
+  'sr_events_parked',
+  {
+    id: integer('id').primaryKey(),
+    source: text('source').notNull(),
+    sourceId: text('source_id').notNull(),
+    event: text('event').notNull(),
+    parkedAt: integer('parked_at').notNull(),
+  },
+  (t) => [index('sr_events_parked_sr_idx').on(t.source, t.sourceId)],
+)
+
 const DEPLOYMENT_STATUS_VALUES = DEPLOYMENT_STATUSES
 
 export const deployments = sqliteTable(

@@ -231,6 +231,8 @@ export function removeSource(store: Store, sourceName: string): boolean {
   if (!source) return false
   store.sqlite.transaction(() => {
     store.sqlite.prepare('DELETE FROM sync_state WHERE source = ?').run(`${source.kind}:${source.name}`)
+    // Events still waiting for their SR would otherwise be written into a later source of that name.
+    store.sqlite.prepare('DELETE FROM sr_events_parked WHERE source = ?').run(`${source.kind}:${source.name}`)
     store.sqlite.prepare('DELETE FROM sources WHERE id = ?').run(source.id)
   })()
   return true

@@ -15,6 +15,7 @@ import {
   pruneSyncLog,
   setCursor,
 } from './state'
+import { adoptParkedSrEvents } from '../db/repositories/parked-events'
 import { writeRows } from './writers'
 
 export type SyncProgress = {
@@ -147,7 +148,7 @@ async function syncEntity(
   let batchPages = 0
   let lastCommit = opts.now()
   const commitBatch = store.sqlite.transaction((batchRows: never, next: string | null) => {
-    writeRows(store, entity, batchRows)
+    writeRows(store, entity, batchRows, opts.now())
     setCursor(store, source, entity, next, opts.now())
   })
   /** Commits the pages received so far with the cursor after the last of them. */
@@ -172,6 +173,8 @@ async function syncEntity(
   }
   try {
     if (opts.signal.aborted) throw new SourceError('cancelled', 'Cancelled')
+    // Events that came before their SR in an earlier run: their SR may be stored by now.
+    if (entity === 'sr_events') adoptParkedSrEvents(store, source, opts.now())
     let inFlight = request(cursor)
     for (;;) {
       let page: Page<SyncEntity>

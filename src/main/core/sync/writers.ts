@@ -2,23 +2,38 @@
 import type { Store } from '../db/open-database'
 import { upsertDeployments, upsertFeatureUsage } from '../db/repositories/ops-feeds'
 import { upsertPeople } from '../db/repositories/people'
-import { insertSrEvents, upsertServiceRequests } from '../db/repositories/service-requests'
+import { parkSrEvents } from '../db/repositories/parked-events'
+import {
+  insertSrEvents,
+  upsertServiceRequests,
+  type SrEventRecord,
+} from '../db/repositories/service-requests'
 import { ensureCategories, ensureTenants } from '../db/repositories/tenants'
 import type { EntityRows, SyncEntity } from '../sources/types'
 
-type Writers = { [E in SyncEntity]: (store: Store, rows: EntityRows[E]) => void }
+type Writers = { [E in SyncEntity]: (store: Store, rows: EntityRows[E], now: number) => void }
 
 const WRITERS: Writers = {
   tenants: (store, rows) => ensureTenants(store, rows),
   categories: (store, rows) => ensureCategories(store, rows),
   people: (store, rows) => void upsertPeople(store, rows),
   srs: (store, rows) => void upsertServiceRequests(store, rows),
-  sr_events: (store, rows) => void insertSrEvents(store, rows),
+  // Events of an SR created upstream after this run's SR pass wait for it (parked-events.ts).
+  sr_events: (store, rows, now) => {
+    const early: SrEventRecord[] = []
+    insertSrEvents(store, rows, (e) => early.push(e))
+    parkSrEvents(store, early, now)
+  },
   deployments: (store, rows) => void upsertDeployments(store, rows),
   feature_usage: (store, rows) => void upsertFeatureUsage(store, rows),
 }
 
 /** Writes `rows` of `entity` (called inside the page's transaction). */
-export function writeRows<E extends SyncEntity>(store: Store, entity: E, rows: EntityRows[E]): void {
-  ;(WRITERS[entity] as (store: Store, rows: EntityRows[E]) => void)(store, rows)
+export function writeRows<E extends SyncEntity>(
+  store: Store,
+  entity: E,
+  rows: EntityRows[E],
+  now: number,
+): void {
+  ;(WRITERS[entity] as (store: Store, rows: EntityRows[E], now: number) => void)(store, rows, now)
 }

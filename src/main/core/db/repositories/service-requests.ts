@@ -271,9 +271,14 @@ export type InsertEventsResult = {
  * Appends events and re-derives resolved_at / finished_at of the SRs they belong to; a re-run is
  * harmless. An event with a source id (`eventId`) is matched by it, so an event edited upstream
  * replaces its stored copy; one without is matched by content (an exact duplicate is skipped).
- * Events of SRs not in the store are counted, not written.
+ * Events of SRs not in the store are counted, not written, and handed to `onMissing` (the sync parks
+ * them until their SR arrives: parked-events.ts).
  */
-export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): InsertEventsResult {
+export function insertSrEvents(
+  store: Store,
+  events: readonly SrEventRecord[],
+  onMissing?: (event: SrEventRecord) => void,
+): InsertEventsResult {
   const { sqlite } = store
   const findSr =
     sqlite.prepare(`SELECT id, tenant_id, status, created_at, resolved_at_source, closed_at, updated_at,
@@ -339,6 +344,7 @@ export function insertSrEvents(store: Store, events: readonly SrEventRecord[]): 
       }
       if (sr === null) {
         missingSr++
+        onMissing?.(e)
         continue
       }
       const params = eventParams(
