@@ -48,9 +48,11 @@ describe('source and sync commands', () => {
       }),
     ])
 
+    // No variable and no terminal: this source fails, naming the variable (other sources would go on).
     const missing = await cli(['sync', '--data-dir', dir])
-    expect(missing.code).toBe(2)
-    expect(missing.stderr).toContain('set SN_PASSWORD')
+    expect(missing.code).toBe(1)
+    expect(missing.stdout).toContain('servicenow:sn: failed')
+    expect(missing.stdout).toContain('No password for source "sn": set SN_PASSWORD')
 
     const first = await cli(['sync', 'sr', '--source', 'sn', '--json', '--data-dir', dir], {
       SN_PASSWORD: 'secret',
