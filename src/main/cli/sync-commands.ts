@@ -13,6 +13,7 @@ import {
 } from '../core/sources/registry'
 import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
+import { forgetSourceRuns } from '../core/sync/source-status'
 import { CoreError } from '../core/errors'
 import { UsageError } from './context'
 import type { WithContext } from './invoke'
@@ -166,6 +167,8 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           throw new UsageError(`No source named "${name}"`)
         // The role the app took from this connection's ITSM account (SPEC §9) goes with it.
         if (record.kind === 'itsm') storeItsmAccount(ctx.workspace.store, name, null, Date.now())
+        // So does the app's record of its runs (a later source of that name starts clean).
+        forgetSourceRuns(ctx.workspace.store, record)
         print({ removed: name }, opts.json, () => `removed "${name}" (its SRs stay in the workspace)`)
       })
     })

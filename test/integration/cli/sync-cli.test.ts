@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, repoRoot as root } from '../../helpers/cli'
 import { createAuthSession } from '../../../src/main/core/auth/session'
+import { getMeta, setMeta } from '../../../src/main/core/db/meta'
 import { openWorkspace } from '../../../src/main/core/workspace'
 import { startItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { startServiceNowSimulator } from '../../../src/main/simulators/servicenow/simulator'
@@ -116,9 +117,21 @@ describe('source and sync commands', () => {
         roleFromItsm: true,
         itsmAccount: { source: 'ops', name: '운영 담당', role: 'operator' },
       })
+      // The app's record of this source's runs (the Sync screen's last success) goes with it too.
+      const runRecord = (write?: string) => {
+        const ws = openWorkspace({ dataDir: dir })
+        try {
+          if (write) setMeta(ws.store, 'sync_source:itsm:ops', write)
+          return getMeta(ws.store, 'sync_source:itsm:ops')
+        } finally {
+          ws.close()
+        }
+      }
+      expect(runRecord('{"lastSuccessAt":1,"lastRows":1,"lastError":null}')).not.toBeNull()
       const removed = await cli(['source', 'remove', 'ops', '--data-dir', dir])
       expect(removed.code).toBe(0)
       expect(roleSeen()).toMatchObject({ roleFromItsm: false, itsmAccount: null })
+      expect(runRecord()).toBeNull()
     } finally {
       await itsm.close()
     }

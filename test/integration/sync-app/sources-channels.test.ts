@@ -6,6 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { getWatermark } from '../../../src/main/core/db/meta'
 import { registerAfterSyncHook, type AfterSyncInfo } from '../../../src/main/core/sync/after-sync'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { createItsmConnector } from '../../../src/main/core/sources/itsm-rest/connector'
+import { DEFAULT_RETRY, defaultHttpDeps } from '../../../src/main/core/sources/http'
+import { syncSource } from '../../../src/main/core/sync/engine'
 import { appContext, type AppContext } from './app-context'
 
 const TOKEN = 'sim-token-6f1c9b2e-very-secret'
@@ -136,6 +139,40 @@ describe('sources channels', () => {
       { source: 'itsm:other' },
     ])
     expect(await app.ok('sources:list', {})).toEqual([])
+  })
+
+  it("shows the CLI's later runs too: a later failure, then a later success clearing it", async () => {
+    sim = await startItsmSimulator({ seed: 5, srCount: 40, token: TOKEN })
+    app = appContext()
+    await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: sim.url, token: TOKEN })
+    await app.ok('sync:run', {})
+    await app.sync.scheduler.idle()
+    const [appRun] = await app.ok('sources:list', {})
+    const appSuccess = appRun?.lastSuccessAt ?? 0
+    expect(appSuccess).toBeGreaterThan(0)
+    expect(appRun?.lastRows).toBeGreaterThan(0)
+
+    // A CLI run on the same workspace an hour later (the CLI writes the sync log only).
+    const cliRun = (token: string, at: number) =>
+      syncSource(
+        app!.ws.store,
+        createItsmConnector(
+          { name: 'prod', url: sim!.url, token, retry: { ...DEFAULT_RETRY, maxAttempts: 1 } },
+          defaultHttpDeps(),
+        ),
+        { full: true, now: () => at },
+      )
+    const hour = 3_600_000
+    expect((await cliRun('wrong-token-1234', appSuccess + hour)).status).toBe('failed')
+    const [failed] = await app.ok('sources:list', {})
+    expect(failed).toMatchObject({
+      lastSuccessAt: appSuccess,
+      lastError: { at: appSuccess + hour, cause: 'auth' },
+    })
+
+    expect((await cliRun(TOKEN, appSuccess + 2 * hour)).status).toBe('ok')
+    const [recovered] = await app.ok('sources:list', {})
+    expect(recovered).toMatchObject({ lastSuccessAt: appSuccess + 2 * hour, lastError: null, lastRows: null })
   })
 
   it('refuses admin channels to an operator with FORBIDDEN and changes nothing', async () => {

@@ -1,6 +1,7 @@
 // What the Sync screen shows per source: last success, last error with its cause, cursor progress.
 // The scheduler records each run's outcome in workspace_meta (one small JSON per source); runs made
-// by the CLI leave entries only in sync_log, which fills in the last error when no record exists.
+// by the CLI leave entries only in sync_log, so the two are merged: the newer success and the newer
+// error win (an error older than the last success is over).
 import type { CursorView, SourceView, SyncErrorCause } from '../../../shared/ipc/types-sync'
 import { getMeta, setMeta } from '../db/meta'
 import type { Store } from '../db/open-database'
@@ -24,7 +25,7 @@ export function recordSourceRun(
   source: Pick<SourceRecord, 'kind' | 'name'>,
   outcome: { status: string; rows: number; error: string | null; finishedAt: number },
 ): void {
-  const before = readRecord(store, source)
+  const before = ownRecord(store, source) ?? fromSyncLog(store, `${source.kind}:${source.name}`)
   const next: RunRecord =
     outcome.status === 'ok'
       ? { lastSuccessAt: outcome.finishedAt, lastRows: outcome.rows, lastError: null }
@@ -44,16 +45,33 @@ export function forgetSourceRuns(store: Store, source: Pick<SourceRecord, 'kind'
   store.sqlite.prepare('DELETE FROM workspace_meta WHERE key = ?').run(metaKey(source))
 }
 
-function readRecord(store: Store, source: Pick<SourceRecord, 'kind' | 'name'>): RunRecord {
+/** The app's own record of a source's runs, or null (none, or damaged: the next run rebuilds it). */
+function ownRecord(store: Store, source: Pick<SourceRecord, 'kind' | 'name'>): RunRecord | null {
   const text = getMeta(store, metaKey(source))
-  if (text) {
-    try {
-      return JSON.parse(text) as RunRecord
-    } catch {
-      // A damaged record is rebuilt by the next run.
-    }
+  if (!text) return null
+  try {
+    return JSON.parse(text) as RunRecord
+  } catch {
+    return null
   }
-  return fromSyncLog(store, `${source.kind}:${source.name}`)
+}
+
+/** The app's record merged with the sync log, which also holds the CLI's runs. */
+function readRecord(store: Store, source: Pick<SourceRecord, 'kind' | 'name'>): RunRecord {
+  const log = fromSyncLog(store, `${source.kind}:${source.name}`)
+  const own = ownRecord(store, source)
+  if (!own) return log
+  const ownNewer = (own.lastSuccessAt ?? -Infinity) >= (log.lastSuccessAt ?? -Infinity)
+  const lastSuccessAt = ownNewer ? own.lastSuccessAt : log.lastSuccessAt
+  const errors = [own.lastError, log.lastError].filter(
+    (e): e is NonNullable<RunRecord['lastError']> => e !== null && e.at > (lastSuccessAt ?? -Infinity),
+  )
+  return {
+    lastSuccessAt,
+    // Rows are known for the app's own runs only.
+    lastRows: ownNewer ? own.lastRows : null,
+    lastError: errors.reduce<RunRecord['lastError']>((a, e) => (a === null || e.at > a.at ? e : a), null),
+  }
 }
 
 function fromSyncLog(store: Store, key: string): RunRecord {
