@@ -67,17 +67,30 @@ export async function deleteSourceSecrets(store: SecretStore, sourceName: string
   for (const kind of SOURCE_SECRET_KINDS) await store.delete(sourceSecretName(sourceName, kind))
 }
 
-/** Which secrets of a source are stored (never their values), for "stored" badges in the UI. */
+/** Whether a secret is stored, not, or stored but cannot be read now (keychain locked, OS key changed). */
+export type StoredSecretState = 'stored' | 'missing' | 'unreadable'
+
+/**
+ * Which secrets of a source are stored (never their values), for "stored" badges in the UI. A secret
+ * the keychain cannot read is 'unreadable' rather than an error, so one such secret does not hide
+ * every connection (and with it the way to enter the secret again).
+ */
 export async function storedSourceSecrets(
   store: SecretStore | undefined,
   sourceName: string,
-): Promise<Record<SourceSecretKind, boolean>> {
-  const has = async (kind: SourceSecretKind): Promise<boolean> =>
-    store ? (await store.get(sourceSecretName(sourceName, kind))) !== null : false
+): Promise<Record<SourceSecretKind, StoredSecretState>> {
+  const state = async (kind: SourceSecretKind): Promise<StoredSecretState> => {
+    if (!store) return 'missing'
+    try {
+      return (await store.get(sourceSecretName(sourceName, kind))) !== null ? 'stored' : 'missing'
+    } catch {
+      return 'unreadable'
+    }
+  }
   return {
-    token: await has('token'),
-    password: await has('password'),
-    proxyPassword: await has('proxyPassword'),
+    token: await state('token'),
+    password: await state('password'),
+    proxyPassword: await state('proxyPassword'),
   }
 }
 

@@ -32,8 +32,11 @@ export type SourceView = {
   table: string | null
   /** ServiceNow basic auth user (not secret); null for bearer tokens. */
   user: string | null
-  /** How the secret is provided: 'stored' in the OS keychain, 'env' (the CLI's variable), or 'missing'. */
-  secret: 'stored' | 'env' | 'missing'
+  /**
+   * How the secret is provided: 'stored' in the OS keychain, 'env' (the CLI's variable), 'missing',
+   * or 'unreadable' (stored, but the keychain cannot decrypt it now: enter it again).
+   */
+  secret: 'stored' | 'env' | 'missing' | 'unreadable'
   /** The environment variable the CLI reads, when the source was added by the CLI. */
   secretEnv: string | null
   createdAt: number
@@ -51,7 +54,7 @@ export type SourceView = {
   /** The proxy's login user, null when the proxy asks for none. */
   proxyUser: string | null
   /** How the proxy password is provided (as `secret`); null without a proxy login. */
-  proxySecret: 'stored' | 'env' | 'missing' | null
+  proxySecret: 'stored' | 'env' | 'missing' | 'unreadable' | null
 }
 
 /** One CA certificate a connection trusts (public data: no secret). */

@@ -175,6 +175,39 @@ describe('sources channels', () => {
     expect(recovered).toMatchObject({ lastSuccessAt: appSuccess + 2 * hour, lastError: null, lastRows: null })
   })
 
+  it('a secret the keychain can no longer read hides no connection and can be entered again', async () => {
+    sim = await startItsmSimulator({ seed: 5, srCount: 20, token: TOKEN })
+    app = appContext()
+    await app.ok('sources:add', { kind: 'itsm', name: 'broken', url: sim.url, token: TOKEN })
+    await app.ok('sources:add', { kind: 'itsm', name: 'fine', url: sim.url, token: TOKEN })
+    // The OS key changed under one stored secret: reading it throws until it is stored again.
+    const damaged = new Set(['source:broken:token'])
+    const { get, set } = app.secrets
+    app.secrets.get = (name) =>
+      damaged.has(name)
+        ? Promise.reject(
+            new Error(
+              `The secret "${name}" could not be decrypted (the OS key may have changed); enter it again`,
+            ),
+          )
+        : get(name)
+    app.secrets.set = (name, value) => (damaged.delete(name), set(name, value))
+
+    const listed = await app.ok('sources:list', {})
+    expect(listed.map((v) => [v.name, v.secret])).toEqual([
+      ['broken', 'unreadable'],
+      ['fine', 'stored'],
+    ])
+    const test = await app.ok('sources:test', { name: 'broken' })
+    expect(test).toMatchObject({ ok: false, error: { cause: 'secret_missing' } })
+    expect(test.error?.message).toContain('could not be decrypted')
+    expect(await app.ok('sources:test', { name: 'fine' })).toMatchObject({ ok: true })
+
+    const fixed = await app.ok('sources:update', { name: 'broken', token: TOKEN })
+    expect(fixed.secret).toBe('stored')
+    expect(await app.ok('sources:test', { name: 'broken' })).toMatchObject({ ok: true })
+  })
+
   it('refuses admin channels to an operator with FORBIDDEN and changes nothing', async () => {
     app = appContext({ role: 'operator' })
     const add = await app.invoke('sources:add', {

@@ -10,6 +10,8 @@ export function causeOf(status: string, message: string): SyncErrorCause {
   if (message.includes('The proxy refused')) return message.includes('(407)') ? 'proxy_auth' : 'proxy'
   if (message.startsWith('Offline:') || message.includes('Cannot reach')) return 'offline'
   if (/^No (token|password|proxy password) /.test(message)) return 'secret_missing'
+  // A stored secret the keychain can no longer decrypt (shell/safe-storage-secrets.ts): enter it again.
+  if (message.includes('could not be decrypted')) return 'secret_missing'
   if (message.includes('TLS certificate was not accepted')) return 'certificate'
   if (message.includes('(401)')) return 'auth'
   if (message.includes('(403)')) return 'forbidden'

@@ -143,7 +143,7 @@ export async function sourceView(
     url: config.url,
     table: record.kind === 'servicenow' ? (config.table ?? 'incident') : null,
     user: config.user ?? null,
-    secret: stored[needs] ? 'stored' : env ? 'env' : 'missing',
+    secret: stored[needs] !== 'missing' ? stored[needs] : env ? 'env' : 'missing',
     secretEnv: env ?? null,
     createdAt: record.createdAt,
     lastSuccessAt: run.lastSuccessAt,
@@ -154,8 +154,8 @@ export async function sourceView(
     proxy: config.proxy ?? null,
     proxyUser: config.proxyUser ?? null,
     proxySecret: config.proxyUser
-      ? stored.proxyPassword
-        ? 'stored'
+      ? stored.proxyPassword !== 'missing'
+        ? stored.proxyPassword
         : config.proxyPasswordEnv
           ? 'env'
           : 'missing'

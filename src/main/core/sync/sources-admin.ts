@@ -133,7 +133,7 @@ export async function updateSourceWithSecret(
   const proxyPasswordKept =
     login.proxyUser !== undefined &&
     login.proxyUser === before['proxyUser'] &&
-    (login.proxyPasswordEnv !== undefined || (await storedSourceSecrets(secrets, req.name)).proxyPassword)
+    (login.proxyPasswordEnv !== undefined || (await storedSourceSecrets(secrets, req.name)).proxyPassword === 'stored')
   checkProxyLogin(login.proxyUser, req.proxyPassword !== undefined, proxyPasswordKept)
   if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined) {
     const vault = needStore(secrets)
@@ -195,8 +195,10 @@ export async function testSource(
   deps: HttpDeps,
 ): Promise<SourceTestResult> {
   const quick: HttpDeps = { ...deps, sleep: (ms, signal) => abortableSleep(Math.min(ms, 1000), signal) }
-  const known = Object.values(await resolveSourceSecrets(secrets, record))
+  let known: (string | null)[] = []
   try {
+    // Inside: a keychain that cannot read a secret is this test's failure, said in words.
+    known = Object.values(await resolveSourceSecrets(secrets, record))
     const connector = await connectorFor(record, secrets, quick)
     const me = await connector.whoAmI(AbortSignal.timeout(30_000))
     return { ok: true, account: { name: me.name, role: me.role }, error: null }

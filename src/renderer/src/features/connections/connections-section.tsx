@@ -61,19 +61,27 @@ export function ConnectionsSection() {
               <div className="connection-url">{s.url}</div>
               <div className="sync-muted" data-testid="connection-secret">
                 {t('connections.secret')}:{' '}
-                {s.secret === 'stored'
-                  ? t('connections.stored')
-                  : s.secret === 'env'
-                    ? t('connections.env', { name: s.secretEnv ?? '' })
-                    : t('connections.missing')}
+                {s.secret === 'stored' ? (
+                  t('connections.stored')
+                ) : s.secret === 'env' ? (
+                  t('connections.env', { name: s.secretEnv ?? '' })
+                ) : s.secret === 'unreadable' ? (
+                  <span className="connection-warn">{t('connections.unreadable')}</span>
+                ) : (
+                  t('connections.missing')
+                )}
                 {s.user && ` · ${t('connections.user')} ${s.user}`}
               </div>
               {s.proxy && (
                 <div className="sync-muted" data-testid="connection-proxy">
                   {t('connections.proxy')}: {s.proxy}
                   {s.proxyUser && ` · ${t('connections.proxyLogin', { user: s.proxyUser })}`}
-                  {s.proxySecret === 'missing' && (
-                    <span className="connection-warn"> · {t('connections.proxyPasswordMissing')}</span>
+                  {(s.proxySecret === 'missing' || s.proxySecret === 'unreadable') && (
+                    <span className="connection-warn">
+                      {' '}
+                      · {t('connections.proxyPassword')}:{' '}
+                      {t(s.proxySecret === 'missing' ? 'connections.missing' : 'connections.unreadable')}
+                    </span>
                   )}
                 </div>
               )}

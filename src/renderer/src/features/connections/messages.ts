@@ -30,6 +30,7 @@ const ko = {
   storedHint: '저장됨 — 바꾸려면 새 값을 입력하세요',
   env: '환경 변수 {{name}}',
   missing: '없음',
+  unreadable: '저장되어 있으나 읽을 수 없음 — 다시 입력하세요',
   secret: '비밀 정보',
   ca: 'CA 인증서',
   caHint:
@@ -51,7 +52,6 @@ const ko = {
   proxyUserHint: '프록시가 로그인을 요구할 때만 (기본 인증). 비워 두면 로그인하지 않습니다.',
   proxyPassword: '프록시 비밀번호',
   proxyLogin: '사용자 {{user}}',
-  proxyPasswordMissing: '프록시 비밀번호 없음',
 }
 const en: typeof ko = {
   title: 'Connections',
@@ -84,6 +84,7 @@ const en: typeof ko = {
   storedHint: 'Stored — type a new value to replace it',
   env: 'environment variable {{name}}',
   missing: 'missing',
+  unreadable: 'stored but unreadable — enter it again',
   secret: 'Secret',
   ca: 'CA certificate',
   caHint:
@@ -105,6 +106,5 @@ const en: typeof ko = {
   proxyUserHint: 'Only when the proxy asks for a login (Basic). Leave empty for none.',
   proxyPassword: 'Proxy password',
   proxyLogin: 'user {{user}}',
-  proxyPasswordMissing: 'proxy password missing',
 }
 export const connectionsMessages = { key: 'connections', ko, en }

@@ -162,13 +162,19 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       <Field
         id="conn-secret"
         label={t(`connections.${secretKind}`)}
-        note={stored ? t('connections.storedHint') : undefined}
+        note={
+          stored
+            ? t('connections.storedHint')
+            : editing?.secret === 'unreadable'
+              ? t('connections.unreadable')
+              : undefined
+        }
       >
         <input
           id="conn-secret"
           type="password"
           value={secret}
-          required={!editing}
+          required={!editing || editing.secret === 'unreadable'}
           autoComplete="new-password"
           placeholder={stored ? `•••••• (${t('connections.stored')})` : ''}
           onChange={(e) => setSecret(e.currentTarget.value)}
