@@ -133,7 +133,8 @@ export async function updateSourceWithSecret(
   const proxyPasswordKept =
     login.proxyUser !== undefined &&
     login.proxyUser === before['proxyUser'] &&
-    (login.proxyPasswordEnv !== undefined || (await storedSourceSecrets(secrets, req.name)).proxyPassword === 'stored')
+    (login.proxyPasswordEnv !== undefined ||
+      (await storedSourceSecrets(secrets, req.name)).proxyPassword === 'stored')
   checkProxyLogin(login.proxyUser, req.proxyPassword !== undefined, proxyPasswordKept)
   if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined) {
     const vault = needStore(secrets)
