@@ -54,6 +54,30 @@ describe('import wizard channels', () => {
     })
   })
 
+  it('a column mapped to null is not read, though its header would match automatically', async () => {
+    app = appContext()
+    const token = choose(app, 'canonical-utf8.csv')
+    expect((await app.ok('import:preview', { token })).matched['category']).toBe('category')
+    const mapping = { columns: { category: null } }
+    const preview = await app.ok('import:preview', { token, mapping })
+    expect(preview.matched['category']).toBeNull()
+    expect(preview.check?.errorCount).toBe(0)
+    // A required column cannot be left out: the wizard lists it, the import refuses it.
+    const noTitle = { columns: { title: null } }
+    expect((await app.ok('import:preview', { token, mapping: noTitle })).missingRequired).toEqual(['title'])
+    expect(await app.invoke('import:run', { token, mapping: noTitle })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: "title is required: map it to one of the file's columns" },
+    })
+    expect(count(app)).toBe(0)
+    const result = await app.ok('import:run', { token, mapping })
+    expect(result.written).toBe(preview.check?.rowCount)
+    const categorised = app.ws.store.sqlite
+      .prepare('SELECT count(*) AS n FROM service_requests WHERE category_id IS NOT NULL')
+      .get() as { n: number }
+    expect(categorised.n).toBe(0)
+  })
+
   it('asks for a mapping when required columns are not found, and checks the file once mapped', async () => {
     app = appContext()
     const token = choose(app, 'custom-layout.csv')

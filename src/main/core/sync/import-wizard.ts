@@ -92,9 +92,10 @@ export async function wizardPreview(
   const auto = suggestColumns(headers)
   const matched = Object.fromEntries(
     CANONICAL_COLUMNS.map((c) => {
+      // null is "not read" (an automatic match the user turned off); absent takes the suggestion.
       const explicit = parsed?.columns[c]
       const i = auto[c]
-      return [c, explicit ?? (i === undefined ? null : (headers[i] ?? null))]
+      return [c, explicit !== undefined ? explicit : i === undefined ? null : (headers[i] ?? null)]
     }),
   )
   const base = {
@@ -114,7 +115,8 @@ export async function wizardPreview(
       format,
       timeZone,
       mapping: {
-        columns: matchedColumns(matched),
+        // Every column as the wizard shows it: null ones are not read (no automatic match behind them).
+        columns: matched,
         values: parsed?.values ?? {},
         ...(parsed?.sheet ? { sheet: parsed.sheet } : {}),
       },
@@ -141,10 +143,6 @@ export async function wizardPreview(
     },
     problem: null,
   }
-}
-
-function matchedColumns(matched: Record<string, string | null>): Record<string, string> {
-  return Object.fromEntries(Object.entries(matched).filter((e): e is [string, string] => e[1] !== null))
 }
 
 /** Imports a chosen file: nothing is written while a row has an error unless allowErrors. */

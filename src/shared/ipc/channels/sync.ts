@@ -114,7 +114,8 @@ const updateSource = z
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'An import file token')
 const mapping = z
   .object({
-    columns: z.record(z.string(), z.string().min(1).max(200)).optional(),
+    /** Canonical column → file header; null: not read (turns an automatic match off). */
+    columns: z.record(z.string(), z.string().min(1).max(200).nullable()).optional(),
     values: z
       .object({
         status: z.record(z.string(), z.string()).optional(),

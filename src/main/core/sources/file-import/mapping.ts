@@ -66,7 +66,8 @@ const prioritySchema = z.enum(PRIORITIES)
 
 export const columnMappingSchema = z
   .object({
-    columns: z.partialRecord(z.enum(CANONICAL_COLUMNS), z.string().trim().min(1)).default({}),
+    // null: the file has a column that looks like this one (e.g. 유형 → category) but it is not to be read.
+    columns: z.partialRecord(z.enum(CANONICAL_COLUMNS), z.string().trim().min(1).nullable()).default({}),
     values: z
       .object({
         status: z.record(z.string(), statusSchema).optional(),
@@ -113,11 +114,18 @@ export async function loadMapping(path: string): Promise<ColumnMapping> {
 /** Canonical column → index of the file column feeding it (absent = not in the file). */
 export type ColumnIndex = Partial<Record<CanonicalColumn, number>>
 
-/** Fills `index` with the columns found by canonical name or alias, skipping headers already used. */
-function autoMatch(byKey: Map<string, number>, index: ColumnIndex): ColumnIndex {
+/**
+ * Fills `index` with the columns found by canonical name or alias, skipping headers already used and
+ * the columns in `skip` (mapped to null: not to be read).
+ */
+function autoMatch(
+  byKey: Map<string, number>,
+  index: ColumnIndex,
+  skip: ReadonlySet<CanonicalColumn> = new Set(),
+): ColumnIndex {
   const used = new Set(Object.values(index))
   for (const column of CANONICAL_COLUMNS) {
-    if (index[column] !== undefined) continue
+    if (index[column] !== undefined || skip.has(column)) continue
     for (const key of [column, ...ALIASES[column]]) {
       const i = byKey.get(normalizeHeader(key))
       if (i !== undefined && !used.has(i)) {
@@ -154,7 +162,14 @@ export function resolveColumns(headers: readonly string[], mapping: ColumnMappin
   const found = `Headers found: ${headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`
   const index: ColumnIndex = {}
   const missingMapped: string[] = []
+  const skip = new Set<CanonicalColumn>()
   for (const [column, header] of Object.entries(mapping?.columns ?? {})) {
+    if (header === null) {
+      if (REQUIRED_COLUMNS.includes(column as CanonicalColumn))
+        throw new CoreError('BAD_REQUEST', `${column} is required: map it to one of the file's columns`)
+      skip.add(column as CanonicalColumn)
+      continue
+    }
     const i = byKey.get(normalizeHeader(header))
     if (i === undefined) missingMapped.push(`${column} → "${header}"`)
     else index[column as CanonicalColumn] = i
@@ -165,7 +180,7 @@ export function resolveColumns(headers: readonly string[], mapping: ColumnMappin
       `The mapping names columns the file does not have: ${missingMapped.join(', ')}. ${found}`,
     )
   }
-  autoMatch(byKey, index)
+  autoMatch(byKey, index, skip)
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined)
   if (missing.length > 0) {
     throw new CoreError(

@@ -3,7 +3,7 @@ import type { ImportPreviewView } from '../../../../shared/ipc/types-sync'
 
 type MapColumnsProps = {
   preview: ImportPreviewView
-  columns: Record<string, string>
+  columns: Record<string, string | null>
   onChange: (column: string, header: string | null) => void
 }
 

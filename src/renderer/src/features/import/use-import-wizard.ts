@@ -11,7 +11,8 @@ export function useImportWizard() {
   const [step, setStep] = useState<WizardStep>('choose')
   const [file, setFile] = useState<ImportFileChoice | null>(null)
   const [preview, setPreview] = useState<ImportPreviewView | null>(null)
-  const [columns, setColumns] = useState<Record<string, string>>({})
+  /** Canonical column → header; null: "not mapped", which also turns an automatic match off. */
+  const [columns, setColumns] = useState<Record<string, string | null>>({})
   const [values, setValues] = useState<ValueMap>({ status: {}, priority: {} })
   const [sheet, setSheet] = useState<string | null>(null)
   const [result, setResult] = useState<ImportRunView | null>(null)
@@ -56,12 +57,7 @@ export function useImportWizard() {
     busy,
     error,
     setColumn: (column: string, header: string | null) =>
-      setColumns((c) => {
-        const next = { ...c }
-        if (header) next[column] = header
-        else delete next[column]
-        return next
-      }),
+      setColumns((c) => ({ ...c, [column]: header || null })),
     setValue: (kind: keyof ValueMap, raw: string, canonical: string) =>
       setValues((v) => ({ ...v, [kind]: { ...v[kind], [raw]: canonical } })),
     choose: () =>
