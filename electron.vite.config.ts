@@ -51,6 +51,7 @@ export default defineConfig(({ command }) => {
             'demo-worker': resolve('src/main/core/workers/demo-worker.ts'),
             'sync-worker': resolve('src/main/core/workers/sync-worker.ts'),
             'jobs-worker': resolve('src/main/core/workers/jobs-worker.ts'),
+            'import-worker': resolve('src/main/core/workers/import-worker.ts'),
           },
         },
       },

@@ -139,6 +139,11 @@ function start(): void {
     emit,
     intervalMinutes: () => settings.get().syncIntervalMinutes,
     worker: { file: join(here, 'sync-worker.js'), workspace: { dataDir, migrationsFolder, nativeBinding } },
+    // A file of a million rows is read, checked and written in a worker thread too.
+    importWorker: {
+      file: join(here, 'import-worker.js'),
+      workspace: { dataDir, migrationsFolder, nativeBinding },
+    },
     log: { info: (message) => console.info(`[ops-console] ${message}`), warn: log.warn },
   })
   sync = syncRuntime

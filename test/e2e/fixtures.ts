@@ -12,6 +12,15 @@ export const STATIC_DIR = resolve('out/web')
 
 export type Harness = HarnessServer & { dataDir: string }
 
+/**
+ * File checks and imports run in a worker thread, as in the app (from the TypeScript source through
+ * tsx): in-process they would share this test process's event loop with Playwright itself.
+ */
+export const IMPORT_WORKER = {
+  file: new URL('../helpers/ts-worker.mjs', import.meta.url),
+  extraData: { tsEntry: new URL('../../src/main/core/workers/import-worker.ts', import.meta.url).href },
+}
+
 export const test = base.extend<{ harness: Harness }>({
   // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
   // eslint-disable-next-line no-empty-pattern
@@ -22,6 +31,7 @@ export const test = base.extend<{ harness: Harness }>({
       port: 0,
       staticDir: STATIC_DIR,
       now: () => PINNED_NOW,
+      importWorker: IMPORT_WORKER,
     })
     try {
       const health = await fetch(`${server.url}/healthz`)

@@ -8,6 +8,7 @@ import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulator
 import type { Locator, Page } from '@playwright/test'
 import { startConnectProxy } from '../helpers/connect-proxy'
 import { derOf, internalCaPem, internalServerTls, TLS_FIXTURES } from '../helpers/tls-fixtures'
+import { writeGeneratedCsv } from '../helpers/generated-csv'
 import { writeTwoSheetWorkbook } from '../helpers/two-sheet-workbook'
 import { expect, openReady, PINNED_NOW, STATIC_DIR, test } from './fixtures'
 
@@ -349,6 +350,42 @@ test('import wizard: a workbook with its SRs on the second sheet is read from th
     await page.screenshot({ path: 'test-results/import-sheet.png', fullPage: true })
     await page.getByTestId('import-run').click()
     await expect(page.getByTestId('import-result')).toContainText('2행을 가져왔습니다')
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
+test('import wizard: a large file shows its progress while checked and imported, and the import can be cancelled', async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-large-'))
+  try {
+    const path = join(dir, 'sr-export-2025.csv')
+    await writeGeneratedCsv(path, 300_000)
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    // The check reads the whole file: the rows read so far, no total yet.
+    await expect(page.getByTestId('import-progress-text')).toContainText(/읽는 중: [\d,]+행/)
+    await page.screenshot({ path: 'test-results/import-checking.png', fullPage: true })
+    await expect(page.getByTestId('import-summary')).toContainText('300,000행', { timeout: 60_000 })
+    await expect(page.getByTestId('import-progress')).toHaveCount(0)
+
+    // The import reads the file again, now against the total the check found; Cancel stops it.
+    await page.getByTestId('import-run').click()
+    await expect(page.getByTestId('import-progress-text')).toContainText(/읽는 중: [\d,]+ \/ 300,000행/)
+    await page.screenshot({ path: 'test-results/import-progress.png', fullPage: true })
+    await page.getByTestId('import-cancel').click()
+    await expect(page.getByTestId('import-notice')).toHaveText(
+      '가져오기를 취소했습니다. 아무것도 쓰지 않았습니다.',
+      {
+        timeout: 30_000,
+      },
+    )
+    await expect(page.getByTestId('import-progress')).toHaveCount(0)
+    // Still on the preview, ready to import again; the workspace got no data.
+    await expect(page.getByTestId('import-run')).toBeEnabled()
+    await expect(page.getByTestId('import-result')).toHaveCount(0)
+    await page.screenshot({ path: 'test-results/import-cancelled.png', fullPage: true })
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -1,4 +1,4 @@
-// The built worker bundles the app starts (out/main/{demo,jobs,sync}-worker.js, from `npm run build`)
+// The built worker bundles the app starts (out/main/{demo,jobs,sync,import}-worker.js, from `npm run build`)
 // in a plain Node worker thread, as Electron's main process starts them: each must resolve its own
 // imports from the bundle and node_modules, open the workspace with the shipped migrations and do its
 // job. The other worker tests run the TypeScript sources through tsx; only this one runs the bundles.
@@ -12,6 +12,7 @@ import { kpiTemplates } from '../../src/main/core/kpi/templates'
 import { addSource } from '../../src/main/core/sources/registry'
 import { readCaCertificates } from '../../src/main/core/sources/trust'
 import { runDemoInWorker } from '../../src/main/core/workers/run-demo-in-worker'
+import { runImportInWorker } from '../../src/main/core/workers/run-import-in-worker'
 import { runJobInWorker } from '../../src/main/core/workers/run-jobs-in-worker'
 import { runSyncInWorker } from '../../src/main/core/workers/run-sync-in-worker'
 import { openWorkspace } from '../../src/main/core/workspace'
@@ -135,4 +136,32 @@ test("the sync bundle reaches an HTTPS server an internal CA issued for through 
   } finally {
     await sim.close()
   }
+})
+
+test('the import bundle checks a CP949 CSV and imports it on its own connection', async () => {
+  // The import writes into an existing workspace, as the app's is.
+  openWorkspace({ dataDir, migrationsFolder }).close()
+  const file = { path: resolve('test/fixtures/import/excel-cp949.csv'), fileName: 'excel-cp949.csv' }
+  const phases = new Set<string>()
+  const data = (job: Parameters<typeof runImportInWorker>[1]['job']) => ({
+    workspace: { dataDir, migrationsFolder },
+    job,
+  })
+  const checked = await runImportInWorker(
+    bundle('import'),
+    data({ op: 'preview', file, mapping: undefined, timeZone: ZONE }),
+    (p) => phases.add(p.phase),
+  ).result
+  expect(checked.thread).not.toBe(threadId)
+  const rows = checked.op === 'preview' ? (checked.view.check?.rowCount ?? 0) : 0
+  expect(checked.op === 'preview' && checked.view.encoding.toLowerCase()).toContain('cp949')
+  expect(rows).toBeGreaterThan(0)
+  const imported = await runImportInWorker(
+    bundle('import'),
+    data({ op: 'run', file, mapping: undefined, timeZone: ZONE, allowErrors: false, clockOffsetMs: 0 }),
+    (p) => phases.add(p.phase),
+  ).result
+  expect(imported.op === 'run' && imported.view).toMatchObject({ status: 'imported', written: rows })
+  expect([...phases].sort()).toEqual(['reading', 'writing'])
+  expect(count("SELECT count(*) AS n FROM service_requests WHERE source = 'import:file'")).toBe(rows)
 })

@@ -37,6 +37,11 @@ export type HarnessOptions = {
    * 'operator' starts a locked admin session that the passphrase unlocks, as in the app.
    */
   role?: Role
+  /**
+   * Check and import files in this worker entry on the harness's workspace, as the app does (e2e
+   * tests pass a TypeScript bootstrap: the harness runs from sources); default in-process.
+   */
+  importWorker?: { file: string | URL; extraData?: Record<string, unknown> }
 }
 
 export type HarnessServer = {
@@ -86,6 +91,9 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
     intervalMinutes,
     // The first background run waits a whole interval, so a test's own runs are never "busy".
     startDelayMs: intervalMinutes() * 60_000,
+    ...(opts.importWorker
+      ? { importWorker: { ...opts.importWorker, workspace: { dataDir: workspace.dataDir } } }
+      : {}),
   })
   sync.scheduler.start()
   // KPI values: calculated now, at each period boundary, and after every sync or import.

@@ -192,7 +192,8 @@ export type ImportPreviewView = {
 }
 
 export type ImportRunView = {
-  status: 'imported' | 'rejected' | 'dry-run'
+  /** cancelled: stopped on request (import:cancel) while reading or writing; nothing was written. */
+  status: 'imported' | 'rejected' | 'dry-run' | 'cancelled'
   rowCount: number
   written: number
   skippedStale: number
@@ -200,4 +201,17 @@ export type ImportRunView = {
   errorsTotal: number
   errors: ImportRowError[]
   watermark: number | null
+}
+
+/**
+ * How far the running file check (step 'preview') or import (step 'run') is. While `reading`, rows
+ * counts the data rows read so far and total is null until the end of the file; while `writing`,
+ * rows counts the valid rows written out of total.
+ */
+export type ImportProgressEvent = {
+  step: 'preview' | 'run'
+  fileName: string
+  phase: 'reading' | 'writing'
+  rows: number
+  total: number | null
 }

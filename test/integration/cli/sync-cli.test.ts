@@ -1,8 +1,10 @@
 // `source add` + `sync` from the command line against the loopback ServiceNow simulator.
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeGeneratedCsv } from '../../helpers/generated-csv'
 import { cli, repoRoot as root } from '../../helpers/cli'
 import { createAuthSession } from '../../../src/main/core/auth/session'
 import { getMeta, setMeta } from '../../../src/main/core/db/meta'
@@ -239,4 +241,43 @@ describe('import command', () => {
     expect(bad.stdout).toMatch(/row \d+, created_at/)
     expect(readFileSync(report, 'utf8')).toContain('row,column,value,message')
   })
+
+  it('shows its progress on stderr, and Ctrl-C stops it with nothing written (exit 1)', async () => {
+    const big = join(dir, 'big.csv')
+    await writeGeneratedCsv(big, 60_000)
+    const ws = join(dir, 'interrupted')
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/main/cli/index.ts', 'import', big, '--data-dir', ws],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString()
+        if (/reading: \d{1,3}(,\d{3})* rows/.test(stderr)) resolve()
+      }),
+    )
+    child.kill('SIGINT')
+    expect(await exited).toBe(1)
+    expect(stdout.trim()).toBe('cancelled: nothing written')
+    const store = openWorkspace({ dataDir: ws })
+    try {
+      const n = store.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as {
+        n: number
+      }
+      expect(n.n).toBe(0)
+    } finally {
+      store.close()
+    }
+
+    // Not interrupted, the same file goes in whole, its progress ending on the written total.
+    const whole = await cli(['import', big, '--data-dir', ws])
+    expect(whole.code).toBe(0)
+    expect(whole.stdout).toMatch(/^imported: 60,000 written of 60,000 rows/)
+    expect(whole.stderr).toContain('writing: 60,000 of 60,000 rows')
+  }, 60_000)
 })

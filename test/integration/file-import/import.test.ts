@@ -1,13 +1,14 @@
 // Writing imports: one transaction, idempotent on re-import, dry-run writes nothing, watermark and
 // workspace kind set; and a 200,000-row CSV imports with the right count (throughput printed).
-import { mkdtempSync, rmSync, createWriteStream } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { runImport } from '../../../src/main/core/sources/file-import/import'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runImport, type ImportProgress } from '../../../src/main/core/sources/file-import/import'
 import { countServiceRequests } from '../../../src/main/core/db/repositories/service-requests'
 import { getWatermark, getWorkspaceKind } from '../../../src/main/core/db/meta'
 import type { Store } from '../../../src/main/core/db/open-database'
+import { writeGeneratedCsv } from '../../helpers/generated-csv'
 import { tempWorkspace } from '../../helpers/workspace'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import')
@@ -75,27 +76,26 @@ describe('runImport', () => {
 
   it('imports a generated 200,000-row CSV with the right count', async () => {
     const path = join(tmp, 'huge.csv')
-    const out = createWriteStream(path)
-    out.write('id,tenant,title,category,priority,status,assignee,created_at,resolved_at,reassignment_count\n')
-    const statuses = ['OPEN', 'IN_PROGRESS', 'PENDING', 'RESOLVED', 'DONE', 'CANCELLED']
-    const base = Date.UTC(2025, 0, 1)
-    for (let i = 0; i < 200_000; i++) {
-      const status = statuses[i % 6]!
-      const created = new Date(base + i * 97_000).toISOString().slice(0, 19) // no offset: Seoul wall time
-      const resolved = status === 'RESOLVED' ? new Date(base + i * 97_000 + 3_600_000).toISOString() : ''
-      const line = `H-${i},기관 ${i % 40},"요청 ${i}, 상세",분류 ${i % 12},P${(i % 4) + 1},${status},담당 ${i % 25},${created},${resolved},${i % 3}\n`
-      if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()))
-    }
-    await new Promise<void>((resolve, reject) =>
-      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
-    )
+    await writeGeneratedCsv(path, 200_000)
     const ws = tempWorkspace()
     try {
+      const progress: ImportProgress[] = []
       const t0 = performance.now()
-      const r = await runImport(ws.store, path, { timeZone: SEOUL })
+      const r = await runImport(ws.store, path, { timeZone: SEOUL, onProgress: (p) => progress.push(p) })
       const seconds = (performance.now() - t0) / 1000
       expect(r).toMatchObject({ status: 'imported', rowCount: 200_000, written: 200_000, errorsTotal: 0 })
       expect(countServiceRequests(ws.store)).toBe(200_000)
+      // Reading reports every 1,000 rows, then the whole count once the end of the file is known;
+      // writing reports each chunk of 5,000 out of the valid rows.
+      const reading = progress.filter((p) => p.phase === 'reading')
+      expect(reading).toHaveLength(200 + 1)
+      expect(reading[0]).toEqual({ phase: 'reading', rows: 1000, total: null })
+      expect(reading.at(-1)).toEqual({ phase: 'reading', rows: 200_000, total: 200_000 })
+      const writing = progress.filter((p) => p.phase === 'writing')
+      expect(writing[0]).toEqual({ phase: 'writing', rows: 0, total: 200_000 })
+      expect(writing).toHaveLength(1 + 200_000 / 5000)
+      expect(writing.at(-1)).toEqual({ phase: 'writing', rows: 200_000, total: 200_000 })
+      expect(progress.indexOf(writing[0]!)).toBe(reading.length)
       console.log(
         `file import: 200,000 rows in ${seconds.toFixed(2)} s = ${Math.round(200_000 / seconds).toLocaleString('en-US')} rows/s`,
       )
@@ -103,4 +103,50 @@ describe('runImport', () => {
       ws.dispose()
     }
   }, 120_000)
+
+  describe('cancelled', () => {
+    const big = join(tmp, 'cancel.csv')
+    const rows = 30_000
+    beforeAll(() => writeGeneratedCsv(big, rows))
+
+    it('while reading: nothing is written and the answer says so', async () => {
+      const ws = tempWorkspace()
+      try {
+        let read = 0
+        const r = await runImport(ws.store, big, {
+          timeZone: SEOUL,
+          onProgress: (p) => (read = p.rows),
+          cancelled: () => read >= 5000,
+        })
+        expect(r).toMatchObject({ status: 'cancelled', written: 0, watermark: null })
+        expect(countServiceRequests(ws.store)).toBe(0)
+        expect(getWatermark(ws.store)).toBeNull()
+      } finally {
+        ws.dispose()
+      }
+    })
+
+    it('while writing: the chunks already written roll back with the rest', async () => {
+      const ws = tempWorkspace()
+      try {
+        // A first import of the same file, so a rolled-back second one would show as changed rows.
+        await runImport(ws.store, fixture('canonical-utf8.csv'), { timeZone: SEOUL, now: () => 1000 })
+        const before = snapshot(ws.store)
+        let written = 0
+        const r = await runImport(ws.store, big, {
+          timeZone: SEOUL,
+          now: () => 2000,
+          onProgress: (p) => (written = p.phase === 'writing' ? p.rows : 0),
+          // Two chunks of 5,000 are in the transaction when the import is cancelled.
+          cancelled: () => written >= 10_000,
+        })
+        expect(written).toBe(10_000)
+        expect(r).toMatchObject({ status: 'cancelled', written: 0, rowCount: rows, validCount: rows })
+        expect(snapshot(ws.store)).toEqual(before)
+        expect(getWatermark(ws.store)).toBe(1000)
+      } finally {
+        ws.dispose()
+      }
+    })
+  })
 })

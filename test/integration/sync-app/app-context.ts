@@ -37,7 +37,12 @@ export type AppContext = {
 
 /** Builds the context; `role: 'operator'` starts locked (the app's default), admin starts unlocked. */
 export function appContext(
-  opts: { role?: Role; now?: () => number; runtime?: Partial<SyncRuntimeOptions> } = {},
+  opts: {
+    role?: Role
+    now?: () => number
+    /** Runtime options, or a function of the workspace for those that name its folder (workers). */
+    runtime?: Partial<SyncRuntimeOptions> | ((ws: TempWorkspace) => Partial<SyncRuntimeOptions>)
+  } = {},
 ): AppContext {
   const ws = tempWorkspace('ops-sync-app-')
   const now = opts.now ?? Date.now
@@ -68,7 +73,7 @@ export function appContext(
     emit,
     intervalMinutes: () => 15,
     httpDeps: defaultHttpDeps({ sleep: () => Promise.resolve() }),
-    ...opts.runtime,
+    ...(typeof opts.runtime === 'function' ? opts.runtime(ws) : opts.runtime),
   })
   const handlers = createCoreHandlers({
     workspace: ws,

@@ -7,7 +7,6 @@ import { CoreError } from '../errors'
 import { defaultHttpDeps } from '../sources/http'
 import { listSources } from '../sources/registry'
 import { runAfterSyncHooks } from './after-sync'
-import { wizardPreview, wizardRun } from './import-wizard'
 import type { SyncRuntime } from './runtime'
 import {
   addSourceWithSecret,
@@ -81,14 +80,14 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
     'sync:cancel': () => ({ cancelled: runtime().scheduler.cancel() }),
     'sync:status': () => runtime().scheduler.status(),
     'sync:log': (req) => recentSyncLog(store, req.limit ?? 50),
+    'import:cancel': () => ({ cancelled: runtime().imports.cancel() }),
     'import:preview': (req) =>
-      wizardPreview(runtime().files.resolve(req.token), req.mapping, ctx.settings().timeZone),
+      runtime().imports.preview(runtime().files.resolve(req.token), req.mapping, ctx.settings().timeZone),
     'import:run': async (req) => {
-      const files = runtime().files
-      const result = await wizardRun(store, files.resolve(req.token), req.mapping, {
+      const { files, imports } = runtime()
+      const result = await imports.run(files.resolve(req.token), req.mapping, {
         timeZone: ctx.settings().timeZone,
         allowErrors: req.allowErrors ?? false,
-        now: ctx.now,
       })
       if (result.status === 'imported') {
         await files.release(req.token)

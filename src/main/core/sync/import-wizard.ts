@@ -6,7 +6,13 @@ import type { ImportPreviewView, ImportRunView, ImportSampleRow } from '../../..
 import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
 import { checkFile, checkMagic, detectFormat, readHead } from '../sources/file-import/detect'
-import { previewImport, runImport, type ImportPreview, type SampleRow } from '../sources/file-import/import'
+import {
+  previewImport,
+  runImport,
+  type ImportPreview,
+  type ImportProgress,
+  type SampleRow,
+} from '../sources/file-import/import'
 import {
   CANONICAL_COLUMNS,
   REQUIRED_COLUMNS,
@@ -20,6 +26,17 @@ import { readXlsx } from '../sources/file-import/read-xlsx'
 import { DEFAULT_LIMITS } from '../sources/file-import/types'
 
 type WizardMapping = ParsedRequestOf<'import:preview'>['mapping']
+
+/** Progress and cancellation of a wizard step (the file is read, and for a run written, once). */
+export type WizardWatch = {
+  onProgress?: (p: ImportProgress) => void
+  cancelled?: () => boolean
+}
+
+const watchOptions = (watch: WizardWatch): WizardWatch => ({
+  ...(watch.onProgress ? { onProgress: watch.onProgress } : {}),
+  ...(watch.cancelled ? { cancelled: watch.cancelled } : {}),
+})
 
 const toMapping = (m: WizardMapping): ColumnMapping | undefined =>
   m
@@ -77,11 +94,12 @@ const sampleView = (s: SampleRow): ImportSampleRow => ({
   resolvedAt: s.resolvedAt ?? null,
 })
 
-/** Previews a chosen file with an optional mapping; never writes. */
+/** Previews a chosen file with an optional mapping; never writes. A cancellation throws ImportCancelled. */
 export async function wizardPreview(
   file: { path: string; fileName: string },
   mapping: WizardMapping,
   timeZone: string,
+  watch: WizardWatch = {},
 ): Promise<ImportPreviewView> {
   const parsed = toMapping(mapping)
   const { format, encoding, headers, sheets, sheet } = await readHeaders(
@@ -122,6 +140,7 @@ export async function wizardPreview(
       },
       sampleSize: 10,
       errorLimit: 500,
+      ...watchOptions(watch),
     })
   } catch (err) {
     if (err instanceof CoreError && err.code === 'BAD_REQUEST')
@@ -150,7 +169,7 @@ export async function wizardRun(
   store: Store,
   file: { path: string; fileName: string },
   mapping: WizardMapping,
-  opts: { timeZone: string; allowErrors: boolean; now: () => number },
+  opts: { timeZone: string; allowErrors: boolean; now: () => number } & WizardWatch,
 ): Promise<ImportRunView> {
   const parsed = toMapping(mapping)
   const result = await runImport(store, file.path, {
@@ -160,6 +179,7 @@ export async function wizardRun(
     allowErrors: opts.allowErrors,
     errorLimit: 500,
     now: opts.now,
+    ...watchOptions(opts),
   })
   return {
     status: result.status,

@@ -14,6 +14,7 @@ import type { SyncWorkerData } from '../workers/sync-worker-protocol'
 import { runAfterSyncHooks } from './after-sync'
 import { syncSource, type SyncOutcome, type SyncProgress } from './engine'
 import { createImportFileRegistry, type ImportFileRegistry } from './import-files'
+import { createImportRunner, type ImportRunner, type ImportRunnerOptions } from './import-runner'
 import { createSyncScheduler, type RunSourceJob, type SyncScheduler, type Timers } from './scheduler'
 import { appSecrets } from './sources-admin'
 import { recordSourceRun } from './source-status'
@@ -21,6 +22,8 @@ import { recordSourceRun } from './source-status'
 export type SyncRuntime = {
   scheduler: SyncScheduler
   files: ImportFileRegistry
+  /** The import wizard's checks and imports (in a worker when `importWorker` is given). */
+  imports: ImportRunner
   httpDeps: HttpDeps
   close(): Promise<void>
 }
@@ -38,6 +41,8 @@ export type SyncRuntimeOptions = {
     /** Extra workerData (tests pass the TypeScript entry for ts-worker.mjs). */
     extraData?: Record<string, unknown>
   }
+  /** Check and import files in this worker (the built import-worker.js); default in-process. */
+  importWorker?: ImportRunnerOptions['worker']
   httpDeps?: HttpDeps
   timers?: Timers
   startDelayMs?: number
@@ -50,6 +55,12 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
   const httpDeps = opts.httpDeps ?? defaultHttpDeps()
   const resolver = appSecrets(opts.secrets)
   const files = createImportFileRegistry(opts.now)
+  const imports = createImportRunner({
+    store: opts.store,
+    now: opts.now,
+    emit: opts.emit,
+    ...(opts.importWorker ? { worker: opts.importWorker } : {}),
+  })
 
   const runSource = async (job: RunSourceJob): Promise<SyncOutcome> => {
     const startedAt = opts.now()
@@ -127,8 +138,10 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
   return {
     scheduler,
     files,
+    imports,
     httpDeps,
     async close() {
+      imports.cancel()
       scheduler.stop()
       await scheduler.idle()
       await files.clear()

@@ -15,6 +15,7 @@ import { z } from 'zod'
 import { returns, type ChannelSpec } from '../define'
 import type {
   ImportFileChoice,
+  ImportProgressEvent,
   ImportPreviewView,
   ImportRunView,
   SourceTestResult,
@@ -173,6 +174,12 @@ export const syncChannels = {
     request: z.object({ token, mapping: mapping.optional(), allowErrors: z.boolean().optional() }).strict(),
     response: returns<ImportRunView>(),
   },
+  /** Stops the running file check or import; the import then answers 'cancelled', nothing written. */
+  'import:cancel': {
+    scope: 'core',
+    request: z.object({}).strict(),
+    response: returns<{ cancelled: boolean }>(),
+  },
 } as const satisfies Record<string, ChannelSpec>
 
 /** Events of this area the main process pushes (merged into EventPayloads). */
@@ -181,9 +188,12 @@ export type SyncEvents = {
   'sync:finished': SyncRunResult
   /** The scheduler's state changed (idle/running/offline, next run). */
   'sync:state': SyncStatusView
+  /** A file check or import is under way (it runs off the UI's event loop). */
+  'import:progress': ImportProgressEvent
 }
 export const SYNC_EVENTS = [
   'sync:progress',
   'sync:finished',
   'sync:state',
+  'import:progress',
 ] as const satisfies readonly (keyof SyncEvents)[]

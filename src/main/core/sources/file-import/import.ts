@@ -47,8 +47,30 @@ export type ImportOptions = {
   /** Row errors returned in full (default 1000); errorsTotal counts them all. */
   errorLimit?: number
   limits?: Partial<ImportLimits>
-  /** Called every 10,000 rows while reading. */
-  onProgress?: (rowsRead: number) => void
+  /** Called every 1,000 rows read, then every chunk written (see ImportProgress). */
+  onProgress?: (p: ImportProgress) => void
+  /**
+   * Asked between rows while reading and between chunks while writing; true stops the import with
+   * nothing written (the write transaction rolls back). A function, not an AbortSignal, so a worker
+   * can answer it from shared memory while its event loop is busy writing.
+   */
+  cancelled?: () => boolean
+}
+
+/**
+ * How far an import is: `reading` counts the data rows read so far (the total is not known until
+ * the end of the file); `writing` counts the valid rows written out of `total`.
+ */
+export type ImportProgress = { phase: 'reading' | 'writing'; rows: number; total: number | null }
+
+/** Rows written between two progress reports and cancellation checks. */
+const WRITE_CHUNK = 5_000
+
+/** Thrown when `cancelled()` says so; callers turn it into their own answer. */
+export class ImportCancelled extends CoreError {
+  constructor() {
+    super('CONFLICT', 'The import was cancelled; nothing was written')
+  }
 }
 
 export type SampleRow = Omit<SrInput, 'raw' | 'events'> & { row: number }
@@ -82,8 +104,11 @@ export type RunImportOptions = ImportOptions & {
 }
 
 export type ImportResult = ImportPreview & {
-  /** imported: written; dry-run: nothing written on request; rejected: row errors, nothing written. */
-  status: 'imported' | 'dry-run' | 'rejected'
+  /**
+   * imported: written; dry-run: nothing written on request; rejected: row errors, nothing written;
+   * cancelled: stopped on request, nothing written.
+   */
+  status: 'imported' | 'dry-run' | 'rejected' | 'cancelled'
   written: number
   /** Rows not written because the store already holds a newer version (later updated_at). */
   skippedStale: number
@@ -98,22 +123,74 @@ export async function previewImport(path: string, opts: ImportOptions): Promise<
   return preview
 }
 
-/** Validates the file, then (unless dry-run or rejected) writes its valid rows in one transaction. */
+/**
+ * Validates the file, then (unless dry-run or rejected) writes its valid rows in one transaction.
+ * Cancelled while reading or writing, it answers status 'cancelled' with nothing written.
+ */
 export async function runImport(store: Store, path: string, opts: RunImportOptions): Promise<ImportResult> {
-  const s = await scan(path, opts, true)
+  let s: Scan
+  try {
+    s = await scan(path, opts, true)
+  } catch (err) {
+    if (err instanceof ImportCancelled) return cancelledResult(path, opts)
+    throw err
+  }
   const { valid, ...preview } = s
   const base = { ...preview, written: 0, skippedStale: 0, watermark: null }
   if (s.errorCount > 0 && !opts.allowErrors) return { ...base, status: 'rejected' }
   if (opts.dryRun) return { ...base, status: 'dry-run' }
   const watermark = (opts.now ?? Date.now)()
+  const total = valid.length
   // Nested transactions are savepoints in better-sqlite3: rows, watermark and kind commit together.
-  const res = store.sqlite.transaction(() => {
-    const r = upsertServiceRequests(store, valid)
-    setWatermark(store, watermark)
-    setWorkspaceKind(store, 'live')
-    return r
-  })()
-  return { ...base, status: 'imported', written: res.written, skippedStale: res.skippedStale, watermark }
+  // The rows go in chunks so progress and a cancellation can come between them; a cancellation
+  // throws inside the transaction, which rolls every chunk back.
+  try {
+    const res = store.sqlite.transaction(() => {
+      let written = 0
+      let skippedStale = 0
+      opts.onProgress?.({ phase: 'writing', rows: 0, total })
+      for (let at = 0; at < total; at += WRITE_CHUNK) {
+        if (opts.cancelled?.()) throw new ImportCancelled()
+        const r = upsertServiceRequests(store, valid.slice(at, at + WRITE_CHUNK))
+        written += r.written
+        skippedStale += r.skippedStale
+        opts.onProgress?.({ phase: 'writing', rows: Math.min(total, at + WRITE_CHUNK), total })
+      }
+      if (opts.cancelled?.()) throw new ImportCancelled()
+      setWatermark(store, watermark)
+      setWorkspaceKind(store, 'live')
+      return { written, skippedStale }
+    })()
+    return { ...base, status: 'imported', written: res.written, skippedStale: res.skippedStale, watermark }
+  } catch (err) {
+    if (err instanceof ImportCancelled) return { ...base, status: 'cancelled' }
+    throw err
+  }
+}
+
+/** The answer to an import cancelled while its file was read: nothing counted, nothing written. */
+function cancelledResult(path: string, opts: RunImportOptions): ImportResult {
+  return {
+    format: detectFormat(path, opts.format),
+    encoding: 'binary',
+    source: `import:${opts.sourceName?.trim() || 'file'}`,
+    headers: [],
+    mappedColumns: Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, null])) as Record<
+      CanonicalColumn,
+      string | null
+    >,
+    rowCount: 0,
+    validCount: 0,
+    errorCount: 0,
+    blankRows: 0,
+    sample: [],
+    errors: [],
+    errorsTotal: 0,
+    status: 'cancelled',
+    written: 0,
+    skippedStale: 0,
+    watermark: null,
+  }
 }
 
 /** Writes row errors as CSV, UTF-8 with BOM so Excel shows Korean text correctly. */
@@ -177,13 +254,18 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
   }
   const idIndex = columns.id
   for await (const raw of table.rows) {
+    if (opts.cancelled?.()) {
+      // Ending the row stream closes the file (the reader's finally runs).
+      throw new ImportCancelled()
+    }
     const outcome = validateRow(raw, ctx)
     if (outcome.kind === 'blank') {
       blankRows++
       continue
     }
     rowCount++
-    if (opts.onProgress && rowCount % 10_000 === 0) opts.onProgress(rowCount)
+    if (opts.onProgress && rowCount % 1_000 === 0)
+      opts.onProgress({ phase: 'reading', rows: rowCount, total: null })
     // Duplicate ids are an error, not "the later wins": two rows for one SR in one file usually
     // mean concatenated or overlapping exports, and silently dropping one hides that from the user.
     const idCell = idIndex === undefined ? null : (raw.cells[idIndex] ?? null)
@@ -213,6 +295,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
     }
   }
   if (rowCount === 0) throw new CoreError('BAD_REQUEST', 'The file has a header row but no data rows')
+  opts.onProgress?.({ phase: 'reading', rows: rowCount, total: rowCount })
   const mappedColumns = Object.fromEntries(
     CANONICAL_COLUMNS.map((c) => {
       const i = columns[c]

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/error-banner'
 import { formatCount } from '../../i18n/format'
+import { ImportProgress } from './import-progress'
 import { useSettings } from '../../lib/use-settings'
 import { MapColumns } from './map-columns'
 import { PreviewStep } from './preview-step'
@@ -170,6 +171,20 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         </div>
       )}
 
+      {/* Under the step's buttons, where the check or import was asked for; a cancellation is said there too. */}
+      {w.notice && (
+        <p className="sync-notice" role="status" data-testid="import-notice">
+          {t(`importWizard.${w.notice}`)}
+        </p>
+      )}
+      {w.busy && (
+        <ImportProgress
+          progress={w.progress}
+          expectedRows={w.preview?.check?.rowCount ?? null}
+          cancelling={w.cancelling}
+          onCancel={() => void w.cancel()}
+        />
+      )}
       <div className="import-close">
         <button type="button" className="btn" onClick={onClose} data-testid="import-close">
           {t('importWizard.close')}

@@ -1,6 +1,12 @@
-import { useState } from 'react'
-import type { ImportFileChoice, ImportPreviewView, ImportRunView } from '../../../../shared/ipc/types-sync'
+import { useRef, useState } from 'react'
+import type {
+  ImportFileChoice,
+  ImportPreviewView,
+  ImportProgressEvent,
+  ImportRunView,
+} from '../../../../shared/ipc/types-sync'
 import { call } from '../../lib/api'
+import { useApiEvent } from '../../lib/use-api-event'
 import { chooseImportFile } from './choose-file'
 
 export type WizardStep = 'choose' | 'map' | 'preview' | 'result'
@@ -18,6 +24,12 @@ export function useImportWizard() {
   const [result, setResult] = useState<ImportRunView | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  /** How far the running check or import is (it runs off the UI's event loop, and may take a while). */
+  const [progress, setProgress] = useState<ImportProgressEvent | null>(null)
+  const [cancelling, setCancelling] = useState(false)
+  /** Said after a cancelled check or import (nothing was written). */
+  const [notice, setNotice] = useState<string | null>(null)
+  useApiEvent('import:progress', setProgress)
 
   const mapping = (cols = columns, vals = values, sh = sheet) => ({
     columns: cols,
@@ -34,15 +46,24 @@ export function useImportWizard() {
     setValues({ status: {}, priority: {} })
     setStep(next.check ? 'preview' : 'map')
   }
+  // A cancelled check fails (nothing to show); a cancelled import answers 'cancelled'. Either way the
+  // wizard stays where it was and says so.
+  const cancelRequested = useRef(false)
   const guard = async (task: () => Promise<void>): Promise<void> => {
     setBusy(true)
     setError(null)
+    setNotice(null)
+    setProgress(null)
+    cancelRequested.current = false
     try {
       await task()
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      if (cancelRequested.current) setNotice('cancelledCheck')
+      else setError(err instanceof Error ? err.message : String(err))
     } finally {
       setBusy(false)
+      setCancelling(false)
+      setProgress(null)
     }
   }
 
@@ -56,6 +77,19 @@ export function useImportWizard() {
     result,
     busy,
     error,
+    progress,
+    cancelling,
+    notice,
+    /** Stops the running check or import (import:cancel). */
+    cancel: async () => {
+      cancelRequested.current = true
+      setCancelling(true)
+      try {
+        await call('import:cancel', {})
+      } catch (err) {
+        setError(err instanceof Error ? err.message : String(err))
+      }
+    },
     setColumn: (column: string, header: string | null) =>
       setColumns((c) => ({ ...c, [column]: header || null })),
     setValue: (kind: keyof ValueMap, raw: string, canonical: string) =>
@@ -90,7 +124,12 @@ export function useImportWizard() {
     run: (allowErrors: boolean) =>
       guard(async () => {
         if (!file) return
-        setResult(await call('import:run', { token: file.token, mapping: mapping(), allowErrors }))
+        const outcome = await call('import:run', { token: file.token, mapping: mapping(), allowErrors })
+        if (outcome.status === 'cancelled') {
+          setNotice('cancelledRun')
+          return
+        }
+        setResult(outcome)
         setStep('result')
       }),
     goTo: setStep,
@@ -100,6 +139,7 @@ export function useImportWizard() {
       setPreview(null)
       setResult(null)
       setError(null)
+      setNotice(null)
     },
   }
 }

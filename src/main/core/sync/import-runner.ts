@@ -1,0 +1,118 @@
+// The import wizard's file checks and imports, one at a time, off the caller's event loop when a
+// worker is given (the app: a large file is read, validated and written in a worker thread with its
+// own connection, SPEC §12) and in-process otherwise (the harness and tests). Progress goes out as
+// 'import:progress'; cancel() stops the running step between rows or written chunks.
+import { threadId } from 'node:worker_threads'
+import type { EventName, EventPayloads } from '../../../shared/ipc/contract'
+import type { ImportPreviewView, ImportRunView } from '../../../shared/ipc/types-sync'
+import type { Store } from '../db/open-database'
+import { CoreError } from '../errors'
+import type { ImportProgress } from '../sources/file-import/import'
+import type { ImportFile, ImportJob, ImportJobResult, WizardMapping } from '../workers/import-worker-protocol'
+import type { ImportWorkerData } from '../workers/import-worker-protocol'
+import { runImportInWorker } from '../workers/run-import-in-worker'
+import { wizardPreview, wizardRun } from './import-wizard'
+
+export type ImportRunner = {
+  /** Checks a file with a mapping; never writes. */
+  preview(file: ImportFile, mapping: WizardMapping, timeZone: string): Promise<ImportPreviewView>
+  /** Imports a file; 'cancelled' when cancel() came first. */
+  run(
+    file: ImportFile,
+    mapping: WizardMapping,
+    opts: { timeZone: string; allowErrors: boolean },
+  ): Promise<ImportRunView>
+  /** Stops the running check or import; false when none runs. */
+  cancel(): boolean
+  /** The worker_threads threadId the last finished step ran on (tests). */
+  lastThread(): number | null
+}
+
+export type ImportRunnerOptions = {
+  store: Store
+  now: () => number
+  emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void
+  /** Run each step in this worker (the built import-worker.js); default in-process. */
+  worker?: {
+    file: string | URL
+    workspace: ImportWorkerData['workspace']
+    /** Extra workerData (tests pass the TypeScript entry for ts-worker.mjs). */
+    extraData?: Record<string, unknown>
+  }
+}
+
+/** Creates the runner; one check or import runs at a time (a second one is refused as busy). */
+export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
+  let active: { cancel(): void } | null = null
+  let lastThread: number | null = null
+
+  const execute = async (job: ImportJob): Promise<ImportJobResult> => {
+    if (active)
+      throw new CoreError('CONFLICT', 'A file is being checked or imported: wait for it or cancel it first')
+    const step = job.op
+    const onProgress = (p: ImportProgress): void =>
+      opts.emit('import:progress', { step, fileName: job.file.fileName, ...p })
+    if (opts.worker) {
+      const running = runImportInWorker(
+        opts.worker.file,
+        { ...opts.worker.extraData, workspace: opts.worker.workspace, job },
+        onProgress,
+      )
+      active = running
+      try {
+        const { thread, ...result } = await running.result
+        lastThread = thread
+        return result
+      } finally {
+        active = null
+      }
+    }
+    let stop = false
+    active = { cancel: () => (stop = true) }
+    const watch = { onProgress, cancelled: () => stop }
+    try {
+      const result: ImportJobResult =
+        job.op === 'preview'
+          ? { op: 'preview', view: await wizardPreview(job.file, job.mapping, job.timeZone, watch) }
+          : {
+              op: 'run',
+              view: await wizardRun(opts.store, job.file, job.mapping, {
+                timeZone: job.timeZone,
+                allowErrors: job.allowErrors,
+                now: opts.now,
+                ...watch,
+              }),
+            }
+      lastThread = threadId
+      return result
+    } finally {
+      active = null
+    }
+  }
+
+  return {
+    async preview(file, mapping, timeZone) {
+      const r = await execute({ op: 'preview', file, mapping, timeZone })
+      if (r.op !== 'preview') throw new CoreError('INTERNAL', 'A file check answered as an import')
+      return r.view
+    },
+    async run(file, mapping, { timeZone, allowErrors }) {
+      const r = await execute({
+        op: 'run',
+        file,
+        mapping,
+        timeZone,
+        allowErrors,
+        clockOffsetMs: opts.now() - Date.now(),
+      })
+      if (r.op !== 'run') throw new CoreError('INTERNAL', 'An import answered as a file check')
+      return r.view
+    },
+    cancel() {
+      if (!active) return false
+      active.cancel()
+      return true
+    },
+    lastThread: () => lastThread,
+  }
+}

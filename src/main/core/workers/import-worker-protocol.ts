@@ -1,0 +1,37 @@
+// Messages between the import worker and the process that started it. A cancellation is a flag in
+// shared memory, not a message: the worker writes its rows synchronously and would only read a
+// message once the write were over, while it looks at the flag between chunks.
+import type { ParsedRequestOf } from '../../../shared/ipc/contract'
+import type { ApiErrorCode } from '../../../shared/ipc/contract'
+import type { ImportPreviewView, ImportRunView } from '../../../shared/ipc/types-sync'
+import type { ImportProgress } from '../sources/file-import/import'
+
+export type ImportFile = { path: string; fileName: string }
+export type WizardMapping = ParsedRequestOf<'import:preview'>['mapping']
+
+export type ImportJob =
+  | { op: 'preview'; file: ImportFile; mapping: WizardMapping; timeZone: string }
+  | {
+      op: 'run'
+      file: ImportFile
+      mapping: WizardMapping
+      timeZone: string
+      allowErrors: boolean
+      /** The caller's clock minus the real one (ms): the watermark follows the caller's clock. */
+      clockOffsetMs: number
+    }
+
+export type ImportJobResult = { op: 'preview'; view: ImportPreviewView } | { op: 'run'; view: ImportRunView }
+
+export type ImportWorkerData = {
+  workspace: { dataDir: string; migrationsFolder?: string; nativeBinding?: string }
+  job: ImportJob
+  /** One Int32: 0 while the job may go on, 1 once it is cancelled. */
+  cancelFlag: SharedArrayBuffer
+}
+
+export type ImportWorkerMessage =
+  | { type: 'progress'; progress: ImportProgress }
+  /** `thread` is the worker_threads threadId the job ran on. */
+  | { type: 'done'; result: ImportJobResult; thread: number }
+  | { type: 'error'; code: ApiErrorCode; message: string }

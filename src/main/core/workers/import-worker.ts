@@ -1,0 +1,57 @@
+// Worker-thread entry for the import wizard's file check and import: the file is read, validated and
+// (for a run) written here, on this thread's own SQLite connection, so the app's event loop never
+// waits on a large file. Progress and the answer go back as messages; see run-import-in-worker.ts.
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parentPort, threadId, workerData } from 'node:worker_threads'
+import { CoreError } from '../errors'
+import type { ImportProgress } from '../sources/file-import/import'
+import { wizardPreview, wizardRun } from '../sync/import-wizard'
+import { DATABASE_FILE, openWorkspace } from '../workspace'
+import type { ImportJobResult, ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol'
+import { throttleProgress } from './progress-throttle'
+
+const data = workerData as ImportWorkerData
+const post = (message: ImportWorkerMessage): void => parentPort?.postMessage(message)
+const flag = new Int32Array(data.cancelFlag)
+const cancelled = (): boolean => Atomics.load(flag, 0) === 1
+
+// The first message of each phase and the last of the reading (its total known) always go out.
+const progress = throttleProgress<ImportProgress>((p) => post({ type: 'progress', progress: p }), {
+  urgent: (p, last) => p.phase !== last?.phase || p.total === p.rows,
+})
+
+async function execute(): Promise<ImportJobResult> {
+  const { job } = data
+  const watch = { onProgress: progress.push, cancelled }
+  if (job.op === 'preview') {
+    return { op: 'preview', view: await wizardPreview(job.file, job.mapping, job.timeZone, watch) }
+  }
+  // An import writes into an existing workspace; it must never create an empty one somewhere else.
+  const file = join(resolve(data.workspace.dataDir), DATABASE_FILE)
+  if (!existsSync(file)) throw new CoreError('NOT_FOUND', `No workspace database at ${file}`)
+  const ws = openWorkspace(data.workspace)
+  try {
+    const view = await wizardRun(ws.store, job.file, job.mapping, {
+      timeZone: job.timeZone,
+      allowErrors: job.allowErrors,
+      now: () => Date.now() + job.clockOffsetMs,
+      ...watch,
+    })
+    return { op: 'run', view }
+  } finally {
+    ws.close()
+  }
+}
+
+try {
+  const result = await execute()
+  progress.flush()
+  post({ type: 'done', result, thread: threadId })
+} catch (err) {
+  post({
+    type: 'error',
+    code: err instanceof CoreError ? err.code : 'INTERNAL',
+    message: err instanceof Error ? err.message : String(err),
+  })
+}

@@ -1,0 +1,56 @@
+// Runs one import-wizard step in a worker thread and turns its messages back into a promise.
+import { Worker, type WorkerOptions } from 'node:worker_threads'
+import { CoreError } from '../errors'
+import type { ImportProgress } from '../sources/file-import/import'
+import type {
+  ImportJob,
+  ImportJobResult,
+  ImportWorkerData,
+  ImportWorkerMessage,
+} from './import-worker-protocol'
+
+export type ImportInWorker = {
+  /** Resolves with the step's answer and the thread it ran on; rejects with a CoreError. */
+  result: Promise<ImportJobResult & { thread: number }>
+  /** Asks the worker to stop: a check then fails with CONFLICT, an import answers 'cancelled'. */
+  cancel(): void
+}
+
+/** Starts `workerFile` (the built import-worker) for `job` on the workspace in `workspace`. */
+export function runImportInWorker(
+  workerFile: string | URL,
+  data: Omit<ImportWorkerData, 'cancelFlag'> & Record<string, unknown>,
+  onProgress: (p: ImportProgress) => void,
+  workerOptions: Omit<WorkerOptions, 'workerData'> = {},
+): ImportInWorker {
+  const cancelFlag = new SharedArrayBuffer(4)
+  const flag = new Int32Array(cancelFlag)
+  const result = new Promise<ImportJobResult & { thread: number }>((resolve, reject) => {
+    let settled = false
+    const fail = (err: CoreError): void => {
+      if (settled) return
+      settled = true
+      reject(err)
+    }
+    const job: ImportJob = data.job
+    const worker = new Worker(workerFile, {
+      ...workerOptions,
+      workerData: { ...data, job, cancelFlag } satisfies ImportWorkerData,
+    })
+    worker.on('message', (message: ImportWorkerMessage) => {
+      if (settled) return
+      if (message.type === 'progress') onProgress(message.progress)
+      else if (message.type === 'done') {
+        settled = true
+        resolve({ ...message.result, thread: message.thread })
+      } else fail(new CoreError(message.code, message.message))
+    })
+    worker.on('error', (err) =>
+      fail(new CoreError('INTERNAL', `The import stopped unexpectedly: ${err.message}`)),
+    )
+    worker.on('exit', (code) =>
+      fail(new CoreError('INTERNAL', `The import stopped unexpectedly (exit code ${code})`)),
+    )
+  })
+  return { result, cancel: () => void Atomics.store(flag, 0, 1) }
+}

@@ -1,0 +1,21 @@
+// A generated canonical SR export of any size (test data for large imports): valid rows only, every
+// status, Seoul wall times without offset, ids H-0, H-1, …
+import { createWriteStream } from 'node:fs'
+
+/** Writes `rows` SR rows under a canonical header to `path`. */
+export async function writeGeneratedCsv(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path)
+  out.write('id,tenant,title,category,priority,status,assignee,created_at,resolved_at,reassignment_count\n')
+  const statuses = ['OPEN', 'IN_PROGRESS', 'PENDING', 'RESOLVED', 'DONE', 'CANCELLED']
+  const base = Date.UTC(2025, 0, 1)
+  for (let i = 0; i < rows; i++) {
+    const status = statuses[i % 6]!
+    const created = new Date(base + i * 97_000).toISOString().slice(0, 19) // no offset: Seoul wall time
+    const resolved = status === 'RESOLVED' ? new Date(base + i * 97_000 + 3_600_000).toISOString() : ''
+    const line = `H-${i},기관 ${i % 40},"요청 ${i}, 상세",분류 ${i % 12},P${(i % 4) + 1},${status},담당 ${i % 25},${created},${resolved},${i % 3}\n`
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()))
+  }
+  await new Promise<void>((resolve, reject) =>
+    out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+  )
+}

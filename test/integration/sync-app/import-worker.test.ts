@@ -1,0 +1,171 @@
+// The import wizard's steps off the caller's event loop (SPEC §12): in the app each file check and
+// import runs in a worker thread with its own connection (here the worker runs its TypeScript source
+// via tsx), streams 'import:progress', and stops on import:cancel with nothing written — also while
+// its rows are being written, when the worker's event loop is busy. One step runs at a time.
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { threadId } from 'node:worker_threads'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { getWatermark } from '../../../src/main/core/db/meta'
+import type { ImportProgressEvent } from '../../../src/shared/ipc/types-sync'
+import { writeGeneratedCsv } from '../../helpers/generated-csv'
+import { appContext, type AppContext } from './app-context'
+
+const bootstrap = new URL('../../helpers/ts-worker.mjs', import.meta.url)
+const tsEntry = new URL('../../../src/main/core/workers/import-worker.ts', import.meta.url).href
+const ROWS = 40_000
+const tmp = mkdtempSync(join(tmpdir(), 'ops-import-worker-'))
+const big = join(tmp, 'export.csv')
+beforeAll(() => writeGeneratedCsv(big, ROWS))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+let app: AppContext | undefined
+afterEach(async () => {
+  await app?.dispose()
+  app = undefined
+})
+
+/** The app's wiring (imports in a worker), or with `inWorker` false the harness's in-process one. */
+const context = (inWorker = true): AppContext =>
+  appContext(
+    inWorker
+      ? {
+          runtime: (ws) => ({
+            importWorker: { file: bootstrap, workspace: { dataDir: ws.dataDir }, extraData: { tsEntry } },
+          }),
+        }
+      : {},
+  )
+/** What the open dialog does: register the file (not owned: the shared export stays). */
+const choose = (ctx: AppContext, path = big): string =>
+  ctx.sync.files.register({ path, fileName: basename(path), size: statSync(path).size }).token
+const count = (ctx: AppContext): number =>
+  (ctx.ws.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }).n
+const progress = (ctx: AppContext): ImportProgressEvent[] =>
+  ctx.events.filter((e) => e.event === 'import:progress').map((e) => e.payload as ImportProgressEvent)
+/** Resolves at the first progress event that `pred` accepts (events are polled from the context). */
+async function progressWhere(ctx: AppContext, pred: (p: ImportProgressEvent) => boolean): Promise<void> {
+  while (!progress(ctx).some(pred)) await new Promise((r) => setTimeout(r, 2))
+}
+
+describe('import wizard steps in a worker thread', () => {
+  it('checks and imports the file on another thread, streaming progress to the end', async () => {
+    app = context()
+    const token = choose(app)
+    const preview = await app.ok('import:preview', { token })
+    expect(app.sync.imports.lastThread()).not.toBe(threadId)
+    expect(preview.check).toMatchObject({ rowCount: ROWS, validCount: ROWS, errorCount: 0 })
+    // The last word of the check is the whole count, once the end of the file is known.
+    expect(progress(app).at(-1)).toEqual({
+      step: 'preview',
+      fileName: 'export.csv',
+      phase: 'reading',
+      rows: ROWS,
+      total: ROWS,
+    })
+    app.events.length = 0
+
+    const result = await app.ok('import:run', { token })
+    expect(app.sync.imports.lastThread()).not.toBe(threadId)
+    expect(result).toMatchObject({ status: 'imported', rowCount: ROWS, written: ROWS })
+    // Written on the worker's connection, committed, seen on this one.
+    expect(count(app)).toBe(ROWS)
+    expect(getWatermark(app.ws.store)).toBe(result.watermark)
+    const steps = progress(app)
+    expect(steps.every((p) => p.step === 'run' && p.fileName === 'export.csv')).toBe(true)
+    const writing = steps.filter((p) => p.phase === 'writing')
+    expect(writing[0]).toMatchObject({ rows: 0, total: ROWS })
+    expect(writing.at(-1)).toMatchObject({ rows: ROWS, total: ROWS })
+    // Reading comes first and never goes backwards.
+    const reading = steps.filter((p) => p.phase === 'reading').map((p) => p.rows)
+    expect(reading.length).toBeGreaterThan(0)
+    expect(reading).toEqual([...reading].sort((a, b) => a - b))
+    expect(steps.findIndex((p) => p.phase === 'writing')).toBe(reading.length)
+    expect(app.events.some((e) => e.event === 'data:changed')).toBe(true)
+  })
+
+  it('cancelled while reading: the import answers cancelled and writes nothing', async () => {
+    app = context()
+    const token = choose(app)
+    const running = app.ok('import:run', { token })
+    await progressWhere(app, (p) => p.phase === 'reading')
+    expect(await app.ok('import:cancel', {})).toEqual({ cancelled: true })
+    expect(await running).toMatchObject({ status: 'cancelled', written: 0, watermark: null })
+    expect(count(app)).toBe(0)
+    expect(progress(app).some((p) => p.phase === 'writing')).toBe(false)
+    // Nothing runs any more, and the file can still be imported.
+    expect(await app.ok('import:cancel', {})).toEqual({ cancelled: false })
+    expect((await app.ok('import:run', { token })).written).toBe(ROWS)
+  })
+
+  it('cancelled while its rows are being written: the written chunks roll back', async () => {
+    app = context()
+    const token = choose(app)
+    const running = app.ok('import:run', { token })
+    await progressWhere(app, (p) => p.phase === 'writing')
+    expect(await app.ok('import:cancel', {})).toEqual({ cancelled: true })
+    expect(await running).toMatchObject({ status: 'cancelled', written: 0 })
+    expect(count(app)).toBe(0)
+    expect(getWatermark(app.ws.store)).toBeNull()
+    // The worker stopped before its last chunk.
+    expect(progress(app).at(-1)?.rows).toBeLessThan(ROWS)
+  })
+
+  it('a cancelled file check fails as cancelled; the wizard can check the file again', async () => {
+    app = context()
+    const token = choose(app)
+    const checking = app.invoke('import:preview', { token })
+    await progressWhere(app, (p) => p.phase === 'reading')
+    await app.ok('import:cancel', {})
+    expect(await checking).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The import was cancelled; nothing was written' },
+    })
+    expect((await app.ok('import:preview', { token })).check?.rowCount).toBe(ROWS)
+  })
+
+  it('one step at a time: a second check while an import runs is refused as busy', async () => {
+    app = context()
+    const token = choose(app)
+    const running = app.ok('import:run', { token })
+    await progressWhere(app, () => true)
+    expect(await app.invoke('import:preview', { token })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('wait for it or cancel it') },
+    })
+    expect((await running).written).toBe(ROWS)
+  })
+
+  it('a worker that cannot open the workspace fails with the reason, and the next step runs', async () => {
+    app = appContext({
+      runtime: {
+        importWorker: {
+          file: bootstrap,
+          workspace: { dataDir: join(tmp, 'no-such-workspace') },
+          extraData: { tsEntry },
+        },
+      },
+    })
+    const token = choose(app)
+    expect(await app.invoke('import:run', { token })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('No workspace database') },
+    })
+    // A check needs no workspace: the runner is free again after the failure.
+    expect((await app.ok('import:preview', { token })).check?.rowCount).toBe(ROWS)
+  })
+})
+
+describe('import wizard steps in-process (the browser harness)', () => {
+  it('cancelled while reading: nothing written; progress reaches the caller', async () => {
+    app = context(false)
+    const token = choose(app)
+    const running = app.ok('import:run', { token })
+    await progressWhere(app, (p) => p.phase === 'reading' && p.rows >= 2000)
+    expect(app.sync.imports.cancel()).toBe(true)
+    expect(await running).toMatchObject({ status: 'cancelled', written: 0 })
+    expect(count(app)).toBe(0)
+    expect(app.sync.imports.lastThread()).toBe(threadId)
+  })
+})
