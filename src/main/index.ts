@@ -20,6 +20,7 @@ import { workerJobBackend } from './core/workers/run-jobs-in-worker'
 import { isTrustedAppUrl, mergeHandlerTables, registerHandlers } from './shell/ipc-registration'
 import { resolveNativeBinding } from './shell/native'
 import { createSafeStorageSecretStore } from './shell/safe-storage-secrets'
+import { sweepSourceSecrets } from './core/secrets'
 import { DEFAULT_EXTERNAL_ALLOWLIST, buildCsp, hardenSession, type ShellLogger } from './shell/security'
 import { openSettingsStore } from './shell/settings-store'
 import { createShellHandlers } from './shell/shell-handlers'
@@ -215,7 +216,13 @@ function start(): void {
   afterSla = () => void kpiEngine.trigger('sla', { full: true })
   // SRs stored by a release before the judgement columns existed are judged now, in the background.
   void rejudgeUnjudgedAtStart(jobs, { emit, now: Date.now, log })
-  void refreshItsmRole(workspace.store, auth, appSecrets(secrets), syncRuntime.httpDeps)
+  void refreshItsmRole(workspace.store, auth, appSecrets(workspace.store, secrets), syncRuntime.httpDeps)
+  // Secrets of sources removed while the app was closed (the CLI cannot reach the keychain) go now.
+  void sweepSourceSecrets(secrets, workspace.store).then(
+    (n) => n > 0 && console.info(`[ops-console] Removed ${n} stored secret(s) of removed connections`),
+    (err: unknown) =>
+      log.warn(`Stored secrets were not swept: ${err instanceof Error ? err.message : String(err)}`),
+  )
   onThemeUpdated(() => wm.refreshBackground())
 
   app.on('window-all-closed', () => {

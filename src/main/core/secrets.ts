@@ -2,6 +2,8 @@
 // name. The app backs it with Electron safeStorage (shell/safe-storage-secrets.ts), the harness
 // and tests with memory; the CLI has none and reads environment variables instead. Values never
 // leave the main process: not to the renderer, not to disk in plain text, not into logs or errors.
+import { workspaceSecretId } from './db/meta'
+import type { Store } from './db/open-database'
 import type { SecretResolver, SourceRecord } from './sources/registry'
 
 /** Named secrets; implementations never log values. */
@@ -9,6 +11,8 @@ export type SecretStore = {
   get(name: string): Promise<string | null>
   set(name: string, value: string): Promise<void>
   delete(name: string): Promise<void>
+  /** The names stored that start with `prefix` (never values). */
+  list(prefix: string): Promise<string[]>
 }
 
 /** A source's secrets: its API token or password, and the password of the proxy it goes through. */
@@ -29,42 +33,91 @@ export async function resolveSourceSecrets(
   }
 }
 
-/** The store key of one secret of a source: `source:<name>:<kind>`. */
-export function sourceSecretName(sourceName: string, kind: SourceSecretKind): string {
-  return `source:${sourceName}:${kind}`
+/**
+ * Whose secret: a source of one workspace. The secret store is shared by every workspace the app
+ * opens (one file in the user-data folder), and a source removed (say by the CLI, which cannot reach
+ * the keychain) and added again under the same name is another connection: keys carry the workspace's
+ * id and the source's row id, which is never reused (AUTOINCREMENT), not the name.
+ */
+export type SecretOwner = { workspaceId: string; sourceId: number; name: string }
+
+/** The owner of `source`'s secrets in the workspace `store`. */
+export function secretOwner(store: Store, source: { id: number; name: string }): SecretOwner {
+  return { workspaceId: workspaceSecretId(store), sourceId: source.id, name: source.name }
 }
 
-/** Reads a source's secret from `store`. */
-export function getSourceSecret(
+/** The store key of one secret: `ws:<workspace id>:source:<source id>:<kind>`. */
+export function sourceSecretName(owner: SecretOwner, kind: SourceSecretKind): string {
+  return `${workspaceSecretPrefix(owner.workspaceId)}${owner.sourceId}:${kind}`
+}
+
+const workspaceSecretPrefix = (workspaceId: string): string => `ws:${workspaceId}:source:`
+
+/** The key releases before the workspace id used (by source name only), read once and moved. */
+const legacySecretName = (name: string, kind: SourceSecretKind): string => `source:${name}:${kind}`
+
+/**
+ * Reads a source's secret from `store`. A secret still under its name-only key (stored by an earlier
+ * release) is moved to the owner's key on first read.
+ */
+export async function getSourceSecret(
   store: SecretStore,
-  sourceName: string,
+  owner: SecretOwner,
   kind: SourceSecretKind,
 ): Promise<string | null> {
-  return store.get(sourceSecretName(sourceName, kind))
+  const value = await store.get(sourceSecretName(owner, kind))
+  if (value !== null) return value
+  const legacy = await store.get(legacySecretName(owner.name, kind))
+  if (legacy === null) return null
+  await store.set(sourceSecretName(owner, kind), legacy)
+  await store.delete(legacySecretName(owner.name, kind))
+  return legacy
 }
 
-/** Stores a source's secret in `store`. */
-export function setSourceSecret(
+/** Stores a source's secret in `store` (and drops a name-only copy an earlier release kept). */
+export async function setSourceSecret(
   store: SecretStore,
-  sourceName: string,
+  owner: SecretOwner,
   kind: SourceSecretKind,
   value: string,
 ): Promise<void> {
-  return store.set(sourceSecretName(sourceName, kind), value)
+  await store.set(sourceSecretName(owner, kind), value)
+  await store.delete(legacySecretName(owner.name, kind))
 }
 
 /** Forgets one secret of a source. */
-export function deleteSourceSecret(
+export async function deleteSourceSecret(
   store: SecretStore,
-  sourceName: string,
+  owner: SecretOwner,
   kind: SourceSecretKind,
 ): Promise<void> {
-  return store.delete(sourceSecretName(sourceName, kind))
+  await store.delete(sourceSecretName(owner, kind))
+  await store.delete(legacySecretName(owner.name, kind))
 }
 
 /** Forgets every secret of a source (on remove). */
-export async function deleteSourceSecrets(store: SecretStore, sourceName: string): Promise<void> {
-  for (const kind of SOURCE_SECRET_KINDS) await store.delete(sourceSecretName(sourceName, kind))
+export async function deleteSourceSecrets(store: SecretStore, owner: SecretOwner): Promise<void> {
+  for (const kind of SOURCE_SECRET_KINDS) await deleteSourceSecret(store, owner, kind)
+}
+
+/**
+ * Deletes the secrets this workspace keeps for sources it no longer has (removed by the CLI, which
+ * cannot reach the keychain, or while the app was not running); answers how many went. Other
+ * workspaces' secrets are not touched.
+ */
+export async function sweepSourceSecrets(store: SecretStore, db: Store): Promise<number> {
+  const prefix = workspaceSecretPrefix(workspaceSecretId(db))
+  const ids = new Set(
+    (db.sqlite.prepare('SELECT id FROM sources').all() as { id: number }[]).map((r) => String(r.id)),
+  )
+  let swept = 0
+  for (const key of await store.list(prefix)) {
+    const id = key.slice(prefix.length).split(':')[0] ?? ''
+    if (ids.has(id)) continue
+    await store.delete(key)
+    swept++
+  }
+  return swept
 }
 
 /** Whether a secret is stored, not, or stored but cannot be read now (keychain locked, OS key changed). */
@@ -77,12 +130,12 @@ export type StoredSecretState = 'stored' | 'missing' | 'unreadable'
  */
 export async function storedSourceSecrets(
   store: SecretStore | undefined,
-  sourceName: string,
+  owner: SecretOwner,
 ): Promise<Record<SourceSecretKind, StoredSecretState>> {
   const state = async (kind: SourceSecretKind): Promise<StoredSecretState> => {
     if (!store) return 'missing'
     try {
-      return (await store.get(sourceSecretName(sourceName, kind))) !== null ? 'stored' : 'missing'
+      return (await getSourceSecret(store, owner, kind)) !== null ? 'stored' : 'missing'
     } catch {
       return 'unreadable'
     }
@@ -98,9 +151,13 @@ export async function storedSourceSecrets(
  * Resolves a source's secret from the store first, then from the environment variable its config
  * names (the CLI's way), so a source added in the app and one added by the CLI both work.
  */
-export function storeSecrets(store: SecretStore | undefined, fallback?: SecretResolver): SecretResolver {
+export function storeSecrets(
+  store: SecretStore | undefined,
+  db: Store,
+  fallback?: SecretResolver,
+): SecretResolver {
   return async (source: SourceRecord, kind: SourceSecretKind) => {
-    const stored = store ? await getSourceSecret(store, source.name, kind) : null
+    const stored = store ? await getSourceSecret(store, secretOwner(db, source), kind) : null
     if (stored !== null) return stored
     return fallback ? fallback(source, kind) : null
   }
@@ -119,6 +176,7 @@ export function createMemorySecretStore(initial: Record<string, string> = {}): S
       values.delete(name)
       return Promise.resolve()
     },
+    list: (prefix) => Promise.resolve([...values.keys()].filter((k) => k.startsWith(prefix))),
   }
 }
 

@@ -97,6 +97,10 @@ export function createSafeStorageSecretStore(opts: {
         await save(file)
       })
     },
+    async list(prefix) {
+      const file = await exclusive(load)
+      return Object.keys(file.secrets).filter((k) => k.startsWith(prefix))
+    },
     async delete(name) {
       checkName(name)
       await exclusive(async () => {

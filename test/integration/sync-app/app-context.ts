@@ -12,7 +12,14 @@ import type {
 import { createCoreHandlers } from '../../../src/main/core/api'
 import { createAuthSession, type AuthSession } from '../../../src/main/core/auth/session'
 import { dispatch } from '../../../src/main/core/dispatch'
-import { createMemorySecretStore, type SecretStore } from '../../../src/main/core/secrets'
+import {
+  createMemorySecretStore,
+  secretOwner,
+  sourceSecretName,
+  type SecretStore,
+  type SourceSecretKind,
+} from '../../../src/main/core/secrets'
+import { getSource } from '../../../src/main/core/sources/registry'
 import { defaultHttpDeps } from '../../../src/main/core/sources/http'
 import {
   createSyncRuntime,
@@ -30,6 +37,8 @@ export type AppContext = {
   sync: SyncRuntime
   events: Emitted[]
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ApiResult<ResponseOf<C>>>
+  /** The secret store's key of one secret of the workspace's source `name` (it must exist). */
+  secretKey(name: string, kind: SourceSecretKind): string
   /** The data of a successful call; fails the test with the error otherwise. */
   ok<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>
   dispose(): Promise<void>
@@ -59,6 +68,7 @@ export function appContext(
       values.delete(n)
       await memory.delete(n)
     },
+    list: (prefix: string) => memory.list(prefix),
   }
   const events: Emitted[] = []
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
@@ -96,6 +106,11 @@ export function appContext(
     sync,
     events,
     invoke,
+    secretKey(name, kind) {
+      const record = getSource(ws.store, name)
+      if (!record) throw new Error(`No source ${name}`)
+      return sourceSecretName(secretOwner(ws.store, record), kind)
+    },
     async ok(channel, request) {
       const result = await invoke(channel, request)
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)

@@ -41,7 +41,7 @@ describe('ServiceNow sources through the channels', () => {
       user: 'integration',
       secret: 'stored',
     })
-    expect(app.secrets.values.get('source:sn:password')).toBe(PASSWORD)
+    expect(app.secrets.values.get(app.secretKey('sn', 'password'))).toBe(PASSWORD)
     expect(JSON.stringify(app.ws.store.sqlite.prepare('SELECT config FROM sources').all())).not.toContain(
       PASSWORD,
     )

@@ -35,8 +35,8 @@ describe('sources channels', () => {
       secret: 'stored',
       lastSuccessAt: null,
     })
-    // The secret went to the store under the source's name, and nowhere into the answer or the database.
-    expect(app.secrets.values.get('source:prod:token')).toBe(TOKEN)
+    // The secret went to the store under the source's key, and nowhere into the answer or the database.
+    expect(app.secrets.values.get(app.secretKey('prod', 'token'))).toBe(TOKEN)
     expect(text(added)).not.toContain(TOKEN)
     const configs = app.ws.store.sqlite.prepare('SELECT config FROM sources').all()
     expect(text(configs)).not.toContain(TOKEN)
@@ -121,7 +121,8 @@ describe('sources channels', () => {
     app = appContext()
     await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: sim.url, token: 'old-token-123' })
     await app.ok('sources:update', { name: 'prod', token: TOKEN })
-    expect(app.secrets.values.get('source:prod:token')).toBe(TOKEN)
+    const key = app.secretKey('prod', 'token')
+    expect(app.secrets.values.get(key)).toBe(TOKEN)
     app.sync.scheduler.runNow()
     await app.sync.scheduler.idle()
     expect((await app.ok('sources:list', {}))[0]?.cursors.length).toBeGreaterThan(0)
@@ -134,7 +135,7 @@ describe('sources channels', () => {
     parked.run('itsm:prod')
     parked.run('itsm:other')
     expect(await app.ok('sources:remove', { name: 'prod' })).toEqual({ removed: true })
-    expect(app.secrets.values.has('source:prod:token')).toBe(false)
+    expect(app.secrets.values.has(key)).toBe(false)
     expect(app.ws.store.sqlite.prepare('SELECT source FROM sr_events_parked').all()).toEqual([
       { source: 'itsm:other' },
     ])
@@ -181,7 +182,7 @@ describe('sources channels', () => {
     await app.ok('sources:add', { kind: 'itsm', name: 'broken', url: sim.url, token: TOKEN })
     await app.ok('sources:add', { kind: 'itsm', name: 'fine', url: sim.url, token: TOKEN })
     // The OS key changed under one stored secret: reading it throws until it is stored again.
-    const damaged = new Set(['source:broken:token'])
+    const damaged = new Set([app.secretKey('broken', 'token')])
     const { get, set } = app.secrets
     app.secrets.get = (name) =>
       damaged.has(name)
@@ -259,6 +260,7 @@ describe('sources channels', () => {
         Promise.reject(new Error('Secrets cannot be stored: OS encryption (safeStorage) is not available.')),
       set: () => Promise.resolve(),
       delete: () => Promise.resolve(),
+      list: () => Promise.resolve([]),
     }
     app = appContext({ runtime: { secrets: refusing } })
     await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: 'http://127.0.0.1:9', token: TOKEN })

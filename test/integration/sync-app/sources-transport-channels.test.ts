@@ -211,7 +211,7 @@ describe("a connection's own CA certificate", () => {
       proxyPassword: login.password,
     })
     expect(added).toMatchObject({ proxy: proxy.url, proxyUser: login.user, proxySecret: 'stored' })
-    expect(app.secrets.values.get('source:internal:proxyPassword')).toBe(login.password)
+    expect(app.secrets.values.get(app.secretKey('internal', 'proxyPassword'))).toBe(login.password)
     // Write-only: neither the view nor the list carries the password.
     expect(JSON.stringify(await app.ok('sources:list', {}))).not.toContain(login.password)
     expect(await app.ok('sources:test', { name: 'internal' })).toMatchObject({ ok: true })
@@ -241,7 +241,7 @@ describe("a connection's own CA certificate", () => {
     // Removing the login forgets its password; the proxy then asks for one.
     const noLogin = await app.ok('sources:update', { name: 'internal', proxyUser: null })
     expect(noLogin).toMatchObject({ proxy: proxy.url, proxyUser: null, proxySecret: null })
-    expect(app.secrets.values.has('source:internal:proxyPassword')).toBe(false)
+    expect(app.secrets.values.has(app.secretKey('internal', 'proxyPassword'))).toBe(false)
     const asks = await app.ok('sources:test', { name: 'internal' })
     expect(asks).toMatchObject({ ok: false, error: { cause: 'proxy_auth' } })
     expect(asks.error?.message).toContain('asks for a login (407)')
@@ -254,7 +254,7 @@ describe("a connection's own CA certificate", () => {
     })
     const direct = await app.ok('sources:update', { name: 'internal', proxy: null })
     expect(direct).toMatchObject({ proxy: null, proxyUser: null, proxySecret: null })
-    expect(app.secrets.values.has('source:internal:proxyPassword')).toBe(false)
+    expect(app.secrets.values.has(app.secretKey('internal', 'proxyPassword'))).toBe(false)
     expect(await app.ok('sources:test', { name: 'internal' })).toMatchObject({ ok: true })
   })
 })

@@ -56,6 +56,12 @@ describe('createSafeStorageSecretStore', () => {
     await store.delete('never-set')
     expect(await store.get('b')).toBeNull()
     expect(await store.get('a')).toBe('1')
+    // Names by prefix, never values, read without decrypting.
+    await store.set('ws:1:source:7:token', 'x')
+    await store.set('ws:1:source:8:token', 'y')
+    await store.set('ws:2:source:7:token', 'z')
+    expect((await store.list('ws:1:source:')).sort()).toEqual(['ws:1:source:7:token', 'ws:1:source:8:token'])
+    expect(await store.list('nothing:')).toEqual([])
   })
 
   it('refuses to store when OS encryption is unavailable, writing nothing', async () => {

@@ -1,10 +1,12 @@
 // workspace_meta: small key/value facts about the workspace (data watermark, demo or live).
+import { randomUUID } from 'node:crypto'
 import type { Store } from './open-database'
 
 export type WorkspaceKind = 'demo' | 'live'
 
 const WATERMARK_KEY = 'data_watermark'
 const KIND_KEY = 'workspace_kind'
+const SECRET_ID_KEY = 'secret_id'
 
 /** The stored value for `key`, or null. */
 export function getMeta(store: Store, key: string): string | null {
@@ -45,4 +47,17 @@ export function getWorkspaceKind(store: Store): WorkspaceKind | null {
 /** Records whether the workspace holds demo or live data. */
 export function setWorkspaceKind(store: Store, kind: WorkspaceKind): void {
   setMeta(store, KIND_KEY, kind)
+}
+
+/**
+ * The workspace's own id for the keys of its sources' secrets (the secret store is shared by every
+ * workspace the app opens). Made on first use; a concurrent first use by another process keeps one.
+ */
+export function workspaceSecretId(store: Store): string {
+  const existing = getMeta(store, SECRET_ID_KEY)
+  if (existing) return existing
+  store.sqlite
+    .prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING')
+    .run(SECRET_ID_KEY, randomUUID())
+  return getMeta(store, SECRET_ID_KEY) as string
 }

@@ -65,7 +65,7 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
       const record = requireSource(store, req.name)
       const result = await testSource(
         record,
-        appSecrets(ctx.secrets),
+        appSecrets(store, ctx.secrets),
         ctx.sync?.httpDeps ?? defaultHttpDeps(),
       )
       // The ITSM protocol's /me says what the account may do (SPEC §9).

@@ -53,7 +53,7 @@ export type SyncRuntimeOptions = {
 /** Builds the sync runtime; call scheduler.start() to begin background syncs. */
 export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
   const httpDeps = opts.httpDeps ?? defaultHttpDeps()
-  const resolver = appSecrets(opts.secrets)
+  const resolver = appSecrets(opts.store, opts.secrets)
   const files = createImportFileRegistry(opts.now)
   const imports = createImportRunner({
     store: opts.store,

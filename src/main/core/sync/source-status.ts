@@ -7,7 +7,7 @@ import { getMeta, setMeta } from '../db/meta'
 import type { Store } from '../db/open-database'
 import type { SourceRecord } from '../sources/registry'
 import { describeCaCertificates } from '../sources/trust'
-import { storedSourceSecrets, type SecretStore } from '../secrets'
+import { secretOwner, storedSourceSecrets, type SecretStore } from '../secrets'
 import { causeOf } from './causes'
 
 type RunRecord = {
@@ -122,7 +122,7 @@ export async function sourceView(
   secrets: SecretStore | undefined,
   record: SourceRecord,
 ): Promise<SourceView> {
-  const stored = await storedSourceSecrets(secrets, record.name)
+  const stored = await storedSourceSecrets(secrets, secretOwner(store, record))
   const config = record.config as {
     url: string
     table?: string

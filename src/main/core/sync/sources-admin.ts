@@ -23,6 +23,7 @@ import {
   deleteSourceSecrets,
   redactSecrets,
   resolveSourceSecrets,
+  secretOwner,
   setSourceSecret,
   storedSourceSecrets,
   storeSecrets,
@@ -45,8 +46,8 @@ function needStore(secrets: SecretStore | undefined): SecretStore {
 }
 
 /** The resolver the app uses: the secret store first, then a variable the CLI named. */
-export function appSecrets(secrets: SecretStore | undefined): SecretResolver {
-  return storeSecrets(secrets, envSecrets())
+export function appSecrets(store: Store, secrets: SecretStore | undefined): SecretResolver {
+  return storeSecrets(secrets, store, envSecrets())
 }
 
 /** Adds a source and stores its secret; refuses a source without the secret it needs. */
@@ -78,11 +79,12 @@ export async function addSourceWithSecret(
           ...transport,
         }
   const record = addSource(store, { name: req.name, kind: req.kind, config }, now)
+  const owner = secretOwner(store, record)
   try {
-    if (req.token) await setSourceSecret(vault, req.name, 'token', req.token)
+    if (req.token) await setSourceSecret(vault, owner, 'token', req.token)
     if (req.kind === 'servicenow' && req.password)
-      await setSourceSecret(vault, req.name, 'password', req.password)
-    if (req.proxyPassword) await setSourceSecret(vault, req.name, 'proxyPassword', req.proxyPassword)
+      await setSourceSecret(vault, owner, 'password', req.password)
+    if (req.proxyPassword) await setSourceSecret(vault, owner, 'proxyPassword', req.proxyPassword)
   } catch (err) {
     // A source without its secret would only fail later; undo and say why now.
     removeSource(store, req.name)
@@ -102,6 +104,7 @@ export async function updateSourceWithSecret(
   now: number,
 ): Promise<SourceView> {
   const record = requireSource(store, req.name)
+  const owner = secretOwner(store, record)
   const before = record.config as Record<string, unknown>
   const merged = withTransport(before, {
     ...(req.caCertificate !== undefined
@@ -134,17 +137,17 @@ export async function updateSourceWithSecret(
     login.proxyUser !== undefined &&
     login.proxyUser === before['proxyUser'] &&
     (login.proxyPasswordEnv !== undefined ||
-      (await storedSourceSecrets(secrets, req.name)).proxyPassword === 'stored')
+      (await storedSourceSecrets(secrets, owner)).proxyPassword === 'stored')
   checkProxyLogin(login.proxyUser, req.proxyPassword !== undefined, proxyPasswordKept)
   if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined) {
     const vault = needStore(secrets)
-    if (req.token !== undefined) await setSourceSecret(vault, req.name, 'token', req.token)
-    if (req.password !== undefined) await setSourceSecret(vault, req.name, 'password', req.password)
+    if (req.token !== undefined) await setSourceSecret(vault, owner, 'token', req.token)
+    if (req.password !== undefined) await setSourceSecret(vault, owner, 'password', req.password)
     if (req.proxyPassword !== undefined)
-      await setSourceSecret(vault, req.name, 'proxyPassword', req.proxyPassword)
+      await setSourceSecret(vault, owner, 'proxyPassword', req.proxyPassword)
   }
   // A proxy login removed (or the proxy with it) takes its password along.
-  if (!login.proxyUser && secrets) await deleteSourceSecret(secrets, req.name, 'proxyPassword')
+  if (!login.proxyUser && secrets) await deleteSourceSecret(secrets, owner, 'proxyPassword')
   const moved =
     parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
   store.sqlite.transaction(() => {
@@ -173,9 +176,10 @@ export async function removeSourceAndSecrets(
 ): Promise<boolean> {
   const record = getSource(store, name)
   if (!record) return false
+  const owner = secretOwner(store, record)
   removeSource(store, name)
   forgetSourceRuns(store, record)
-  if (secrets) await deleteSourceSecrets(secrets, name)
+  if (secrets) await deleteSourceSecrets(secrets, owner)
   return true
 }
 
