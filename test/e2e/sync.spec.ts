@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { openWorkspace } from '../../src/main/core/workspace'
 import { startHarnessServer } from '../../src/main/harness/server'
 import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
 import type { Locator, Page } from '@playwright/test'
@@ -329,6 +330,31 @@ test('import wizard: map a custom layout, translate a value, import; a file with
   await expect(page.getByTestId('import-errors')).toContainText('2026-13-45 25:00')
   await expect(page.getByTestId('import-run')).toBeDisabled()
   await page.screenshot({ path: 'test-results/import-errors.png', fullPage: true })
+})
+
+test('import wizard: an automatic match turned off with "(연결 안 함)" stays off through the import', async ({
+  page,
+  harness,
+}) => {
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  // Every column matched by name: straight to the preview. Back to the mapping to leave category out.
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  await page.getByRole('button', { name: '열 연결' }).click()
+  await expect(page.getByTestId('map-category')).toHaveValue('category')
+  await page.getByTestId('map-category').selectOption({ label: '(연결 안 함)' })
+  await page.getByTestId('import-check').click()
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-result')).toContainText('행을 가져왔습니다')
+  const ws = openWorkspace({ dataDir: harness.dataDir })
+  try {
+    const count = (sql: string) => (ws.store.sqlite.prepare(sql).get() as { n: number }).n
+    expect(count('SELECT count(*) AS n FROM service_requests')).toBeGreaterThan(0)
+    expect(count('SELECT count(*) AS n FROM service_requests WHERE category_id IS NOT NULL')).toBe(0)
+  } finally {
+    ws.close()
+  }
 })
 
 test('import wizard: a workbook with its SRs on the second sheet is read from the sheet chosen', async ({

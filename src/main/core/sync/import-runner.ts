@@ -8,10 +8,14 @@ import type { ImportPreviewView, ImportRunView } from '../../../shared/ipc/types
 import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
-import type { ImportFile, ImportJob, ImportJobResult, WizardMapping } from '../workers/import-worker-protocol'
-import type { ImportWorkerData } from '../workers/import-worker-protocol'
+import type {
+  ImportFile,
+  ImportJob,
+  ImportJobResult,
+  ImportWorkerData,
+} from '../workers/import-worker-protocol'
 import { runImportInWorker } from '../workers/run-import-in-worker'
-import { wizardPreview, wizardRun } from './import-wizard'
+import { wizardPreview, wizardRun, type WizardMapping } from './import-wizard'
 
 export type ImportRunner = {
   /** Checks a file with a mapping; never writes. */

@@ -25,7 +25,8 @@ import { readJson } from '../sources/file-import/read-json'
 import { readXlsx } from '../sources/file-import/read-xlsx'
 import { DEFAULT_LIMITS } from '../sources/file-import/types'
 
-type WizardMapping = ParsedRequestOf<'import:preview'>['mapping']
+/** The mapping the wizard sends (import:preview / import:run), absent for the automatic matches. */
+export type WizardMapping = ParsedRequestOf<'import:preview'>['mapping']
 
 /** Progress and cancellation of a wizard step (the file is read, and for a run written, once). */
 export type WizardWatch = {

@@ -1,13 +1,12 @@
 // Messages between the import worker and the process that started it. A cancellation is a flag in
 // shared memory, not a message: the worker writes its rows synchronously and would only read a
 // message once the write were over, while it looks at the flag between chunks.
-import type { ParsedRequestOf } from '../../../shared/ipc/contract'
 import type { ApiErrorCode } from '../../../shared/ipc/contract'
 import type { ImportPreviewView, ImportRunView } from '../../../shared/ipc/types-sync'
 import type { ImportProgress } from '../sources/file-import/import'
+import type { WizardMapping } from '../sync/import-wizard'
 
 export type ImportFile = { path: string; fileName: string }
-export type WizardMapping = ParsedRequestOf<'import:preview'>['mapping']
 
 export type ImportJob =
   | { op: 'preview'; file: ImportFile; mapping: WizardMapping; timeZone: string }
