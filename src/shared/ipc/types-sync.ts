@@ -129,7 +129,15 @@ export type SyncStatusView = {
   watermark: number | null
 }
 
-export type SyncRunAnswer = { started: boolean; reason: 'busy' | 'no-sources' | null; status: SyncStatusView }
+/**
+ * Why a run did not start: busy (a run is going), no-sources, or importing (a file import is writing
+ * to the workspace; its one transaction would keep the sync's writes waiting).
+ */
+export type SyncRunAnswer = {
+  started: boolean
+  reason: 'busy' | 'no-sources' | 'importing' | null
+  status: SyncStatusView
+}
 
 export type SyncLogView = {
   id: number

@@ -10,11 +10,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { getWatermark } from '../../../src/main/core/db/meta'
 import type { ImportProgressEvent } from '../../../src/shared/ipc/types-sync'
 import { writeGeneratedCsv } from '../../helpers/generated-csv'
+import { startItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { appContext, type AppContext } from './app-context'
 
 const bootstrap = new URL('../../helpers/ts-worker.mjs', import.meta.url)
 const tsEntry = new URL('../../../src/main/core/workers/import-worker.ts', import.meta.url).href
 const ROWS = 40_000
+const TOKEN = 'import-worker-token-8c1d2e3f4a5b'
 const tmp = mkdtempSync(join(tmpdir(), 'ops-import-worker-'))
 const big = join(tmp, 'export.csv')
 beforeAll(() => writeGeneratedCsv(big, ROWS))
@@ -167,5 +169,33 @@ describe('import wizard steps in-process (the browser harness)', () => {
     expect(await running).toMatchObject({ status: 'cancelled', written: 0 })
     expect(count(app)).toBe(0)
     expect(app.sync.imports.lastThread()).toBe(threadId)
+  })
+})
+
+describe('imports and syncs never write at the same time', () => {
+  it('a sync does not start while an import writes, and an import waits for a running sync', async () => {
+    const sim = await startItsmSimulator({ seed: 3, srCount: 400, token: TOKEN, faults: { latencyMs: 150 } })
+    try {
+      app = context()
+      await app.ok('sources:add', { kind: 'itsm', name: 'sim', url: sim.url, token: TOKEN })
+      const token = choose(app)
+      const running = app.ok('import:run', { token })
+      await progressWhere(app, () => true)
+      expect(await app.ok('sync:run', {})).toMatchObject({ started: false, reason: 'importing' })
+      expect((await running).status).toBe('imported')
+
+      expect((await app.ok('sync:run', {})).started).toBe(true)
+      const again = choose(app)
+      expect(await app.invoke('import:run', { token: again })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('A sync is running') },
+      })
+      // Checking a file while the sync runs is fine: it writes nothing.
+      expect((await app.ok('import:preview', { token: again })).check?.rowCount).toBe(ROWS)
+      await app.sync.scheduler.idle()
+      expect(app.sync.scheduler.status().lastRun?.outcomes[0]?.status).toBe('ok')
+    } finally {
+      await sim.close()
+    }
   })
 })

@@ -98,6 +98,39 @@ describe('sync scheduler', () => {
     expect(clock.pending()).toEqual([])
   })
 
+  it('does not start while a file import writes; a background run looks again after a minute', async () => {
+    const clock = manualClock()
+    const jobs: string[] = []
+    let importing = true
+    const scheduler = createSyncScheduler({
+      sources: () => [source('a')],
+      runSource: async (job) => {
+        jobs.push(job.record.name)
+        return outcome(job, 'ok', clock.now())
+      },
+      probe: async () => true,
+      now: clock.now,
+      timers: clock.timers,
+      intervalMinutes: () => 15,
+      watermark: () => null,
+      startDelayMs: 1000,
+      importing: () => importing,
+    })
+    expect(scheduler.runNow()).toMatchObject({ started: false, reason: 'importing' })
+    scheduler.start()
+    await clock.advance(1000)
+    expect(jobs).toEqual([])
+    expect(scheduler.status().nextRunAt).toBe(1000 + MIN)
+    await clock.advance(MIN)
+    expect(jobs).toEqual([])
+    importing = false
+    await clock.advance(MIN)
+    await scheduler.idle()
+    expect(jobs).toEqual(['a'])
+    expect(scheduler.status().nextRunAt).toBe(1000 + 2 * MIN + 15 * MIN)
+    scheduler.stop()
+  })
+
   it('refuses a second run while one is going and cancels the rest of a run', async () => {
     const clock = manualClock()
     const started: string[] = []

@@ -28,6 +28,8 @@ export type ImportRunner = {
   ): Promise<ImportRunView>
   /** Stops the running check or import; false when none runs. */
   cancel(): boolean
+  /** True while an import (not a check) runs: it writes to the workspace in one transaction. */
+  importing(): boolean
   /** The worker_threads threadId the last finished step ran on (tests). */
   lastThread(): number | null
 }
@@ -36,6 +38,11 @@ export type ImportRunnerOptions = {
   store: Store
   now: () => number
   emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void
+  /**
+   * True while a sync runs: an import then waits for it (refused as busy), so neither's writes wait
+   * on the other's transaction for longer than the store's busy timeout.
+   */
+  syncRunning?: () => boolean
   /** Run each step in this worker (the built import-worker.js); default in-process. */
   worker?: {
     file: string | URL
@@ -47,12 +54,17 @@ export type ImportRunnerOptions = {
 
 /** Creates the runner; one check or import runs at a time (a second one is refused as busy). */
 export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
-  let active: { cancel(): void } | null = null
+  let active: { cancel(): void; op: ImportJob['op'] } | null = null
   let lastThread: number | null = null
 
   const execute = async (job: ImportJob): Promise<ImportJobResult> => {
     if (active)
       throw new CoreError('CONFLICT', 'A file is being checked or imported: wait for it or cancel it first')
+    if (job.op === 'run' && opts.syncRunning?.())
+      throw new CoreError(
+        'CONFLICT',
+        'A sync is running: import the file once it has finished, or cancel the sync first',
+      )
     const step = job.op
     const onProgress = (p: ImportProgress): void =>
       opts.emit('import:progress', { step, fileName: job.file.fileName, ...p })
@@ -62,7 +74,7 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
         { ...opts.worker.extraData, workspace: opts.worker.workspace, job },
         onProgress,
       )
-      active = running
+      active = { cancel: running.cancel, op: job.op }
       try {
         const { thread, ...result } = await running.result
         lastThread = thread
@@ -72,7 +84,7 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
       }
     }
     let stop = false
-    active = { cancel: () => (stop = true) }
+    active = { cancel: () => (stop = true), op: job.op }
     const watch = { onProgress, cancelled: () => stop }
     try {
       const result: ImportJobResult =
@@ -117,6 +129,7 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
       active.cancel()
       return true
     },
+    importing: () => active?.op === 'run',
     lastThread: () => lastThread,
   }
 }

@@ -55,10 +55,12 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
   const httpDeps = opts.httpDeps ?? defaultHttpDeps()
   const resolver = appSecrets(opts.store, opts.secrets)
   const files = createImportFileRegistry(opts.now)
+  // A sync and an import never write at the same time (each would hold the other's writes up).
   const imports = createImportRunner({
     store: opts.store,
     now: opts.now,
     emit: opts.emit,
+    syncRunning: () => scheduler.status().state === 'running',
     ...(opts.importWorker ? { worker: opts.importWorker } : {}),
   })
 
@@ -130,6 +132,7 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
         )
       }
     },
+    importing: imports.importing,
     ...(opts.timers ? { timers: opts.timers } : {}),
     ...(opts.startDelayMs !== undefined ? { startDelayMs: opts.startDelayMs } : {}),
     ...(opts.log ? { log: opts.log } : {}),

@@ -42,6 +42,11 @@ export type SchedulerDeps = {
   log?: { info(message: string): void; warn(message: string): void }
   /** Delay of the first background run after start (default 5 s). */
   startDelayMs?: number
+  /**
+   * True while a file import writes to the workspace: a run then does not start (its page writes
+   * would wait on the import's transaction); a background run looks again after a minute.
+   */
+  importing?: () => boolean
 }
 
 export type SyncScheduler = {
@@ -118,8 +123,9 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
         return
       }
     }
-    // Nothing to run (no sources yet): look again after an interval.
-    if (!runNow({ trigger: 'schedule' }).started) arm(intervalMs())
+    // Nothing to run (no sources yet): look again after an interval; after an import, sooner.
+    const answer = runNow({ trigger: 'schedule' })
+    if (!answer.started) arm(answer.reason === 'importing' ? Math.min(intervalMs(), MINUTE) : intervalMs())
   }
 
   async function anyReachable(): Promise<boolean> {
@@ -232,6 +238,7 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     opts: { source?: string; full?: boolean; trigger?: SyncRunResult['trigger'] } = {},
   ): SyncRunAnswer {
     if (running) return { started: false, reason: 'busy', status: status() }
+    if (deps.importing?.()) return { started: false, reason: 'importing', status: status() }
     const all = deps.sources()
     const chosen = opts.source ? all.filter((s) => s.name === opts.source) : all
     if (chosen.length === 0) return { started: false, reason: 'no-sources', status: status() }

@@ -16,6 +16,7 @@ const ko = {
   runFull: '처음부터 다시 받기',
   cancel: '취소',
   busy: '이미 동기화가 진행 중입니다',
+  importing: '파일을 가져오는 중입니다. 가져오기가 끝나면 동기화하세요.',
   noSources: '연결이 없습니다. 설정 → 연결에서 ITSM 또는 ServiceNow 연결을 추가하세요.',
   openSettings: '설정 열기',
   columns: {
@@ -116,6 +117,7 @@ const en: typeof ko = {
   runFull: 'Full resync',
   cancel: 'Cancel',
   busy: 'A sync is already running',
+  importing: 'A file is being imported. Sync once the import has finished.',
   noSources: 'No connections yet. Add an ITSM or ServiceNow connection in Settings → Connections.',
   openSettings: 'Open Settings',
   columns: {

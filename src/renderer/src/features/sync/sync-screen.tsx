@@ -31,7 +31,14 @@ export function SyncScreen() {
     setNotice(null)
     try {
       const answer = await call('sync:run', { ...(source ? { source } : {}), ...(full ? { full } : {}) })
-      if (!answer.started) setNotice(answer.reason === 'busy' ? t('sync.busy') : t('sync.noSources'))
+      if (!answer.started)
+        setNotice(
+          answer.reason === 'busy'
+            ? t('sync.busy')
+            : answer.reason === 'importing'
+              ? t('sync.importing')
+              : t('sync.noSources'),
+        )
       sync.reload()
     } catch (err) {
       setActionError(err instanceof Error ? err.message : String(err))
