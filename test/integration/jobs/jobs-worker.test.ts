@@ -110,6 +110,23 @@ describe('background jobs in a worker thread', () => {
     expect(jobs.runs()).toEqual({ rejudge: 1, kpiCalc: 1 })
   })
 
+  it("waits for another writer's long transaction (an import's) instead of failing as locked", async () => {
+    generateDemoWorkspace(ws.store, { srCount: 300, seed: 12, asOf: AS_OF, timeZone: ZONE })
+    ws.store.sqlite.exec('UPDATE service_requests SET sla_target_ms = NULL, mttr_ms = NULL')
+    // This connection holds the write lock 6 s, past the main process's 5 s busy timeout.
+    ws.store.sqlite.exec('BEGIN IMMEDIATE')
+    const release = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        ws.store.sqlite.exec('COMMIT')
+        resolve()
+      }, 6000),
+    )
+    const result = await workerRunner(ws.dataDir).rejudge()
+    await release
+    expect(result).toMatchObject({ kind: 'rejudge', judged: 300, skipped: false })
+    expect(count(ws.store, 'SELECT count(*) AS n FROM service_requests WHERE sla_target_ms IS NULL')).toBe(0)
+  }, 30_000)
+
   it('a job on a bad workspace path fails with a clear message and the runner carries on', async () => {
     const missing = workerRunner(join(ws.dataDir, 'no-such-folder'))
     const failed = missing.rejudge()

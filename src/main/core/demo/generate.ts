@@ -17,6 +17,7 @@ import { demoServiceRequest, type SrContext } from './service-requests'
 import { demoRange, hourlyBuckets, sampleInstants } from './timeline'
 import { writeDemoYoutube } from './youtube'
 import { rebuildRollups } from '../rollups/rollups'
+import { writeTransaction } from '../db/write-transaction'
 
 export type DemoProgress = { done: number; total: number; stage: string }
 
@@ -54,7 +55,7 @@ export function generateDemoWorkspace(store: Store, opts: DemoOptions = {}): Dem
   // One transaction around everything: a failure leaves the previous workspace untouched, readers
   // on other connections (WAL) keep seeing it until the new one is complete, and the batches below
   // become savepoints that skip a commit and checkpoint each.
-  const peopleCount = store.sqlite.transaction(() => {
+  const peopleCount = writeTransaction(store.sqlite, () => {
     assertNoLiveData(store)
     progress({ done: 0, total: srCount, stage: 'clearing' })
     clearDemoData(store)

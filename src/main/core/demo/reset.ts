@@ -4,6 +4,7 @@ import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
 import { DEMO_SOURCE } from './people'
 import { DEMO_CHANNEL_SOURCE } from './youtube'
+import { writeTransaction } from '../db/write-transaction'
 
 /** Throws a CONFLICT CoreError when the store holds data from a non-demo source. */
 export function assertNoLiveData(store: Store): void {
@@ -29,7 +30,7 @@ export function assertNoLiveData(store: Store): void {
 /** Deletes all demo rows (and derived KPI values) in one transaction; call after assertNoLiveData. */
 export function clearDemoData(store: Store): void {
   const { sqlite } = store
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     // Children first: with foreign keys on, a parent row may only go once nothing points at it.
     sqlite
       .prepare('DELETE FROM sr_events WHERE sr_id IN (SELECT id FROM service_requests WHERE source = ?)')

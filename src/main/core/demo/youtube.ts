@@ -6,6 +6,7 @@ import type { Store } from '../db/open-database'
 import { SHORTS_SERIES, VIDEO_SERIES, VIDEO_TOPICS } from './names'
 import type { Rng } from './prng'
 import type { DemoRange } from './timeline'
+import { writeTransaction } from '../db/write-transaction'
 
 export const DEMO_CHANNEL_SOURCE = 'demo'
 const AGE_GROUPS = ['age13-17', 'age18-24', 'age25-34', 'age35-44', 'age45-54', 'age55-64', 'age65-']
@@ -66,7 +67,7 @@ export function writeDemoYoutube(store: Store, rng: Rng, range: DemoRange, video
     'INSERT INTO yt_geography (channel_id, month, country, views) VALUES (?, ?, ?, ?)',
   )
 
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     sqlite
       .prepare(
         `INSERT INTO yt_channels (id, source, title, handle, thumbnail_url, uploads_playlist_id, connected_at,

@@ -7,6 +7,7 @@ import { getKpi, kpiVersions, listKpis, versionAt, type StoredKpi, type StoredVe
 import { BACKFILL_LIMIT, kpiPeriodContaining, periodsBefore } from './kpi-periods'
 import { storeMetricSource, type MetricSource } from './metric-source'
 import { judge } from './status'
+import { writeTransaction } from '../db/write-transaction'
 
 /** One period of a KPI's plan: its bounds, the version judging it, and whether it contains as-of. */
 export type PlannedPeriod = { start: number; end: number; version: StoredVersion; current: boolean }
@@ -105,7 +106,7 @@ export function calculateKpi(store: Store, kpi: StoredKpi, opts: CalcOptions): K
        status = excluded.status, achievement_pct = excluded.achievement_pct, computed_at = excluded.computed_at`,
   )
   const remove = store.sqlite.prepare('DELETE FROM kpi_values WHERE kpi_id = ? AND period_start = ?')
-  store.sqlite.transaction(() => {
+  writeTransaction(store.sqlite, () => {
     for (const { p, value } of results) {
       const j = judge(value, p.version.direction, p.version.target, p.version.thresholds)
       // computed_at holds the as-of the value was computed at: a period is final once that reaches its end.

@@ -13,6 +13,7 @@ import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
 import { BASE_METRICS } from './base-metrics'
 import { DEFAULT_THRESHOLDS } from './status'
+import { writeTransaction } from '../db/write-transaction'
 
 export type StoredVersion = KpiDefinitionFields & {
   version: number
@@ -214,7 +215,7 @@ export function insertKpi(
     now: opts.now,
     by: opts.changedBy,
   }
-  const id = sqlite.transaction(() => {
+  const id = writeTransaction(sqlite, () => {
     const info = sqlite
       .prepare(
         `INSERT INTO kpi_definitions (name, ${FIELD_COLUMNS}, effective_from, created_at, updated_at)
@@ -249,7 +250,7 @@ export function addVersion(
     now: opts.now,
     by: opts.changedBy,
   }
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     sqlite
       .prepare(
         `INSERT INTO kpi_definition_versions (kpi_id, version, effective_from, ${FIELD_COLUMNS}, created_at, changed_by)

@@ -5,6 +5,7 @@
 import type { Priority, SrStatus } from '../../../shared/domain'
 import type { Store } from '../db/open-database'
 import { judgeSr, loadPolicySet, type PolicySet, type StatusChange } from './sla-judge'
+import { writeTransaction } from '../db/write-transaction'
 
 export type RejudgeProgress = { done: number; total: number }
 export type RejudgeOptions = {
@@ -67,7 +68,7 @@ function createChunkJudge(store: Store, policies: PolicySet, size: number) {
   const update = sqlite.prepare(
     'UPDATE service_requests SET mttr_ms = ?, sla_target_ms = ?, sla_elapsed_ms = ?, sla_met = ? WHERE id = ?',
   )
-  return sqlite.transaction((after: number): { count: number; changed: number; lastId: number } => {
+  return writeTransaction(sqlite, (after: number): { count: number; changed: number; lastId: number } => {
     const rows = select.all(after, size) as Row[]
     const last = rows[rows.length - 1]
     if (!last) return { count: 0, changed: 0, lastId: after }

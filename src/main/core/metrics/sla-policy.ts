@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/ipc/types-sla'
 import type { Store } from '../db/open-database'
 import { DEFAULT_WEEK, weekHoursProblem, type WeekHours } from './calendar'
+import { writeTransaction } from '../db/write-transaction'
 
 /** SPEC §3 defaults: 24x7, P1 4 h, P2 8 h, P3 24 h, P4 72 h, PENDING pauses the clock. */
 export const DEFAULT_TARGETS: SlaTargets = { P1: 4, P2: 8, P3: 24, P4: 72 }
@@ -146,7 +147,7 @@ export function insertPolicyVersion(
 ): number {
   const problem = policyProblem(p)
   if (problem) throw new Error(problem)
-  return store.sqlite.transaction(() => {
+  return writeTransaction(store.sqlite, () => {
     const calendarId = ensureCalendar(store, p.calendar, meta.zone, meta.now)
     const row = store.sqlite
       .prepare('SELECT coalesce(max(version), 0) AS v FROM sla_policy_versions')
@@ -177,7 +178,7 @@ export function insertPolicyVersion(
 export function setBusinessHours(store: Store, week: WeekHours, zone: string, now: number): void {
   const problem = weekHoursProblem(week)
   if (problem) throw new Error(problem)
-  store.sqlite.transaction(() => {
+  writeTransaction(store.sqlite, () => {
     const id = ensureCalendar(store, 'business', zone, now)
     store.sqlite
       .prepare('UPDATE sla_calendars SET hours = ?, updated_at = ? WHERE id = ?')
@@ -192,7 +193,7 @@ export function upsertHolidays(
   origin: SlaHoliday['origin'],
   meta: { zone: string; now: number },
 ): { added: number; updated: number } {
-  return store.sqlite.transaction(() => {
+  return writeTransaction(store.sqlite, () => {
     const id = ensureCalendar(store, 'business', meta.zone, meta.now)
     const find = store.sqlite.prepare('SELECT name FROM sla_holidays WHERE calendar_id = ? AND day = ?')
     const put = store.sqlite.prepare(
@@ -218,7 +219,7 @@ export function deleteHolidays(store: Store, days: readonly string[]): number {
   const del = store.sqlite.prepare(
     "DELETE FROM sla_holidays WHERE day = ? AND calendar_id IN (SELECT id FROM sla_calendars WHERE kind = 'business')",
   )
-  return store.sqlite.transaction(() => days.reduce((n, d) => n + del.run(d).changes, 0))()
+  return writeTransaction(store.sqlite, () => days.reduce((n, d) => n + del.run(d).changes, 0))()
 }
 
 function ensureCalendar(store: Store, kind: SlaCalendarKind, zone: string, now: number): number {

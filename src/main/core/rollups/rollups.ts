@@ -9,6 +9,7 @@
 import type Database from 'better-sqlite3'
 import type { Store } from '../db/open-database'
 import { ROLLUP_SR_SELECT, RollupAccumulator, tupleToSr, type RollupSr, type RollupSrTuple } from './deltas'
+import { writeTransaction } from '../db/write-transaction'
 
 export type RollupState = { zone: string | null; stale: boolean; builtAt: number | null }
 
@@ -31,7 +32,7 @@ const FLUSH_AT = 50_000
 export function rebuildRollups(store: Store, zone: string, now: number = Date.now()): { ms: number } {
   const started = performance.now()
   const { sqlite } = store
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     sqlite.exec(`DELETE FROM sr_rollup_tenant_daily; DELETE FROM sr_rollup_category_daily;
       DELETE FROM sr_rollup_status_daily; DELETE FROM sr_rollup_assignee_daily;`)
     const acc = new RollupAccumulator(zone)

@@ -11,6 +11,7 @@ import { createServiceNowConnector } from './servicenow/connector'
 import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
 import type { Connector } from './types'
+import { writeTransaction } from '../db/write-transaction'
 
 const name = z
   .string()
@@ -229,7 +230,7 @@ export function setSourceTransport(store: Store, sourceName: string, change: Tra
 export function removeSource(store: Store, sourceName: string): boolean {
   const source = getSource(store, sourceName)
   if (!source) return false
-  store.sqlite.transaction(() => {
+  writeTransaction(store.sqlite, () => {
     store.sqlite.prepare('DELETE FROM sync_state WHERE source = ?').run(`${source.kind}:${source.name}`)
     // Events still waiting for their SR would otherwise be written into a later source of that name.
     store.sqlite.prepare('DELETE FROM sr_events_parked WHERE source = ?').run(`${source.kind}:${source.name}`)

@@ -17,6 +17,7 @@ import {
 } from './state'
 import { adoptParkedSrEvents } from '../db/repositories/parked-events'
 import { writeRows } from './writers'
+import { writeTransaction } from '../db/write-transaction'
 
 export type SyncProgress = {
   source: string
@@ -147,7 +148,7 @@ async function syncEntity(
   let batch: unknown[] = []
   let batchPages = 0
   let lastCommit = opts.now()
-  const commitBatch = store.sqlite.transaction((batchRows: never, next: string | null) => {
+  const commitBatch = writeTransaction(store.sqlite, (batchRows: never, next: string | null) => {
     writeRows(store, entity, batchRows, opts.now())
     setCursor(store, source, entity, next, opts.now())
   })

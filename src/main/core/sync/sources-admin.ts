@@ -32,6 +32,7 @@ import {
 import { clearCursors } from './state'
 import { causeOf } from './causes'
 import { forgetSourceRuns, sourceView } from './source-status'
+import { writeTransaction } from '../db/write-transaction'
 
 type AddRequest = ParsedRequestOf<'sources:add'>
 type UpdateRequest = ParsedRequestOf<'sources:update'>
@@ -150,7 +151,7 @@ export async function updateSourceWithSecret(
   if (!login.proxyUser && secrets) await deleteSourceSecret(secrets, owner, 'proxyPassword')
   const moved =
     parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
-  store.sqlite.transaction(() => {
+  writeTransaction(store.sqlite, () => {
     store.sqlite
       .prepare('UPDATE sources SET config = ? WHERE id = ?')
       .run(JSON.stringify(parsed.data), record.id)

@@ -4,14 +4,14 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { generateDemoWorkspace } from '../demo/generate'
 import { CoreError } from '../errors'
-import { openWorkspace } from '../workspace'
 import type { DemoWorkerData, DemoWorkerMessage } from './demo-worker-protocol'
+import { openWorkerWorkspace } from './worker-workspace'
 
 const data = workerData as DemoWorkerData
 const post = (message: DemoWorkerMessage): void => parentPort?.postMessage(message)
 
 try {
-  const ws = openWorkspace(data.workspace)
+  const ws = openWorkerWorkspace(data.workspace)
   try {
     const result = generateDemoWorkspace(ws.store, {
       ...data.options,

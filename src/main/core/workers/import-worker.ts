@@ -7,9 +7,10 @@ import { parentPort, threadId, workerData } from 'node:worker_threads'
 import { CoreError } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
 import { wizardPreview, wizardRun } from '../sync/import-wizard'
-import { DATABASE_FILE, openWorkspace } from '../workspace'
+import { DATABASE_FILE } from '../workspace'
 import type { ImportJobResult, ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol'
 import { throttleProgress } from './progress-throttle'
+import { openWorkerWorkspace } from './worker-workspace'
 
 const data = workerData as ImportWorkerData
 const post = (message: ImportWorkerMessage): void => parentPort?.postMessage(message)
@@ -30,7 +31,7 @@ async function execute(): Promise<ImportJobResult> {
   // An import writes into an existing workspace; it must never create an empty one somewhere else.
   const file = join(resolve(data.workspace.dataDir), DATABASE_FILE)
   if (!existsSync(file)) throw new CoreError('NOT_FOUND', `No workspace database at ${file}`)
-  const ws = openWorkspace(data.workspace)
+  const ws = openWorkerWorkspace(data.workspace)
   try {
     const view = await wizardRun(ws.store, job.file, job.mapping, {
       timeZone: job.timeZone,

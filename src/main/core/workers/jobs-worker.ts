@@ -5,10 +5,11 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { CoreError } from '../errors'
-import { DATABASE_FILE, openWorkspace } from '../workspace'
+import { DATABASE_FILE } from '../workspace'
 import { executeJob } from './jobs-execute'
 import { throttleProgress } from './progress-throttle'
 import type { JobProgress, JobsWorkerData, JobsWorkerMessage } from './jobs-worker-protocol'
+import { openWorkerWorkspace } from './worker-workspace'
 
 const data = workerData as JobsWorkerData
 const post = (message: JobsWorkerMessage): void => parentPort?.postMessage(message)
@@ -22,7 +23,7 @@ try {
   // A job works on an existing workspace; it must never create an empty one somewhere else.
   const file = join(resolve(data.workspace.dataDir), DATABASE_FILE)
   if (!existsSync(file)) throw new CoreError('NOT_FOUND', `No workspace database at ${file}`)
-  const ws = openWorkspace(data.workspace)
+  const ws = openWorkerWorkspace(data.workspace)
   try {
     const result = await executeJob(ws.store, data.job, progress.push)
     progress.flush()

@@ -6,9 +6,9 @@ import { redactSecrets } from '../secrets'
 import { defaultHttpDeps } from '../sources/http'
 import { connectorFor } from '../sources/registry'
 import { syncSource, type SyncProgress } from '../sync/engine'
-import { openWorkspace } from '../workspace'
 import { throttleProgress } from './progress-throttle'
 import type { SyncWorkerData, SyncWorkerMessage, SyncWorkerRequest } from './sync-worker-protocol'
+import { openWorkerWorkspace } from './worker-workspace'
 
 const data = workerData as SyncWorkerData
 const post = (message: SyncWorkerMessage): void => parentPort?.postMessage(message)
@@ -25,7 +25,7 @@ const progress = throttleProgress<SyncProgress>((p) => post({ type: 'progress', 
 })
 
 try {
-  const ws = openWorkspace(data.workspace)
+  const ws = openWorkerWorkspace(data.workspace)
   try {
     const connector = await connectorFor(
       data.record,

@@ -2,6 +2,7 @@
 import type { DeploymentStatus } from '../../../../shared/domain'
 import type { Store } from '../open-database'
 import { createLookups } from './lookups'
+import { writeTransaction } from '../write-transaction'
 
 export type DeploymentInput = {
   source: string
@@ -22,7 +23,7 @@ export function upsertDeployments(store: Store, rows: readonly DeploymentInput[]
       finished_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT(source, source_id) DO UPDATE SET tenant_id = excluded.tenant_id, name = excluded.name,
       created_at = excluded.created_at, finished_at = excluded.finished_at, status = excluded.status`)
-  return store.sqlite.transaction(() => {
+  return writeTransaction(store.sqlite, () => {
     const lookups = createLookups(store.sqlite)
     for (const d of rows) {
       const tenantId = lookups.tenantId(d.tenant, d.createdAt)
@@ -37,7 +38,7 @@ export function upsertFeatureUsage(store: Store, rows: readonly FeatureUsageInpu
   const upsert = store.sqlite
     .prepare(`INSERT INTO feature_usage (tenant_id, feature, month, count) VALUES (?, ?, ?, ?)
     ON CONFLICT(tenant_id, feature, month) DO UPDATE SET count = excluded.count`)
-  return store.sqlite.transaction(() => {
+  return writeTransaction(store.sqlite, () => {
     const lookups = createLookups(store.sqlite)
     for (const r of rows) {
       if (!/^\d{4}-\d{2}$/.test(r.month))

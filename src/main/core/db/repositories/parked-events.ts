@@ -4,6 +4,7 @@
 // until a later SR pass brings their SR, and are written then as if they had come with it.
 import type { Store } from '../open-database'
 import { insertSrEvents, type SrEventRecord } from './service-requests'
+import { writeTransaction } from '../write-transaction'
 
 /** How long an event waits for its SR (one deleted upstream never comes). */
 export const PARKED_EVENT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
@@ -32,7 +33,7 @@ export type AdoptResult = {
  */
 export function adoptParkedSrEvents(store: Store, source: string, now: number): AdoptResult {
   const { sqlite } = store
-  return sqlite.transaction((): AdoptResult => {
+  return writeTransaction(sqlite, (): AdoptResult => {
     const dropped = sqlite
       .prepare('DELETE FROM sr_events_parked WHERE source = ? AND parked_at < ?')
       .run(source, now - PARKED_EVENT_MAX_AGE_MS).changes

@@ -2,6 +2,7 @@
 import type { Store } from '../open-database'
 import type { PersonRole } from '../schema'
 import { createLookups } from './lookups'
+import { writeTransaction } from '../write-transaction'
 
 export type PersonInput = {
   source: string
@@ -25,7 +26,7 @@ export function upsertPeople(store: Store, rows: readonly PersonInput[]): Map<st
       email = excluded.email, role = excluded.role, created_at = excluded.created_at,
       last_active_at = COALESCE(excluded.last_active_at, people.last_active_at)
     RETURNING id`)
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const lookups = createLookups(sqlite)
     const ids = new Map<string, number>()
     for (const p of rows) {
@@ -51,7 +52,7 @@ export function touchLastActive(store: Store, activity: ReadonlyMap<number, numb
   const update = store.sqlite.prepare(
     'UPDATE people SET last_active_at = MAX(COALESCE(last_active_at, 0), ?) WHERE id = ?',
   )
-  store.sqlite.transaction(() => {
+  writeTransaction(store.sqlite, () => {
     for (const [id, at] of activity) update.run(at, id)
   })()
 }

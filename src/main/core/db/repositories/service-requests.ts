@@ -27,6 +27,7 @@ import {
   srWriterStatements,
   type ProbedSr,
 } from './sr-statements'
+import { writeTransaction } from '../write-transaction'
 
 /** One event of an SR's history as a source reports it (people by name or source id). */
 export type SrEventInput = {
@@ -89,7 +90,7 @@ export function upsertServiceRequests(
   // updated without events is judged on its stored status history (PENDING pauses the SLA clock).
   const policies = loadPolicySet(store)
 
-  const run = sqlite.transaction((): UpsertResult => {
+  const run = writeTransaction(sqlite, (): UpsertResult => {
     const lookups = createLookups(sqlite)
     // BI rollups (core/rollups): each SR's old contribution out, its new one in, applied at the end.
     const rollups = openRollupTracker(sqlite)
@@ -326,7 +327,7 @@ export function insertSrEvents(
     category: string | null
   }
 
-  const run = sqlite.transaction((): InsertEventsResult => {
+  const run = writeTransaction(sqlite, (): InsertEventsResult => {
     const lookups = createLookups(sqlite)
     const rollups = openRollupTracker(sqlite)
     const srs = new Map<string, SrRow | null>()

@@ -1,5 +1,6 @@
 // Tenants (기관) and categories: small dimension tables, usually created on the fly by the SR writer.
 import type { Store } from '../open-database'
+import { writeTransaction } from '../write-transaction'
 
 export type TenantRow = { id: number; name: string; createdAt: number }
 
@@ -8,7 +9,7 @@ export function ensureTenants(store: Store, rows: readonly { name: string; creat
   const insert = store.sqlite.prepare(
     'INSERT INTO tenants (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING',
   )
-  store.sqlite.transaction(() => {
+  writeTransaction(store.sqlite, () => {
     for (const r of rows) insert.run(r.name, r.createdAt)
   })()
 }
@@ -16,7 +17,7 @@ export function ensureTenants(store: Store, rows: readonly { name: string; creat
 /** Inserts categories that do not exist yet (by name). */
 export function ensureCategories(store: Store, names: readonly string[]): void {
   const insert = store.sqlite.prepare('INSERT INTO categories (name) VALUES (?) ON CONFLICT(name) DO NOTHING')
-  store.sqlite.transaction(() => {
+  writeTransaction(store.sqlite, () => {
     for (const n of names) insert.run(n)
   })()
 }

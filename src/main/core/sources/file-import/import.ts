@@ -30,6 +30,7 @@ import {
   type Table,
 } from './types'
 import { validateRow, valueMaps } from './validate'
+import { writeTransaction } from '../../db/write-transaction'
 
 export type ImportOptions = {
   /** 'csv' | 'xlsx' | 'json'; default from the extension. */
@@ -145,7 +146,7 @@ export async function runImport(store: Store, path: string, opts: RunImportOptio
   // The rows go in chunks so progress and a cancellation can come between them; a cancellation
   // throws inside the transaction, which rolls every chunk back.
   try {
-    const res = store.sqlite.transaction(() => {
+    const res = writeTransaction(store.sqlite, () => {
       let written = 0
       let skippedStale = 0
       opts.onProgress?.({ phase: 'writing', rows: 0, total })
