@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { ImportProgressEvent } from '../../../../shared/ipc/types-sync'
+import { ProgressBar } from '../../components/progress-bar'
 import { formatCount } from '../../i18n/format'
 
 /**
@@ -49,15 +50,7 @@ export function ImportProgress({
         </strong>
         {progress && <span className="sync-muted">{progress.fileName}</span>}
       </div>
-      <div
-        className={`sync-bar${pct === null ? ' sync-bar-indeterminate' : ''}`}
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        {...(pct !== null ? { 'aria-valuenow': Math.round(pct) } : {})}
-      >
-        <div className="sync-bar-fill" style={pct !== null ? { width: `${pct}%` } : undefined} />
-      </div>
+      <ProgressBar percent={pct} />
       <div className="import-progress-foot">
         <p className="sync-progress-text" data-testid="import-progress-text">
           {text}

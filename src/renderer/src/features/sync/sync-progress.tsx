@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { SyncProgressEvent } from '../../../../shared/ipc/types-sync'
+import { ProgressBar } from '../../components/progress-bar'
 import { formatCount } from '../../i18n/format'
 import { formatDuration, formatRate } from './format'
 
@@ -27,15 +28,7 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
           </span>
         )}
       </div>
-      <div
-        className={`sync-bar${pct === null ? ' sync-bar-indeterminate' : ''}`}
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        {...(pct !== null ? { 'aria-valuenow': Math.round(pct) } : {})}
-      >
-        <div className="sync-bar-fill" style={pct !== null ? { width: `${pct}%` } : undefined} />
-      </div>
+      <ProgressBar percent={pct} />
       <p className="sync-progress-text" data-testid="sync-progress-text">
         {entity &&
           t('sync.progress', {
