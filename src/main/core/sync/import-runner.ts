@@ -2,7 +2,6 @@
 // worker is given (the app: a large file is read, validated and written in a worker thread with its
 // own connection, SPEC §12) and in-process otherwise (the harness and tests). Progress goes out as
 // 'import:progress'; cancel() stops the running step between rows or written chunks.
-import { threadId } from 'node:worker_threads'
 import type { EventName, EventPayloads } from '../../../shared/ipc/contract'
 import type { ImportPreviewView, ImportRunView } from '../../../shared/ipc/types-sync'
 import type { Store } from '../db/open-database'
@@ -14,8 +13,9 @@ import type {
   ImportJobResult,
   ImportWorkerData,
 } from '../workers/import-worker-protocol'
+import { runImportInProcess } from '../workers/import-execute'
 import { runImportInWorker } from '../workers/run-import-in-worker'
-import { wizardPreview, wizardRun, type WizardMapping } from './import-wizard'
+import type { WizardMapping } from './import-wizard'
 
 export type ImportRunner = {
   /** Checks a file with a mapping; never writes. */
@@ -68,38 +68,17 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
     const step = job.op
     const onProgress = (p: ImportProgress): void =>
       opts.emit('import:progress', { step, fileName: job.file.fileName, ...p })
-    if (opts.worker) {
-      const running = runImportInWorker(
-        opts.worker.file,
-        { ...opts.worker.extraData, workspace: opts.worker.workspace, job },
-        onProgress,
-      )
-      active = { cancel: running.cancel, op: job.op }
-      try {
-        const { thread, ...result } = await running.result
-        lastThread = thread
-        return result
-      } finally {
-        active = null
-      }
-    }
-    let stop = false
-    active = { cancel: () => (stop = true), op: job.op }
-    const watch = { onProgress, cancelled: () => stop }
+    const running = opts.worker
+      ? runImportInWorker(
+          opts.worker.file,
+          { ...opts.worker.extraData, workspace: opts.worker.workspace, job },
+          onProgress,
+        )
+      : runImportInProcess(job, opts.store, opts.now, onProgress)
+    active = { cancel: running.cancel, op: job.op }
     try {
-      const result: ImportJobResult =
-        job.op === 'preview'
-          ? { op: 'preview', view: await wizardPreview(job.file, job.mapping, job.timeZone, watch) }
-          : {
-              op: 'run',
-              view: await wizardRun(opts.store, job.file, job.mapping, {
-                timeZone: job.timeZone,
-                allowErrors: job.allowErrors,
-                now: opts.now,
-                ...watch,
-              }),
-            }
-      lastThread = threadId
+      const { thread, ...result } = await running.result
+      lastThread = thread
       return result
     } finally {
       active = null

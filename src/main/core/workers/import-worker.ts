@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path'
 import { parentPort, threadId, workerData } from 'node:worker_threads'
 import { CoreError } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
-import { wizardPreview, wizardRun } from '../sync/import-wizard'
 import { DATABASE_FILE } from '../workspace'
-import type { ImportJobResult, ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol'
+import { executeImportJob, type ImportTarget } from './import-execute'
+import type { ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol'
 import { throttleProgress } from './progress-throttle'
 import { openWorkerWorkspace } from './worker-workspace'
 
@@ -22,31 +22,19 @@ const progress = throttleProgress<ImportProgress>((p) => post({ type: 'progress'
   urgent: (p, last) => p.phase !== last?.phase || p.total === p.rows,
 })
 
-async function execute(): Promise<ImportJobResult> {
-  const { job } = data
-  const watch = { onProgress: progress.push, cancelled }
-  if (job.op === 'preview') {
-    return { op: 'preview', view: await wizardPreview(job.file, job.mapping, job.timeZone, watch) }
-  }
-  // An import writes into an existing workspace; it must never create an empty one somewhere else.
-  const file = join(resolve(data.workspace.dataDir), DATABASE_FILE)
-  if (!existsSync(file)) throw new CoreError('NOT_FOUND', `No workspace database at ${file}`)
-  const ws = openWorkerWorkspace(data.workspace)
-  try {
-    const view = await wizardRun(ws.store, job.file, job.mapping, {
-      timeZone: job.timeZone,
-      allowErrors: job.allowErrors,
-      now: () => Date.now() + job.clockOffsetMs,
-      ...watch,
-    })
-    return { op: 'run', view }
-  } finally {
-    ws.close()
-  }
+// An import writes into an existing workspace; it must never create an empty one somewhere else.
+const target: ImportTarget = {
+  open() {
+    const file = join(resolve(data.workspace.dataDir), DATABASE_FILE)
+    if (!existsSync(file)) throw new CoreError('NOT_FOUND', `No workspace database at ${file}`)
+    const ws = openWorkerWorkspace(data.workspace)
+    return { store: ws.store, release: () => ws.close() }
+  },
+  now: () => Date.now() + (data.job.op === 'run' ? data.job.clockOffsetMs : 0),
 }
 
 try {
-  const result = await execute()
+  const result = await executeImportJob(data.job, target, { onProgress: progress.push, cancelled })
   progress.flush()
   post({ type: 'done', result, thread: threadId })
 } catch (err) {
