@@ -1,7 +1,7 @@
 // `npm run cli -- <command>`: headless use of the same core (SPEC §11). Exit codes: 0 ok,
 // 1 the command failed (message on stderr), 2 bad usage.
 import { Command, CommanderError, Option } from 'commander'
-import { CoreError } from '../core/errors'
+import { CoreError, isStoreBusy, STORE_BUSY_MESSAGE } from '../core/errors'
 import { openCliContext, UsageError, type CliContext, type GlobalOptions } from './context'
 import { call } from './invoke'
 import { demoText, print } from './output'
@@ -85,7 +85,8 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`)
       return 2
     }
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`)
+    const message = isStoreBusy(err) ? STORE_BUSY_MESSAGE : err instanceof Error ? err.message : String(err)
+    process.stderr.write(`error: ${message}\n`)
     return 1
   }
 }

@@ -8,6 +8,7 @@ import { writeGeneratedCsv } from '../../helpers/generated-csv'
 import { cli, repoRoot as root } from '../../helpers/cli'
 import { createAuthSession } from '../../../src/main/core/auth/session'
 import { getMeta, setMeta } from '../../../src/main/core/db/meta'
+import { STORE_BUSY_MESSAGE } from '../../../src/main/core/errors'
 import { openWorkspace } from '../../../src/main/core/workspace'
 import { startItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { startServiceNowSimulator } from '../../../src/main/simulators/servicenow/simulator'
@@ -241,6 +242,27 @@ describe('import command', () => {
     expect(bad.stdout).toMatch(/row \d+, created_at/)
     expect(readFileSync(report, 'utf8')).toContain('row,column,value,message')
   })
+
+  it('an import meeting another writer past the busy timeout says the workspace is busy; nothing is written', async () => {
+    const ws = join(dir, 'locked')
+    const other = openWorkspace({ dataDir: ws })
+    const count = (): number =>
+      (other.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }).n
+    try {
+      // Another program (the app importing a large file, say) holds the write lock throughout.
+      other.store.sqlite.prepare('BEGIN IMMEDIATE').run()
+      const locked = await cli(['import', join(fixtures, 'excel-cp949.csv'), '--data-dir', ws])
+      expect(locked.code).toBe(1)
+      // After its progress lines, the last line says why, in words.
+      expect(locked.stderr.endsWith(`\nerror: ${STORE_BUSY_MESSAGE}\n`)).toBe(true)
+      other.store.sqlite.prepare('ROLLBACK').run()
+      expect(count()).toBe(0)
+      expect((await cli(['import', join(fixtures, 'excel-cp949.csv'), '--data-dir', ws])).code).toBe(0)
+      expect(count()).toBeGreaterThan(0)
+    } finally {
+      other.close()
+    }
+  }, 30_000)
 
   it('shows its progress on stderr, and Ctrl-C stops it with nothing written (exit 1)', async () => {
     const big = join(dir, 'big.csv')

@@ -8,6 +8,8 @@ import { basename, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { getWatermark } from '../../../src/main/core/db/meta'
+import { STORE_BUSY_MESSAGE } from '../../../src/main/core/errors'
+import { IMPORT_WRITING_BUSY_TIMEOUT_MS } from '../../../src/main/core/sync/import-runner'
 import type { ImportProgressEvent } from '../../../src/shared/ipc/types-sync'
 import { writeGeneratedCsv } from '../../helpers/generated-csv'
 import { startItsmSimulator } from '../../../src/main/simulators/itsm/server'
@@ -112,6 +114,32 @@ describe('import wizard steps in a worker thread', () => {
     expect(getWatermark(app.ws.store)).toBeNull()
     // The worker stopped before its last chunk.
     expect(progress(app).at(-1)?.rows).toBeLessThan(ROWS)
+  })
+
+  it('while the worker writes, a write on the app connection is refused as busy at once and saves nothing', async () => {
+    app = context()
+    await app.ok('kpi:apply', { template_names: ['MTTR'] })
+    const busyTimeout = (): unknown => app?.ws.store.sqlite.pragma('busy_timeout', { simple: true })
+    const target = async (): Promise<number> => (await app!.ok('kpi:get', { kpi: 'MTTR' })).definition.target
+    const before = { wait: busyTimeout(), target: await target() }
+    expect(before.wait).toBe(5000)
+    expect(before.target).not.toBe(2.5)
+    const token = choose(app)
+    const running = app.ok('import:run', { token })
+    await progressWhere(app, (p) => p.phase === 'writing')
+    // The worker's transaction holds the write lock: waiting the store's 5 s on the app's main
+    // loop would block it and fail anyway, so the wait is cut short while the worker writes.
+    expect(busyTimeout()).toBe(IMPORT_WRITING_BUSY_TIMEOUT_MS)
+    expect(await app.invoke('kpi:update', { kpi: 'MTTR', target: 2.5 })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: STORE_BUSY_MESSAGE },
+    })
+    expect(await target()).toBe(before.target)
+    expect((await running).written).toBe(ROWS)
+    // Once the import is over the wait is the store's again, and the same change is saved.
+    expect(busyTimeout()).toBe(before.wait)
+    await app.ok('kpi:update', { kpi: 'MTTR', target: 2.5 })
+    expect(await target()).toBe(2.5)
   })
 
   it('a cancelled file check fails as cancelled; the wizard can check the file again', async () => {

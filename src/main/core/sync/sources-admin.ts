@@ -32,6 +32,7 @@ import {
 import { clearCursors } from './state'
 import { causeOf } from './causes'
 import { forgetSourceRuns, sourceView } from './source-status'
+import { workspaceSecretId } from '../db/meta'
 import { writeTransaction } from '../db/write-transaction'
 
 type AddRequest = ParsedRequestOf<'sources:add'>
@@ -79,6 +80,9 @@ export async function addSourceWithSecret(
           ...(req.user ? { user: req.user } : {}),
           ...transport,
         }
+  // The workspace's secret id is written on first use: before the source, so that a write refused
+  // as busy there leaves no source without its secret behind.
+  workspaceSecretId(store)
   const record = addSource(store, { name: req.name, kind: req.kind, config }, now)
   const owner = secretOwner(store, record)
   try {
