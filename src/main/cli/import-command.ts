@@ -44,8 +44,9 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
       await withContext(cmd, async (ctx, opts) => {
         const str = (k: string): string | undefined =>
           typeof local[k] === 'string' ? (local[k] as string) : undefined
-        // Ctrl-C stops the import between rows while the file is read; nothing is written then. The
-        // write is one synchronous transaction here (no worker in the CLI): a signal then waits for it.
+        // Ctrl-C stops the import between rows while the file is read and between chunks while it is
+        // written (the event loop runs between them; nothing else uses this connection); the write
+        // transaction then rolls back, so nothing is written either way.
         let interrupted = false
         let shown = false
         const onSigint = (): void => {
@@ -55,6 +56,7 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         const result = await runImport(ctx.workspace.store, file, {
           timeZone: ctx.zone,
           cancelled: () => interrupted,
+          yieldWhileWriting: true,
           onProgress: (p) => {
             if (opts.json) return
             process.stderr.write(`\r${importProgressLine(p).padEnd(60)}`)

@@ -264,37 +264,48 @@ describe('import command', () => {
     }
   }, 30_000)
 
-  it('shows its progress on stderr, and Ctrl-C stops it with nothing written (exit 1)', async () => {
+  it('shows its progress on stderr, and Ctrl-C stops it with nothing written (exit 1), reading or writing', async () => {
     const big = join(dir, 'big.csv')
     await writeGeneratedCsv(big, 60_000)
     const ws = join(dir, 'interrupted')
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/main/cli/index.ts', 'import', big, '--data-dir', ws],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    await new Promise<void>((resolve) =>
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString()
-        if (/reading: \d{1,3}(,\d{3})* rows/.test(stderr)) resolve()
-      }),
-    )
-    child.kill('SIGINT')
-    expect(await exited).toBe(1)
-    expect(stdout.trim()).toBe('cancelled: nothing written')
-    const store = openWorkspace({ dataDir: ws })
-    try {
-      const n = store.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as {
-        n: number
-      }
-      expect(n.n).toBe(0)
-    } finally {
-      store.close()
+    /** Starts `import big`, sends SIGINT once stderr matches `when`, and answers how it ended. */
+    const interrupted = async (when: RegExp): Promise<{ code: number | null; stdout: string }> => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/main/cli/index.ts', 'import', big, '--data-dir', ws],
+        { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      await new Promise<void>((resolve) =>
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString()
+          if (when.test(stderr)) resolve()
+        }),
+      )
+      child.kill('SIGINT')
+      return { code: await exited, stdout }
     }
+    const stored = (): number => {
+      const store = openWorkspace({ dataDir: ws })
+      try {
+        return (
+          store.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }
+        ).n
+      } finally {
+        store.close()
+      }
+    }
+
+    const whileReading = await interrupted(/reading: \d{1,3}(,\d{3})* rows/)
+    expect(whileReading).toEqual({ code: 1, stdout: 'cancelled: nothing written\n' })
+    expect(stored()).toBe(0)
+    // While writing: the signal is handled between two chunks and the transaction rolls back.
+    const whileWriting = await interrupted(/writing: 5,000 of 60,000 rows/)
+    expect(whileWriting).toEqual({ code: 1, stdout: 'cancelled: nothing written\n' })
+    expect(stored()).toBe(0)
 
     // Not interrupted, the same file goes in whole, its progress ending on the written total.
     const whole = await cli(['import', big, '--data-dir', ws])

@@ -148,5 +148,52 @@ describe('runImport', () => {
         ws.dispose()
       }
     })
+
+    it('yielding while writing: a timer fires between chunks and its cancel rolls the chunks back', async () => {
+      const ws = tempWorkspace()
+      try {
+        await runImport(ws.store, fixture('canonical-utf8.csv'), { timeZone: SEOUL, now: () => 1000 })
+        const before = snapshot(ws.store)
+        const storedBefore = countServiceRequests(ws.store)
+        let stop = false
+        let seenAt: number | null = null
+        let written = 0
+        const r = await runImport(ws.store, big, {
+          timeZone: SEOUL,
+          now: () => 2000,
+          yieldWhileWriting: true,
+          onProgress: (p) => {
+            if (p.phase !== 'writing') return
+            written = p.rows
+            // What a signal handler does (the CLI's Ctrl-C): it can only run once the loop is free.
+            if (p.rows === 5000)
+              setImmediate(() => {
+                seenAt = written
+                stop = true
+              })
+          },
+          cancelled: () => stop,
+        })
+        // The callback ran right after the first chunk, not after the whole write.
+        expect(seenAt).toBe(5000)
+        expect(written).toBe(5000)
+        expect(r).toMatchObject({ status: 'cancelled', written: 0, rowCount: rows })
+        expect(snapshot(ws.store)).toEqual(before)
+        expect(getWatermark(ws.store)).toBe(1000)
+        expect(ws.store.sqlite.inTransaction).toBe(false)
+
+        // Not cancelled, the same yielding write commits the whole file with its watermark.
+        const whole = await runImport(ws.store, big, {
+          timeZone: SEOUL,
+          now: () => 3000,
+          yieldWhileWriting: true,
+        })
+        expect(whole).toMatchObject({ status: 'imported', written: rows })
+        expect(countServiceRequests(ws.store)).toBe(storedBefore + rows)
+        expect(getWatermark(ws.store)).toBe(3000)
+      } finally {
+        ws.dispose()
+      }
+    })
   })
 })

@@ -102,6 +102,12 @@ export type RunImportOptions = ImportOptions & {
   allowErrors?: boolean
   /** Clock for the watermark (tests). */
   now?: () => number
+  /**
+   * Let this thread's event loop run between written chunks (the transaction stays open), so a
+   * signal handler can cancel the write. Only for a connection nothing else uses meanwhile (the
+   * CLI): another caller's statements would run inside this transaction.
+   */
+  yieldWhileWriting?: boolean
 }
 
 export type ImportResult = ImportPreview & {
@@ -145,26 +151,47 @@ export async function runImport(store: Store, path: string, opts: RunImportOptio
   // Nested transactions are savepoints in better-sqlite3: rows, watermark and kind commit together.
   // The rows go in chunks so progress and a cancellation can come between them; a cancellation
   // throws inside the transaction, which rolls every chunk back.
-  try {
-    const res = writeTransaction(store.sqlite, () => {
-      let written = 0
-      let skippedStale = 0
-      opts.onProgress?.({ phase: 'writing', rows: 0, total })
-      for (let at = 0; at < total; at += WRITE_CHUNK) {
-        if (opts.cancelled?.()) throw new ImportCancelled()
-        const r = upsertServiceRequests(store, valid.slice(at, at + WRITE_CHUNK))
-        written += r.written
-        skippedStale += r.skippedStale
-        opts.onProgress?.({ phase: 'writing', rows: Math.min(total, at + WRITE_CHUNK), total })
-      }
+  const counts = { written: 0, skippedStale: 0 }
+  // One step per chunk; the caller decides whether the event loop runs between steps.
+  function* steps(): Generator<void> {
+    opts.onProgress?.({ phase: 'writing', rows: 0, total })
+    for (let at = 0; at < total; at += WRITE_CHUNK) {
       if (opts.cancelled?.()) throw new ImportCancelled()
-      setWatermark(store, watermark)
-      setWorkspaceKind(store, 'live')
-      return { written, skippedStale }
-    })()
-    return { ...base, status: 'imported', written: res.written, skippedStale: res.skippedStale, watermark }
+      const r = upsertServiceRequests(store, valid.slice(at, at + WRITE_CHUNK))
+      counts.written += r.written
+      counts.skippedStale += r.skippedStale
+      opts.onProgress?.({ phase: 'writing', rows: Math.min(total, at + WRITE_CHUNK), total })
+      yield
+    }
+    if (opts.cancelled?.()) throw new ImportCancelled()
+    setWatermark(store, watermark)
+    setWorkspaceKind(store, 'live')
+  }
+  try {
+    if (opts.yieldWhileWriting) {
+      await yieldingWriteTransaction(store, async () => {
+        for (const _ of steps()) await new Promise((resolve) => setImmediate(resolve))
+      })
+    } else {
+      writeTransaction(store.sqlite, () => {
+        for (const _ of steps());
+      })()
+    }
+    return { ...base, status: 'imported', ...counts, watermark }
   } catch (err) {
     if (err instanceof ImportCancelled) return { ...base, status: 'cancelled' }
+    throw err
+  }
+}
+
+/** BEGIN IMMEDIATE … COMMIT around an async `fn`; anything it throws rolls the whole of it back. */
+async function yieldingWriteTransaction(store: Store, fn: () => Promise<void>): Promise<void> {
+  store.sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    await fn()
+    store.sqlite.exec('COMMIT')
+  } catch (err) {
+    if (store.sqlite.inTransaction) store.sqlite.exec('ROLLBACK')
     throw err
   }
 }
