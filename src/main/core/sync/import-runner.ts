@@ -63,9 +63,11 @@ export const IMPORT_WRITING_BUSY_TIMEOUT_MS = 250
 
 /** Lowers `store`'s busy timeout to IMPORT_WRITING_BUSY_TIMEOUT_MS; returns what puts it back. */
 function shortenBusyWait(store: Store): () => void {
+  if (!store.sqlite.open) return () => {}
   const before = store.sqlite.pragma('busy_timeout', { simple: true }) as number
   store.sqlite.pragma(`busy_timeout = ${IMPORT_WRITING_BUSY_TIMEOUT_MS}`)
-  return () => void store.sqlite.pragma(`busy_timeout = ${before}`)
+  // The workspace may have been closed meanwhile (the app switched workspaces): nothing to put back.
+  return () => void (store.sqlite.open && store.sqlite.pragma(`busy_timeout = ${before}`))
 }
 
 /** Creates the runner; one check or import runs at a time (a second one is refused as busy). */
