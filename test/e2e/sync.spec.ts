@@ -417,6 +417,64 @@ test('import wizard: a large file shows its progress while checked and imported,
   }
 })
 
+test('while a large import writes, a KPI target saved in Settings is refused as busy and stays in the form; saved once the import is over', async ({
+  page,
+  context,
+  request,
+  harness,
+}) => {
+  test.setTimeout(180_000)
+  const applied = await request.post(`${harness.url}/api/invoke/kpi:apply`, {
+    data: { template_names: ['MTTR'] },
+  })
+  expect(await applied.json()).toMatchObject({ ok: true })
+  const dir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-busy-'))
+  try {
+    const path = join(dir, 'sr-export-2025.csv')
+    await writeGeneratedCsv(path, 300_000)
+    // Settings beside the console, MTTR's form open with a new target typed in.
+    const settings = await context.newPage()
+    await openReady(settings, '/settings.html')
+    const section = settings.getByTestId('admin-kpi')
+    const item = section.getByTestId('kpi-setting-MTTR')
+    await item.getByTestId('kpi-edit').click()
+    await item.getByTestId('kpi-field-target').fill('7')
+
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-summary')).toContainText('300,000행', { timeout: 60_000 })
+    await page.getByTestId('import-run').click()
+    await expect(page.getByTestId('import-progress-text')).toContainText('쓰는 중', { timeout: 60_000 })
+    // The import's one transaction holds the workspace's write lock: the save is refused, in words.
+    await item.getByTestId('kpi-save').click()
+    await expect(item.getByTestId('kpi-server-error')).toHaveText(
+      '다른 작업(파일 가져오기, 동기화 또는 계산)이 작업공간에 쓰고 있어 저장하지 못했습니다. 작업이 끝난 뒤 다시 시도하세요.',
+    )
+    await expect(item.getByTestId('kpi-field-target')).toHaveValue('7')
+    await settings.screenshot({ path: 'test-results/kpi-save-busy.png', fullPage: true })
+
+    await expect(page.getByTestId('import-result')).toContainText('300,000행을 가져왔습니다', {
+      timeout: 90_000,
+    })
+    const kpi = async (): Promise<{ target: number; version: number }> => {
+      const r = await request.post(`${harness.url}/api/invoke/kpi:get`, { data: { kpi: 'MTTR' } })
+      const body = (await r.json()) as { data: { definition: { target: number; version: number } } }
+      return body.data.definition
+    }
+    expect((await kpi()).target).not.toBe(7)
+    // The same save goes through now (the form may have been reloaded by the import's data change).
+    if (!(await item.getByTestId('kpi-field-target').isVisible())) {
+      await item.getByTestId('kpi-edit').click()
+      await item.getByTestId('kpi-field-target').fill('7')
+    }
+    await item.getByTestId('kpi-save').click()
+    await expect(section.getByTestId('kpi-settings-status')).toContainText('(v2)')
+    expect((await kpi()).target).toBe(7)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
 /** A harness of its own whose role is operator (the shared fixture's is admin), removed afterwards. */
 async function withOperatorHarness(fn: (url: string) => Promise<void>): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-operator-'))

@@ -26,7 +26,7 @@ export function isStoreBusy(err: unknown): boolean {
 /** Turns anything thrown into the typed error envelope; internal details stay out of the message. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof CoreError) return { code: err.code, message: err.message }
-  if (isStoreBusy(err)) return { code: 'CONFLICT', message: STORE_BUSY_MESSAGE }
+  if (isStoreBusy(err)) return { code: 'BUSY', message: STORE_BUSY_MESSAGE }
   const message = err instanceof Error ? err.message : String(err)
   return { code: 'INTERNAL', message: `Internal error: ${message}` }
 }

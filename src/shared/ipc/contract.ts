@@ -109,7 +109,9 @@ export const EVENTS = [
   ...SYNC_EVENTS,
 ] as const satisfies readonly EventName[]
 
-export type ApiErrorCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL'
+/** BUSY: another connection held the workspace's write lock past the busy timeout; nothing was kept. */
+export type ApiErrorCode =
+  'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BUSY' | 'UNAVAILABLE' | 'INTERNAL'
 export type ApiError = { code: ApiErrorCode; message: string; issues?: { path: string; message: string }[] }
 /** The typed envelope every channel answers with. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }

@@ -132,7 +132,7 @@ describe('import wizard steps in a worker thread', () => {
     expect(busyTimeout()).toBe(IMPORT_WRITING_BUSY_TIMEOUT_MS)
     expect(await app.invoke('kpi:update', { kpi: 'MTTR', target: 2.5 })).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: STORE_BUSY_MESSAGE },
+      error: { code: 'BUSY', message: STORE_BUSY_MESSAGE },
     })
     expect(await target()).toBe(before.target)
     expect((await running).written).toBe(ROWS)

@@ -57,6 +57,7 @@ export const ko = {
     title: '데이터를 불러오지 못했습니다',
     retry: '다시 시도',
     unreachable: '앱 서버에 연결할 수 없습니다.',
+    busy: '다른 작업(파일 가져오기, 동기화 또는 계산)이 작업공간에 쓰고 있어 저장하지 못했습니다. 작업이 끝난 뒤 다시 시도하세요.',
   },
   firstRun: {
     title: 'Ops Console에 오신 것을 환영합니다',

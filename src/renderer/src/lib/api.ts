@@ -9,13 +9,15 @@ import type {
   RequestOf,
   ResponseOf,
 } from '../../../shared/ipc/contract'
+import { i18n } from '../i18n'
 
 export class ApiClientError extends Error {
   readonly code: ApiErrorCode
   readonly issues: NonNullable<ApiError['issues']>
 
   constructor(error: ApiError) {
-    super(error.message)
+    // The core words its errors in English; a busy workspace is common enough to say in the UI's language.
+    super(error.code === 'BUSY' ? i18n.t('errors.busy') : error.message)
     this.name = 'ApiClientError'
     this.code = error.code
     this.issues = error.issues ?? []
