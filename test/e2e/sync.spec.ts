@@ -321,6 +321,12 @@ test('import wizard: map a custom layout, translate a value, import; a file with
   await expect(page.getByTestId('import-result')).toContainText('2행을 가져왔습니다')
   // The import moved the data watermark (the harness clock is pinned).
   await expect(page.getByTestId('sync-watermark')).toContainText('2026-03-18 15:00')
+  // The sync log under the wizard says where the data came from.
+  const logged = page.getByTestId('sync-log').locator('tbody tr').first()
+  await expect(logged).toContainText('파일 가져오기')
+  await expect(logged.getByTestId('sync-log-file')).toHaveText('custom-layout.csv')
+  await expect(logged).toContainText('서비스 요청')
+  await expect(logged).toContainText('성공')
   await page.screenshot({ path: 'test-results/import-result.png', fullPage: true })
 
   await page.getByText('다른 파일 가져오기').click()
@@ -411,6 +417,10 @@ test('import wizard: a large file shows its progress while checked and imported,
     // Still on the preview, ready to import again; the workspace got no data.
     await expect(page.getByTestId('import-run')).toBeEnabled()
     await expect(page.getByTestId('import-result')).toHaveCount(0)
+    // The cancelled run is in the sync log at once (nothing changed, so no data event brought it).
+    const logged = page.getByTestId('sync-log').locator('tbody tr').first()
+    await expect(logged.getByTestId('sync-log-file')).toHaveText('sr-export-2025.csv')
+    await expect(logged).toContainText('취소')
     await page.screenshot({ path: 'test-results/import-cancelled.png', fullPage: true })
   } finally {
     await rm(dir, { recursive: true, force: true })

@@ -1,4 +1,5 @@
 // `import FILE`: CSV/XLSX/JSON into the workspace, with a preview of errors before anything is written.
+import { basename } from 'node:path'
 import type { Command } from 'commander'
 import {
   runImport,
@@ -6,6 +7,7 @@ import {
   type ImportProgress,
   type ImportResult,
 } from '../core/sources/file-import/import'
+import { recordImportRun } from '../core/sync/import-log'
 import type { WithContext } from './invoke'
 import { print } from './output'
 
@@ -57,6 +59,7 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
           timeZone: ctx.zone,
           cancelled: () => interrupted,
           yieldWhileWriting: true,
+          record: recordImportRun(basename(file)),
           onProgress: (p) => {
             if (opts.json) return
             process.stderr.write(`\r${importProgressLine(p).padEnd(60)}`)

@@ -149,6 +149,8 @@ export type SyncLogView = {
   rows: number
   pages: number
   error: string | null
+  /** An import's file name; null for a sync. */
+  detail: string | null
 }
 
 // ── file import ─────────────────────────────────────────────────────────────────────────────

@@ -9,6 +9,7 @@ import { cli, repoRoot as root } from '../../helpers/cli'
 import { createAuthSession } from '../../../src/main/core/auth/session'
 import { getMeta, setMeta } from '../../../src/main/core/db/meta'
 import { STORE_BUSY_MESSAGE } from '../../../src/main/core/errors'
+import { recentSyncLog } from '../../../src/main/core/sync/state'
 import { openWorkspace } from '../../../src/main/core/workspace'
 import { startItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { startServiceNowSimulator } from '../../../src/main/simulators/servicenow/simulator'
@@ -225,6 +226,16 @@ describe('import command', () => {
     const before = await overview()
     expect((await cli(['import', join(fixtures, 'excel-cp949.csv'), '--data-dir', dir])).code).toBe(0)
     expect(await overview()).toEqual(before)
+    // Both runs are in the sync log the Sync screen shows, under the file's name.
+    const ws = openWorkspace({ dataDir: dir })
+    try {
+      expect(recentSyncLog(ws.store).map((e) => [e.source, e.entity, e.status, e.rows, e.detail])).toEqual([
+        ['import:file', 'srs', 'ok', r.written, 'excel-cp949.csv'],
+        ['import:file', 'srs', 'ok', r.written, 'excel-cp949.csv'],
+      ])
+    } finally {
+      ws.close()
+    }
   })
 
   it('rejects a file with bad dates, naming row and column, and writes the error report', async () => {

@@ -3,8 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runImport, type ImportProgress } from '../../../src/main/core/sources/file-import/import'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  runImport,
+  type ImportProgress,
+  type ImportRunRecord,
+} from '../../../src/main/core/sources/file-import/import'
 import { countServiceRequests } from '../../../src/main/core/db/repositories/service-requests'
 import { getWatermark, getWorkspaceKind } from '../../../src/main/core/db/meta'
 import type { Store } from '../../../src/main/core/db/open-database'
@@ -103,6 +107,63 @@ describe('runImport', () => {
       ws.dispose()
     }
   }, 120_000)
+
+  describe('the run record (the sync log)', () => {
+    const recorded = (): { runs: ImportRunRecord[]; record: (s: Store, r: ImportRunRecord) => void } => {
+      const runs: ImportRunRecord[] = []
+      return { runs, record: (_s, r) => void runs.push(r) }
+    }
+    let t = 0
+    const now = (): number => (t += 1000)
+    beforeEach(() => {
+      t = 0
+    })
+
+    it('imported, dry run, refused and unreadable: what each run records', async () => {
+      const ws = tempWorkspace()
+      try {
+        const { runs, record } = recorded()
+        const opts = { timeZone: SEOUL, now, record }
+        await runImport(ws.store, fixture('canonical-utf8.csv'), { ...opts, sourceName: 'hr' })
+        // The clock is read at the start, for the watermark, and at the end.
+        expect(runs).toEqual([
+          { source: 'import:hr', status: 'ok', rows: 3, startedAt: 1000, finishedAt: 3000, error: null },
+        ])
+        await runImport(ws.store, fixture('canonical-utf8.csv'), { ...opts, dryRun: true })
+        expect(runs).toHaveLength(1)
+        await runImport(ws.store, fixture('bad-dates.csv'), opts)
+        expect(runs[1]).toMatchObject({
+          source: 'import:file',
+          status: 'failed',
+          rows: 0,
+          error: '4 rows have errors; nothing was written',
+        })
+        // The reason the caller is told is the one the log keeps.
+        const refused = await runImport(ws.store, fixture('garbage.csv'), opts).catch((e: Error) => e)
+        expect(refused).toBeInstanceOf(Error)
+        expect((refused as Error).message).toMatch(/binary/)
+        expect(runs[2]).toMatchObject({ status: 'failed', rows: 0, error: (refused as Error).message })
+      } finally {
+        ws.dispose()
+      }
+    })
+
+    it('a successful run is recorded inside its write: a record that fails undoes the import', async () => {
+      const ws = tempWorkspace()
+      try {
+        const failing = (): void => {
+          throw new Error('log full')
+        }
+        await expect(
+          runImport(ws.store, fixture('canonical-utf8.csv'), { timeZone: SEOUL, record: failing }),
+        ).rejects.toThrow('log full')
+        expect(countServiceRequests(ws.store)).toBe(0)
+        expect(getWatermark(ws.store)).toBeNull()
+      } finally {
+        ws.dispose()
+      }
+    })
+  })
 
   describe('cancelled', () => {
     const big = join(tmp, 'cancel.csv')

@@ -54,6 +54,36 @@ describe('import wizard channels', () => {
     })
   })
 
+  it('every import run goes into the sync log under the chosen file name: refused, then imported', async () => {
+    const at = Date.parse('2026-03-18T06:00:00Z')
+    app = appContext({ now: () => at })
+    const dir = mkdtempSync(join(tmpdir(), 'ops-import-log-'))
+    const path = join(dir, 'upload-1.tmp')
+    copyFileSync(join(FIXTURES, 'bad-dates.csv'), path)
+    // The name the user chose, not the path the main process reads (the harness uploads to a temp file).
+    const { token } = app.sync.files.register({ path, fileName: '3월 SR.csv', size: statSync(path).size })
+    const entry = {
+      source: 'import:file',
+      entity: 'srs',
+      startedAt: at,
+      finishedAt: at,
+      pages: 0,
+      detail: '3월 SR.csv',
+    }
+    expect((await app.ok('import:run', { token })).status).toBe('rejected')
+    expect(await app.ok('sync:log', {})).toEqual([
+      // bad-dates.csv: four of its five rows are wrong.
+      { ...entry, id: 1, status: 'failed', rows: 0, error: '4 rows have errors; nothing was written' },
+    ])
+    // A check writes nothing and logs nothing.
+    await app.ok('import:preview', { token })
+    expect(await app.ok('sync:log', {})).toHaveLength(1)
+    expect((await app.ok('import:run', { token, allowErrors: true })).written).toBe(1)
+    const log = await app.ok('sync:log', {})
+    expect(log[0]).toEqual({ ...entry, id: 2, status: 'ok', rows: 1, error: null })
+    expect(log).toHaveLength(2)
+  })
+
   it('a column mapped to null is not read, though its header would match automatically', async () => {
     app = appContext()
     const token = choose(app, 'canonical-utf8.csv')

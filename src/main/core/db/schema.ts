@@ -523,6 +523,8 @@ export const syncLog = sqliteTable(
     rows: integer('rows').notNull().default(0),
     pages: integer('pages').notNull().default(0),
     error: text('error'),
+    /** What else names the run: an import's file name. */
+    detail: text('detail'),
   },
   (t) => [
     index('sync_log_source_started_idx').on(t.source, t.startedAt),

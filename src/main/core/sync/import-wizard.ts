@@ -24,6 +24,7 @@ import { readCsv } from '../sources/file-import/read-csv'
 import { readJson } from '../sources/file-import/read-json'
 import { readXlsx } from '../sources/file-import/read-xlsx'
 import { DEFAULT_LIMITS } from '../sources/file-import/types'
+import { recordImportRun } from './import-log'
 
 /** The mapping the wizard sends (import:preview / import:run), absent for the automatic matches. */
 export type WizardMapping = ParsedRequestOf<'import:preview'>['mapping']
@@ -180,6 +181,7 @@ export async function wizardRun(
     allowErrors: opts.allowErrors,
     errorLimit: 500,
     now: opts.now,
+    record: recordImportRun(file.fileName),
     ...watchOptions(opts),
   })
   return {

@@ -45,6 +45,8 @@ export type SyncLogEntry = {
   rows: number
   pages: number
   error: string | null
+  /** An import's file name; null for a sync. */
+  detail: string | null
 }
 
 /** Opens a sync-log entry in state running; returns its id. */
@@ -67,6 +69,37 @@ export function logFinish(
   store.sqlite
     .prepare('UPDATE sync_log SET finished_at = ?, status = ?, rows = ?, pages = ?, error = ? WHERE id = ?')
     .run(now, outcome.status, outcome.rows, outcome.pages, outcome.error ?? null, id)
+}
+
+/** Records a whole run at once (a file import: it has no pages and nothing to resume). */
+export function logRun(
+  store: Store,
+  run: {
+    source: string
+    entity: string
+    startedAt: number
+    finishedAt: number
+    status: Exclude<SyncLogStatus, 'running'>
+    rows: number
+    error?: string | null
+    detail?: string | null
+  },
+): void {
+  store.sqlite
+    .prepare(
+      `INSERT INTO sync_log (source, entity, started_at, finished_at, status, rows, pages, error, detail)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    )
+    .run(
+      run.source,
+      run.entity,
+      run.startedAt,
+      run.finishedAt,
+      run.status,
+      run.rows,
+      run.error ?? null,
+      run.detail ?? null,
+    )
 }
 
 /** Entries still 'running' belong to a process that died: mark them failed so the log tells the truth. */
@@ -102,7 +135,7 @@ export function recentSyncLog(store: Store, limit = 50, source?: string): SyncLo
   const where = source ? 'WHERE source = ?' : ''
   return store.sqlite
     .prepare(
-      `SELECT id, source, entity, started_at AS startedAt, finished_at AS finishedAt, status, rows, pages, error
+      `SELECT id, source, entity, started_at AS startedAt, finished_at AS finishedAt, status, rows, pages, error, detail
        FROM sync_log ${where} ORDER BY id DESC LIMIT ?`,
     )
     .all(...(source ? [source, limit] : [limit])) as SyncLogEntry[]

@@ -108,6 +108,23 @@ export type RunImportOptions = ImportOptions & {
    * CLI): another caller's statements would run inside this transaction.
    */
   yieldWhileWriting?: boolean
+  /**
+   * Records a run that meant to write (not a dry run) in the sync log: a successful one inside the
+   * transaction that writes its rows, any other outcome on its own afterwards.
+   */
+  record?: (store: Store, run: ImportRunRecord) => void
+}
+
+/** One import run as the sync log keeps it. */
+export type ImportRunRecord = {
+  /** The SRs' source: `import:<sourceName>`. */
+  source: string
+  status: 'ok' | 'failed' | 'cancelled'
+  /** Rows written (0 unless ok). */
+  rows: number
+  startedAt: number
+  finishedAt: number
+  error: string | null
 }
 
 export type ImportResult = ImportPreview & {
@@ -135,6 +152,54 @@ export async function previewImport(path: string, opts: ImportOptions): Promise<
  * Cancelled while reading or writing, it answers status 'cancelled' with nothing written.
  */
 export async function runImport(store: Store, path: string, opts: RunImportOptions): Promise<ImportResult> {
+  const clock = opts.now ?? Date.now
+  const startedAt = clock()
+  const run = (status: ImportRunRecord['status'], rows: number, error: string | null): ImportRunRecord => ({
+    source: importSource(opts),
+    status,
+    rows,
+    startedAt,
+    finishedAt: clock(),
+    error,
+  })
+  // After a rollback or a refusal: the log line may be lost (the store may be what failed), the
+  // answer never is.
+  const recordApart = (r: ImportRunRecord): void => {
+    if (!opts.record) return
+    try {
+      writeTransaction(store.sqlite, () => opts.record?.(store, r))()
+    } catch {
+      // The caller still learns the outcome from the answer or the error.
+    }
+  }
+  let result: ImportResult
+  try {
+    result = await importRows(store, path, opts, (written) => opts.record?.(store, run('ok', written, null)))
+  } catch (err) {
+    recordApart(run('failed', 0, err instanceof Error ? err.message : String(err)))
+    throw err
+  }
+  if (result.status === 'cancelled') recordApart(run('cancelled', 0, null))
+  if (result.status === 'rejected') {
+    const n = result.errorCount
+    const rows = `${n.toLocaleString('en-US')} ${n === 1 ? 'row has' : 'rows have'}`
+    recordApart(run('failed', 0, `${rows} errors; nothing was written`))
+  }
+  return result
+}
+
+/** The SRs' source of an import: `import:<sourceName>` (default `import:file`). */
+function importSource(opts: ImportOptions): string {
+  return `import:${opts.sourceName?.trim() || 'file'}`
+}
+
+/** runImport's work; `committing(written)` runs inside the write transaction, last. */
+async function importRows(
+  store: Store,
+  path: string,
+  opts: RunImportOptions,
+  committing: (written: number) => void,
+): Promise<ImportResult> {
   let s: Scan
   try {
     s = await scan(path, opts, true)
@@ -166,6 +231,7 @@ export async function runImport(store: Store, path: string, opts: RunImportOptio
     if (opts.cancelled?.()) throw new ImportCancelled()
     setWatermark(store, watermark)
     setWorkspaceKind(store, 'live')
+    committing(counts.written)
   }
   try {
     if (opts.yieldWhileWriting) {
@@ -201,7 +267,7 @@ function cancelledResult(path: string, opts: RunImportOptions): ImportResult {
   return {
     format: detectFormat(path, opts.format),
     encoding: 'binary',
-    source: `import:${opts.sourceName?.trim() || 'file'}`,
+    source: importSource(opts),
     headers: [],
     mappedColumns: Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, null])) as Record<
       CanonicalColumn,
@@ -255,7 +321,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
         ? await readJson(path, head, limits)
         : await readXlsx(path, limits, opts.sheet ?? mapping?.sheet)
   const columns = namingOtherSheets(table, () => resolveColumns(table.headers, mapping))
-  const source = `import:${opts.sourceName?.trim() || 'file'}`
+  const source = importSource(opts)
   const ctx = {
     source,
     format,

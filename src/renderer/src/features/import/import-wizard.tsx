@@ -17,10 +17,10 @@ const STEPS: { id: WizardStep | 'errors'; key: string }[] = [
 ]
 
 /** The import wizard (SPEC §10): choose file → map columns → preview → row errors → import → result. */
-export function ImportWizard({ onClose }: { onClose: () => void }) {
+export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onRunEnded?: () => void }) {
   const { t, i18n } = useTranslation()
   const { settings } = useSettings()
-  const w = useImportWizard()
+  const w = useImportWizard(onRunEnded)
   const lang = i18n.language
   const check = w.preview?.check ?? null
   const activeIndex =

@@ -13,7 +13,7 @@ export type WizardStep = 'choose' | 'map' | 'preview' | 'result'
 export type ValueMap = { status: Record<string, string>; priority: Record<string, string> }
 
 /** The wizard's state machine: choose → map (when needed) → preview with errors → import → result. */
-export function useImportWizard() {
+export function useImportWizard(onRunEnded?: () => void) {
   const [step, setStep] = useState<WizardStep>('choose')
   const [file, setFile] = useState<ImportFileChoice | null>(null)
   const [preview, setPreview] = useState<ImportPreviewView | null>(null)
@@ -124,13 +124,18 @@ export function useImportWizard() {
     run: (allowErrors: boolean) =>
       guard(async () => {
         if (!file) return
-        const outcome = await call('import:run', { token: file.token, mapping: mapping(), allowErrors })
-        if (outcome.status === 'cancelled') {
-          setNotice('cancelledRun')
-          return
+        try {
+          const outcome = await call('import:run', { token: file.token, mapping: mapping(), allowErrors })
+          if (outcome.status === 'cancelled') {
+            setNotice('cancelledRun')
+            return
+          }
+          setResult(outcome)
+          setStep('result')
+        } finally {
+          // However it ended, the run is in the sync log now.
+          onRunEnded?.()
         }
-        setResult(outcome)
-        setStep('result')
       }),
     goTo: setStep,
     reset: () => {

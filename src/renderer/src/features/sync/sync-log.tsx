@@ -3,7 +3,10 @@ import type { SyncLogView } from '../../../../shared/ipc/types-sync'
 import { formatCount } from '../../i18n/format'
 import { formatInstant } from './format'
 
-/** The newest sync-log entries: one per entity and run. */
+/** File imports log under the SRs' source `import:<name>` ('file' unless the CLI named it). */
+const IMPORT_PREFIX = 'import:'
+
+/** The newest sync-log entries: one per entity and run, and one per file import. */
 export function SyncLog({ entries, timeZone }: { entries: SyncLogView[]; timeZone: string }) {
   const { t, i18n } = useTranslation()
   return (
@@ -26,7 +29,21 @@ export function SyncLog({ entries, timeZone }: { entries: SyncLogView[]; timeZon
             {entries.map((e) => (
               <tr key={e.id}>
                 <td>{formatInstant(e.startedAt, timeZone, i18n.language)}</td>
-                <td>{e.source}</td>
+                <td>
+                  {e.source.startsWith(IMPORT_PREFIX) ? (
+                    <>
+                      {t('sync.log.fileImport')}
+                      {e.source !== `${IMPORT_PREFIX}file` && ` (${e.source.slice(IMPORT_PREFIX.length)})`}
+                      {e.detail && (
+                        <div className="sync-muted" data-testid="sync-log-file">
+                          {e.detail}
+                        </div>
+                      )}
+                    </>
+                  ) : (
+                    e.source
+                  )}
+                </td>
                 <td>{t(`sync.entities.${e.entity}`, { defaultValue: e.entity })}</td>
                 <td className="num">{formatCount(e.rows, i18n.language)}</td>
                 <td>

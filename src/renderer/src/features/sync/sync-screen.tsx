@@ -153,7 +153,7 @@ export function SyncScreen() {
       <section className="panel" aria-labelledby="sync-import-title">
         <h2 id="sync-import-title">{t('sync.importTitle')}</h2>
         {importing ? (
-          <ImportWizard onClose={() => setImporting(false)} />
+          <ImportWizard onClose={() => setImporting(false)} onRunEnded={sync.log.reload} />
         ) : (
           <>
             <p>{t('sync.importBody')}</p>
