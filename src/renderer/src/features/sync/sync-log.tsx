@@ -6,6 +6,36 @@ import { formatInstant } from './format'
 /** File imports log under the SRs' source `import:<name>` ('file' unless the CLI named it). */
 const IMPORT_PREFIX = 'import:'
 
+/**
+ * Who wrote the entry: a connection (its name, its kind beneath; logged as `kind:name`) or a file
+ * import (with the file's name beneath).
+ */
+function SourceCell({ source, detail }: { source: string; detail: string | null }) {
+  const { t } = useTranslation()
+  const colon = source.indexOf(':')
+  const kind = colon > 0 ? source.slice(0, colon) : ''
+  const name = source.slice(colon + 1)
+  if (source.startsWith(IMPORT_PREFIX)) {
+    return (
+      <>
+        {t('sync.log.fileImport')}
+        {name !== 'file' && ` (${name})`}
+        {detail && (
+          <div className="sync-muted" data-testid="sync-log-file">
+            {detail}
+          </div>
+        )}
+      </>
+    )
+  }
+  return (
+    <>
+      {name}
+      {kind && <div className="sync-muted">{t(`sync.kinds.${kind}`, { defaultValue: kind })}</div>}
+    </>
+  )
+}
+
 /** The newest sync-log entries: one per entity and run, and one per file import. */
 export function SyncLog({ entries, timeZone }: { entries: SyncLogView[]; timeZone: string }) {
   const { t, i18n } = useTranslation()
@@ -29,20 +59,8 @@ export function SyncLog({ entries, timeZone }: { entries: SyncLogView[]; timeZon
             {entries.map((e) => (
               <tr key={e.id}>
                 <td>{formatInstant(e.startedAt, timeZone, i18n.language)}</td>
-                <td>
-                  {e.source.startsWith(IMPORT_PREFIX) ? (
-                    <>
-                      {t('sync.log.fileImport')}
-                      {e.source !== `${IMPORT_PREFIX}file` && ` (${e.source.slice(IMPORT_PREFIX.length)})`}
-                      {e.detail && (
-                        <div className="sync-muted" data-testid="sync-log-file">
-                          {e.detail}
-                        </div>
-                      )}
-                    </>
-                  ) : (
-                    e.source
-                  )}
+                <td data-testid="sync-log-source">
+                  <SourceCell source={e.source} detail={e.detail} />
                 </td>
                 <td>{t(`sync.entities.${e.entity}`, { defaultValue: e.entity })}</td>
                 <td className="num">{formatCount(e.rows, i18n.language)}</td>
