@@ -29,7 +29,7 @@ import {
   type RowError,
   type Table,
 } from './types'
-import { validateRow, valueMaps } from './validate'
+import { createRowValidator, valueMaps } from './validate'
 import { writeTransaction } from '../../db/write-transaction'
 
 export type ImportOptions = {
@@ -347,12 +347,13 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
     for (const e of list) if (errors.length < errorLimit) errors.push(e)
   }
   const idIndex = columns.id
+  const validateRow = createRowValidator(ctx)
   for await (const raw of table.rows) {
     if (opts.cancelled?.()) {
       // Ending the row stream closes the file (the reader's finally runs).
       throw new ImportCancelled()
     }
-    const outcome = validateRow(raw, ctx)
+    const outcome = validateRow(raw)
     if (outcome.kind === 'blank') {
       blankRows++
       continue

@@ -81,23 +81,16 @@ export function valueMaps(mapping: ColumnMapping | undefined): {
   return { statusValues, priorityValues }
 }
 
-/** Validates one record against the file's columns. */
-export function validateRow(raw: RawRow, ctx: RowContext): RowOutcome {
-  const { cells, row } = raw
-  if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return { kind: 'blank' }
-  const errors: RowError[] = []
-  if (cells[0] === NOT_AN_OBJECT) {
-    return { kind: 'error', errors: [{ row, column: '', value: '', message: 'record is not a JSON object' }] }
-  }
-  const extra = cells.slice(ctx.headers.length).filter((c) => c !== null && String(c).trim() !== '')
-  if (extra.length > 0) {
-    errors.push({
-      row,
-      column: '',
-      value: extra.map(String).join(' | '),
-      message: `row has ${cells.length} fields but the header has ${ctx.headers.length} (an unquoted delimiter?)`,
-    })
-  }
+/**
+ * The file's row validator: validates one record at a time against the file's columns. Its helpers
+ * are made once per file, not once per row (an import validates millions of rows).
+ */
+export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome {
+  // The record being validated.
+  let cells: readonly Cell[] = []
+  let row = 0
+  let errors: RowError[] = []
+
   const headerOf = (c: CanonicalColumn): string => {
     const i = ctx.columns[c]
     return i === undefined ? c : (ctx.headers[i] ?? c)
@@ -136,78 +129,101 @@ export function validateRow(raw: RawRow, ctx: RowContext): RowOutcome {
     else return n
     return undefined
   }
+  const notBefore = (c: CanonicalColumn, v: number | null, createdAt: number): void => {
+    if (v !== null && v < createdAt) fail(c, 'is before created_at')
+  }
 
-  const id = text('id', true)
-  const tenant = text('tenant', true)
-  const title = text('title', true)
-  const category = text('category', false)
-  const requester = text('requester', false)
-  const assignee = text('assignee', false)
-  const priorityText = text('priority', true)
-  const priority = priorityText === null ? undefined : ctx.priorityValues.get(normalizeValue(priorityText))
-  if (priorityText !== null && !priority) {
-    fail(
-      'priority',
-      `unknown priority; expected ${PRIORITIES.join(', ')} (or map it in the mapping's values.priority)`,
-    )
-  }
-  const statusText = text('status', true)
-  const status = statusText === null ? undefined : ctx.statusValues.get(normalizeValue(statusText))
-  if (statusText !== null && !status) {
-    fail(
-      'status',
-      `unknown status; expected ${SR_STATUSES.join(', ')} (or map it in the mapping's values.status)`,
-    )
-  }
-  const createdAt = instant('created_at', true)
-  const firstResponseAt = instant('first_response_at', false)
-  const resolvedAt = instant('resolved_at', false)
-  const closedAt = instant('closed_at', false)
-  const updatedGiven = instant('updated_at', false)
-  const reassignmentCount = count('reassignment_count')
-  const reopenCount = count('reopen_count')
-  if (createdAt !== null) {
-    const notBefore = (c: CanonicalColumn, v: number | null): void => {
-      if (v !== null && v < createdAt) fail(c, 'is before created_at')
+  return (raw) => {
+    cells = raw.cells
+    row = raw.row
+    errors = []
+    if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return { kind: 'blank' }
+    if (cells[0] === NOT_AN_OBJECT) {
+      return {
+        kind: 'error',
+        errors: [{ row, column: '', value: '', message: 'record is not a JSON object' }],
+      }
     }
-    notBefore('first_response_at', firstResponseAt)
-    notBefore('resolved_at', resolvedAt)
-    notBefore('closed_at', closedAt)
-    notBefore('updated_at', updatedGiven)
-  }
-  if (errors.length > 0 || !id || !tenant || !title || !priority || !status || createdAt === null) {
-    return { kind: 'error', errors }
-  }
-  // No updated_at column or cell: the latest instant the row knows, so the staleness check of the
-  // upsert (keep the newer row) still has something meaningful to compare.
-  const updatedAt = updatedGiven ?? Math.max(createdAt, firstResponseAt ?? 0, resolvedAt ?? 0, closedAt ?? 0)
-  const rawRecord: Record<string, string | number | boolean | null> = {}
-  ctx.headers.forEach((h, i) => {
-    const v = cells[i] ?? null
-    if (h) rawRecord[h] = v instanceof Date ? v.toISOString() : v
-  })
-  return {
-    kind: 'ok',
-    sr: {
-      source: ctx.source,
-      sourceId: id,
-      number: id,
-      tenant,
-      title,
-      category,
-      priority,
-      status,
-      requester,
-      assignee,
-      createdAt,
-      firstResponseAt,
-      resolvedAt,
-      closedAt,
-      updatedAt,
-      ...(reassignmentCount !== undefined ? { reassignmentCount } : {}),
-      ...(reopenCount !== undefined ? { reopenCount } : {}),
-      raw: JSON.stringify(rawRecord),
-    },
+    const extra = cells.slice(ctx.headers.length).filter((c) => c !== null && String(c).trim() !== '')
+    if (extra.length > 0) {
+      errors.push({
+        row,
+        column: '',
+        value: extra.map(String).join(' | '),
+        message: `row has ${cells.length} fields but the header has ${ctx.headers.length} (an unquoted delimiter?)`,
+      })
+    }
+    const id = text('id', true)
+    const tenant = text('tenant', true)
+    const title = text('title', true)
+    const category = text('category', false)
+    const requester = text('requester', false)
+    const assignee = text('assignee', false)
+    const priorityText = text('priority', true)
+    const priority = priorityText === null ? undefined : ctx.priorityValues.get(normalizeValue(priorityText))
+    if (priorityText !== null && !priority) {
+      fail(
+        'priority',
+        `unknown priority; expected ${PRIORITIES.join(', ')} (or map it in the mapping's values.priority)`,
+      )
+    }
+    const statusText = text('status', true)
+    const status = statusText === null ? undefined : ctx.statusValues.get(normalizeValue(statusText))
+    if (statusText !== null && !status) {
+      fail(
+        'status',
+        `unknown status; expected ${SR_STATUSES.join(', ')} (or map it in the mapping's values.status)`,
+      )
+    }
+    const createdAt = instant('created_at', true)
+    const firstResponseAt = instant('first_response_at', false)
+    const resolvedAt = instant('resolved_at', false)
+    const closedAt = instant('closed_at', false)
+    const updatedGiven = instant('updated_at', false)
+    const reassignmentCount = count('reassignment_count')
+    const reopenCount = count('reopen_count')
+    if (createdAt !== null) {
+      notBefore('first_response_at', firstResponseAt, createdAt)
+      notBefore('resolved_at', resolvedAt, createdAt)
+      notBefore('closed_at', closedAt, createdAt)
+      notBefore('updated_at', updatedGiven, createdAt)
+    }
+    if (errors.length > 0 || !id || !tenant || !title || !priority || !status || createdAt === null) {
+      return { kind: 'error', errors }
+    }
+    // No updated_at column or cell: the latest instant the row knows, so the staleness check of the
+    // upsert (keep the newer row) still has something meaningful to compare.
+    const updatedAt =
+      updatedGiven ?? Math.max(createdAt, firstResponseAt ?? 0, resolvedAt ?? 0, closedAt ?? 0)
+    const rawRecord: Record<string, string | number | boolean | null> = {}
+    for (let i = 0; i < ctx.headers.length; i++) {
+      const h = ctx.headers[i]
+      const v = cells[i] ?? null
+      if (h) rawRecord[h] = v instanceof Date ? v.toISOString() : v
+    }
+    return {
+      kind: 'ok',
+      sr: {
+        source: ctx.source,
+        sourceId: id,
+        number: id,
+        tenant,
+        title,
+        category,
+        priority,
+        status,
+        requester,
+        assignee,
+        createdAt,
+        firstResponseAt,
+        resolvedAt,
+        closedAt,
+        updatedAt,
+        ...(reassignmentCount !== undefined ? { reassignmentCount } : {}),
+        ...(reopenCount !== undefined ? { reopenCount } : {}),
+        raw: JSON.stringify(rawRecord),
+      },
+    }
   }
 }
 
