@@ -7,7 +7,7 @@ import { isValidTimeZone } from '../../../../shared/domain'
 import { setWatermark, setWorkspaceKind } from '../../db/meta'
 import type { Store } from '../../db/open-database'
 import { upsertServiceRequests, type SrInput } from '../../db/repositories/service-requests'
-import { CoreError } from '../../errors'
+import { CoreError, isStoreBusy } from '../../errors'
 import { createWallClock } from './dates'
 import { checkFile, checkMagic, detectFormat, readHead } from './detect'
 import {
@@ -176,7 +176,8 @@ export async function runImport(store: Store, path: string, opts: RunImportOptio
   try {
     result = await importRows(store, path, opts, (written) => opts.record?.(store, run('ok', written, null)))
   } catch (err) {
-    recordApart(run('failed', 0, err instanceof Error ? err.message : String(err)))
+    // A store too busy to take the rows is too busy for the log line: do not wait for it twice.
+    if (!isStoreBusy(err)) recordApart(run('failed', 0, err instanceof Error ? err.message : String(err)))
     throw err
   }
   if (result.status === 'cancelled') recordApart(run('cancelled', 0, null))
