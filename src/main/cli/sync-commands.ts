@@ -16,10 +16,11 @@ import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/en
 import { forgetSourceRuns } from '../core/sync/source-status'
 import { CoreError } from '../core/errors'
 import { UsageError } from './context'
-import type { WithContext } from './invoke'
+import { call, type WithContext } from './invoke'
 import { padCols, print } from './output'
 import { promptingSecrets, terminalAsk } from './secret-prompt'
 import { storeItsmAccount } from '../core/auth/session'
+import { syncLogText } from './sync-log-text'
 
 const outcomeText = (o: SyncOutcome): string =>
   `${o.source}: ${o.status} — ${o.rows.toLocaleString('en-US')} rows in ${o.pages} pages, ${((o.finishedAt - o.startedAt) / 1000).toFixed(1)} s${o.error ? `\n  ${o.error}` : ''}`
@@ -189,67 +190,77 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
 
   program
     .command('sync')
-    .description('pull new and changed records from the configured sources')
-    .argument('[what]', 'sr or all', 'all')
+    .description('pull new and changed records from the configured sources; `sync log` shows past runs')
+    .argument('[what]', 'sr, all, or log (the newest sync-log entries, imports included)', 'all')
     .option('--source <name>', 'only this source')
     .option('--full', 'start from the beginning instead of the stored cursor')
-    .action(async (what: string, local: { source?: string; full?: boolean }, cmd: Command) => {
-      if (what !== 'sr' && what !== 'all') throw new UsageError('sync takes "sr" or "all"')
-      await withContext(cmd, async (ctx, opts) => {
-        const all = listSources(ctx.workspace.store)
-        const chosen = local.source ? all.filter((s) => s.name === local.source) : all
-        if (chosen.length === 0)
-          throw new UsageError(
-            local.source ? `No source named "${local.source}"` : 'No sources configured: see `source add`',
+    .option('--limit <n>', 'entries `sync log` shows (1 to 500, default 20)')
+    .action(
+      async (what: string, local: { source?: string; full?: boolean; limit?: string }, cmd: Command) => {
+        if (what === 'log') {
+          const limit = local.limit === undefined ? 20 : Number(local.limit)
+          await withContext(cmd, async (ctx, opts) =>
+            print(await call(ctx, 'sync:log', { limit }), opts.json, (list) => syncLogText(list, ctx.zone)),
           )
-        const controller = new AbortController()
-        const onSigint = (): void => controller.abort()
-        process.once('SIGINT', onSigint)
-        const outcomes: SyncOutcome[] = []
-        // One resolver for the run: a secret typed at the prompt is asked once, whatever the sources.
-        const secrets = promptingSecrets(terminalAsk())
-        try {
-          for (const record of chosen) {
-            let connector
-            try {
-              connector = await connectorFor(record, secrets, defaultHttpDeps())
-            } catch (err) {
-              // A missing secret is this source's failure, said in its outcome; the others still sync.
-              if (!(err instanceof CoreError)) throw err
-              const at = Date.now()
-              const source = `${record.kind}:${record.name}`
-              outcomes.push({
-                source,
-                status: 'failed',
-                rows: 0,
-                pages: 0,
-                error: err.message,
-                startedAt: at,
-                finishedAt: at,
-              })
-              continue
-            }
-            outcomes.push(
-              await syncSource(ctx.workspace.store, connector, {
-                ...(local.full ? { full: true } : {}),
-                ...(what === 'sr'
-                  ? { entities: ['tenants', 'categories', 'people', 'srs', 'sr_events'] as const }
-                  : {}),
-                signal: controller.signal,
-                onProgress: (p) => {
-                  if (!opts.json) process.stderr.write(`\r${progressLine(p)}`.padEnd(78))
-                },
-              }),
-            )
-            if (!opts.json) process.stderr.write('\n')
-          }
-        } finally {
-          process.off('SIGINT', onSigint)
+          return
         }
-        print(outcomes, opts.json, (list) => list.map(outcomeText).join('\n'))
-        if (outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1
-      })
-    })
+        if (what !== 'sr' && what !== 'all') throw new UsageError('sync takes "sr", "all" or "log"')
+        await withContext(cmd, async (ctx, opts) => {
+          const all = listSources(ctx.workspace.store)
+          const chosen = local.source ? all.filter((s) => s.name === local.source) : all
+          if (chosen.length === 0)
+            throw new UsageError(
+              local.source ? `No source named "${local.source}"` : 'No sources configured: see `source add`',
+            )
+          const controller = new AbortController()
+          const onSigint = (): void => controller.abort()
+          process.once('SIGINT', onSigint)
+          const outcomes: SyncOutcome[] = []
+          // One resolver for the run: a secret typed at the prompt is asked once, whatever the sources.
+          const secrets = promptingSecrets(terminalAsk())
+          try {
+            for (const record of chosen) {
+              let connector
+              try {
+                connector = await connectorFor(record, secrets, defaultHttpDeps())
+              } catch (err) {
+                // A missing secret is this source's failure, said in its outcome; the others still sync.
+                if (!(err instanceof CoreError)) throw err
+                const at = Date.now()
+                const source = `${record.kind}:${record.name}`
+                outcomes.push({
+                  source,
+                  status: 'failed',
+                  rows: 0,
+                  pages: 0,
+                  error: err.message,
+                  startedAt: at,
+                  finishedAt: at,
+                })
+                continue
+              }
+              outcomes.push(
+                await syncSource(ctx.workspace.store, connector, {
+                  ...(local.full ? { full: true } : {}),
+                  ...(what === 'sr'
+                    ? { entities: ['tenants', 'categories', 'people', 'srs', 'sr_events'] as const }
+                    : {}),
+                  signal: controller.signal,
+                  onProgress: (p) => {
+                    if (!opts.json) process.stderr.write(`\r${progressLine(p)}`.padEnd(78))
+                  },
+                }),
+              )
+              if (!opts.json) process.stderr.write('\n')
+            }
+          } finally {
+            process.off('SIGINT', onSigint)
+          }
+          print(outcomes, opts.json, (list) => list.map(outcomeText).join('\n'))
+          if (outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1
+        })
+      },
+    )
 }
 
 /** A source's proxy with its login user and where the password comes from (never the password). */

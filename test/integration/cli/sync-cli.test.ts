@@ -238,6 +238,37 @@ describe('import command', () => {
     }
   })
 
+  it('sync log shows the runs, imports included, newest first; --json is the sync:log answer', async () => {
+    const ws = join(dir, 'logged')
+    const tz = ['--tz', 'Asia/Seoul', '--data-dir', ws]
+    expect((await cli(['import', join(fixtures, 'bad-dates.csv'), ...tz])).code).toBe(1)
+    expect((await cli(['import', join(fixtures, 'canonical-utf8.csv'), '--source', 'hr', ...tz])).code).toBe(
+      0,
+    )
+    const text = await cli(['sync', 'log', ...tz])
+    expect(text.code).toBe(0)
+    const lines = text.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}file import \(hr\): canonical-utf8\.csv +srs +ok +3 rows$/,
+    )
+    expect(lines[1]).toMatch(/ {2}file import: bad-dates\.csv +srs +failed +0 rows$/)
+    expect(lines[2]).toBe('  4 rows have errors; nothing was written')
+    const json = JSON.parse((await cli(['sync', 'log', '--limit', '1', '--json', ...tz])).stdout) as unknown[]
+    expect(json).toEqual([
+      expect.objectContaining({
+        source: 'import:hr',
+        entity: 'srs',
+        status: 'ok',
+        rows: 3,
+        detail: 'canonical-utf8.csv',
+      }),
+    ])
+    const bad = await cli(['sync', 'log', '--limit', '0', ...tz])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('limit')
+  })
+
   it('rejects a file with bad dates, naming row and column, and writes the error report', async () => {
     const report = join(dir, 'errors.csv')
     const bad = await cli([

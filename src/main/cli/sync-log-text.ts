@@ -1,0 +1,26 @@
+// `sync log`: the sync log the Sync screen shows, for headless use (a CLI sync run by cron, say).
+import { DateTime } from 'luxon'
+import type { SyncLogView } from '../../shared/ipc/types-sync'
+import { padCols } from './output'
+
+/** Who wrote an entry: `name (kind)` for a connection, `file import: NAME` for a file. */
+function who(e: SyncLogView): string {
+  const colon = e.source.indexOf(':')
+  const kind = e.source.slice(0, colon)
+  const name = e.source.slice(colon + 1)
+  if (kind === 'import')
+    return `file import${name !== 'file' ? ` (${name})` : ''}${e.detail ? `: ${e.detail}` : ''}`
+  return `${name} (${kind})`
+}
+
+/** One line per entry, newest first, times in `zone`; an error goes on the next line. */
+export function syncLogText(entries: readonly SyncLogView[], zone: string): string {
+  if (entries.length === 0) return 'no entries'
+  return entries
+    .map((e) => {
+      const at = DateTime.fromMillis(e.startedAt, { zone }).toFormat('yyyy-MM-dd HH:mm')
+      const line = `${at}  ${padCols(who(e), 30)} ${padCols(e.entity, 14)} ${padCols(e.status, 9)} ${e.rows.toLocaleString('en-US')} rows`
+      return e.error ? `${line}\n  ${e.error}` : line
+    })
+    .join('\n')
+}
