@@ -129,6 +129,18 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
     else return n
     return undefined
   }
+  /** A required value the file may spell its own way, through the file's translation table. */
+  const translated = <T extends string>(
+    c: 'priority' | 'status',
+    values: ReadonlyMap<string, T>,
+    known: readonly T[],
+  ): T | undefined => {
+    const s = text(c, true)
+    if (s === null) return undefined
+    const v = values.get(normalizeValue(s))
+    if (!v) fail(c, `unknown ${c}; expected ${known.join(', ')} (or map it in the mapping's values.${c})`)
+    return v
+  }
   const notBefore = (c: CanonicalColumn, v: number | null, createdAt: number): void => {
     if (v !== null && v < createdAt) fail(c, 'is before created_at')
   }
@@ -159,22 +171,8 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
     const category = text('category', false)
     const requester = text('requester', false)
     const assignee = text('assignee', false)
-    const priorityText = text('priority', true)
-    const priority = priorityText === null ? undefined : ctx.priorityValues.get(normalizeValue(priorityText))
-    if (priorityText !== null && !priority) {
-      fail(
-        'priority',
-        `unknown priority; expected ${PRIORITIES.join(', ')} (or map it in the mapping's values.priority)`,
-      )
-    }
-    const statusText = text('status', true)
-    const status = statusText === null ? undefined : ctx.statusValues.get(normalizeValue(statusText))
-    if (statusText !== null && !status) {
-      fail(
-        'status',
-        `unknown status; expected ${SR_STATUSES.join(', ')} (or map it in the mapping's values.status)`,
-      )
-    }
+    const priority = translated('priority', ctx.priorityValues, PRIORITIES)
+    const status = translated('status', ctx.statusValues, SR_STATUSES)
     const createdAt = instant('created_at', true)
     const firstResponseAt = instant('first_response_at', false)
     const resolvedAt = instant('resolved_at', false)
