@@ -1,16 +1,15 @@
 // `sync log`: the sync log the Sync screen shows, for headless use (a CLI sync run by cron, say).
 import { DateTime } from 'luxon'
 import type { SyncLogView } from '../../shared/ipc/types-sync'
+import { logSource } from '../../shared/sync-log-source'
 import { padCols } from './output'
 
 /** Who wrote an entry: `name (kind)` for a connection, `file import: NAME` for a file. */
 function who(e: SyncLogView): string {
-  const colon = e.source.indexOf(':')
-  const kind = e.source.slice(0, colon)
-  const name = e.source.slice(colon + 1)
-  if (kind === 'import')
-    return `file import${name !== 'file' ? ` (${name})` : ''}${e.detail ? `: ${e.detail}` : ''}`
-  return `${name} (${kind})`
+  const s = logSource(e.source)
+  if (s.fileImport)
+    return `file import${s.name !== 'file' ? ` (${s.name})` : ''}${e.detail ? `: ${e.detail}` : ''}`
+  return s.kind ? `${s.name} (${s.kind})` : s.name
 }
 
 /** One line per entry, newest first, times in `zone`; an error goes on the next line. */

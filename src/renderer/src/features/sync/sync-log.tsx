@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import type { SyncLogView } from '../../../../shared/ipc/types-sync'
+import { logSource } from '../../../../shared/sync-log-source'
 import { formatCount } from '../../i18n/format'
 import { formatInstant } from './format'
-
-/** File imports log under the SRs' source `import:<name>` ('file' unless the CLI named it). */
-const IMPORT_PREFIX = 'import:'
 
 /**
  * Who wrote the entry: a connection (its name, its kind beneath; logged as `kind:name`) or a file
@@ -12,14 +10,12 @@ const IMPORT_PREFIX = 'import:'
  */
 function SourceCell({ source, detail }: { source: string; detail: string | null }) {
   const { t } = useTranslation()
-  const colon = source.indexOf(':')
-  const kind = colon > 0 ? source.slice(0, colon) : ''
-  const name = source.slice(colon + 1)
-  if (source.startsWith(IMPORT_PREFIX)) {
+  const who = logSource(source)
+  if (who.fileImport) {
     return (
       <>
         {t('sync.log.fileImport')}
-        {name !== 'file' && ` (${name})`}
+        {who.name !== 'file' && ` (${who.name})`}
         {detail && (
           <div className="sync-muted" data-testid="sync-log-file">
             {detail}
@@ -30,8 +26,10 @@ function SourceCell({ source, detail }: { source: string; detail: string | null 
   }
   return (
     <>
-      {name}
-      {kind && <div className="sync-muted">{t(`sync.kinds.${kind}`, { defaultValue: kind })}</div>}
+      {who.name}
+      {who.kind && (
+        <div className="sync-muted">{t(`sync.kinds.${who.kind}`, { defaultValue: who.kind })}</div>
+      )}
     </>
   )
 }
