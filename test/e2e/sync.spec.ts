@@ -312,6 +312,12 @@ test('import wizard: map a custom layout, translate a value, import; a file with
   await expect(page.getByTestId('import-map')).toBeVisible()
   // Aliases were matched automatically; the three others are chosen by hand.
   await expect(page.getByTestId('map-id')).toHaveValue('Ticket No')
+  // Canonical columns are named in the UI's language, the canonical name beneath; so are the
+  // required ones still unmapped.
+  await expect(page.getByTestId('import-map')).toContainText('생성 일시')
+  await expect(page.getByTestId('import-map').getByRole('alert')).toHaveText(
+    '필수 열이 연결되지 않았습니다: 기관 (tenant), 우선순위 (priority), 생성 일시 (created_at)',
+  )
   await page.getByTestId('map-tenant').selectOption('Customer')
   await page.getByTestId('map-priority').selectOption('Urgency')
   await page.getByTestId('map-created_at').selectOption('Opened')

@@ -10,7 +10,9 @@ type MapColumnsProps = {
 /** Canonical column → file header, one select per canonical column of SPEC §10. */
 export function MapColumns({ preview, columns, onChange }: MapColumnsProps) {
   const { t } = useTranslation()
-  const missing = preview.canonical.filter((c) => c.required && !columns[c.column]).map((c) => c.column)
+  const missing = preview.canonical
+    .filter((c) => c.required && !columns[c.column])
+    .map((c) => `${t(`importWizard.columnNames.${c.column}`)} (${c.column})`)
   return (
     <div className="import-map" data-testid="import-map">
       <p>{t('importWizard.mapIntro')}</p>
@@ -18,8 +20,11 @@ export function MapColumns({ preview, columns, onChange }: MapColumnsProps) {
         {preview.canonical.map(({ column, required }) => (
           <label key={column} className="import-map-row">
             <span className="import-map-name">
+              <span className="import-map-label">
+                {t(`importWizard.columnNames.${column}`)}
+                {required && <span className="import-required">{t('importWizard.required')}</span>}
+              </span>
               <code>{column}</code>
-              {required && <span className="import-required">{t('importWizard.required')}</span>}
             </span>
             <select
               value={columns[column] ?? ''}
