@@ -132,8 +132,7 @@ function parseItems<E extends SyncEntity>(entity: E, items: unknown[], source: s
     const item = items[i]
     const parsed = schema.safeParse(item)
     if (!parsed.success) {
-      const rowId =
-        typeof item === 'object' && item !== null && 'id' in item ? JSON.stringify(item.id) : `#${i + 1}`
+      const rowId = typeof item === 'object' && item !== null && 'id' in item ? quoteId(item.id) : `#${i + 1}`
       throw new SourceError(
         'malformed',
         `ITSM source "${source}": ${entity} row ${rowId} (item ${i + 1} of the page) was rejected: ${describeIssue(parsed.error)}; the page was not stored`,
@@ -142,6 +141,12 @@ function parseItems<E extends SyncEntity>(entity: E, items: unknown[], source: s
     rows.push(parsed.data)
   }
   return rows
+}
+
+/** The row's id for a message, JSON-quoted; one too long to be an id is cut (it is the error's cause). */
+function quoteId(id: unknown): string {
+  const text = JSON.stringify(id) ?? String(id)
+  return text.length > 62 ? `${text.slice(0, 61)}…` : text
 }
 
 /** "field `priority`: Invalid option …" — the first issue, with its path, short enough for the UI. */

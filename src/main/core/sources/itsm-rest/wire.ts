@@ -25,8 +25,39 @@ export const ENTITY_PATHS: Record<SyncEntity, string> = {
 // An instant must carry its offset (Z or ±hh:mm): without one, the server's zone would be a guess.
 const instant = z.iso.datetime({ offset: true })
 const nullableInstant = instant.nullable()
-const id = z.string().min(1).max(200)
-const name = z.string().min(1).max(500)
+
+/**
+ * Longest id or name, in characters (UTF-16 code units, as JavaScript counts them: a character
+ * outside the BMP, such as an emoji, counts two). Ids and names key rows, cursors and lookups (a
+ * tenant, category, person or feature is found by its name), so they have a limit; it is far above
+ * any real ITSM id or name.
+ */
+export const MAX_KEY_LENGTH = 1000
+/**
+ * Longest free text (title, event note, ticket number, e-mail), in the same characters: 2,000,000
+ * (2 MB of ASCII, up to 6 MB of UTF-8 Korean). Real worklogs and titles are far shorter; the limit
+ * only stops one absurd value from being stored and sent to every screen that shows it.
+ */
+export const MAX_TEXT_LENGTH = 2_000_000
+
+/** "longer than the 1,000 characters allowed (1,234)": the limit and the value's own length. */
+const tooLong =
+  (what: string) =>
+  (issue: { code?: string; input?: unknown; maximum?: unknown }): string | undefined =>
+    issue.code === 'too_big'
+      ? `longer than the ${Number(issue.maximum).toLocaleString('en-US')} characters allowed for ${what} (${
+          typeof issue.input === 'string' ? issue.input.length.toLocaleString('en-US') : '?'
+        })`
+      : undefined
+const id = z
+  .string()
+  .min(1)
+  .max(MAX_KEY_LENGTH, { error: tooLong('an id') })
+const name = z
+  .string()
+  .min(1)
+  .max(MAX_KEY_LENGTH, { error: tooLong('a name') })
+const text = z.string().max(MAX_TEXT_LENGTH, { error: tooLong('a text') })
 const count = z.number().int().min(0)
 
 export const tenantWire = z.object({ id, name, created_at: instant, updated_at: instant })
@@ -35,7 +66,7 @@ export const personWire = z.object({
   id,
   tenant: name.nullable(),
   name,
-  email: z.string().max(320).nullable(),
+  email: text.nullable(),
   role: z.enum(PERSON_ROLES),
   created_at: instant,
   last_active_at: nullableInstant,
@@ -43,9 +74,9 @@ export const personWire = z.object({
 })
 export const srWire = z.object({
   id,
-  number: z.string().max(100).nullable(),
+  number: text.nullable(),
   tenant: name,
-  title: z.string().max(2000),
+  title: text,
   category: name.nullable(),
   priority: z.enum(PRIORITIES),
   status: z.enum(SR_STATUSES),
@@ -68,7 +99,7 @@ export const srEventWire = z.object({
   to_status: z.enum(SR_STATUSES).nullable(),
   actor: name.nullable(),
   assignee: name.nullable(),
-  note: z.string().max(4000).nullable(),
+  note: text.nullable(),
   updated_at: instant,
 })
 export const deploymentWire = z.object({
