@@ -118,7 +118,7 @@ function decodeCursor(cursor: string, entity: SyncEntity): WireCursor {
   )
 }
 
-/** Orders cursors as the server orders rows: by instant, then id (binary string order). */
+/** Orders cursors as the server orders rows: by instant, then id in UTF-16 code-unit order (JS `<`). */
 function compareCursor(a: WireCursor, b: WireCursor): number {
   const d = Date.parse(a.updated_after) - Date.parse(b.updated_after)
   if (d !== 0) return d
