@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { previewImport } from '../../../src/main/core/sources/file-import/import'
 
@@ -177,6 +178,33 @@ describe('column mapping', () => {
         mapping: { columns: { id: 'Ticket No', tenant: 'Agency' }, values: {} },
       }),
     ).rejects.toThrow(/tenant → "Agency".*Headers found: "Ticket No", "Customer"/)
+  })
+})
+
+describe('CP949 beyond KS X 1001', () => {
+  it('keeps the extended Hangul syllables CP949 (UHC) adds: 똠, 쌰, 햏, 뷁', async () => {
+    // Korean Excel writes these as two-byte UHC codes; a KS X 1001-only EUC-KR decoder garbles them.
+    const path = join(tmp, 'uhc.csv')
+    const text =
+      '번호,기관,제목,우선순위,상태,담당자,생성일시\r\n' +
+      '1,쌰기관,햏 뷁 오류,P2,접수,김똠식,2026-03-02 09:00\r\n' +
+      '2,국세청,가나다,P3,완료,이영희,2026-03-02 10:00\r\n'
+    writeFileSync(path, iconv.encode(text, 'cp949'))
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.encoding).toBe('cp949')
+    expect(p.errors).toEqual([])
+    expect(p.sample.map((r) => [r.tenant, r.title, r.assignee])).toEqual([
+      ['쌰기관', '햏 뷁 오류', '김똠식'],
+      ['국세청', '가나다', '이영희'],
+    ])
+  })
+
+  it('counts C1 control characters as garbage', async () => {
+    // UTF-8-encoded U+0080–U+009F: what a Latin-1-style misdecoding leaves; never real data.
+    const path = join(tmp, 'c1.csv')
+    const junk = Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x80 + (i % 32))).join('')
+    writeFileSync(path, `id,tenant,title,priority,status,created_at\n1,${junk},t,P1,OPEN,2026-03-02\n`)
+    await expect(previewImport(path, { timeZone: SEOUL })).rejects.toThrow(/does not look like CSV text/)
   })
 })
 

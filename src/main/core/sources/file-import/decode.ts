@@ -1,8 +1,11 @@
 // Text encoding of imported CSV/JSON: UTF-8 (with or without BOM) or CP949, which is what Korean
-// Excel writes for "CSV (쉼표로 분리)". Node's full ICU decodes CP949 under the WHATWG label euc-kr.
+// Excel writes for "CSV (쉼표로 분리)". CP949 is decoded by iconv-lite: the WHATWG 'euc-kr'
+// TextDecoder of Node's ICU knows only the 2,350 KS X 1001 syllables, not the 8,822 extended
+// Hangul syllables CP949 (UHC) adds (똠, 쌰, 햏, 뷁, …), and turns those into other characters.
 import { createReadStream } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
 import { TextDecoder } from 'node:util'
+import iconv from 'iconv-lite'
 import type { ImportEncoding } from './types'
 
 type TextEncoding = Exclude<ImportEncoding, 'binary'>
@@ -38,18 +41,35 @@ function completeLength(buf: Buffer): number {
   return buf.length
 }
 
-/** A TextDecoder for `encoding`; the UTF-8 decoder drops the BOM itself. */
-export function decoderFor(encoding: TextEncoding): TextDecoder {
-  return new TextDecoder(encoding === 'cp949' ? 'euc-kr' : 'utf-8')
+/** A streaming decoder: `write` keeps a character split across chunks for the next call. */
+export type ChunkDecoder = { write(chunk: Buffer): string; end(): string }
+
+/**
+ * A decoder for `encoding`; the UTF-8 decoder drops the BOM itself. Bytes that are not valid text
+ * in the encoding become U+FFFD, which the validator reports row by row.
+ */
+export function decoderFor(encoding: TextEncoding): ChunkDecoder {
+  if (encoding === 'cp949') {
+    const d = iconv.getDecoder('cp949')
+    return { write: (chunk) => d.write(chunk), end: () => d.end() ?? '' }
+  }
+  const d = new TextDecoder('utf-8')
+  return { write: (chunk) => d.decode(chunk, { stream: true }), end: () => d.decode() }
+}
+
+/** All of `bytes` decoded as `encoding`. */
+export function decodeBytes(bytes: Buffer, encoding: TextEncoding): string {
+  const d = decoderFor(encoding)
+  return d.write(bytes) + d.end()
 }
 
 /** The file as a stream of decoded text chunks (multi-byte characters split across chunks are kept whole). */
 export async function* decodeFile(path: string, encoding: TextEncoding): AsyncGenerator<string> {
   const decoder = decoderFor(encoding)
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const text = decoder.decode(chunk as Buffer, { stream: true })
+    const text = decoder.write(chunk as Buffer)
     if (text) yield text
   }
-  const rest = decoder.decode()
+  const rest = decoder.end()
   if (rest) yield rest
 }

@@ -94,12 +94,16 @@ export function checkMagic(head: Buffer, format: ImportFormat): void {
   }
 }
 
-/** Throws when decoded text is mostly control characters or undecodable bytes: garbage, not data. */
+/**
+ * Throws when decoded text is mostly control characters or undecodable bytes: garbage, not data.
+ * C1 controls (U+0080–U+009F) count as bad: no real export has them, and a decoder that misreads
+ * bytes as Latin-1-like code points produces them.
+ */
 export function checkText(text: string, format: ImportFormat): void {
   let bad = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f) bad++
+    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f)) bad++
   }
   // A few stray characters happen in real exports; 1% is far beyond that and far below garbage.
   if (text.length === 0 || bad / text.length > 0.01) {

@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream'
 import { parse, CsvError } from 'csv-parse'
 import { CoreError } from '../../errors'
-import { decodeFile, detectEncoding, decoderFor } from './decode'
+import { decodeBytes, decodeFile, detectEncoding } from './decode'
 import { checkText } from './detect'
 import type { ImportLimits, RawRow, Table } from './types'
 
@@ -33,7 +33,7 @@ export function detectDelimiter(text: string): string {
 export async function readCsv(path: string, head: Buffer, limits: ImportLimits): Promise<Table> {
   const encoding = await detectEncoding(path, head)
   // Decoding a head cut mid-character yields one U+FFFD at the end: harmless for both checks.
-  const headText = decoderFor(encoding).decode(head)
+  const headText = decodeBytes(head, encoding)
   checkText(headText, 'csv')
   const parser = Readable.from(decodeFile(path, encoding)).pipe(
     parse({

@@ -2,14 +2,14 @@
 // JSON.parse needs the whole text, so the size cap (checked before reading) bounds memory here.
 import { readFile } from 'node:fs/promises'
 import { CoreError } from '../../errors'
-import { decoderFor, detectEncoding } from './decode'
+import { decodeBytes, detectEncoding } from './decode'
 import { checkText } from './detect'
 import type { Cell, ImportLimits, RawRow, Table } from './types'
 
 /** Opens a JSON file; headers are the union of the objects' keys in first-seen order. */
 export async function readJson(path: string, head: Buffer, limits: ImportLimits): Promise<Table> {
   const encoding = await detectEncoding(path, head)
-  const text = decoderFor(encoding).decode(await readFile(path))
+  const text = decodeBytes(await readFile(path), encoding)
   checkText(text.slice(0, 65_536), 'json')
   let json: unknown
   try {
