@@ -7,6 +7,7 @@ import {
   type HttpDeps,
   type RetryPolicy,
 } from '../../../src/main/core/sources/http'
+import { causeOf } from '../../../src/main/core/sync/causes'
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, timeoutMs: 1_000 }
 const NOW = Date.parse('2026-03-18T06:00:00Z')
@@ -41,6 +42,11 @@ describe('Retry-After and backoff', () => {
     expect(parseRetryAfter('Wed, 18 Mar 2026 06:00:30 GMT', NOW)).toBe(30_000)
     expect(parseRetryAfter(null, NOW)).toBeUndefined()
     expect(parseRetryAfter('soon', NOW)).toBeUndefined()
+    // delay-seconds is digits only (RFC 9110): no sign, hex or exponent.
+    expect(parseRetryAfter(' 12 ', NOW)).toBe(12_000)
+    expect(parseRetryAfter('-5', NOW)).toBeUndefined()
+    expect(parseRetryAfter('0x10', NOW)).toBeUndefined()
+    expect(parseRetryAfter('1e3', NOW)).toBeUndefined()
   })
 
   it('uses full jitter under an exponential ceiling capped at maxDelay', () => {
@@ -111,6 +117,155 @@ describe('requestJson', () => {
     await expect(failure).rejects.toBeInstanceOf(SourceError)
     await expect(failure).rejects.toMatchObject({ kind: 'network' })
     await expect(failure).rejects.toThrow(/ECONNREFUSED/)
+  })
+
+  it('ends at once, saying until when, when Retry-After asks for longer than a run waits', async () => {
+    // policy.maxDelayMs 1 s: a run waits out at most 4 s; this server asks for an hour.
+    const s = scripted([status(429, { 'retry-after': '3600' }), json({ ok: 1 })])
+    const failure = requestJson(
+      'http://127.0.0.1/x',
+      { signal: new AbortController().signal },
+      policy,
+      s.deps,
+    )
+    await expect(failure).rejects.toMatchObject({ kind: 'rate_limited', retryable: false })
+    // NOW is 06:00:00 UTC; an hour later:
+    await expect(failure).rejects.toThrow(
+      'The server is rate limiting requests (429) at http://127.0.0.1/x; it asks to wait 60 minutes ' +
+        '(Retry-After), until 2026-03-18 07:00:00 UTC, longer than a sync waits: sync again after that time' +
+        ' — the server said: x',
+    )
+    expect(s.calls()).toBe(1)
+    expect(s.delays).toEqual([])
+  })
+
+  it("quotes the server's own explanation of an error, and only ours decides the cause", async () => {
+    const sn = scripted([
+      () =>
+        new Response(
+          JSON.stringify({ error: { message: 'Invalid table incidnet', detail: null }, status: 'failure' }),
+          { status: 400, headers: { 'content-type': 'application/json' } },
+        ),
+    ])
+    await expect(
+      requestJson(
+        'https://acme.example/api/now/table/incidnet?sysparm_limit=1',
+        { signal: new AbortController().signal },
+        policy,
+        sn.deps,
+      ),
+    ).rejects.toThrow(
+      'The server rejected the request (400) at https://acme.example/api/now/table/incidnet — the server said: Invalid table incidnet',
+    )
+    const forbidden = scripted([
+      () =>
+        new Response(
+          JSON.stringify({
+            error: { message: 'Insufficient rights', detail: 'ACL denies read\non incident' },
+          }),
+          { status: 403 },
+        ),
+    ])
+    await expect(
+      requestJson('https://acme.example/t', { signal: new AbortController().signal }, policy, forbidden.deps),
+    ).rejects.toThrow('(403) — the server said: Insufficient rights (ACL denies read on incident)')
+    // Plain text: its first line; HTML (a proxy's page): nothing quoted.
+    const text = scripted([
+      () => new Response('quota spent\nmore', { status: 402, headers: { 'content-type': 'text/plain' } }),
+    ])
+    await expect(
+      requestJson('https://acme.example/t', { signal: new AbortController().signal }, policy, text.deps),
+    ).rejects.toThrow(/\(402\) at https:\/\/acme\.example\/t — the server said: quota spent$/)
+    const html = scripted([
+      () =>
+        new Response('<html><title>Bad</title></html>', {
+          status: 400,
+          headers: { 'content-type': 'text/html' },
+        }),
+    ])
+    await expect(
+      requestJson('https://acme.example/t', { signal: new AbortController().signal }, policy, html.deps),
+    ).rejects.toThrow(/^The server rejected the request \(400\) at https:\/\/acme\.example\/t$/)
+    // A server's words cannot pass for our wording: "Cannot reach" in a 500's body is no offline.
+    expect(
+      causeOf(
+        'failed',
+        'The server failed (500) at https://a/x — the server said: Cannot reach the database',
+      ),
+    ).toBe('server')
+    expect(causeOf('failed', 'The server failed (500) at https://a/x')).toBe('server')
+  })
+
+  it('refuses a body that is not UTF-8 instead of storing replacement characters, without retrying', async () => {
+    // "서울" in EUC-KR: B C0 AD BF EF is not UTF-8.
+    const eucKr = Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xbc, 0xad, 0xbf, 0xef, 0x22, 0x7d])
+    const s = scripted([() => new Response(eucKr, { status: 200 }), json({ n: 'ok' })])
+    const failure = requestJson(
+      'http://127.0.0.1/api/v1/tenants',
+      { signal: new AbortController().signal },
+      policy,
+      s.deps,
+    )
+    await expect(failure).rejects.toMatchObject({ kind: 'malformed', retryable: false })
+    await expect(failure).rejects.toThrow(/not UTF-8 text at http:\/\/127\.0\.0\.1\/api\/v1\/tenants/)
+    expect(s.calls()).toBe(1)
+    // UTF-8 (with or without a BOM) reads as before.
+    const ok = scripted([
+      () => new Response(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"n":"서울"}')])),
+    ])
+    expect(
+      (await requestJson('http://127.0.0.1/x', { signal: new AbortController().signal }, policy, ok.deps))
+        .body,
+    ).toEqual({ n: '서울' })
+  })
+
+  it('never puts a credential into a message: a token fetch cannot send is refused before fetch names it', async () => {
+    let fetched = 0
+    const deps: HttpDeps = {
+      fetch: async (_url, init) => {
+        fetched += 1
+        // What undici does with such a value: its message quotes the header.
+        new Headers(init.headers as Record<string, string>)
+        return new Response('{}')
+      },
+      sleep: async () => {},
+      random: () => 0,
+      now: () => NOW,
+    }
+    const failure = requestJson(
+      'http://127.0.0.1/x',
+      {
+        headers: { authorization: 'Bearer sim-token\nSUPERSECRET-abc123' },
+        signal: new AbortController().signal,
+      },
+      policy,
+      deps,
+    )
+    await expect(failure).rejects.toMatchObject({ kind: 'client', retryable: false })
+    await expect(failure).rejects.toThrow(/^The token or password cannot be sent: it holds a line break/)
+    await expect(failure).rejects.not.toThrow(/SUPERSECRET|sim-token/)
+    expect(fetched).toBe(0)
+    expect(
+      causeOf(
+        'failed',
+        'The token or password cannot be sent: it holds a line break … (itsm source "x", tenants)',
+      ),
+    ).toBe('auth')
+
+    // A server (or runtime) that echoes the credential back: the message has it redacted.
+    const echo = scripted([
+      () =>
+        new Response(JSON.stringify({ error: { message: 'unknown user ops:pa55word!' } }), { status: 401 }),
+    ])
+    const basic = `Basic ${Buffer.from('ops:pa55word!').toString('base64')}`
+    const refused = requestJson(
+      'http://127.0.0.1/x',
+      { headers: { authorization: basic }, signal: new AbortController().signal },
+      policy,
+      echo.deps,
+    )
+    await expect(refused).rejects.toThrow('— the server said: unknown user [redacted]')
+    await expect(refused).rejects.not.toThrow(/pa55word/)
   })
 
   it('stops at once when cancelled', async () => {

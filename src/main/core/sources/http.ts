@@ -59,12 +59,14 @@ export class SourceError extends Error {
     message: string,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    /** True when retrying now cannot help even though the kind usually can (a long Retry-After). */
+    readonly final = false,
   ) {
     super(message)
     this.name = 'SourceError'
   }
   get retryable(): boolean {
-    return RETRYABLE.has(this.kind)
+    return !this.final && RETRYABLE.has(this.kind)
   }
 }
 
@@ -97,11 +99,19 @@ export function defaultHttpDeps(overrides: Partial<HttpDeps> = {}): HttpDeps {
 
 /** Parses Retry-After (delta seconds or an HTTP date) into milliseconds from `now`. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const date = Date.parse(value)
+  if (value === null) return undefined
+  const text = value.trim()
+  // RFC 9110: delay-seconds is 1*DIGIT; "-5", "0x10" or "1e3" are no delay at all.
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  // Otherwise an HTTP date (IMF-fixdate, which names its day and month in letters).
+  if (!/[a-z]/i.test(text)) return undefined
+  const date = Date.parse(text)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** The longest Retry-After a request waits out; a longer one ends the run (see requestJson). */
+export function maxRetryAfterMs(policy: RetryPolicy): number {
+  return policy.maxDelayMs * 4
 }
 
 /** The wait before retry number `attempt` (1-based): full jitter over an exponential ceiling, or Retry-After. */
@@ -111,36 +121,81 @@ export function backoffDelay(
   random: () => number,
   retryAfterMs?: number,
 ): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs * 4)
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, maxRetryAfterMs(policy))
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
   return Math.round(random() * ceiling)
 }
 
-function classifyStatus(status: number, url: string, retryAfterMs?: number): SourceError {
+/**
+ * Separates our message from the server's own words about an error ("Invalid table incidnet"):
+ * what follows it is the server's text, which causes.ts must not read as our wording.
+ */
+export const SERVER_SAID = ' — the server said: '
+
+function classifyStatus(status: number, url: string, retryAfterMs?: number, detail?: string): SourceError {
   const where = safeUrl(url)
+  const said = detail ? `${SERVER_SAID}${detail}` : ''
   if (status === 401)
     return new SourceError(
       'auth',
-      `The server refused the credentials (401) at ${where}: check the user, password or token`,
+      `The server refused the credentials (401) at ${where}: check the user, password or token${said}`,
       status,
     )
-  if (status === 403) return new SourceError('forbidden', `The account may not read ${where} (403)`, status)
+  if (status === 403)
+    return new SourceError('forbidden', `The account may not read ${where} (403)${said}`, status)
   if (status === 404)
     return new SourceError(
       'not_found',
-      `${where} does not exist on the server (404): check the URL or table name`,
+      `${where} does not exist on the server (404): check the URL or table name${said}`,
       status,
     )
   if (status === 429)
     return new SourceError(
       'rate_limited',
-      `The server is rate limiting requests (429) at ${where}`,
+      `The server is rate limiting requests (429) at ${where}${said}`,
       status,
       retryAfterMs,
     )
   if (status >= 500)
-    return new SourceError('server', `The server failed (${status}) at ${where}`, status, retryAfterMs)
-  return new SourceError('client', `The server rejected the request (${status}) at ${where}`, status)
+    return new SourceError('server', `The server failed (${status}) at ${where}${said}`, status, retryAfterMs)
+  return new SourceError('client', `The server rejected the request (${status}) at ${where}${said}`, status)
+}
+
+const DETAIL_MAX = 200
+
+/**
+ * The server's own explanation in an error answer, one line and short: `error.message` (and
+ * `error.detail`) as ServiceNow and our ITSM protocol write it, `error` or `message` as many APIs do,
+ * or a plain-text body's first line. HTML pages (a proxy's, a login page) say nothing useful here.
+ */
+export function errorDetail(body: string, contentType: string | null): string | undefined {
+  const oneLine = (text: string): string | undefined => {
+    const clean = text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+    if (clean === '') return undefined
+    return clean.length > DETAIL_MAX ? `${clean.slice(0, DETAIL_MAX - 1)}…` : clean
+  }
+  const text = body.trim()
+  if (text.startsWith('{')) {
+    try {
+      const json = JSON.parse(text) as unknown
+      const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined)
+      const obj = (v: unknown): Record<string, unknown> | undefined =>
+        v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
+      const root = obj(json)
+      const error = obj(root?.['error'])
+      const message = str(error?.['message']) ?? str(root?.['error']) ?? str(root?.['message'])
+      const extra = str(error?.['detail'])
+      return message ? oneLine(extra && extra !== message ? `${message} (${extra})` : message) : undefined
+    } catch {
+      return undefined
+    }
+  }
+  if (contentType?.toLowerCase().startsWith('text/plain')) return oneLine(text.split('\n')[0] ?? '')
+  return undefined
 }
 
 /** The URL without query string or credentials, for messages and logs. */
@@ -155,6 +210,9 @@ export function safeUrl(url: string): string {
 
 export type JsonResponse = { body: unknown; headers: Headers; status: number }
 
+/** Strict: bytes that are not UTF-8 throw instead of becoming U+FFFD. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 /** GETs (or sends) `url` and parses JSON, retrying what is worth retrying; throws SourceError. */
 export async function requestJson(
   url: string,
@@ -162,14 +220,18 @@ export async function requestJson(
   policy: RetryPolicy,
   deps: HttpDeps,
 ): Promise<JsonResponse> {
+  const redact = redactor(init.headers ?? {})
+  checkHeaderValues(init.headers ?? {})
   let last: SourceError | undefined
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
     if (init.signal.aborted) throw new SourceError('cancelled', 'Cancelled')
     try {
       return await attemptOnce(url, init, policy, deps)
     } catch (err) {
-      const error = toSourceError(err, url, init.signal)
+      const error = redact(toSourceError(err, url, init.signal))
       if (!error.retryable || attempt === policy.maxAttempts) throw withAttempts(error, attempt)
+      if (error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfterMs(policy))
+        throw waitTooLong(error, deps.now())
       last = error
       const delayMs = backoffDelay(attempt, policy, deps.random, error.retryAfterMs)
       deps.onRetry?.({ attempt, delayMs, reason: error.message })
@@ -177,6 +239,77 @@ export async function requestJson(
     }
   }
   throw last ?? new SourceError('network', `No attempt was made to reach ${safeUrl(url)}`)
+}
+
+/**
+ * A Retry-After longer than a run waits (ServiceNow's rate limits are per hour): retrying sooner
+ * would only spend the attempts on more 429s, so the run ends now and says when to try again.
+ */
+function waitTooLong(error: SourceError, now: number): SourceError {
+  const ms = error.retryAfterMs ?? 0
+  const until = new Date(now + ms).toISOString().slice(0, 19).replace('T', ' ')
+  const wait = ms >= 120_000 ? `${Math.ceil(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} seconds`
+  const [ours, said] = error.message.split(SERVER_SAID)
+  return new SourceError(
+    error.kind,
+    `${ours}; it asks to wait ${wait} (Retry-After), until ${until} UTC, longer than a sync waits: ` +
+      `sync again after that time${said !== undefined ? `${SERVER_SAID}${said}` : ''}`,
+    error.status,
+    error.retryAfterMs,
+    true,
+  )
+}
+
+/** Header values that carry credentials: the Authorization schemes' tokens and a Basic password. */
+function credentialsIn(headers: Record<string, string>): string[] {
+  const found: string[] = []
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^(proxy-)?authorization$/i.test(name)) continue
+    const [scheme, ...rest] = value.split(' ')
+    const credential = rest.join(' ')
+    found.push(value, credential)
+    if (scheme?.toLowerCase() === 'basic') {
+      const decoded = Buffer.from(credential, 'base64').toString('utf8')
+      const colon = decoded.indexOf(':')
+      if (colon >= 0) found.push(decoded, decoded.slice(colon + 1))
+    }
+  }
+  // Longest first, so a whole header goes before the token inside it; short ones would mangle text.
+  return [...new Set(found.filter((f) => f.length >= 4))].sort((a, b) => b.length - a.length)
+}
+
+/**
+ * Removes the request's credentials from an error's message. Our own messages never hold them, but
+ * a runtime's (fetch naming an invalid header value) or a server's (echoing a token back) may, and
+ * messages go to the sync log on disk and to the Sync screen.
+ */
+function redactor(headers: Record<string, string>): (error: SourceError) => SourceError {
+  const secrets = credentialsIn(headers)
+  return (error) => {
+    let message = error.message
+    for (const secret of secrets) message = message.split(secret).join('[redacted]')
+    if (message === error.message) return error
+    return new SourceError(error.kind, message, error.status, error.retryAfterMs, !error.retryable)
+  }
+}
+
+/**
+ * Refuses header values HTTP cannot carry (a token pasted with its line break, a control character,
+ * a Korean letter in a bearer token) before fetch does, whose own error would quote the value.
+ */
+function checkHeaderValues(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/[^\t\x20-\x7e\x80-\xff]/.test(value)) continue
+    const secret = /authorization/i.test(name)
+    throw new SourceError(
+      'client',
+      secret
+        ? 'The token or password cannot be sent: it holds a line break, another control character or a ' +
+            'letter HTTP headers cannot carry. Enter it again (Settings → Connections, or the variable ' +
+            'the command line reads)'
+        : `The request header ${name} holds a character HTTP headers cannot carry`,
+    )
+  }
 }
 
 async function attemptOnce(
@@ -194,15 +327,35 @@ async function attemptOnce(
     signal,
   })
   if (!response.ok) {
-    // Drain the body so the connection can be reused; its content is not needed.
-    await response.arrayBuffer().catch(() => undefined)
+    // Read the body (which also frees the connection for reuse) for the server's own explanation.
+    const body = await response.arrayBuffer().catch(() => new ArrayBuffer(0))
+    const detail = errorDetail(
+      new TextDecoder().decode(body.slice(0, 16_384)),
+      response.headers.get('content-type'),
+    )
     throw classifyStatus(
       response.status,
       url,
       parseRetryAfter(response.headers.get('retry-after'), deps.now()),
+      detail,
     )
   }
-  const text = await response.text()
+  const bytes = await response.arrayBuffer()
+  let text: string
+  try {
+    text = UTF8.decode(bytes)
+  } catch {
+    // Decoding leniently would store U+FFFD for every Korean name a legacy server writes in
+    // EUC-KR, and names key tenants, people and categories: refuse the page instead.
+    throw new SourceError(
+      'malformed',
+      `The server sent a response that is not UTF-8 text at ${safeUrl(url)}: JSON must be UTF-8 ` +
+        '(is the server writing EUC-KR or another legacy encoding?)',
+      response.status,
+      undefined,
+      true,
+    )
+  }
   try {
     return { body: JSON.parse(text) as unknown, headers: response.headers, status: response.status }
   } catch {

@@ -2,9 +2,12 @@
 // a status and a message; the messages come from sources/http.ts and the connectors, whose wording
 // is stable (tests pin it), so the status code or phrase in them is a reliable signal.
 import type { SyncErrorCause } from '../../../shared/ipc/types-sync'
+import { SERVER_SAID } from '../sources/http'
 
 /** The cause of a failed, offline or cancelled run from its status and message. */
-export function causeOf(status: string, message: string): SyncErrorCause {
+export function causeOf(status: string, fullMessage: string): SyncErrorCause {
+  // What a server said about its error is its own wording, not ours: it does not decide the cause.
+  const message = fullMessage.split(SERVER_SAID)[0] ?? ''
   if (status === 'offline') return 'offline'
   if (status === 'cancelled' || message.startsWith('Cancelled')) return 'cancelled'
   if (message.includes('The proxy refused')) return message.includes('(407)') ? 'proxy_auth' : 'proxy'
@@ -13,6 +16,7 @@ export function causeOf(status: string, message: string): SyncErrorCause {
   // A stored secret the keychain can no longer decrypt (shell/safe-storage-secrets.ts): enter it again.
   if (message.includes('could not be decrypted')) return 'secret_missing'
   if (message.includes('TLS certificate was not accepted')) return 'certificate'
+  if (message.startsWith('The token or password cannot be sent')) return 'auth'
   if (message.includes('(401)')) return 'auth'
   if (message.includes('(403)')) return 'forbidden'
   if (message.includes('(404)')) return 'not_found'
