@@ -214,6 +214,40 @@ describe('sync scheduler', () => {
     expect(states).not.toContain(undefined)
     scheduler.stop()
   })
+
+  it('backs off too when the probe connects but the sync still ends offline (a server that drops connections)', async () => {
+    const clock = manualClock()
+    const runsAt: number[] = []
+    let healthy = false
+    const scheduler = createSyncScheduler({
+      sources: () => [source('a')],
+      runSource: async (job) => {
+        runsAt.push(clock.now())
+        return outcome(job, healthy ? 'ok' : 'offline', clock.now())
+      },
+      // The port accepts connections: only the sync's requests fail ("other side closed").
+      probe: async () => true,
+      now: clock.now,
+      timers: clock.timers,
+      intervalMinutes: () => 15,
+      watermark: () => null,
+      startDelayMs: 0,
+    })
+    scheduler.start()
+    await clock.advance(60 * MIN)
+    await scheduler.idle()
+    // Each run logs a failure, so they come at 0, then 1, 2, 4, 8 minutes apart, then every 15
+    // (the interval): 0, 1, 3, 7, 15, 30, 45, 60, not every minute (61 runs an hour before).
+    expect(runsAt.map((t) => t / MIN)).toEqual([0, 1, 3, 7, 15, 30, 45, 60])
+    expect(scheduler.status().state).toBe('offline')
+    // Back to health: the pause returns to the interval.
+    healthy = true
+    await clock.advance(15 * MIN)
+    await scheduler.idle()
+    expect(scheduler.status().state).toBe('idle')
+    expect(clock.pending()).toEqual([15 * MIN])
+    scheduler.stop()
+  })
 })
 
 describe('probeSource', () => {

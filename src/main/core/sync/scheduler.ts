@@ -108,6 +108,8 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     timer = timers.set(() => void tick(), delayMs)
   }
   const intervalMs = (): number => Math.max(1, deps.intervalMinutes()) * MINUTE
+  /** The pause while offline: one minute, doubling with every try that fails, at most the interval. */
+  const offlineDelayMs = (): number => Math.min(intervalMs(), FIRST_OFFLINE_RETRY_MS * 2 ** offlineRetries)
 
   async function tick(): Promise<void> {
     timer = null
@@ -118,7 +120,7 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
       const reachable = await anyReachable()
       if (!reachable) {
         offlineRetries += 1
-        arm(Math.min(intervalMs(), FIRST_OFFLINE_RETRY_MS * 2 ** offlineRetries))
+        arm(offlineDelayMs())
         emitState()
         return
       }
@@ -216,7 +218,7 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     } catch (err) {
       deps.log?.warn(`After-sync work failed: ${err instanceof Error ? err.message : String(err)}`)
     }
-    arm(offlineSince !== null ? FIRST_OFFLINE_RETRY_MS : intervalMs())
+    arm(offlineSince !== null ? offlineDelayMs() : intervalMs())
     emitState()
   }
 
@@ -227,6 +229,11 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
       offlineSince = deps.now()
       offlineRetries = 0
       deps.log?.warn('The sync sources cannot be reached; retrying quietly until they answer')
+    } else if (allOffline) {
+      // Still offline although a probe connected (a server that accepts and then drops the
+      // connection, a proxy in the way): the next run waits longer, as after a failed probe, so a
+      // source in this state logs a failure at a growing pause, not every minute.
+      offlineRetries += 1
     } else if (!allOffline && attempted.length > 0 && offlineSince !== null) {
       offlineSince = null
       offlineRetries = 0
