@@ -5,7 +5,7 @@ import type { SrInput } from '../../../src/main/core/db/repositories/service-req
 import { SourceError } from '../../../src/main/core/sources/http'
 import type { Connector, Page, SyncEntity } from '../../../src/main/core/sources/types'
 import { syncSource, type SyncProgress } from '../../../src/main/core/sync/engine'
-import { getCursor, logFinish, logStart, recentSyncLog } from '../../../src/main/core/sync/state'
+import { getCursor, logFinish, logStart, recentSyncLog, setCursor } from '../../../src/main/core/sync/state'
 import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 
 const T0 = Date.parse('2026-03-01T00:00:00Z')
@@ -136,6 +136,29 @@ describe('syncSource', () => {
     expect(again.calls[0]).toBeNull()
     expect(outcome.rows).toBe(25)
     expect(count(ws)).toBe(25)
+  })
+
+  it("--full replaces only the synced entities' cursors, and only once its first page commits", async () => {
+    await syncSource(ws.store, fakeConnector().connector, { now })
+    setCursor(ws.store, 'itsm:fake', 'deployments', 'D-42', clock)
+    // A full SR run that fails on its first request: the incremental position stays, so the next
+    // background run is no silent full resync; the deployments cursor is not this run's to drop.
+    const failing = fakeConnector({
+      fail: new Map([[0, new SourceError('server', 'The server failed (500) at http://x/srs', 500)]]),
+    })
+    const failed = await syncSource(ws.store, failing.connector, { now, full: true, entities: ['srs'] })
+    expect(failed.status).toBe('failed')
+    expect(failing.calls).toEqual([null])
+    expect(getCursor(ws.store, 'itsm:fake', 'srs')).toBe('25')
+    expect(getCursor(ws.store, 'itsm:fake', 'deployments')).toBe('D-42')
+    // A full run that gets one page (10 rows) and is then cut off keeps that page's cursor: the
+    // next run resumes the full pass from there.
+    const cut = fakeConnector({
+      fail: new Map([[10, new SourceError('server', 'The server failed (500) at http://x/srs', 500)]]),
+    })
+    await syncSource(ws.store, cut.connector, { now, full: true, entities: ['srs'] })
+    expect(getCursor(ws.store, 'itsm:fake', 'srs')).toBe('10')
+    expect(getCursor(ws.store, 'itsm:fake', 'deployments')).toBe('D-42')
   })
 
   it('marks a run left "running" by a killed process as interrupted', async () => {

@@ -6,15 +6,7 @@ import { setWatermark, setWorkspaceKind } from '../db/meta'
 import type { Store } from '../db/open-database'
 import { SourceError } from '../sources/http'
 import { SYNC_ENTITIES, type Connector, type Page, type SyncEntity } from '../sources/types'
-import {
-  clearCursors,
-  closeAbandonedRuns,
-  getCursor,
-  logFinish,
-  logStart,
-  pruneSyncLog,
-  setCursor,
-} from './state'
+import { closeAbandonedRuns, getCursor, logFinish, logStart, pruneSyncLog, setCursor } from './state'
 import { adoptParkedSrEvents } from '../db/repositories/parked-events'
 import { writeRows } from './writers'
 import { writeTransaction } from '../db/write-transaction'
@@ -80,7 +72,6 @@ export async function syncSource(
   const startedAt = now()
   closeAbandonedRuns(store, source, startedAt)
   pruneSyncLog(store, source, startedAt)
-  if (opts.full) clearCursors(store, source)
 
   const wanted = opts.entities ?? connector.entities
   const entities = SYNC_ENTITIES.filter((e) => wanted.includes(e) && connector.entities.includes(e))
@@ -141,7 +132,10 @@ async function syncEntity(
 ): Promise<EntityResult> {
   const started = opts.now()
   const logId = logStart(store, source, entity, started)
-  let cursor = getCursor(store, source, entity)
+  // A full sync reads the entity from the start. Its stored cursor is replaced only by the first
+  // page the full pass commits: a full run that fails at once leaves the incremental position (the
+  // next background run is no silent full resync), and entities the run does not sync keep theirs.
+  let cursor = opts.full ? null : getCursor(store, source, entity)
   let rows = 0
   let pages = 0
   let received = 0
