@@ -285,6 +285,18 @@ describe('sources channels', () => {
       ok: false,
       error: { code: 'BAD_REQUEST', message: expect.stringContaining('URL') },
     })
+    // A token pasted with its line break could never be sent (and fetch's own error would quote it).
+    const pasted = await app.invoke('sources:add', {
+      kind: 'itsm',
+      name: 'ok',
+      url: 'http://127.0.0.1:9',
+      token: 'sim-token\nSECRET-tail',
+    })
+    expect(pasted).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('visible ASCII characters only') },
+    })
+    expect(JSON.stringify(pasted)).not.toContain('SECRET-tail')
     expect(await app.ok('sources:list', {})).toEqual([])
   })
 })

@@ -31,6 +31,11 @@ const sourceName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Use 1–40 lower-case letters, digits, "-" or "_" (e.g. "prod-itsm")')
 const secret = z.string().min(1).max(4096)
+/** A bearer token goes into an HTTP header as it is: visible ASCII only (a pasted line break is refused here). */
+const bearerToken = secret.regex(
+  /^[\x21-\x7e]+$/,
+  'A token is visible ASCII characters only: no spaces, line breaks or other letters (check what was pasted)',
+)
 const isHttpUrl = (text: string): boolean => {
   try {
     return /^https?:$/.test(new URL(text).protocol)
@@ -66,7 +71,7 @@ const addSource = z.discriminatedUnion('kind', [
       kind: z.literal('itsm'),
       name: sourceName,
       url,
-      token: secret,
+      token: bearerToken,
       caCertificate: caCertificate.optional(),
       proxy: proxy.optional(),
       proxyUser: proxyUser.optional(),
@@ -82,7 +87,7 @@ const addSource = z.discriminatedUnion('kind', [
       /** Basic auth user; without it the secret is a bearer token. */
       user: z.string().min(1).max(200).optional(),
       password: secret.optional(),
-      token: secret.optional(),
+      token: bearerToken.optional(),
       caCertificate: caCertificate.optional(),
       proxy: proxy.optional(),
       proxyUser: proxyUser.optional(),
@@ -99,7 +104,7 @@ const updateSource = z
     /** null switches a ServiceNow source to a bearer token. */
     user: z.string().min(1).max(200).nullable().optional(),
     /** A new secret replaces the stored one; omitted keeps it. */
-    token: secret.optional(),
+    token: bearerToken.optional(),
     password: secret.optional(),
     /** New CA certificates replace the connection's; null removes them; omitted keeps them. */
     caCertificate: caCertificate.nullable().optional(),
