@@ -21,6 +21,7 @@ import { padCols, print } from './output'
 import { promptingSecrets, terminalAsk } from './secret-prompt'
 import { storeItsmAccount } from '../core/auth/session'
 import { syncLogText } from './sync-log-text'
+import { recalculateAfterWrite } from './after-write'
 
 const outcomeText = (o: SyncOutcome): string =>
   `${o.source}: ${o.status} — ${o.rows.toLocaleString('en-US')} rows in ${o.pages} pages, ${((o.finishedAt - o.startedAt) / 1000).toFixed(1)} s${o.error ? `\n  ${o.error}` : ''}`
@@ -256,6 +257,13 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           } finally {
             process.off('SIGINT', onSigint)
           }
+          // As the app does after a run that wrote data (runtime.ts): the KPIs follow the new rows.
+          if (outcomes.some((o) => o.rows > 0 || o.status === 'ok'))
+            recalculateAfterWrite(ctx.workspace.store, {
+              now: ctx.asOf ?? Date.now(),
+              zone: ctx.zone,
+              warn: (line) => process.stderr.write(`${line}\n`),
+            })
           print(outcomes, opts.json, (list) => list.map(outcomeText).join('\n'))
           if (outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1
         })

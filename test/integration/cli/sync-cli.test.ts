@@ -81,6 +81,27 @@ describe('source and sync commands', () => {
     })
   })
 
+  it('recalculates the KPIs after a sync that wrote data, as the app does (SPEC §6)', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-kpi-'))
+    try {
+      expect((await cli(['kpi', 'apply', 'SR_BACKLOG', '--data-dir', own])).code).toBe(0)
+      const add = ['source', 'add', 'servicenow', '--name', 'sn', '--url', sim.url, '--user', 'integration']
+      expect((await cli([...add, '--password-env', 'SN_PASSWORD', '--data-dir', own])).code).toBe(0)
+      const sync = await cli(['sync', '--data-dir', own], { SN_PASSWORD: 'secret' })
+      expect(sync.code).toBe(0)
+      // Worked out from the simulator's own records: New, In Progress and On Hold are open now.
+      const open = sim.records.filter((r) => ['1', '2', '3'].includes(r['state']?.value ?? '')).length
+      expect(open).toBeGreaterThan(0)
+      const board = JSON.parse((await cli(['kpi', 'list', '--json', '--data-dir', own])).stdout) as {
+        kpis: { name: string; value: number | null }[]
+      }
+      // `kpi list` reads stored values: before, it said 0 here until someone ran `kpi calc`.
+      expect(board.kpis.find((k) => k.name === 'SR_BACKLOG')?.value).toBe(open)
+    } finally {
+      rmSync(own, { recursive: true, force: true })
+    }
+  })
+
   it('source test records the ITSM account whose role the app follows; source remove frees it', async () => {
     const token = 'cli-role-token-77aa88bb'
     const itsm = await startItsmSimulator({
