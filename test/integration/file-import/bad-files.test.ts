@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { previewImport, runImport, writeErrorReport } from '../../../src/main/core/sources/file-import/import'
 import { countServiceRequests } from '../../../src/main/core/db/repositories/service-requests'
@@ -122,5 +123,81 @@ describe('row errors', () => {
         '3,생성일시,2026-13-45,created_at: not a valid date/time\r\n' +
         `4,제목,"'=SUM(A1) ""따옴표"", 쉼표",title: is required\r\n`,
     )
+  })
+})
+
+describe('damaged text', () => {
+  const header = 'id,tenant,title,priority,status,created_at\r\n'
+  /** 500 rows of Korean text (about 100 KB, past the 64 KB head); `last` replaces the last row. */
+  function rows(last: string): string {
+    const out: string[] = []
+    for (let i = 1; i < 500; i++)
+      out.push(
+        `D-${i},서울특별시청 ${i % 7},프린터 고장 ${'가나다라마바사'.repeat(20)},P3,OPEN,2026-03-02 09:00\r\n`,
+      )
+    out.push(last)
+    return header + out.join('')
+  }
+
+  it('a UTF-8 file with one bad byte past 64 KB stays UTF-8 and names the row, storing nothing damaged', async () => {
+    const path = join(tmp, 'one-bad-byte.csv')
+    const good = Buffer.from(rows('D-500,부산광역시청X,끝,P3,OPEN,2026-03-02 09:00\r\n'), 'utf8')
+    const at = good.lastIndexOf(Buffer.from('X'))
+    good[at] = 0xff
+    expect(at).toBeGreaterThan(65_536)
+    writeFileSync(path, good)
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.encoding).toBe('utf-8')
+    expect(p.validCount).toBe(499)
+    expect(p.sample[0]?.tenant).toBe('서울특별시청 1')
+    expect(p.errors).toEqual([
+      {
+        row: 501,
+        column: 'tenant',
+        value: '부산광역시청\uFFFD',
+        message: expect.stringMatching(
+          new RegExp(
+            `^not valid UTF-8 text: .*1 undecodable byte sequence, the first at byte ${at.toLocaleString('en-US')}`,
+          ),
+        ) as unknown,
+      },
+    ])
+    const ws = tempWorkspace()
+    try {
+      expect((await runImport(ws.store, path, { timeZone: SEOUL })).status).toBe('rejected')
+      const partial = await runImport(ws.store, path, { timeZone: SEOUL, allowErrors: true })
+      expect(partial).toMatchObject({ status: 'imported', written: 499 })
+      const damaged = ws.store.sqlite
+        .prepare(
+          "SELECT count(*) AS n FROM service_requests WHERE title || raw LIKE '%' || char(65533) || '%'",
+        )
+        .get() as { n: number }
+      expect(damaged.n).toBe(0)
+      const tenants = ws.store.sqlite.prepare('SELECT name FROM tenants').all() as { name: string }[]
+      expect(tenants.every((t) => /^서울특별시청 \d$/.test(t.name))).toBe(true)
+    } finally {
+      ws.dispose()
+    }
+  })
+
+  it('a CP949 file with a stray byte past 64 KB stays CP949 and names the row', async () => {
+    const path = join(tmp, 'cp949-stray.csv')
+    const bytes = iconv.encode(rows('D-500,부산광역시청X,끝,P3,OPEN,2026-03-02 09:00\r\n'), 'cp949')
+    bytes[bytes.lastIndexOf(Buffer.from('X'))] = 0xff
+    writeFileSync(path, bytes)
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.encoding).toBe('cp949')
+    expect(p.validCount).toBe(499)
+    expect(p.errors.map((e) => [e.row, e.column])).toEqual([[501, 'tenant']])
+    expect(p.errors[0]?.message).toMatch(/^not valid CP949 text/)
+  })
+
+  it('a control character past 64 KB in valid UTF-8 is a row error, not stored', async () => {
+    const path = join(tmp, 'c1-late.csv')
+    writeFileSync(path, rows('D-500,부산\u0085광역시청,끝,P3,OPEN,2026-03-02 09:00\r\n'), 'utf8')
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.encoding).toBe('utf-8')
+    expect(p.errors.map((e) => [e.row, e.column])).toEqual([[501, 'tenant']])
+    expect(p.errors[0]?.message).toMatch(/^contains � or control characters/)
   })
 })

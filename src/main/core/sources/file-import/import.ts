@@ -29,7 +29,8 @@ import {
   type RowError,
   type Table,
 } from './types'
-import { createRowValidator, valueMaps } from './validate'
+import { createRowValidator, damagedTextMessage, valueMaps } from './validate'
+import { DAMAGED_TEXT } from './decode'
 import { writeTransaction } from '../../db/write-transaction'
 
 export type ImportOptions = {
@@ -321,6 +322,15 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
       : format === 'json'
         ? await readJson(path, head, limits)
         : await readXlsx(path, limits, opts.sheet ?? mapping?.sheet)
+  const damagedText = damagedTextMessage(table.encoding, table.invalidBytes)
+  const damagedHeaders = table.headers.filter((h) => DAMAGED_TEXT.test(h))
+  if (damagedHeaders.length > 0) {
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The header row has text that could not be read (� or control characters): ` +
+        `${damagedHeaders.map((h) => JSON.stringify(h)).join(', ')}; fix it in the file or save it again as CSV UTF-8`,
+    )
+  }
   const columns = namingOtherSheets(table, () => resolveColumns(table.headers, mapping))
   const source = importSource(opts)
   const ctx = {
@@ -329,6 +339,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
     headers: table.headers,
     columns,
     wallToEpoch: createWallClock(zone),
+    damagedText,
     ...valueMaps(mapping),
   }
   const sampleSize = opts.sampleSize ?? 20

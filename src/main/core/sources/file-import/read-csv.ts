@@ -31,7 +31,7 @@ export function detectDelimiter(text: string): string {
 
 /** Opens a CSV file: detects encoding and delimiter, reads the header; rows stream on demand. */
 export async function readCsv(path: string, head: Buffer, limits: ImportLimits): Promise<Table> {
-  const encoding = await detectEncoding(path, head)
+  const { encoding, invalid, firstInvalidAt } = await detectEncoding(path, head)
   // Decoding a head cut mid-character yields one U+FFFD at the end: harmless for both checks.
   const headText = decodeBytes(head, encoding)
   checkText(headText, 'csv')
@@ -70,7 +70,13 @@ export async function readCsv(path: string, head: Buffer, limits: ImportLimits):
       parser.destroy()
     }
   }
-  return { format: 'csv', encoding, headers, rows: rows() }
+  return {
+    format: 'csv',
+    encoding,
+    headers,
+    rows: rows(),
+    invalidBytes: { count: invalid, firstAt: firstInvalidAt },
+  }
 }
 
 async function nextRecord(it: AsyncIterator<string[]>): Promise<IteratorResult<string[]>> {

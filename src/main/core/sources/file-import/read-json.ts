@@ -8,7 +8,7 @@ import type { Cell, ImportLimits, RawRow, Table } from './types'
 
 /** Opens a JSON file; headers are the union of the objects' keys in first-seen order. */
 export async function readJson(path: string, head: Buffer, limits: ImportLimits): Promise<Table> {
-  const encoding = await detectEncoding(path, head)
+  const { encoding, invalid, firstInvalidAt } = await detectEncoding(path, head)
   const text = decodeBytes(await readFile(path), encoding)
   checkText(text.slice(0, 65_536), 'json')
   let json: unknown
@@ -48,7 +48,13 @@ export async function readJson(path: string, head: Buffer, limits: ImportLimits)
       yield { row: i + 2, cells: isObject(item) ? headers.map((h) => toCell(item[h])) : [NOT_AN_OBJECT] }
     }
   }
-  return { format: 'json', encoding, headers, rows: rows() }
+  return {
+    format: 'json',
+    encoding,
+    headers,
+    rows: rows(),
+    invalidBytes: { count: invalid, firstAt: firstInvalidAt },
+  }
 }
 
 /** Marker cell for a record that is not an object; the validator reports it as a row error. */

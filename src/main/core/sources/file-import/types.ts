@@ -22,6 +22,8 @@ export type Table = {
   encoding: ImportEncoding
   headers: string[]
   rows: AsyncIterable<RawRow>
+  /** CSV/JSON: byte sequences the chosen encoding could not decode (each is a U+FFFD in the text). */
+  invalidBytes?: { count: number; firstAt: number | null }
   /** XLSX only: every sheet of the workbook, in order, and the one read. */
   sheets?: string[]
   sheet?: string

@@ -3,9 +3,10 @@
 import { PRIORITIES, SR_STATUSES, type Priority, type SrStatus } from '../../../../shared/domain'
 import type { SrInput } from '../../db/repositories/service-requests'
 import { parseCellInstant } from './dates'
+import { DAMAGED_TEXT } from './decode'
 import type { CanonicalColumn, ColumnIndex, ColumnMapping } from './mapping'
 import { NOT_AN_OBJECT } from './read-json'
-import type { Cell, ImportFormat, RawRow, RowError } from './types'
+import type { Cell, ImportEncoding, ImportFormat, RawRow, RowError } from './types'
 
 // Values seen in Korean ITSM exports and other tools, after normalizeValue. A mapping file's
 // `values` take precedence over these.
@@ -54,6 +55,33 @@ export type RowContext = {
   wallToEpoch: (wallMs: number) => number
   statusValues: ReadonlyMap<string, SrStatus>
   priorityValues: ReadonlyMap<string, Priority>
+  /** The row error for a cell holding U+FFFD or a C1 control (see damagedTextMessage). */
+  damagedText: string
+}
+
+/**
+ * What to tell about a cell with U+FFFD or a C1 control: bytes the file's encoding could not
+ * decode, or (in an otherwise clean file) characters left by an earlier wrong conversion.
+ */
+export function damagedTextMessage(
+  encoding: ImportEncoding,
+  invalidBytes: { count: number; firstAt: number | null } | undefined,
+): string {
+  const n = invalidBytes?.count ?? 0
+  if (n > 0 && encoding !== 'binary') {
+    const name = encoding === 'cp949' ? 'CP949' : 'UTF-8'
+    const where =
+      invalidBytes?.firstAt != null ? `, the first at byte ${invalidBytes.firstAt.toLocaleString('en-US')}` : ''
+    const seqs = `${n.toLocaleString('en-US')} undecodable byte sequence${n === 1 ? '' : 's'}`
+    return (
+      `not valid ${name} text: � marks bytes that could not be read (the file has ${seqs}${where}); ` +
+      'fix the value in the file or save it again as CSV UTF-8'
+    )
+  }
+  return (
+    'contains � or control characters (U+0080–U+009F) left by a wrong text conversion; ' +
+    'fix the value in the file'
+  )
 }
 
 export type RowOutcome =
@@ -154,6 +182,13 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
       return {
         kind: 'error',
         errors: [{ row, column: '', value: '', message: 'record is not a JSON object' }],
+      }
+    }
+    // Every cell, mapped or not (the raw record keeps them all): damaged text is never stored.
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]
+      if (typeof c === 'string' && DAMAGED_TEXT.test(c)) {
+        errors.push({ row, column: ctx.headers[i] ?? '', value: c, message: ctx.damagedText })
       }
     }
     const extra = cells.slice(ctx.headers.length).filter((c) => c !== null && String(c).trim() !== '')
