@@ -71,7 +71,9 @@ export function damagedTextMessage(
   if (n > 0 && encoding !== 'binary') {
     const name = encoding === 'cp949' ? 'CP949' : 'UTF-8'
     const where =
-      invalidBytes?.firstAt != null ? `, the first at byte ${invalidBytes.firstAt.toLocaleString('en-US')}` : ''
+      invalidBytes?.firstAt != null
+        ? `, the first at byte ${invalidBytes.firstAt.toLocaleString('en-US')}`
+        : ''
     const seqs = `${n.toLocaleString('en-US')} undecodable byte sequence${n === 1 ? '' : 's'}`
     return (
       `not valid ${name} text: � marks bytes that could not be read (the file has ${seqs}${where}); ` +
