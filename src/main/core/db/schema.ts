@@ -149,9 +149,11 @@ export const srEvents = sqliteTable(
   },
   (t) => [
     index('sr_events_sr_at_idx').on(t.srId, t.at),
-    // Partial: events without a source id (the demo writes millions) cost this index nothing.
-    uniqueIndex('sr_events_source_event_uq')
-      .on(t.srId, t.sourceEventId)
+    // Partial: events without a source id (the demo writes millions) cost this index nothing. The
+    // source id leads, so the writer finds an event by it across SRs (an event moved to another SR
+    // upstream keeps its id: service-requests.ts insertSrEvents); unique per SR as before.
+    uniqueIndex('sr_events_event_sr_uq')
+      .on(t.sourceEventId, t.srId)
       .where(sql`${t.sourceEventId} IS NOT NULL`),
     check('sr_events_kind_ck', oneOf(t.kind, SR_EVENT_KINDS)),
   ],

@@ -288,12 +288,21 @@ export function insertSrEvents(
   const findDuplicate = sqlite.prepare(`SELECT 1 FROM sr_events WHERE sr_id = ? AND at = ? AND kind = ?
     AND from_status IS ? AND to_status IS ? AND actor_id IS ? AND assignee_id IS ? AND note IS ? LIMIT 1`)
   const insertEvent = sqlite.prepare(INSERT_EVENT_SQL)
+  // Every stored copy of a source event, whichever SR of the source it is on (an event moved to
+  // another SR upstream keeps its id). CROSS JOIN keeps sr_events outer: the lookup goes through
+  // sr_events_event_sr_uq (source_event_id first), never through all the SRs of the source.
   const findBySourceId = sqlite
     .prepare(
-      `SELECT id, sr_id, at, kind, from_status, to_status, actor_id, assignee_id, note FROM sr_events
-       WHERE sr_id = ? AND source_event_id = ?`,
+      `SELECT e.id, e.sr_id, e.at, e.kind, e.from_status, e.to_status, e.actor_id, e.assignee_id, e.note
+       FROM sr_events e CROSS JOIN service_requests s ON s.id = e.sr_id
+       WHERE e.source_event_id = ? AND s.source = ?`,
     )
     .raw()
+  const deleteEvent = sqlite.prepare('DELETE FROM sr_events WHERE id = ?')
+  const findSrById =
+    sqlite.prepare(`SELECT id, tenant_id, status, created_at, resolved_at_source, closed_at, updated_at,
+    requester, priority, (SELECT name FROM categories WHERE id = category_id) AS category
+    FROM service_requests WHERE id = ?`)
   // A stored copy without a source id (written before events kept theirs) is adopted, not doubled.
   const findUnnamedCopy = sqlite
     .prepare(
@@ -336,6 +345,24 @@ export function insertSrEvents(
     let updated = 0
     let duplicates = 0
     let missingSr = 0
+    /** Deletes stored copies of an event that are not on `keepSr`; returns the copy on it, if any. */
+    const leaveOtherSrs = (copies: unknown[][], keepSr: number | null): unknown[] | undefined => {
+      let kept: unknown[] | undefined
+      for (const copy of copies) {
+        const srId = copy[1] as number
+        if (srId === keepSr && kept === undefined) {
+          kept = copy
+          continue
+        }
+        deleteEvent.run(copy[0])
+        // The SR it left is re-derived below without it (resolved_at, SLA pauses).
+        if (!touched.has(srId)) {
+          const old = findSrById.get(srId) as SrRow | undefined
+          if (old) touched.set(srId, old)
+        }
+      }
+      return kept
+    }
     for (const e of events) {
       const key = `${e.source}\u0000${e.sourceId}`
       let sr = srs.get(key)
@@ -344,6 +371,8 @@ export function insertSrEvents(
         srs.set(key, sr)
       }
       if (sr === null) {
+        // Moved upstream to an SR not stored yet: it leaves its old SR now and waits for the new one.
+        if (e.eventId) leaveOtherSrs(findBySourceId.all(e.eventId, e.source) as unknown[][], null)
         missingSr++
         onMissing?.(e)
         continue
@@ -356,7 +385,8 @@ export function insertSrEvents(
         lookups,
       )
       if (e.eventId) {
-        const stored = findBySourceId.get(sr.id, e.eventId) as unknown[] | undefined
+        const copies = findBySourceId.all(e.eventId, e.source) as unknown[][]
+        const stored = copies.length > 0 ? leaveOtherSrs(copies, sr.id) : undefined
         if (stored) {
           // stored = [id, ...the eight content params]: unchanged, or edited upstream.
           if (params.every((p, i) => p === stored[i + 1])) duplicates++
