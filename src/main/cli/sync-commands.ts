@@ -9,8 +9,10 @@ import {
   getSource,
   listSources,
   removeSource,
+  setServiceNowStateMap,
   setSourceTransport,
 } from '../core/sources/registry'
+import { parseStateMapText, stateMapText, type StateMap } from '../core/sources/servicenow/mapping'
 import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
 import { forgetSourceRuns } from '../core/sync/source-status'
@@ -39,6 +41,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .option('--password-env <VAR>', 'environment variable holding the ServiceNow password')
     .option('--table <table>', 'ServiceNow table (default incident)')
     .option(
+      '--state-map <CODE=STATUS,…>',
+      'ServiceNow state codes beyond 1/2/3/6/7/8, e.g. 4=PENDING,-5=OPEN (statuses: OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED)',
+    )
+    .option(
       '--ca-file <FILE>',
       "CA certificate(s) to trust for this server (PEM or DER .cer), e.g. an internal CA's",
     )
@@ -46,6 +52,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .option('--proxy-user <user>', 'user of a proxy that asks for a login')
     .option('--proxy-password-env <VAR>', "environment variable holding the proxy user's password")
     .action(async (kind: string, local: Record<string, string | undefined>, cmd: Command) => {
+      if (local['stateMap'] !== undefined && kind !== 'servicenow')
+        throw new UsageError('--state-map is for ServiceNow sources only')
+      const stateMap = local['stateMap'] !== undefined ? stateMapOption(local['stateMap']) : undefined
       await withContext(cmd, async (ctx, opts) => {
         const now = Date.now()
         const transport = {
@@ -67,6 +76,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                 ...(local['user'] ? { user: local['user'] } : {}),
                 ...(local['passwordEnv'] ? { passwordEnv: local['passwordEnv'] } : {}),
                 ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
+                ...(stateMap ? { stateMap } : {}),
                 ...transport,
               }
         const added = addSource(ctx.workspace.store, { name: local['name'] ?? '', kind, config }, now)
@@ -142,6 +152,53 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         })
       },
     )
+  source
+    .command('state-map')
+    .description("show or change a ServiceNow source's own state codes (consulted before 1/2/3/6/7/8)")
+    .argument('<name>')
+    .argument('[entries]', 'CODE=STATUS,… to add or change, e.g. 4=PENDING,-5=OPEN')
+    .option('--remove <codes>', 'state codes to drop from the map, e.g. 4,-5')
+    .option('--clear', 'drop the whole map (only the built-in codes are known again)')
+    .action(
+      async (
+        name: string,
+        entries: string | undefined,
+        local: { remove?: string; clear?: boolean },
+        cmd: Command,
+      ) => {
+        const set = entries !== undefined ? stateMapOption(entries) : undefined
+        const remove = local.remove
+          ?.split(',')
+          .map((c) => c.trim())
+          .filter((c) => c !== '')
+        await withContext(cmd, async (ctx, opts) => {
+          const record = getSource(ctx.workspace.store, name)
+          if (!record) throw new UsageError(`No source named "${name}"`)
+          const changing = set !== undefined || remove !== undefined || local.clear === true
+          const after = changing
+            ? setServiceNowStateMap(ctx.workspace.store, name, {
+                ...(set ? { set } : {}),
+                ...(remove ? { remove } : {}),
+                ...(local.clear ? { clear: true } : {}),
+              })
+            : record
+          if (after.kind !== 'servicenow')
+            throw new UsageError(`"${name}" is an ITSM REST source: only ServiceNow sources have a state map`)
+          const map = after.config.stateMap ?? {}
+          print(
+            { source: name, stateMap: map },
+            opts.json,
+            () =>
+              (Object.keys(map).length > 0
+                ? `"${name}" maps ServiceNow states ${stateMapText(map)}, then the built-in 1/2/3/6/7/8`
+                : `"${name}" knows the built-in ServiceNow states 1/2/3/6/7/8 only`) +
+              (changing
+                ? `\nIncidents stored before keep their status until they change; sync --full --source ${name} maps them all again`
+                : ''),
+          )
+        })
+      },
+    )
   source.command('list').action(async (_local: unknown, cmd: Command) => {
     await withContext(cmd, async (ctx, opts) => {
       const sources = listSources(ctx.workspace.store)
@@ -153,6 +210,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                 (s) =>
                   `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}` +
                   (s.config.proxy ? `\n  proxy: ${proxyText(s.config)}` : '') +
+                  (s.kind === 'servicenow' && s.config.stateMap
+                    ? `\n  state map: ${stateMapText(s.config.stateMap)}`
+                    : '') +
                   caLines(s.config.ca),
               )
               .join('\n'),
@@ -269,6 +329,13 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         })
       },
     )
+}
+
+/** `--state-map` / `source state-map` entries, or a usage error saying which entry is wrong. */
+function stateMapOption(text: string): StateMap {
+  const parsed = parseStateMapText(text)
+  if (!parsed.ok) throw new UsageError(`State map: ${parsed.error}`)
+  return parsed.map
 }
 
 /** A source's proxy with its login user and where the password comes from (never the password). */

@@ -128,7 +128,8 @@ describe('ServiceNow mapping', () => {
         sysId: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
         number: 'INC0010042',
         field: 'state',
-        message: expect.stringContaining('unknown state "42"'),
+        message: expect.stringContaining('unknown state "42" (Weird)'),
+        state: { code: '42', label: 'Weird' },
       },
     })
     const date = mapIncident(incident({ sys_updated_on: f('31/03/2026') }), 'servicenow:sn')

@@ -8,6 +8,7 @@ import type { SourceSecretKind } from '../secrets'
 import { DEFAULT_RETRY, type HttpDeps } from './http'
 import { createItsmConnector } from './itsm-rest/connector'
 import { createServiceNowConnector } from './servicenow/connector'
+import { stateMapSchema, type StateMap } from './servicenow/mapping'
 import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
 import type { Connector } from './types'
@@ -93,6 +94,8 @@ export const serviceNowConfigSchema = z
     user: z.string().min(1).optional(),
     passwordEnv: envName.optional(),
     tokenEnv: envName.optional(),
+    /** State codes of this instance or table beyond the built-in 1/2/3/6/7/8 (docs/servicenow.md). */
+    stateMap: stateMapSchema.optional(),
     ...transportFields,
   })
   .strict()
@@ -226,6 +229,40 @@ export function setSourceTransport(store: Store, sourceName: string, change: Tra
   return { ...parsed, id: source.id, name: source.name, createdAt: source.createdAt }
 }
 
+/**
+ * Changes a ServiceNow source's state map: `set` entries are added or replace the same codes, `remove`
+ * codes are dropped, `clear` drops the whole map first. The cursors stay: incidents already stored keep
+ * their status until they change or a full sync reads them again.
+ */
+export function setServiceNowStateMap(
+  store: Store,
+  sourceName: string,
+  change: { set?: StateMap; remove?: readonly string[]; clear?: boolean },
+): SourceRecord {
+  const source = getSource(store, sourceName)
+  if (!source) throw new CoreError('NOT_FOUND', `No source named "${sourceName}"`)
+  if (source.kind !== 'servicenow')
+    throw new CoreError(
+      'BAD_REQUEST',
+      `"${sourceName}" is an ITSM REST source: only ServiceNow sources have a state map`,
+    )
+  const map: Record<string, string> = change.clear ? {} : { ...source.config.stateMap }
+  for (const code of change.remove ?? []) {
+    if (!Object.hasOwn(map, code))
+      throw new CoreError('BAD_REQUEST', `"${sourceName}" has no state map entry for ${code}`)
+    delete map[code]
+  }
+  Object.assign(map, change.set)
+  const config: Record<string, unknown> = { ...source.config }
+  if (Object.keys(map).length > 0) config['stateMap'] = map
+  else delete config['stateMap']
+  const parsed = parseConfig(source.kind, config)
+  store.sqlite
+    .prepare('UPDATE sources SET config = ? WHERE id = ?')
+    .run(JSON.stringify(parsed.config), source.id)
+  return { ...parsed, id: source.id, name: source.name, createdAt: source.createdAt }
+}
+
 /** Removes a source and its cursors; the SRs it brought stay (they are the operators' history). */
 export function removeSource(store: Store, sourceName: string): boolean {
   const source = getSource(store, sourceName)
@@ -289,7 +326,7 @@ export async function connectorFor(
         token: await need('token', c.tokenEnv ? `set ${c.tokenEnv}` : 'add it in Settings → Connections'),
       }
   return createServiceNowConnector(
-    { name: source.name, url: c.url, table: c.table, auth, retry: DEFAULT_RETRY },
+    { name: source.name, url: c.url, table: c.table, auth, stateMap: c.stateMap, retry: DEFAULT_RETRY },
     deps,
   )
 }

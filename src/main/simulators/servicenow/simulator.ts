@@ -77,6 +77,13 @@ export type SnSimulator = {
   records: readonly SnRecord[]
   /** sys_ids the integration user may not read (aclHiddenShare). */
   hidden: ReadonlySet<string>
+  /**
+   * An operator's edit of `record`: `fields` set, sys_mod_count up, and sys_updated_on one second past
+   * the instance clock (which moves there). With `at`, sys_updated_on is exactly `at` and the clock
+   * stays: a transaction that commits late, stamped earlier than rows already served, or an edit in
+   * the same second as rows served before (sys_updated_on has second precision).
+   */
+  update(record: SnRecord, fields?: Partial<SnRecord>, opts?: { at?: string }): void
   user: { sysId: string; userName: string; name: string }
 }
 
@@ -125,6 +132,13 @@ function sysIdOf(rng: Rng): string {
 }
 
 const plain = (v: string): SnStoredField => ({ value: v, display_value: v })
+
+/** 'YYYY-MM-DD HH:mm:ss' (UTC) as epoch ms, or null. */
+function parseSnText(text: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) return null
+  const ms = Date.parse(`${text.replace(' ', 'T')}Z`)
+  return Number.isFinite(ms) ? ms : null
+}
 
 type Generated = {
   incidents: SnRecord[]
@@ -507,6 +521,17 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     records: data.incidents,
     hidden: data.hidden,
     user: data.integration,
+    update(record, fields = {}, opts = {}) {
+      for (const [name, value] of Object.entries(fields)) if (value) record[name] = value
+      record['sys_mod_count'] = plain(String(Number(record['sys_mod_count']?.value ?? '0') + 1))
+      if (opts.at !== undefined) {
+        if (parseSnText(opts.at) === null) throw new Error(`"${opts.at}" is not 'YYYY-MM-DD HH:mm:ss'`)
+        record['sys_updated_on'] = { value: opts.at, display_value: opts.at }
+        return
+      }
+      clock += 1000
+      record['sys_updated_on'] = dateField(clock)
+    },
     setFaults(next) {
       faults = { ...next, aclHiddenShare: faults.aclHiddenShare }
     },

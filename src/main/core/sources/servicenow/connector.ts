@@ -13,8 +13,10 @@ import {
   describeRowError,
   fieldSchema,
   mapIncident,
+  STATUS_LIST,
   tableResponseSchema,
   type RowError,
+  type StateMap,
 } from './mapping'
 
 export type ServiceNowAuth =
@@ -29,6 +31,8 @@ export type ServiceNowConfig = {
   auth: ServiceNowAuth
   /** Overrides the engine's page size (ServiceNow caps sysparm_limit server-side anyway). */
   pageSize?: number
+  /** This source's own state codes, consulted before the built-in 1/2/3/6/7/8 (docs/servicenow.md). */
+  stateMap?: StateMap | undefined
   retry?: RetryPolicy
 }
 
@@ -192,7 +196,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     const rows: EntityRows['srs'] = []
     const errors: RowError[] = []
     for (const record of records) {
-      const mapped = mapIncident(record, source)
+      const mapped = mapIncident(record, source, { stateMap: config.stateMap })
       if (mapped.ok) rows.push(mapped.row)
       else errors.push(mapped.error)
     }
@@ -201,7 +205,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       const shown = errors.slice(0, 5).map(describeRowError).join('; ')
       const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''
       throw new ServiceNowDataError(
-        `ServiceNow ${table} has ${errors.length} record(s) we cannot read: ${shown}${more}`,
+        `ServiceNow ${table} has ${errors.length} record(s) we cannot read: ${shown}${more}${stateMapHint(config.name, errors)}`,
         errors,
       )
     }
@@ -279,6 +283,22 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       }
     },
   }
+}
+
+/**
+ * How to map the unknown states of `errors` for source `name`, or '' when there are none: a page
+ * refused for a state stays refused until the state is mapped (or the incident edited).
+ */
+function stateMapHint(name: string, errors: readonly RowError[]): string {
+  const states = new Map<string, string>()
+  for (const e of errors) if (e.state) states.set(e.state.code, e.state.label)
+  if (states.size === 0) return ''
+  const listed = [...states].map(([code, label]) => `${code} (${label || 'no label'})`).join(', ')
+  const example = [...states.keys()].map((code) => `${code}=STATUS`).join(',')
+  return (
+    `. Map state ${listed} to a status for this source: npm run cli -- source state-map ${name} ${example}` +
+    ` (or --state-map ${example} at source add), STATUS one of ${STATUS_LIST}; then sync again`
+  )
 }
 
 type PageFacts = {

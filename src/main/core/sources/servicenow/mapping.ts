@@ -3,7 +3,7 @@
 // `value` (language- and time-zone-independent: state "2", UTC "2026-03-31 15:30:00"), names from
 // `display_value` (reference fields resolved by the server, no extra sys_user/core_company calls).
 import { z } from 'zod'
-import type { Priority, SrStatus } from '../../../../shared/domain'
+import { SR_STATUSES, type Priority, type SrStatus } from '../../../../shared/domain'
 import type { SrInput } from '../../db/repositories/service-requests'
 
 /** The incident fields we ask for (sysparm_fields) — only what the mapping reads. */
@@ -35,6 +35,81 @@ export const STATE_MAP: Readonly<Record<string, SrStatus>> = {
   '8': 'CANCELLED',
 }
 
+/**
+ * A source's own state codes (config `stateMap`, e.g. { "4": "PENDING", "-5": "OPEN" }): consulted
+ * before STATE_MAP, for codes older instances, customisations and other task tables use.
+ */
+export type StateMap = Readonly<Record<string, SrStatus>>
+
+const STATE_CODE = /^-?\d+$/
+export const STATUS_LIST = SR_STATUSES.join(', ')
+const MAX_STATE_MAP = 100
+
+/** Validates a state map from config: keys are state codes (whole numbers), values canonical statuses. */
+export const stateMapSchema = z
+  .record(z.string(), z.string())
+  .superRefine((map, ctx) => {
+    if (Object.keys(map).length > MAX_STATE_MAP)
+      ctx.addIssue({ code: 'custom', message: `at most ${MAX_STATE_MAP} state codes` })
+    for (const [code, status] of Object.entries(map)) {
+      if (!STATE_CODE.test(code))
+        ctx.addIssue({
+          code: 'custom',
+          path: [code],
+          message: `"${code}" is not a ServiceNow state code (the state's value, a whole number such as 4 or -5)`,
+        })
+      else if (!(SR_STATUSES as readonly string[]).includes(status))
+        ctx.addIssue({
+          code: 'custom',
+          path: [code],
+          message: `"${status}" is not a status; map state ${code} to one of ${STATUS_LIST}`,
+        })
+    }
+  })
+  .transform((map) => map as StateMap)
+
+/**
+ * Parses the command line's `4=PENDING,-5=OPEN` (statuses in any case) into a state map; an error
+ * message naming the bad entry otherwise.
+ */
+export function parseStateMapText(text: string): { ok: true; map: StateMap } | { ok: false; error: string } {
+  const map: Record<string, SrStatus> = {}
+  for (const raw of text.split(',')) {
+    const entry = raw.trim()
+    if (entry === '') continue
+    const m = /^([^=]*)=(.*)$/.exec(entry)
+    if (!m) return { ok: false, error: `"${entry}" is not CODE=STATUS (e.g. 4=PENDING)` }
+    const code = (m[1] ?? '').trim()
+    const status = (m[2] ?? '').trim().toUpperCase()
+    if (!STATE_CODE.test(code))
+      return {
+        ok: false,
+        error: `"${entry}": "${code}" is not a ServiceNow state code (the state's value, a whole number such as 4 or -5)`,
+      }
+    if (!(SR_STATUSES as readonly string[]).includes(status))
+      return {
+        ok: false,
+        error: `"${entry}": "${m[2]?.trim() ?? ''}" is not a status; use one of ${STATUS_LIST}`,
+      }
+    if (code in map && map[code] !== status)
+      return { ok: false, error: `state ${code} is given twice (${map[code]} and ${status})` }
+    map[code] = status as SrStatus
+  }
+  if (Object.keys(map).length === 0)
+    return { ok: false, error: 'no CODE=STATUS entries (e.g. 4=PENDING,-5=OPEN)' }
+  if (Object.keys(map).length > MAX_STATE_MAP)
+    return { ok: false, error: `at most ${MAX_STATE_MAP} state codes` }
+  return { ok: true, map }
+}
+
+/** `-5=OPEN,4=PENDING`: a state map as the command line takes it, by code. */
+export function stateMapText(map: StateMap): string {
+  return Object.entries(map)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([code, status]) => `${code}=${status}`)
+    .join(',')
+}
+
 // ServiceNow has five priorities, we have four: 5 (Planning) is the least urgent, so it joins P4.
 export const PRIORITY_MAP: Readonly<Record<string, Priority>> = {
   '1': 'P1',
@@ -56,8 +131,22 @@ export const tableResponseSchema = z.object({
   result: z.array(z.record(z.string(), z.unknown())),
 })
 
-/** What went wrong with one record, naming it so an operator can find it on the instance. */
-export type RowError = { sysId: string; number: string | null; field: string; message: string }
+/**
+ * What went wrong with one record, naming it so an operator can find it on the instance. `state` is
+ * set for a state code no map knows (with its label), so the page's error can say how to map it.
+ */
+export type RowError = {
+  sysId: string
+  number: string | null
+  field: string
+  message: string
+  state?: { code: string; label: string }
+}
+
+export type MapOptions = {
+  /** The source's own state codes, consulted before STATE_MAP. */
+  stateMap?: StateMap | undefined
+}
 
 export type MapResult = { ok: true; row: SrInput } | { ok: false; error: RowError }
 
@@ -95,13 +184,18 @@ class FieldError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    readonly state?: { code: string; label: string },
   ) {
     super(message)
   }
 }
 
 /** Maps one incident record (display_value=all form) to an SrInput for source `source`. */
-export function mapIncident(record: Record<string, unknown>, source: string): MapResult {
+export function mapIncident(
+  record: Record<string, unknown>,
+  source: string,
+  opts: MapOptions = {},
+): MapResult {
   const idField = fieldSchema.safeParse(record['sys_id'])
   const sysId = idField.success ? idField.data.value : ''
   const numberField = fieldSchema.safeParse(record['number'])
@@ -151,12 +245,16 @@ export function mapIncident(record: Record<string, unknown>, source: string): Ma
 
   try {
     const stateValue = required('state')
-    const status = STATE_MAP[stateValue]
-    if (!status)
+    const status = ownState(opts.stateMap, stateValue) ?? ownState(STATE_MAP, stateValue)
+    if (!status) {
+      const label = field('state').display_value
+      const known = [...Object.keys(opts.stateMap ?? {}), ...Object.keys(STATE_MAP)]
       throw new FieldError(
         'state',
-        `unknown state "${stateValue}" (${field('state').display_value || 'no label'}); known: 1, 2, 3, 6, 7, 8`,
+        `unknown state "${stateValue}" (${label || 'no label'}); mapped: ${[...new Set(known)].join(', ')}`,
+        { code: stateValue, label },
       )
+    }
     const priorityValue = required('priority')
     const priority = PRIORITY_MAP[priorityValue]
     if (!priority) throw new FieldError('priority', `unknown priority "${priorityValue}"; known: 1..5`)
@@ -187,9 +285,23 @@ export function mapIncident(record: Record<string, unknown>, source: string): Ma
     return { ok: true, row }
   } catch (err) {
     if (err instanceof FieldError)
-      return { ok: false, error: { sysId, number, field: err.field, message: err.message } }
+      return {
+        ok: false,
+        error: {
+          sysId,
+          number,
+          field: err.field,
+          message: err.message,
+          ...(err.state ? { state: err.state } : {}),
+        },
+      }
     throw err
   }
+}
+
+/** The source's own status for a state code (own properties only: "constructor" is no state). */
+function ownState(map: StateMap | undefined, code: string): SrStatus | undefined {
+  return map && Object.hasOwn(map, code) ? map[code] : undefined
 }
 
 /** One line per bad record, for the error a failed page raises. */
