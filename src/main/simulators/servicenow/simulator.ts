@@ -43,6 +43,11 @@ export type SnSimulatorOptions = {
   user?: string
   password?: string
   token?: string
+  /**
+   * The table served (default incident). Another table is served as a requested item (sc_req_item)
+   * is: task fields only (no caller_id, category, reopen_count, resolved_at) and its own state codes
+   * (1 Open, 2 Work in Progress, -5 Pending, 3 Closed Complete, 4 Closed Incomplete).
+   */
   table?: string
   /** Roles of the integration user (sys_user.roles), default 'itil'. */
   roles?: string
@@ -109,6 +114,18 @@ const STATE_LABELS: Record<string, string> = {
   '7': 'Closed',
   '8': 'Canceled',
 }
+/** Requested-item states, by the incident state the generator drew (so a seed keeps its shape). */
+const ITEM_STATES: Record<string, { value: string; display_value: string }> = {
+  '1': { value: '1', display_value: 'Open' },
+  '2': { value: '2', display_value: 'Work in Progress' },
+  '3': { value: '-5', display_value: 'Pending' },
+  '6': { value: '3', display_value: 'Closed Complete' },
+  '7': { value: '3', display_value: 'Closed Complete' },
+  '8': { value: '4', display_value: 'Closed Incomplete' },
+}
+/** Fields of the incident table that other task tables lack (ServiceNow omits them from answers). */
+const INCIDENT_ONLY = ['caller_id', 'category', 'reopen_count', 'resolved_at'] as const
+
 const PRIORITY_LABELS: Record<string, string> = {
   '1': '1 - Critical',
   '2': '2 - High',
@@ -381,6 +398,11 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     opts.roles ?? 'itil',
     faults.aclHiddenShare ?? 0,
   )
+  if (table !== 'incident')
+    for (const record of data.incidents) {
+      for (const name of INCIDENT_ONLY) delete record[name]
+      record['state'] = ITEM_STATES[record['state']?.value ?? ''] ?? ITEM_STATES['1']!
+    }
   const faultRng = createRng(opts.seed ?? 1).fork(0x5eed)
   // The instance clock for updates: one second after the newest record, then a second per update.
   let clock = data.incidents.reduce(
@@ -397,7 +419,9 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     }
     count('sys_mod_count')
     count('reassignment_count')
-    if (record['state']?.value === '1') record['state'] = { value: '2', display_value: STATE_LABELS['2']! }
+    if (record['state']?.value === '1')
+      record['state'] =
+        table === 'incident' ? { value: '2', display_value: STATE_LABELS['2']! } : ITEM_STATES['2']!
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -6,6 +6,19 @@ import { z } from 'zod'
 import { SR_STATUSES, type Priority, type SrStatus } from '../../../../shared/domain'
 import type { SrInput } from '../../db/repositories/service-requests'
 
+/**
+ * Fields of the incident table that other task tables (problem, sc_req_item, …) lack. ServiceNow
+ * silently leaves a field the table does not have out of its answer, so these read as empty when
+ * absent; every other field we ask for is on `task` itself and its absence is an error (usually an
+ * ACL on the field).
+ */
+export const INCIDENT_ONLY_FIELDS: ReadonlySet<string> = new Set([
+  'caller_id',
+  'category',
+  'reopen_count',
+  'resolved_at',
+])
+
 /** The incident fields we ask for (sysparm_fields) — only what the mapping reads. */
 export const INCIDENT_FIELDS = [
   'sys_id',
@@ -180,6 +193,9 @@ export function formatSnDateTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
 }
 
+/** An incident-only field on a table without it: empty, so it maps to null or 0. */
+const ABSENT: SnField = { value: '', display_value: '' }
+
 class FieldError extends Error {
   constructor(
     readonly field: string,
@@ -207,6 +223,7 @@ export function mapIncident(
     }
 
   const field = (name: string): SnField => {
+    if (record[name] === undefined && INCIDENT_ONLY_FIELDS.has(name)) return ABSENT
     const parsed = fieldSchema.safeParse(record[name])
     if (!parsed.success)
       throw new FieldError(
