@@ -10,7 +10,7 @@ import {
 } from '../../../src/main/core/sources/servicenow/connector'
 import { mapIncident } from '../../../src/main/core/sources/servicenow/mapping'
 import type { SrInput } from '../../../src/main/core/db/repositories/service-requests'
-import type { Connector } from '../../../src/main/core/sources/types'
+import type { Connector, Page } from '../../../src/main/core/sources/types'
 import { startServiceNowSimulator, type SnSimulator } from '../../../src/main/simulators/servicenow/simulator'
 
 const f = (value: string, display_value = value) => ({ value, display_value })
@@ -75,7 +75,7 @@ describe('syncing sc_req_item from the simulator', () => {
     const rows: SrInput[] = []
     let cursor: string | null = null
     for (let pages = 0; pages < 1000; pages++) {
-      const page = await c.fetchPage('srs', cursor, { signal, pageSize: 15 })
+      const page: Page<'srs'> = await c.fetchPage('srs', cursor, { signal, pageSize: 15 })
       rows.push(...page.rows)
       cursor = page.cursor
       if (!page.hasMore) return rows
