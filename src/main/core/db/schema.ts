@@ -527,9 +527,18 @@ export const syncLog = sqliteTable(
     error: text('error'),
     /** What else names the run: an import's file name. */
     detail: text('detail'),
+    /**
+     * The process (pid) that wrote the entry while it runs: a 'running' entry of a live process other
+     * than this one means the source is being synced there (sync/state.ts closeAbandonedRuns).
+     */
+    ownerPid: integer('owner_pid'),
   },
   (t) => [
     index('sync_log_source_started_idx').on(t.source, t.startedAt),
+    // Partial: only the few running entries, so a sync start finds them without reading the log.
+    index('sync_log_running_idx')
+      .on(t.source)
+      .where(sql`${t.status} = 'running'`),
     check('sync_log_status_ck', oneOf(t.status, SYNC_STATUSES)),
   ],
 )

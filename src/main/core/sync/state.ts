@@ -1,5 +1,9 @@
 // Per-source cursors and the sync log. Cursors are opaque strings owned by the connector.
+// A 'running' log entry also says who is syncing the source: the app's sync worker and a CLI `sync`
+// may open the same workspace, and a source is synced by one process at a time (closeAbandonedRuns).
 import type { Store } from '../db/open-database'
+import { writeTransaction } from '../db/write-transaction'
+import { CoreError } from '../errors'
 
 /** The stored cursor of `source`/`entity`, or null when nothing was synced yet. */
 export function getCursor(store: Store, source: string, entity: string): string | null {
@@ -49,14 +53,23 @@ export type SyncLogEntry = {
   detail: string | null
 }
 
-/** Opens a sync-log entry in state running; returns its id. */
+/**
+ * Opens a sync-log entry in state running, owned by this process; returns its id. Throws
+ * SyncBusyError when another live process is syncing `source` (checked in the same transaction as
+ * the insert, so of two processes starting at once one is refused).
+ */
 export function logStart(store: Store, source: string, entity: string, now: number): number {
-  const info = store.sqlite
-    .prepare(
-      `INSERT INTO sync_log (source, entity, started_at, status, rows, pages) VALUES (?, ?, ?, 'running', 0, 0)`,
-    )
-    .run(source, entity, now)
-  return Number(info.lastInsertRowid)
+  return writeTransaction(store.sqlite, (): number => {
+    const other = runningElsewhere(store, source, now).live
+    if (other) throw new SyncBusyError(source, other.ownerPid)
+    const info = store.sqlite
+      .prepare(
+        `INSERT INTO sync_log (source, entity, started_at, status, rows, pages, owner_pid)
+         VALUES (?, ?, ?, 'running', 0, 0, ?)`,
+      )
+      .run(source, entity, now, process.pid)
+    return Number(info.lastInsertRowid)
+  })()
 }
 
 /** Closes a sync-log entry with its counts and outcome. */
@@ -102,14 +115,100 @@ export function logRun(
     )
 }
 
-/** Entries still 'running' belong to a process that died: mark them failed so the log tells the truth. */
-export function closeAbandonedRuns(store: Store, source: string, now: number): number {
-  return store.sqlite
+/**
+ * A running entry whose process is alive but whose source has shown no sign of life (an entry
+ * started, a batch committed: setCursor) for this long counts as abandoned: its pid may have been
+ * reused by an unrelated process. A live sync commits at least every few minutes (a page waits at
+ * most ~13 minutes through all its retries), so this never takes a source from a working sync.
+ */
+export const SYNC_SILENT_MS = 30 * 60_000
+
+/** Refusal to sync a source another live process is syncing. */
+export class SyncBusyError extends CoreError {
+  constructor(
+    readonly source: string,
+    readonly pid: number,
+  ) {
+    super('BUSY', `${source} is being synced by another process (pid ${pid}); try again when it ends`)
+    this.name = 'SyncBusyError'
+  }
+}
+
+/**
+ * Whether process `pid` exists. Signal 0 checks without signalling: ESRCH means gone, EPERM means it
+ * exists under another user; any other answer counts as alive (the silence rule still applies).
+ */
+export function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH'
+  }
+}
+
+type RunningEntry = { id: number; ownerPid: number | null; startedAt: number }
+type AbandonedEntry = RunningEntry & { why: string }
+
+/**
+ * The running entries of `source` split into `abandoned` ones (written by this process, whose runs
+ * are over since a process syncs a source once at a time; by no recorded process, i.e. before owners
+ * were recorded; by a process that is gone; or silent for SYNC_SILENT_MS) and the `live` one of
+ * another process, if any.
+ */
+function runningElsewhere(
+  store: Store,
+  source: string,
+  now: number,
+): { abandoned: AbandonedEntry[]; live: (RunningEntry & { ownerPid: number }) | null } {
+  const entries = store.sqlite
     .prepare(
-      `UPDATE sync_log SET status = 'failed', finished_at = ?, error = 'interrupted (the process stopped during the sync)'
-       WHERE source = ? AND status = 'running'`,
+      `SELECT id, owner_pid AS ownerPid, started_at AS startedAt FROM sync_log
+       WHERE source = ? AND status = 'running' ORDER BY id`,
     )
-    .run(now, source).changes
+    .all(source) as RunningEntry[]
+  const abandoned: AbandonedEntry[] = []
+  let live: (RunningEntry & { ownerPid: number }) | null = null
+  if (entries.length === 0) return { abandoned, live }
+  const committed = store.sqlite
+    .prepare('SELECT max(updated_at) FROM sync_state WHERE source = ?')
+    .pluck()
+    .get(source) as number | null
+  const lastSign = Math.max(committed ?? -Infinity, ...entries.map((e) => e.startedAt))
+  for (const e of entries) {
+    const pid = e.ownerPid
+    if (pid === null || pid === process.pid) abandoned.push({ ...e, why: STOPPED })
+    else if (!processAlive(pid)) abandoned.push({ ...e, why: STOPPED })
+    else if (now - lastSign > SYNC_SILENT_MS)
+      abandoned.push({
+        ...e,
+        why: `interrupted (process ${pid} made no progress for over ${SYNC_SILENT_MS / 60_000} minutes)`,
+      })
+    else live = { ...e, ownerPid: pid }
+  }
+  return { abandoned, live }
+}
+
+const STOPPED = 'interrupted (the process stopped during the sync)'
+
+/**
+ * Call before syncing `source`. Entries still 'running' whose process is gone (or that this process
+ * left) are marked failed, so the log tells the truth; returns how many. When another live process
+ * is syncing `source`, its entries are left alone and SyncBusyError is thrown: the caller must not
+ * sync (both would pull the same pages and the other's log entries would turn into false failures).
+ */
+export function closeAbandonedRuns(store: Store, source: string, now: number): number {
+  const { abandoned, live } = writeTransaction(store.sqlite, () => {
+    const found = runningElsewhere(store, source, now)
+    const close = store.sqlite.prepare(
+      "UPDATE sync_log SET status = 'failed', finished_at = ?, error = ? WHERE id = ? AND status = 'running'",
+    )
+    for (const e of found.abandoned) close.run(now, e.why, e.id)
+    return found
+  })()
+  if (live) throw new SyncBusyError(source, live.ownerPid)
+  return abandoned.length
 }
 
 /** How long sync-log entries are kept (a source synced every 15 minutes logs ~245,000 a year). */

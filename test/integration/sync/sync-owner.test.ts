@@ -1,0 +1,207 @@
+// One source, one syncing process (the app's sync worker and a CLI `sync` may open the same
+// workspace): a 'running' sync-log entry records its process, a run still going in another live
+// process is left alone and a second sync of that source is refused, and only entries whose process
+// is gone (or silent for half an hour) are closed as interrupted. Checked with real CLI processes and
+// with entries written for made-up owners.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Store } from '../../../src/main/core/db/open-database'
+import { defaultHttpDeps } from '../../../src/main/core/sources/http'
+import { createItsmConnector } from '../../../src/main/core/sources/itsm-rest/connector'
+import { addSource } from '../../../src/main/core/sources/registry'
+import type { Connector } from '../../../src/main/core/sources/types'
+import { syncSource } from '../../../src/main/core/sync/engine'
+import {
+  closeAbandonedRuns,
+  recentSyncLog,
+  SYNC_SILENT_MS,
+  SyncBusyError,
+} from '../../../src/main/core/sync/state'
+import { openWorkspace, type Workspace } from '../../../src/main/core/workspace'
+import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { cli, repoRoot } from '../../helpers/cli'
+
+const SOURCE = 'itsm:two'
+const ENV = { TWO_ITSM_TOKEN: 'sim-token' }
+
+let dir: string
+let ws: Workspace
+let sim: ItsmSimulator
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ops-sync-owner-'))
+  ws = openWorkspace({ dataDir: dir })
+  sim = await startItsmSimulator({ seed: 3, srCount: 300 })
+  addSource(
+    ws.store,
+    { name: 'two', kind: 'itsm', config: { url: sim.url, tokenEnv: 'TWO_ITSM_TOKEN' } },
+    Date.now(),
+  )
+})
+afterEach(async () => {
+  await sim.close()
+  ws.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const connector = (): Connector =>
+  createItsmConnector({ name: 'two', url: sim.url, token: sim.token }, defaultHttpDeps())
+
+/** A running entry as another process would have written it. */
+function runningEntry(store: Store, ownerPid: number | null, startedAt: number): number {
+  const info = store.sqlite
+    .prepare(
+      `INSERT INTO sync_log (source, entity, started_at, status, rows, pages, owner_pid)
+       VALUES (?, 'srs', ?, 'running', 0, 0, ?)`,
+    )
+    .run(SOURCE, startedAt, ownerPid)
+  return Number(info.lastInsertRowid)
+}
+const entry = (id: number) => recentSyncLog(ws.store, 100, SOURCE).find((e) => e.id === id)
+
+/** The pid of a process that has exited (and been reaped). */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'])
+  return Number(child.stdout.toString())
+}
+
+/** Polls `probe` every 10 ms until it returns a value, for at most 60 s. */
+async function until<T>(probe: () => T | undefined, what: string): Promise<T> {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const value = probe()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`${what}: not within 60 s`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+describe('a sync of a source another live process is syncing', () => {
+  it(
+    'the CLI is refused while this process syncs, and this sync is not marked interrupted',
+    { timeout: 60_000 },
+    async () => {
+      // This process's sync holds at its first SR page until the CLI has been run.
+      let release!: () => void
+      const gate = new Promise<void>((resolve) => (release = resolve))
+      let reachedGate!: () => void
+      const atGate = new Promise<void>((resolve) => (reachedGate = resolve))
+      const real = connector()
+      const held: Connector = {
+        ...real,
+        fetchPage: async (entity, cursor, opts) => {
+          if (entity === 'srs' && cursor === null) {
+            reachedGate()
+            await gate
+          }
+          return real.fetchPage(entity, cursor, opts)
+        },
+      }
+      const mine = syncSource(ws.store, held)
+      await atGate
+
+      const other = await cli(['sync', '--json', '--data-dir', dir], ENV)
+      expect(other.code).toBe(1)
+      expect(other.stderr).toContain(
+        `${SOURCE} is being synced by another process (pid ${process.pid}); try again when it ends`,
+      )
+      release()
+      expect(await mine).toMatchObject({ status: 'ok', error: null })
+      const log = recentSyncLog(ws.store, 100, SOURCE)
+      expect(log.filter((e) => e.status !== 'ok')).toEqual([])
+      expect(log).toHaveLength(7)
+      // The CLI asked the server nothing: only this process's requests reached it.
+      expect(sim.requests.filter((r) => r.path.endsWith('/srs'))).toHaveLength(1)
+    },
+  )
+
+  it(
+    'this process is refused while the CLI syncs; once the CLI is killed, its run is closed as interrupted',
+    { timeout: 60_000 },
+    async () => {
+      sim.setFaults({ latencyMs: 400 })
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/main/cli/index.ts', 'sync', '--json', '--data-dir', dir],
+        { cwd: repoRoot, env: { ...process.env, ...ENV }, stdio: ['ignore', 'ignore', 'pipe'] },
+      )
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+      try {
+        const childPid = child.pid ?? -1
+        const running = ws.store.sqlite.prepare(
+          "SELECT id FROM sync_log WHERE source = ? AND status = 'running' AND owner_pid = ?",
+        )
+        await until(() => running.get(SOURCE, childPid), 'waiting for the CLI sync to start')
+
+        const refused = await syncSource(ws.store, connector()).catch((e: unknown) => e)
+        expect(refused).toBeInstanceOf(SyncBusyError)
+        expect((refused as Error).message).toBe(
+          `${SOURCE} is being synced by another process (pid ${childPid}); try again when it ends`,
+        )
+        // The CLI's entry is untouched and still running.
+        expect(running.get(SOURCE, childPid)).toBeDefined()
+
+        child.kill('SIGKILL')
+        await exited
+        sim.setFaults({ latencyMs: 0 })
+        expect(await syncSource(ws.store, connector())).toMatchObject({ status: 'ok' })
+        const killed = recentSyncLog(ws.store, 100, SOURCE).filter((e) => e.error?.includes('interrupted'))
+        expect(killed).toEqual([
+          expect.objectContaining({
+            status: 'failed',
+            error: 'interrupted (the process stopped during the sync)',
+          }),
+        ])
+      } finally {
+        child.kill('SIGKILL')
+        await exited
+      }
+    },
+  )
+})
+
+describe('closeAbandonedRuns', () => {
+  const now = Date.parse('2026-03-18T06:00:00Z')
+
+  it('leaves a live process its run and refuses, naming the process', () => {
+    // The test runner's parent process: alive, and not this one.
+    const id = runningEntry(ws.store, process.ppid, now - 60_000)
+    expect(() => closeAbandonedRuns(ws.store, SOURCE, now)).toThrow(
+      `${SOURCE} is being synced by another process (pid ${process.ppid}); try again when it ends`,
+    )
+    expect(entry(id)).toMatchObject({ status: 'running', error: null })
+  })
+
+  it('closes the entries of a process that is gone, of this process and of no recorded process', () => {
+    const gone = runningEntry(ws.store, deadPid(), now - 60_000)
+    const own = runningEntry(ws.store, process.pid, now - 50_000)
+    const legacy = runningEntry(ws.store, null, now - 40_000)
+    expect(closeAbandonedRuns(ws.store, SOURCE, now)).toBe(3)
+    for (const id of [gone, own, legacy])
+      expect(entry(id)).toMatchObject({
+        status: 'failed',
+        finishedAt: now,
+        error: 'interrupted (the process stopped during the sync)',
+      })
+  })
+
+  it('closes a live process’s run that has shown no sign of life for half an hour (a reused pid)', () => {
+    const id = runningEntry(ws.store, process.ppid, now - SYNC_SILENT_MS - 1)
+    expect(closeAbandonedRuns(ws.store, SOURCE, now)).toBe(1)
+    expect(entry(id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('no progress for over 30 minutes'),
+    })
+  })
+
+  it('counts a committed page as a sign of life', () => {
+    const id = runningEntry(ws.store, process.ppid, now - SYNC_SILENT_MS - 1)
+    ws.store.sqlite
+      .prepare("INSERT INTO sync_state (source, entity, cursor, updated_at) VALUES (?, 'srs', 'x', ?)")
+      .run(SOURCE, now - 60_000)
+    expect(() => closeAbandonedRuns(ws.store, SOURCE, now)).toThrow(SyncBusyError)
+    expect(entry(id)?.status).toBe('running')
+  })
+})
