@@ -161,6 +161,25 @@ describe('syncSource', () => {
     expect(getCursor(ws.store, 'itsm:fake', 'deployments')).toBe('D-42')
   })
 
+  it('answers a failed outcome, fetching nothing, while another live process syncs the source', async () => {
+    // The test runner's parent: a live process that is not this one, holding the source.
+    ws.store.sqlite
+      .prepare(
+        `INSERT INTO sync_log (source, entity, started_at, status, rows, pages, owner_pid)
+         VALUES ('itsm:fake', 'srs', ?, 'running', 0, 0, ?)`,
+      )
+      .run(clock - 60_000, process.ppid)
+    const { connector, calls } = fakeConnector()
+    const outcome = await syncSource(ws.store, connector, { now })
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      rows: 0,
+      error: `itsm:fake is being synced by another process (pid ${process.ppid}); try again when it ends`,
+    })
+    expect(calls).toEqual([])
+    expect(count(ws)).toBe(0)
+  })
+
   it('marks a run left "running" by a killed process as interrupted', async () => {
     logStart(ws.store, 'itsm:fake', 'srs', clock - 60_000)
     await syncSource(ws.store, fakeConnector().connector, { now })

@@ -6,7 +6,15 @@ import { setWatermark, setWorkspaceKind } from '../db/meta'
 import type { Store } from '../db/open-database'
 import { SourceError } from '../sources/http'
 import { SYNC_ENTITIES, type Connector, type Page, type SyncEntity } from '../sources/types'
-import { closeAbandonedRuns, getCursor, logFinish, logStart, pruneSyncLog, setCursor } from './state'
+import {
+  closeAbandonedRuns,
+  getCursor,
+  logFinish,
+  logStart,
+  pruneSyncLog,
+  setCursor,
+  SyncBusyError,
+} from './state'
 import { adoptParkedSrEvents } from '../db/repositories/parked-events'
 import { writeRows } from './writers'
 import { writeTransaction } from '../db/write-transaction'
@@ -70,7 +78,14 @@ export async function syncSource(
   const signal = opts.signal ?? new AbortController().signal
   const source = sourceKey(connector)
   const startedAt = now()
-  closeAbandonedRuns(store, source, startedAt)
+  try {
+    closeAbandonedRuns(store, source, startedAt)
+  } catch (err) {
+    // Another live process syncs this source: this source's failure, said in its outcome, so a run
+    // over several sources goes on with the others.
+    if (!(err instanceof SyncBusyError)) throw err
+    return { source, status: 'failed', rows: 0, pages: 0, error: err.message, startedAt, finishedAt: now() }
+  }
   pruneSyncLog(store, source, startedAt)
 
   const wanted = opts.entities ?? connector.entities
