@@ -1,47 +1,293 @@
-// XLSX import through exceljs: the first sheet or a named one; the first non-blank row is the header.
-// Cells keep their type: a date-formatted cell arrives as a Date (Excel has no time zone, so its
-// UTC fields are the wall time), a plain number stays a number (maybe an Excel date serial).
+// XLSX import through exceljs's streaming WorkbookReader: the first sheet or a named one; the first
+// non-blank row is the header. Rows stream one at a time, so memory stays bounded by one row plus
+// the workbook's shared strings (loading a whole 1M-row workbook took over 2 GB and crashed).
+// Cells keep their type: a date-formatted cell arrives as a Date (Excel has no time zone, so its UTC
+// fields are the wall time), a plain number stays a number (maybe an Excel date serial).
+//
+// exceljs's streaming reader does not apply merged cells (the <mergeCells> list follows the rows in
+// the sheet's XML), so a first pass reads that list from the sheet's raw XML, along with the sheet
+// names and the workbook's date system; the second pass fills each merged cell with its top-left
+// value, as the whole-workbook reader did.
+import { StringDecoder } from 'node:string_decoder'
 import ExcelJS from 'exceljs'
 import { CoreError } from '../../errors'
 import type { Cell, ImportLimits, RawRow, Table } from './types'
 
-/** Opens a workbook and reads the header of `sheet` (default: the first sheet). */
-export async function readXlsx(path: string, limits: ImportLimits, sheet?: string): Promise<Table> {
-  const workbook = new ExcelJS.Workbook()
+/** What exceljs's streaming reader has at run time beyond its published types. */
+type StreamWorkbook = AsyncIterable<StreamSheet> & {
+  stream?: { destroy(): void }
+  model?: { sheets?: { name: string }[] }
+  properties?: { model?: { date1904?: boolean } }
+}
+type StreamSheet = AsyncIterable<ExcelJS.Row> & {
+  name: string
+  /** The sheet's raw XML: a stream of its zip entry, or of a temporary copy when read later. */
+  iterator: AsyncIterable<Buffer | string> & { destroy?: () => void }
+}
+
+type ZipEntry = { setEncoding(encoding: 'utf8'): void }
+type ReaderInternals = {
+  _parseRels(entry: ZipEntry): Promise<void>
+  _parseWorkbook(entry: ZipEntry): Promise<void>
+  _parseStyles(entry: ZipEntry): Promise<void>
+  _parseSharedStrings(entry: ZipEntry): AsyncGenerator<unknown>
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>
+}
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
+  input: string,
+  options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+) => ReaderInternals
+
+/**
+ * exceljs 4.4's streaming reader decodes each zip chunk as UTF-8 on its own, so a Korean character
+ * split across two chunks turns into U+FFFD (one in a few thousand cells). Its XML parser takes
+ * strings as they are: each part is handed over as text decoded by a streaming decoder instead.
+ */
+class Utf8WorkbookReader extends BaseReader {
+  override _parseRels(entry: ZipEntry): Promise<void> {
+    entry.setEncoding('utf8')
+    return super._parseRels(entry)
+  }
+  override _parseWorkbook(entry: ZipEntry): Promise<void> {
+    entry.setEncoding('utf8')
+    return super._parseWorkbook(entry)
+  }
+  override _parseStyles(entry: ZipEntry): Promise<void> {
+    entry.setEncoding('utf8')
+    return super._parseStyles(entry)
+  }
+  override _parseSharedStrings(entry: ZipEntry): AsyncGenerator<unknown> {
+    entry.setEncoding('utf8')
+    return super._parseSharedStrings(entry)
+  }
+  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
+    return super._parseWorksheet(utf8Text(iterator), sheetNo)
+  }
+}
+
+/** Chunks as text, a character split between chunks kept whole; destroy() reaches the source stream. */
+function utf8Text(
+  source: AsyncIterable<Buffer | string> & { destroy?: () => void },
+): AsyncIterable<string> & { destroy?: () => void } {
+  async function* decode(): AsyncGenerator<string> {
+    const decoder = new StringDecoder('utf8')
+    for await (const chunk of source) {
+      const text = typeof chunk === 'string' ? chunk : decoder.write(chunk)
+      if (text) yield text
+    }
+    const rest = decoder.end()
+    if (rest) yield rest
+  }
+  const out: AsyncIterable<string> & { destroy?: () => void } = decode()
+  if (typeof source.destroy === 'function') out.destroy = () => source.destroy?.()
+  return out
+}
+
+function openReader(path: string, full: boolean): StreamWorkbook {
+  return new Utf8WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: full ? 'cache' : 'ignore',
+    styles: full ? 'cache' : 'ignore',
+    // A hyperlink cell's value is its shown text (a shared string); the targets are not needed.
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as StreamWorkbook
+}
+
+function unreadable(err: unknown): CoreError {
+  if (err instanceof CoreError) return err
+  return new CoreError('BAD_REQUEST', `The file is not a readable XLSX workbook: ${(err as Error).message}`)
+}
+
+type SheetPlan = {
+  sheets: string[]
+  sheet: string
+  date1904: boolean
+  /** Merged cells other than their top-left one: "row:col" → the top-left's "row:col". */
+  merged: Map<string, string>
+  /** Row → the last column a merged range covers in it (cells past a row's last value still fill). */
+  mergedWidth: Map<number, number>
+}
+
+/**
+ * First pass: sheet names (workbook order), the sheet to read, the date system, and the merged
+ * ranges of that sheet, read from its raw XML without parsing the cells.
+ */
+async function plan(path: string, wanted: string | undefined): Promise<SheetPlan> {
+  const reader = openReader(path, false)
+  const outer = reader[Symbol.asyncIterator]()
+  let target: string | undefined
+  let sheets: string[] = []
+  const merged = new Map<string, string>()
+  const mergedWidth = new Map<number, number>()
+  let found = false
   try {
-    await workbook.xlsx.readFile(path)
+    for (;;) {
+      const next = await outer.next()
+      if (next.done) break
+      const ws = next.value
+      if (target === undefined) {
+        sheets = (reader.model?.sheets ?? []).map((s) => s.name)
+        target = wanted ? sheets.find((s) => s.trim() === wanted.trim()) : sheets[0]
+        if (target === undefined) break
+      }
+      if (!found && ws.name === target) {
+        found = true
+        await scanMerges(ws.iterator, merged, mergedWidth)
+      } else {
+        // Not read: closing it lets the reader go on (and remove its temporary copy).
+        ws.iterator.destroy?.()
+      }
+    }
   } catch (err) {
-    throw new CoreError('BAD_REQUEST', `The file is not a readable XLSX workbook: ${(err as Error).message}`)
+    reader.stream?.destroy()
+    throw unreadable(err)
   }
-  const sheets = workbook.worksheets
-  const ws = sheet ? sheets.find((s) => s.name.trim() === sheet.trim()) : sheets[0]
-  if (!ws) {
-    const names = sheets.map((s) => JSON.stringify(s.name)).join(', ') || '(none)'
+  reader.stream?.destroy()
+  if (sheets.length === 0) sheets = (reader.model?.sheets ?? []).map((s) => s.name)
+  if (target === undefined) {
+    const names = sheets.map((s) => JSON.stringify(s)).join(', ') || '(none)'
     throw new CoreError(
       'BAD_REQUEST',
-      sheet ? `The workbook has no sheet named "${sheet}". Sheets: ${names}` : 'The workbook has no sheets',
+      wanted ? `The workbook has no sheet named "${wanted}". Sheets: ${names}` : 'The workbook has no sheets',
     )
   }
-  if (ws.actualRowCount - 1 > limits.maxRows) {
-    throw new CoreError(
-      'BAD_REQUEST',
-      `The sheet has more than ${limits.maxRows.toLocaleString('en-US')} rows: split it into smaller files`,
-    )
+  return {
+    sheets,
+    sheet: target,
+    date1904: reader.properties?.model?.date1904 === true,
+    merged,
+    mergedWidth,
+  }
+}
+
+const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g
+
+/** Collects the merged ranges of a sheet's XML (they follow the rows, at the end). */
+async function scanMerges(
+  xml: AsyncIterable<Buffer | string>,
+  merged: Map<string, string>,
+  mergedWidth: Map<number, number>,
+): Promise<void> {
+  let carry = ''
+  for await (const chunk of xml) {
+    const text = carry + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'))
+    let last = 0
+    for (const m of text.matchAll(MERGE)) {
+      const [c1, r1, c2, r2] = [colNumber(m[1]!), Number(m[2]), colNumber(m[3]!), Number(m[4])]
+      for (let r = r1; r <= r2; r++) {
+        for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) merged.set(`${r}:${c}`, `${r1}:${c1}`)
+        mergedWidth.set(r, Math.max(mergedWidth.get(r) ?? 0, c2))
+      }
+      last = (m.index ?? 0) + m[0].length
+    }
+    // Keep a tail that may hold the start of a tag cut by the chunk boundary.
+    carry = text.slice(Math.max(last, text.length - 256))
+  }
+}
+
+function colNumber(letters: string): number {
+  let n = 0
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64)
+  return n
+}
+
+/** Opens a workbook and reads the header of `sheet` (default: the first sheet); rows stream on demand. */
+export async function readXlsx(path: string, limits: ImportLimits, sheet?: string): Promise<Table> {
+  const p = await plan(path, sheet)
+  const reader = openReader(path, true)
+  const outer = reader[Symbol.asyncIterator]()
+  let rowsOf: AsyncIterator<ExcelJS.Row> | undefined
+  let current: StreamSheet | undefined
+  /** Ends the read early: the file closes (a temporary sheet copy is removed when the process exits). */
+  const abandon = (): void => {
+    current?.iterator.destroy?.()
+    reader.stream?.destroy()
+  }
+  /** After the last row: lets the reader finish, which removes its temporary sheet copies. */
+  const finish = async (): Promise<void> => {
+    for (;;) {
+      const next = await outer.next()
+      if (next.done) return
+      next.value.iterator.destroy?.()
+    }
+  }
+  // Top-left values of merged ranges, by "row:col", for the rows below and cells right of them.
+  const masters = new Map<string, Cell>()
+  const masterKeys = new Set(p.merged.values())
+  const cellsOf = (row: ExcelJS.Row): Cell[] => {
+    const out: Cell[] = []
+    // cellCount is the last used column; getCell is 1-based.
+    for (let c = 1; c <= row.cellCount; c++) out.push(toCell(row.getCell(c).value))
+    const width = p.mergedWidth.get(row.number)
+    if (width !== undefined) {
+      for (let c = 1; c <= Math.max(out.length, width); c++) {
+        const key = `${row.number}:${c}`
+        if (masterKeys.has(key)) masters.set(key, out[c - 1] ?? null)
+        const master = p.merged.get(key)
+        out[c - 1] = master !== undefined ? (masters.get(master) ?? null) : (out[c - 1] ?? null)
+      }
+    }
+    return out
   }
   let headerRow = 0
   let headers: string[] = []
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const cells = rowCells(ws.getRow(r))
-    if (cells.some((c) => c !== null && String(c).trim() !== '')) {
-      headerRow = r
-      headers = cells.map((c) => (c === null ? '' : cellText(c).trim()))
-      break
+  try {
+    for (;;) {
+      const next = await outer.next()
+      if (next.done) break
+      if (next.value.name === p.sheet) {
+        current = next.value
+        rowsOf = current[Symbol.asyncIterator]()
+        break
+      }
+      next.value.iterator.destroy?.()
     }
+    if (!rowsOf) throw new CoreError('BAD_REQUEST', `The sheet "${p.sheet}" could not be read`)
+    for (;;) {
+      const next = await rowsOf.next()
+      if (next.done) break
+      const cells = cellsOf(next.value)
+      if (cells.some((c) => c !== null && cellText(c).trim() !== '')) {
+        headerRow = next.value.number
+        headers = cells.map((c) => (c === null ? '' : cellText(c).trim()))
+        break
+      }
+    }
+  } catch (err) {
+    abandon()
+    throw unreadable(err)
   }
-  if (headerRow === 0) throw new CoreError('BAD_REQUEST', `The sheet "${ws.name}" is empty`)
+  if (headerRow === 0) {
+    abandon()
+    throw new CoreError('BAD_REQUEST', `The sheet "${p.sheet}" is empty`)
+  }
+  const sheetRows = rowsOf!
   async function* rows(): AsyncGenerator<RawRow> {
-    for (let r = headerRow + 1; r <= ws!.rowCount; r++) {
-      yield { row: r, cells: rowCells(ws!.getRow(r)) }
+    let done = false
+    let count = 0
+    try {
+      for (;;) {
+        let next: IteratorResult<ExcelJS.Row>
+        try {
+          next = await sheetRows.next()
+        } catch (err) {
+          throw unreadable(err)
+        }
+        if (next.done) break
+        count++
+        if (count > limits.maxRows) {
+          throw new CoreError(
+            'BAD_REQUEST',
+            `The sheet has more than ${limits.maxRows.toLocaleString('en-US')} rows: split it into smaller files`,
+          )
+        }
+        yield { row: next.value.number, cells: cellsOf(next.value) }
+      }
+      done = true
+    } finally {
+      if (done) await finish().catch(() => undefined)
+      else abandon()
     }
   }
   return {
@@ -49,16 +295,9 @@ export async function readXlsx(path: string, limits: ImportLimits, sheet?: strin
     encoding: 'binary',
     headers,
     rows: rows(),
-    sheets: sheets.map((s) => s.name),
-    sheet: ws.name,
+    sheets: p.sheets,
+    sheet: p.sheet,
   }
-}
-
-function rowCells(row: ExcelJS.Row): Cell[] {
-  const out: Cell[] = []
-  // cellCount is the last used column; getCell is 1-based.
-  for (let c = 1; c <= row.cellCount; c++) out.push(toCell(row.getCell(c).value))
-  return out
 }
 
 function toCell(v: ExcelJS.CellValue): Cell {
