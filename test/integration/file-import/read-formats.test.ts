@@ -330,6 +330,44 @@ describe('XLSX', () => {
     ])
   })
 
+  it('formulas without a saved result and error values are row errors naming the cell, never "[object Object]"', async () => {
+    const path = join(tmp, 'formulas.xlsx')
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('SR')
+    ws.addRow(['id', 'tenant', 'title', 'category', 'priority', 'status', 'created_at'])
+    for (let i = 1; i <= 5; i++)
+      ws.addRow([`G-${i}`, '조달청', `제목 ${i}`, '분류', 'P3', 'OPEN', '2026-03-02T09:00:00'])
+    ws.getCell('C2').value = { formula: 'A2&" 요청"' } as ExcelJS.CellFormulaValue // never calculated
+    ws.getCell('D3').value = { formula: '1/0', result: { error: '#DIV/0!' } }
+    ws.getCell('C4').value = {
+      text: { richText: [{ text: '링크 ', font: { bold: true } }, { text: '제목' }] },
+      hyperlink: 'https://example.org/G-3',
+    } as unknown as ExcelJS.CellHyperlinkValue
+    ws.getCell('D5').value = { error: '#N/A' }
+    ws.getCell('E6').value = { formula: '"P"&2', result: 'P2' }
+    await wb.xlsx.writeFile(path)
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.errors).toEqual([
+      {
+        row: 2,
+        column: 'title',
+        value: '=A2&" 요청"',
+        message: 'title: formula without a saved result in cell C2: open and save the file in Excel',
+      },
+      {
+        row: 3,
+        column: 'category',
+        value: '#DIV/0!',
+        message: 'category: formula error #DIV/0! in cell D3: fix the formula',
+      },
+      { row: 5, column: 'category', value: '#N/A', message: 'category: Excel error value #N/A in cell D5' },
+    ])
+    expect(p.sample.map((r) => [r.sourceId, r.title, r.priority])).toEqual([
+      ['G-3', '링크 제목', 'P3'],
+      ['G-5', '제목 5', 'P2'],
+    ])
+  })
+
   it('reads a workbook far larger than the heap the whole-workbook reader needed', async () => {
     // 60,000 rows: reading the whole workbook took about 400 MB of heap and died at 256 MB; the
     // streaming reader keeps one row at a time (plus the valid rows an import writes).

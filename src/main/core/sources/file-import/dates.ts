@@ -3,7 +3,7 @@
 // in JSON. Parsing is hand-rolled with a per-15-minute offset cache: luxon per cell costs ~10× more,
 // and an import parses up to five instants per row for millions of rows.
 import { DateTime } from 'luxon'
-import type { Cell, ImportFormat } from './types'
+import { CellProblem, type Cell, type ImportFormat } from './types'
 
 export type InstantResult = { value: number | null } | { error: string }
 
@@ -66,6 +66,7 @@ export function parseCellInstant(
   wallToEpoch: (wallMs: number) => number,
 ): InstantResult {
   if (cell === null) return { value: null }
+  if (cell instanceof CellProblem) return { error: cell.message }
   if (cell instanceof Date) {
     const ms = cell.getTime()
     return Number.isFinite(ms) ? { value: wallToEpoch(ms) } : { error: `invalid date; ${HINT}` }

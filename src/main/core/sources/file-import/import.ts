@@ -22,6 +22,7 @@ import { readCsv } from './read-csv'
 import { readJson } from './read-json'
 import { readXlsx } from './read-xlsx'
 import {
+  CellProblem,
   DEFAULT_LIMITS,
   type ImportEncoding,
   type ImportFormat,
@@ -29,7 +30,7 @@ import {
   type RowError,
   type Table,
 } from './types'
-import { createRowValidator, damagedTextMessage, valueMaps } from './validate'
+import { createRowValidator, damagedTextMessage, display, valueMaps } from './validate'
 import { DAMAGED_TEXT } from './decode'
 import { writeTransaction } from '../../db/write-transaction'
 
@@ -376,7 +377,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
     // Duplicate ids are an error, not "the later wins": two rows for one SR in one file usually
     // mean concatenated or overlapping exports, and silently dropping one hides that from the user.
     const idCell = idIndex === undefined ? null : (raw.cells[idIndex] ?? null)
-    const id = idCell === null ? '' : String(idCell).trim()
+    const id = idCell === null || idCell instanceof CellProblem ? '' : display(idCell).trim()
     const errs = outcome.kind === 'error' ? [...outcome.errors] : []
     if (id) {
       const first = firstRowOfId.get(id)

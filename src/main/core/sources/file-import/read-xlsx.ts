@@ -11,7 +11,7 @@
 import { StringDecoder } from 'node:string_decoder'
 import ExcelJS from 'exceljs'
 import { CoreError } from '../../errors'
-import type { Cell, ImportLimits, RawRow, Table } from './types'
+import { CellProblem, type Cell, type ImportLimits, type RawRow, type Table } from './types'
 
 /** What exceljs's streaming reader has at run time beyond its published types. */
 type StreamWorkbook = AsyncIterable<StreamSheet> & {
@@ -61,9 +61,54 @@ class Utf8WorkbookReader extends BaseReader {
     return super._parseSharedStrings(entry)
   }
   override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
-    return super._parseWorksheet(utf8Text(iterator), sheetNo)
+    return super._parseWorksheet(errorsAsText(utf8Text(iterator)), sheetNo)
   }
 }
+
+/**
+ * The streaming reader turns a formula's error result (<c t="e"><f>…</f><v>#DIV/0!</v></c>) into
+ * NaN, its code lost. Read as a formula string result (t="str") instead, the code survives, and
+ * toCell tells it from text by its exact spelling (ERROR_CODES). Chunks are cut after a '>' so a
+ * cell's start tag is never split.
+ */
+function errorsAsText(
+  source: AsyncIterable<string> & { destroy?: () => void },
+): AsyncIterable<string> & { destroy?: () => void } {
+  async function* rewrite(): AsyncGenerator<string> {
+    let carry = ''
+    for await (const chunk of source) {
+      const text = carry + chunk
+      const cut = text.lastIndexOf('>') + 1
+      carry = text.slice(cut)
+      if (cut > 0) yield text.slice(0, cut).replace(ERROR_TYPE, '$1$2str$2')
+    }
+    if (carry) yield carry
+  }
+  const out: AsyncIterable<string> & { destroy?: () => void } = rewrite()
+  if (typeof source.destroy === 'function') out.destroy = () => source.destroy?.()
+  return out
+}
+
+const ERROR_TYPE = /(<(?:\w+:)?c\b[^>]*?\bt=)(["'])e\2/g
+
+/** Excel's error values as it writes them in a cell. */
+const ERROR_CODES = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+])
 
 /** Chunks as text, a character split between chunks kept whole; destroy() reaches the source stream. */
 function utf8Text(
@@ -218,7 +263,7 @@ export async function readXlsx(path: string, limits: ImportLimits, sheet?: strin
   const cellsOf = (row: ExcelJS.Row): Cell[] => {
     const out: Cell[] = []
     // cellCount is the last used column; getCell is 1-based.
-    for (let c = 1; c <= row.cellCount; c++) out.push(toCell(row.getCell(c).value))
+    for (let c = 1; c <= row.cellCount; c++) out.push(toCell(row.getCell(c).value, row.number, c))
     const width = p.mergedWidth.get(row.number)
     if (width !== undefined) {
       for (let c = 1; c <= Math.max(out.length, width); c++) {
@@ -300,18 +345,66 @@ export async function readXlsx(path: string, limits: ImportLimits, sheet?: strin
   }
 }
 
-function toCell(v: ExcelJS.CellValue): Cell {
+/** One cell's value as the validator takes it; `row`, `col` (1-based) name the cell in a problem. */
+function toCell(v: ExcelJS.CellValue, row: number, col: number): Cell {
   if (v === null || v === undefined) return null
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null
+  const ref = `${colLetters(col)}${row}`
+  if (typeof v === 'string') {
+    return ERROR_CODES.has(v) ? new CellProblem(`Excel error value ${v} in cell ${ref}`, v) : v
+  }
+  if (typeof v === 'boolean' || v instanceof Date) return v
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('')
-    if ('result' in v) return toCell((v.result ?? null) as ExcelJS.CellValue)
-    if ('text' in v && typeof v.text === 'string') return v.text
-    if ('error' in v) return null
+    if ('richText' in v) return richText(v.richText)
+    if ('error' in v) {
+      return new CellProblem(`Excel error value ${String(v.error)} in cell ${ref}`, String(v.error))
+    }
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as { result?: unknown }).result
+      if (result === undefined || result === null) {
+        return new CellProblem(
+          `formula without a saved result in cell ${ref}: open and save the file in Excel`,
+          `=${(v as { formula?: string }).formula ?? ''}`,
+        )
+      }
+      // The streaming reader gives an error result (#DIV/0!, #N/A, …) as NaN, its code unread.
+      if (typeof result === 'number' && !Number.isFinite(result)) {
+        return new CellProblem(
+          `formula error in cell ${ref} (Excel shows an error such as #DIV/0! or #N/A): fix the formula`,
+          '#ERROR',
+        )
+      }
+      const code =
+        typeof result === 'string' && ERROR_CODES.has(result)
+          ? result
+          : typeof result === 'object' && 'error' in result
+            ? String((result as { error: unknown }).error)
+            : null
+      if (code !== null) return new CellProblem(`formula error ${code} in cell ${ref}: fix the formula`, code)
+      return toCell(result as ExcelJS.CellValue, row, col)
+    }
+    // A hyperlink: its shown text, itself plain or rich text.
+    if ('text' in v) {
+      const text: unknown = v.text
+      if (typeof text === 'string') return text
+      if (typeof text === 'object' && text !== null && 'richText' in text) {
+        return richText((text as ExcelJS.CellRichTextValue).richText)
+      }
+    }
   }
   return String(v)
 }
 
+function richText(runs: readonly ExcelJS.RichText[]): string {
+  return runs.map((t) => t.text ?? '').join('')
+}
+
+function colLetters(col: number): string {
+  let s = ''
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s
+  return s
+}
+
 function cellText(c: Exclude<Cell, null>): string {
-  return c instanceof Date ? c.toISOString() : String(c)
+  return c instanceof Date ? c.toISOString() : c instanceof CellProblem ? c.shown : String(c)
 }

@@ -11,7 +11,20 @@ export type ImportEncoding = 'utf-8' | 'utf-8-bom' | 'cp949' | 'binary'
  * One cell as a reader gives it. Readers keep the native type so the validator can tell an Excel
  * date (Date / serial number) from text, and a JSON number (epoch ms) from an Excel serial.
  */
-export type Cell = string | number | boolean | Date | null
+export type Cell = string | number | boolean | Date | CellProblem | null
+
+/**
+ * A cell with no usable value that must not pass for blank: an XLSX formula saved without its
+ * result, or an Excel error value (#DIV/0!, #N/A). A mapped column holding one is a row error.
+ */
+export class CellProblem {
+  constructor(
+    /** Why, naming the cell (e.g. 'formula error #DIV/0! in cell D7'). */
+    readonly message: string,
+    /** What the cell shows, for the error report and the raw record. */
+    readonly shown: string,
+  ) {}
+}
 
 /** One data record; `row` counts as a spreadsheet user does (header = 1, first data row = 2). */
 export type RawRow = { row: number; cells: Cell[] }

@@ -6,7 +6,14 @@ import { parseCellInstant } from './dates'
 import { DAMAGED_TEXT } from './decode'
 import type { CanonicalColumn, ColumnIndex, ColumnMapping } from './mapping'
 import { NOT_AN_OBJECT } from './read-json'
-import type { Cell, ImportEncoding, ImportFormat, RawRow, RowError } from './types'
+import {
+  CellProblem,
+  type Cell,
+  type ImportEncoding,
+  type ImportFormat,
+  type RawRow,
+  type RowError,
+} from './types'
 
 // Values seen in Korean ITSM exports and other tools, after normalizeValue. A mapping file's
 // `values` take precedence over these.
@@ -134,6 +141,10 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
   }
   const text = (c: CanonicalColumn, required: boolean): string | null => {
     const v = cellOf(c)
+    if (v instanceof CellProblem) {
+      fail(c, v.message)
+      return null
+    }
     const s = v === null ? '' : v instanceof Date ? v.toISOString() : String(v).trim()
     if (s === '') {
       if (required) fail(c, 'is required')
@@ -153,6 +164,10 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
   const count = (c: CanonicalColumn): number | undefined => {
     const v = cellOf(c)
     if (v === null || (typeof v === 'string' && v.trim() === '')) return undefined
+    if (v instanceof CellProblem) {
+      fail(c, v.message)
+      return undefined
+    }
     const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN
     if (!Number.isInteger(n)) fail(c, 'must be a whole number')
     else if (n < 0) fail(c, 'must not be negative')
@@ -193,12 +208,12 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
         errors.push({ row, column: ctx.headers[i] ?? '', value: c, message: ctx.damagedText })
       }
     }
-    const extra = cells.slice(ctx.headers.length).filter((c) => c !== null && String(c).trim() !== '')
+    const extra = cells.slice(ctx.headers.length).filter((c) => c !== null && display(c).trim() !== '')
     if (extra.length > 0) {
       errors.push({
         row,
         column: '',
-        value: extra.map(String).join(' | '),
+        value: extra.map(display).join(' | '),
         message: `row has ${cells.length} fields but the header has ${ctx.headers.length} (an unquoted delimiter?)`,
       })
     }
@@ -234,7 +249,7 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
     for (let i = 0; i < ctx.headers.length; i++) {
       const h = ctx.headers[i]
       const v = cells[i] ?? null
-      if (h) rawRecord[h] = v instanceof Date ? v.toISOString() : v
+      if (h) rawRecord[h] = v instanceof Date || v instanceof CellProblem ? display(v) : v
     }
     return {
       kind: 'ok',
@@ -262,7 +277,9 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
   }
 }
 
-function display(c: Cell): string {
+/** A cell as text: what a row error shows and what the id check compares. */
+export function display(c: Cell): string {
   if (c === null) return ''
+  if (c instanceof CellProblem) return c.shown
   return c instanceof Date ? c.toISOString() : String(c)
 }
