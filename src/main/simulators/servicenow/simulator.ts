@@ -25,8 +25,9 @@ export type SnFaults = {
   /** Every Nth table request answers 200 with its JSON cut in the middle. */
   truncatedEvery?: number
   /**
-   * Each keyset page also returns this many rows from just before the keyset, as an instance or proxy
-   * that treats the boundary as inclusive (or pages by offset while rows shift) does.
+   * Each keyset page also returns this many rows the client was served from just before the keyset,
+   * in slots of its window, as an instance or proxy that treats the boundary as inclusive (or pages by
+   * offset while rows shift) does. Only readable rows: neither could repeat a row the user may not read.
    */
   repeatRows?: number
   /** Before each keyset page, this many rows the client was already served get a newer sys_updated_on. */
@@ -89,6 +90,8 @@ export type SnSimulator = {
    * the same second as rows served before (sys_updated_on has second precision).
    */
   update(record: SnRecord, fields?: Partial<SnRecord>, opts?: { at?: string }): void
+  /** The table's records an encoded query matches now, in its ORDERBY order, hidden ones included. */
+  matching(query: string): SnRecord[]
   user: { sysId: string; userName: string; name: string }
 }
 
@@ -298,6 +301,15 @@ export function parseEncodedQuery(text: string): Query {
   return { groups, orderBy }
 }
 
+/** The query's lower bound: its terms of > and >= conditions only (a keyset's), ORDERBY dropped. */
+function lowerBound(q: Query): Query {
+  const isLower = (c: Condition): boolean => c.op === '>' || c.op === '>='
+  return {
+    groups: q.groups.map((terms) => terms.filter((alternatives) => alternatives.every(isLower))),
+    orderBy: [],
+  }
+}
+
 function compareValues(a: string, b: string): number {
   if (/^-?\d+$/.test(a) && /^-?\d+$/.test(b)) return Number(a) - Number(b)
   return a < b ? -1 : a > b ? 1 : 0
@@ -487,10 +499,13 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
       return reply(400, failure((err as Error).message, null))
     }
     const matchesQuery = (r: SnRecord): boolean => matches(r, q, data.integration.sysId)
-    // A query with conditions is a keyset page: rows it excludes were served by earlier pages.
-    const keyset = tableName === table && q.groups.some((g) => g.length > 0)
+    // A query with a lower bound (> / >= terms, the keyset) is a keyset page: rows below that bound are
+    // the ones earlier pages served.
+    const lower = lowerBound(q)
+    const keyset = tableName === table && lower.groups.some((g) => g.length > 0)
+    const beforeKeyset = (r: SnRecord): boolean => !matches(r, lower, data.integration.sysId)
     if (keyset && faults.updateWhilePaging) {
-      const served = rows.filter((r) => !matchesQuery(r))
+      const served = rows.filter(beforeKeyset)
       for (let i = 0; i < faults.updateWhilePaging && served.length > 0; i++) {
         const [record] = served.splice(faultRng.int(0, served.length - 1), 1)
         if (record) touch(record)
@@ -503,7 +518,10 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     // sysparm_limit first, ACLs after: exactly the behaviour that makes short and empty pages legal.
     let window = matched.slice(offset, offset + limit)
     if (keyset && offset === 0 && faults.repeatRows) {
-      const before = rows.filter((r) => !matchesQuery(r)).sort(compareOrder(q.orderBy))
+      // Rows the client was served (readable ones) from just before the keyset, taking window slots.
+      const before = rows
+        .filter((r) => beforeKeyset(r) && !data.hidden.has(r.sys_id!.value))
+        .sort(compareOrder(q.orderBy))
       window = [...before.slice(-faults.repeatRows), ...window].slice(0, limit)
     }
     const visible = tableName === table ? window.filter((r) => !data.hidden.has(r.sys_id!.value)) : window
@@ -545,6 +563,11 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     records: data.incidents,
     hidden: data.hidden,
     user: data.integration,
+    matching(text) {
+      const q = parseEncodedQuery(text)
+      const matched = data.incidents.filter((r) => matches(r, q, data.integration.sysId))
+      return q.orderBy.length > 0 ? matched.sort(compareOrder(q.orderBy)) : matched
+    },
     update(record, fields = {}, opts = {}) {
       for (const [name, value] of Object.entries(fields)) if (value) record[name] = value
       record['sys_mod_count'] = plain(String(Number(record['sys_mod_count']?.value ?? '0') + 1))

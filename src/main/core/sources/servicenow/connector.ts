@@ -2,8 +2,10 @@
 //
 // Paging is keyset on (sys_updated_on, sys_id), not offset: rows updated while we page move to the end of
 // the order instead of shifting every later offset, and an incremental sync is the same query resumed
-// from the stored cursor. The continuation rules, and why a short or empty page is not the end, are in
-// nextPage() below and in docs/servicenow.md.
+// from the stored cursor, less a margin re-read at the start of each run. The continuation rules, and
+// why a short or empty page is not the end, are in fetchSrs() / nextPage() below and in
+// docs/servicenow.md.
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { decodeJsonCursor } from '../cursor'
 import { DEFAULT_RETRY, requestJson, safeUrl, SourceError, type HttpDeps, type RetryPolicy } from '../http'
@@ -12,7 +14,9 @@ import {
   INCIDENT_FIELDS,
   describeRowError,
   fieldSchema,
+  formatSnDateTime,
   mapIncident,
+  parseSnDateTime,
   STATUS_LIST,
   tableResponseSchema,
   type RowError,
@@ -36,19 +40,45 @@ export type ServiceNowConfig = {
   retry?: RetryPolicy
 }
 
+/**
+ * How far before its stored position each run starts reading (docs/servicenow.md, "Where a sync
+ * resumes"): sys_updated_on has second precision, and a transaction that commits late can stamp a
+ * row earlier than rows already read. Re-read rows are upserted again (idempotent) and, unchanged,
+ * not counted.
+ */
+export const RESUME_MARGIN_MS = 60_000
+/** Fingerprints of re-readable rows kept in the cursor, at most (more are re-read and counted again). */
+const MAX_SEEN = 5_000
+
 /** The opaque cursor, serialised as JSON. */
 export type ServiceNowCursor = {
-  /** sys_updated_on (UTC 'YYYY-MM-DD HH:mm:ss') and sys_id of the last row delivered. */
+  /**
+   * The keyset: sys_updated_on (UTC 'YYYY-MM-DD HH:mm:ss') and sys_id of the last row read in
+   * (sys_updated_on, sys_id) order. Without sysId it is a floor: rows from that second on.
+   */
   updatedOn?: string
   sysId?: string
-  /** Rows past the keyset already scanned and found all hidden by ACLs (see nextPage). */
+  /** Within a run: rows past the keyset already scanned and found all hidden by ACLs (see nextPage). */
   offset?: number
+  /** Within a run: X-Total-Count of the previous request stepping by offset from this keyset. */
+  total?: number
+  /**
+   * The instance's clock when the run began (its first Date header). The run reads rows updated up to
+   * it, and past it only rows more than the margin ahead of the instance's clock (stamped in the
+   * future); rows updated meanwhile are the next run's, which resumes no later than this.
+   */
+  clock?: string
+  /** Fingerprints of rows already delivered that the next run re-reads, by sys_updated_on. */
+  seen?: Record<string, string[]>
 }
 
 const cursorSchema = z.object({
   updatedOn: z.string().optional(),
   sysId: z.string().optional(),
   offset: z.number().int().nonnegative().optional(),
+  total: z.number().int().nonnegative().optional(),
+  clock: z.string().optional(),
+  seen: z.record(z.string(), z.array(z.string())).optional(),
 })
 
 /** Bad data from the instance: retrying the same request would return the same rows, so it is not retryable. */
@@ -68,17 +98,33 @@ export class ServiceNowDataError extends SourceError {
 const TABLE_NAME = /^[a-z0-9_]+$/
 
 /**
- * The encoded query for rows strictly after (updatedOn, sysId) in (sys_updated_on, sys_id) order.
+ * Which rows a run reads besides the keyset: those updated up to `clock` (the instance's clock when
+ * the run began), and those after `future` (more than the margin past the instance's clock now).
+ */
+export type RunBound = { clock: string; future?: string }
+
+/**
+ * The encoded query for rows strictly after (updatedOn, sysId) in (sys_updated_on, sys_id) order, or
+ * from second `updatedOn` on when there is no sysId (a floor).
  * ^OR binds tighter than ^ in encoded queries, so `A^B^ORC` reads A AND (B OR C):
  *   sys_updated_on >= X AND (sys_updated_on > X OR sys_id > Y)
  * which is the keyset predicate without ^NQ (^NQ splits the query into independent groups, and filters
- * or ORDERBY added around it are known to apply to one group only). The ORDERBYs make the order total.
+ * or ORDERBY added around it are known to apply to one group only). A run's bound adds
+ *   AND (sys_updated_on <= clock OR sys_updated_on > future)
+ * The ORDERBYs make the order total.
  */
-export function keysetQuery(cursor: ServiceNowCursor): string {
-  const order = 'ORDERBYsys_updated_on^ORDERBYsys_id'
-  if (cursor.updatedOn === undefined || cursor.sysId === undefined) return order
+export function keysetQuery(cursor: ServiceNowCursor, bound?: RunBound): string {
+  const terms: string[] = []
   const x = cursor.updatedOn
-  return `sys_updated_on>=${x}^sys_updated_on>${x}^ORsys_id>${cursor.sysId}^${order}`
+  if (x !== undefined && cursor.sysId !== undefined)
+    terms.push(`sys_updated_on>=${x}`, `sys_updated_on>${x}`, `ORsys_id>${cursor.sysId}`)
+  else if (x !== undefined) terms.push(`sys_updated_on>=${x}`)
+  if (bound) {
+    terms.push(`sys_updated_on<=${bound.clock}`)
+    if (bound.future !== undefined) terms.push(`ORsys_updated_on>${bound.future}`)
+  }
+  terms.push('ORDERBYsys_updated_on', 'ORDERBYsys_id')
+  return terms.join('^')
 }
 
 /** Parses an RFC 8288 Link header into rel → URL (ServiceNow sends first, prev, next, last). */
@@ -111,36 +157,106 @@ function decodeCursor(cursor: string | null): ServiceNowCursor {
 
 function encodeCursor(c: ServiceNowCursor): string {
   const out: ServiceNowCursor = {}
-  if (c.updatedOn !== undefined && c.sysId !== undefined) {
-    out.updatedOn = c.updatedOn
-    out.sysId = c.sysId
+  if (c.updatedOn !== undefined) out.updatedOn = c.updatedOn
+  if (c.updatedOn !== undefined && c.sysId !== undefined) out.sysId = c.sysId
+  if (c.offset) {
+    out.offset = c.offset
+    if (c.total !== undefined) out.total = c.total
   }
-  if (c.offset) out.offset = c.offset
+  if (c.clock !== undefined) out.clock = c.clock
+  if (c.seen && Object.keys(c.seen).length > 0) out.seen = c.seen
   return JSON.stringify(out)
 }
 
-function compareKey(a: { u: string; id: string }, b: { u: string; id: string }): number {
+type Key = { u: string; id: string }
+
+function compareKey(a: Key, b: Key): number {
   if (a.u !== b.u) return a.u < b.u ? -1 : 1
   return a.id === b.id ? 0 : a.id < b.id ? -1 : 1
 }
 
+/** The (sys_updated_on, sys_id) of a record, or null when either is unreadable. */
+function keyOf(record: Record<string, unknown>): Key | null {
+  const u = fieldSchema.safeParse(record['sys_updated_on'])
+  const id = fieldSchema.safeParse(record['sys_id'])
+  return u.success && id.success ? { u: u.data.value, id: id.data.value } : null
+}
+
 /**
- * Drops rows at or before the keyset: an earlier page delivered them (an instance or proxy that treats
- * the boundary as inclusive, or overlapping pages). Dropping is safe because a row changed since then
- * has a newer sys_updated_on and so comes after the keyset. Rows without readable keys are kept, for
- * the mapping to name them.
+ * Drops rows at or before the keyset (before the floor): an earlier page delivered them (an instance
+ * or proxy that treats the boundary as inclusive, or overlapping pages). Dropping is safe because a
+ * row changed since then has a newer sys_updated_on and so comes after the keyset. Rows without
+ * readable keys are kept, for the mapping to name them.
  */
 function afterKeyset(
   records: readonly Record<string, unknown>[],
   cursor: ServiceNowCursor,
 ): readonly Record<string, unknown>[] {
-  if (cursor.updatedOn === undefined || cursor.sysId === undefined) return records
-  const from = { u: cursor.updatedOn, id: cursor.sysId }
+  const { updatedOn, sysId } = cursor
+  if (updatedOn === undefined) return records
   return records.filter((record) => {
-    const u = fieldSchema.safeParse(record['sys_updated_on'])
-    const id = fieldSchema.safeParse(record['sys_id'])
-    return !u.success || !id.success || compareKey({ u: u.data.value, id: id.data.value }, from) > 0
+    const key = keyOf(record)
+    if (key === null) return true
+    return sysId === undefined ? key.u >= updatedOn : compareKey(key, { u: updatedOn, id: sysId }) > 0
   })
+}
+
+/** `text` ('YYYY-MM-DD HH:mm:ss' UTC) moved by `ms`; `text` itself when it is not such a value. */
+function shifted(text: string, ms: number): string {
+  const at = parseSnDateTime(text)
+  return at === null ? text : formatSnDateTime(at + ms)
+}
+
+const earlier = (a: string, b: string | undefined): string => (b !== undefined && b < a ? b : a)
+
+/**
+ * Where the next run may start without missing a row: the keyset, but never past the clock of the
+ * run that stored it (rows it stepped over past its clock are a later run's). Undefined: the start.
+ */
+function resumePosition(c: ServiceNowCursor): string | undefined {
+  return c.updatedOn === undefined ? undefined : earlier(c.updatedOn, c.clock)
+}
+
+/**
+ * A record as the fingerprint sees it: every field's value and display value, in field order, so the
+ * same record gives the same text however the server orders its JSON.
+ */
+function fingerprint(record: Record<string, unknown>): string {
+  const fields = Object.keys(record)
+    .sort()
+    .map((name) => {
+      const f = fieldSchema.safeParse(record[name])
+      return [name, f.success ? [f.data.value, f.data.display_value] : record[name]]
+    })
+  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url').slice(0, 16)
+}
+
+/**
+ * `seen` with `added` records, keeping only what a run resuming at `from` less the margin re-reads,
+ * and at most MAX_SEEN fingerprints (the newest; a row not kept is only counted again when re-read).
+ */
+function keepSeen(
+  seen: Readonly<Record<string, string[]>>,
+  added: readonly { u: string; fp: string }[],
+  from: string | undefined,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const [u, fps] of Object.entries(seen)) out[u] = [...fps]
+  for (const { u, fp } of added) {
+    const list = (out[u] ??= [])
+    if (!list.includes(fp)) list.push(fp)
+  }
+  const floor = from === undefined ? undefined : shifted(from, -RESUME_MARGIN_MS)
+  let room = MAX_SEEN
+  const kept: Record<string, string[]> = {}
+  for (const u of Object.keys(out).sort().reverse()) {
+    if (floor !== undefined && u < floor) break
+    const fps = out[u] ?? []
+    kept[u] = fps.slice(0, room)
+    room -= kept[u].length
+    if (room <= 0) break
+  }
+  return kept
 }
 
 export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDeps): Connector {
@@ -152,23 +268,70 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
   const source = `servicenow:${config.name}`
   const headers = { authorization: authHeader(config.auth) }
 
-  // The instance's clock when this sync began (its first answer's Date header, as sys_updated_on text).
-  // Once the keyset passes it, the rows left were updated after the sync began: the next sync reads
-  // them. Without this bound, an instance updated between every two requests whose ACLs hide rows (so
-  // no page is ever complete) would keep the sync chasing its tail.
-  // null: the header was missing, or older than rows this workspace already holds (a clock that far
-  // behind would end every sync after one page), so no bound is applied.
-  let instanceNowAtStart: string | null | undefined
+  // A connector is built for one sync run. Its first fetch resumes from the stored cursor; every later
+  // one continues from the cursor the previous fetch returned (a cursor it did not return starts a run).
+  let lastCursor: string | null | undefined
+  // The instance's clock at its latest answer (Date header, as sys_updated_on text).
+  let instanceNow: string | undefined
 
   const tableUrl = (tableName: string, params: Record<string, string>): string =>
     `${origin}/api/now/table/${tableName}?${new URLSearchParams(params).toString()}`
 
   async function fetchSrs(cursorText: string | null, opts: FetchPageOptions): Promise<Page<'srs'>> {
-    const cursor = decodeCursor(cursorText)
+    const stored = decodeCursor(cursorText)
+    const newRun = lastCursor === undefined || cursorText !== lastCursor
+    // A new run starts over from the stored position less the margin, as a floor (no sys_id bound):
+    // rows stamped in the same second as the last row read, or committed late with an earlier stamp,
+    // are read then. An offset (or bound) a failed run left behind is not trusted across time.
+    const resumeAt = resumePosition(stored)
+    const cursor: ServiceNowCursor = newRun
+      ? {
+          ...(resumeAt !== undefined ? { updatedOn: shifted(resumeAt, -RESUME_MARGIN_MS) } : {}),
+          ...(stored.seen ? { seen: stored.seen } : {}),
+        }
+      : stored
+    const page = await fetchWindow(cursor, newRun, opts)
+    // The run's first answer told the instance's clock: a stored position past it resumes earlier.
+    if (newRun && instanceNow !== undefined && resumeAt !== undefined) {
+      const from = shifted(earlier(resumeAt, instanceNow), -RESUME_MARGIN_MS)
+      if (cursor.updatedOn !== undefined && from < cursor.updatedOn) {
+        // The stored position is past the instance's clock (a row stamped in the future carried it
+        // there): rows updated since then lie before it. Read from the clock instead.
+        const again: ServiceNowCursor = { updatedOn: from, clock: instanceNow, ...seenOf(stored) }
+        return remember({ rows: [], cursor: encodeCursor(again), hasMore: true })
+      }
+    }
+    return remember(page)
+  }
+
+  const remember = (page: Page<'srs'>): Page<'srs'> => {
+    lastCursor = page.cursor
+    return page
+  }
+
+  /** One request from `cursor`, and the continuation after it. */
+  async function fetchWindow(
+    cursor: ServiceNowCursor,
+    first: boolean,
+    opts: FetchPageOptions,
+  ): Promise<Page<'srs'>> {
     const limit = Math.max(1, Math.floor(config.pageSize ?? opts.pageSize))
     const offset = cursor.offset ?? 0
+    // The run's bound once its clock is known (from its second request on): rows updated during the
+    // run leave the query instead of moving ahead of us (no chasing them), which is also what makes a
+    // shifted offset visible in X-Total-Count (see nextPage).
+    const bound: RunBound | undefined =
+      cursor.clock !== undefined
+        ? {
+            clock: cursor.clock,
+            future: shifted(
+              instanceNow !== undefined && instanceNow > cursor.clock ? instanceNow : cursor.clock,
+              RESUME_MARGIN_MS,
+            ),
+          }
+        : undefined
     const params: Record<string, string> = {
-      sysparm_query: keysetQuery(cursor),
+      sysparm_query: keysetQuery(cursor, bound),
       sysparm_fields: INCIDENT_FIELDS.join(','),
       sysparm_limit: String(limit),
       // Codes and UTC instants from `value`, names of references from `display_value` (mapping.ts).
@@ -178,14 +341,17 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     if (offset > 0) params['sysparm_offset'] = String(offset)
     const url = tableUrl(table, params)
     const response = await requestJson(url, { headers, signal: opts.signal }, policy, deps)
+    const now = serviceNowTime(response.headers.get('date'))
+    if (now !== undefined) instanceNow = now
 
     const body = tableResponseSchema.safeParse(response.body)
     if (!body.success)
       throw new ServiceNowDataError(
         `ServiceNow answered ${safeUrl(url)} without a { result: [...] } list: ${body.error.issues[0]?.message ?? 'unexpected shape'}`,
       )
-    const records = afterKeyset(body.data.result, cursor)
-    if (records.length === 0 && body.data.result.length >= limit)
+    const result = body.data.result
+    const records = afterKeyset(result, cursor)
+    if (records.length === 0 && result.length >= limit)
       // A full window of rows we already have: stepping on by offset could skip unseen rows, so stop.
       // (A short one is the tail of the previous page repeated: as good as an empty page.)
       throw new ServiceNowDataError(
@@ -193,9 +359,36 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
           'the instance ignored the keyset filter, so paging cannot make progress',
       )
 
+    const totalHeader = response.headers.get('x-total-count')
+    const total = totalHeader !== null && /^\d+$/.test(totalHeader) ? Number(totalHeader) : undefined
+    const nextLink = parseLinkHeader(response.headers.get('link')).get('next')
+    const facts: PageFacts = {
+      cursor: first && now !== undefined ? { ...cursor, clock: now } : cursor,
+      bounded: bound !== undefined,
+      offset,
+      limit,
+      records,
+      dropped: result.length - records.length,
+      total,
+      nextLink,
+      table,
+    }
+    const shift = shiftedOffset(facts)
+    if (shift) return shift
+
+    // Rows delivered before (the margin re-read) are not delivered again: they are stored already,
+    // and a sync that changed nothing says 0 rows. A changed row has another fingerprint.
+    const seen = cursor.seen ?? {}
     const rows: EntityRows['srs'] = []
     const errors: RowError[] = []
+    const added: { u: string; fp: string }[] = []
     for (const record of records) {
+      const key = keyOf(record)
+      const fp = fingerprint(record)
+      if (key !== null) {
+        if (seen[key.u]?.includes(fp)) continue
+        added.push({ u: key.u, fp })
+      }
       const mapped = mapIncident(record, source, { stateMap: config.stateMap })
       if (mapped.ok) rows.push(mapped.row)
       else errors.push(mapped.error)
@@ -209,26 +402,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
         errors,
       )
     }
-
-    if (instanceNowAtStart === undefined) {
-      const now = serviceNowTime(response.headers.get('date')) ?? null
-      instanceNowAtStart =
-        now !== null && cursor.updatedOn !== undefined && now < cursor.updatedOn ? null : now
-    }
-    const totalHeader = response.headers.get('x-total-count')
-    const total = totalHeader !== null && /^\d+$/.test(totalHeader) ? Number(totalHeader) : undefined
-    const nextLink = parseLinkHeader(response.headers.get('link')).get('next')
-    return nextPage({
-      cursor,
-      offset,
-      limit,
-      records,
-      rows,
-      total,
-      nextLink,
-      table,
-      ...(instanceNowAtStart ? { stopAfter: instanceNowAtStart } : {}),
-    })
+    return nextPage(facts, rows, added)
   }
 
   return {
@@ -301,17 +475,42 @@ function stateMapHint(name: string, errors: readonly RowError[]): string {
   )
 }
 
+const seenOf = (c: ServiceNowCursor): { seen?: Record<string, string[]> } => (c.seen ? { seen: c.seen } : {})
+
 type PageFacts = {
+  /** The position the request was made from (with the run's clock once known). */
   cursor: ServiceNowCursor
+  /** Whether the request carried the run's bound (so its X-Total-Count can be compared). */
+  bounded: boolean
   offset: number
   limit: number
+  /** The rows after the keyset, in the order received. */
   records: readonly Record<string, unknown>[]
-  rows: EntityRows['srs']
+  /** Rows at or before the keyset the response held (repeats): they took window slots. */
+  dropped: number
   total: number | undefined
   nextLink: string | undefined
   table: string
-  /** The instance's time when the sync began ('YYYY-MM-DD HH:mm:ss' UTC): rows past it wait for the next sync. */
-  stopAfter?: string
+}
+
+/**
+ * A request that stepped by offset and finds X-Total-Count lower than at the previous step: rows left
+ * the query between the two (a hidden row updated past the run's clock, a deleted one), so every row
+ * after them moved forward — possibly into the run of hidden rows already stepped over. Its window
+ * cannot be trusted: step back by as many rows and look again (rows never come back, so this ends).
+ * Null when the window stands.
+ */
+function shiftedOffset(p: PageFacts): Page<'srs'> | null {
+  const before = p.cursor.total
+  if (p.offset === 0 || !p.bounded || before === undefined || p.total === undefined || p.total >= before)
+    return null
+  const offset = Math.max(0, p.offset - (before - p.total))
+  return {
+    rows: [],
+    cursor: encodeCursor({ ...p.cursor, offset, total: p.total }),
+    hasMore: true,
+    total: p.total,
+  }
 }
 
 /**
@@ -322,59 +521,79 @@ type PageFacts = {
  *   change meanwhile move behind the keyset instead of shifting an offset.
  * - No rows came back: the keyset cannot move (hidden rows show no keys), so we step over the window by
  *   offset, taking the offset from the Link rel="next" URL when there is one (it reflects the limit the
- *   server really applied, which it caps), less a small overlap in case a row of the skipped hidden run
- *   was updated and left it between two requests (re-scanning hidden rows costs nothing).
+ *   server really applied, which it caps), less the slots repeated rows took, less one row of overlap.
+ *   A row of the stepped-over run that leaves the query before the next request moves every later row
+ *   forward; the run's bound makes an updated row leave the query, and X-Total-Count then shows it
+ *   (shiftedOffset steps back). The run's first request has no bound yet, so an empty first window is
+ *   asked again with it before any step.
  * - The end: an empty response AND nothing beyond the window — no Link rel="next" and X-Total-Count (the
  *   count before ACLs) not beyond offset + limit. A page with rows is the end only when it holds every
  *   row the query matched (X-Total-Count ≤ rows returned, no rel="next"): that cannot be fooled by a
- *   capped sysparm_limit or a stripped Link header, and it lets a sync of a busy instance finish.
- *   Otherwise the next request confirms the end.
+ *   capped sysparm_limit or a stripped Link header. Otherwise the next request confirms the end.
  * We read only the offset from the Link URL and never fetch it: the next request is always built
  * here, so credentials never follow a URL the server chose.
  */
-function nextPage(p: PageFacts): Page<'srs'> {
-  const { cursor, offset, limit, records, rows } = p
+function nextPage(
+  p: PageFacts,
+  rows: EntityRows['srs'],
+  added: readonly { u: string; fp: string }[],
+): Page<'srs'> {
+  const { cursor, offset, limit, records } = p
+  const totalOf = p.total !== undefined ? { total: p.total } : {}
+  const kept = (at: ServiceNowCursor) => {
+    const seen = keepSeen(cursor.seen ?? {}, added, resumePosition(at))
+    return Object.keys(seen).length > 0 ? { seen } : {}
+  }
+  const clockOf = cursor.clock !== undefined ? { clock: cursor.clock } : {}
   if (records.length > 0) {
     // The keyset predicate is only sound if the server honoured ORDERBY; check rather than trust.
-    let prev =
+    let prev: Key | undefined =
       cursor.updatedOn !== undefined && cursor.sysId !== undefined
         ? { u: cursor.updatedOn, id: cursor.sysId }
         : undefined
     for (const record of records) {
-      const u = fieldSchema.parse(record['sys_updated_on']).value
-      const id = fieldSchema.parse(record['sys_id']).value
-      const key = { u, id }
+      const key = {
+        u: fieldSchema.parse(record['sys_updated_on']).value,
+        id: fieldSchema.parse(record['sys_id']).value,
+      }
       if (prev && compareKey(prev, key) >= 0)
         throw new ServiceNowDataError(
-          `ServiceNow returned ${p.table} rows out of (sys_updated_on, sys_id) order at record ${id}: ` +
+          `ServiceNow returned ${p.table} rows out of (sys_updated_on, sys_id) order at record ${key.id}: ` +
             'the instance ignored the ORDERBY or the keyset filter, so paging cannot be trusted',
         )
       prev = key
     }
-    const last = prev as { u: string; id: string }
-    // Every row the query matches (hidden ones included) came back: nothing can follow. Without this
-    // an instance updated between every two requests would keep the sync chasing its tail.
+    const last = prev as Key
+    const at: ServiceNowCursor = { updatedOn: last.u, sysId: last.id, ...clockOf }
+    // Every row the query matches (hidden ones included) came back: nothing can follow.
     const complete = p.total !== undefined && p.nextLink === undefined && records.length >= p.total
-    // Past the instant the sync began: everything before it has been read (keyset order), the rest was
-    // updated meanwhile and is the next sync's.
-    const caughtUp = p.stopAfter !== undefined && last.u > p.stopAfter
-    return {
-      rows,
-      cursor: encodeCursor({ updatedOn: last.u, sysId: last.id }),
-      hasMore: !complete && !caughtUp,
-      ...(p.total !== undefined ? { total: p.total } : {}),
-    }
+    return { rows, cursor: encodeCursor({ ...at, ...kept(at) }), hasMore: !complete, ...totalOf }
   }
-  const linkOffset = p.nextLink ? offsetOf(p.nextLink) : undefined
+  const keyset: ServiceNowCursor = {
+    ...(cursor.updatedOn !== undefined ? { updatedOn: cursor.updatedOn } : {}),
+    ...(cursor.sysId !== undefined ? { sysId: cursor.sysId } : {}),
+    ...clockOf,
+  }
   const beyond = p.nextLink !== undefined || (p.total !== undefined && offset + limit < p.total)
-  if (!beyond) {
-    // Done: store the keyset alone, so the next sync rescans hidden rows rather than trusting an offset.
-    return { rows, cursor: encodeCursor({ ...cursor, offset: 0 }), hasMore: false, ...totalOf(p) }
+  if (!beyond)
+    // Done: store the keyset alone; the next run starts from it (less the margin), not from an offset.
+    return { rows, cursor: encodeCursor({ ...keyset, ...kept(keyset) }), hasMore: false, ...totalOf }
+  if (!p.bounded && cursor.clock !== undefined)
+    // The run's first window, empty: ask it again with the run's bound, whose count the steps compare.
+    return { rows, cursor: encodeCursor({ ...keyset, ...kept(keyset) }), hasMore: true, ...totalOf }
+  const linkOffset = p.nextLink ? offsetOf(p.nextLink) : undefined
+  // Rows at or before the keyset that came back took slots of this window: the matched rows after
+  // them were not in it, so the step stops short of them.
+  const step = Math.max(1, (linkOffset ?? offset + limit) - offset - p.dropped)
+  // One row of overlap besides: a row that moved forward unseen (a change X-Total-Count cannot show,
+  // such as one row leaving as another commits late) is still scanned.
+  const nextOffset = offset + Math.max(1, step - 1)
+  const next: ServiceNowCursor = {
+    ...keyset,
+    offset: nextOffset,
+    ...(p.bounded && p.total !== undefined ? { total: p.total } : {}),
   }
-  const stepTo = linkOffset ?? offset + limit
-  const overlap = Math.floor((stepTo - offset) / 10)
-  const nextOffset = Math.max(offset + 1, stepTo - overlap)
-  return { rows, cursor: encodeCursor({ ...cursor, offset: nextOffset }), hasMore: true, ...totalOf(p) }
+  return { rows, cursor: encodeCursor({ ...next, ...kept(keyset) }), hasMore: true, ...totalOf }
 }
 
 /** An HTTP Date header as ServiceNow writes sys_updated_on values (UTC), or undefined. */
@@ -382,10 +601,6 @@ export function serviceNowTime(header: string | null): string | undefined {
   if (header === null) return undefined
   const ms = Date.parse(header)
   return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 19).replace('T', ' ') : undefined
-}
-
-function totalOf(p: PageFacts): { total?: number } {
-  return p.total !== undefined ? { total: p.total } : {}
 }
 
 function offsetOf(link: string): number | undefined {
