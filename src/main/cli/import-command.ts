@@ -1,13 +1,17 @@
 // `import FILE`: CSV/XLSX/JSON into the workspace, with a preview of errors before anything is written.
 import { basename } from 'node:path'
 import type { Command } from 'commander'
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import {
+  previewImport,
   runImport,
   writeErrorReport,
+  type ImportOptions,
   type ImportProgress,
   type ImportResult,
 } from '../core/sources/file-import/import'
 import { recordImportRun } from '../core/sync/import-log'
+import { UsageError, type GlobalOptions } from './context'
 import type { WithContext } from './invoke'
 import { print } from './output'
 
@@ -43,9 +47,45 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
     .option('--allow-errors', 'import the valid rows even when some rows have errors')
     .option('--error-report <file>', 'write the row errors to this CSV')
     .action(async (file: string, local: Record<string, string | boolean | undefined>, cmd: Command) => {
+      const str = (k: string): string | undefined =>
+        typeof local[k] === 'string' ? (local[k] as string) : undefined
+      const fileOptions = (): Partial<ImportOptions> => ({
+        ...(str('format') ? { format: str('format') } : {}),
+        ...(str('mapping') ? { mapping: str('mapping') } : {}),
+        ...(str('sheet') ? { sheet: str('sheet') } : {}),
+        ...(str('source') ? { sourceName: str('source') } : {}),
+      })
+      const finish = async (result: ImportResult, json: boolean | undefined): Promise<void> => {
+        const reportPath =
+          str('errorReport') && result.errorsTotal > 0 ? (str('errorReport') as string) : null
+        if (reportPath) await writeErrorReport(result.errors, reportPath)
+        print(result, json, (r) => resultText(r, reportPath))
+        if (result.status === 'rejected' || result.status === 'cancelled') process.exitCode = 1
+      }
+      if (local['dryRun']) {
+        // A dry run only reads the file: it neither opens (nor creates) the workspace nor logs a run.
+        const opts = cmd.optsWithGlobals<GlobalOptions>()
+        const zone = opts.tz ?? process.env['OPS_CONSOLE_TZ'] ?? DEFAULT_TIME_ZONE
+        if (!isValidTimeZone(zone))
+          throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
+        let shown = false
+        const preview = await previewImport(file, {
+          timeZone: zone,
+          onProgress: (p) => {
+            if (opts.json) return
+            process.stderr.write(`\r${importProgressLine(p).padEnd(60)}`)
+            shown = true
+          },
+          ...fileOptions(),
+        }).finally(() => {
+          if (shown) process.stderr.write('\n')
+        })
+        // What a real import would answer: rejected when rows have errors, else a dry run.
+        const status = preview.errorCount > 0 && !local['allowErrors'] ? 'rejected' : 'dry-run'
+        await finish({ ...preview, status, written: 0, skippedStale: 0, watermark: null }, opts.json)
+        return
+      }
       await withContext(cmd, async (ctx, opts) => {
-        const str = (k: string): string | undefined =>
-          typeof local[k] === 'string' ? (local[k] as string) : undefined
         // Ctrl-C stops the import between rows while the file is read and between chunks while it is
         // written (the event loop runs between them; nothing else uses this connection); the write
         // transaction then rolls back, so nothing is written either way.
@@ -65,21 +105,13 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
             process.stderr.write(`\r${importProgressLine(p).padEnd(60)}`)
             shown = true
           },
-          ...(str('format') ? { format: str('format') } : {}),
-          ...(str('mapping') ? { mapping: str('mapping') } : {}),
-          ...(str('sheet') ? { sheet: str('sheet') } : {}),
-          ...(str('source') ? { sourceName: str('source') } : {}),
-          ...(local['dryRun'] ? { dryRun: true } : {}),
+          ...fileOptions(),
           ...(local['allowErrors'] ? { allowErrors: true } : {}),
         }).finally(() => {
           process.off('SIGINT', onSigint)
           if (shown) process.stderr.write('\n')
         })
-        const reportPath =
-          str('errorReport') && result.errorsTotal > 0 ? (str('errorReport') as string) : null
-        if (reportPath) await writeErrorReport(result.errors, reportPath)
-        print(result, opts.json, (r) => resultText(r, reportPath))
-        if (result.status === 'rejected' || result.status === 'cancelled') process.exitCode = 1
+        await finish(result, opts.json)
       })
     })
 }

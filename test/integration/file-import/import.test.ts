@@ -148,6 +148,20 @@ describe('runImport', () => {
       }
     })
 
+    it('a dry run records nothing: not when its rows have errors, not when the file cannot be read', async () => {
+      const ws = tempWorkspace()
+      try {
+        const { runs, record } = recorded()
+        const opts = { timeZone: SEOUL, now, record, dryRun: true }
+        expect((await runImport(ws.store, fixture('bad-dates.csv'), opts)).status).toBe('rejected')
+        await expect(runImport(ws.store, fixture('garbage.csv'), opts)).rejects.toThrow(/binary/)
+        await expect(runImport(ws.store, join(tmp, 'missing.csv'), opts)).rejects.toThrow(/Cannot read/)
+        expect(runs).toEqual([])
+      } finally {
+        ws.dispose()
+      }
+    })
+
     it('a successful run is recorded inside its write: a record that fails undoes the import', async () => {
       const ws = tempWorkspace()
       try {

@@ -165,9 +165,9 @@ export async function runImport(store: Store, path: string, opts: RunImportOptio
     error,
   })
   // After a rollback or a refusal: the log line may be lost (the store may be what failed), the
-  // answer never is.
+  // answer never is. A dry run records nothing, whatever its outcome: it only looked.
   const recordApart = (r: ImportRunRecord): void => {
-    if (!opts.record) return
+    if (!opts.record || opts.dryRun) return
     try {
       writeTransaction(store.sqlite, () => opts.record?.(store, r))()
     } catch {

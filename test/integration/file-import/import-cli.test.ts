@@ -1,0 +1,27 @@
+// The CLI's `import` as a user runs it (a real process): dry runs, error reports, what it says.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cli } from '../../helpers/cli'
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/import')
+const fixture = (name: string): string => join(FIXTURES, name)
+const tmp = mkdtempSync(join(tmpdir(), 'ops-import-cli-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+describe('import --dry-run', () => {
+  it('reads and reports without creating or touching a workspace, whatever the outcome', async () => {
+    const dir = join(tmp, 'never-created')
+    const bad = await cli(['import', fixture('bad-dates.csv'), '--dry-run', '--data-dir', dir])
+    expect(bad.stdout).toMatch(/^rejected: 0 written of 5 rows \(csv, utf-8\); 6 row errors/)
+    expect(bad.code).toBe(1)
+    const missing = await cli(['import', join(tmp, 'missing.csv'), '--dry-run', '--data-dir', dir])
+    expect(missing.stderr).toMatch(/Cannot read/)
+    expect(missing.code).toBe(2)
+    const good = await cli(['import', fixture('excel-cp949.csv'), '--dry-run', '--data-dir', dir])
+    expect(good.stdout).toMatch(/^dry-run: 0 written of 3 rows \(csv, cp949\); 0 row errors/)
+    expect(good.code).toBe(0)
+    expect(existsSync(dir)).toBe(false)
+  }, 60_000)
+})
