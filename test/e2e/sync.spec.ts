@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { startHarnessServer } from '../../src/main/harness/server'
 import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
+import { startServiceNowSimulator } from '../../src/main/simulators/servicenow/simulator'
 import type { Locator, Page } from '@playwright/test'
 import { startConnectProxy } from '../helpers/connect-proxy'
 import { derOf, internalCaPem, internalServerTls, TLS_FIXTURES } from '../helpers/tls-fixtures'
@@ -114,6 +115,66 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect(failed.locator('.sync-muted')).toHaveText('ITSM REST')
   await expect(failed).not.toContainText('itsm:')
   await page.screenshot({ path: 'test-results/sync-failed-source.png', fullPage: true })
+})
+
+test('a ServiceNow connection with its own state codes: a mistyped code is shown under the field, the saved map is listed and the sync reads the state', async ({
+  page,
+  harness,
+  request,
+}) => {
+  const sn = await startServiceNowSimulator({
+    seed: 4,
+    count: 30,
+    user: 'integration',
+    password: 'sn-pw-e2e',
+  })
+  try {
+    const awaiting = sn.records[3]!
+    sn.update(awaiting, { state: { value: '4', display_value: 'Awaiting User Info' } })
+    await openReady(page, '/settings.html')
+    const connections = page.getByTestId('admin-connections')
+    await connections.getByTestId('connection-add').click()
+    await page.locator('#conn-kind').selectOption('servicenow')
+    await page.locator('#conn-name').fill('sn')
+    await page.locator('#conn-url').fill(sn.url)
+    await page.locator('#conn-user').fill('integration')
+    await page.getByTestId('conn-secret').fill('sn-pw-e2e')
+    await page.getByTestId('conn-state-map').fill('4=WAITING')
+    await page.getByTestId('conn-save').click()
+    // Refused in the form, under the field, before anything is saved.
+    const form = page.getByTestId('connection-form')
+    await expect(form.getByRole('alert')).toContainText('코드=상태 형식으로 적어 주세요')
+    await expect(form.getByRole('alert')).toContainText('"WAITING" is not a status')
+    await form.screenshot({ path: 'test-results/connection-state-map-error.png' })
+    await page.getByTestId('conn-state-map').fill('4=pending')
+    await page.getByTestId('conn-save').click()
+    const item = connections.getByTestId('connection-sn')
+    await expect(item.getByTestId('connection-state-map')).toHaveText('상태 코드: 4=PENDING')
+    await item.screenshot({ path: 'test-results/connection-state-map-item.png' })
+
+    // The incident in state 4 arrives as PENDING: the sync is not stuck on it.
+    await request.post(`${harness.url}/api/invoke/sync:run`, { data: { source: 'sn' } })
+    await expect
+      .poll(async () => {
+        const res = await request.post(`${harness.url}/api/invoke/sync:status`, { data: {} })
+        const status = (await res.json()) as {
+          data: { state: string; lastRun: { outcomes: { status: string }[] } | null }
+        }
+        return status.data.state === 'idle' ? status.data.lastRun?.outcomes[0]?.status : 'running'
+      })
+      .toBe('ok')
+    const ws = openWorkspace({ dataDir: harness.dataDir })
+    try {
+      const row = ws.store.sqlite
+        .prepare("SELECT status FROM service_requests WHERE source = 'servicenow:sn' AND source_id = ?")
+        .get(awaiting['sys_id']?.value) as { status: string }
+      expect(row.status).toBe('PENDING')
+    } finally {
+      ws.close()
+    }
+  } finally {
+    await sn.close()
+  }
 })
 
 test('a server an internal CA issued for: refused until the CA file is added to the connection, then trusted, shown and removable', async ({

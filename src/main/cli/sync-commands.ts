@@ -12,7 +12,7 @@ import {
   setServiceNowStateMap,
   setSourceTransport,
 } from '../core/sources/registry'
-import { parseStateMapText, stateMapText, type StateMap } from '../core/sources/servicenow/mapping'
+import { parseStateMapText, stateMapText, type StateMap } from '../../shared/servicenow-state-map'
 import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
 import { forgetSourceRuns } from '../core/sync/source-status'

@@ -1,5 +1,6 @@
 // Response and event types of sources, sync and file import (SPEC §10). No secret ever appears in
 // these shapes: a source says which secrets are stored, never their values.
+import type { SrStatus } from '../domain'
 
 export type SourceKind = 'itsm' | 'servicenow'
 
@@ -30,6 +31,8 @@ export type SourceView = {
   url: string
   /** ServiceNow only: the table synced (default incident). */
   table: string | null
+  /** ServiceNow only: the instance's own state codes → statuses, before the built-in ones; null: none. */
+  stateMap: Record<string, SrStatus> | null
   /** ServiceNow basic auth user (not secret); null for bearer tokens. */
   user: string | null
   /**

@@ -12,11 +12,8 @@ import {
   getSource,
   setServiceNowStateMap,
 } from '../../../src/main/core/sources/registry'
-import {
-  mapIncident,
-  parseStateMapText,
-  stateMapSchema,
-} from '../../../src/main/core/sources/servicenow/mapping'
+import { mapIncident } from '../../../src/main/core/sources/servicenow/mapping'
+import { parseStateMapText, stateMapSchema } from '../../../src/shared/servicenow-state-map'
 import { syncSource } from '../../../src/main/core/sync/engine'
 import { startServiceNowSimulator, type SnSimulator } from '../../../src/main/simulators/servicenow/simulator'
 import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
@@ -145,7 +142,7 @@ describe('a ServiceNow source with an incident in a state the built-in map does 
     expect(stuck.error).toContain(`record ${victim['sys_id']?.value}`)
     expect(stuck.error).toContain('unknown state "4" (Awaiting User Info)')
     expect(stuck.error).toContain(
-      'Map state 4 (Awaiting User Info), -5 (보류(고객)) to a status for this source: npm run cli -- source state-map sn 4=STATUS,-5=STATUS (or --state-map 4=STATUS,-5=STATUS at source add), STATUS one of OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED',
+      'Map state 4 (Awaiting User Info), -5 (보류(고객)) to a status for this source: Settings → Connections → Edit → State codes, or npm run cli -- source state-map sn 4=STATUS,-5=STATUS (STATUS one of OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED); then sync again',
     )
     // Every sync stays stuck on it: the cursor cannot pass the record.
     expect((await sync()).status).toBe('failed')

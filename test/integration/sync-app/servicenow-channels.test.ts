@@ -68,6 +68,60 @@ describe('ServiceNow sources through the channels', () => {
     expect(app.sync.scheduler.status().lastRun?.outcomes[0]?.status).toBe('ok')
   })
 
+  it('takes a state map from Settings: an unknown state stops the sync until it is mapped', async () => {
+    sim = await startServiceNowSimulator({ seed: 3, count: 60, user: 'integration', password: PASSWORD })
+    const awaiting = sim.records[7]!
+    sim.update(awaiting, { state: { value: '4', display_value: 'Awaiting User Info' } })
+    app = appContext()
+    const added = await app.ok('sources:add', {
+      kind: 'servicenow',
+      name: 'sn',
+      url: sim.url,
+      user: 'integration',
+      password: PASSWORD,
+      stateMap: { '-5': 'OPEN' },
+    })
+    expect(added.stateMap).toEqual({ '-5': 'OPEN' })
+    const run = async () => {
+      app!.sync.scheduler.runNow()
+      await app!.sync.scheduler.idle()
+      return app!.sync.scheduler.status().lastRun?.outcomes[0]
+    }
+    const stuck = await run()
+    expect(stuck?.status).toBe('failed')
+    expect(stuck?.error?.message).toContain('unknown state "4" (Awaiting User Info)')
+    expect(stuck?.error?.message).toContain('Settings → Connections → Edit → State codes')
+
+    // The admin maps 4 in the form: the next sync reads the incident as PENDING.
+    const mapped = await app.ok('sources:update', { name: 'sn', stateMap: { '4': 'PENDING', '-5': 'OPEN' } })
+    expect(mapped.stateMap).toEqual({ '4': 'PENDING', '-5': 'OPEN' })
+    expect((await run())?.status).toBe('ok')
+    const row = app.ws.store.sqlite
+      .prepare("SELECT status FROM service_requests WHERE source = 'servicenow:sn' AND source_id = ?")
+      .get(awaiting['sys_id']?.value) as { status: string }
+    expect(row.status).toBe('PENDING')
+    expect(srCount(app, 'servicenow:sn')).toBe(60)
+
+    // null (an emptied field) removes the map; the user and password stay as they were.
+    const cleared = await app.ok('sources:update', { name: 'sn', stateMap: null })
+    expect(cleared).toMatchObject({ stateMap: null, user: 'integration', secret: 'stored' })
+    // A bad map is refused whole, naming what is wrong; the stored map is untouched.
+    const bad = await app.invoke('sources:update', { name: 'sn', stateMap: { '4': 'WAITING' } })
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('"WAITING" is not a status') },
+    })
+    // An ITSM REST source has no state codes.
+    await app.ok('sources:add', { kind: 'itsm', name: 'itsm', url: sim.url, token: 'itsm-token-1234' })
+    expect(await app.invoke('sources:update', { name: 'itsm', stateMap: { '4': 'PENDING' } })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('no table, user, password or state map'),
+      },
+    })
+  })
+
   it('refuses a ServiceNow user without a password', async () => {
     app = appContext()
     const result = await app.invoke('sources:add', {

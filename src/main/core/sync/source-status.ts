@@ -9,6 +9,7 @@ import type { SourceRecord } from '../sources/registry'
 import { describeCaCertificates } from '../sources/trust'
 import { secretOwner, storedSourceSecrets, type SecretStore } from '../secrets'
 import { causeOf } from './causes'
+import type { StateMap } from '../../../shared/servicenow-state-map'
 
 type RunRecord = {
   lastSuccessAt: number | null
@@ -133,6 +134,7 @@ export async function sourceView(
     proxy?: string
     proxyUser?: string
     proxyPasswordEnv?: string
+    stateMap?: StateMap
   }
   const needs = record.kind === 'servicenow' && config.user ? 'password' : 'token'
   const env = needs === 'password' ? config.passwordEnv : config.tokenEnv
@@ -142,6 +144,7 @@ export async function sourceView(
     kind: record.kind,
     url: config.url,
     table: record.kind === 'servicenow' ? (config.table ?? 'incident') : null,
+    stateMap: record.kind === 'servicenow' && config.stateMap ? { ...config.stateMap } : null,
     user: config.user ?? null,
     secret: stored[needs] !== 'missing' ? stored[needs] : env ? 'env' : 'missing',
     secretEnv: env ?? null,

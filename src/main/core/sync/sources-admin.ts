@@ -78,6 +78,7 @@ export async function addSourceWithSecret(
           url: req.url,
           ...(req.table ? { table: req.table } : {}),
           ...(req.user ? { user: req.user } : {}),
+          ...(req.stateMap && Object.keys(req.stateMap).length > 0 ? { stateMap: req.stateMap } : {}),
           ...transport,
         }
   // The workspace's secret id is written on first use: before the source, so that a write refused
@@ -123,10 +124,20 @@ export async function updateSourceWithSecret(
     if (req.table !== undefined) merged['table'] = req.table
     if (req.user === null) delete merged['user']
     else if (req.user !== undefined) merged['user'] = req.user
-  } else if (req.table !== undefined || req.user !== undefined || req.password !== undefined) {
+    // The state map only changes how rows read from now on: the cursors stay (a page refused for
+    // an unknown state is read again by the next sync, since its cursor never moved past it).
+    if (req.stateMap === null || (req.stateMap && Object.keys(req.stateMap).length === 0))
+      delete merged['stateMap']
+    else if (req.stateMap !== undefined) merged['stateMap'] = req.stateMap
+  } else if (
+    req.table !== undefined ||
+    req.user !== undefined ||
+    req.password !== undefined ||
+    req.stateMap !== undefined
+  ) {
     throw new CoreError(
       'BAD_REQUEST',
-      'An ITSM REST source has no table, user or password (its secret is a token)',
+      'An ITSM REST source has no table, user, password or state map (its secret is a token)',
     )
   }
   const schema = record.kind === 'itsm' ? itsmConfigSchema : serviceNowConfigSchema

@@ -12,6 +12,7 @@
 // an <input type=file> pick, keeps them in a temp file and answers with the same token shape. The
 // app's preload exposes no such route, so the app path never sees a path from the renderer.
 import { z } from 'zod'
+import { stateMapSchema } from '../../servicenow-state-map'
 import { returns, type ChannelSpec } from '../define'
 import type {
   ImportFileChoice,
@@ -88,6 +89,8 @@ const addSource = z.discriminatedUnion('kind', [
       user: z.string().min(1).max(200).optional(),
       password: secret.optional(),
       token: bearerToken.optional(),
+      /** The instance's own state codes, e.g. { "4": "PENDING" }, before the built-in ones. */
+      stateMap: stateMapSchema.optional(),
       caCertificate: caCertificate.optional(),
       proxy: proxy.optional(),
       proxyUser: proxyUser.optional(),
@@ -101,6 +104,8 @@ const updateSource = z
     name: sourceName,
     url: url.optional(),
     table: table.optional(),
+    /** ServiceNow: a new state map replaces the source's; null removes it; omitted keeps it. */
+    stateMap: stateMapSchema.nullable().optional(),
     /** null switches a ServiceNow source to a bearer token. */
     user: z.string().min(1).max(200).nullable().optional(),
     /** A new secret replaces the stored one; omitted keeps it. */

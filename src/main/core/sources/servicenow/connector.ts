@@ -17,11 +17,10 @@ import {
   formatSnDateTime,
   mapIncident,
   parseSnDateTime,
-  STATUS_LIST,
   tableResponseSchema,
   type RowError,
-  type StateMap,
 } from './mapping'
+import { STATUS_LIST, type StateMap } from '../../../../shared/servicenow-state-map'
 
 export type ServiceNowAuth =
   { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; token: string }
@@ -470,8 +469,8 @@ function stateMapHint(name: string, errors: readonly RowError[]): string {
   const listed = [...states].map(([code, label]) => `${code} (${label || 'no label'})`).join(', ')
   const example = [...states.keys()].map((code) => `${code}=STATUS`).join(',')
   return (
-    `. Map state ${listed} to a status for this source: npm run cli -- source state-map ${name} ${example}` +
-    ` (or --state-map ${example} at source add), STATUS one of ${STATUS_LIST}; then sync again`
+    `. Map state ${listed} to a status for this source: Settings → Connections → Edit → State codes, or ` +
+    `npm run cli -- source state-map ${name} ${example} (STATUS one of ${STATUS_LIST}); then sync again`
   )
 }
 

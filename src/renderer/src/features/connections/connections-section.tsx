@@ -1,3 +1,4 @@
+import { stateMapText } from '../../../../shared/servicenow-state-map'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceTestResult, SourceView } from '../../../../shared/ipc/types-sync'
@@ -83,6 +84,11 @@ export function ConnectionsSection() {
                       {t(s.proxySecret === 'missing' ? 'connections.missing' : 'connections.unreadable')}
                     </span>
                   )}
+                </div>
+              )}
+              {s.stateMap && (
+                <div className="sync-muted" data-testid="connection-state-map">
+                  {t('connections.stateMapShown', { codes: stateMapText(s.stateMap).replaceAll(',', ', ') })}
                 </div>
               )}
               {s.caCertificates.length > 0 && (

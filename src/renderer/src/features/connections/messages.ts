@@ -50,6 +50,11 @@ const ko = {
   proxyHint: '서버에 프록시를 거쳐야 닿을 때만 입력하세요 (예: http://proxy.example.go.kr:8080).',
   proxyUser: '프록시 사용자',
   proxyUserHint: '프록시가 로그인을 요구할 때만 (기본 인증). 비워 두면 로그인하지 않습니다.',
+  stateMap: '상태 코드',
+  stateMapHint:
+    '기본 코드(1 신규, 2 진행 중, 3 보류, 6 해결, 7 종료, 8 취소) 밖의 state 값이 뜻하는 상태. 예: 4=PENDING, -5=OPEN (OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED 중 하나)',
+  stateMapInvalid: '코드=상태 형식으로 적어 주세요 (예: 4=PENDING, -5=OPEN). {{detail}}',
+  stateMapShown: '상태 코드: {{codes}}',
   proxyPassword: '프록시 비밀번호',
   proxyLogin: '사용자 {{user}}',
 }
@@ -104,6 +109,11 @@ const en: typeof ko = {
   proxyHint: 'Only when the server is reached through a proxy (e.g. http://proxy.example.go.kr:8080).',
   proxyUser: 'Proxy user',
   proxyUserHint: 'Only when the proxy asks for a login (Basic). Leave empty for none.',
+  stateMap: 'State codes',
+  stateMapHint:
+    'What state values outside the built-in ones (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled) mean, e.g. 4=PENDING, -5=OPEN (one of OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED)',
+  stateMapInvalid: 'Write CODE=STATUS pairs (e.g. 4=PENDING, -5=OPEN). {{detail}}',
+  stateMapShown: 'State codes: {{codes}}',
   proxyPassword: 'Proxy password',
   proxyLogin: 'user {{user}}',
 }

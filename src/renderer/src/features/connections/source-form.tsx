@@ -4,6 +4,7 @@ import type { SourceKind, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
 import { call } from '../../lib/api'
 import { CaCertificateList, readCaFile } from './ca-certificates'
+import { parseStateMapText, stateMapText } from '../../../../shared/servicenow-state-map'
 
 /** Largest CA file taken (the core's limit too): an internal root and a few intermediates are a few KiB. */
 const MAX_CA_FILE_BYTES = 64 * 1024
@@ -34,6 +35,9 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const [proxy, setProxy] = useState(editing?.proxy ?? '')
   const [proxyUser, setProxyUser] = useState(editing?.proxyUser ?? '')
   const [proxyPassword, setProxyPassword] = useState('')
+  /** ServiceNow: the instance's own state codes as `4=PENDING, -5=OPEN` (empty: built-in codes only). */
+  const [stateCodes, setStateCodes] = useState(editing?.stateMap ? stateMapText(editing.stateMap) : '')
+  const [stateCodesError, setStateCodesError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const secretKind = kind === 'servicenow' && basic ? 'password' : 'token'
@@ -44,6 +48,15 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const proxyKept = proxyStored || (sameProxyUser && editing.proxySecret === 'env')
 
   async function save(): Promise<void> {
+    // Checked here first, so the mistake shows under the field it is in.
+    const codes = stateCodes.trim()
+    const parsedCodes = kind === 'servicenow' && codes !== '' ? parseStateMapText(codes) : null
+    if (parsedCodes && !parsedCodes.ok) {
+      setStateCodesError(t('connections.stateMapInvalid', { detail: parsedCodes.error }))
+      return
+    }
+    setStateCodesError(null)
+    const stateMap = parsedCodes?.ok ? parsedCodes.map : null
     setSaving(true)
     setError(null)
     try {
@@ -61,7 +74,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         ? await call('sources:update', {
             name: editing.name,
             url,
-            ...(kind === 'servicenow' ? { table, user: basic ? user : null } : {}),
+            ...(kind === 'servicenow' ? { table, user: basic ? user : null, stateMap } : {}),
             ...secretField,
             ...(caFile ? { caCertificate: caFile.content } : caRemoved ? { caCertificate: null } : {}),
             proxy: proxyUrl || null,
@@ -76,6 +89,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
               url,
               table,
               ...(basic ? { user, password: secret } : { token: secret }),
+              ...(stateMap ? { stateMap } : {}),
               ...caField,
             })
       setSecret('')
@@ -181,6 +195,27 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           data-testid="conn-secret"
         />
       </Field>
+      {kind === 'servicenow' && (
+        <Field
+          id="conn-state-map"
+          label={t('connections.stateMap')}
+          note={stateCodesError ?? t('connections.stateMapHint')}
+          invalid={stateCodesError !== null}
+        >
+          <input
+            id="conn-state-map"
+            value={stateCodes}
+            placeholder="4=PENDING, -5=OPEN"
+            aria-invalid={stateCodesError !== null || undefined}
+            onChange={(e) => {
+              setStateCodes(e.currentTarget.value)
+              setStateCodesError(null)
+            }}
+            autoComplete="off"
+            data-testid="conn-state-map"
+          />
+        </Field>
+      )}
       <Field id="conn-proxy" label={t('connections.proxy')} note={t('connections.proxyHint')}>
         <input
           id="conn-proxy"
@@ -302,11 +337,14 @@ function Field({
   id,
   label,
   note,
+  invalid = false,
   children,
 }: {
   id: string
   label: string
   note?: string | undefined
+  /** The note is the field's error: shown as one, and announced. */
+  invalid?: boolean
   children: React.ReactNode
 }) {
   return (
@@ -314,7 +352,11 @@ function Field({
       <label htmlFor={id}>{label}</label>
       <div className="field-control">
         {children}
-        {note && <span className="field-note">{note}</span>}
+        {note && (
+          <span className={invalid ? 'field-error' : 'field-note'} {...(invalid ? { role: 'alert' } : {})}>
+            {note}
+          </span>
+        )}
       </div>
     </div>
   )
