@@ -201,3 +201,47 @@ describe('damaged text', () => {
     expect(p.errors[0]?.message).toMatch(/^contains � or control characters/)
   })
 })
+
+describe('finished SRs without a finish time', () => {
+  it('a DONE, RESOLVED or CANCELLED row with no resolved_at, closed_at or updated_at is a row error', async () => {
+    const noColumns = join(tmp, 'no-finish-columns.csv')
+    writeFileSync(
+      noColumns,
+      'id,tenant,title,priority,status,created_at\n' +
+        'N-1,조달청,완료 건,P3,DONE,2026-03-02 09:00\n' +
+        'N-2,조달청,취소 건,P3,CANCELLED,2026-03-02 09:00\n' +
+        'N-3,조달청,진행 건,P3,OPEN,2026-03-02 09:00\n',
+    )
+    const p = await previewImport(noColumns, { timeZone: SEOUL })
+    expect(p.validCount).toBe(1)
+    expect(p.errors).toEqual([
+      {
+        row: 2,
+        column: 'resolved_at',
+        value: '',
+        message:
+          'resolved_at: status DONE but no resolved_at, closed_at or updated_at, so when it was resolved is unknown; map the column that holds it',
+      },
+      {
+        row: 3,
+        column: 'closed_at',
+        value: '',
+        message:
+          'closed_at: status CANCELLED but no resolved_at, closed_at or updated_at, so when it was cancelled is unknown; map the column that holds it',
+      },
+    ])
+    const emptyCells = join(tmp, 'empty-finish-cells.csv')
+    writeFileSync(
+      emptyCells,
+      'id,tenant,title,priority,status,created_at,해결일시,updated_at\n' +
+        'E-1,조달청,완료 건,P3,RESOLVED,2026-03-02 09:00,,\n' +
+        'E-2,조달청,수정일만 있는 건,P3,DONE,2026-03-02 09:00,,2026-03-02 15:00\n',
+    )
+    const q = await previewImport(emptyCells, { timeZone: SEOUL })
+    expect(q.errors.map((e) => [e.row, e.column, e.message.replace(/.*; /, '')])).toEqual([
+      [2, '해결일시', 'fill it'],
+    ])
+    // updated_at given: the last resort SPEC §2 allows (stored as an estimate), not an invented time.
+    expect(q.sample[0]).toMatchObject({ sourceId: 'E-2', resolvedAt: null, updatedAt: 1772431200000 })
+  })
+})

@@ -190,7 +190,7 @@ describe('CP949 beyond KS X 1001', () => {
     const text =
       '번호,기관,제목,우선순위,상태,담당자,생성일시\r\n' +
       '1,쌰기관,햏 뷁 오류,P2,접수,김똠식,2026-03-02 09:00\r\n' +
-      '2,국세청,가나다,P3,완료,이영희,2026-03-02 10:00\r\n'
+      '2,국세청,가나다,P3,처리중,이영희,2026-03-02 10:00\r\n'
     writeFileSync(path, iconv.encode(text, 'cp949'))
     const p = await previewImport(path, { timeZone: SEOUL })
     expect(p.encoding).toBe('cp949')

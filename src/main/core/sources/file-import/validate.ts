@@ -53,6 +53,9 @@ const PRIORITY_ALIASES: Record<string, Priority> = {
   낮음: 'P4',
 }
 
+/** Statuses that mean the SR is finished: resolved-like, or cancelled. */
+const FINISHED: ReadonlySet<SrStatus> = new Set<SrStatus>(['RESOLVED', 'DONE', 'CANCELLED'])
+
 /** Everything the validator needs that is fixed for the whole file. */
 export type RowContext = {
   source: string
@@ -237,6 +240,23 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
       notBefore('resolved_at', resolvedAt, createdAt)
       notBefore('closed_at', closedAt, createdAt)
       notBefore('updated_at', updatedGiven, createdAt)
+    }
+    // A finished SR needs a time it finished (SPEC §2: resolved_at, else closed_at, else updated_at):
+    // with none of them in the file, updated_at would default to created_at below and the store
+    // would derive a resolution at creation (MTTR 0, SLA met) that no one recorded.
+    if (status && FINISHED.has(status) && resolvedAt === null && closedAt === null && updatedGiven === null) {
+      const [column, what] =
+        status === 'CANCELLED'
+          ? (['closed_at', 'cancelled'] as const)
+          : (['resolved_at', 'resolved'] as const)
+      errors.push({
+        row,
+        column: headerOf(column),
+        value: '',
+        message:
+          `${column}: status ${status} but no resolved_at, closed_at or updated_at, so when it was ${what} ` +
+          `is unknown; ${ctx.columns[column] === undefined ? 'map the column that holds it' : 'fill it'}`,
+      })
     }
     if (errors.length > 0 || !id || !tenant || !title || !priority || !status || createdAt === null) {
       return { kind: 'error', errors }
