@@ -28,6 +28,9 @@ import { recalculateAfterWrite } from './after-write'
 const outcomeText = (o: SyncOutcome): string =>
   `${o.source}: ${o.status} — ${o.rows.toLocaleString('en-US')} rows in ${o.pages} pages, ${((o.finishedAt - o.startedAt) / 1000).toFixed(1)} s${o.error ? `\n  ${o.error}` : ''}`
 
+/** `passwordEnv` → `--password-env`: how the user typed an option commander names in camel case. */
+const optionName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+
 /** Adds the source and sync commands to `program`. */
 export function addSyncCommands(program: Command, withContext: WithContext): void {
   const source = program.command('source').description('remote SR sources (ITSM REST, ServiceNow)')
@@ -52,8 +55,18 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .option('--proxy-user <user>', 'user of a proxy that asks for a login')
     .option('--proxy-password-env <VAR>', "environment variable holding the proxy user's password")
     .action(async (kind: string, local: Record<string, string | undefined>, cmd: Command) => {
-      if (local['stateMap'] !== undefined && kind !== 'servicenow')
-        throw new UsageError('--state-map is for ServiceNow sources only')
+      // Options the kind has no use for are refused, not dropped: a user who typed them meant something.
+      if (kind === 'itsm') {
+        const unused = ['user', 'passwordEnv', 'table', 'stateMap'].filter((k) => local[k] !== undefined)
+        if (unused.length > 0)
+          throw new UsageError(
+            `An ITSM REST source takes a bearer token (--token-env), not ${unused.map(optionName).join(', ')}: those are for ServiceNow sources`,
+          )
+      }
+      if (kind === 'servicenow' && local['passwordEnv'] !== undefined && local['user'] === undefined)
+        throw new UsageError(
+          '--password-env holds the password of --user: give --user too, or --token-env for a bearer token',
+        )
       const stateMap = local['stateMap'] !== undefined ? stateMapOption(local['stateMap']) : undefined
       await withContext(cmd, async (ctx, opts) => {
         const now = Date.now()
@@ -79,6 +92,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                 ...(stateMap ? { stateMap } : {}),
                 ...transport,
               }
+        if (getSource(ctx.workspace.store, local['name'] ?? ''))
+          throw new UsageError(
+            `A source named "${local['name']}" exists already: choose another name, or \`source remove ${local['name']}\` first`,
+          )
         const added = addSource(ctx.workspace.store, { name: local['name'] ?? '', kind, config }, now)
         print(
           added,

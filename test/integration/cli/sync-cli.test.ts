@@ -162,6 +162,51 @@ describe('source and sync commands', () => {
     }
   })
 
+  it('refuses options the kind has no use for, a password variable without its user, and a taken name (exit 2)', async () => {
+    const add = (...args: string[]) => cli(['source', 'add', ...args, '--data-dir', dir])
+    const itsmWithUser = await add(
+      'itsm',
+      '--name',
+      'u1',
+      '--url',
+      'http://127.0.0.1:9',
+      '--user',
+      'ops',
+      '--password-env',
+      'P',
+    )
+    expect(itsmWithUser.code).toBe(2)
+    expect(itsmWithUser.stderr).toContain(
+      'An ITSM REST source takes a bearer token (--token-env), not --user, --password-env: those are for ServiceNow sources',
+    )
+    const snNoUser = await add(
+      'servicenow',
+      '--name',
+      'u2',
+      '--url',
+      'http://127.0.0.1:9',
+      '--password-env',
+      'P',
+    )
+    expect(snNoUser.code).toBe(2)
+    expect(snNoUser.stderr).toContain('--password-env holds the password of --user')
+    expect(
+      await add('itsm', '--name', 'u3', '--url', 'http://127.0.0.1:9', '--token-env', 'T'),
+    ).toMatchObject({ code: 0 })
+    const taken = await add('itsm', '--name', 'u3', '--url', 'http://127.0.0.1:8', '--token-env', 'T')
+    expect(taken.code).toBe(2)
+    expect(taken.stderr).toContain('A source named "u3" exists already')
+    // Nothing of the refused ones was added; the taken name still points where it did.
+    const list = JSON.parse((await cli(['source', 'list', '--json', '--data-dir', dir])).stdout) as {
+      name: string
+      config: { url: string }
+    }[]
+    expect(list.filter((s) => s.name.startsWith('u'))).toEqual([
+      expect.objectContaining({ name: 'u3', config: expect.objectContaining({ url: 'http://127.0.0.1:9' }) }),
+    ])
+    expect((await cli(['source', 'remove', 'u3', '--data-dir', dir])).code).toBe(0)
+  })
+
   it('refuses bad source definitions with the reason', async () => {
     const badUrl = await cli([
       'source',
