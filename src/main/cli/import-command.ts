@@ -5,7 +5,6 @@ import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import {
   previewImport,
   runImport,
-  writeErrorReport,
   type ImportOptions,
   type ImportProgress,
   type ImportResult,
@@ -54,11 +53,12 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         ...(str('mapping') ? { mapping: str('mapping') } : {}),
         ...(str('sheet') ? { sheet: str('sheet') } : {}),
         ...(str('source') ? { sourceName: str('source') } : {}),
+        // Every row error goes to the report as the file is read; the answer lists the first 1,000.
+        ...(str('errorReport') ? { errorReport: str('errorReport') } : {}),
       })
-      const finish = async (result: ImportResult, json: boolean | undefined): Promise<void> => {
+      const finish = (result: ImportResult, json: boolean | undefined): void => {
         const reportPath =
           str('errorReport') && result.errorsTotal > 0 ? (str('errorReport') as string) : null
-        if (reportPath) await writeErrorReport(result.errors, reportPath)
         print(result, json, (r) => resultText(r, reportPath))
         if (result.status === 'rejected' || result.status === 'cancelled') process.exitCode = 1
       }
@@ -82,7 +82,7 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         })
         // What a real import would answer: rejected when rows have errors, else a dry run.
         const status = preview.errorCount > 0 && !local['allowErrors'] ? 'rejected' : 'dry-run'
-        await finish({ ...preview, status, written: 0, skippedStale: 0, watermark: null }, opts.json)
+        finish({ ...preview, status, written: 0, skippedStale: 0, watermark: null }, opts.json)
         return
       }
       await withContext(cmd, async (ctx, opts) => {
@@ -111,7 +111,7 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
           process.off('SIGINT', onSigint)
           if (shown) process.stderr.write('\n')
         })
-        await finish(result, opts.json)
+        finish(result, opts.json)
       })
     })
 }

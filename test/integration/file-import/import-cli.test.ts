@@ -1,5 +1,5 @@
 // The CLI's `import` as a user runs it (a real process): dry runs, error reports, what it says.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -23,5 +23,25 @@ describe('import --dry-run', () => {
     expect(good.stdout).toMatch(/^dry-run: 0 written of 3 rows \(csv, cp949\); 0 row errors/)
     expect(good.code).toBe(0)
     expect(existsSync(dir)).toBe(false)
+  }, 60_000)
+})
+
+describe('import --error-report', () => {
+  it('holds every row error, past the 1,000 the answer lists', async () => {
+    const path = join(tmp, 'many-bad.csv')
+    const rows = Array.from({ length: 1_500 }, (_, i) => `B-${i},조달청,제목 ${i},P9,OPEN,2026-03-02 09:00`)
+    writeFileSync(path, ['id,tenant,title,priority,status,created_at', ...rows].join('\n'))
+    const report = join(tmp, 'many-bad-errors.csv')
+    const r = await cli(['import', path, '--error-report', report, '--data-dir', join(tmp, 'ws-report')])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('  … 1490 more')
+    expect(r.stdout).toContain(`error report: ${report}`)
+    const lines = readFileSync(report, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+    expect(lines).toHaveLength(1 + 1_500)
+    expect(lines[0]).toBe('row,column,value,message')
+    expect(lines[1_500]).toMatch(/^1501,priority,P9,"priority: unknown priority/)
   }, 60_000)
 })

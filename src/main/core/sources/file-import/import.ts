@@ -2,6 +2,7 @@
 // import writes every valid row, the watermark and the workspace kind in one transaction, and only
 // when the file has no row errors (unless allowErrors). Upserts are keyed by (source, id), so
 // importing the same file again leaves the same state.
+import { createWriteStream, type WriteStream } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { isValidTimeZone } from '../../../../shared/domain'
 import { setWatermark, setWorkspaceKind } from '../../db/meta'
@@ -49,6 +50,11 @@ export type ImportOptions = {
   sampleSize?: number
   /** Row errors returned in full (default 1000); errorsTotal counts them all. */
   errorLimit?: number
+  /**
+   * A CSV file to write every row error to while the file is read, beyond errorLimit too (UTF-8
+   * with BOM; created at the first error, so not at all for a clean file).
+   */
+  errorReport?: string
   limits?: Partial<ImportLimits>
   /** Called every 1,000 rows read, then every chunk written (see ImportProgress). */
   onProgress?: (p: ImportProgress) => void
@@ -290,11 +296,68 @@ function cancelledResult(path: string, opts: RunImportOptions): ImportResult {
   }
 }
 
+const REPORT_HEADER = ['row', 'column', 'value', 'message'].join(',')
+
+function reportLine(e: RowError): string {
+  return [String(e.row), e.column, e.value, e.message].map(csvField).join(',')
+}
+
 /** Writes row errors as CSV, UTF-8 with BOM so Excel shows Korean text correctly. */
 export async function writeErrorReport(errors: readonly RowError[], path: string): Promise<void> {
-  const lines = [['row', 'column', 'value', 'message'].join(',')]
-  for (const e of errors) lines.push([String(e.row), e.column, e.value, e.message].map(csvField).join(','))
+  const lines = [REPORT_HEADER, ...errors.map(reportLine)]
   await writeFile(path, '\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8')
+}
+
+/** The error report written while a file is read: every error, in the same CSV as writeErrorReport. */
+class ErrorReportWriter {
+  private out: WriteStream | null = null
+  private failure: Error | null = null
+  constructor(private readonly path: string) {}
+
+  add(e: RowError): void {
+    if (!this.out) {
+      this.out = createWriteStream(this.path, { encoding: 'utf8' })
+      this.out.on('error', (err) => {
+        this.failure ??= err
+      })
+      this.out.write('\uFEFF' + REPORT_HEADER + '\r\n')
+    }
+    this.out.write(reportLine(e) + '\r\n')
+  }
+
+  /** Waits while the disk is behind, so a file with millions of bad rows does not pile up in memory. */
+  async drained(): Promise<void> {
+    const out = this.out
+    if (out && out.writableNeedDrain && !this.failure) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          out.off('drain', done)
+          out.off('error', done)
+          resolve()
+        }
+        out.on('drain', done)
+        out.on('error', done)
+      })
+    }
+  }
+
+  /** Closes the file; throws when it could not be written. */
+  async close(): Promise<void> {
+    const out = this.out
+    if (out) {
+      await new Promise<void>((resolve) => {
+        if (out.destroyed) resolve()
+        else out.end(() => resolve())
+        out.once('error', () => resolve())
+      })
+    }
+    if (this.failure) {
+      throw new CoreError(
+        'BAD_REQUEST',
+        `Cannot write the error report ${this.path}: ${this.failure.message}`,
+      )
+    }
+  }
 }
 
 function csvField(v: string): string {
@@ -354,54 +417,68 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
   let errorCount = 0
   let errorsTotal = 0
   let blankRows = 0
+  const report = opts.errorReport ? new ErrorReportWriter(opts.errorReport) : null
   const addErrors = (list: readonly RowError[]): void => {
     errorCount++
     errorsTotal += list.length
-    for (const e of list) if (errors.length < errorLimit) errors.push(e)
+    for (const e of list) {
+      if (errors.length < errorLimit) errors.push(e)
+      report?.add(e)
+    }
   }
   const idIndex = columns.id
   const validateRow = createRowValidator(ctx)
-  for await (const raw of table.rows) {
-    if (opts.cancelled?.()) {
-      // Ending the row stream closes the file (the reader's finally runs).
-      throw new ImportCancelled()
-    }
-    const outcome = validateRow(raw)
-    if (outcome.kind === 'blank') {
-      blankRows++
-      continue
-    }
-    rowCount++
-    if (opts.onProgress && rowCount % 1_000 === 0)
-      opts.onProgress({ phase: 'reading', rows: rowCount, total: null })
-    // Duplicate ids are an error, not "the later wins": two rows for one SR in one file usually
-    // mean concatenated or overlapping exports, and silently dropping one hides that from the user.
-    const idCell = idIndex === undefined ? null : (raw.cells[idIndex] ?? null)
-    const id = idCell === null || idCell instanceof CellProblem ? '' : display(idCell).trim()
-    const errs = outcome.kind === 'error' ? [...outcome.errors] : []
-    if (id) {
-      const first = firstRowOfId.get(id)
-      if (first === undefined) firstRowOfId.set(id, raw.row)
-      else {
-        errs.push({
-          row: raw.row,
-          column: table.headers[idIndex ?? 0] ?? 'id',
-          value: id,
-          message: `id: duplicate of row ${first}; each SR may appear once per file`,
-        })
+  const readRows = async (): Promise<void> => {
+    for await (const raw of table.rows) {
+      if (opts.cancelled?.()) {
+        // Ending the row stream closes the file (the reader's finally runs).
+        throw new ImportCancelled()
+      }
+      const outcome = validateRow(raw)
+      if (outcome.kind === 'blank') {
+        blankRows++
+        continue
+      }
+      rowCount++
+      if (opts.onProgress && rowCount % 1_000 === 0)
+        opts.onProgress({ phase: 'reading', rows: rowCount, total: null })
+      // Duplicate ids are an error, not "the later wins": two rows for one SR in one file usually
+      // mean concatenated or overlapping exports, and silently dropping one hides that from the user.
+      const idCell = idIndex === undefined ? null : (raw.cells[idIndex] ?? null)
+      const id = idCell === null || idCell instanceof CellProblem ? '' : display(idCell).trim()
+      const errs = outcome.kind === 'error' ? [...outcome.errors] : []
+      if (id) {
+        const first = firstRowOfId.get(id)
+        if (first === undefined) firstRowOfId.set(id, raw.row)
+        else {
+          errs.push({
+            row: raw.row,
+            column: table.headers[idIndex ?? 0] ?? 'id',
+            value: id,
+            message: `id: duplicate of row ${first}; each SR may appear once per file`,
+          })
+        }
+      }
+      if (errs.length > 0 || outcome.kind !== 'ok') {
+        addErrors(errs)
+        if (report) await report.drained()
+        continue
+      }
+      validCount++
+      if (keepRows) valid.push(outcome.sr)
+      if (sample.length < sampleSize) {
+        const { raw: _raw, events: _events, ...shown } = outcome.sr
+        sample.push({ row: raw.row, ...shown })
       }
     }
-    if (errs.length > 0 || outcome.kind !== 'ok') {
-      addErrors(errs)
-      continue
-    }
-    validCount++
-    if (keepRows) valid.push(outcome.sr)
-    if (sample.length < sampleSize) {
-      const { raw: _raw, events: _events, ...shown } = outcome.sr
-      sample.push({ row: raw.row, ...shown })
-    }
   }
+  try {
+    await readRows()
+  } catch (err) {
+    await report?.close().catch(() => undefined)
+    throw err
+  }
+  await report?.close()
   if (rowCount === 0) throw new CoreError('BAD_REQUEST', 'The file has a header row but no data rows')
   opts.onProgress?.({ phase: 'reading', rows: rowCount, total: rowCount })
   const mappedColumns = Object.fromEntries(
