@@ -1,5 +1,7 @@
 // `import FILE`: CSV/XLSX/JSON into the workspace, with a preview of errors before anything is written.
-import { basename } from 'node:path'
+import { constants } from 'node:fs'
+import { access, stat } from 'node:fs/promises'
+import { basename, dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import {
@@ -22,6 +24,25 @@ function resultText(r: ImportResult, reportPath: string | null): string {
     .map((e) => `  row ${e.row}, ${e.column}: ${e.message}${e.value ? ` ("${e.value}")` : ''}`)
   const more = r.errorsTotal > errors.length ? [`  … ${r.errorsTotal - errors.length} more`] : []
   return [head, ...errors, ...more, ...(reportPath ? [`error report: ${reportPath}`] : [])].join('\n')
+}
+
+/**
+ * Refuses an error report path that cannot be written before anything is read or saved: finding
+ * out after an import was saved made the CLI report a failure for rows it had written.
+ */
+async function checkReportPath(path: string): Promise<void> {
+  const full = resolve(path)
+  const refuse = (why: string): never => {
+    throw new UsageError(`Cannot write the error report ${path}: ${why}`)
+  }
+  const existing = await stat(full).catch(() => null)
+  if (existing?.isDirectory()) refuse('it is a folder')
+  const target = existing ? full : dirname(full)
+  const folder = existing ? null : await stat(target).catch(() => null)
+  if (!existing && !folder?.isDirectory()) refuse(`the folder ${dirname(full)} does not exist`)
+  await access(target, constants.W_OK).catch(() =>
+    refuse(existing ? 'the file is not writable' : `the folder ${dirname(full)} is not writable`),
+  )
 }
 
 /** One overwritten terminal line: `reading: 12,000 rows` or `writing: 5,000 of 40,000 rows`. */
@@ -62,6 +83,8 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         print(result, json, (r) => resultText(r, reportPath))
         if (result.status === 'rejected' || result.status === 'cancelled') process.exitCode = 1
       }
+      const reportOption = str('errorReport')
+      if (reportOption) await checkReportPath(reportOption)
       if (local['dryRun']) {
         // A dry run only reads the file: it neither opens (nor creates) the workspace nor logs a run.
         const opts = cmd.optsWithGlobals<GlobalOptions>()

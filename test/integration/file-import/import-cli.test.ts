@@ -27,6 +27,24 @@ describe('import --dry-run', () => {
 })
 
 describe('import --error-report', () => {
+  it('an unwritable report path is refused before anything is read or saved (exit 2)', async () => {
+    const dir = join(tmp, 'ws-unwritable')
+    const r = await cli([
+      'import',
+      fixture('bad-dates.csv'),
+      '--allow-errors',
+      '--error-report',
+      join(tmp, 'no-such-folder', 'r.csv'),
+      '--data-dir',
+      dir,
+    ])
+    expect(r.stderr).toMatch(
+      /Cannot write the error report .*r\.csv: the folder .*no-such-folder does not exist/,
+    )
+    expect(r.code).toBe(2)
+    expect(existsSync(dir)).toBe(false) // nothing imported, nothing logged
+  }, 60_000)
+
   it('holds every row error, past the 1,000 the answer lists', async () => {
     const path = join(tmp, 'many-bad.csv')
     const rows = Array.from({ length: 1_500 }, (_, i) => `B-${i},조달청,제목 ${i},P9,OPEN,2026-03-02 09:00`)
