@@ -248,6 +248,27 @@ describe('JSON', () => {
   })
 })
 
+describe('JSON records that are not objects', () => {
+  it('each is one row error, never a duplicate id (id the first key)', async () => {
+    const path = join(tmp, 'non-objects.json')
+    const record = {
+      id: 'A',
+      tenant: 'T',
+      title: 't',
+      priority: 'P2',
+      status: 'OPEN',
+      created_at: '2026-03-02',
+    }
+    writeFileSync(path, JSON.stringify([record, 42, 'text', null]))
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.errors).toEqual([
+      { row: 3, column: '', value: '', message: 'record is not a JSON object' },
+      { row: 4, column: '', value: '', message: 'record is not a JSON object' },
+      { row: 5, column: '', value: '', message: 'record is not a JSON object' },
+    ])
+  })
+})
+
 describe('XLSX', () => {
   async function workbook(path: string): Promise<void> {
     const wb = new ExcelJS.Workbook()

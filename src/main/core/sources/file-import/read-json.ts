@@ -45,7 +45,9 @@ export async function readJson(path: string, head: Buffer, limits: ImportLimits)
     // Record i is "row i + 2" so messages read the same as for a spreadsheet of the same data.
     for (let i = 0; i < list.length; i++) {
       const item: unknown = list[i]
-      yield { row: i + 2, cells: isObject(item) ? headers.map((h) => toCell(item[h])) : [NOT_AN_OBJECT] }
+      yield isObject(item)
+        ? { row: i + 2, cells: headers.map((h) => toCell(item[h])) }
+        : { row: i + 2, cells: [], problem: 'record is not a JSON object' }
     }
   }
   return {
@@ -56,9 +58,6 @@ export async function readJson(path: string, head: Buffer, limits: ImportLimits)
     invalidBytes: { count: invalid, firstAt: firstInvalidAt },
   }
 }
-
-/** Marker cell for a record that is not an object; the validator reports it as a row error. */
-export const NOT_AN_OBJECT = '\u0000not-an-object'
 
 function toCell(v: unknown): Cell {
   if (v === undefined || v === null) return null

@@ -27,7 +27,12 @@ export class CellProblem {
 }
 
 /** One data record; `row` counts as a spreadsheet user does (header = 1, first data row = 2). */
-export type RawRow = { row: number; cells: Cell[] }
+export type RawRow = {
+  row: number
+  cells: Cell[]
+  /** Why the record has no cells at all (a JSON record that is not an object); a row error. */
+  problem?: string
+}
 
 /** A file opened by a reader: its header and a one-pass stream of records. */
 export type Table = {

@@ -5,7 +5,6 @@ import type { SrInput } from '../../db/repositories/service-requests'
 import { parseCellInstant } from './dates'
 import { DAMAGED_TEXT } from './decode'
 import type { CanonicalColumn, ColumnIndex, ColumnMapping } from './mapping'
-import { NOT_AN_OBJECT } from './read-json'
 import {
   CellProblem,
   type Cell,
@@ -197,13 +196,10 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
     cells = raw.cells
     row = raw.row
     errors = []
-    if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return { kind: 'blank' }
-    if (cells[0] === NOT_AN_OBJECT) {
-      return {
-        kind: 'error',
-        errors: [{ row, column: '', value: '', message: 'record is not a JSON object' }],
-      }
+    if (raw.problem !== undefined) {
+      return { kind: 'error', errors: [{ row, column: '', value: '', message: raw.problem }] }
     }
+    if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return { kind: 'blank' }
     // Every cell, mapped or not (the raw record keeps them all): damaged text is never stored.
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]
