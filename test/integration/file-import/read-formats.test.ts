@@ -351,6 +351,22 @@ describe('XLSX', () => {
     ])
   })
 
+  it('plain serial numbers in a 1904-date workbook count from 1904', async () => {
+    const path = join(tmp, 'serial-1904.xlsx')
+    const wb = new ExcelJS.Workbook()
+    wb.properties.date1904 = true
+    const ws = wb.addWorksheet('SR')
+    ws.addRow(['id', 'tenant', 'title', 'priority', 'status', 'created_at', 'resolved_at'])
+    // 2026-03-02 10:30 is serial 46083.4375 in the 1900 system, 1,462 days less in the 1904 system.
+    ws.addRow(['S-1', '조달청', '제목', 'P2', 'RESOLVED', new Date(Date.UTC(2026, 2, 2, 9, 30)), 44621.4375])
+    ws.getCell('F2').numFmt = 'yyyy-mm-dd hh:mm'
+    ws.getCell('G2').numFmt = '0.0000'
+    await wb.xlsx.writeFile(path)
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.errors).toEqual([])
+    expect(p.sample[0]).toMatchObject({ createdAt: MAR2_UTC + 30 * MIN, resolvedAt: MAR2_UTC + 90 * MIN })
+  })
+
   it('formulas without a saved result and error values are row errors naming the cell, never "[object Object]"', async () => {
     const path = join(tmp, 'formulas.xlsx')
     const wb = new ExcelJS.Workbook()

@@ -12,8 +12,10 @@ const ISO =
 const LOCAL =
   /^(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\.?(?:\s+(오전|오후|AM|PM)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?$/i
 const DAY_MS = 86_400_000
-// Excel's day 0 is 1899-12-30 in the 1900 date system (the Lotus leap-year bug is before day 61).
+// Excel's day 0 is 1899-12-30 in the 1900 date system (the Lotus leap-year bug is before day 61),
+// 1904-01-01 in the 1904 system (Mac Excel's; a workbook says which it uses): 1,462 days later.
 const EXCEL_EPOCH_OFFSET_DAYS = 25_569
+const EXCEL_1904_EPOCH_OFFSET_DAYS = 24_107
 
 const HINT =
   'use ISO 8601 such as 2026-03-02T09:30:00+09:00 (no offset = workspace time zone) or an Excel date'
@@ -59,11 +61,12 @@ export function createWallClock(zone: string): (wallMs: number) => number {
   }
 }
 
-/** Parses one cell as an instant; null for a blank cell. */
+/** Parses one cell as an instant; null for a blank cell. `date1904`: the workbook's date system. */
 export function parseCellInstant(
   cell: Cell,
   format: ImportFormat,
   wallToEpoch: (wallMs: number) => number,
+  date1904 = false,
 ): InstantResult {
   if (cell === null) return { value: null }
   if (cell instanceof CellProblem) return { error: cell.message }
@@ -79,7 +82,8 @@ export function parseCellInstant(
         : { error: `not epoch milliseconds; ${HINT}` }
     }
     if (format === 'xlsx' && cell > 0 && cell < 2_958_466) {
-      return { value: wallToEpoch(Math.round((cell - EXCEL_EPOCH_OFFSET_DAYS) * DAY_MS)) }
+      const epochDays = date1904 ? EXCEL_1904_EPOCH_OFFSET_DAYS : EXCEL_EPOCH_OFFSET_DAYS
+      return { value: wallToEpoch(Math.round((cell - epochDays) * DAY_MS)) }
     }
     return { error: `a number is not a date here; ${HINT}` }
   }

@@ -403,6 +403,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
     headers: table.headers,
     columns,
     wallToEpoch: createWallClock(zone),
+    date1904: table.date1904 ?? false,
     damagedText,
     ...valueMaps(mapping),
   }

@@ -342,6 +342,7 @@ export async function readXlsx(path: string, limits: ImportLimits, sheet?: strin
     rows: rows(),
     sheets: p.sheets,
     sheet: p.sheet,
+    date1904: p.date1904,
   }
 }
 

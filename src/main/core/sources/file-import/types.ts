@@ -42,6 +42,8 @@ export type Table = {
   rows: AsyncIterable<RawRow>
   /** CSV/JSON: byte sequences the chosen encoding could not decode (each is a U+FFFD in the text). */
   invalidBytes?: { count: number; firstAt: number | null }
+  /** XLSX only: the workbook counts dates from 1904 (Mac Excel's date system), not 1900. */
+  date1904?: boolean
   /** XLSX only: every sheet of the workbook, in order, and the one read. */
   sheets?: string[]
   sheet?: string

@@ -62,6 +62,8 @@ export type RowContext = {
   headers: readonly string[]
   columns: ColumnIndex
   wallToEpoch: (wallMs: number) => number
+  /** XLSX: plain serial numbers count from 1904 (see Table.date1904). */
+  date1904: boolean
   statusValues: ReadonlyMap<string, SrStatus>
   priorityValues: ReadonlyMap<string, Priority>
   /** The row error for a cell holding U+FFFD or a C1 control (see damagedTextMessage). */
@@ -155,7 +157,7 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
     return s
   }
   const instant = (c: CanonicalColumn, required: boolean): number | null => {
-    const r = parseCellInstant(cellOf(c), ctx.format, ctx.wallToEpoch)
+    const r = parseCellInstant(cellOf(c), ctx.format, ctx.wallToEpoch, ctx.date1904)
     if ('error' in r) {
       fail(c, r.error)
       return null
