@@ -18,7 +18,13 @@ import { print } from './output'
 
 function resultText(r: ImportResult, reportPath: string | null): string {
   if (r.status === 'cancelled') return 'cancelled: nothing written'
-  const head = `${r.status}: ${r.written.toLocaleString('en-US')} written of ${r.rowCount.toLocaleString('en-US')} rows (${r.format}, ${r.encoding}); ${r.errorsTotal} row errors`
+  const n = r.skippedStale
+  // Rows not written because the workspace holds a newer version of them (a later updated_at).
+  const skipped =
+    n > 0
+      ? `; ${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'} skipped: the stored data is newer`
+      : ''
+  const head = `${r.status}: ${r.written.toLocaleString('en-US')} written of ${r.rowCount.toLocaleString('en-US')} rows (${r.format}, ${r.encoding}); ${r.errorsTotal} row errors${skipped}`
   const errors = r.errors
     .slice(0, 10)
     .map((e) => `  row ${e.row}, ${e.column}: ${e.message}${e.value ? ` ("${e.value}")` : ''}`)

@@ -63,3 +63,24 @@ describe('import --error-report', () => {
     expect(lines[1_500]).toMatch(/^1501,priority,P9,"priority: unknown priority/)
   }, 60_000)
 })
+
+describe('import of an older file', () => {
+  it('says how many rows were skipped because the stored data is newer', async () => {
+    const dir = join(tmp, 'ws-stale')
+    const header = 'id,tenant,title,priority,status,created_at,updated_at'
+    const newer = join(tmp, 'newer.csv')
+    writeFileSync(newer, `${header}\nK-1,조달청,최신,P2,OPEN,2026-03-02 09:00,2026-03-05 09:00\n`)
+    const older = join(tmp, 'older.csv')
+    writeFileSync(
+      older,
+      `${header}\nK-1,조달청,예전,P2,OPEN,2026-03-02 09:00,2026-03-03 09:00\n` +
+        'K-2,조달청,새 건,P3,OPEN,2026-03-02 10:00,2026-03-02 10:00\n',
+    )
+    expect((await cli(['import', newer, '--data-dir', dir])).code).toBe(0)
+    const r = await cli(['import', older, '--data-dir', dir])
+    expect(r.stdout).toMatch(
+      /^imported: 1 written of 2 rows \(csv, utf-8\); 0 row errors; 1 row skipped: the stored data is newer$/m,
+    )
+    expect(r.code).toBe(0)
+  }, 60_000)
+})
