@@ -110,7 +110,10 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
           if (shown) process.stderr.write('\n')
         })
         // What a real import would answer: rejected when rows have errors, else a dry run.
-        const status = preview.errorCount > 0 && !local['allowErrors'] ? 'rejected' : 'dry-run'
+        const status =
+          preview.errorCount > 0 && (!local['allowErrors'] || preview.validCount === 0)
+            ? 'rejected'
+            : 'dry-run'
         finish({ ...preview, status, written: 0, skippedStale: 0, watermark: null }, opts.json)
         return
       }

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { previewImport, runImport, writeErrorReport } from '../../../src/main/core/sources/file-import/import'
 import { countServiceRequests } from '../../../src/main/core/db/repositories/service-requests'
-import { getWatermark } from '../../../src/main/core/db/meta'
+import { getWatermark, getWorkspaceKind, setWorkspaceKind } from '../../../src/main/core/db/meta'
 import { tempWorkspace } from '../../helpers/workspace'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import')
@@ -100,6 +100,30 @@ describe('row errors', () => {
       })
       expect(partial).toMatchObject({ status: 'imported', written: 1, errorCount: 4 })
       expect(countServiceRequests(ws.store)).toBe(1)
+    } finally {
+      ws.dispose()
+    }
+  })
+
+  it('allowErrors with every row bad is still rejected: no watermark, a demo workspace stays demo', async () => {
+    const ws = tempWorkspace()
+    try {
+      setWorkspaceKind(ws.store, 'demo')
+      const path = join(tmp, 'all-bad.csv')
+      writeFileSync(
+        path,
+        'id,tenant,title,priority,status,created_at\nX-1,T,t,P9,OPEN,2026-03-02\nX-2,T,t,P1,WIP,2026-03-02\n',
+      )
+      const r = await runImport(ws.store, path, { timeZone: SEOUL, allowErrors: true })
+      expect(r).toMatchObject({
+        status: 'rejected',
+        written: 0,
+        validCount: 0,
+        errorCount: 2,
+        watermark: null,
+      })
+      expect(getWatermark(ws.store)).toBeNull()
+      expect(getWorkspaceKind(ws.store)).toBe('demo')
     } finally {
       ws.dispose()
     }

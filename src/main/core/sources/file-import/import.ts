@@ -137,7 +137,8 @@ export type ImportRunRecord = {
 
 export type ImportResult = ImportPreview & {
   /**
-   * imported: written; dry-run: nothing written on request; rejected: row errors, nothing written;
+   * imported: written; dry-run: nothing written on request; rejected: row errors (without
+   * allowErrors, or every row bad), nothing written;
    * cancelled: stopped on request, nothing written.
    */
   status: 'imported' | 'dry-run' | 'rejected' | 'cancelled'
@@ -218,7 +219,9 @@ async function importRows(
   }
   const { valid, ...preview } = s
   const base = { ...preview, written: 0, skippedStale: 0, watermark: null }
-  if (s.errorCount > 0 && !opts.allowErrors) return { ...base, status: 'rejected' }
+  // allowErrors writes the valid rows; with none there is nothing to import, and moving the
+  // watermark or making a demo workspace live would claim data that is not there.
+  if (s.errorCount > 0 && (!opts.allowErrors || s.validCount === 0)) return { ...base, status: 'rejected' }
   if (opts.dryRun) return { ...base, status: 'dry-run' }
   const watermark = (opts.now ?? Date.now)()
   const total = valid.length
