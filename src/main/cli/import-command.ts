@@ -11,10 +11,24 @@ import {
   type ImportProgress,
   type ImportResult,
 } from '../core/sources/file-import/import'
+import { CANONICAL_COLUMNS } from '../core/sources/file-import/mapping'
+import type { RowError } from '../core/sources/file-import/types'
 import { recordImportRun } from '../core/sync/import-log'
 import { UsageError, type GlobalOptions } from './context'
 import type { WithContext } from './invoke'
 import { print } from './output'
+
+/**
+ * "column: message" without saying the column twice: a message starts with the canonical column it
+ * is about ("created_at: not a valid …"), which names the file's header only when they differ.
+ */
+function errorText(e: RowError): string {
+  const m = /^([a-z_]+): (.*)$/s.exec(e.message)
+  if (!m || !(CANONICAL_COLUMNS as readonly string[]).includes(m[1]!)) {
+    return e.column ? `${e.column}: ${e.message}` : e.message
+  }
+  return m[1] === e.column ? `${e.column}: ${m[2]}` : `${e.column} (${m[1]}): ${m[2]}`
+}
 
 function resultText(r: ImportResult, reportPath: string | null): string {
   if (r.status === 'cancelled') return 'cancelled: nothing written'
@@ -27,7 +41,7 @@ function resultText(r: ImportResult, reportPath: string | null): string {
   const head = `${r.status}: ${r.written.toLocaleString('en-US')} written of ${r.rowCount.toLocaleString('en-US')} rows (${r.format}, ${r.encoding}); ${r.errorsTotal} row errors${skipped}`
   const errors = r.errors
     .slice(0, 10)
-    .map((e) => `  row ${e.row}, ${e.column}: ${e.message}${e.value ? ` ("${e.value}")` : ''}`)
+    .map((e) => `  row ${e.row}, ${errorText(e)}${e.value ? ` ("${e.value}")` : ''}`)
   const more = r.errorsTotal > errors.length ? [`  … ${r.errorsTotal - errors.length} more`] : []
   return [head, ...errors, ...more, ...(reportPath ? [`error report: ${reportPath}`] : [])].join('\n')
 }

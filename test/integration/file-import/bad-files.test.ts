@@ -269,3 +269,23 @@ describe('finished SRs without a finish time', () => {
     expect(q.sample[0]).toMatchObject({ sourceId: 'E-2', resolvedAt: null, updatedAt: 1772431200000 })
   })
 })
+
+describe('duplicate header names', () => {
+  it('a mapped column whose name appears twice is refused, naming both; an unmapped duplicate is fine', async () => {
+    const path = join(tmp, 'dup-header.csv')
+    writeFileSync(
+      path,
+      'id,tenant,title,priority,status,created_at,memo,memo,created_at\n' +
+        'D-1,T,t,P1,OPEN,2026-03-02 09:00,a,b,2026-03-09 09:00\n',
+    )
+    await expect(previewImport(path, { timeZone: SEOUL })).rejects.toThrow(
+      'The file has more than one column named "created_at" (columns F, I): rename or delete the extra ones',
+    )
+    const memo = join(tmp, 'dup-memo.csv')
+    writeFileSync(
+      memo,
+      'id,tenant,title,priority,status,created_at,memo,memo\nD-1,T,t,P1,OPEN,2026-03-02,a,b\n',
+    )
+    expect((await previewImport(memo, { timeZone: SEOUL })).validCount).toBe(1)
+  })
+})

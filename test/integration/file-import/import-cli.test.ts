@@ -84,3 +84,18 @@ describe('import of an older file', () => {
     expect(r.code).toBe(0)
   }, 60_000)
 })
+
+describe('row error lines', () => {
+  it('name the column once', async () => {
+    const r = await cli([
+      'import',
+      fixture('bad-dates.csv'),
+      '--dry-run',
+      '--data-dir',
+      join(tmp, 'ws-lines'),
+    ])
+    expect(r.stdout).toContain('  row 3, created_at: not a valid date/time')
+    expect(r.stdout).toContain('  row 4, resolved_at: is before created_at')
+    expect(r.stdout).not.toMatch(/(\w+): \1:/)
+  }, 60_000)
+})

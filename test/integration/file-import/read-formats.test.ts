@@ -351,6 +351,19 @@ describe('XLSX', () => {
     ])
   })
 
+  it('a number shown zero-padded (format 00000) is read as shown: id 00123, not 123', async () => {
+    const path = join(tmp, 'padded-ids.xlsx')
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('SR')
+    ws.addRow(['id', 'tenant', 'title', 'priority', 'status', 'created_at'])
+    ws.addRow([123, '조달청', '제목', 'P2', 'OPEN', '2026-03-02T09:00:00'])
+    ws.addRow([4567, '조달청', '제목', 'P2', 'OPEN', '2026-03-02T09:00:00'])
+    ws.getCell('A2').numFmt = '00000'
+    await wb.xlsx.writeFile(path)
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.sample.map((r) => r.sourceId)).toEqual(['00123', '4567'])
+  })
+
   it('plain serial numbers in a 1904-date workbook count from 1904', async () => {
     const path = join(tmp, 'serial-1904.xlsx')
     const wb = new ExcelJS.Workbook()

@@ -111,6 +111,14 @@ export async function loadMapping(path: string): Promise<ColumnMapping> {
   return parseMapping(json, `mapping file ${path}`)
 }
 
+/** A column as a spreadsheet names it (0 → A, 26 → AA). */
+function columnName(index: number): string {
+  let s = ''
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s
+  return s
+}
+
 /** Canonical column → index of the file column feeding it (absent = not in the file). */
 export type ColumnIndex = Partial<Record<CanonicalColumn, number>>
 
@@ -181,6 +189,26 @@ export function resolveColumns(headers: readonly string[], mapping: ColumnMappin
     )
   }
   autoMatch(byKey, index, skip)
+  // Two columns under one name: the first would be read and the other silently ignored.
+  const positions = new Map<string, number[]>()
+  headers.forEach((h, i) => {
+    const key = normalizeHeader(h)
+    if (key) positions.set(key, [...(positions.get(key) ?? []), i])
+  })
+  const ambiguous: string[] = []
+  for (const i of Object.values(index)) {
+    const same = positions.get(normalizeHeader(headers[i] ?? '')) ?? []
+    if (same.length > 1) {
+      ambiguous.push(`"${headers[i]}" (columns ${same.map((k) => columnName(k)).join(', ')})`)
+    }
+  }
+  if (ambiguous.length > 0) {
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The file has more than one column named ${ambiguous.join(', ')}: rename or delete the extra ` +
+        'ones so it is clear which to read',
+    )
+  }
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined)
   if (missing.length > 0) {
     throw new CoreError(

@@ -263,7 +263,13 @@ export async function readXlsx(path: string, limits: ImportLimits, sheet?: strin
   const cellsOf = (row: ExcelJS.Row): Cell[] => {
     const out: Cell[] = []
     // cellCount is the last used column; getCell is 1-based.
-    for (let c = 1; c <= row.cellCount; c++) out.push(toCell(row.getCell(c).value, row.number, c))
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c)
+      const v = cell.value
+      // A number shown zero-padded (format 00000: id 00123) is read as shown, not as 123.
+      const fmt = typeof v === 'number' ? cell.numFmt : undefined
+      out.push(fmt && ZERO_PADDED.test(fmt) ? zeroPadded(v as number, fmt.length) : toCell(v, row.number, c))
+    }
     const width = p.mergedWidth.get(row.number)
     if (width !== undefined) {
       for (let c = 1; c <= Math.max(out.length, width); c++) {
@@ -394,6 +400,13 @@ function toCell(v: ExcelJS.CellValue, row: number, col: number): Cell {
     }
   }
   return String(v)
+}
+
+const ZERO_PADDED = /^0{2,}$/
+
+function zeroPadded(n: number, width: number): Cell {
+  if (!Number.isInteger(n) || n < 0) return n
+  return String(n).padStart(width, '0')
 }
 
 function richText(runs: readonly ExcelJS.RichText[]): string {
