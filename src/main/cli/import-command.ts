@@ -1,5 +1,6 @@
 // `import FILE`: CSV/XLSX/JSON into the workspace, with a preview of errors before anything is written.
 import { constants } from 'node:fs'
+import { recalculateAfterWrite } from './after-write'
 import { access, stat } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
@@ -157,6 +158,13 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
           process.off('SIGINT', onSigint)
           if (shown) process.stderr.write('\n')
         })
+        // As the app does after an import (its after-sync hook): the KPIs follow the new rows.
+        if (result.status === 'imported')
+          recalculateAfterWrite(ctx.workspace.store, {
+            now: ctx.asOf ?? Date.now(),
+            zone: ctx.zone,
+            warn: (line) => process.stderr.write(`${line}\n`),
+          })
         finish(result, opts.json)
       })
     })

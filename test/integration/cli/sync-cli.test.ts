@@ -275,6 +275,24 @@ describe('import command', () => {
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+  it('recalculates the KPIs after an import that wrote rows, as the app does (SPEC §6)', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-import-cli-kpi-'))
+    try {
+      expect((await cli(['kpi', 'apply', 'SR_BACKLOG', '--data-dir', own])).code).toBe(0)
+      const csv = join(own, 'srs.csv')
+      // Statuses cycle OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED over 60 rows, all
+      // created in 2025: half of them (30) are open now.
+      await writeGeneratedCsv(csv, 60)
+      expect((await cli(['import', csv, '--data-dir', own])).code).toBe(0)
+      const board = JSON.parse((await cli(['kpi', 'list', '--json', '--data-dir', own])).stdout) as {
+        kpis: { name: string; value: number | null }[]
+      }
+      expect(board.kpis.find((k) => k.name === 'SR_BACKLOG')?.value).toBe(30)
+    } finally {
+      rmSync(own, { recursive: true, force: true })
+    }
+  })
+
   it('imports a CP949 CSV, and importing it again changes nothing', async () => {
     const first = await cli(['import', join(fixtures, 'excel-cp949.csv'), '--json', '--data-dir', dir])
     expect(first.code).toBe(0)
