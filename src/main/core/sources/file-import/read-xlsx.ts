@@ -85,7 +85,7 @@ function errorsAsText(
     if (carry) yield carry
   }
   const out: AsyncIterable<string> & { destroy?: () => void } = rewrite()
-  if (typeof source.destroy === 'function') out.destroy = () => source.destroy?.()
+  if (typeof source.destroy === 'function') out.destroy = () => closeQuietly(source)
   return out
 }
 
@@ -124,8 +124,22 @@ function utf8Text(
     if (rest) yield rest
   }
   const out: AsyncIterable<string> & { destroy?: () => void } = decode()
-  if (typeof source.destroy === 'function') out.destroy = () => source.destroy?.()
+  if (typeof source.destroy === 'function') out.destroy = () => closeQuietly(source)
   return out
+}
+
+/**
+ * Destroys a sheet's stream nobody will read. A sheet the reader copied to a temporary file is
+ * streamed from it by an fs stream that opens on the next tick, while the reader removes the copy as
+ * soon as it is asked for the next sheet: the open then fails with ENOENT on a stream no one listens
+ * to any more, an uncaught exception. Errors of a stream being thrown away are of no interest.
+ */
+function closeQuietly(source: {
+  destroy?: () => void
+  on?: (event: 'error', fn: () => void) => unknown
+}): void {
+  source.on?.('error', () => undefined)
+  source.destroy?.()
 }
 
 function openReader(path: string, full: boolean): StreamWorkbook {
@@ -174,7 +188,10 @@ async function plan(path: string, wanted: string | undefined): Promise<SheetPlan
       if (target === undefined) {
         sheets = (reader.model?.sheets ?? []).map((s) => s.name)
         target = wanted ? sheets.find((s) => s.trim() === wanted.trim()) : sheets[0]
-        if (target === undefined) break
+        if (target === undefined) {
+          ws.iterator.destroy?.()
+          break
+        }
       }
       if (!found && ws.name === target) {
         found = true
