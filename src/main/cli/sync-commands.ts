@@ -92,11 +92,16 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                 ...(stateMap ? { stateMap } : {}),
                 ...transport,
               }
-        if (getSource(ctx.workspace.store, local['name'] ?? ''))
+        let added
+        try {
+          added = addSource(ctx.workspace.store, { name: local['name'] ?? '', kind, config }, now)
+        } catch (err) {
+          // A taken name is the user's to change: a usage error (exit 2) like the other refusals.
+          if (!(err instanceof CoreError && err.code === 'CONFLICT')) throw err
           throw new UsageError(
-            `A source named "${local['name']}" exists already: choose another name, or \`source remove ${local['name']}\` first`,
+            `${err.message}: choose another name, or \`source remove ${local['name']}\` first`,
           )
-        const added = addSource(ctx.workspace.store, { name: local['name'] ?? '', kind, config }, now)
+        }
         print(
           added,
           opts.json,

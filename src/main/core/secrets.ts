@@ -180,12 +180,4 @@ export function createMemorySecretStore(initial: Record<string, string> = {}): S
   }
 }
 
-/** Replaces every occurrence of each secret in `text` (defence in depth for messages a server echoes). */
-export function redactSecrets(text: string, secrets: readonly (string | null | undefined)[]): string {
-  let out = text
-  for (const secret of secrets) {
-    // Very short values would redact ordinary words; real tokens and passwords are longer.
-    if (secret && secret.length >= 4) out = out.split(secret).join('***')
-  }
-  return out
-}
+export { redactSecrets } from './redact'

@@ -1,6 +1,7 @@
 // HTTP for every connector: timeouts, retries with exponential backoff and full jitter that honour
 // Retry-After, cancellation, and errors that say what went wrong in words an operator can act on.
 // Dependencies (fetch, sleep, random) are passed in so tests drive time and faults.
+import { redactSecrets } from '../redact'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
@@ -274,8 +275,8 @@ function credentialsIn(headers: Record<string, string>): string[] {
       if (colon >= 0) found.push(decoded, decoded.slice(colon + 1))
     }
   }
-  // Longest first, so a whole header goes before the token inside it; short ones would mangle text.
-  return [...new Set(found.filter((f) => f.length >= 4))].sort((a, b) => b.length - a.length)
+  // Longest first, so a whole header goes before the token inside it.
+  return [...new Set(found)].sort((a, b) => b.length - a.length)
 }
 
 /**
@@ -286,8 +287,7 @@ function credentialsIn(headers: Record<string, string>): string[] {
 function redactor(headers: Record<string, string>): (error: SourceError) => SourceError {
   const secrets = credentialsIn(headers)
   return (error) => {
-    let message = error.message
-    for (const secret of secrets) message = message.split(secret).join('[redacted]')
+    const message = redactSecrets(error.message, secrets, '[redacted]')
     if (message === error.message) return error
     return new SourceError(error.kind, message, error.status, error.retryAfterMs, !error.retryable)
   }
