@@ -381,12 +381,21 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     const rows: EntityRows['srs'] = []
     const errors: RowError[] = []
     const added: { u: string; fp: string }[] = []
+    // Only rows the next run re-reads keep a fingerprint (keepSeen drops the rest): those from the
+    // margin before where this page leaves the cursor. A row is hashed only when it is one of them, or
+    // when the rows seen before have its second, so a long sync does not hash every row it reads.
+    const lastKey = records.length > 0 ? keyOf(records[records.length - 1]!) : null
+    const position = lastKey ? resumePosition({ updatedOn: lastKey.u, ...clockOf(facts.cursor) }) : undefined
+    const keepFrom = position === undefined ? undefined : shifted(position, -RESUME_MARGIN_MS)
     for (const record of records) {
       const key = keyOf(record)
-      const fp = fingerprint(record)
       if (key !== null) {
-        if (seen[key.u]?.includes(fp)) continue
-        added.push({ u: key.u, fp })
+        const kept = keepFrom === undefined || key.u >= keepFrom
+        if (kept || seen[key.u] !== undefined) {
+          const fp = fingerprint(record)
+          if (seen[key.u]?.includes(fp)) continue
+          if (kept) added.push({ u: key.u, fp })
+        }
       }
       const mapped = mapIncident(record, source, { stateMap: config.stateMap })
       if (mapped.ok) rows.push(mapped.row)
@@ -474,6 +483,8 @@ function stateMapHint(name: string, errors: readonly RowError[]): string {
   )
 }
 
+const clockOf = (c: ServiceNowCursor): { clock?: string } => (c.clock !== undefined ? { clock: c.clock } : {})
+
 const seenOf = (c: ServiceNowCursor): { seen?: Record<string, string[]> } => (c.seen ? { seen: c.seen } : {})
 
 type PageFacts = {
@@ -543,7 +554,7 @@ function nextPage(
     const seen = keepSeen(cursor.seen ?? {}, added, resumePosition(at))
     return Object.keys(seen).length > 0 ? { seen } : {}
   }
-  const clockOf = cursor.clock !== undefined ? { clock: cursor.clock } : {}
+  const clockOfCursor = clockOf(cursor)
   if (records.length > 0) {
     // The keyset predicate is only sound if the server honoured ORDERBY; check rather than trust.
     let prev: Key | undefined =
@@ -563,7 +574,7 @@ function nextPage(
       prev = key
     }
     const last = prev as Key
-    const at: ServiceNowCursor = { updatedOn: last.u, sysId: last.id, ...clockOf }
+    const at: ServiceNowCursor = { updatedOn: last.u, sysId: last.id, ...clockOfCursor }
     // Every row the query matches (hidden ones included) came back: nothing can follow.
     const complete = p.total !== undefined && p.nextLink === undefined && records.length >= p.total
     return { rows, cursor: encodeCursor({ ...at, ...kept(at) }), hasMore: !complete, ...totalOf }
@@ -571,7 +582,7 @@ function nextPage(
   const keyset: ServiceNowCursor = {
     ...(cursor.updatedOn !== undefined ? { updatedOn: cursor.updatedOn } : {}),
     ...(cursor.sysId !== undefined ? { sysId: cursor.sysId } : {}),
-    ...clockOf,
+    ...clockOfCursor,
   }
   const beyond = p.nextLink !== undefined || (p.total !== undefined && offset + limit < p.total)
   if (!beyond)
