@@ -10,7 +10,7 @@ import { startServiceNowSimulator } from '../../src/main/simulators/servicenow/s
 import type { Locator, Page } from '@playwright/test'
 import { startConnectProxy } from '../helpers/connect-proxy'
 import { derOf, internalCaPem, internalServerTls, TLS_FIXTURES } from '../helpers/tls-fixtures'
-import { writeGeneratedCsv } from '../helpers/generated-csv'
+import { writeGeneratedCsv, writeGeneratedXlsx } from '../helpers/generated-csv'
 import { writeTwoSheetWorkbook } from '../helpers/two-sheet-workbook'
 import { expect, openReady, PINNED_NOW, STATIC_DIR, test } from './fixtures'
 
@@ -497,6 +497,29 @@ test('import wizard: a large file shows its progress while checked and imported,
     await expect(logged.getByTestId('sync-log-file')).toHaveText('sr-export-2025.csv')
     await expect(logged).toContainText('취소')
     await page.screenshot({ path: 'test-results/import-cancelled.png', fullPage: true })
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
+test("import wizard: a large workbook's first pass shows the rows it has seen and can be cancelled", async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-workbook-'))
+  try {
+    const path = join(dir, 'sr-export-2025.xlsx')
+    await writeGeneratedXlsx(path, 150_000)
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    // Before its first row, the reader goes through the whole sheet (merged cells are listed last).
+    await expect(page.getByTestId('import-progress-text')).toContainText(/통합 문서 여는 중: [\d,]+행 확인/)
+    await page.screenshot({ path: 'test-results/import-opening.png', fullPage: true })
+    await page.getByTestId('import-cancel').click()
+    await expect(page.getByTestId('import-notice')).toHaveText('파일 확인을 취소했습니다.', {
+      timeout: 30_000,
+    })
+    await expect(page.getByTestId('import-progress')).toHaveCount(0)
+    await expect(page.getByTestId('import-summary')).toHaveCount(0)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -66,9 +66,13 @@ async function checkReportPath(path: string): Promise<void> {
   )
 }
 
-/** One overwritten terminal line: `reading: 12,000 rows` or `writing: 5,000 of 40,000 rows`. */
+/**
+ * One overwritten terminal line: `opening the workbook: 12,000 rows seen` (an XLSX file's first
+ * pass), `reading: 12,000 rows` or `writing: 5,000 of 40,000 rows`.
+ */
 export function importProgressLine(p: ImportProgress): string {
   const n = (v: number) => v.toLocaleString('en-US')
+  if (p.phase === 'opening') return `opening the workbook: ${n(p.rows)} rows seen`
   return `${p.phase}: ${p.total !== null && p.phase === 'writing' ? `${n(p.rows)} of ${n(p.total)}` : n(p.rows)} rows`
 }
 

@@ -217,14 +217,15 @@ export type ImportRunView = {
 }
 
 /**
- * How far the running file check (step 'preview') or import (step 'run') is. While `reading`, rows
- * counts the data rows read so far and total is null until the end of the file; while `writing`,
- * rows counts the valid rows written out of total.
+ * How far the running file check (step 'preview') or import (step 'run') is. While `opening` (an
+ * XLSX workbook's first pass over the whole sheet), rows counts the sheet's rows seen so far and
+ * total is null; while `reading`, rows counts the data rows read so far and total is null until the
+ * end of the file; while `writing`, rows counts the valid rows written out of total.
  */
 export type ImportProgressEvent = {
   step: 'preview' | 'run'
   fileName: string
-  phase: 'reading' | 'writing'
+  phase: 'opening' | 'reading' | 'writing'
   rows: number
   total: number | null
 }

@@ -1,10 +1,12 @@
 // Writing imports: one transaction, idempotent on re-import, dry-run writes nothing, watermark and
 // workspace kind set; and a 200,000-row CSV imports with the right count (throughput printed).
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
+  ImportCancelled,
+  previewImport,
   runImport,
   type ImportProgress,
   type ImportRunRecord,
@@ -12,7 +14,8 @@ import {
 import { countServiceRequests } from '../../../src/main/core/db/repositories/service-requests'
 import { getWatermark, getWorkspaceKind } from '../../../src/main/core/db/meta'
 import type { Store } from '../../../src/main/core/db/open-database'
-import { writeGeneratedCsv } from '../../helpers/generated-csv'
+import { wizardPreview } from '../../../src/main/core/sync/import-wizard'
+import { writeGeneratedCsv, writeGeneratedXlsx } from '../../helpers/generated-csv'
 import { tempWorkspace } from '../../helpers/workspace'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import')
@@ -266,6 +269,92 @@ describe('runImport', () => {
         expect(whole).toMatchObject({ status: 'imported', written: rows })
         expect(countServiceRequests(ws.store)).toBe(storedBefore + rows)
         expect(getWatermark(ws.store)).toBe(3000)
+      } finally {
+        ws.dispose()
+      }
+    })
+  })
+
+  describe("an XLSX workbook's first pass (the whole sheet is read for its merged cells before any row)", () => {
+    const book = join(tmp, 'first-pass.xlsx')
+    const rows = 5_000
+    beforeAll(() => writeGeneratedXlsx(book, rows))
+    /** A copy of its own, so no first pass of another test is remembered for it. */
+    let copies = 0
+    const copy = (): string => {
+      const path = join(tmp, `first-pass-${++copies}.xlsx`)
+      copyFileSync(book, path)
+      return path
+    }
+    const opening = (progress: ImportProgress[]): number[] =>
+      progress.filter((p) => p.phase === 'opening').map((p) => p.rows)
+
+    it('reports the rows it has seen before any row is read, and is not repeated for the same file', async () => {
+      const path = copy()
+      const progress: ImportProgress[] = []
+      const p = await previewImport(path, { timeZone: SEOUL, onProgress: (e) => progress.push(e) })
+      expect(p).toMatchObject({ rowCount: rows, validCount: rows })
+      const seen = opening(progress)
+      // The sheet has 5,001 rows (the header and the data): reported every 1,000 or more, then in full.
+      expect(seen.at(-1)).toBe(rows + 1)
+      expect(seen.length).toBeGreaterThanOrEqual(5)
+      for (let i = 1; i < seen.length - 1; i++) expect(seen[i]! - seen[i - 1]!).toBeGreaterThanOrEqual(1000)
+      // All of it before the first row read.
+      expect(progress.slice(0, seen.length).every((e) => e.phase === 'opening')).toBe(true)
+      expect(progress[seen.length]).toEqual({ phase: 'reading', rows: 1000, total: null })
+
+      // The same file again (the wizard's import after its check, in one process): not read twice.
+      const again: ImportProgress[] = []
+      await previewImport(path, { timeZone: SEOUL, onProgress: (e) => again.push(e) })
+      expect(opening(again)).toEqual([])
+      expect(again.at(-1)).toEqual({ phase: 'reading', rows, total: rows })
+
+      // Saved again meanwhile (a new modification time): read again.
+      const later = new Date(Date.now() + 60_000)
+      utimesSync(path, later, later)
+      const changed: ImportProgress[] = []
+      await previewImport(path, { timeZone: SEOUL, onProgress: (e) => changed.push(e) })
+      expect(opening(changed).at(-1)).toBe(rows + 1)
+    })
+
+    it("the wizard's check reads the header and then the rows with one first pass", async () => {
+      const progress: ImportProgress[] = []
+      const view = await wizardPreview({ path: copy(), fileName: 'srs.xlsx' }, undefined, SEOUL, {
+        onProgress: (e) => progress.push(e),
+      })
+      expect(view.check).toMatchObject({ rowCount: rows, errorCount: 0 })
+      expect(opening(progress).filter((n) => n === rows + 1)).toHaveLength(1)
+    })
+
+    it('a cancel during it stops the check and the import there, before any row is read', async () => {
+      let asked = false
+      const progress: ImportProgress[] = []
+      const watch = {
+        timeZone: SEOUL,
+        onProgress: (e: ImportProgress) => {
+          progress.push(e)
+          asked = true
+        },
+        cancelled: () => asked,
+      }
+      await expect(previewImport(copy(), watch)).rejects.toBeInstanceOf(ImportCancelled)
+      expect(progress).toEqual([{ phase: 'opening', rows: expect.any(Number), total: null }])
+      expect(progress[0]!.rows).toBeLessThan(rows)
+
+      const ws = tempWorkspace()
+      try {
+        const path = copy()
+        asked = false
+        progress.length = 0
+        const r = await runImport(ws.store, path, watch)
+        expect(r).toMatchObject({ status: 'cancelled', written: 0, watermark: null })
+        expect(progress.map((e) => e.phase)).toEqual(['opening'])
+        expect(countServiceRequests(ws.store)).toBe(0)
+        // A cancelled first pass is not remembered: the next check reads the file in full.
+        const next: ImportProgress[] = []
+        const p = await previewImport(path, { timeZone: SEOUL, onProgress: (e) => next.push(e) })
+        expect(p.rowCount).toBe(rows)
+        expect(opening(next).at(-1)).toBe(rows + 1)
       } finally {
         ws.dispose()
       }

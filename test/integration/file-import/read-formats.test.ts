@@ -418,6 +418,36 @@ describe('XLSX', () => {
     ])
   })
 
+  it('a cell is an error by its type, not its text: "#N/A" typed as text or a formula giving the text "#REF!" is read as text', async () => {
+    const path = join(tmp, 'error-lookalikes.xlsx')
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('SR')
+    ws.addRow(['id', 'tenant', 'title', 'category', 'priority', 'status', 'created_at'])
+    for (let i = 1; i <= 5; i++)
+      ws.addRow([`L-${i}`, '조달청', `제목 ${i}`, '분류', 'P3', 'OPEN', '2026-03-02T09:00:00'])
+    ws.getCell('C2').value = '#N/A' // a shared string (t="s")
+    ws.getCell('C3').value = { formula: '"#REF!"', result: '#REF!' } // a text result (t="str")
+    ws.getCell('D4').value = { error: '#N/A' } // an error value (t="e")
+    ws.getCell('D5').value = { formula: 'NA()', result: { error: '#N/A' } } // an error result (t="e")
+    ws.getCell('D6').value = { formula: 'D2&"!"', result: '분류!' }
+    await wb.xlsx.writeFile(path)
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.errors).toEqual([
+      { row: 4, column: 'category', value: '#N/A', message: 'category: Excel error value #N/A in cell D4' },
+      {
+        row: 5,
+        column: 'category',
+        value: '#N/A',
+        message: 'category: formula error #N/A in cell D5: fix the formula',
+      },
+    ])
+    expect(p.sample.map((r) => [r.sourceId, r.title, r.category])).toEqual([
+      ['L-1', '#N/A', '분류'],
+      ['L-2', '#REF!', '분류'],
+      ['L-5', '제목 5', '분류!'],
+    ])
+  })
+
   it('reads a workbook far larger than the heap the whole-workbook reader needed', async () => {
     // 60,000 rows: reading the whole workbook took about 400 MB of heap and died at 256 MB; the
     // streaming reader keeps one row at a time (plus the valid rows an import writes).

@@ -1,5 +1,7 @@
-// The CLI's one-line sync progress: step of the run, rows of the reported total, rate and ETA.
+// The CLI's one-line sync progress: step of the run, rows of the reported total, rate and ETA; and
+// the file import's progress line.
 import { describe, expect, it } from 'vitest'
+import { importProgressLine } from '../../../src/main/cli/import-command'
 import { progressLine } from '../../../src/main/cli/sync-commands'
 import type { SyncProgress } from '../../../src/main/core/sync/engine'
 
@@ -29,6 +31,18 @@ describe('progressLine', () => {
   it('an ETA under a second is left out instead of saying 0 s', () => {
     expect(progressLine({ ...base, rows: 3000, etaMs: 400 })).toBe(
       'itsm:prod [4/7] srs: 3,000 of 3,000 rows, 950/s',
+    )
+  })
+})
+
+describe('importProgressLine', () => {
+  it("names each phase of a file import: the workbook's first pass, reading, and writing out of the total", () => {
+    expect(importProgressLine({ phase: 'opening', rows: 12000, total: null })).toBe(
+      'opening the workbook: 12,000 rows seen',
+    )
+    expect(importProgressLine({ phase: 'reading', rows: 12000, total: null })).toBe('reading: 12,000 rows')
+    expect(importProgressLine({ phase: 'writing', rows: 5000, total: 40000 })).toBe(
+      'writing: 5,000 of 40,000 rows',
     )
   })
 })

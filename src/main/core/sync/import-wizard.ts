@@ -12,6 +12,7 @@ import {
   type ImportPreview,
   type ImportProgress,
   type SampleRow,
+  xlsxWatch,
 } from '../sources/file-import/import'
 import {
   CANONICAL_COLUMNS,
@@ -52,6 +53,7 @@ async function readHeaders(
   path: string,
   fileName: string,
   sheet: string | undefined,
+  watch: WizardWatch,
 ): Promise<{
   format: ImportPreviewView['format']
   encoding: string
@@ -69,7 +71,7 @@ async function readHeaders(
       ? await readCsv(path, head, DEFAULT_LIMITS)
       : format === 'json'
         ? await readJson(path, head, DEFAULT_LIMITS)
-        : await readXlsx(path, DEFAULT_LIMITS, sheet)
+        : await readXlsx(path, DEFAULT_LIMITS, sheet, xlsxWatch(watch))
   // Starting and returning the row stream closes the file (the reader's finally runs).
   const rows = table.rows[Symbol.asyncIterator]()
   await rows.next().catch(() => undefined)
@@ -108,6 +110,7 @@ export async function wizardPreview(
     file.path,
     file.fileName,
     parsed?.sheet,
+    watch,
   )
   const auto = suggestColumns(headers)
   const matched = Object.fromEntries(

@@ -21,10 +21,11 @@ import {
 } from './mapping'
 import { readCsv } from './read-csv'
 import { readJson } from './read-json'
-import { readXlsx } from './read-xlsx'
+import { readXlsx, type XlsxWatch } from './read-xlsx'
 import {
   CellProblem,
   DEFAULT_LIMITS,
+  ImportCancelled,
   type ImportEncoding,
   type ImportFormat,
   type ImportLimits,
@@ -56,31 +57,31 @@ export type ImportOptions = {
    */
   errorReport?: string
   limits?: Partial<ImportLimits>
-  /** Called every 1,000 rows read, then every chunk written (see ImportProgress). */
+  /**
+   * Called while an XLSX workbook's first pass reads the sheet, every 1,000 rows read, then every
+   * chunk written (see ImportProgress).
+   */
   onProgress?: (p: ImportProgress) => void
   /**
-   * Asked between rows while reading and between chunks while writing; true stops the import with
-   * nothing written (the write transaction rolls back). A function, not an AbortSignal, so a worker
-   * can answer it from shared memory while its event loop is busy writing.
+   * Asked between chunks of an XLSX workbook's first pass, between rows while reading and between
+   * chunks while writing; true stops the import with nothing written (the write transaction rolls
+   * back). A function, not an AbortSignal, so a worker can answer it from shared memory while its
+   * event loop is busy writing.
    */
   cancelled?: () => boolean
 }
 
 /**
- * How far an import is: `reading` counts the data rows read so far (the total is not known until
- * the end of the file); `writing` counts the valid rows written out of `total`.
+ * How far an import is: `opening` counts the rows an XLSX workbook's first pass has seen in the
+ * sheet (before any is read); `reading` counts the data rows read so far (the total is not known
+ * until the end of the file); `writing` counts the valid rows written out of `total`.
  */
-export type ImportProgress = { phase: 'reading' | 'writing'; rows: number; total: number | null }
+export type ImportProgress = { phase: 'opening' | 'reading' | 'writing'; rows: number; total: number | null }
 
 /** Rows written between two progress reports and cancellation checks. */
 const WRITE_CHUNK = 5_000
 
-/** Thrown when `cancelled()` says so; callers turn it into their own answer. */
-export class ImportCancelled extends CoreError {
-  constructor() {
-    super('CONFLICT', 'The import was cancelled; nothing was written')
-  }
-}
+export { ImportCancelled }
 
 export type SampleRow = Omit<SrInput, 'raw' | 'events'> & { row: number }
 
@@ -388,7 +389,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
       ? await readCsv(path, head, limits)
       : format === 'json'
         ? await readJson(path, head, limits)
-        : await readXlsx(path, limits, opts.sheet ?? mapping?.sheet)
+        : await readXlsx(path, limits, opts.sheet ?? mapping?.sheet, xlsxWatch(opts))
   const damagedText = damagedTextMessage(table.encoding, table.invalidBytes)
   const damagedHeaders = table.headers.filter((h) => DAMAGED_TEXT.test(h))
   if (damagedHeaders.length > 0) {
@@ -505,6 +506,17 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
     errors,
     errorsTotal,
     valid,
+  }
+}
+
+/** The XLSX reader's first pass reads the whole sheet before the first row: it reports and stops too. */
+export function xlsxWatch(opts: Pick<ImportOptions, 'onProgress' | 'cancelled'>): XlsxWatch {
+  const { onProgress, cancelled } = opts
+  return {
+    ...(cancelled ? { cancelled } : {}),
+    ...(onProgress
+      ? { onOpening: (rows: number) => onProgress({ phase: 'opening', rows, total: null }) }
+      : {}),
   }
 }
 

@@ -1,5 +1,6 @@
 // Shapes shared by the file-import readers, the column mapping and the validator.
 import type { SrInput } from '../../db/repositories/service-requests'
+import { CoreError } from '../../errors'
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
@@ -59,3 +60,10 @@ export type RowError = { row: number; column: string; value: string; message: st
 
 /** A valid row ready for the store, with where it came from. */
 export type ValidRow = { row: number; sr: SrInput }
+
+/** Thrown when `cancelled()` says so; callers turn it into their own answer. */
+export class ImportCancelled extends CoreError {
+  constructor() {
+    super('CONFLICT', 'The import was cancelled; nothing was written')
+  }
+}

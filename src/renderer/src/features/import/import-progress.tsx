@@ -5,7 +5,8 @@ import { formatCount } from '../../i18n/format'
 
 /**
  * The running file check or import: a bar (determinate once a total is known: while writing, and
- * while an import reads a file whose row count the check found), the rows so far, and Cancel.
+ * while an import reads a file whose row count the check found), the rows so far, and Cancel. A
+ * workbook's first pass (opening) counts the sheet's rows before any is read.
  */
 export function ImportProgress({
   progress,
@@ -22,7 +23,7 @@ export function ImportProgress({
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const total =
-    progress === null
+    progress === null || progress.phase === 'opening'
       ? null
       : (progress.total ?? (progress.step === 'run' && progress.phase === 'reading' ? expectedRows : null))
   const pct =
@@ -35,11 +36,13 @@ export function ImportProgress({
   const text =
     progress === null
       ? ''
-      : progress.phase === 'writing'
-        ? t('importWizard.progress.writing', { rows: rows(progress.rows), total: rows(total ?? 0) })
-        : total !== null
-          ? t('importWizard.progress.readingOf', { rows: rows(progress.rows), total: rows(total) })
-          : t('importWizard.progress.reading', { rows: rows(progress.rows) })
+      : progress.phase === 'opening'
+        ? t('importWizard.progress.opening', { rows: rows(progress.rows) })
+        : progress.phase === 'writing'
+          ? t('importWizard.progress.writing', { rows: rows(progress.rows), total: rows(total ?? 0) })
+          : total !== null
+            ? t('importWizard.progress.readingOf', { rows: rows(progress.rows), total: rows(total) })
+            : t('importWizard.progress.reading', { rows: rows(progress.rows) })
   return (
     <div className="sync-progress import-progress" data-testid="import-progress">
       <div className="sync-progress-head">

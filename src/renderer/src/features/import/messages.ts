@@ -47,6 +47,7 @@ const ko = {
   progress: {
     checking: '파일 확인 중',
     importing: '가져오는 중',
+    opening: '통합 문서 여는 중: {{rows}}행 확인',
     reading: '읽는 중: {{rows}}행',
     readingOf: '읽는 중: {{rows}} / {{total}}행',
     writing: '쓰는 중: {{rows}} / {{total}}행',
@@ -126,6 +127,7 @@ const en: typeof ko = {
   progress: {
     checking: 'Checking the file',
     importing: 'Importing',
+    opening: 'Opening the workbook: {{rows}} rows seen',
     reading: 'Reading: {{rows}} rows',
     readingOf: 'Reading: {{rows}} of {{total}} rows',
     writing: 'Writing: {{rows}} of {{total}} rows',
