@@ -121,4 +121,31 @@ describe('an SR event moved to another SR upstream', () => {
     await sync(reference)
     expect(snapshotStore(ws.store.sqlite)).toEqual(snapshotStore(reference.store.sqlite))
   })
+
+  it('waiting for a new SR and then moved on to a stored one: stays there when the new SR comes', async () => {
+    const { from, to, event, at } = arrange()
+    await sync(ws, ['tenants', 'categories', 'people', 'srs'])
+    await sync(ws, ['sr_events'])
+    const template = sim.data.srs[0]
+    if (!template) throw new Error('no SR')
+    sim.mutate((m) => {
+      m.insert('srs', { ...template, id: 'SR-NEW-PASSED', number: 'SR-9000003', updated_at: m.tick() })
+      m.update('sr_events', event, { sr_id: 'SR-NEW-PASSED' })
+    })
+    await sync(ws, ['sr_events'])
+    expect(copiesOf(event)).toEqual([])
+    // Before the new SR is stored, the event moves on to `to`, a stored SR.
+    sim.mutate((m) => m.update('sr_events', event, { sr_id: to }))
+    await sync(ws, ['sr_events'])
+    expect(copiesOf(event)).toEqual([to])
+
+    // The new SR arrives: the event it once had does not come back to it.
+    await sync(ws)
+    expect(copiesOf(event)).toEqual([to])
+    expect(storedSr(to)).toMatchObject({ resolved_at: at, resolved_at_estimated: 0 })
+    expect(storedSr(from)).toMatchObject({ resolved_at: doneAt(from), resolved_at_estimated: 0 })
+    expect(ws.store.sqlite.prepare('SELECT count(*) FROM sr_events_parked').pluck().get()).toBe(0)
+    await sync(reference)
+    expect(snapshotStore(ws.store.sqlite)).toEqual(snapshotStore(reference.store.sqlite))
+  })
 })

@@ -2,7 +2,7 @@
 import type { Store } from '../db/open-database'
 import { upsertDeployments, upsertFeatureUsage } from '../db/repositories/ops-feeds'
 import { upsertPeople } from '../db/repositories/people'
-import { parkSrEvents } from '../db/repositories/parked-events'
+import { dropParkedCopies, parkSrEvents } from '../db/repositories/parked-events'
 import {
   insertSrEvents,
   upsertServiceRequests,
@@ -18,11 +18,20 @@ const WRITERS: Writers = {
   categories: (store, rows) => ensureCategories(store, rows),
   people: (store, rows) => void upsertPeople(store, rows),
   srs: (store, rows) => void upsertServiceRequests(store, rows),
-  // Events of an SR created upstream after this run's SR pass wait for it (parked-events.ts).
+  // Events of an SR created upstream after this run's SR pass wait for it (parked-events.ts). An
+  // event is where its last copy in the page puts it: parked for its new SR, or stored, and then
+  // no parked copy of it is left to move it back when the SR it waited for arrives.
   sr_events: (store, rows, now) => {
-    const early: SrEventRecord[] = []
-    insertSrEvents(store, rows, (e) => early.push(e))
-    parkSrEvents(store, early, now)
+    const early = new Set<SrEventRecord>()
+    insertSrEvents(store, rows, (e) => early.add(e))
+    const last = new Map<string, SrEventRecord>()
+    for (const e of rows) if (e.eventId) last.set(e.eventId, e)
+    const final = (e: SrEventRecord): boolean => !e.eventId || last.get(e.eventId) === e
+    dropParkedCopies(
+      store,
+      rows.filter((e) => !early.has(e) && final(e)),
+    )
+    parkSrEvents(store, [...early].filter(final), now)
   },
   deployments: (store, rows) => void upsertDeployments(store, rows),
   feature_usage: (store, rows) => void upsertFeatureUsage(store, rows),

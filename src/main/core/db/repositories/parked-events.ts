@@ -18,6 +18,23 @@ export function parkSrEvents(store: Store, events: readonly SrEventRecord[], now
   for (const e of events) park.run(e.source, e.sourceId, JSON.stringify(e), now)
 }
 
+/**
+ * Drops the parked copies of events stored since on an SR that is (call inside the page's
+ * transaction). An event waiting for a new SR and then moved on upstream to a stored one would
+ * otherwise be moved back to the new SR when it arrives.
+ */
+export function dropParkedCopies(store: Store, written: readonly SrEventRecord[]): void {
+  const ids = written.filter((e) => e.eventId)
+  if (ids.length === 0) return
+  const { sqlite } = store
+  // Almost always empty: then the page costs one query.
+  if (sqlite.prepare('SELECT 1 FROM sr_events_parked LIMIT 1').get() === undefined) return
+  const drop = sqlite.prepare(
+    "DELETE FROM sr_events_parked WHERE source = ? AND json_extract(event, '$.eventId') = ?",
+  )
+  for (const e of ids) drop.run(e.source, e.eventId)
+}
+
 export type AdoptResult = {
   /** Parked events whose SR is now stored, written (duplicates of stored events are skipped). */
   adopted: number
