@@ -199,6 +199,11 @@ export type ImportPreviewView = {
     sample: ImportSampleRow[]
     errors: ImportRowError[]
     errorsTotal: number
+    /**
+     * Status and priority values the file spells its own way, from every row (not only the errors
+     * listed), so the wizard can offer to translate each one.
+     */
+    unknownValues: { status: string[]; priority: string[] }
   } | null
   /** Why the file could not be checked with this mapping, if so. */
   problem: string | null

@@ -24,7 +24,8 @@ import {
 import { readCsv } from '../sources/file-import/read-csv'
 import { readJson } from '../sources/file-import/read-json'
 import { readXlsx } from '../sources/file-import/read-xlsx'
-import { DEFAULT_LIMITS } from '../sources/file-import/types'
+import { DEFAULT_LIMITS, type RowError } from '../sources/file-import/types'
+import { isUnknownValueError } from '../sources/file-import/validate'
 import { recordImportRun } from './import-log'
 
 /** The mapping the wizard sends (import:preview / import:run), absent for the automatic matches. */
@@ -85,6 +86,32 @@ async function readHeaders(
   }
 }
 
+/** Distinct unknown status/priority values kept per kind: beyond this many, the file needs a mapping file. */
+export const UNKNOWN_VALUES_LIMIT = 200
+
+/**
+ * Collects the distinct status and priority values no translation knows, from every row's errors:
+ * the errors listed stop at the wizard's limit, and a value first seen after it must be offered too.
+ */
+function unknownValueCollector(): {
+  add(errors: readonly RowError[]): void
+  values(): { status: string[]; priority: string[] }
+} {
+  const found = { status: new Set<string>(), priority: new Set<string>() }
+  return {
+    add(errors) {
+      for (const e of errors) {
+        for (const kind of ['status', 'priority'] as const) {
+          const set = found[kind]
+          if (set.size < UNKNOWN_VALUES_LIMIT && e.value !== '' && isUnknownValueError(e, kind))
+            set.add(e.value)
+        }
+      }
+    },
+    values: () => ({ status: [...found.status], priority: [...found.priority] }),
+  }
+}
+
 const sampleView = (s: SampleRow): ImportSampleRow => ({
   row: s.row,
   sourceId: s.sourceId,
@@ -133,6 +160,7 @@ export async function wizardPreview(
   const missingRequired = REQUIRED_COLUMNS.filter((c) => matched[c] === null)
   if (missingRequired.length > 0) return { ...base, matched, missingRequired, check: null, problem: null }
   let preview: ImportPreview
+  const unknown = unknownValueCollector()
   try {
     preview = await previewImport(file.path, {
       format,
@@ -145,6 +173,7 @@ export async function wizardPreview(
       },
       sampleSize: 10,
       errorLimit: 500,
+      onRowErrors: unknown.add,
       ...watchOptions(watch),
     })
   } catch (err) {
@@ -164,6 +193,7 @@ export async function wizardPreview(
       sample: preview.sample.map(sampleView),
       errors: preview.errors,
       errorsTotal: preview.errorsTotal,
+      unknownValues: unknown.values(),
     },
     problem: null,
   }

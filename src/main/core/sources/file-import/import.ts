@@ -62,6 +62,8 @@ export type ImportOptions = {
    * chunk written (see ImportProgress).
    */
   onProgress?: (p: ImportProgress) => void
+  /** Called with each row's errors as the file is read, beyond errorLimit too (the wizard's value list). */
+  onRowErrors?: (errors: readonly RowError[]) => void
   /**
    * Asked between chunks of an XLSX workbook's first pass, between rows while reading and between
    * chunks while writing; true stops the import with nothing written (the write transaction rolls
@@ -426,6 +428,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
   const addErrors = (list: readonly RowError[]): void => {
     errorCount++
     errorsTotal += list.length
+    opts.onRowErrors?.(list)
     for (const e of list) {
       if (errors.length < errorLimit) errors.push(e)
       report?.add(e)

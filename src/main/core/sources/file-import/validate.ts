@@ -295,6 +295,11 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
   }
 }
 
+/** Whether `e` is a status or priority value no translation knows (the import wizard offers to map it). */
+export function isUnknownValueError(e: RowError, c: 'priority' | 'status'): boolean {
+  return e.message.startsWith(`${c}: unknown ${c};`)
+}
+
 /** A cell as text: what a row error shows and what the id check compares. */
 export function display(c: Cell): string {
   if (c === null) return ''
