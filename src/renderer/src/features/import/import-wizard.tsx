@@ -54,6 +54,17 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
                     })
               }`}
           </p>
+          {(w.step === 'map' || w.step === 'preview') && (
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={w.busy}
+              onClick={() => void w.choose()}
+              data-testid="import-choose-other"
+            >
+              {t('importWizard.chooseOther')}
+            </button>
+          )}
           {w.preview && w.preview.sheets.length > 1 && w.step !== 'result' && (
             <label className="import-sheet">
               {t('importWizard.sheet')}
@@ -115,14 +126,20 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
             timeZone={settings?.timeZone ?? 'Asia/Seoul'}
             onValue={w.setValue}
           />
-          {check.errorCount > 0 && <p className="sync-notice">{t('importWizard.blockedByErrors')}</p>}
+          {w.stale ? (
+            <p className="sync-notice" role="status" data-testid="import-stale">
+              {t('importWizard.checkAgain')}
+            </p>
+          ) : (
+            check.errorCount > 0 && <p className="sync-notice">{t('importWizard.blockedByErrors')}</p>
+          )}
           <div className="panel-actions">
             <button type="button" className="btn" disabled={w.busy} onClick={() => w.goTo('map')}>
               {t('importWizard.steps.map')}
             </button>
             <button
               type="button"
-              className="btn"
+              className={w.stale ? 'btn btn-primary' : 'btn'}
               disabled={w.busy}
               onClick={() => void w.check()}
               data-testid="import-recheck"
@@ -131,22 +148,22 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
             </button>
             <button
               type="button"
-              className="btn btn-primary"
-              disabled={w.busy || check.errorCount > 0}
+              className={w.stale ? 'btn' : 'btn btn-primary'}
+              disabled={w.busy || w.stale || check.errorCount > 0}
               onClick={() => void w.run(false)}
               data-testid="import-run"
             >
-              {w.busy ? t('importWizard.importing') : t('importWizard.importAll')}
+              {w.running === 'run' ? t('importWizard.importing') : t('importWizard.importAll')}
             </button>
             {check.errorCount > 0 && check.validCount > 0 && (
               <button
                 type="button"
                 className="btn"
-                disabled={w.busy}
+                disabled={w.busy || w.stale}
                 onClick={() => void w.run(true)}
                 data-testid="import-run-valid"
               >
-                {t('importWizard.importValid', { count: check.validCount })}
+                {t('importWizard.importValid', { count: formatCount(check.validCount, lang) })}
               </button>
             )}
           </div>
@@ -158,10 +175,20 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
           <p className="import-result-line">
             {w.result.status === 'imported'
               ? t('importWizard.imported', { written: formatCount(w.result.written, lang) })
-              : t('importWizard.rejected')}
+              : t('importWizard.rejected', { count: formatCount(w.result.errorCount, lang) })}
           </p>
+          {w.result.status === 'imported' && w.result.errorCount > 0 && (
+            <p className="sync-muted" data-testid="import-result-left-out">
+              {t('importWizard.leftOut', {
+                count: formatCount(w.result.errorCount, lang),
+                rows: formatCount(w.result.rowCount, lang),
+              })}
+            </p>
+          )}
           {w.result.skippedStale > 0 && (
-            <p className="sync-muted">{t('importWizard.stale', { count: w.result.skippedStale })}</p>
+            <p className="sync-muted">
+              {t('importWizard.stale', { count: formatCount(w.result.skippedStale, lang) })}
+            </p>
           )}
           <div className="panel-actions">
             <button type="button" className="btn" onClick={w.reset}>

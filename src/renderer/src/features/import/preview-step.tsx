@@ -1,10 +1,12 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PRIORITIES, SR_STATUSES } from '../../../../shared/domain'
 import type { ImportPreviewView } from '../../../../shared/ipc/types-sync'
 import { formatCount, formatDateTime } from '../../i18n/format'
 import type { ValueMap } from './use-import-wizard'
 
-const SHOWN_ERRORS = 50
+/** Row errors per page of the list (the check answers with the first 500 of them). */
+const ERRORS_PER_PAGE = 50
 
 type PreviewStepProps = {
   preview: ImportPreviewView
@@ -18,12 +20,21 @@ export function PreviewStep({ preview, values, timeZone, onValue }: PreviewStepP
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const check = preview.check
+  // The page shown, of the check it was turned on: a new check lists other errors, from their first page.
+  const [paging, setPaging] = useState({ of: check, page: 0 })
+  const page = paging.of === check ? paging.page : 0
+  const setPage = (n: number): void => setPaging({ of: check, page: n })
   if (!check) return null
-  const unknown = (kind: keyof ValueMap): string[] => {
-    const header = preview.matched[kind]
-    return [...new Set(check.errors.filter((e) => e.column === header && e.value !== '').map((e) => e.value))]
-  }
+  // Every unknown value of the file (not only those among the errors listed), and the ones already
+  // translated, so a translation stays visible, and can be changed or taken back, after a new check.
+  const unknown = (kind: keyof ValueMap): string[] => [
+    ...new Set([...check.unknownValues[kind], ...Object.keys(values[kind])]),
+  ]
   const translatable = (['status', 'priority'] as const).map((kind) => [kind, unknown(kind)] as const)
+  const pages = Math.max(1, Math.ceil(check.errors.length / ERRORS_PER_PAGE))
+  const current = Math.min(page, pages - 1)
+  const first = current * ERRORS_PER_PAGE
+  const shown = check.errors.slice(first, first + ERRORS_PER_PAGE)
   return (
     <div className="import-preview" data-testid="import-preview">
       <p className="import-summary" data-testid="import-summary">
@@ -97,7 +108,7 @@ export function PreviewStep({ preview, values, timeZone, onValue }: PreviewStepP
       )}
       <h4>
         {check.errorsTotal > 0
-          ? t('importWizard.errorsTitle', { count: check.errorsTotal })
+          ? t('importWizard.errorsTitle', { count: formatCount(check.errorsTotal, lang) })
           : t('importWizard.noErrors')}
       </h4>
       {check.errors.length > 0 && (
@@ -112,8 +123,8 @@ export function PreviewStep({ preview, values, timeZone, onValue }: PreviewStepP
               </tr>
             </thead>
             <tbody>
-              {check.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
-                <tr key={`${e.row}-${e.column}-${i}`}>
+              {shown.map((e, i) => (
+                <tr key={`${e.row}-${e.column}-${first + i}`}>
                   <td className="num">{e.row}</td>
                   <td>{e.column}</td>
                   <td>
@@ -124,12 +135,44 @@ export function PreviewStep({ preview, values, timeZone, onValue }: PreviewStepP
               ))}
             </tbody>
           </table>
-          {check.errorsTotal > SHOWN_ERRORS && (
-            <p className="sync-muted">
-              {t('importWizard.errorsMore', { count: check.errorsTotal - SHOWN_ERRORS })}
-            </p>
-          )}
         </div>
+      )}
+      {check.errors.length > ERRORS_PER_PAGE && (
+        <nav className="import-error-pages" aria-label={t('importWizard.errorPages')}>
+          <button
+            type="button"
+            className="btn"
+            disabled={current === 0}
+            onClick={() => setPage(current - 1)}
+            data-testid="import-errors-prev"
+          >
+            {t('importWizard.back')}
+          </button>
+          <span className="sync-muted" aria-live="polite" data-testid="import-errors-range">
+            {t('importWizard.errorRange', {
+              from: formatCount(first + 1, lang),
+              to: formatCount(first + shown.length, lang),
+              total: formatCount(check.errors.length, lang),
+            })}
+          </span>
+          <button
+            type="button"
+            className="btn"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+            data-testid="import-errors-next"
+          >
+            {t('importWizard.next')}
+          </button>
+        </nav>
+      )}
+      {check.errorsTotal > check.errors.length && (
+        <p className="sync-muted" data-testid="import-errors-more">
+          {t('importWizard.errorsMore', {
+            listed: formatCount(check.errors.length, lang),
+            count: formatCount(check.errorsTotal, lang),
+          })}
+        </p>
       )}
     </div>
   )

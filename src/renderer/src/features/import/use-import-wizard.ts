@@ -29,6 +29,10 @@ export function useImportWizard(onRunEnded?: () => void) {
   const [cancelling, setCancelling] = useState(false)
   /** Said after a cancelled check or import (nothing was written). */
   const [notice, setNotice] = useState<string | null>(null)
+  /** Which step is running: the buttons say "importing" only while an import (not a check) runs. */
+  const [running, setRunning] = useState<'check' | 'run' | null>(null)
+  /** The mapping the shown check was made with: an import must not go ahead on another one unseen. */
+  const [checkedKey, setCheckedKey] = useState<string | null>(null)
   useApiEvent('import:progress', setProgress)
 
   const mapping = (cols = columns, vals = values, sh = sheet) => ({
@@ -36,21 +40,27 @@ export function useImportWizard(onRunEnded?: () => void) {
     values: vals,
     ...(sh ? { sheet: sh } : {}),
   })
+  type Mapping = ReturnType<typeof mapping>
+  const keyOf = (m: Mapping): string => JSON.stringify(m)
   /** Shows a new preview: the automatic matches become the mapping to start from. */
   const adopt = (next: ImportPreviewView) => {
+    const cols = Object.fromEntries(
+      Object.entries(next.matched).filter((e): e is [string, string] => e[1] !== null),
+    )
+    const vals = { status: {}, priority: {} }
     setPreview(next)
     setSheet(next.sheet)
-    setColumns(
-      Object.fromEntries(Object.entries(next.matched).filter((e): e is [string, string] => e[1] !== null)),
-    )
-    setValues({ status: {}, priority: {} })
+    setColumns(cols)
+    setValues(vals)
+    setCheckedKey(keyOf(mapping(cols, vals, next.sheet)))
     setStep(next.check ? 'preview' : 'map')
   }
   // A cancelled check fails (nothing to show); a cancelled import answers 'cancelled'. Either way the
   // wizard stays where it was and says so.
   const cancelRequested = useRef(false)
-  const guard = async (task: () => Promise<void>): Promise<void> => {
+  const guard = async (task: () => Promise<void>, op: 'check' | 'run' = 'check'): Promise<void> => {
     setBusy(true)
+    setRunning(op)
     setError(null)
     setNotice(null)
     setProgress(null)
@@ -62,6 +72,7 @@ export function useImportWizard(onRunEnded?: () => void) {
       else setError(err instanceof Error ? err.message : String(err))
     } finally {
       setBusy(false)
+      setRunning(null)
       setCancelling(false)
       setProgress(null)
     }
@@ -80,6 +91,9 @@ export function useImportWizard(onRunEnded?: () => void) {
     progress,
     cancelling,
     notice,
+    running,
+    /** True when the mapping or a value translation changed since the check shown: check again first. */
+    stale: preview?.check != null && checkedKey !== keyOf(mapping()),
     /** Stops the running check or import (import:cancel). */
     cancel: async () => {
       cancelRequested.current = true
@@ -92,13 +106,20 @@ export function useImportWizard(onRunEnded?: () => void) {
     },
     setColumn: (column: string, header: string | null) =>
       setColumns((c) => ({ ...c, [column]: header || null })),
+    /** '' (the "—" choice) takes a translation back: the value is then unknown again, not mapped to ''. */
     setValue: (kind: keyof ValueMap, raw: string, canonical: string) =>
-      setValues((v) => ({ ...v, [kind]: { ...v[kind], [raw]: canonical } })),
+      setValues((v) => {
+        const { [raw]: _dropped, ...rest } = v[kind]
+        return { ...v, [kind]: canonical ? { ...rest, [raw]: canonical } : rest }
+      }),
     choose: () =>
       guard(async () => {
         const picked = await chooseImportFile()
         if (!picked) return
-        const first = await call('import:preview', { token: picked.token })
+        // Another file chosen over one already shown: its error must not read as the shown file's.
+        const first = await call('import:preview', { token: picked.token }).catch((err: unknown) => {
+          throw new Error(`${picked.fileName}: ${err instanceof Error ? err.message : String(err)}`)
+        })
         setFile(picked)
         setResult(null)
         adopt(first)
@@ -117,8 +138,10 @@ export function useImportWizard(onRunEnded?: () => void) {
     check: () =>
       guard(async () => {
         if (!file) return
-        const next = await call('import:preview', { token: file.token, mapping: mapping() })
+        const sent = mapping()
+        const next = await call('import:preview', { token: file.token, mapping: sent })
         setPreview(next)
+        setCheckedKey(keyOf(sent))
         setStep(next.check ? 'preview' : 'map')
       }),
     run: (allowErrors: boolean) =>
@@ -136,7 +159,7 @@ export function useImportWizard(onRunEnded?: () => void) {
           // However it ended, the run is in the sync log now.
           onRunEnded?.()
         }
-      }),
+      }, 'run'),
     goTo: setStep,
     reset: () => {
       setStep('choose')

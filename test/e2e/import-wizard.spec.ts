@@ -1,0 +1,223 @@
+// E2E: the import wizard (SPEC §10) as an operator goes back and forth through it: value
+// translations changed and taken back, a check gone stale, long error lists, the result's counts,
+// long values, another file chosen midway. Chromium against the real core through the harness.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Page } from '@playwright/test'
+import { openWorkspace } from '../../src/main/core/workspace'
+import { writeGeneratedCsv } from '../helpers/generated-csv'
+import { expect, openReady, test, type Harness } from './fixtures'
+
+const FIXTURES = resolve('test/fixtures/import')
+
+/** Opens the Sync screen of a fresh workspace (the demo declined) and the import wizard on it. */
+async function openImportWizard(page: Page): Promise<void> {
+  await openReady(page, '/')
+  await page.getByTestId('demo-later').click()
+  await page.getByTestId('nav-sync').click()
+  await page.getByTestId('import-open').click()
+}
+
+/** Answers the file chooser that clicking `button` opens with `path`. */
+async function chooseImportFile(page: Page, path: string, button = 'import-choose'): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId(button).click()
+  await (await chooser).setFiles(path)
+}
+
+/** custom-layout.csv mapped by hand and checked: one row ("해결됨") has an unknown status. */
+async function checkCustomLayout(page: Page): Promise<void> {
+  await chooseImportFile(page, join(FIXTURES, 'custom-layout.csv'))
+  await page.getByTestId('map-tenant').selectOption('Customer')
+  await page.getByTestId('map-priority').selectOption('Urgency')
+  await page.getByTestId('map-created_at').selectOption('Opened')
+  await page.getByTestId('map-resolved_at').selectOption('Solved')
+  await page.getByTestId('import-check').click()
+  await expect(page.getByTestId('import-summary')).toContainText('오류 1행')
+}
+
+const srCount = (harness: Harness): number => {
+  const ws = openWorkspace({ dataDir: harness.dataDir })
+  try {
+    return (ws.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }).n
+  } finally {
+    ws.close()
+  }
+}
+
+async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-wizard-'))
+  try {
+    await run(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+test('a value translation stays shown after the check, and "—" takes it back instead of breaking the check', async ({
+  page,
+}) => {
+  await openImportWizard(page)
+  await checkCustomLayout(page)
+  const translation = page.getByTestId('value-status-해결됨')
+  await translation.selectOption('RESOLVED')
+  await page.getByTestId('import-recheck').click()
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  // The row is valid now, and what it was translated to can still be seen and changed.
+  await expect(translation).toHaveValue('RESOLVED')
+  await translation.selectOption('')
+  await page.getByTestId('import-recheck').click()
+  await expect(page.getByTestId('import-summary')).toContainText('오류 1행')
+  await expect(page.getByTestId('error-banner')).toHaveCount(0)
+  await expect(page.getByTestId('import-errors')).toContainText('해결됨')
+  await page.screenshot({ path: 'test-results/import-wizard-value-taken-back.png' })
+})
+
+test('a translation changed after the check: nothing is imported until the file is checked again', async ({
+  page,
+  harness,
+}) => {
+  await openImportWizard(page)
+  await checkCustomLayout(page)
+  await expect(page.getByTestId('import-run-valid')).toBeEnabled()
+  await page.getByTestId('value-status-해결됨').selectOption('RESOLVED')
+  // The counts shown are of the previous check: the import buttons wait for a new one.
+  await expect(page.getByTestId('import-stale')).toBeVisible()
+  await expect(page.getByTestId('import-run-valid')).toBeDisabled()
+  await expect(page.getByTestId('import-run')).toBeDisabled()
+  await page.screenshot({ path: 'test-results/import-wizard-stale.png' })
+  expect(srCount(harness)).toBe(0)
+  await page.getByTestId('import-recheck').click()
+  await expect(page.getByTestId('import-summary')).toContainText('2행 중 정상 2행, 오류 0행')
+  await expect(page.getByTestId('import-stale')).toHaveCount(0)
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-result')).toContainText('2행을 가져왔습니다')
+  expect(srCount(harness)).toBe(2)
+})
+
+test('while a file is checked again, the import button does not say it is importing', async ({ page }) => {
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'sr-export.csv')
+    await writeGeneratedCsv(path, 60_000)
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-summary')).toContainText('60,000행', { timeout: 60_000 })
+    await page.getByTestId('import-recheck').click()
+    await expect(page.getByTestId('import-progress')).toBeVisible()
+    await expect(page.getByTestId('import-progress')).toContainText('파일 확인 중')
+    await expect(page.getByTestId('import-run')).toHaveText('가져오기')
+    await expect(page.getByTestId('import-run')).toBeDisabled()
+    await expect(page.getByTestId('import-progress')).toHaveCount(0, { timeout: 60_000 })
+  })
+})
+
+test('every unknown status of a long file is offered for translation, and its errors can be paged through', async ({
+  page,
+  harness,
+}) => {
+  await withTempDir(async (dir) => {
+    // 600 rows say "Solved", then 10 say "Closed-Won": the second value only occurs past the
+    // first 500 errors, the most a check lists.
+    const lines = ['id,tenant,title,priority,status,created_at,resolved_at']
+    const times = '2026-03-02T09:00:00+09:00,2026-03-02T10:00:00+09:00'
+    for (let i = 0; i < 600; i++) lines.push(`S-${i},통계청,요청 ${i},P2,Solved,${times}`)
+    for (let i = 0; i < 10; i++) lines.push(`W-${i},통계청,요청 ${i},P3,Closed-Won,${times}`)
+    const path = join(dir, 'itsm-export.csv')
+    await writeFile(path, lines.join('\n') + '\n')
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-summary')).toContainText('610행 중 정상 0행, 오류 610행')
+    await expect(page.getByTestId('value-status-Solved')).toBeVisible()
+    await expect(page.getByTestId('value-status-Closed-Won')).toBeVisible()
+
+    // The 500 errors listed, 50 a page; the rest are said to exist.
+    const errors = page.getByTestId('import-errors').locator('tbody tr')
+    await expect(errors).toHaveCount(50)
+    await expect(page.getByTestId('import-errors-range')).toHaveText('1–50 / 500건')
+    await expect(page.getByTestId('import-errors-more')).toContainText('오류 610건 중 처음 500건')
+    await expect(page.getByTestId('import-errors-prev')).toBeDisabled()
+    await page.getByTestId('import-errors-next').click()
+    await expect(page.getByTestId('import-errors-range')).toHaveText('51–100 / 500건')
+    await expect(errors.first().locator('td').first()).toHaveText('52')
+    await page.screenshot({ path: 'test-results/import-wizard-error-pages.png', fullPage: true })
+
+    await page.getByTestId('value-status-Solved').selectOption('RESOLVED')
+    await page.getByTestId('value-status-Closed-Won').selectOption('DONE')
+    await page.getByTestId('import-recheck').click()
+    await expect(page.getByTestId('import-summary')).toContainText('610행 중 정상 610행, 오류 0행')
+    await page.getByTestId('import-run').click()
+    await expect(page.getByTestId('import-result')).toContainText('610행을 가져왔습니다')
+    expect(srCount(harness)).toBe(610)
+  })
+})
+
+test('the result of importing the valid rows only says how many rows were left out', async ({
+  page,
+  harness,
+}) => {
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'bad-dates.csv'))
+  await expect(page.getByTestId('import-summary')).toContainText('5행 중 정상 1행, 오류 4행')
+  await page.getByTestId('import-run-valid').click()
+  await expect(page.getByTestId('import-result')).toContainText('1행을 가져왔습니다')
+  await expect(page.getByTestId('import-result-left-out')).toHaveText(
+    '전체 5행 중 오류가 있는 4행은 가져오지 않았습니다',
+  )
+  expect(srCount(harness)).toBe(1)
+  await page.screenshot({ path: 'test-results/import-wizard-left-out.png' })
+})
+
+test('a long value in a row error wraps, so the problem beside it stays in view', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await withTempDir(async (dir) => {
+    const long = `not-a-date-${'x'.repeat(160)}`
+    const path = join(dir, 'ServiceRequestExportForAllInstitutionsMarch2026FinalRevisedVersionThree.csv')
+    await writeFile(
+      path,
+      'id,tenant,title,priority,status,created_at\n' +
+        'L-1,통계청,정상,P2,OPEN,2026-03-02T09:00:00+09:00\n' +
+        `L-2,통계청,날짜 오류,P2,OPEN,${long}\n`,
+    )
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-summary')).toContainText('1 of 2 rows valid, 1 with errors')
+    const problem = page.getByTestId('import-errors').locator('tbody tr').first().locator('td').last()
+    await expect(problem).toContainText('created_at')
+    // The table fits its box: the problem is not pushed past its right edge, to be scrolled to.
+    const table = page.getByTestId('import-errors')
+    const overflow = await table.evaluate((el) => {
+      const wrap = el.parentElement
+      return wrap ? wrap.scrollWidth - wrap.clientWidth : Number.NaN
+    })
+    expect(overflow).toBeLessThanOrEqual(1)
+    const box = await problem.boundingBox()
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(1024)
+    await page.screenshot({ path: 'test-results/import-wizard-long-value.png' })
+  })
+})
+
+test('another file can be chosen from the preview; the first one stays if the second cannot be read', async ({
+  page,
+}) => {
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  // A file that is not one: its name comes with the error, and the preview shown stays.
+  await chooseImportFile(page, join(FIXTURES, 'garbage.csv'), 'import-choose-other')
+  await expect(page.getByTestId('error-message')).toContainText('garbage.csv')
+  await expect(page.getByTestId('import-file')).toContainText('canonical-utf8.csv')
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  // Another layout: its own headers, so the mapping starts over.
+  await chooseImportFile(page, join(FIXTURES, 'custom-layout.csv'), 'import-choose-other')
+  await expect(page.getByTestId('import-file')).toContainText('custom-layout.csv')
+  await expect(page.getByTestId('error-banner')).toHaveCount(0)
+  await expect(page.getByTestId('import-map')).toBeVisible()
+  await expect(page.getByTestId('map-id')).toHaveValue('Ticket No')
+  await expect(page.getByTestId('map-tenant')).toHaveValue('')
+})
