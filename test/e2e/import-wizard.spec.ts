@@ -1,7 +1,7 @@
 // E2E: the import wizard (SPEC §10) as an operator goes back and forth through it: value
 // translations changed and taken back, a check gone stale, long error lists, the result's counts,
 // long values, another file chosen midway. Chromium against the real core through the harness.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -141,6 +141,24 @@ test('every unknown status of a long file is offered for translation, and its er
     await expect(page.getByTestId('import-errors-range')).toHaveText('51–100 / 500건')
     await expect(errors.first().locator('td').first()).toHaveText('52')
     await page.screenshot({ path: 'test-results/import-wizard-error-pages.png', fullPage: true })
+
+    // All 610 errors, beyond the 500 listed, as a CSV file to save.
+    const download = page.waitForEvent('download')
+    await page.getByTestId('import-save-errors').click()
+    const saved = await download
+    expect(saved.suggestedFilename()).toBe('itsm-export-errors.csv')
+    const savedPath = join(dir, 'saved-errors.csv')
+    await saved.saveAs(savedPath)
+    const csv = await readFile(savedPath, 'utf8')
+    expect(csv.startsWith('\uFEFFrow,column,value,message\r\n')).toBe(true)
+    const report = csv.slice(1).trimEnd().split('\r\n')
+    expect(report).toHaveLength(1 + 610)
+    // The header is row 1: the last "Closed-Won" row is row 611.
+    expect(report.at(-1)).toMatch(/^611,status,Closed-Won,/)
+    await expect(page.getByTestId('import-errors-saved')).toHaveText(
+      '오류 610건을 CSV 파일(itsm-export-errors.csv)로 내보냈습니다',
+    )
+    await page.screenshot({ path: 'test-results/import-wizard-errors-saved.png', fullPage: true })
 
     await page.getByTestId('value-status-Solved').selectOption('RESOLVED')
     await page.getByTestId('value-status-Closed-Won').selectOption('DONE')

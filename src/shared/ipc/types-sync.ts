@@ -222,6 +222,13 @@ export type ImportRunView = {
 }
 
 /**
+ * Every row error of a checked file as a CSV document (UTF-8 with BOM, as Excel opens Korean text),
+ * for the wizard to save: `fileName` is the name it suggests. `errors` counts the error lines,
+ * `rows` the rows they are on.
+ */
+export type ImportErrorReportView = { fileName: string; csv: string; errors: number; rows: number }
+
+/**
  * How far the running file check (step 'preview') or import (step 'run') is. While `opening` (an
  * XLSX workbook's first pass over the whole sheet), rows counts the sheet's rows seen so far and
  * total is null; while `reading`, rows counts the data rows read so far and total is null until the

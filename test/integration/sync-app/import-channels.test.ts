@@ -1,6 +1,6 @@
 // The import wizard's channels: a file known only by its token, automatic column matches, a
 // mapping for other layouts, row errors before anything is written, and the import itself.
-import { copyFileSync, mkdtempSync, statSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -222,6 +222,66 @@ describe('import wizard channels', () => {
     expect(await app.invoke('import:preview', { token: '../../etc/passwd' })).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },
+    })
+  })
+
+  describe('the error list to save (import:error-report)', () => {
+    /** Registers a CSV written here: `bad` rows with an impossible creation time, then one good row. */
+    function withBadRows(ctx: AppContext, bad: number): string {
+      const dir = mkdtempSync(join(tmpdir(), 'ops-import-report-'))
+      const path = join(dir, 'upload.tmp')
+      const lines = ['id,tenant,title,priority,status,created_at']
+      for (let i = 1; i <= bad; i++) lines.push(`E-${i},국방부,"제목, ${i}",P3,OPEN,2026-13-${i}`)
+      lines.push('E-ok,국방부,정상,P3,OPEN,2026-03-02T09:00:00+09:00')
+      writeFileSync(path, lines.join('\n'))
+      return ctx.sync.files.register({ path, fileName: '3월 SR.csv', size: statSync(path).size, owned: true })
+        .token
+    }
+
+    it('holds every row error, past the 500 a check lists, and writes nothing anywhere else', async () => {
+      app = appContext()
+      const token = withBadRows(app, 620)
+      const preview = await app.ok('import:preview', { token })
+      expect(preview.check).toMatchObject({ errorCount: 620, errorsTotal: 620 })
+      expect(preview.check?.errors).toHaveLength(500)
+
+      const report = await app.ok('import:error-report', { token })
+      expect(report).toMatchObject({ fileName: '3월 SR-errors.csv', errors: 620, rows: 620 })
+      // UTF-8 with BOM (Excel opens Korean text right), a header, then one CSV line per error.
+      expect(report.csv.startsWith('\uFEFFrow,column,value,message\r\n')).toBe(true)
+      const lines = report.csv.slice(1).trimEnd().split('\r\n')
+      expect(lines).toHaveLength(1 + 620)
+      // Row 2 is the file's first data row (the header is row 1); the 620th bad row is row 621.
+      expect(lines[1]).toMatch(/^2,created_at,2026-13-1,/)
+      expect(lines[620]).toMatch(/^621,created_at,2026-13-620,/)
+      expect(count(app)).toBe(0)
+      expect(await app.ok('sync:log', {})).toEqual([])
+      // The token stays good for the import that follows.
+      expect((await app.ok('import:run', { token, allowErrors: true })).written).toBe(1)
+    })
+
+    it('a clean file has an empty list; a file that cannot be checked says why', async () => {
+      app = appContext()
+      const clean = choose(app, 'canonical-utf8.csv')
+      expect(await app.ok('import:error-report', { token: clean })).toMatchObject({
+        fileName: 'canonical-utf8-errors.csv',
+        csv: '',
+        errors: 0,
+        rows: 0,
+      })
+      const unmapped = choose(app, 'canonical-utf8.csv')
+      const refused = await app.invoke('import:error-report', {
+        token: unmapped,
+        mapping: { columns: { title: null } },
+      })
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringContaining('title') },
+      })
+      expect(await app.invoke('import:error-report', { token: 'x'.repeat(24) })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      })
     })
   })
 })

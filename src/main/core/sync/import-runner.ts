@@ -3,7 +3,10 @@
 // own connection, SPEC §12) and in-process otherwise (the harness and tests). Progress goes out as
 // 'import:progress'; cancel() stops the running step between rows or written chunks.
 import type { EventName, EventPayloads } from '../../../shared/ipc/contract'
-import type { ImportPreviewView, ImportRunView } from '../../../shared/ipc/types-sync'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, parse } from 'node:path'
+import type { ImportErrorReportView, ImportPreviewView, ImportRunView } from '../../../shared/ipc/types-sync'
 import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
@@ -20,6 +23,8 @@ import type { WizardMapping } from './import-wizard'
 export type ImportRunner = {
   /** Checks a file with a mapping; never writes. */
   preview(file: ImportFile, mapping: WizardMapping, timeZone: string): Promise<ImportPreviewView>
+  /** Checks a file again for every row error, as CSV text (BAD_REQUEST when it cannot be checked). */
+  errorReport(file: ImportFile, mapping: WizardMapping, timeZone: string): Promise<ImportErrorReportView>
   /** Imports a file; 'cancelled' when cancel() came first. */
   run(
     file: ImportFile,
@@ -60,6 +65,12 @@ export type ImportRunnerOptions = {
  * the busy message (errors.ts); short writes of the other workers still get through.
  */
 export const IMPORT_WRITING_BUSY_TIMEOUT_MS = 250
+
+/**
+ * The largest error list handed to the renderer (about 400,000 error lines): it crosses IPC as one
+ * string. A larger one is refused with the command line's way to write it.
+ */
+export const ERROR_REPORT_MAX_BYTES = 64 * 1024 * 1024
 
 /** Lowers `store`'s busy timeout to IMPORT_WRITING_BUSY_TIMEOUT_MS; returns what puts it back. */
 function shortenBusyWait(store: Store): () => void {
@@ -113,6 +124,38 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
       const r = await execute({ op: 'preview', file, mapping, timeZone })
       if (r.op !== 'preview') throw new CoreError('INTERNAL', 'A file check answered as an import')
       return r.view
+    },
+    async errorReport(file, mapping, timeZone) {
+      const dir = await mkdtemp(join(tmpdir(), 'ops-console-import-errors-'))
+      try {
+        const path = join(dir, 'errors.csv')
+        const r = await execute({ op: 'preview', file, mapping, timeZone, errorReport: path })
+        if (r.op !== 'preview') throw new CoreError('INTERNAL', 'A file check answered as an import')
+        const check = r.view.check
+        if (!check) {
+          throw new CoreError(
+            'BAD_REQUEST',
+            r.view.problem ?? `Map the required columns first: ${r.view.missingRequired.join(', ')}`,
+          )
+        }
+        // The report file is created at the first error: none for a clean file.
+        const size = (await stat(path).catch(() => null))?.size ?? 0
+        if (size > ERROR_REPORT_MAX_BYTES) {
+          throw new CoreError(
+            'BAD_REQUEST',
+            `The error list is over ${ERROR_REPORT_MAX_BYTES / 1024 / 1024} MB (${check.errorsTotal.toLocaleString('en-US')} errors): ` +
+              'write it with the command line: import FILE --dry-run --error-report ERRORS.csv',
+          )
+        }
+        return {
+          fileName: `${parse(file.fileName).name}-errors.csv`,
+          csv: size === 0 ? '' : await readFile(path, 'utf8'),
+          errors: check.errorsTotal,
+          rows: check.errorCount,
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true })
+      }
     },
     async run(file, mapping, { timeZone, allowErrors }) {
       const r = await execute({

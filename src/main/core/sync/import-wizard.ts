@@ -125,12 +125,17 @@ const sampleView = (s: SampleRow): ImportSampleRow => ({
   resolvedAt: s.resolvedAt ?? null,
 })
 
-/** Previews a chosen file with an optional mapping; never writes. A cancellation throws ImportCancelled. */
+/**
+ * Previews a chosen file with an optional mapping; never writes to the store (only `errorReport`,
+ * when given). A cancellation throws ImportCancelled.
+ */
 export async function wizardPreview(
   file: { path: string; fileName: string },
   mapping: WizardMapping,
   timeZone: string,
   watch: WizardWatch = {},
+  /** A CSV file to write every row error to (created at the first error). */
+  errorReport?: string,
 ): Promise<ImportPreviewView> {
   const parsed = toMapping(mapping)
   const { format, encoding, headers, sheets, sheet } = await readHeaders(
@@ -174,6 +179,7 @@ export async function wizardPreview(
       sampleSize: 10,
       errorLimit: 500,
       onRowErrors: unknown.add,
+      ...(errorReport ? { errorReport } : {}),
       ...watchOptions(watch),
     })
   } catch (err) {

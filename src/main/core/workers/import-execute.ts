@@ -23,7 +23,8 @@ export async function executeImportJob(
   watch: ImportWatch,
 ): Promise<ImportJobResult> {
   if (job.op === 'preview') {
-    return { op: 'preview', view: await wizardPreview(job.file, job.mapping, job.timeZone, watch) }
+    const view = await wizardPreview(job.file, job.mapping, job.timeZone, watch, job.errorReport)
+    return { op: 'preview', view }
   }
   const { store, release } = target.open()
   try {

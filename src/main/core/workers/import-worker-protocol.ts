@@ -9,7 +9,14 @@ import type { WizardMapping } from '../sync/import-wizard'
 export type ImportFile = { path: string; fileName: string }
 
 export type ImportJob =
-  | { op: 'preview'; file: ImportFile; mapping: WizardMapping; timeZone: string }
+  | {
+      op: 'preview'
+      file: ImportFile
+      mapping: WizardMapping
+      timeZone: string
+      /** Writes every row error to this CSV file too (the wizard's "save the error list"). */
+      errorReport?: string
+    }
   | {
       op: 'run'
       file: ImportFile

@@ -17,6 +17,7 @@ import { returns, type ChannelSpec } from '../define'
 import type {
   ImportFileChoice,
   ImportProgressEvent,
+  ImportErrorReportView,
   ImportPreviewView,
   ImportRunView,
   SourceTestResult,
@@ -183,6 +184,15 @@ export const syncChannels = {
     scope: 'core',
     request: z.object({ token, mapping: mapping.optional(), allowErrors: z.boolean().optional() }).strict(),
     response: returns<ImportRunView>(),
+  },
+  /**
+   * Checks the file again and answers every row error as CSV text (the check lists the first 500):
+   * the renderer offers it as a download, so no path crosses IPC.
+   */
+  'import:error-report': {
+    scope: 'core',
+    request: z.object({ token, mapping: mapping.optional() }).strict(),
+    response: returns<ImportErrorReportView>(),
   },
   /** Stops the running file check or import; the import then answers 'cancelled', nothing written. */
   'import:cancel': {

@@ -155,6 +155,17 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
             >
               {w.running === 'run' ? t('importWizard.importing') : t('importWizard.importAll')}
             </button>
+            {check.errorsTotal > 0 && (
+              <button
+                type="button"
+                className="btn"
+                disabled={w.busy || w.stale}
+                onClick={() => void w.saveErrors()}
+                data-testid="import-save-errors"
+              >
+                {t('importWizard.saveErrors')}
+              </button>
+            )}
             {check.errorCount > 0 && check.validCount > 0 && (
               <button
                 type="button"
@@ -199,6 +210,14 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
       )}
 
       {/* Under the step's buttons, where the check or import was asked for; a cancellation is said there too. */}
+      {w.exported && (
+        <p className="sync-notice" role="status" data-testid="import-errors-saved">
+          {t('importWizard.errorsSaved', {
+            count: formatCount(w.exported.errors, lang),
+            fileName: w.exported.fileName,
+          })}
+        </p>
+      )}
       {w.notice && (
         <p className="sync-notice" role="status" data-testid="import-notice">
           {t(`importWizard.${w.notice}`)}

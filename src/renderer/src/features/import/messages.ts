@@ -39,7 +39,7 @@ const ko = {
   sampleTitle: '처음 {{count}}행',
   errorsTitle: '행 오류 {{count}}건',
   errorsMore:
-    '오류 {{count}}건 중 처음 {{listed}}건만 나열합니다. 이 오류를 고치고 다시 확인하면 나머지가 보입니다.',
+    '오류 {{count}}건 중 처음 {{listed}}건만 나열합니다. 전체 목록은 "오류 목록 저장 (CSV)"으로 받을 수 있습니다.',
   errorPages: '행 오류 페이지',
   errorRange: '{{from}}–{{to}} / {{total}}건',
   noErrors: '오류가 없습니다',
@@ -47,6 +47,8 @@ const ko = {
   importAll: '가져오기',
   importValid: '정상 행만 가져오기 ({{count}}행)',
   blockedByErrors: '오류가 있는 행이 있으면 아무것도 쓰지 않습니다. 파일을 고치거나 정상 행만 가져오세요.',
+  saveErrors: '오류 목록 저장 (CSV)',
+  errorsSaved: '오류 {{count}}건을 CSV 파일({{fileName}})로 내보냈습니다',
   importing: '가져오는 중…',
   checkAgain: '열 연결이나 값 변환을 바꿨습니다. 가져오기 전에 [확인]으로 파일을 다시 확인하세요.',
   progress: {
@@ -124,7 +126,7 @@ const en: typeof ko = {
   sampleTitle: 'First {{count}} rows',
   errorsTitle: '{{count}} row errors',
   errorsMore:
-    'The first {{listed}} of {{count}} errors are listed: fix them and check again to see the rest.',
+    'The first {{listed}} of {{count}} errors are listed: "Save the error list (CSV)" gives them all.',
   errorPages: 'Row error pages',
   errorRange: '{{from}}–{{to}} of {{total}}',
   noErrors: 'No errors',
@@ -133,6 +135,8 @@ const en: typeof ko = {
   importValid: 'Import the valid rows only ({{count}})',
   blockedByErrors:
     'Nothing is written while any row has an error. Fix the file or import the valid rows only.',
+  saveErrors: 'Save the error list (CSV)',
+  errorsSaved: '{{count}} row errors exported as a CSV file ({{fileName}})',
   importing: 'Importing…',
   checkAgain: 'The column mapping or a value translation has changed. Check the file again before importing.',
   progress: {

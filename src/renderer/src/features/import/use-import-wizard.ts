@@ -6,6 +6,7 @@ import type {
   ImportRunView,
 } from '../../../../shared/ipc/types-sync'
 import { call } from '../../lib/api'
+import { downloadText } from '../../lib/download'
 import { useApiEvent } from '../../lib/use-api-event'
 import { chooseImportFile } from './choose-file'
 
@@ -33,6 +34,8 @@ export function useImportWizard(onRunEnded?: () => void) {
   const [running, setRunning] = useState<'check' | 'run' | null>(null)
   /** The mapping the shown check was made with: an import must not go ahead on another one unseen. */
   const [checkedKey, setCheckedKey] = useState<string | null>(null)
+  /** The last error list handed out as a download (its name and how many errors it holds). */
+  const [exported, setExported] = useState<{ fileName: string; errors: number } | null>(null)
   useApiEvent('import:progress', setProgress)
 
   const mapping = (cols = columns, vals = values, sh = sheet) => ({
@@ -63,6 +66,7 @@ export function useImportWizard(onRunEnded?: () => void) {
     setRunning(op)
     setError(null)
     setNotice(null)
+    setExported(null)
     setProgress(null)
     cancelRequested.current = false
     try {
@@ -91,6 +95,7 @@ export function useImportWizard(onRunEnded?: () => void) {
     progress,
     cancelling,
     notice,
+    exported,
     running,
     /** True when the mapping or a value translation changed since the check shown: check again first. */
     stale: preview?.check != null && checkedKey !== keyOf(mapping()),
@@ -143,6 +148,14 @@ export function useImportWizard(onRunEnded?: () => void) {
         setPreview(next)
         setCheckedKey(keyOf(sent))
         setStep(next.check ? 'preview' : 'map')
+      }),
+    /** Every row error of the check shown, as a CSV file to save (the check lists the first 500). */
+    saveErrors: () =>
+      guard(async () => {
+        if (!file) return
+        const report = await call('import:error-report', { token: file.token, mapping: mapping() })
+        downloadText(report.fileName, report.csv, 'text/csv;charset=utf-8')
+        setExported({ fileName: report.fileName, errors: report.errors })
       }),
     run: (allowErrors: boolean) =>
       guard(async () => {
