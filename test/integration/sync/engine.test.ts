@@ -76,7 +76,8 @@ describe('syncSource', () => {
     expect(getCursor(ws.store, 'itsm:fake', 'srs')).toBe('25')
     expect(getWatermark(ws.store)).toBe(clock)
     expect(getWorkspaceKind(ws.store)).toBe('live')
-    expect(progress.map((p) => p.rows)).toEqual([10, 20, 25])
+    // The entity is announced (0 rows) before its first page, then each page's running count.
+    expect(progress.map((p) => p.rows)).toEqual([0, 10, 20, 25])
     expect(progress.at(-1)?.total).toBe(25)
     expect(recentSyncLog(ws.store)[0]).toMatchObject({
       entity: 'srs',
@@ -85,6 +86,44 @@ describe('syncSource', () => {
       pages: 3,
       error: null,
     })
+  })
+
+  it("announces each entity before its first page arrives, so progress never shows the previous entity's figures meanwhile", async () => {
+    const progress: SyncProgress[] = []
+    /** What the progress said while each entity's first page was still on its way. */
+    const whileWaiting = new Map<SyncEntity, SyncProgress | undefined>()
+    const connector: Connector = {
+      kind: 'itsm',
+      name: 'fake',
+      entities: ['tenants', 'categories'],
+      async fetchPage<E extends SyncEntity>(entity: E): Promise<Page<E>> {
+        // The page arrives after a macrotask, as from a network: the engine has said what it said by then.
+        await new Promise((resolve) => setTimeout(resolve, 0))
+        whileWaiting.set(entity, progress.at(-1))
+        const rows = entity === 'tenants' ? [{ name: '행정안전부', createdAt: T0 }] : ['네트워크', '계정']
+        return { rows: rows as never, cursor: 'end', hasMore: false, total: rows.length }
+      },
+      whoAmI: async () => ({ name: 'sync', role: 'operator' }),
+    }
+    const outcome = await syncSource(ws.store, connector, { now, onProgress: (p) => progress.push(p) })
+    expect(outcome.status).toBe('ok')
+    // Tenants had finished at 1 of 1 when categories began: the bar now says categories, nothing yet.
+    expect(whileWaiting.get('categories')).toMatchObject({
+      entity: 'categories',
+      rows: 0,
+      pages: 0,
+      total: null,
+      etaMs: null,
+      entityIndex: 1,
+      entityCount: 2,
+    })
+    expect(whileWaiting.get('tenants')).toMatchObject({ entity: 'tenants', rows: 0, entityIndex: 0 })
+    expect(progress.map((p) => `${p.entity}:${p.rows}`)).toEqual([
+      'tenants:0',
+      'tenants:1',
+      'categories:0',
+      'categories:2',
+    ])
   })
 
   it('keeps committed pages when a later page fails, says why, and resumes from there', async () => {

@@ -186,6 +186,9 @@ async function syncEntity(
     // Events that came before their SR in an earlier run: their SR may be stored by now.
     if (entity === 'sr_events') adoptParkedSrEvents(store, source, opts.now())
     let inFlight = request(cursor)
+    // Said before the first page arrives (which may take a while): until then a progress bar would
+    // still show the previous entity's last figures, as if that one were still running.
+    opts.onProgress?.({ source, entity, rows: 0, pages: 0, rate: 0, etaMs: null, total: null, ...step })
     for (;;) {
       let page: Page<SyncEntity>
       try {

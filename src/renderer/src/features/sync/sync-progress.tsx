@@ -10,6 +10,8 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
   const lang = i18n.language
   const pct =
     progress.total && progress.total > 0 ? Math.min(100, (progress.rows / progress.total) * 100) : null
+  // An entity that has just begun (no page yet) has no figures to show: its rows and rate would read 0.
+  const waiting = progress.rows === 0 && progress.pages === 0
   const entity = progress.entity
     ? t(`sync.entities.${progress.entity}`, { defaultValue: progress.entity })
     : ''
@@ -30,7 +32,10 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
       </div>
       <ProgressBar percent={pct} />
       <p className="sync-progress-text" data-testid="sync-progress-text">
+        {!entity && t('sync.connecting')}
+        {entity && waiting && t('sync.waiting', { entity })}
         {entity &&
+          !waiting &&
           t('sync.progress', {
             entity,
             rows:

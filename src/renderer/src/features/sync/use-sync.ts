@@ -3,6 +3,7 @@ import type { SyncProgressEvent, SyncStatusView } from '../../../../shared/ipc/t
 import { call } from '../../lib/api'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery } from '../../lib/use-api-query'
+import { progressAfter } from './live-progress'
 
 /** The scheduler's status, sources and log, kept live by the sync events. */
 export function useSync() {
@@ -14,14 +15,14 @@ export function useSync() {
 
   useApiEvent('sync:state', (s) => {
     setPushed(s)
-    if (s.state !== 'running') setProgress(null)
+    setProgress(progressAfter({ event: 'sync:state', payload: s }))
     sources.reload()
   })
   // A sync logs one entry per entity: when progress moves on to the next entity (or source), the
   // previous entry has just finished and a new one is running, so the log is read again.
   const logged = useRef('')
   useApiEvent('sync:progress', (p) => {
-    setProgress(p)
+    setProgress(progressAfter({ event: 'sync:progress', payload: p }))
     const key = `${p.source}\u0000${p.entity}`
     if (key !== logged.current) {
       logged.current = key
@@ -29,7 +30,7 @@ export function useSync() {
     }
   })
   useApiEvent('sync:finished', () => {
-    setProgress(null)
+    setProgress(progressAfter({ event: 'sync:finished' }))
     status.reload()
     sources.reload()
     log.reload()
