@@ -39,7 +39,7 @@ export function SyncScreen() {
               ? t('sync.importing')
               : t('sync.noSources'),
         )
-      sync.reload()
+      sync.refreshLists()
     } catch (err) {
       setActionError(err instanceof Error ? err.message : String(err))
     }

@@ -58,5 +58,13 @@ export function useSync() {
       sources.reload()
       log.reload()
     },
+    /**
+     * After asking for a run: the sources and the log are read again, the state is left to the
+     * pushed events (reading it again would show the state from before the run until the answer came).
+     */
+    refreshLists: () => {
+      sources.reload()
+      log.reload()
+    },
   }
 }

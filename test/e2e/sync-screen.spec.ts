@@ -1,0 +1,102 @@
+// E2E: the Sync screen and Settings → Connections as an operator and an admin use them, against the
+// real core through the browser harness and loopback ITSM simulators started by each test.
+import type { Page } from '@playwright/test'
+import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
+import { expect, openReady, test, type Harness } from './fixtures'
+
+const TOKEN = 'e2e-itsm-token-3d9e71'
+
+async function addSource(harness: Harness, name: string, url: string): Promise<void> {
+  const res = await fetch(`${harness.url}/api/invoke/sources:add`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'itsm', name, url, token: TOKEN }),
+  })
+  expect(await res.json()).toMatchObject({ ok: true })
+}
+
+/** Opens the Sync screen of a workspace without the demo. */
+async function openSyncScreen(page: Page): Promise<void> {
+  await openReady(page, '/')
+  await page.getByTestId('demo-later').click()
+  await page.getByTestId('nav-sync').click()
+}
+
+/**
+ * Records every state the summary and the progress panel go through (a MutationObserver sees each
+ * render, so no intermediate state is missed by polling): "state | progress text".
+ */
+async function recordSyncViews(page: Page): Promise<() => Promise<string[]>> {
+  // The test project has no DOM typings: the page's own globals are reached through the element.
+  type PageWindow = {
+    syncViews?: string[]
+    MutationObserver: new (cb: () => void) => {
+      observe(node: unknown, opts: { subtree: boolean; childList: boolean; characterData: boolean }): void
+    }
+  }
+  const main = page.locator('.shell-main')
+  await main.evaluate((el) => {
+    const win = el.ownerDocument.defaultView as unknown as PageWindow
+    const seen: string[] = []
+    win.syncViews = seen
+    const note = (): void => {
+      const state = el.querySelector('[data-testid="sync-state"]')?.textContent ?? ''
+      const head = el.querySelector('.sync-progress-head')?.textContent ?? ''
+      const text = el.querySelector('[data-testid="sync-progress-text"]')?.textContent ?? ''
+      const view = `${state} | ${head} | ${text}`
+      if (seen.at(-1) !== view) seen.push(view)
+    }
+    new win.MutationObserver(note).observe(el, { subtree: true, childList: true, characterData: true })
+  })
+  return () => main.evaluate((el) => (el.ownerDocument.defaultView as unknown as PageWindow).syncViews ?? [])
+}
+
+test.describe('progress while a run moves on', () => {
+  let first: ItsmSimulator
+  let second: ItsmSimulator
+  test.beforeEach(async () => {
+    // Each page takes a while, as from a real server, so a new item's first page is awaited visibly.
+    first = await startItsmSimulator({ seed: 7, srCount: 300, token: TOKEN, faults: { latencyMs: 250 } })
+    second = await startItsmSimulator({ seed: 8, srCount: 300, token: TOKEN, faults: { latencyMs: 250 } })
+  })
+  test.afterEach(async () => {
+    await first.close()
+    await second.close()
+  })
+
+  test("the bar never shows the previous item's or connection's figures while the next one starts, and the state does not flash back to idle", async ({
+    page,
+    harness,
+  }) => {
+    await addSource(harness, 'alpha', first.url)
+    await addSource(harness, 'beta', second.url)
+    await openSyncScreen(page)
+    const views = await recordSyncViews(page)
+    await page.getByTestId('sync-run-all').click()
+    await expect(page.getByTestId('sync-progress-text')).toContainText('분류 · 첫 페이지를 받는 중…')
+    await page.getByTestId('sync-progress').screenshot({ path: 'test-results/sync-screen-waiting.png' })
+    await expect(page.getByTestId('sync-state')).toHaveText('대기 중', { timeout: 60_000 })
+    const seen = await views()
+
+    // Once running, the state stays running until the run ends (no idle flash after the click).
+    const running = seen.map((v) => v.startsWith('동기화 중'))
+    const firstRunning = running.indexOf(true)
+    const lastRunning = running.lastIndexOf(true)
+    expect(firstRunning).toBeGreaterThanOrEqual(0)
+    expect(running.slice(firstRunning, lastRunning + 1).every(Boolean)).toBe(true)
+
+    // The second connection's turn starts without figures: none of the connection before it.
+    const betaViews = seen.filter((v) => v.includes('| beta'))
+    expect(betaViews[0]).toMatch(/\| (연결하는 중…|기관 · 첫 페이지를 받는 중…)$/)
+    // Each item (after the first of its connection) starts without figures: "waiting for the first page".
+    for (const source of ['alpha', 'beta']) {
+      const texts = seen.filter((v) => v.includes(`| ${source}`)).map((v) => v.split(' | ')[2] ?? '')
+      const items = [...new Set(texts.map((t) => t.split(' · ')[0]).filter((t) => t && !t.endsWith('…')))]
+      expect(items.length).toBeGreaterThanOrEqual(5)
+      for (const item of items) {
+        const firstOfItem = texts.findIndex((t) => t.startsWith(`${item} · `))
+        expect(texts[firstOfItem], `${source}: ${item}`).toBe(`${item} · 첫 페이지를 받는 중…`)
+      }
+    }
+  })
+})
