@@ -100,3 +100,66 @@ test.describe('progress while a run moves on', () => {
     }
   })
 })
+
+test.describe('Settings → Connections while a sync runs', () => {
+  let sim: ItsmSimulator
+  let other: ItsmSimulator
+  test.beforeEach(async () => {
+    sim = await startItsmSimulator({ seed: 7, srCount: 3000, token: TOKEN, faults: { latencyMs: 150 } })
+    other = await startItsmSimulator({ seed: 9, srCount: 10, token: TOKEN })
+  })
+  test.afterEach(async () => {
+    await sim.close()
+    await other.close()
+  })
+
+  test('removing or moving the connection being synced is refused in words, with the form kept; after the run it works', async ({
+    page,
+    harness,
+    request,
+  }) => {
+    await addSource(harness, 'prod', sim.url)
+    const started = await request.post(`${harness.url}/api/invoke/sync:run`, { data: {} })
+    expect(await started.json()).toMatchObject({ ok: true, data: { started: true } })
+    await openReady(page, '/settings.html')
+    const connections = page.getByTestId('admin-connections')
+    const item = connections.getByTestId('connection-prod')
+
+    page.once('dialog', (dialog) => void dialog.accept())
+    await item.getByRole('button', { name: '삭제' }).click()
+    const banner = connections.getByTestId('error-banner')
+    await expect(banner).toContainText('요청을 처리하지 못했습니다')
+    await expect(banner).toContainText('"prod" 연결을 지금 동기화하고 있어 삭제하지 않았습니다')
+    await expect(item).toBeVisible()
+
+    await item.getByRole('button', { name: '수정' }).click()
+    await page.locator('#conn-url').fill(other.url)
+    await page.getByTestId('conn-save').click()
+    const form = page.getByTestId('connection-form')
+    await expect(form.getByTestId('error-banner')).toContainText('연결을 저장하지 못했습니다')
+    await expect(form.getByTestId('error-banner')).toContainText('URL이나 테이블을 바꾸지 않았습니다')
+    await expect(page.locator('#conn-url')).toHaveValue(other.url)
+    await connections.screenshot({ path: 'test-results/sync-screen-connection-while-syncing.png' })
+
+    // Once the run is over, the same save goes through.
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await request.post(`${harness.url}/api/invoke/sync:status`, { data: {} })).json()) as {
+              data: { state: string }
+            }
+          ).data.state,
+        { timeout: 60_000 },
+      )
+      .toBe('idle')
+    await page.getByTestId('conn-save').click()
+    await expect(form).toHaveCount(0)
+    await expect(item.locator('.connection-url')).toHaveText(other.url)
+    // …and so does the removal; the refusal from before is no longer shown.
+    page.once('dialog', (dialog) => void dialog.accept())
+    await item.getByRole('button', { name: '삭제' }).click()
+    await expect(item).toHaveCount(0)
+    await expect(banner).toHaveCount(0)
+  })
+})

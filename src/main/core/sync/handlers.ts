@@ -15,6 +15,7 @@ import {
   requireSource,
   testSource,
   updateSourceWithSecret,
+  whileSyncing,
 } from './sources-admin'
 import { sourceView } from './source-status'
 import { recentSyncLog } from './state'
@@ -38,6 +39,8 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
   }
   const changed = (): void =>
     ctx.emit('data:changed', { reason: 'sync', at: new Date(ctx.now()).toISOString() })
+  /** True while `name` is the source the running sync is pulling. */
+  const syncing = (name: string): boolean => ctx.sync?.scheduler.syncing() === name
   return {
     'sources:list': () => Promise.all(listSources(store).map((s) => sourceView(store, ctx.secrets, s))),
     'sources:add': async (req) => {
@@ -48,13 +51,16 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
     },
     'sources:update': async (req) => {
       requireAdmin(ctx.role, 'change a connection')
-      const view = await updateSourceWithSecret(store, ctx.secrets, req, ctx.now())
+      const view = await updateSourceWithSecret(store, ctx.secrets, req, ctx.now(), syncing)
       changed()
       return view
     },
     'sources:remove': async (req) => {
       requireAdmin(ctx.role, 'remove a connection')
       const record = requireSource(store, req.name)
+      // Its pages, cursors and run record would still be written after it is gone, and come back
+      // to a connection added again under its name.
+      if (syncing(req.name)) throw whileSyncing(req.name, 'remove it')
       const removed = await removeSourceAndSecrets(store, ctx.secrets, req.name)
       if (record.kind === 'itsm') recordAccount(record.name, null)
       changed()

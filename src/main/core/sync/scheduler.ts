@@ -57,6 +57,8 @@ export type SyncScheduler = {
   runNow(opts?: { source?: string; full?: boolean; trigger?: SyncRunResult['trigger'] }): SyncRunAnswer
   cancel(): boolean
   status(): SyncStatusView
+  /** The name of the source syncing at this moment, or null. */
+  syncing(): string | null
   /** Resolves when no run is going (tests, shutdown). */
   idle(): Promise<void>
   /** Re-arms the timer after the interval setting changed. */
@@ -149,7 +151,11 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
   ): Promise<void> {
     const startedAt = deps.now()
     const outcomes: SyncSourceOutcome[] = []
-    for (const [index, record] of chosen.entries()) {
+    for (const [index, chosenRecord] of chosen.entries()) {
+      // A connection removed while an earlier one synced is not synced (its secrets are gone, and
+      // its cursors would come back under its name); one edited meanwhile syncs as it is now.
+      const record = deps.sources().find((s) => s.id === chosenRecord.id && s.name === chosenRecord.name)
+      if (!record) continue
       if (controller.signal.aborted) {
         const t = deps.now()
         outcomes.push({
@@ -283,6 +289,7 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
       return true
     },
     status,
+    syncing: () => (running && progress ? progress.source : null),
     async idle() {
       while (running) await running.done
     },

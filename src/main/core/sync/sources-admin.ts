@@ -99,15 +99,25 @@ export async function addSourceWithSecret(
   return sourceView(store, secrets, record)
 }
 
+/** The refusal of a change to the connection a sync is pulling at this moment (CONFLICT). */
+export function whileSyncing(name: string, what: string): CoreError {
+  return new CoreError(
+    'CONFLICT',
+    `The connection "${name}" is syncing now: cancel the sync on the Sync screen, or wait until it has finished, then ${what}`,
+  )
+}
+
 /**
  * Changes a source's URL, table, user, secret, CA certificates or proxy; a new server or table starts
- * its cursors over.
+ * its cursors over. A new server or table is refused while `syncing(name)`: the running sync would
+ * commit the old server's cursor after the new one's were cleared.
  */
 export async function updateSourceWithSecret(
   store: Store,
   secrets: SecretStore | undefined,
   req: UpdateRequest,
   now: number,
+  syncing: (name: string) => boolean = () => false,
 ): Promise<SourceView> {
   const record = requireSource(store, req.name)
   const owner = secretOwner(store, record)
@@ -147,6 +157,9 @@ export async function updateSourceWithSecret(
       'BAD_REQUEST',
       parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '),
     )
+  const moved =
+    parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
+  if (moved && syncing(req.name)) throw whileSyncing(req.name, 'change its URL or table')
   const login = parsed.data as { proxyUser?: string; proxyPasswordEnv?: string }
   // The same proxy user keeps its password (stored, or the CLI's variable); another user needs one.
   const proxyPasswordKept =
@@ -164,8 +177,6 @@ export async function updateSourceWithSecret(
   }
   // A proxy login removed (or the proxy with it) takes its password along.
   if (!login.proxyUser && secrets) await deleteSourceSecret(secrets, owner, 'proxyPassword')
-  const moved =
-    parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
   writeTransaction(store.sqlite, () => {
     store.sqlite
       .prepare('UPDATE sources SET config = ? WHERE id = ?')

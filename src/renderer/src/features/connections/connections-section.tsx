@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceTestResult, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
-import { call } from '../../lib/api'
+import { ApiClientError, call } from '../../lib/api'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery } from '../../lib/use-api-query'
 import { CaCertificateList } from './ca-certificates'
@@ -21,15 +21,23 @@ export function ConnectionsSection() {
 
   async function remove(source: SourceView): Promise<void> {
     if (!window.confirm(t('connections.removeConfirm', { name: source.name }))) return
+    setError(null)
     try {
       await call('sources:remove', { name: source.name })
       sources.reload()
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(
+        err instanceof ApiClientError && err.code === 'CONFLICT'
+          ? t('connections.removeWhileSyncing', { name: source.name })
+          : err instanceof Error
+            ? err.message
+            : String(err),
+      )
     }
   }
   async function test(source: SourceView): Promise<void> {
     setTests((x) => ({ ...x, [source.name]: 'running' }))
+    setError(null)
     try {
       const result = await call('sources:test', { name: source.name })
       setTests((x) => ({ ...x, [source.name]: result }))
@@ -47,7 +55,11 @@ export function ConnectionsSection() {
     <section className="connections" data-testid="admin-connections" aria-labelledby="connections-title">
       <h3 id="connections-title">{t('connections.title')}</h3>
       <p className="field-note">{t('connections.intro')}</p>
-      {(error ?? sources.error) && <ErrorBanner message={error ?? sources.error?.message ?? ''} />}
+      {error ? (
+        <ErrorBanner title={t('connections.actionFailed')} message={error} />
+      ) : (
+        sources.error && <ErrorBanner message={sources.error.message} />
+      )}
       <ul className="connection-list">
         {(sources.data ?? []).map((s) => {
           const result = tests[s.name]

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceKind, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
-import { call } from '../../lib/api'
+import { ApiClientError, call } from '../../lib/api'
 import { CaCertificateList, readCaFile } from './ca-certificates'
 import { parseStateMapText, stateMapText } from '../../../../shared/servicenow-state-map'
 
@@ -96,7 +96,16 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       setProxyPassword('')
       onSaved(view)
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      // CONFLICT: a new connection's name is taken; an edit of the connection a sync is pulling now.
+      setError(
+        err instanceof ApiClientError && err.code === 'CONFLICT'
+          ? editing
+            ? t('connections.moveWhileSyncing', { name: editing.name })
+            : t('connections.nameTaken', { name })
+          : err instanceof Error
+            ? err.message
+            : String(err),
+      )
     } finally {
       setSaving(false)
     }
@@ -111,7 +120,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         void save()
       }}
     >
-      {error && <ErrorBanner message={error} />}
+      {error && <ErrorBanner title={t('connections.saveFailed')} message={error} />}
       {!editing && (
         <>
           <Field id="conn-kind" label={t('connections.kind')}>

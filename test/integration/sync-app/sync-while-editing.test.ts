@@ -1,0 +1,92 @@
+// A connection removed or edited in Settings while the sync is running: the one being pulled is
+// not pulled from under it (its cursors and run record would outlive it, or the old server's cursor
+// would land on the new one), and one not reached yet is synced as it is by then, or not at all.
+import { afterEach, describe, expect, it } from 'vitest'
+import { getCursor } from '../../../src/main/core/sync/state'
+import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { appContext, type AppContext } from './app-context'
+
+const TOKEN = 'sim-token-while-editing-4c2a'
+let app: AppContext | undefined
+const sims: ItsmSimulator[] = []
+afterEach(async () => {
+  await app?.dispose()
+  for (const s of sims.splice(0)) await s.close()
+  app = undefined
+})
+
+async function simulator(srCount: number, latencyMs: number): Promise<ItsmSimulator> {
+  const sim = await startItsmSimulator({ seed: 5, srCount, token: TOKEN, faults: { latencyMs } })
+  sims.push(sim)
+  return sim
+}
+
+/** Resolves once the running sync is pulling `entity` of `source`. */
+async function pulling(ctx: AppContext, source: string, entity: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    const p = ctx.sync.scheduler.status().progress
+    if (p?.source === source && p.entity === entity) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  throw new Error(`never saw ${source} pulling ${entity}`)
+}
+
+describe('connections changed while the sync runs', () => {
+  it('refuses to remove the connection being synced, or to move it to another server, and says what to do', async () => {
+    const sim = await simulator(3000, 60)
+    const other = await simulator(10, 0)
+    app = appContext()
+    await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: sim.url, token: TOKEN })
+    expect((await app.ok('sync:run', {})).started).toBe(true)
+    await pulling(app, 'prod', 'srs')
+
+    const removed = await app.invoke('sources:remove', { name: 'prod' })
+    expect(removed).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(removed.ok ? '' : removed.error.message).toMatch(/"prod" is syncing now: cancel the sync/)
+    const moved = await app.invoke('sources:update', { name: 'prod', url: other.url })
+    expect(moved).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    // A change that leaves the server and its cursors alone is taken.
+    await app.ok('sources:update', { name: 'prod', token: `${TOKEN}-x` })
+    await app.ok('sources:update', { name: 'prod', token: TOKEN })
+
+    await app.sync.scheduler.idle()
+    const [view] = await app.ok('sources:list', {})
+    expect(view).toMatchObject({ name: 'prod', url: sim.url, lastError: null })
+    expect(view?.lastSuccessAt).not.toBeNull()
+
+    // Once the run is over, removing it leaves no cursor behind for a new connection of that name.
+    await app.ok('sources:remove', { name: 'prod' })
+    expect(getCursor(app.ws.store, 'itsm:prod', 'srs')).toBeNull()
+    const again = await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: other.url, token: TOKEN })
+    expect(again.cursors).toEqual([])
+  })
+
+  it('does not sync a connection removed while an earlier one synced, and syncs an edited one as edited', async () => {
+    const slow = await simulator(2000, 60)
+    const first = await simulator(20, 0)
+    const second = await simulator(20, 0)
+    app = appContext()
+    await app.ok('sources:add', { kind: 'itsm', name: 'a-slow', url: slow.url, token: TOKEN })
+    await app.ok('sources:add', { kind: 'itsm', name: 'b-gone', url: first.url, token: TOKEN })
+    await app.ok('sources:add', { kind: 'itsm', name: 'c-moved', url: first.url, token: TOKEN })
+    expect((await app.ok('sync:run', {})).started).toBe(true)
+    await pulling(app, 'a-slow', 'srs')
+
+    await app.ok('sources:remove', { name: 'b-gone' })
+    await app.ok('sources:update', { name: 'c-moved', url: second.url })
+    await app.sync.scheduler.idle()
+
+    const outcomes = app.sync.scheduler.status().lastRun?.outcomes ?? []
+    expect(outcomes.map((o) => [o.source, o.status])).toEqual([
+      ['a-slow', 'ok'],
+      ['c-moved', 'ok'],
+    ])
+    // Nothing of the removed one came back: no cursor, no log entry, no run record.
+    expect(getCursor(app.ws.store, 'itsm:b-gone', 'srs')).toBeNull()
+    const log = await app.ok('sync:log', { limit: 500 })
+    expect(log.filter((e) => e.source === 'itsm:b-gone')).toEqual([])
+    // The edited one was read from its new server.
+    expect(first.requests.filter((r) => r.path.endsWith('/srs'))).toEqual([])
+    expect(second.requests.some((r) => r.path.endsWith('/srs'))).toBe(true)
+  })
+})
