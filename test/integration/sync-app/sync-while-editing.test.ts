@@ -90,3 +90,30 @@ describe('connections changed while the sync runs', () => {
     expect(second.requests.some((r) => r.path.endsWith('/srs'))).toBe(true)
   })
 })
+
+describe('a connection added again under a removed one’s name', () => {
+  it('starts with no last success or error of its own, not those the removed one logged', async () => {
+    const sim = await simulator(20, 0)
+    let clock = Date.parse('2026-03-18T06:00:00Z')
+    app = appContext({ now: () => clock })
+    await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: sim.url, token: TOKEN })
+    await app.ok('sources:add', { kind: 'itsm', name: 'flaky', url: sim.url, token: 'wrong-token-1234' })
+    app.sync.scheduler.runNow()
+    await app.sync.scheduler.idle()
+    const before = await app.ok('sources:list', {})
+    expect(before.find((s) => s.name === 'prod')?.lastSuccessAt).toBe(clock)
+    expect(before.find((s) => s.name === 'flaky')?.lastError?.cause).toBe('auth')
+
+    clock += 60_000
+    for (const name of ['prod', 'flaky']) {
+      await app.ok('sources:remove', { name })
+      await app.ok('sources:add', { kind: 'itsm', name, url: sim.url, token: TOKEN })
+    }
+    const after = await app.ok('sources:list', {})
+    for (const view of after) {
+      expect(view, view.name).toMatchObject({ lastSuccessAt: null, lastError: null, lastRows: null })
+    }
+    // The old entries stay in the log (it is the workspace's history), under the same name.
+    expect((await app.ok('sync:log', { limit: 500 })).some((e) => e.source === 'itsm:prod')).toBe(true)
+  })
+})

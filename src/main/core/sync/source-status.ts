@@ -11,6 +11,12 @@ import { secretOwner, storedSourceSecrets, type SecretStore } from '../secrets'
 import { causeOf } from './causes'
 import type { StateMap } from '../../../shared/servicenow-state-map'
 
+/**
+ * A source as far as its runs are concerned: sync-log entries are kept by `kind:name`, so the
+ * entries of a connection removed earlier under the same name are told apart by `createdAt`.
+ */
+type RunSource = Pick<SourceRecord, 'kind' | 'name'> & { createdAt?: number }
+
 type RunRecord = {
   lastSuccessAt: number | null
   lastRows: number | null
@@ -23,10 +29,10 @@ const metaKey = (source: Pick<SourceRecord, 'kind' | 'name'>): string =>
 /** Records one run of a source (kept: the last success and the last error since it). */
 export function recordSourceRun(
   store: Store,
-  source: Pick<SourceRecord, 'kind' | 'name'>,
+  source: RunSource,
   outcome: { status: string; rows: number; error: string | null; finishedAt: number },
 ): void {
-  const before = ownRecord(store, source) ?? fromSyncLog(store, `${source.kind}:${source.name}`)
+  const before = ownRecord(store, source) ?? fromSyncLog(store, source)
   const next: RunRecord =
     outcome.status === 'ok'
       ? { lastSuccessAt: outcome.finishedAt, lastRows: outcome.rows, lastError: null }
@@ -58,8 +64,8 @@ function ownRecord(store: Store, source: Pick<SourceRecord, 'kind' | 'name'>): R
 }
 
 /** The app's record merged with the sync log, which also holds the CLI's runs. */
-function readRecord(store: Store, source: Pick<SourceRecord, 'kind' | 'name'>): RunRecord {
-  const log = fromSyncLog(store, `${source.kind}:${source.name}`)
+function readRecord(store: Store, source: RunSource): RunRecord {
+  const log = fromSyncLog(store, source)
   const own = ownRecord(store, source)
   if (!own) return log
   const ownNewer = (own.lastSuccessAt ?? -Infinity) >= (log.lastSuccessAt ?? -Infinity)
@@ -75,15 +81,21 @@ function readRecord(store: Store, source: Pick<SourceRecord, 'kind' | 'name'>): 
   }
 }
 
-function fromSyncLog(store: Store, key: string): RunRecord {
+/** The source's runs in the sync log, since it was added (older entries of its name were another's). */
+function fromSyncLog(store: Store, source: RunSource): RunRecord {
+  const key = `${source.kind}:${source.name}`
+  const since = source.createdAt ?? Number.MIN_SAFE_INTEGER
   const last = store.sqlite
     .prepare(
-      `SELECT status, error, finished_at AS at FROM sync_log WHERE source = ? AND status != 'running' ORDER BY id DESC LIMIT 1`,
+      `SELECT status, error, finished_at AS at FROM sync_log
+       WHERE source = ? AND status != 'running' AND started_at >= ? ORDER BY id DESC LIMIT 1`,
     )
-    .get(key) as { status: string; error: string | null; at: number } | undefined
+    .get(key, since) as { status: string; error: string | null; at: number } | undefined
   const ok = store.sqlite
-    .prepare(`SELECT max(finished_at) AS at FROM sync_log WHERE source = ? AND status = 'ok'`)
-    .get(key) as { at: number | null }
+    .prepare(
+      `SELECT max(finished_at) AS at FROM sync_log WHERE source = ? AND status = 'ok' AND started_at >= ?`,
+    )
+    .get(key, since) as { at: number | null }
   return {
     lastSuccessAt: ok.at,
     lastRows: null,
