@@ -163,3 +163,89 @@ test.describe('Settings → Connections while a sync runs', () => {
     await expect(banner).toHaveCount(0)
   })
 })
+
+test('the Connections form says each mistake under its field in the UI language, saves nothing meanwhile, and names the connection it edits', async ({
+  page,
+  harness,
+}) => {
+  await openReady(page, '/settings.html')
+  const connections = page.getByTestId('admin-connections')
+  await connections.getByTestId('connection-add').click()
+  const form = page.getByTestId('connection-form')
+  await expect(form.getByRole('heading')).toHaveText('새 연결')
+  // The form takes the focus as it opens.
+  await expect(page.locator('#conn-kind')).toBeFocused()
+  await page.locator('#conn-name').fill('Prod ITSM')
+  await page.locator('#conn-url').fill('ftp://itsm.example.go.kr')
+  await page.getByTestId('conn-secret').fill('abc def')
+  await page.getByTestId('conn-proxy').fill('http://ops:pw@proxy.example.go.kr:8080')
+  await page.getByTestId('conn-save').click()
+  const note = (id: string) => form.locator(`#${id}`).locator('xpath=..').locator('.field-error')
+  await expect(note('conn-name')).toContainText('영문 소문자나 숫자로 시작하는')
+  await expect(note('conn-url')).toContainText('http:// 또는 https://로 시작하는 전체 주소')
+  await expect(note('conn-secret')).toContainText('공백, 줄바꿈, 한글 없이')
+  await expect(note('conn-proxy')).toContainText('프록시 주소에 로그인을 넣지 마세요')
+  await expect(page.locator('#conn-name')).toBeFocused()
+  await expect(page.locator('#conn-name')).toHaveAttribute('aria-invalid', 'true')
+  // Nothing reached the core: no English sentence, no connection.
+  await expect(form.getByTestId('error-banner')).toHaveCount(0)
+  await form.screenshot({ path: 'test-results/sync-screen-connection-form-errors.png' })
+  const listed = await fetch(`${harness.url}/api/invoke/sources:list`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
+  expect(await listed.json()).toEqual({ ok: true, data: [] })
+
+  // Fixing a field clears its note; fixed, the connection is saved.
+  await page.locator('#conn-name').fill('prod-itsm')
+  await expect(note('conn-name')).toHaveCount(0)
+  await page.locator('#conn-url').fill('https://itsm.example.go.kr')
+  await page.getByTestId('conn-secret').fill(TOKEN)
+  await page.getByTestId('conn-proxy').fill('')
+  await page.getByTestId('conn-save').click()
+  const item = connections.getByTestId('connection-prod-itsm')
+  await expect(item).toBeVisible()
+
+  // The edit form says which connection it edits.
+  await item.getByRole('button', { name: '수정' }).click()
+  await expect(form.getByRole('heading')).toHaveText('"prod-itsm" 연결 수정')
+  await expect(page.locator('#conn-url')).toBeFocused()
+})
+
+test('a ServiceNow connection switched to a token is not saved without the token', async ({
+  page,
+  harness,
+}) => {
+  const res = await fetch(`${harness.url}/api/invoke/sources:add`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: 'servicenow',
+      name: 'sn',
+      url: 'https://dev.example.service-now.com',
+      user: 'integration',
+      password: 'sn-pw-1',
+    }),
+  })
+  expect(await res.json()).toMatchObject({ ok: true })
+  await openReady(page, '/settings.html')
+  const item = page.getByTestId('connection-sn')
+  await item.getByRole('button', { name: '수정' }).click()
+  await page.locator('#conn-auth').selectOption('bearer')
+  const secret = page.getByTestId('conn-secret')
+  // The stored secret is a password: the token field does not claim one is stored, and needs a value.
+  await expect(secret).toHaveAttribute('placeholder', '')
+  await expect(secret).toHaveAttribute('required', '')
+  await expect(page.getByTestId('connection-form')).toContainText(
+    '인증 방식을 바꾸면 새 방식의 값을 입력해야 합니다',
+  )
+  await page.getByTestId('conn-save').click()
+  await expect(page.getByTestId('connection-form')).toBeVisible()
+  await expect(item).toContainText('사용자 integration')
+  await secret.fill('sn-token-2')
+  await page.getByTestId('conn-save').click()
+  await expect(page.getByTestId('connection-form')).toHaveCount(0)
+  await expect(item).not.toContainText('사용자 integration')
+  await expect(item.getByTestId('connection-secret')).toContainText('저장됨')
+})

@@ -24,6 +24,7 @@ import {
   redactSecrets,
   resolveSourceSecrets,
   secretOwner,
+  type SecretOwner,
   setSourceSecret,
   storedSourceSecrets,
   storeSecrets,
@@ -168,6 +169,8 @@ export async function updateSourceWithSecret(
     (login.proxyPasswordEnv !== undefined ||
       (await storedSourceSecrets(secrets, owner)).proxyPassword === 'stored')
   checkProxyLogin(login.proxyUser, req.proxyPassword !== undefined, proxyPasswordKept)
+  if (record.kind === 'servicenow' && req.user !== undefined)
+    await checkSignInSecret(secrets, owner, parsed.data as ServiceNowSignIn, req)
   if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined) {
     const vault = needStore(secrets)
     if (req.token !== undefined) await setSourceSecret(vault, owner, 'token', req.token)
@@ -185,6 +188,31 @@ export async function updateSourceWithSecret(
     if (moved) clearCursors(store, `${record.kind}:${record.name}`)
   })()
   return sourceView(store, secrets, requireSource(store, req.name))
+}
+
+type ServiceNowSignIn = { user?: string; passwordEnv?: string; tokenEnv?: string }
+
+/**
+ * A ServiceNow connection switched to user/password needs a password, one switched to a bearer
+ * token needs a token (given now, already stored, or named by a CLI variable): else it would be
+ * saved unable to sync, with 'secret missing' found only at its next sync.
+ */
+async function checkSignInSecret(
+  secrets: SecretStore | undefined,
+  owner: SecretOwner,
+  config: ServiceNowSignIn,
+  req: UpdateRequest,
+): Promise<void> {
+  const needs = config.user ? 'password' : 'token'
+  if ((needs === 'password' ? req.password : req.token) !== undefined) return
+  if ((needs === 'password' ? config.passwordEnv : config.tokenEnv) !== undefined) return
+  if ((await storedSourceSecrets(secrets, owner))[needs] === 'stored') return
+  throw new CoreError(
+    'BAD_REQUEST',
+    needs === 'password'
+      ? `Signing in as "${config.user}" needs its password`
+      : 'Signing in with a bearer token needs the token',
+  )
 }
 
 /** A proxy user needs its password, and a proxy password the user it belongs to. */

@@ -63,6 +63,22 @@ const ko = {
     '"{{name}}" 연결을 지금 동기화하고 있어 URL이나 테이블을 바꾸지 않았습니다. 동기화 화면에서 동기화를 취소하거나 끝날 때까지 기다린 뒤 다시 저장하세요.',
   nameTaken: '"{{name}}" 이름의 연결이 이미 있습니다. 다른 이름을 쓰세요.',
   saveFailed: '연결을 저장하지 못했습니다',
+  addTitle: '새 연결',
+  editTitle: '"{{name}}" 연결 수정',
+  authChangedHint: '인증 방식을 바꾸면 새 방식의 값을 입력해야 합니다',
+  invalid: {
+    name: '이름은 영문 소문자나 숫자로 시작하는 40자 이하의 영문 소문자, 숫자, -, _ 입니다 (예: prod-itsm)',
+    url: 'http:// 또는 https://로 시작하는 전체 주소를 입력하세요 (예: https://itsm.example.go.kr)',
+    urlLogin: '주소에 사용자나 비밀번호를 넣지 마세요. 토큰이나 비밀번호 칸에 입력하세요',
+    table: '테이블 이름은 영문 소문자, 숫자, _ 입니다 (예: incident)',
+    user: '사용자 이름을 200자 이하로 입력하세요',
+    token: '토큰에는 공백, 줄바꿈, 한글 없이 영문·숫자·기호만 들어갑니다. 붙여 넣은 값을 확인하세요',
+    secretLength: '4,096자를 넘을 수 없습니다',
+    proxy: 'http://호스트:포트 형식으로 입력하세요 (예: http://proxy.example.go.kr:8080)',
+    proxyLogin: '프록시 주소에 로그인을 넣지 마세요. 프록시 사용자와 비밀번호 칸에 입력하세요',
+    proxyPath: '프록시는 스킴, 호스트, 포트만 입력하세요 (경로 없이)',
+    proxyUser: '프록시 사용자 이름에는 ":"를 쓸 수 없고 200자 이하여야 합니다',
+  },
   actionFailed: '요청을 처리하지 못했습니다',
 }
 const en: typeof ko = {
@@ -129,6 +145,23 @@ const en: typeof ko = {
     'The connection "{{name}}" is syncing now, so its URL or table was not changed. Cancel the sync on the Sync screen or wait until it has finished, then save again.',
   nameTaken: 'A connection named "{{name}}" exists already. Choose another name.',
   saveFailed: 'The connection was not saved',
+  addTitle: 'New connection',
+  editTitle: 'Edit the connection "{{name}}"',
+  authChangedHint: 'A new way to sign in needs its own value',
+  invalid: {
+    name: 'A name is 1–40 lower-case letters, digits, "-" or "_", starting with a letter or digit (e.g. prod-itsm)',
+    url: 'Give the full address starting with http:// or https:// (e.g. https://itsm.example.go.kr)',
+    urlLogin: 'Leave the user and password out of the address: put them in the token or password field',
+    table: 'A table name is lower-case letters, digits and "_" (e.g. incident)',
+    user: 'Give a user name of at most 200 characters',
+    token:
+      'A token is letters, digits and symbols only: no spaces, line breaks or other letters. Check what was pasted',
+    secretLength: 'At most 4,096 characters',
+    proxy: 'Give the proxy as http://host:port (e.g. http://proxy.example.go.kr:8080)',
+    proxyLogin: 'Leave the login out of the proxy address: use the proxy user and password fields',
+    proxyPath: "Give only the proxy's scheme, host and port (no path)",
+    proxyUser: 'A proxy user name has no ":" and at most 200 characters',
+  },
   actionFailed: 'The request could not be completed',
 }
 export const connectionsMessages = { key: 'connections', ko, en }

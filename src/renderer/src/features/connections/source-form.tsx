@@ -1,10 +1,16 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceKind, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
 import { ApiClientError, call } from '../../lib/api'
 import { CaCertificateList, readCaFile } from './ca-certificates'
 import { parseStateMapText, stateMapText } from '../../../../shared/servicenow-state-map'
+import {
+  checkConnectionDraft,
+  CONNECTION_FIELDS,
+  type ConnectionField,
+  type ConnectionProblem,
+} from './validate'
 
 /** Largest CA file taken (the core's limit too): an internal root and a few intermediates are a few KiB. */
 const MAX_CA_FILE_BYTES = 64 * 1024
@@ -40,15 +46,54 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const [stateCodesError, setStateCodesError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [problems, setProblems] = useState<Partial<Record<ConnectionField, ConnectionProblem>>>({})
+  const formRef = useRef<HTMLFormElement>(null)
   const secretKind = kind === 'servicenow' && basic ? 'password' : 'token'
-  const stored = editing?.secret === 'stored'
+  // A ServiceNow connection switched between user/password and token needs the other secret: the
+  // stored one is of the other kind.
+  const authChanged = editing !== null && kind === 'servicenow' && basic !== (editing.user !== null)
+  const stored = editing?.secret === 'stored' && !authChanged
   // The same proxy user keeps its password: stored here, or the variable of a CLI-added source.
   const sameProxyUser = editing !== null && proxyUser.trim() === editing.proxyUser
   const proxyStored = sameProxyUser && editing.proxySecret === 'stored'
   const proxyKept = proxyStored || (sameProxyUser && editing.proxySecret === 'env')
 
+  /** A field's error (said under it) or its hint. */
+  const problemOf = (field: ConnectionField): string | undefined => {
+    const problem = problems[field]
+    return problem ? t(`connections.invalid.${problem}`) : undefined
+  }
+  const edited = (field: ConnectionField): void =>
+    setProblems((p) => {
+      if (!p[field]) return p
+      const next = { ...p }
+      delete next[field]
+      return next
+    })
+  // The edit form opens below the list: it takes the focus, so a keyboard user is in it.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, select')?.focus()
+  }, [])
+
   async function save(): Promise<void> {
-    // Checked here first, so the mistake shows under the field it is in.
+    // Checked here first, so each mistake shows under the field it is in, in the UI's language.
+    const found = checkConnectionDraft({
+      kind,
+      name: editing ? null : name,
+      url,
+      table,
+      basic,
+      user,
+      secret,
+      proxy,
+      proxyUser,
+    })
+    setProblems(found)
+    const first = CONNECTION_FIELDS.find((f) => found[f])
+    if (first) {
+      formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus()
+      return
+    }
     const codes = stateCodes.trim()
     const parsedCodes = kind === 'servicenow' && codes !== '' ? parseStateMapText(codes) : null
     if (parsedCodes && !parsedCodes.ok) {
@@ -113,13 +158,18 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
 
   return (
     <form
+      ref={formRef}
       className="connection-form"
       data-testid="connection-form"
+      aria-labelledby="conn-form-title"
       onSubmit={(e) => {
         e.preventDefault()
         void save()
       }}
     >
+      <h4 id="conn-form-title" className="connection-form-title">
+        {editing ? t('connections.editTitle', { name: editing.name }) : t('connections.addTitle')}
+      </h4>
       {error && <ErrorBanner title={t('connections.saveFailed')} message={error} />}
       {!editing && (
         <>
@@ -133,31 +183,66 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
               <option value="servicenow">ServiceNow</option>
             </select>
           </Field>
-          <Field id="conn-name" label={t('connections.name')} note={t('connections.nameHint')}>
+          <Field
+            id="conn-name"
+            label={t('connections.name')}
+            note={problemOf('name') ?? t('connections.nameHint')}
+            invalid={problems.name !== undefined}
+          >
             <input
               id="conn-name"
+              data-field="name"
               value={name}
               required
-              onChange={(e) => setName(e.currentTarget.value)}
+              aria-invalid={problems.name !== undefined || undefined}
+              onChange={(e) => {
+                setName(e.currentTarget.value)
+                edited('name')
+              }}
               autoComplete="off"
             />
           </Field>
         </>
       )}
-      <Field id="conn-url" label={t('connections.url')}>
+      <Field
+        id="conn-url"
+        label={t('connections.url')}
+        note={problemOf('url')}
+        invalid={problems.url !== undefined}
+      >
         <input
           id="conn-url"
+          data-field="url"
           type="url"
           value={url}
           required
           placeholder="https://itsm.example.go.kr"
-          onChange={(e) => setUrl(e.currentTarget.value)}
+          aria-invalid={problems.url !== undefined || undefined}
+          onChange={(e) => {
+            setUrl(e.currentTarget.value)
+            edited('url')
+          }}
         />
       </Field>
       {kind === 'servicenow' && (
         <>
-          <Field id="conn-table" label={t('connections.table')}>
-            <input id="conn-table" value={table} onChange={(e) => setTable(e.currentTarget.value)} />
+          <Field
+            id="conn-table"
+            label={t('connections.table')}
+            note={problemOf('table')}
+            invalid={problems.table !== undefined}
+          >
+            <input
+              id="conn-table"
+              data-field="table"
+              value={table}
+              required
+              aria-invalid={problems.table !== undefined || undefined}
+              onChange={(e) => {
+                setTable(e.currentTarget.value)
+                edited('table')
+              }}
+            />
           </Field>
           <Field id="conn-auth" label={t('connections.authMode')}>
             <select
@@ -170,12 +255,22 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             </select>
           </Field>
           {basic && (
-            <Field id="conn-user" label={t('connections.user')}>
+            <Field
+              id="conn-user"
+              label={t('connections.user')}
+              note={problemOf('user')}
+              invalid={problems.user !== undefined}
+            >
               <input
                 id="conn-user"
+                data-field="user"
                 value={user}
                 required
-                onChange={(e) => setUser(e.currentTarget.value)}
+                aria-invalid={problems.user !== undefined || undefined}
+                onChange={(e) => {
+                  setUser(e.currentTarget.value)
+                  edited('user')
+                }}
                 autoComplete="off"
               />
             </Field>
@@ -186,21 +281,30 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         id="conn-secret"
         label={t(`connections.${secretKind}`)}
         note={
-          stored
+          problemOf('secret') ??
+          (stored
             ? t('connections.storedHint')
-            : editing?.secret === 'unreadable'
-              ? t('connections.unreadable')
-              : undefined
+            : authChanged
+              ? t('connections.authChangedHint')
+              : editing?.secret === 'unreadable'
+                ? t('connections.unreadable')
+                : undefined)
         }
+        invalid={problems.secret !== undefined}
       >
         <input
           id="conn-secret"
+          data-field="secret"
           type="password"
           value={secret}
-          required={!editing || editing.secret === 'unreadable'}
+          required={!editing || editing.secret === 'unreadable' || authChanged}
           autoComplete="new-password"
           placeholder={stored ? `•••••• (${t('connections.stored')})` : ''}
-          onChange={(e) => setSecret(e.currentTarget.value)}
+          aria-invalid={problems.secret !== undefined || undefined}
+          onChange={(e) => {
+            setSecret(e.currentTarget.value)
+            edited('secret')
+          }}
           data-testid="conn-secret"
         />
       </Field>
@@ -225,13 +329,23 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           />
         </Field>
       )}
-      <Field id="conn-proxy" label={t('connections.proxy')} note={t('connections.proxyHint')}>
+      <Field
+        id="conn-proxy"
+        label={t('connections.proxy')}
+        note={problemOf('proxy') ?? t('connections.proxyHint')}
+        invalid={problems.proxy !== undefined}
+      >
         <input
           id="conn-proxy"
+          data-field="proxy"
           type="url"
           value={proxy}
           placeholder="http://proxy.example.go.kr:8080"
-          onChange={(e) => setProxy(e.currentTarget.value)}
+          aria-invalid={problems.proxy !== undefined || undefined}
+          onChange={(e) => {
+            setProxy(e.currentTarget.value)
+            edited('proxy')
+          }}
           autoComplete="off"
           data-testid="conn-proxy"
         />
@@ -241,12 +355,18 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           <Field
             id="conn-proxy-user"
             label={t('connections.proxyUser')}
-            note={t('connections.proxyUserHint')}
+            note={problemOf('proxyUser') ?? t('connections.proxyUserHint')}
+            invalid={problems.proxyUser !== undefined}
           >
             <input
               id="conn-proxy-user"
+              data-field="proxyUser"
               value={proxyUser}
-              onChange={(e) => setProxyUser(e.currentTarget.value)}
+              aria-invalid={problems.proxyUser !== undefined || undefined}
+              onChange={(e) => {
+                setProxyUser(e.currentTarget.value)
+                edited('proxyUser')
+              }}
               autoComplete="off"
               data-testid="conn-proxy-user"
             />

@@ -1,0 +1,91 @@
+// The Connections form's own checks: the same rules the core applies to sources:add/update (the
+// contract's name, URL, token and table; registry.ts's proxy URL and proxy user), checked before
+// saving so each mistake is said in the UI's language under the field it is in, not as the
+// core's English sentence above the form.
+import type { SourceKind } from '../../../../shared/ipc/types-sync'
+
+export type ConnectionDraft = {
+  kind: SourceKind
+  /** Checked only when a connection is added (an edit cannot rename it). */
+  name: string | null
+  url: string
+  table: string
+  /** ServiceNow: user and password (true) or a bearer token (false). */
+  basic: boolean
+  user: string
+  /** The secret typed in the form ('' keeps the stored one). */
+  secret: string
+  proxy: string
+  proxyUser: string
+}
+
+export type ConnectionField = 'name' | 'url' | 'table' | 'user' | 'secret' | 'proxy' | 'proxyUser'
+
+/** Message keys under `connections.invalid`. */
+export type ConnectionProblem =
+  | 'name'
+  | 'url'
+  | 'urlLogin'
+  | 'table'
+  | 'user'
+  | 'token'
+  | 'secretLength'
+  | 'proxy'
+  | 'proxyLogin'
+  | 'proxyPath'
+  | 'proxyUser'
+
+/** The fields in the order the form shows them: the first one at fault gets the focus. */
+export const CONNECTION_FIELDS: readonly ConnectionField[] = [
+  'name',
+  'url',
+  'table',
+  'user',
+  'secret',
+  'proxy',
+  'proxyUser',
+]
+
+const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/
+const TABLE = /^[a-z0-9_]+$/
+/** A bearer token goes into a header as it is: visible ASCII only. */
+const TOKEN = /^[\x21-\x7e]+$/
+const MAX_URL = 2048
+const MAX_SECRET = 4096
+const MAX_USER = 200
+
+function httpUrl(text: string): URL | null {
+  const parsed = URL.parse(text)
+  return parsed && /^https?:$/.test(parsed.protocol) && parsed.hostname !== '' ? parsed : null
+}
+
+/** What is wrong with each field of the draft, if anything (an empty object: it can be saved). */
+export function checkConnectionDraft(
+  d: ConnectionDraft,
+): Partial<Record<ConnectionField, ConnectionProblem>> {
+  const problems: Partial<Record<ConnectionField, ConnectionProblem>> = {}
+  if (d.name !== null && !NAME.test(d.name)) problems.name = 'name'
+  const url = d.url.length <= MAX_URL ? httpUrl(d.url) : null
+  if (!url) problems.url = 'url'
+  else if (url.username !== '' || url.password !== '') problems.url = 'urlLogin'
+  if (d.kind === 'servicenow') {
+    if (!TABLE.test(d.table) || d.table.length > 80) problems.table = 'table'
+    if (d.basic && (d.user.trim() === '' || d.user.length > MAX_USER)) problems.user = 'user'
+  }
+  const isToken = d.kind === 'itsm' || !d.basic
+  if (d.secret !== '') {
+    if (d.secret.length > MAX_SECRET) problems.secret = 'secretLength'
+    else if (isToken && !TOKEN.test(d.secret)) problems.secret = 'token'
+  }
+  const proxyText = d.proxy.trim()
+  if (proxyText !== '') {
+    const proxy = proxyText.length <= MAX_URL ? httpUrl(proxyText) : null
+    if (!proxy) problems.proxy = 'proxy'
+    else if (proxy.username !== '' || proxy.password !== '') problems.proxy = 'proxyLogin'
+    else if ((proxy.pathname !== '/' && proxy.pathname !== '') || proxy.search !== '' || proxy.hash !== '')
+      problems.proxy = 'proxyPath'
+    const user = d.proxyUser.trim()
+    if (user.includes(':') || user.length > MAX_USER) problems.proxyUser = 'proxyUser'
+  }
+  return problems
+}
