@@ -249,3 +249,31 @@ test('a ServiceNow connection switched to a token is not saved without the token
   await expect(item).not.toContainText('사용자 integration')
   await expect(item.getByTestId('connection-secret')).toContainText('저장됨')
 })
+
+test("a connection test's result is not shown any more once the connection is edited", async ({ page }) => {
+  const sim = await startItsmSimulator({ seed: 3, srCount: 10, token: TOKEN })
+  try {
+    await openReady(page, '/settings.html')
+    const connections = page.getByTestId('admin-connections')
+    await connections.getByTestId('connection-add').click()
+    await page.locator('#conn-name').fill('prod')
+    await page.locator('#conn-url').fill(`${sim.url}/wrong/path`)
+    await page.getByTestId('conn-secret').fill(TOKEN)
+    await page.getByTestId('conn-save').click()
+    const item = connections.getByTestId('connection-prod')
+    await item.getByTestId('connection-test').click()
+    const result = item.getByTestId('connection-test-result')
+    await expect(result).toContainText('주소를 찾을 수 없음')
+
+    await item.getByRole('button', { name: '수정' }).click()
+    await page.locator('#conn-url').fill(sim.url)
+    await page.getByTestId('conn-save').click()
+    await expect(item.locator('.connection-url')).toHaveText(sim.url)
+    // The failure was about the old address: gone, until the connection is tested again.
+    await expect(result).toHaveCount(0)
+    await item.getByTestId('connection-test').click()
+    await expect(result).toContainText('운영 관리자')
+  } finally {
+    await sim.close()
+  }
+})

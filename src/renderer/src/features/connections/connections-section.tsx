@@ -24,6 +24,7 @@ export function ConnectionsSection() {
     setError(null)
     try {
       await call('sources:remove', { name: source.name })
+      forgetTest(source.name)
       sources.reload()
     } catch (err) {
       setError(
@@ -35,6 +36,13 @@ export function ConnectionsSection() {
       )
     }
   }
+  const forgetTest = (name: string): void =>
+    setTests((x) => {
+      if (!(name in x)) return x
+      const next = { ...x }
+      delete next[name]
+      return next
+    })
   async function test(source: SourceView): Promise<void> {
     setTests((x) => ({ ...x, [source.name]: 'running' }))
     setError(null)
@@ -42,11 +50,7 @@ export function ConnectionsSection() {
       const result = await call('sources:test', { name: source.name })
       setTests((x) => ({ ...x, [source.name]: result }))
     } catch (err) {
-      setTests((x) => {
-        const next = { ...x }
-        delete next[source.name]
-        return next
-      })
+      forgetTest(source.name)
       setError(err instanceof Error ? err.message : String(err))
     }
   }
@@ -159,8 +163,10 @@ export function ConnectionsSection() {
         <SourceForm
           key={editing === 'new' ? 'new' : editing.name}
           editing={editing === 'new' ? null : editing}
-          onSaved={() => {
+          onSaved={(view) => {
             setEditing(null)
+            // A test result said something of the connection as it was: not of the edited one.
+            forgetTest(view.name)
             sources.reload()
           }}
           onCancel={() => setEditing(null)}
