@@ -9,6 +9,7 @@ import type { SourceRecord } from '../sources/registry'
 import { describeCaCertificates } from '../sources/trust'
 import { secretOwner, storedSourceSecrets, type SecretStore } from '../secrets'
 import { causeOf } from './causes'
+import { SYNC_ENTITIES } from '../sources/types'
 import type { StateMap } from '../../../shared/servicenow-state-map'
 
 /**
@@ -81,6 +82,25 @@ function readRecord(store: Store, source: RunSource): RunRecord {
   }
 }
 
+/** An entity's place in a run: a run syncs its entities in this order, one log entry each. */
+const ENTITY_ORDER = `CASE entity ${SYNC_ENTITIES.map((e, i) => `WHEN '${e}' THEN ${i}`).join(' ')} ELSE -1 END`
+
+/**
+ * When the source last synced whole: the end of its newest run whose entries all succeeded. The
+ * log has one entry per entity and no run id; a run's entries follow each other in entity order,
+ * so an 'ok' entry ends its run when the source's next entry is not a later entity of the same
+ * run. An entity that succeeded in a run that then failed or was cancelled (tenants before the SRs
+ * failed) is no success of the source. Only the newest 5,000 entries are looked at.
+ */
+const LAST_WHOLE_SUCCESS = `
+  SELECT max(finished_at) AS at FROM (
+    SELECT status, finished_at, ${ENTITY_ORDER} AS place,
+           lead(${ENTITY_ORDER}) OVER (ORDER BY id) AS next_place
+    FROM (SELECT id, entity, status, finished_at FROM sync_log
+          WHERE source = ? AND started_at >= ? ORDER BY id DESC LIMIT 5000)
+  )
+  WHERE status = 'ok' AND (next_place IS NULL OR next_place <= place)`
+
 /** The source's runs in the sync log, since it was added (older entries of its name were another's). */
 function fromSyncLog(store: Store, source: RunSource): RunRecord {
   const key = `${source.kind}:${source.name}`
@@ -91,11 +111,7 @@ function fromSyncLog(store: Store, source: RunSource): RunRecord {
        WHERE source = ? AND status != 'running' AND started_at >= ? ORDER BY id DESC LIMIT 1`,
     )
     .get(key, since) as { status: string; error: string | null; at: number } | undefined
-  const ok = store.sqlite
-    .prepare(
-      `SELECT max(finished_at) AS at FROM sync_log WHERE source = ? AND status = 'ok' AND started_at >= ?`,
-    )
-    .get(key, since) as { at: number | null }
+  const ok = store.sqlite.prepare(LAST_WHOLE_SUCCESS).get(key, since) as { at: number | null }
   return {
     lastSuccessAt: ok.at,
     lastRows: null,

@@ -1,0 +1,65 @@
+// A source's "last success" on the Sync screen is the end of a whole successful sync, not the end of
+// the first entities of a run that then failed or was cancelled.
+import { afterEach, describe, expect, it } from 'vitest'
+import { logFinish, logStart } from '../../../src/main/core/sync/state'
+import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { appContext, type AppContext } from './app-context'
+
+const TOKEN = 'sim-token-last-success-7e1d'
+let app: AppContext | undefined
+let sim: ItsmSimulator | undefined
+afterEach(async () => {
+  await app?.dispose()
+  await sim?.close()
+  app = undefined
+  sim = undefined
+})
+
+describe("a source's last success", () => {
+  it('stays "never" after a run cancelled once its first entities were in', async () => {
+    sim = await startItsmSimulator({ seed: 5, srCount: 3000, token: TOKEN, faults: { latencyMs: 60 } })
+    app = appContext()
+    await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: sim.url, token: TOKEN })
+    app.sync.scheduler.runNow()
+    for (let i = 0; i < 400 && app.sync.scheduler.status().progress?.entity !== 'srs'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    app.sync.scheduler.cancel()
+    await app.sync.scheduler.idle()
+    const log = await app.ok('sync:log', {})
+    expect(log.some((e) => e.entity === 'tenants' && e.status === 'ok')).toBe(true)
+    const [view] = await app.ok('sources:list', {})
+    expect(view).toMatchObject({ lastSuccessAt: null, lastError: { cause: 'cancelled' } })
+  })
+
+  it('is the end of the last whole run among the runs the command line logged', async () => {
+    app = appContext()
+    const store = app.ws.store
+    store.sqlite
+      .prepare("INSERT INTO sources (name, kind, config, created_at) VALUES ('cli', 'itsm', ?, 0)")
+      .run(JSON.stringify({ url: 'http://127.0.0.1:9', tokenEnv: 'ITSM_TOKEN' }))
+    let t = Date.parse('2026-03-18T00:00:00Z')
+    const run = (entities: string[], lastStatus: 'ok' | 'failed'): number => {
+      for (const [i, entity] of entities.entries()) {
+        const id = logStart(store, 'itsm:cli', entity, (t += 1000))
+        const failed = i === entities.length - 1 && lastStatus === 'failed'
+        logFinish(
+          store,
+          id,
+          {
+            status: failed ? 'failed' : 'ok',
+            rows: 1,
+            pages: 1,
+            ...(failed ? { error: 'The server failed (500)' } : {}),
+          },
+          (t += 1000),
+        )
+      }
+      return t
+    }
+    const whole = run(['tenants', 'categories', 'people', 'srs', 'sr_events'], 'ok')
+    run(['tenants', 'categories', 'people', 'srs'], 'failed')
+    const [view] = await app.ok('sources:list', {})
+    expect(view?.lastSuccessAt).toBe(whole)
+    expect(view?.lastError?.cause).toBe('server')
+  })
+})
