@@ -277,3 +277,34 @@ test("a connection test's result is not shown any more once the connection is ed
     await sim.close()
   }
 })
+
+test('offline before any data: the note does not promise data "as of never"; each row\'s buttons name their connection', async ({
+  page,
+  harness,
+}) => {
+  await addSource(harness, 'down', 'http://127.0.0.1:9')
+  await addSource(harness, 'backup', 'http://127.0.0.1:9')
+  await openSyncScreen(page)
+  await page.getByRole('button', { name: 'down 동기화', exact: true }).click()
+  const note = page.getByTestId('sync-offline')
+  await expect(note).toContainText('연결 대상에 접속할 수 없습니다')
+  await expect(note).toContainText('아직 받은 데이터가 없으므로')
+  await expect(note).not.toContainText('아직 동기화한 적 없음')
+  await page.locator('.shell-main').screenshot({ path: 'test-results/sync-screen-offline-no-data.png' })
+  // Screen readers hear which connection a button acts on, not six times "동기화".
+  const names = await page
+    .getByTestId('sync-sources')
+    .getByRole('button')
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))
+  expect(names.sort()).toEqual([
+    'backup 동기화',
+    'backup 처음부터 다시 받기',
+    'down 동기화',
+    'down 처음부터 다시 받기',
+  ])
+
+  await openReady(page, '/settings.html')
+  const item = page.getByTestId('connection-backup')
+  for (const name of ['backup 연결 테스트', 'backup 수정', 'backup 삭제'])
+    await expect(item.getByRole('button', { name, exact: true })).toBeVisible()
+})

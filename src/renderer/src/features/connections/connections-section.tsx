@@ -141,14 +141,25 @@ export function ConnectionsSection() {
                   className="btn"
                   disabled={result === 'running'}
                   onClick={() => void test(s)}
+                  aria-label={t('connections.testOf', { name: s.name })}
                   data-testid="connection-test"
                 >
                   {result === 'running' ? t('connections.testing') : t('connections.test')}
                 </button>
-                <button type="button" className="btn" onClick={() => setEditing(s)}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => setEditing(s)}
+                  aria-label={t('connections.editOf', { name: s.name })}
+                >
                   {t('connections.edit')}
                 </button>
-                <button type="button" className="btn" onClick={() => void remove(s)}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => void remove(s)}
+                  aria-label={t('connections.removeOf', { name: s.name })}
+                >
                   {t('connections.remove')}
                 </button>
               </div>

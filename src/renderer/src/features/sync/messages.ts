@@ -9,11 +9,15 @@ const ko = {
   state: { idle: '대기 중', running: '동기화 중', offline: '오프라인' },
   offlineNote:
     '연결 대상에 접속할 수 없습니다. 연결되면 자동으로 다시 시도합니다. 대시보드는 {{time}} 기준 데이터로 계속 사용할 수 있습니다.',
+  offlineNoData:
+    '연결 대상에 접속할 수 없습니다. 연결되면 자동으로 다시 시도합니다. 아직 받은 데이터가 없으므로 파일 가져오기로 데이터를 넣을 수 있습니다.',
   nextRun: '다음 자동 동기화: {{time}}',
   interval: '{{minutes}}분마다 자동 동기화',
   runAll: '모두 동기화',
   runOne: '동기화',
   runFull: '처음부터 다시 받기',
+  runOneOf: '{{name}} 동기화',
+  runFullOf: '{{name}} 처음부터 다시 받기',
   cancel: '취소',
   busy: '이미 동기화가 진행 중입니다',
   importing: '파일을 가져오는 중입니다. 가져오기가 끝나면 동기화하세요.',
@@ -113,11 +117,15 @@ const en: typeof ko = {
   state: { idle: 'Idle', running: 'Syncing', offline: 'Offline' },
   offlineNote:
     'The sources cannot be reached. Ops Console retries on its own once they answer. Dashboards keep working on the data as of {{time}}.',
+  offlineNoData:
+    'The sources cannot be reached. Ops Console retries on its own once they answer. No data has been received yet; a file import can bring some in meanwhile.',
   nextRun: 'Next automatic sync: {{time}}',
   interval: 'Automatic sync every {{minutes}} min',
   runAll: 'Sync all',
   runOne: 'Sync',
   runFull: 'Full resync',
+  runOneOf: 'Sync {{name}}',
+  runFullOf: 'Full resync of {{name}}',
   cancel: 'Cancel',
   busy: 'A sync is already running',
   importing: 'A file is being imported. Sync once the import has finished.',

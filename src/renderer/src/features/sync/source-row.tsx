@@ -59,11 +59,18 @@ export function SourceRow({ source, timeZone, running, onRun }: SourceRowProps) 
           className="btn"
           disabled={running}
           onClick={() => onRun(false)}
+          aria-label={t('sync.runOneOf', { name: source.name })}
           data-testid="source-run"
         >
           {t('sync.runOne')}
         </button>
-        <button type="button" className="btn" disabled={running} onClick={() => onRun(true)}>
+        <button
+          type="button"
+          className="btn"
+          disabled={running}
+          onClick={() => onRun(true)}
+          aria-label={t('sync.runFullOf', { name: source.name })}
+        >
           {t('sync.runFull')}
         </button>
       </td>

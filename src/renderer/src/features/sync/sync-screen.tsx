@@ -106,7 +106,7 @@ export function SyncScreen() {
       )}
       {state === 'offline' && (
         <p className="sync-offline" role="status" data-testid="sync-offline">
-          {t('sync.offlineNote', { time: watermark ?? t('sync.noWatermark') })}
+          {watermark !== null ? t('sync.offlineNote', { time: watermark }) : t('sync.offlineNoData')}
         </p>
       )}
       {running && sync.progress && <SyncProgress progress={sync.progress} />}
