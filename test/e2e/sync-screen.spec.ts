@@ -308,3 +308,29 @@ test('offline before any data: the note does not promise data "as of never"; eac
   for (const name of ['backup 연결 테스트', 'backup 수정', 'backup 삭제'])
     await expect(item.getByRole('button', { name, exact: true })).toBeVisible()
 })
+
+test('a double click on "Sync all" starts one run and leaves no stale "already running" behind', async ({
+  page,
+  harness,
+}) => {
+  const sim = await startItsmSimulator({ seed: 7, srCount: 300, token: TOKEN, faults: { latencyMs: 100 } })
+  try {
+    await addSource(harness, 'prod', sim.url)
+    await openSyncScreen(page)
+    await page.getByTestId('sync-run-all').dblclick()
+    await expect(page.getByTestId('sync-state')).toHaveText('동기화 중')
+    await expect(page.getByTestId('sync-state')).toHaveText('대기 중', { timeout: 60_000 })
+    await expect(page.getByText('이미 동기화가 진행 중입니다')).toHaveCount(0)
+    // One run: each item logged once.
+    const log = (await (
+      await fetch(`${harness.url}/api/invoke/sync:log`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json()) as { data: { entity: string }[] }
+    expect(log.data.filter((e) => e.entity === 'tenants')).toHaveLength(1)
+  } finally {
+    await sim.close()
+  }
+})

@@ -22,13 +22,22 @@ export function SyncScreen() {
   const [actionError, setActionError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [importing, setImporting] = useState(false)
+  /** A run asked for and not answered yet: its buttons stay disabled, so a double click asks once. */
+  const [starting, setStarting] = useState(false)
   const state = sync.status?.state ?? 'idle'
   const running = state === 'running'
   const sources = sync.sources.data ?? []
+  // "Already running" (or "importing") is about the state it was said in: gone once that changes.
+  const [noticeState, setNoticeState] = useState(state)
+  if (noticeState !== state) {
+    setNoticeState(state)
+    setNotice(null)
+  }
 
   async function run(source?: string, full = false): Promise<void> {
     setActionError(null)
     setNotice(null)
+    setStarting(true)
     try {
       const answer = await call('sync:run', { ...(source ? { source } : {}), ...(full ? { full } : {}) })
       if (!answer.started)
@@ -42,6 +51,8 @@ export function SyncScreen() {
       sync.refreshLists()
     } catch (err) {
       setActionError(err instanceof Error ? err.message : String(err))
+    } finally {
+      setStarting(false)
     }
   }
   async function cancel(): Promise<void> {
@@ -89,7 +100,7 @@ export function SyncScreen() {
             <button
               type="button"
               className="btn btn-primary"
-              disabled={sources.length === 0}
+              disabled={sources.length === 0 || starting}
               onClick={() => void run()}
               data-testid="sync-run-all"
             >
@@ -140,7 +151,7 @@ export function SyncScreen() {
                     key={s.name}
                     source={s}
                     timeZone={timeZone}
-                    running={running}
+                    running={running || starting}
                     onRun={(full) => void run(s.name, full)}
                   />
                 ))}
