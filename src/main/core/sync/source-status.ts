@@ -131,13 +131,17 @@ function cursors(store: Store, key: string): CursorView[] {
   return rows.map((r) => ({ entity: r.entity, updatedAt: r.updatedAt, position: cursorPosition(r.cursor) }))
 }
 
+const SERVICENOW_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
+
 /** The instant a cursor stands at, when the connector's cursor says so (both connectors keep one). */
 function cursorPosition(cursor: string): string | null {
   try {
     const value = JSON.parse(cursor) as Record<string, unknown>
     for (const key of ['updated_after', 'updatedOn']) {
       const v = value[key]
-      if (typeof v === 'string') return v
+      // ServiceNow keeps sys_updated_on as it sends it, 'YYYY-MM-DD HH:mm:ss' in UTC: said with
+      // its zone, or a window would read it as its own local time (9 hours off in Seoul).
+      if (typeof v === 'string') return SERVICENOW_TIME.test(v) ? `${v.replace(' ', 'T')}Z` : v
     }
   } catch {
     // Opaque cursors have no position to show.
