@@ -207,10 +207,15 @@ test('the Connections form says each mistake under its field in the UI language,
   const item = connections.getByTestId('connection-prod-itsm')
   await expect(item).toBeVisible()
 
-  // The edit form says which connection it edits.
+  // Saved, the focus is back on "Add connection", not lost at the page's start.
+  await expect(connections.getByTestId('connection-add')).toBeFocused()
+
+  // The edit form says which connection it edits; cancelled, the focus comes back too.
   await item.getByRole('button', { name: '수정' }).click()
   await expect(form.getByRole('heading')).toHaveText('"prod-itsm" 연결 수정')
   await expect(page.locator('#conn-url')).toBeFocused()
+  await form.getByRole('button', { name: '취소' }).click()
+  await expect(connections.getByTestId('connection-add')).toBeFocused()
 })
 
 test('a ServiceNow connection switched to a token is not saved without the token', async ({

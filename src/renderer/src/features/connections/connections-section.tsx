@@ -1,5 +1,5 @@
 import { stateMapText } from '../../../../shared/servicenow-state-map'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceTestResult, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
@@ -18,6 +18,14 @@ export function ConnectionsSection() {
   const [tests, setTests] = useState<Record<string, SourceTestResult | 'running'>>({})
   const [error, setError] = useState<string | null>(null)
   useApiEvent('data:changed', () => sources.reload())
+  // When the form closes (saved or cancelled) the focus was in it: it goes back to "Add connection"
+  // rather than to the page's start, so a keyboard user keeps their place.
+  const addButton = useRef<HTMLButtonElement>(null)
+  const wasEditing = useRef(false)
+  useEffect(() => {
+    if (wasEditing.current && editing === null) addButton.current?.focus()
+    wasEditing.current = editing !== null
+  }, [editing])
 
   async function remove(source: SourceView): Promise<void> {
     if (!window.confirm(t('connections.removeConfirm', { name: source.name }))) return
@@ -185,6 +193,7 @@ export function ConnectionsSection() {
       ) : (
         <button
           type="button"
+          ref={addButton}
           className="btn btn-primary"
           onClick={() => setEditing('new')}
           data-testid="connection-add"
