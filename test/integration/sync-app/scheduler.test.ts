@@ -215,6 +215,54 @@ describe('sync scheduler', () => {
     scheduler.stop()
   })
 
+  it('leaves the offline state when a source answered pages, even if that run was then cancelled', async () => {
+    const clock = manualClock()
+    let next: 'offline' | 'answered-then-cancelled' = 'offline'
+    const scheduler = createSyncScheduler({
+      sources: () => [source('down'), source('slow')],
+      runSource: async (job) =>
+        next === 'offline'
+          ? outcome(job, 'offline', clock.now())
+          : { ...outcome(job, 'cancelled', clock.now()), rows: 1083, pages: 4 },
+      probe: async () => false,
+      now: clock.now,
+      timers: clock.timers,
+      intervalMinutes: () => 15,
+      watermark: () => null,
+    })
+    scheduler.runNow({ source: 'down' })
+    await scheduler.idle()
+    expect(scheduler.status().state).toBe('offline')
+    // 'slow' answered four pages before the operator cancelled: it can be reached.
+    next = 'answered-then-cancelled'
+    scheduler.runNow({ source: 'slow' })
+    await scheduler.idle()
+    expect(scheduler.status()).toMatchObject({ state: 'idle', offlineSince: null })
+  })
+
+  it('stays offline after a run cancelled before any source answered', async () => {
+    const clock = manualClock()
+    let cancelled = false
+    const scheduler = createSyncScheduler({
+      sources: () => [source('down')],
+      runSource: async (job) =>
+        cancelled
+          ? { ...outcome(job, 'cancelled', clock.now()), pages: 0 }
+          : outcome(job, 'offline', clock.now()),
+      probe: async () => false,
+      now: clock.now,
+      timers: clock.timers,
+      intervalMinutes: () => 15,
+      watermark: () => null,
+    })
+    scheduler.runNow()
+    await scheduler.idle()
+    cancelled = true
+    scheduler.runNow()
+    await scheduler.idle()
+    expect(scheduler.status().state).toBe('offline')
+  })
+
   it('backs off too when the probe connects but the sync still ends offline (a server that drops connections)', async () => {
     const clock = manualClock()
     const runsAt: number[] = []

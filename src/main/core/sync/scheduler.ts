@@ -229,7 +229,8 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
   }
 
   function noteConnectivity(result: SyncRunResult): void {
-    const attempted = result.outcomes.filter((o) => o.status !== 'cancelled')
+    // A run cancelled after its source had answered pages shows that source can be reached.
+    const attempted = result.outcomes.filter((o) => o.status !== 'cancelled' || o.pages > 0)
     const allOffline = attempted.length > 0 && attempted.every((o) => o.status === 'offline')
     if (allOffline && offlineSince === null) {
       offlineSince = deps.now()
