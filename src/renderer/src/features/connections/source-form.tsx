@@ -183,67 +183,44 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
               <option value="servicenow">ServiceNow</option>
             </select>
           </Field>
-          <Field
+          <CheckedInput
             id="conn-name"
+            field="name"
             label={t('connections.name')}
-            note={problemOf('name') ?? t('connections.nameHint')}
-            invalid={problems.name !== undefined}
-          >
-            <input
-              id="conn-name"
-              data-field="name"
-              value={name}
-              required
-              aria-invalid={problems.name !== undefined || undefined}
-              onChange={(e) => {
-                setName(e.currentTarget.value)
-                edited('name')
-              }}
-              autoComplete="off"
-            />
-          </Field>
+            problem={problemOf('name')}
+            hint={t('connections.nameHint')}
+            value={name}
+            onValue={setName}
+            onEdit={edited}
+            required
+            autoComplete="off"
+          />
         </>
       )}
-      <Field
+      <CheckedInput
         id="conn-url"
+        field="url"
         label={t('connections.url')}
-        note={problemOf('url')}
-        invalid={problems.url !== undefined}
-      >
-        <input
-          id="conn-url"
-          data-field="url"
-          type="url"
-          value={url}
-          required
-          placeholder="https://itsm.example.go.kr"
-          aria-invalid={problems.url !== undefined || undefined}
-          onChange={(e) => {
-            setUrl(e.currentTarget.value)
-            edited('url')
-          }}
-        />
-      </Field>
+        problem={problemOf('url')}
+        value={url}
+        onValue={setUrl}
+        onEdit={edited}
+        type="url"
+        required
+        placeholder="https://itsm.example.go.kr"
+      />
       {kind === 'servicenow' && (
         <>
-          <Field
+          <CheckedInput
             id="conn-table"
+            field="table"
             label={t('connections.table')}
-            note={problemOf('table')}
-            invalid={problems.table !== undefined}
-          >
-            <input
-              id="conn-table"
-              data-field="table"
-              value={table}
-              required
-              aria-invalid={problems.table !== undefined || undefined}
-              onChange={(e) => {
-                setTable(e.currentTarget.value)
-                edited('table')
-              }}
-            />
-          </Field>
+            problem={problemOf('table')}
+            value={table}
+            onValue={setTable}
+            onEdit={edited}
+            required
+          />
           <Field id="conn-auth" label={t('connections.authMode')}>
             <select
               id="conn-auth"
@@ -255,59 +232,43 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             </select>
           </Field>
           {basic && (
-            <Field
+            <CheckedInput
               id="conn-user"
+              field="user"
               label={t('connections.user')}
-              note={problemOf('user')}
-              invalid={problems.user !== undefined}
-            >
-              <input
-                id="conn-user"
-                data-field="user"
-                value={user}
-                required
-                aria-invalid={problems.user !== undefined || undefined}
-                onChange={(e) => {
-                  setUser(e.currentTarget.value)
-                  edited('user')
-                }}
-                autoComplete="off"
-              />
-            </Field>
+              problem={problemOf('user')}
+              value={user}
+              onValue={setUser}
+              onEdit={edited}
+              required
+              autoComplete="off"
+            />
           )}
         </>
       )}
-      <Field
+      <CheckedInput
         id="conn-secret"
+        field="secret"
         label={t(`connections.${secretKind}`)}
-        note={
-          problemOf('secret') ??
-          (stored
+        problem={problemOf('secret')}
+        hint={
+          stored
             ? t('connections.storedHint')
             : authChanged
               ? t('connections.authChangedHint')
               : editing?.secret === 'unreadable'
                 ? t('connections.unreadable')
-                : undefined)
+                : undefined
         }
-        invalid={problems.secret !== undefined}
-      >
-        <input
-          id="conn-secret"
-          data-field="secret"
-          type="password"
-          value={secret}
-          required={!editing || editing.secret === 'unreadable' || authChanged}
-          autoComplete="new-password"
-          placeholder={stored ? `•••••• (${t('connections.stored')})` : ''}
-          aria-invalid={problems.secret !== undefined || undefined}
-          onChange={(e) => {
-            setSecret(e.currentTarget.value)
-            edited('secret')
-          }}
-          data-testid="conn-secret"
-        />
-      </Field>
+        value={secret}
+        onValue={setSecret}
+        onEdit={edited}
+        type="password"
+        required={!editing || editing.secret === 'unreadable' || authChanged}
+        autoComplete="new-password"
+        placeholder={stored ? `•••••• (${t('connections.stored')})` : ''}
+        data-testid="conn-secret"
+      />
       {kind === 'servicenow' && (
         <Field
           id="conn-state-map"
@@ -329,48 +290,34 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           />
         </Field>
       )}
-      <Field
+      <CheckedInput
         id="conn-proxy"
+        field="proxy"
         label={t('connections.proxy')}
-        note={problemOf('proxy') ?? t('connections.proxyHint')}
-        invalid={problems.proxy !== undefined}
-      >
-        <input
-          id="conn-proxy"
-          data-field="proxy"
-          type="url"
-          value={proxy}
-          placeholder="http://proxy.example.go.kr:8080"
-          aria-invalid={problems.proxy !== undefined || undefined}
-          onChange={(e) => {
-            setProxy(e.currentTarget.value)
-            edited('proxy')
-          }}
-          autoComplete="off"
-          data-testid="conn-proxy"
-        />
-      </Field>
+        problem={problemOf('proxy')}
+        hint={t('connections.proxyHint')}
+        value={proxy}
+        onValue={setProxy}
+        onEdit={edited}
+        type="url"
+        placeholder="http://proxy.example.go.kr:8080"
+        autoComplete="off"
+        data-testid="conn-proxy"
+      />
       {proxy.trim() !== '' && (
         <>
-          <Field
+          <CheckedInput
             id="conn-proxy-user"
+            field="proxyUser"
             label={t('connections.proxyUser')}
-            note={problemOf('proxyUser') ?? t('connections.proxyUserHint')}
-            invalid={problems.proxyUser !== undefined}
-          >
-            <input
-              id="conn-proxy-user"
-              data-field="proxyUser"
-              value={proxyUser}
-              aria-invalid={problems.proxyUser !== undefined || undefined}
-              onChange={(e) => {
-                setProxyUser(e.currentTarget.value)
-                edited('proxyUser')
-              }}
-              autoComplete="off"
-              data-testid="conn-proxy-user"
-            />
-          </Field>
+            problem={problemOf('proxyUser')}
+            hint={t('connections.proxyUserHint')}
+            value={proxyUser}
+            onValue={setProxyUser}
+            onEdit={edited}
+            autoComplete="off"
+            data-testid="conn-proxy-user"
+          />
           {proxyUser.trim() !== '' && (
             <Field
               id="conn-proxy-password"
@@ -459,6 +406,45 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         </button>
       </div>
     </form>
+  )
+}
+
+/**
+ * A text input the form checks before sending: its mistake (else `hint`) under it, announced, and
+ * marked on the input; `data-field` lets the form move the focus to the first mistake.
+ */
+function CheckedInput({
+  id,
+  field,
+  label,
+  problem,
+  hint,
+  onValue,
+  onEdit,
+  ...input
+}: {
+  id: string
+  field: ConnectionField
+  label: string
+  problem: string | undefined
+  hint?: string | undefined
+  onValue: (value: string) => void
+  /** Told of every change: a mistake said under the field goes once the field is edited. */
+  onEdit: (field: ConnectionField) => void
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange'>) {
+  return (
+    <Field id={id} label={label} note={problem ?? hint} invalid={problem !== undefined}>
+      <input
+        {...input}
+        id={id}
+        data-field={field}
+        aria-invalid={problem !== undefined || undefined}
+        onChange={(e) => {
+          onValue(e.currentTarget.value)
+          onEdit(field)
+        }}
+      />
+    </Field>
   )
 }
 
