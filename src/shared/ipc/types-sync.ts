@@ -133,12 +133,13 @@ export type SyncStatusView = {
 }
 
 /**
- * Why a run did not start: busy (a run is going), no-sources, or importing (a file import is writing
- * to the workspace; its one transaction would keep the sync's writes waiting).
+ * Why a run did not start: busy (a run is going), no-sources, unknown-source (the one source asked
+ * for is no longer configured), or importing (a file import is writing to the workspace; its one
+ * transaction would keep the sync's writes waiting).
  */
 export type SyncRunAnswer = {
   started: boolean
-  reason: 'busy' | 'no-sources' | 'importing' | null
+  reason: 'busy' | 'no-sources' | 'unknown-source' | 'importing' | null
   status: SyncStatusView
 }
 

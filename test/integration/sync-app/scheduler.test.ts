@@ -131,6 +131,27 @@ describe('sync scheduler', () => {
     scheduler.stop()
   })
 
+  it('a run asked for a source that is gone says so, not that there are no connections', async () => {
+    const clock = manualClock()
+    let sources = [source('a'), source('b')]
+    const scheduler = createSyncScheduler({
+      sources: () => sources,
+      runSource: async (job) => outcome(job, 'ok', clock.now()),
+      probe: async () => true,
+      now: clock.now,
+      timers: clock.timers,
+      intervalMinutes: () => 15,
+      watermark: () => null,
+    })
+    expect(scheduler.runNow({ source: 'removed' })).toMatchObject({
+      started: false,
+      reason: 'unknown-source',
+    })
+    sources = []
+    expect(scheduler.runNow({ source: 'removed' })).toMatchObject({ started: false, reason: 'no-sources' })
+    expect(scheduler.runNow()).toMatchObject({ started: false, reason: 'no-sources' })
+  })
+
   it('refuses a second run while one is going and cancels the rest of a run', async () => {
     const clock = manualClock()
     const started: string[] = []

@@ -255,7 +255,12 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     if (deps.importing?.()) return { started: false, reason: 'importing', status: status() }
     const all = deps.sources()
     const chosen = opts.source ? all.filter((s) => s.name === opts.source) : all
-    if (chosen.length === 0) return { started: false, reason: 'no-sources', status: status() }
+    if (chosen.length === 0) {
+      // One source asked for by name that is gone (removed a moment before the list showed it):
+      // not the same as having no connections at all.
+      const reason = opts.source && all.length > 0 ? 'unknown-source' : 'no-sources'
+      return { started: false, reason, status: status() }
+    }
     const controller = new AbortController()
     if (timer !== null) timers.clear(timer)
     timer = null

@@ -22,6 +22,7 @@ const ko = {
   busy: '이미 동기화가 진행 중입니다',
   importing: '파일을 가져오는 중입니다. 가져오기가 끝나면 동기화하세요.',
   noSources: '연결이 없습니다. 설정 → 연결에서 ITSM 또는 ServiceNow 연결을 추가하세요.',
+  sourceGone: '"{{name}}" 연결은 삭제되어 더 이상 없습니다. 목록을 새로 고쳤습니다.',
   openSettings: '설정 열기',
   columns: {
     name: '연결',
@@ -130,6 +131,7 @@ const en: typeof ko = {
   busy: 'A sync is already running',
   importing: 'A file is being imported. Sync once the import has finished.',
   noSources: 'No connections yet. Add an ITSM or ServiceNow connection in Settings → Connections.',
+  sourceGone: 'The connection "{{name}}" has been removed. The list has been refreshed.',
   openSettings: 'Open Settings',
   columns: {
     name: 'Connection',

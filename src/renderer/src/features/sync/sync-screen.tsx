@@ -46,7 +46,9 @@ export function SyncScreen() {
             ? t('sync.busy')
             : answer.reason === 'importing'
               ? t('sync.importing')
-              : t('sync.noSources'),
+              : answer.reason === 'unknown-source'
+                ? t('sync.sourceGone', { name: source ?? '' })
+                : t('sync.noSources'),
         )
       sync.refreshLists()
     } catch (err) {
