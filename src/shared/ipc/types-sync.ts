@@ -162,7 +162,62 @@ export type SyncLogView = {
 /** A file the main process opened for the import wizard: an opaque token, never a path. */
 export type ImportFileChoice = { token: string; fileName: string; size: number }
 
-export type ImportRowError = { row: number; column: string; value: string; message: string }
+/**
+ * Why a row is bad, as a code the UI words in its own language (the English `message` stays for the
+ * CLI, the JSON output and the CSV error report). `params` fill the wording: `column` is always the
+ * canonical column (status, created_at) when the error is about one.
+ */
+export const IMPORT_ROW_ERROR_CODES = [
+  /** A required cell is blank. */
+  'required',
+  /** A count cell is not an integer. */
+  'not_whole_number',
+  /** A count cell is below zero. */
+  'negative',
+  /** A status/priority no translation knows; `expected`: the canonical values, comma separated. */
+  'unknown_value',
+  /** An instant earlier than created_at. */
+  'before_created',
+  /** A finished `status` with no time it finished, and `column` (resolved_at/closed_at) not mapped. */
+  'finished_time_unmapped',
+  /** The same, with `column` mapped but blank. */
+  'finished_time_blank',
+  /** Date cells: an invalid Excel date, a JSON number that is not epoch ms, another number, a boolean, text. */
+  'invalid_date',
+  'not_epoch_ms',
+  'number_not_date',
+  'boolean_not_date',
+  'invalid_date_text',
+  /** XLSX cells (`cell` such as D5; `error` such as #N/A): an error value, a formula without result, a formula error. */
+  'excel_error_value',
+  'formula_no_result',
+  'formula_error',
+  'formula_error_unknown',
+  /** More fields than the header: `fields`, `headers` (counts). */
+  'extra_fields',
+  /** A JSON record that is not an object. */
+  'not_json_object',
+  /** An id seen before in the file, first on row `firstRow`. */
+  'duplicate_id',
+  /** U+FFFD from bytes the file's `encoding` could not decode: `count` sequences (first at byte `firstAt`). */
+  'undecodable_text',
+  'undecodable_text_at',
+  /** U+FFFD or C1 controls in an otherwise clean file (an earlier wrong conversion). */
+  'damaged_text',
+] as const
+
+export type ImportRowErrorCode = (typeof IMPORT_ROW_ERROR_CODES)[number]
+
+export type ImportRowErrorReason = { code: ImportRowErrorCode; params?: Record<string, string | number> }
+
+export type ImportRowError = {
+  row: number
+  column: string
+  value: string
+  /** English, as the CLI and the error report say it. */
+  message: string
+  reason: ImportRowErrorReason
+}
 
 export type ImportSampleRow = {
   row: number

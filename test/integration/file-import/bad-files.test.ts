@@ -135,8 +135,20 @@ describe('row errors', () => {
     const path = join(tmp, 'errors.csv')
     await writeErrorReport(
       [
-        { row: 3, column: '생성일시', value: '2026-13-45', message: 'created_at: not a valid date/time' },
-        { row: 4, column: '제목', value: '=SUM(A1) "따옴표", 쉼표', message: 'title: is required' },
+        {
+          row: 3,
+          column: '생성일시',
+          value: '2026-13-45',
+          message: 'created_at: not a valid date/time',
+          reason: { code: 'invalid_date_text', params: { column: 'created_at' } },
+        },
+        {
+          row: 4,
+          column: '제목',
+          value: '=SUM(A1) "따옴표", 쉼표',
+          message: 'title: is required',
+          reason: { code: 'required', params: { column: 'title' } },
+        },
       ],
       path,
     )
@@ -184,6 +196,7 @@ describe('damaged text', () => {
             `^not valid UTF-8 text: .*1 undecodable byte sequence, the first at byte ${at.toLocaleString('en-US')}`,
           ),
         ) as unknown,
+        reason: { code: 'undecodable_text_at', params: { encoding: 'UTF-8', count: 1, firstAt: at } },
       },
     ])
     const ws = tempWorkspace()
@@ -214,6 +227,8 @@ describe('damaged text', () => {
     expect(p.validCount).toBe(499)
     expect(p.errors.map((e) => [e.row, e.column])).toEqual([[501, 'tenant']])
     expect(p.errors[0]?.message).toMatch(/^not valid CP949 text/)
+    // CP949 decoding does not say where the first bad byte is: the wording without a position.
+    expect(p.errors[0]?.reason).toEqual({ code: 'undecodable_text', params: { encoding: 'CP949', count: 1 } })
   })
 
   it('a control character past 64 KB in valid UTF-8 is a row error, not stored', async () => {
@@ -223,6 +238,7 @@ describe('damaged text', () => {
     expect(p.encoding).toBe('utf-8')
     expect(p.errors.map((e) => [e.row, e.column])).toEqual([[501, 'tenant']])
     expect(p.errors[0]?.message).toMatch(/^contains � or control characters/)
+    expect(p.errors[0]?.reason).toEqual({ code: 'damaged_text' })
   })
 })
 
@@ -245,6 +261,7 @@ describe('finished SRs without a finish time', () => {
         value: '',
         message:
           'resolved_at: status DONE but no resolved_at, closed_at or updated_at, so when it was resolved is unknown; map the column that holds it',
+        reason: { code: 'finished_time_unmapped', params: { column: 'resolved_at', status: 'DONE' } },
       },
       {
         row: 3,
@@ -252,6 +269,7 @@ describe('finished SRs without a finish time', () => {
         value: '',
         message:
           'closed_at: status CANCELLED but no resolved_at, closed_at or updated_at, so when it was cancelled is unknown; map the column that holds it',
+        reason: { code: 'finished_time_unmapped', params: { column: 'closed_at', status: 'CANCELLED' } },
       },
     ])
     const emptyCells = join(tmp, 'empty-finish-cells.csv')
@@ -265,6 +283,10 @@ describe('finished SRs without a finish time', () => {
     expect(q.errors.map((e) => [e.row, e.column, e.message.replace(/.*; /, '')])).toEqual([
       [2, '해결일시', 'fill it'],
     ])
+    expect(q.errors[0]?.reason).toEqual({
+      code: 'finished_time_blank',
+      params: { column: 'resolved_at', status: 'RESOLVED' },
+    })
     // updated_at given: the last resort SPEC §2 allows (stored as an estimate), not an invented time.
     expect(q.sample[0]).toMatchObject({ sourceId: 'E-2', resolvedAt: null, updatedAt: 1772431200000 })
   })

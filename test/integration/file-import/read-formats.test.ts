@@ -244,7 +244,15 @@ describe('JSON', () => {
     )
     const p = await previewImport(path, { timeZone: SEOUL })
     expect(p.sample[0]?.createdAt).toBe(MAR2_UTC)
-    expect(p.errors).toEqual([{ row: 3, column: '', value: '', message: 'record is not a JSON object' }])
+    expect(p.errors).toEqual([
+      {
+        row: 3,
+        column: '',
+        value: '',
+        message: 'record is not a JSON object',
+        reason: { code: 'not_json_object' },
+      },
+    ])
   })
 })
 
@@ -262,9 +270,27 @@ describe('JSON records that are not objects', () => {
     writeFileSync(path, JSON.stringify([record, 42, 'text', null]))
     const p = await previewImport(path, { timeZone: SEOUL })
     expect(p.errors).toEqual([
-      { row: 3, column: '', value: '', message: 'record is not a JSON object' },
-      { row: 4, column: '', value: '', message: 'record is not a JSON object' },
-      { row: 5, column: '', value: '', message: 'record is not a JSON object' },
+      {
+        row: 3,
+        column: '',
+        value: '',
+        message: 'record is not a JSON object',
+        reason: { code: 'not_json_object' },
+      },
+      {
+        row: 4,
+        column: '',
+        value: '',
+        message: 'record is not a JSON object',
+        reason: { code: 'not_json_object' },
+      },
+      {
+        row: 5,
+        column: '',
+        value: '',
+        message: 'record is not a JSON object',
+        reason: { code: 'not_json_object' },
+      },
     ])
   })
 })
@@ -403,14 +429,22 @@ describe('XLSX', () => {
         column: 'title',
         value: '=A2&" 요청"',
         message: 'title: formula without a saved result in cell C2: open and save the file in Excel',
+        reason: { code: 'formula_no_result', params: { column: 'title', cell: 'C2' } },
       },
       {
         row: 3,
         column: 'category',
         value: '#DIV/0!',
         message: 'category: formula error #DIV/0! in cell D3: fix the formula',
+        reason: { code: 'formula_error', params: { column: 'category', cell: 'D3', error: '#DIV/0!' } },
       },
-      { row: 5, column: 'category', value: '#N/A', message: 'category: Excel error value #N/A in cell D5' },
+      {
+        row: 5,
+        column: 'category',
+        value: '#N/A',
+        message: 'category: Excel error value #N/A in cell D5',
+        reason: { code: 'excel_error_value', params: { column: 'category', cell: 'D5', error: '#N/A' } },
+      },
     ])
     expect(p.sample.map((r) => [r.sourceId, r.title, r.priority])).toEqual([
       ['G-3', '링크 제목', 'P3'],
@@ -433,12 +467,19 @@ describe('XLSX', () => {
     await wb.xlsx.writeFile(path)
     const p = await previewImport(path, { timeZone: SEOUL })
     expect(p.errors).toEqual([
-      { row: 4, column: 'category', value: '#N/A', message: 'category: Excel error value #N/A in cell D4' },
+      {
+        row: 4,
+        column: 'category',
+        value: '#N/A',
+        message: 'category: Excel error value #N/A in cell D4',
+        reason: { code: 'excel_error_value', params: { column: 'category', cell: 'D4', error: '#N/A' } },
+      },
       {
         row: 5,
         column: 'category',
         value: '#N/A',
         message: 'category: formula error #N/A in cell D5: fix the formula',
+        reason: { code: 'formula_error', params: { column: 'category', cell: 'D5', error: '#N/A' } },
       },
     ])
     expect(p.sample.map((r) => [r.sourceId, r.title, r.category])).toEqual([

@@ -3,9 +3,10 @@
 // in JSON. Parsing is hand-rolled with a per-15-minute offset cache: luxon per cell costs ~10× more,
 // and an import parses up to five instants per row for millions of rows.
 import { DateTime } from 'luxon'
-import { CellProblem, type Cell, type ImportFormat } from './types'
+import { CellProblem, type Cell, type ImportFormat, type RowErrorReason } from './types'
 
-export type InstantResult = { value: number | null } | { error: string }
+/** `error`: the English message; `reason`: the same as a code (without the column, which the caller adds). */
+export type InstantResult = { value: number | null } | { error: string; reason: RowErrorReason }
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i
@@ -19,6 +20,14 @@ const EXCEL_1904_EPOCH_OFFSET_DAYS = 24_107
 
 const HINT =
   'use ISO 8601 such as 2026-03-02T09:30:00+09:00 (no offset = workspace time zone) or an Excel date'
+
+type DateErrorCode =
+  'invalid_date' | 'not_epoch_ms' | 'number_not_date' | 'boolean_not_date' | 'invalid_date_text'
+
+/** A cell that is not an instant: what it is, then the hint. */
+function dateError(code: DateErrorCode, what: string): InstantResult {
+  return { error: `${what}; ${HINT}`, reason: { code } }
+}
 
 /** Converts wall-clock time (its fields encoded as a UTC epoch) to the instant in `zone`. */
 export function createWallClock(zone: string): (wallMs: number) => number {
@@ -69,29 +78,29 @@ export function parseCellInstant(
   date1904 = false,
 ): InstantResult {
   if (cell === null) return { value: null }
-  if (cell instanceof CellProblem) return { error: cell.message }
+  if (cell instanceof CellProblem) return { error: cell.message, reason: cell.reason }
   if (cell instanceof Date) {
     const ms = cell.getTime()
-    return Number.isFinite(ms) ? { value: wallToEpoch(ms) } : { error: `invalid date; ${HINT}` }
+    return Number.isFinite(ms) ? { value: wallToEpoch(ms) } : dateError('invalid_date', 'invalid date')
   }
   if (typeof cell === 'number') {
     if (format === 'json') {
       // JSON has no date type; a number is epoch milliseconds (seconds would land in 1970).
       return cell >= 1e11 && cell < 1e14
         ? { value: Math.round(cell) }
-        : { error: `not epoch milliseconds; ${HINT}` }
+        : dateError('not_epoch_ms', 'not epoch milliseconds')
     }
     if (format === 'xlsx' && cell > 0 && cell < 2_958_466) {
       const epochDays = date1904 ? EXCEL_1904_EPOCH_OFFSET_DAYS : EXCEL_EPOCH_OFFSET_DAYS
       return { value: wallToEpoch(Math.round((cell - epochDays) * DAY_MS)) }
     }
-    return { error: `a number is not a date here; ${HINT}` }
+    return dateError('number_not_date', 'a number is not a date here')
   }
-  if (typeof cell === 'boolean') return { error: `not a date; ${HINT}` }
+  if (typeof cell === 'boolean') return dateError('boolean_not_date', 'not a date')
   const text = cell.trim()
   if (text === '') return { value: null }
   const ms = parseInstantText(text, wallToEpoch)
-  return ms === null ? { error: `not a valid date/time; ${HINT}` } : { value: ms }
+  return ms === null ? dateError('invalid_date_text', 'not a valid date/time') : { value: ms }
 }
 
 /** Parses ISO 8601 or a Korean-Excel display form; null when the text is neither or not a real date. */

@@ -32,7 +32,7 @@ import {
   type RowError,
   type Table,
 } from './types'
-import { createRowValidator, damagedTextMessage, display, valueMaps } from './validate'
+import { createRowValidator, damagedTextError, display, valueMaps } from './validate'
 import { DAMAGED_TEXT } from './decode'
 import { writeTransaction } from '../../db/write-transaction'
 
@@ -392,7 +392,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
       : format === 'json'
         ? await readJson(path, head, limits)
         : await readXlsx(path, limits, opts.sheet ?? mapping?.sheet, xlsxWatch(opts))
-  const damagedText = damagedTextMessage(table.encoding, table.invalidBytes)
+  const damagedText = damagedTextError(table.encoding, table.invalidBytes)
   const damagedHeaders = table.headers.filter((h) => DAMAGED_TEXT.test(h))
   if (damagedHeaders.length > 0) {
     throw new CoreError(
@@ -464,6 +464,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
             column: table.headers[idIndex ?? 0] ?? 'id',
             value: id,
             message: `id: duplicate of row ${first}; each SR may appear once per file`,
+            reason: { code: 'duplicate_id', params: { column: 'id', firstRow: first } },
           })
         }
       }

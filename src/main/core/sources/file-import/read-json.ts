@@ -47,7 +47,11 @@ export async function readJson(path: string, head: Buffer, limits: ImportLimits)
       const item: unknown = list[i]
       yield isObject(item)
         ? { row: i + 2, cells: headers.map((h) => toCell(item[h])) }
-        : { row: i + 2, cells: [], problem: 'record is not a JSON object' }
+        : {
+            row: i + 2,
+            cells: [],
+            problem: { message: 'record is not a JSON object', reason: { code: 'not_json_object' } },
+          }
     }
   }
   return {

@@ -435,13 +435,20 @@ function toCell(v: ExcelJS.CellValue, row: number, col: number): Cell {
   if (typeof v === 'string') {
     if (!v.startsWith(ERROR_MARK)) return v
     const code = v.slice(ERROR_MARK.length)
-    return new CellProblem(`Excel error value ${code} in cell ${ref}`, code)
+    return new CellProblem(`Excel error value ${code} in cell ${ref}`, code, {
+      code: 'excel_error_value',
+      params: { cell: ref, error: code },
+    })
   }
   if (typeof v === 'boolean' || v instanceof Date) return v
   if (typeof v === 'object') {
     if ('richText' in v) return richText(v.richText)
     if ('error' in v) {
-      return new CellProblem(`Excel error value ${String(v.error)} in cell ${ref}`, String(v.error))
+      const error = String(v.error)
+      return new CellProblem(`Excel error value ${error} in cell ${ref}`, error, {
+        code: 'excel_error_value',
+        params: { cell: ref, error },
+      })
     }
     if ('formula' in v || 'sharedFormula' in v) {
       const result = (v as { result?: unknown }).result
@@ -449,6 +456,7 @@ function toCell(v: ExcelJS.CellValue, row: number, col: number): Cell {
         return new CellProblem(
           `formula without a saved result in cell ${ref}: open and save the file in Excel`,
           `=${(v as { formula?: string }).formula ?? ''}`,
+          { code: 'formula_no_result', params: { cell: ref } },
         )
       }
       // A numeric result that is no number: an error value written without its t="e" type.
@@ -456,6 +464,7 @@ function toCell(v: ExcelJS.CellValue, row: number, col: number): Cell {
         return new CellProblem(
           `formula error in cell ${ref} (Excel shows an error such as #DIV/0! or #N/A): fix the formula`,
           '#ERROR',
+          { code: 'formula_error_unknown', params: { cell: ref } },
         )
       }
       const code =
@@ -464,7 +473,12 @@ function toCell(v: ExcelJS.CellValue, row: number, col: number): Cell {
           : typeof result === 'object' && 'error' in result
             ? String((result as { error: unknown }).error)
             : null
-      if (code !== null) return new CellProblem(`formula error ${code} in cell ${ref}: fix the formula`, code)
+      if (code !== null) {
+        return new CellProblem(`formula error ${code} in cell ${ref}: fix the formula`, code, {
+          code: 'formula_error',
+          params: { cell: ref, error: code },
+        })
+      }
       return toCell(result as ExcelJS.CellValue, row, col)
     }
     // A hyperlink: its shown text, itself plain or rich text.

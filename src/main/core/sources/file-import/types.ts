@@ -1,6 +1,11 @@
 // Shapes shared by the file-import readers, the column mapping and the validator.
 import type { SrInput } from '../../db/repositories/service-requests'
+import type { ImportRowErrorCode, ImportRowErrorReason } from '../../../../shared/ipc/types-sync'
 import { CoreError } from '../../errors'
+
+/** A row error's code and params, which the UI words in its language (see ImportRowErrorReason). */
+export type RowErrorCode = ImportRowErrorCode
+export type RowErrorReason = ImportRowErrorReason
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
@@ -24,6 +29,8 @@ export class CellProblem {
     readonly message: string,
     /** What the cell shows, for the error report and the raw record. */
     readonly shown: string,
+    /** The message as a code and params; the validator adds the column. */
+    readonly reason: RowErrorReason,
   ) {}
 }
 
@@ -32,7 +39,7 @@ export type RawRow = {
   row: number
   cells: Cell[]
   /** Why the record has no cells at all (a JSON record that is not an object); a row error. */
-  problem?: string
+  problem?: { message: string; reason: RowErrorReason }
 }
 
 /** A file opened by a reader: its header and a one-pass stream of records. */
@@ -56,7 +63,14 @@ export type ImportLimits = { maxBytes: number; maxRows: number }
 export const DEFAULT_LIMITS: ImportLimits = { maxBytes: 200 * 1024 * 1024, maxRows: 2_000_000 }
 
 /** A problem with one row; `row` as a spreadsheet user counts (header = 1). */
-export type RowError = { row: number; column: string; value: string; message: string }
+export type RowError = {
+  row: number
+  column: string
+  value: string
+  /** English: the CLI, its JSON output and the error report show it as is. */
+  message: string
+  reason: RowErrorReason
+}
 
 /** A valid row ready for the store, with where it came from. */
 export type ValidRow = { row: number; sr: SrInput }

@@ -12,6 +12,7 @@ import {
   type ImportFormat,
   type RawRow,
   type RowError,
+  type RowErrorReason,
 } from './types'
 
 // Values seen in Korean ITSM exports and other tools, after normalizeValue. A mapping file's
@@ -66,35 +67,40 @@ export type RowContext = {
   date1904: boolean
   statusValues: ReadonlyMap<string, SrStatus>
   priorityValues: ReadonlyMap<string, Priority>
-  /** The row error for a cell holding U+FFFD or a C1 control (see damagedTextMessage). */
-  damagedText: string
+  /** The row error for a cell holding U+FFFD or a C1 control (see damagedTextError). */
+  damagedText: { message: string; reason: RowErrorReason }
 }
 
 /**
  * What to tell about a cell with U+FFFD or a C1 control: bytes the file's encoding could not
  * decode, or (in an otherwise clean file) characters left by an earlier wrong conversion.
  */
-export function damagedTextMessage(
+export function damagedTextError(
   encoding: ImportEncoding,
   invalidBytes: { count: number; firstAt: number | null } | undefined,
-): string {
+): { message: string; reason: RowErrorReason } {
   const n = invalidBytes?.count ?? 0
   if (n > 0 && encoding !== 'binary') {
     const name = encoding === 'cp949' ? 'CP949' : 'UTF-8'
-    const where =
-      invalidBytes?.firstAt != null
-        ? `, the first at byte ${invalidBytes.firstAt.toLocaleString('en-US')}`
-        : ''
+    const firstAt = invalidBytes?.firstAt ?? null
+    const where = firstAt !== null ? `, the first at byte ${firstAt.toLocaleString('en-US')}` : ''
     const seqs = `${n.toLocaleString('en-US')} undecodable byte sequence${n === 1 ? '' : 's'}`
-    return (
-      `not valid ${name} text: � marks bytes that could not be read (the file has ${seqs}${where}); ` +
-      'fix the value in the file or save it again as CSV UTF-8'
-    )
+    return {
+      message:
+        `not valid ${name} text: � marks bytes that could not be read (the file has ${seqs}${where}); ` +
+        'fix the value in the file or save it again as CSV UTF-8',
+      reason:
+        firstAt !== null
+          ? { code: 'undecodable_text_at', params: { encoding: name, count: n, firstAt } }
+          : { code: 'undecodable_text', params: { encoding: name, count: n } },
+    }
   }
-  return (
-    'contains � or control characters (U+0080–U+009F) left by a wrong text conversion; ' +
-    'fix the value in the file'
-  )
+  return {
+    message:
+      'contains � or control characters (U+0080–U+009F) left by a wrong text conversion; ' +
+      'fix the value in the file',
+    reason: { code: 'damaged_text' },
+  }
 }
 
 export type RowOutcome =
@@ -140,41 +146,48 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
     const i = ctx.columns[c]
     return i === undefined ? null : (cells[i] ?? null)
   }
-  const fail = (c: CanonicalColumn, message: string): void => {
-    errors.push({ row, column: headerOf(c), value: display(cellOf(c)), message: `${c}: ${message}` })
+  const fail = (c: CanonicalColumn, message: string, reason: RowErrorReason): void => {
+    errors.push({
+      row,
+      column: headerOf(c),
+      value: display(cellOf(c)),
+      message: `${c}: ${message}`,
+      reason: { code: reason.code, params: { column: c, ...reason.params } },
+    })
   }
-  const text = (c: CanonicalColumn, required: boolean): string | null => {
+  const required = (c: CanonicalColumn): void => fail(c, 'is required', { code: 'required' })
+  const text = (c: CanonicalColumn, isRequired: boolean): string | null => {
     const v = cellOf(c)
     if (v instanceof CellProblem) {
-      fail(c, v.message)
+      fail(c, v.message, v.reason)
       return null
     }
     const s = v === null ? '' : v instanceof Date ? v.toISOString() : String(v).trim()
     if (s === '') {
-      if (required) fail(c, 'is required')
+      if (isRequired) required(c)
       return null
     }
     return s
   }
-  const instant = (c: CanonicalColumn, required: boolean): number | null => {
+  const instant = (c: CanonicalColumn, isRequired: boolean): number | null => {
     const r = parseCellInstant(cellOf(c), ctx.format, ctx.wallToEpoch, ctx.date1904)
     if ('error' in r) {
-      fail(c, r.error)
+      fail(c, r.error, r.reason)
       return null
     }
-    if (r.value === null && required) fail(c, 'is required')
+    if (r.value === null && isRequired) required(c)
     return r.value
   }
   const count = (c: CanonicalColumn): number | undefined => {
     const v = cellOf(c)
     if (v === null || (typeof v === 'string' && v.trim() === '')) return undefined
     if (v instanceof CellProblem) {
-      fail(c, v.message)
+      fail(c, v.message, v.reason)
       return undefined
     }
     const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN
-    if (!Number.isInteger(n)) fail(c, 'must be a whole number')
-    else if (n < 0) fail(c, 'must not be negative')
+    if (!Number.isInteger(n)) fail(c, 'must be a whole number', { code: 'not_whole_number' })
+    else if (n < 0) fail(c, 'must not be negative', { code: 'negative' })
     else return n
     return undefined
   }
@@ -187,11 +200,17 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
     const s = text(c, true)
     if (s === null) return undefined
     const v = values.get(normalizeValue(s))
-    if (!v) fail(c, `unknown ${c}; expected ${known.join(', ')} (or map it in the mapping's values.${c})`)
+    if (!v) {
+      const expected = known.join(', ')
+      fail(c, `unknown ${c}; expected ${expected} (or map it in the mapping's values.${c})`, {
+        code: 'unknown_value',
+        params: { expected },
+      })
+    }
     return v
   }
   const notBefore = (c: CanonicalColumn, v: number | null, createdAt: number): void => {
-    if (v !== null && v < createdAt) fail(c, 'is before created_at')
+    if (v !== null && v < createdAt) fail(c, 'is before created_at', { code: 'before_created' })
   }
 
   return (raw) => {
@@ -199,14 +218,15 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
     row = raw.row
     errors = []
     if (raw.problem !== undefined) {
-      return { kind: 'error', errors: [{ row, column: '', value: '', message: raw.problem }] }
+      const { message, reason } = raw.problem
+      return { kind: 'error', errors: [{ row, column: '', value: '', message, reason }] }
     }
     if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return { kind: 'blank' }
     // Every cell, mapped or not (the raw record keeps them all): damaged text is never stored.
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]
       if (typeof c === 'string' && DAMAGED_TEXT.test(c)) {
-        errors.push({ row, column: ctx.headers[i] ?? '', value: c, message: ctx.damagedText })
+        errors.push({ row, column: ctx.headers[i] ?? '', value: c, ...ctx.damagedText })
       }
     }
     const extra = cells.slice(ctx.headers.length).filter((c) => c !== null && display(c).trim() !== '')
@@ -216,6 +236,7 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
         column: '',
         value: extra.map(display).join(' | '),
         message: `row has ${cells.length} fields but the header has ${ctx.headers.length} (an unquoted delimiter?)`,
+        reason: { code: 'extra_fields', params: { fields: cells.length, headers: ctx.headers.length } },
       })
     }
     const id = text('id', true)
@@ -247,13 +268,18 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
         status === 'CANCELLED'
           ? (['closed_at', 'cancelled'] as const)
           : (['resolved_at', 'resolved'] as const)
+      const unmapped = ctx.columns[column] === undefined
       errors.push({
         row,
         column: headerOf(column),
         value: '',
         message:
           `${column}: status ${status} but no resolved_at, closed_at or updated_at, so when it was ${what} ` +
-          `is unknown; ${ctx.columns[column] === undefined ? 'map the column that holds it' : 'fill it'}`,
+          `is unknown; ${unmapped ? 'map the column that holds it' : 'fill it'}`,
+        reason: {
+          code: unmapped ? 'finished_time_unmapped' : 'finished_time_blank',
+          params: { column, status },
+        },
       })
     }
     if (errors.length > 0 || !id || !tenant || !title || !priority || !status || createdAt === null) {
@@ -297,7 +323,7 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
 
 /** Whether `e` is a status or priority value no translation knows (the import wizard offers to map it). */
 export function isUnknownValueError(e: RowError, c: 'priority' | 'status'): boolean {
-  return e.message.startsWith(`${c}: unknown ${c};`)
+  return e.reason.code === 'unknown_value' && e.reason.params?.column === c
 }
 
 /** A cell as text: what a row error shows and what the id check compares. */

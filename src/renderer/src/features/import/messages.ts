@@ -1,4 +1,12 @@
 // ko/en messages of the import wizard (SPEC §10), under the top-level key "importWizard".
+import type { ImportRowErrorCode } from '../../../../shared/ipc/types-sync'
+
+// How to write a timestamp, after each date error.
+const DATE_HINT_KO =
+  '2026-03-02T09:30:00+09:00 같은 ISO 8601(오프셋이 없으면 작업 공간 시간대) 또는 Excel 날짜로 적으세요'
+const DATE_HINT_EN =
+  'use ISO 8601 such as 2026-03-02T09:30:00+09:00 (no offset = workspace time zone) or an Excel date'
+
 const ko = {
   title: '파일 가져오기',
   close: '닫기',
@@ -78,6 +86,43 @@ const ko = {
     status: '상태',
     created: '생성',
   },
+  // A row error's column in its wording: the label above and the canonical name the file and the
+  // CLI use.
+  columnRef: '{{label}}({{column}})',
+  // Row errors by reason code (ImportRowErrorReason); unknown codes show the core's English message.
+  rowErrors: {
+    required: '{{column}}: 필수 값이 비어 있습니다',
+    not_whole_number: '{{column}}: 정수여야 합니다',
+    negative: '{{column}}: 음수일 수 없습니다',
+    unknown_value:
+      '{{column}}: 알 수 없는 값입니다. {{expected}} 중 하나여야 합니다(또는 값 변환에서 뜻을 고르세요)',
+    before_created: '{{column}}: 생성 일시(created_at)보다 이릅니다',
+    finished_time_unmapped:
+      '{{column}}: 상태가 {{status}}인데 해결·종료·수정 일시(resolved_at, closed_at, updated_at)가 모두 없어 끝난 시각을 알 수 없습니다. 그 시각이 있는 열을 연결하세요',
+    finished_time_blank:
+      '{{column}}: 상태가 {{status}}인데 해결·종료·수정 일시(resolved_at, closed_at, updated_at)가 모두 없어 끝난 시각을 알 수 없습니다. 값을 채우세요',
+    invalid_date: `{{column}}: 올바른 날짜가 아닙니다. ${DATE_HINT_KO}`,
+    not_epoch_ms: `{{column}}: 밀리초 단위 epoch 시각이 아닙니다. ${DATE_HINT_KO}`,
+    number_not_date: `{{column}}: 이 숫자는 날짜로 읽을 수 없습니다. ${DATE_HINT_KO}`,
+    boolean_not_date: `{{column}}: 날짜가 아닙니다. ${DATE_HINT_KO}`,
+    invalid_date_text: `{{column}}: 올바른 날짜/시각이 아닙니다. ${DATE_HINT_KO}`,
+    excel_error_value: '{{column}}: {{cell}} 셀이 Excel 오류 값 {{error}}입니다',
+    formula_no_result:
+      '{{column}}: {{cell}} 셀의 수식에 저장된 결과가 없습니다. Excel에서 파일을 열어 저장하세요',
+    formula_error: '{{column}}: {{cell}} 셀의 수식 오류 {{error}}. 수식을 고치세요',
+    formula_error_unknown:
+      '{{column}}: {{cell}} 셀의 수식 오류(Excel에는 #DIV/0!, #N/A 같은 오류로 보입니다). 수식을 고치세요',
+    extra_fields:
+      '이 행은 필드가 {{fields}}개인데 머리글은 {{headers}}개입니다(따옴표로 감싸지 않은 구분자가 있나요?)',
+    not_json_object: 'JSON 객체가 아닌 레코드입니다',
+    duplicate_id: '{{column}}: {{firstRow}}행과 중복됩니다. SR 하나는 파일에 한 번만 나올 수 있습니다',
+    undecodable_text:
+      '올바른 {{encoding}} 텍스트가 아닙니다. �는 읽을 수 없는 바이트입니다(파일에 읽을 수 없는 바이트 열 {{count}}개). 파일의 값을 고치거나 CSV UTF-8로 다시 저장하세요',
+    undecodable_text_at:
+      '올바른 {{encoding}} 텍스트가 아닙니다. �는 읽을 수 없는 바이트입니다(파일에 읽을 수 없는 바이트 열 {{count}}개, 첫 번째는 바이트 위치 {{firstAt}}). 파일의 값을 고치거나 CSV UTF-8로 다시 저장하세요',
+    damaged_text:
+      '잘못된 텍스트 변환으로 생긴 � 또는 제어 문자(U+0080–U+009F)가 있습니다. 파일의 값을 고치세요',
+  } satisfies Record<ImportRowErrorCode, string>,
 }
 const en: typeof ko = {
   title: 'Import a file',
@@ -165,6 +210,41 @@ const en: typeof ko = {
     priority: 'Priority',
     status: 'Status',
     created: 'Created',
+  },
+  // The canonical name alone, as the CLI and the error report say it.
+  columnRef: '{{column}}',
+  // As the core's messages, but for the wizard: unknown values are translated on this screen.
+  rowErrors: {
+    required: '{{column}}: is required',
+    not_whole_number: '{{column}}: must be a whole number',
+    negative: '{{column}}: must not be negative',
+    unknown_value:
+      '{{column}}: unknown value; expected {{expected}} (or choose what it means under Value translation)',
+    before_created: '{{column}}: is before created_at',
+    finished_time_unmapped:
+      '{{column}}: status {{status}} but no resolved_at, closed_at or updated_at, so when it finished is unknown; map the column that holds it',
+    finished_time_blank:
+      '{{column}}: status {{status}} but no resolved_at, closed_at or updated_at, so when it finished is unknown; fill it',
+    invalid_date: `{{column}}: invalid date; ${DATE_HINT_EN}`,
+    not_epoch_ms: `{{column}}: not epoch milliseconds; ${DATE_HINT_EN}`,
+    number_not_date: `{{column}}: a number is not a date here; ${DATE_HINT_EN}`,
+    boolean_not_date: `{{column}}: not a date; ${DATE_HINT_EN}`,
+    invalid_date_text: `{{column}}: not a valid date/time; ${DATE_HINT_EN}`,
+    excel_error_value: '{{column}}: Excel error value {{error}} in cell {{cell}}',
+    formula_no_result:
+      '{{column}}: formula without a saved result in cell {{cell}}: open and save the file in Excel',
+    formula_error: '{{column}}: formula error {{error}} in cell {{cell}}: fix the formula',
+    formula_error_unknown:
+      '{{column}}: formula error in cell {{cell}} (Excel shows an error such as #DIV/0! or #N/A): fix the formula',
+    extra_fields: 'row has {{fields}} fields but the header has {{headers}} (an unquoted delimiter?)',
+    not_json_object: 'record is not a JSON object',
+    duplicate_id: '{{column}}: duplicate of row {{firstRow}}; each SR may appear once per file',
+    undecodable_text:
+      'not valid {{encoding}} text: � marks bytes that could not be read (undecodable byte sequences in the file: {{count}}); fix the value in the file or save it again as CSV UTF-8',
+    undecodable_text_at:
+      'not valid {{encoding}} text: � marks bytes that could not be read (undecodable byte sequences in the file: {{count}}, the first at byte {{firstAt}}); fix the value in the file or save it again as CSV UTF-8',
+    damaged_text:
+      'contains � or control characters (U+0080–U+009F) left by a wrong text conversion; fix the value in the file',
   },
 }
 export const importMessages = { key: 'importWizard', ko, en }

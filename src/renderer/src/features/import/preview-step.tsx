@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { PRIORITIES, SR_STATUSES } from '../../../../shared/domain'
 import type { ImportPreviewView } from '../../../../shared/ipc/types-sync'
 import { formatCount, formatDateTime } from '../../i18n/format'
+import { rowErrorText } from './row-error-text'
 import type { ValueMap } from './use-import-wizard'
 
 /** Row errors per page of the list (the check answers with the first 500 of them). */
@@ -130,7 +131,7 @@ export function PreviewStep({ preview, values, timeZone, onValue }: PreviewStepP
                   <td>
                     <code>{e.value}</code>
                   </td>
-                  <td>{e.message}</td>
+                  <td>{rowErrorText(e, t, lang)}</td>
                 </tr>
               ))}
             </tbody>
