@@ -1,0 +1,101 @@
+// E2E: the import wizard's row errors in the UI's language. A CSV with several kinds of bad rows,
+// checked in the Korean UI, lists Korean problems naming the column as "label(canonical)"; the
+// English UI keeps the canonical names. Chromium against the real core through the harness.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, openReady, test } from './fixtures'
+
+/** Opens the Sync screen of a fresh workspace (the demo declined) and the import wizard on it. */
+async function openImportWizard(page: Page): Promise<void> {
+  await openReady(page, '/')
+  await page.getByTestId('demo-later').click()
+  await page.getByTestId('nav-sync').click()
+  await page.getByTestId('import-open').click()
+}
+
+/** Answers the file chooser that clicking `button` opens with `path`. */
+async function chooseImportFile(page: Page, path: string, button = 'import-choose'): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId(button).click()
+  await (await chooser).setFiles(path)
+}
+
+async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-errors-l10n-'))
+  try {
+    await run(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** One valid row and seven bad ones, each bad in its own way. */
+const BAD_ROWS_CSV =
+  [
+    'id,tenant,title,priority,status,created_at,resolved_at,reopen_count',
+    'K-1,통계청,정상,P2,OPEN,2026-03-02T09:00:00+09:00,,',
+    'K-2,통계청,상태 오류,P2,WIP,2026-03-02T09:00:00+09:00,,',
+    'K-3,,기관 없음,P2,OPEN,2026-03-02T09:00:00+09:00,,',
+    'K-4,통계청,날짜 오류,P2,OPEN,2026-13-45,,',
+    'K-5,통계청,순서 오류,P2,RESOLVED,2026-03-02T09:00:00+09:00,2026-03-01T09:00:00+09:00,',
+    'K-6,통계청,음수,P2,OPEN,2026-03-02T09:00:00+09:00,,-1',
+    'K-7,통계청,필드 초과,P2,OPEN,2026-03-02T09:00:00+09:00,,,넘침',
+    'K-1,통계청,중복,P2,OPEN,2026-03-02T09:00:00+09:00,,',
+  ].join('\n') + '\n'
+
+/** The problem column of the error table, row by row. */
+async function problems(page: Page): Promise<string[]> {
+  return page.getByTestId('import-errors').locator('tbody tr td:last-child').allInnerTexts()
+}
+
+test('row errors of a checked file are worded in Korean, each naming its column', async ({ page }) => {
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'bad-rows.csv')
+    await writeFile(path, BAD_ROWS_CSV)
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-summary')).toContainText('8행 중 정상 1행, 오류 7행')
+    expect(await problems(page)).toEqual([
+      '상태(status): 알 수 없는 값입니다. OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED 중 하나여야 합니다(또는 값 변환에서 뜻을 고르세요)',
+      '기관(tenant): 필수 값이 비어 있습니다',
+      '생성 일시(created_at): 올바른 날짜/시각이 아닙니다. 2026-03-02T09:30:00+09:00 같은 ISO 8601(오프셋이 없으면 작업 공간 시간대) 또는 Excel 날짜로 적으세요',
+      '해결 일시(resolved_at): 생성 일시(created_at)보다 이릅니다',
+      '재오픈 횟수(reopen_count): 음수일 수 없습니다',
+      '이 행은 필드가 9개인데 머리글은 8개입니다(따옴표로 감싸지 않은 구분자가 있나요?)',
+      'SR 번호(id): 2행과 중복됩니다. SR 하나는 파일에 한 번만 나올 수 있습니다',
+    ])
+    // Nothing of the core's English wording is left in the Korean list.
+    await expect(page.getByTestId('import-errors')).not.toContainText(
+      /is required|unknown status|is before|duplicate of row|fields but the header/,
+    )
+    await page.getByTestId('import-errors').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/import-errors-l10n-ko.png', fullPage: true })
+  })
+})
+
+test('in the English UI the same file lists English problems with the canonical column names', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'bad-rows.csv')
+    await writeFile(path, BAD_ROWS_CSV)
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-summary')).toContainText('1 of 8 rows valid, 7 with errors')
+    const list = await problems(page)
+    expect(list.slice(1)).toEqual([
+      'tenant: is required',
+      'created_at: not a valid date/time; use ISO 8601 such as 2026-03-02T09:30:00+09:00 (no offset = workspace time zone) or an Excel date',
+      'resolved_at: is before created_at',
+      'reopen_count: must not be negative',
+      'row has 9 fields but the header has 8 (an unquoted delimiter?)',
+      'id: duplicate of row 2; each SR may appear once per file',
+    ])
+    expect(list[0]).toMatch(/^status: unknown value; expected OPEN, IN_PROGRESS/)
+  })
+})
