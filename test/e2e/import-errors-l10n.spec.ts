@@ -1,35 +1,11 @@
 // E2E: the import wizard's row errors in the UI's language. A CSV with several kinds of bad rows,
 // checked in the Korean UI, lists Korean problems naming the column as "label(canonical)"; the
 // English UI keeps the canonical names. Chromium against the real core through the harness.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, openReady, test } from './fixtures'
-
-/** Opens the Sync screen of a fresh workspace (the demo declined) and the import wizard on it. */
-async function openImportWizard(page: Page): Promise<void> {
-  await openReady(page, '/')
-  await page.getByTestId('demo-later').click()
-  await page.getByTestId('nav-sync').click()
-  await page.getByTestId('import-open').click()
-}
-
-/** Answers the file chooser that clicking `button` opens with `path`. */
-async function chooseImportFile(page: Page, path: string, button = 'import-choose'): Promise<void> {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByTestId(button).click()
-  await (await chooser).setFiles(path)
-}
-
-async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-errors-l10n-'))
-  try {
-    await run(dir)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
-}
+import { expect, test } from './fixtures'
+import { chooseImportFile, openImportWizard, withTempDir } from './import-helpers'
 
 /** One valid row and seven bad ones, each bad in its own way. */
 const BAD_ROWS_CSV =

@@ -1,30 +1,15 @@
 // E2E: the import wizard (SPEC §10) as an operator goes back and forth through it: value
 // translations changed and taken back, a check gone stale, long error lists, the result's counts,
 // long values, another file chosen midway. Chromium against the real core through the harness.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { writeGeneratedCsv } from '../helpers/generated-csv'
-import { expect, openReady, test, type Harness } from './fixtures'
+import { expect, test, type Harness } from './fixtures'
+import { chooseImportFile, openImportWizard, withTempDir } from './import-helpers'
 
 const FIXTURES = resolve('test/fixtures/import')
-
-/** Opens the Sync screen of a fresh workspace (the demo declined) and the import wizard on it. */
-async function openImportWizard(page: Page): Promise<void> {
-  await openReady(page, '/')
-  await page.getByTestId('demo-later').click()
-  await page.getByTestId('nav-sync').click()
-  await page.getByTestId('import-open').click()
-}
-
-/** Answers the file chooser that clicking `button` opens with `path`. */
-async function chooseImportFile(page: Page, path: string, button = 'import-choose'): Promise<void> {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByTestId(button).click()
-  await (await chooser).setFiles(path)
-}
 
 /** custom-layout.csv mapped by hand and checked: one row ("해결됨") has an unknown status. */
 async function checkCustomLayout(page: Page): Promise<void> {
@@ -43,15 +28,6 @@ const srCount = (harness: Harness): number => {
     return (ws.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }).n
   } finally {
     ws.close()
-  }
-}
-
-async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-wizard-'))
-  try {
-    await run(dir)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
   }
 }
 

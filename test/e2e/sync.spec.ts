@@ -13,6 +13,7 @@ import { derOf, internalCaPem, internalServerTls, TLS_FIXTURES } from '../helper
 import { writeGeneratedCsv, writeGeneratedXlsx } from '../helpers/generated-csv'
 import { writeTwoSheetWorkbook } from '../helpers/two-sheet-workbook'
 import { expect, openReady, PINNED_NOW, STATIC_DIR, test } from './fixtures'
+import { chooseImportFile, openImportWizard } from './import-helpers'
 
 const TOKEN = 'e2e-itsm-token-8c1f2a'
 const FIXTURES = resolve('test/fixtures/import')
@@ -349,21 +350,6 @@ test('a proxy that asks for a login: the failed test says so, the proxy user and
     await proxy.close()
   }
 })
-
-/** Opens the Sync screen of a fresh workspace (the demo declined) and the import wizard on it. */
-async function openImportWizard(page: Page): Promise<void> {
-  await openReady(page, '/')
-  await page.getByTestId('demo-later').click()
-  await page.getByTestId('nav-sync').click()
-  await page.getByTestId('import-open').click()
-}
-
-/** The wizard's "choose a file" step, answered with `path`. */
-async function chooseImportFile(page: Page, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByTestId('import-choose').click()
-  await (await chooser).setFiles(path)
-}
 
 test('import wizard: map a custom layout, translate a value, import; a file with row errors writes nothing', async ({
   page,
