@@ -62,4 +62,41 @@ describe("a source's last success", () => {
     expect(view?.lastSuccessAt).toBe(whole)
     expect(view?.lastError?.cause).toBe('server')
   })
+
+  it('is still known after weeks of failed runs (6,000 of them, one entry each)', async () => {
+    app = appContext()
+    const store = app.ws.store
+    store.sqlite
+      .prepare("INSERT INTO sources (name, kind, config, created_at) VALUES ('cli', 'itsm', ?, 0)")
+      .run(JSON.stringify({ url: 'http://127.0.0.1:9', tokenEnv: 'ITSM_TOKEN' }))
+    let t = Date.parse('2026-03-18T00:00:00Z')
+    for (const entity of ['tenants', 'categories', 'people', 'srs', 'sr_events'])
+      logFinish(
+        store,
+        logStart(store, 'itsm:cli', entity, (t += 1000)),
+        { status: 'ok', rows: 1, pages: 1 },
+        (t += 1000),
+      )
+    const whole = t
+    // Every 5 minutes for about three weeks, the server refused the first request.
+    store.sqlite.transaction(() => {
+      for (let i = 0; i < 6000; i++) {
+        const id = logStart(store, 'itsm:cli', 'tenants', (t += 300_000))
+        logFinish(
+          store,
+          id,
+          {
+            status: 'failed',
+            rows: 0,
+            pages: 0,
+            error: 'Offline: connect ECONNREFUSED 127.0.0.1:9 (tenants)',
+          },
+          t + 50,
+        )
+      }
+    })()
+    const [view] = await app.ok('sources:list', {})
+    expect(view?.lastSuccessAt).toBe(whole)
+    expect(view?.lastError?.cause).toBe('offline')
+  })
 })

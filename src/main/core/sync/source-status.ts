@@ -83,23 +83,33 @@ function readRecord(store: Store, source: RunSource): RunRecord {
 }
 
 /** An entity's place in a run: a run syncs its entities in this order, one log entry each. */
-const ENTITY_ORDER = `CASE entity ${SYNC_ENTITIES.map((e, i) => `WHEN '${e}' THEN ${i}`).join(' ')} ELSE -1 END`
+const ENTITY_PLACE: ReadonlyMap<string, number> = new Map(SYNC_ENTITIES.map((e, i) => [e, i]))
+const placeOf = (entity: string): number => ENTITY_PLACE.get(entity) ?? -1
 
 /**
  * When the source last synced whole: the end of its newest run whose entries all succeeded. The
  * log has one entry per entity and no run id; a run's entries follow each other in entity order,
  * so an 'ok' entry ends its run when the source's next entry is not a later entity of the same
  * run. An entity that succeeded in a run that then failed or was cancelled (tenants before the SRs
- * failed) is no success of the source. Only the newest 5,000 entries are looked at.
+ * failed) is no success of the source. The log is read newest first and the scan stops at the
+ * newest such end, so a source that has failed for weeks still shows its last success.
  */
-const LAST_WHOLE_SUCCESS = `
-  SELECT max(finished_at) AS at FROM (
-    SELECT status, finished_at, ${ENTITY_ORDER} AS place,
-           lead(${ENTITY_ORDER}) OVER (ORDER BY id) AS next_place
-    FROM (SELECT id, entity, status, finished_at FROM sync_log
-          WHERE source = ? AND started_at >= ? ORDER BY id DESC LIMIT 5000)
-  )
-  WHERE status = 'ok' AND (next_place IS NULL OR next_place <= place)`
+function lastWholeSuccess(store: Store, key: string, since: number): number | null {
+  const entries = store.sqlite
+    .prepare(
+      `SELECT entity, status, finished_at AS at FROM sync_log
+       WHERE source = ? AND started_at >= ? ORDER BY id DESC`,
+    )
+    .iterate(key, since) as IterableIterator<{ entity: string; status: string; at: number | null }>
+  // The place of the entry logged right after the one looked at (null: it is the newest).
+  let nextPlace: number | null = null
+  for (const e of entries) {
+    const place = placeOf(e.entity)
+    if (e.status === 'ok' && (nextPlace === null || nextPlace <= place)) return e.at
+    nextPlace = place
+  }
+  return null
+}
 
 /** The source's runs in the sync log, since it was added (older entries of its name were another's). */
 function fromSyncLog(store: Store, source: RunSource): RunRecord {
@@ -111,9 +121,8 @@ function fromSyncLog(store: Store, source: RunSource): RunRecord {
        WHERE source = ? AND status != 'running' AND started_at >= ? ORDER BY id DESC LIMIT 1`,
     )
     .get(key, since) as { status: string; error: string | null; at: number } | undefined
-  const ok = store.sqlite.prepare(LAST_WHOLE_SUCCESS).get(key, since) as { at: number | null }
   return {
-    lastSuccessAt: ok.at,
+    lastSuccessAt: lastWholeSuccess(store, key, since),
     lastRows: null,
     lastError:
       last && last.status !== 'ok'
