@@ -2,7 +2,7 @@
 // import runs in a worker thread with its own connection (here the worker runs its TypeScript source
 // via tsx), streams 'import:progress', and stops on import:cancel with nothing written — also while
 // its rows are being written, when the worker's event loop is busy. One step runs at a time.
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
@@ -11,7 +11,7 @@ import { getWatermark } from '../../../src/main/core/db/meta'
 import { STORE_BUSY_MESSAGE } from '../../../src/main/core/errors'
 import { IMPORT_WRITING_BUSY_TIMEOUT_MS } from '../../../src/main/core/sync/import-runner'
 import type { ImportProgressEvent } from '../../../src/shared/ipc/types-sync'
-import { writeGeneratedCsv } from '../../helpers/generated-csv'
+import { writeGeneratedCsv, writeGeneratedXlsx } from '../../helpers/generated-csv'
 import { startItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { appContext, type AppContext } from './app-context'
 
@@ -87,6 +87,44 @@ describe('import wizard steps in a worker thread', () => {
     expect(reading).toEqual([...reading].sort((a, b) => a - b))
     expect(steps.findIndex((p) => p.phase === 'writing')).toBe(reading.length)
     expect(app.events.some((e) => e.event === 'data:changed')).toBe(true)
+  })
+
+  it("a workbook's first pass is made once: not again by a re-check nor by the import, each in a new worker", async () => {
+    const book = join(tmp, 'export.xlsx')
+    await writeGeneratedXlsx(book, 3000)
+    app = context()
+    const token = choose(app, book)
+    const threads = new Set<number | null>()
+    const opening = (): number[] =>
+      progress(app!)
+        .filter((p) => p.phase === 'opening')
+        .map((p) => p.rows)
+    expect((await app.ok('import:preview', { token })).check).toMatchObject({ rowCount: 3000, errorCount: 0 })
+    threads.add(app.sync.imports.lastThread())
+    // The whole sheet, the header and 3,000 rows, read once for its merged cells.
+    expect(opening().at(-1)).toBe(3001)
+    app.events.length = 0
+
+    // Checked again with another mapping (a value translation), then imported: neither reads the
+    // sheet through first.
+    const mapping = { values: { status: { Closed: 'DONE' } } }
+    await app.ok('import:preview', { token, mapping })
+    threads.add(app.sync.imports.lastThread())
+    const result = await app.ok('import:run', { token, mapping })
+    threads.add(app.sync.imports.lastThread())
+    expect(result).toMatchObject({ status: 'imported', written: 3000 })
+    expect(opening()).toEqual([])
+    expect(progress(app).filter((p) => p.phase === 'reading').length).toBeGreaterThan(0)
+    // Three steps on three worker threads, none of them this one.
+    expect(threads.size).toBe(3)
+    expect(threads.has(threadId)).toBe(false)
+
+    // The workbook saved again and chosen again: its first pass is made anew.
+    app.events.length = 0
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(book, later, later)
+    await app.ok('import:preview', { token: choose(app, book) })
+    expect(opening().at(-1)).toBe(3001)
   })
 
   it('cancelled while reading: the import answers cancelled and writes nothing', async () => {

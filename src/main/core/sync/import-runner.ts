@@ -10,6 +10,7 @@ import type { ImportErrorReportView, ImportPreviewView, ImportRunView } from '..
 import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
+import type { RememberedXlsxPlan } from '../sources/file-import/read-xlsx'
 import type {
   ImportFile,
   ImportJob,
@@ -85,6 +86,9 @@ function shortenBusyWait(store: Store): () => void {
 export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
   let active: { cancel(): void; op: ImportJob['op'] } | null = null
   let lastThread: number | null = null
+  // Each step runs in a new worker: the workbook first passes the last one made go to the next, so
+  // an import (or a re-check with another mapping) does not read a large sheet through once more.
+  let xlsxPlans: RememberedXlsxPlan[] = []
 
   const execute = async (job: ImportJob): Promise<ImportJobResult> => {
     if (active)
@@ -104,14 +108,15 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
     const running = opts.worker
       ? runImportInWorker(
           opts.worker.file,
-          { ...opts.worker.extraData, workspace: opts.worker.workspace, job },
+          { ...opts.worker.extraData, workspace: opts.worker.workspace, job, xlsxPlans },
           onProgress,
         )
       : runImportInProcess(job, opts.store, opts.now, onProgress)
     active = { cancel: running.cancel, op: job.op }
     try {
-      const { thread, ...result } = await running.result
+      const { thread, xlsxPlans: remembered, ...result } = await running.result
       lastThread = thread
+      if (opts.worker) xlsxPlans = remembered
       return result
     } finally {
       active = null

@@ -52,6 +52,8 @@ export function runImportInProcess(
   const result = executeImportJob(job, target, { onProgress, cancelled: () => stop }).then((r) => ({
     ...r,
     thread: threadId,
+    // The same thread, so the same remembered first passes: nothing to hand on.
+    xlsxPlans: [],
   }))
   return { result, cancel: () => void (stop = true) }
 }

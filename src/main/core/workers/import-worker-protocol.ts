@@ -4,6 +4,7 @@
 import type { ApiErrorCode } from '../../../shared/ipc/contract'
 import type { ImportPreviewView, ImportRunView } from '../../../shared/ipc/types-sync'
 import type { ImportProgress } from '../sources/file-import/import'
+import type { RememberedXlsxPlan } from '../sources/file-import/read-xlsx'
 import type { WizardMapping } from '../sync/import-wizard'
 
 export type ImportFile = { path: string; fileName: string }
@@ -34,10 +35,12 @@ export type ImportWorkerData = {
   job: ImportJob
   /** One Int32: 0 while the job may go on, 1 once it is cancelled. */
   cancelFlag: SharedArrayBuffer
+  /** Workbook first passes an earlier step made (the check's, for the import), so they are not made again. */
+  xlsxPlans?: RememberedXlsxPlan[]
 }
 
 export type ImportWorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
-  /** `thread` is the worker_threads threadId the job ran on. */
-  | { type: 'done'; result: ImportJobResult; thread: number }
+  /** `thread` is the worker_threads threadId the job ran on; `xlsxPlans` what it remembers now. */
+  | { type: 'done'; result: ImportJobResult; thread: number; xlsxPlans: RememberedXlsxPlan[] }
   | { type: 'error'; code: ApiErrorCode; message: string }

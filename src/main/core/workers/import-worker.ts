@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { parentPort, threadId, workerData } from 'node:worker_threads'
 import { CoreError } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
+import { rememberedXlsxPlans, rememberXlsxPlans } from '../sources/file-import/read-xlsx'
 import { DATABASE_FILE } from '../workspace'
 import { executeImportJob, type ImportTarget } from './import-execute'
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol'
@@ -33,10 +34,11 @@ const target: ImportTarget = {
   now: () => Date.now() + (data.job.op === 'run' ? data.job.clockOffsetMs : 0),
 }
 
+rememberXlsxPlans(data.xlsxPlans ?? [])
 try {
   const result = await executeImportJob(data.job, target, { onProgress: progress.push, cancelled })
   progress.flush()
-  post({ type: 'done', result, thread: threadId })
+  post({ type: 'done', result, thread: threadId, xlsxPlans: rememberedXlsxPlans() })
 } catch (err) {
   post({
     type: 'error',

@@ -2,6 +2,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads'
 import { CoreError } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
+import type { RememberedXlsxPlan } from '../sources/file-import/read-xlsx'
 import type {
   ImportJob,
   ImportJobResult,
@@ -9,9 +10,12 @@ import type {
   ImportWorkerMessage,
 } from './import-worker-protocol'
 
+/** A step's answer, the thread it ran on and the workbook first passes to hand the next step. */
+export type ImportStepResult = ImportJobResult & { thread: number; xlsxPlans: RememberedXlsxPlan[] }
+
 export type ImportInWorker = {
-  /** Resolves with the step's answer and the thread it ran on; rejects with a CoreError. */
-  result: Promise<ImportJobResult & { thread: number }>
+  /** Resolves with the step's answer; rejects with a CoreError. */
+  result: Promise<ImportStepResult>
   /** Asks the worker to stop: a check then fails with CONFLICT, an import answers 'cancelled'. */
   cancel(): void
 }
@@ -25,7 +29,7 @@ export function runImportInWorker(
 ): ImportInWorker {
   const cancelFlag = new SharedArrayBuffer(4)
   const flag = new Int32Array(cancelFlag)
-  const result = new Promise<ImportJobResult & { thread: number }>((resolve, reject) => {
+  const result = new Promise<ImportStepResult>((resolve, reject) => {
     let settled = false
     const fail = (err: CoreError): void => {
       if (settled) return
@@ -42,7 +46,7 @@ export function runImportInWorker(
       if (message.type === 'progress') onProgress(message.progress)
       else if (message.type === 'done') {
         settled = true
-        resolve({ ...message.result, thread: message.thread })
+        resolve({ ...message.result, thread: message.thread, xlsxPlans: message.xlsxPlans })
       } else fail(new CoreError(message.code, message.message))
     })
     worker.on('error', (err) =>

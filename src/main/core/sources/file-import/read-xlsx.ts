@@ -294,11 +294,37 @@ const PLANS_KEPT = 4
 /** A plan with more merged cells than this is not kept (its maps are the memory a plan takes). */
 const PLAN_KEPT_MERGES = 100_000
 
+/** A remembered first pass with its key: what one worker hands the next (each has its own memory). */
+export type RememberedXlsxPlan = [key: string, plan: SheetPlan]
+
+/** The first passes this thread remembers, oldest first. */
+export function rememberedXlsxPlans(): RememberedXlsxPlan[] {
+  return [...plans]
+}
+
+/**
+ * Remembers first passes made on another thread (the import wizard's previous step). The key holds
+ * the file's identity (inode, size, modification time), so one of a file since changed is not used.
+ */
+export function rememberXlsxPlans(list: readonly RememberedXlsxPlan[]): void {
+  for (const [key, p] of list) {
+    if (p.merged.size > PLAN_KEPT_MERGES) continue
+    plans.delete(key)
+    plans.set(key, p)
+  }
+  for (const old of plans.keys()) if (plans.size > PLANS_KEPT) plans.delete(old)
+}
+
 async function cachedPlan(path: string, wanted: string | undefined, watch: XlsxWatch): Promise<SheetPlan> {
   const file = await stat(path).catch(() => null)
   const key = file && JSON.stringify([path, file.dev, file.ino, file.size, file.mtimeMs, wanted ?? null])
   const kept = key === null ? undefined : plans.get(key)
-  if (kept) return kept
+  if (key !== null && kept) {
+    // Newest again: the plans forgotten first are those of files not looked at for longest.
+    plans.delete(key)
+    plans.set(key, kept)
+    return kept
+  }
   const p = await plan(path, wanted, watch)
   if (key !== null && p.merged.size <= PLAN_KEPT_MERGES) {
     plans.set(key, p)
