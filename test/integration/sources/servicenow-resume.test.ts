@@ -29,11 +29,16 @@ afterEach(async () => {
   ws.dispose()
 })
 
-const sync = (pageSize = 40) =>
+const sync = (pageSize = 40, resumeMarginSeconds?: number) =>
   syncSource(
     ws.store,
     createServiceNowConnector(
-      { name: 'sn', url: sim.url, auth: { kind: 'basic', user: 'integration', password: 'secret' } },
+      {
+        name: 'sn',
+        url: sim.url,
+        auth: { kind: 'basic', user: 'integration', password: 'secret' },
+        resumeMarginSeconds,
+      },
       defaultHttpDeps(),
     ),
     { pageSize },
@@ -65,6 +70,39 @@ describe('an incremental ServiceNow sync', () => {
     expect(storedTitle(sameSecond)).toBe('같은 초의 수정')
     expect(storedTitle(late)).toBe('늦게 커밋된 수정')
     expect(serviceNowStored(ws.store.sqlite, SOURCE)).toEqual(serviceNowTruth(sim, SOURCE))
+  })
+
+  it("reads a commit 5 minutes late once the source's margin is 10 minutes (the default minute misses it)", async () => {
+    expect(await sync()).toMatchObject({ status: 'ok', rows: 300 })
+    const { updatedOn } = cursor() as { updatedOn: string }
+    const fiveBefore = formatSnDateTime(parseSnDateTime(updatedOn)! - 5 * 60_000)
+    const late = sim.records.find((r) => key(r).u < fiveBefore)!
+    sim.update(late, title('5분 늦게 커밋된 수정'), { at: fiveBefore })
+
+    // The default margin re-reads the last minute only: the row is behind it.
+    expect(await sync()).toMatchObject({ status: 'ok', rows: 0 })
+    expect(storedTitle(late)).not.toBe('5분 늦게 커밋된 수정')
+
+    const before = sim.requests.length
+    expect(await sync(40, 600)).toMatchObject({ status: 'ok', rows: 1 })
+    expect(storedTitle(late)).toBe('5분 늦게 커밋된 수정')
+    const rewound = formatSnDateTime(parseSnDateTime(updatedOn)! - 600_000)
+    expect(sim.requests[before]!.query['sysparm_query']).toMatch(
+      new RegExp(`^sys_updated_on>=${rewound}\\^ORDERBY`),
+    )
+    // The rows of those 10 minutes now keep fingerprints: the next run re-reads them and counts none.
+    expect(await sync(40, 600)).toMatchObject({ status: 'ok', rows: 0 })
+    expect(serviceNowStored(ws.store.sqlite, SOURCE)).toEqual(serviceNowTruth(sim, SOURCE))
+  })
+
+  it('refuses a margin under a minute or over a day', () => {
+    for (const resumeMarginSeconds of [30, 86_401])
+      expect(() =>
+        createServiceNowConnector(
+          { name: 'sn', url: sim.url, auth: { kind: 'bearer', token: 't' }, resumeMarginSeconds },
+          defaultHttpDeps(),
+        ),
+      ).toThrow(/resume margin must be 60–86400 seconds/)
   })
 
   it('says 0 rows when nothing changed, though it re-reads the margin', async () => {

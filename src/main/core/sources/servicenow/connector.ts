@@ -36,16 +36,20 @@ export type ServiceNowConfig = {
   pageSize?: number
   /** This source's own state codes, consulted before the built-in 1/2/3/6/7/8 (docs/servicenow.md). */
   stateMap?: StateMap | undefined
+  /** How far before its stored position each run starts reading, in seconds; default RESUME_MARGIN_MS. */
+  resumeMarginSeconds?: number | undefined
   retry?: RetryPolicy
 }
 
 /**
- * How far before its stored position each run starts reading (docs/servicenow.md, "Where a sync
- * resumes"): sys_updated_on has second precision, and a transaction that commits late can stamp a
- * row earlier than rows already read. Re-read rows are upserted again (idempotent) and, unchanged,
- * not counted.
+ * How far before its stored position each run starts reading, unless the source says otherwise
+ * (docs/servicenow.md, "Where a sync resumes"): sys_updated_on has second precision, and a
+ * transaction that commits late can stamp a row earlier than rows already read. Re-read rows are
+ * upserted again (idempotent) and, unchanged, not counted.
  */
 export const RESUME_MARGIN_MS = 60_000
+/** The margin a source may set, in seconds: from a minute to a day. */
+export const RESUME_MARGIN_LIMITS = { min: 60, max: 86_400 } as const
 /** Fingerprints of re-readable rows kept in the cursor, at most (more are re-read and counted again). */
 const MAX_SEEN = 5_000
 
@@ -238,6 +242,7 @@ function keepSeen(
   seen: Readonly<Record<string, string[]>>,
   added: readonly { u: string; fp: string }[],
   from: string | undefined,
+  marginMs: number,
 ): Record<string, string[]> {
   const out: Record<string, string[]> = {}
   for (const [u, fps] of Object.entries(seen)) out[u] = [...fps]
@@ -245,7 +250,7 @@ function keepSeen(
     const list = (out[u] ??= [])
     if (!list.includes(fp)) list.push(fp)
   }
-  const floor = from === undefined ? undefined : shifted(from, -RESUME_MARGIN_MS)
+  const floor = from === undefined ? undefined : shifted(from, -marginMs)
   let room = MAX_SEEN
   const kept: Record<string, string[]> = {}
   for (const u of Object.keys(out).sort().reverse()) {
@@ -266,6 +271,14 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
   const policy = config.retry ?? DEFAULT_RETRY
   const source = `servicenow:${config.name}`
   const headers = { authorization: authHeader(config.auth) }
+  const margin =
+    config.resumeMarginSeconds === undefined
+      ? RESUME_MARGIN_MS
+      : Math.round(config.resumeMarginSeconds) * 1000
+  if (!(margin >= RESUME_MARGIN_LIMITS.min * 1000 && margin <= RESUME_MARGIN_LIMITS.max * 1000))
+    throw new Error(
+      `The resume margin must be ${RESUME_MARGIN_LIMITS.min}–${RESUME_MARGIN_LIMITS.max} seconds, not ${config.resumeMarginSeconds}`,
+    )
 
   // A connector is built for one sync run. Its first fetch resumes from the stored cursor; every later
   // one continues from the cursor the previous fetch returned (a cursor it did not return starts a run).
@@ -285,14 +298,14 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     const resumeAt = resumePosition(stored)
     const cursor: ServiceNowCursor = newRun
       ? {
-          ...(resumeAt !== undefined ? { updatedOn: shifted(resumeAt, -RESUME_MARGIN_MS) } : {}),
+          ...(resumeAt !== undefined ? { updatedOn: shifted(resumeAt, -margin) } : {}),
           ...(stored.seen ? { seen: stored.seen } : {}),
         }
       : stored
     const page = await fetchWindow(cursor, newRun, opts)
     // The run's first answer told the instance's clock: a stored position past it resumes earlier.
     if (newRun && instanceNow !== undefined && resumeAt !== undefined) {
-      const from = shifted(earlier(resumeAt, instanceNow), -RESUME_MARGIN_MS)
+      const from = shifted(earlier(resumeAt, instanceNow), -margin)
       if (cursor.updatedOn !== undefined && from < cursor.updatedOn) {
         // The stored position is past the instance's clock (a row stamped in the future carried it
         // there): rows updated since then lie before it. Read from the clock instead.
@@ -325,7 +338,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
             clock: cursor.clock,
             future: shifted(
               instanceNow !== undefined && instanceNow > cursor.clock ? instanceNow : cursor.clock,
-              RESUME_MARGIN_MS,
+              margin,
             ),
           }
         : undefined
@@ -371,6 +384,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       total,
       nextLink,
       table,
+      marginMs: margin,
     }
     const shift = shiftedOffset(facts)
     if (shift) return shift
@@ -386,7 +400,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     // when the rows seen before have its second, so a long sync does not hash every row it reads.
     const lastKey = records.length > 0 ? keyOf(records[records.length - 1]!) : null
     const position = lastKey ? resumePosition({ updatedOn: lastKey.u, ...clockOf(facts.cursor) }) : undefined
-    const keepFrom = position === undefined ? undefined : shifted(position, -RESUME_MARGIN_MS)
+    const keepFrom = position === undefined ? undefined : shifted(position, -margin)
     for (const record of records) {
       const key = keyOf(record)
       if (key !== null) {
@@ -501,6 +515,8 @@ type PageFacts = {
   total: number | undefined
   nextLink: string | undefined
   table: string
+  /** The source's resume margin (ms): fingerprints are kept for the rows the next run re-reads. */
+  marginMs: number
 }
 
 /**
@@ -551,7 +567,7 @@ function nextPage(
   const { cursor, offset, limit, records } = p
   const totalOf = p.total !== undefined ? { total: p.total } : {}
   const kept = (at: ServiceNowCursor) => {
-    const seen = keepSeen(cursor.seen ?? {}, added, resumePosition(at))
+    const seen = keepSeen(cursor.seen ?? {}, added, resumePosition(at), p.marginMs)
     return Object.keys(seen).length > 0 ? { seen } : {}
   }
   const clockOfCursor = clockOf(cursor)
