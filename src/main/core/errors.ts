@@ -1,15 +1,30 @@
 // Errors a core function raises on purpose carry an envelope code; anything else is INTERNAL.
 import type { ApiError, ApiErrorCode } from '../../shared/ipc/contract'
+import type { ApiErrorReason, ApiErrorReasonCode } from '../../shared/ipc/error-reasons'
 
-/** An error with a user-facing message and an envelope code (BAD_REQUEST, FORBIDDEN, …). */
+/**
+ * An error with a user-facing message and an envelope code (BAD_REQUEST, FORBIDDEN, …). `reason`
+ * says the same as a code and params the UI words in its own language; the English message stays
+ * for the CLI and as the fallback.
+ */
 export class CoreError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    readonly reason?: ApiErrorReason,
   ) {
     super(message)
     this.name = 'CoreError'
   }
+}
+
+/** A reason with its params (those left undefined are dropped). */
+export function reason(
+  code: ApiErrorReasonCode,
+  params: Record<string, string | number | undefined> = {},
+): ApiErrorReason {
+  const defined = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined)
+  return defined.length > 0 ? { code, params: Object.fromEntries(defined) } : { code }
 }
 
 /** What a write that met another connection's write lock for longer than its busy timeout says. */
@@ -25,8 +40,27 @@ export function isStoreBusy(err: unknown): boolean {
 
 /** Turns anything thrown into the typed error envelope; internal details stay out of the message. */
 export function toApiError(err: unknown): ApiError {
-  if (err instanceof CoreError) return { code: err.code, message: err.message }
-  if (isStoreBusy(err)) return { code: 'BUSY', message: STORE_BUSY_MESSAGE }
+  if (err instanceof CoreError) return withReason({ code: err.code, message: err.message }, err.reason)
+  if (isStoreBusy(err)) return { code: 'BUSY', message: STORE_BUSY_MESSAGE, reason: reason('store_busy') }
   const message = err instanceof Error ? err.message : String(err)
   return { code: 'INTERNAL', message: `Internal error: ${message}` }
+}
+
+/**
+ * What a worker thread posts of an error it ends with: structured cloning keeps no class, so a
+ * CoreError's code and reason travel as plain fields, and a busy store is said as such. Anything
+ * else keeps its own message (the starting side says the step stopped).
+ */
+export function workerError(err: unknown): ApiError {
+  if (err instanceof CoreError || isStoreBusy(err)) return toApiError(err)
+  return { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) }
+}
+
+/** The CoreError a worker's posted error stands for, on the side that started the worker. */
+export function fromWorkerError(error: ApiError): CoreError {
+  return new CoreError(error.code, error.message, error.reason)
+}
+
+function withReason(error: ApiError, why: ApiErrorReason | undefined): ApiError {
+  return why ? { ...error, reason: why } : error
 }

@@ -10,6 +10,7 @@ import { KPI_EVENTS, kpiChannels, type KpiEvents } from './channels/kpi'
 import { SLA_EVENTS, slaChannels, type SlaEvents } from './channels/sla'
 import { SYNC_EVENTS, syncChannels, type SyncEvents } from './channels/sync'
 import { biFilterSchema, empty, returns, type ChannelSpec } from './define'
+import type { ApiErrorReason } from './error-reasons'
 import type { AppInfo, DemoResult, OverviewResponse, TenantSummary, WorkspaceStatus } from './types'
 
 export { biFilterSchema, type BiFilter } from './define'
@@ -112,7 +113,16 @@ export const EVENTS = [
 /** BUSY: another connection held the workspace's write lock past the busy timeout; nothing was kept. */
 export type ApiErrorCode =
   'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BUSY' | 'UNAVAILABLE' | 'INTERNAL'
-export type ApiError = { code: ApiErrorCode; message: string; issues?: { path: string; message: string }[] }
+/**
+ * A failed call: `message` in English (the CLI's wording), `reason` the same as a code and params the
+ * renderer words in the UI's language (absent where the core gives none).
+ */
+export type ApiError = {
+  code: ApiErrorCode
+  message: string
+  issues?: { path: string; message: string }[]
+  reason?: ApiErrorReason
+}
 /** The typed envelope every channel answers with. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }
 

@@ -1,5 +1,6 @@
 // Response and event types of sources, sync and file import (SPEC §10). No secret ever appears in
 // these shapes: a source says which secrets are stored, never their values.
+import type { ApiErrorReason } from './error-reasons'
 import type { SrStatus } from '../domain'
 
 export type SourceKind = 'itsm' | 'servicenow'
@@ -261,8 +262,10 @@ export type ImportPreviewView = {
      */
     unknownValues: { status: string[]; priority: string[] }
   } | null
-  /** Why the file could not be checked with this mapping, if so. */
+  /** Why the file could not be checked with this mapping, if so (in English, as the CLI says it). */
   problem: string | null
+  /** The same as a code and params the UI words in its own language (null with no problem or no code). */
+  problemReason: ApiErrorReason | null
 }
 
 export type ImportRunView = {

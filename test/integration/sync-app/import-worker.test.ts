@@ -170,7 +170,7 @@ describe('import wizard steps in a worker thread', () => {
     expect(busyTimeout()).toBe(IMPORT_WRITING_BUSY_TIMEOUT_MS)
     expect(await app.invoke('kpi:update', { kpi: 'MTTR', target: 2.5 })).toEqual({
       ok: false,
-      error: { code: 'BUSY', message: STORE_BUSY_MESSAGE },
+      error: { code: 'BUSY', message: STORE_BUSY_MESSAGE, reason: { code: 'store_busy' } },
     })
     expect(await target()).toBe(before.target)
     expect((await running).written).toBe(ROWS)
@@ -188,7 +188,11 @@ describe('import wizard steps in a worker thread', () => {
     await app.ok('import:cancel', {})
     expect(await checking).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: 'The import was cancelled; nothing was written' },
+      error: {
+        code: 'CONFLICT',
+        message: 'The import was cancelled; nothing was written',
+        reason: { code: 'import_cancelled' },
+      },
     })
     expect((await app.ok('import:preview', { token })).check?.rowCount).toBe(ROWS)
   })
@@ -200,7 +204,11 @@ describe('import wizard steps in a worker thread', () => {
     await progressWhere(app, () => true)
     expect(await app.invoke('import:preview', { token })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringContaining('wait for it or cancel it') },
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringContaining('wait for it or cancel it'),
+        reason: { code: 'import_busy' },
+      },
     })
     expect((await running).written).toBe(ROWS)
   })
@@ -254,7 +262,11 @@ describe('imports and syncs never write at the same time', () => {
       const again = choose(app)
       expect(await app.invoke('import:run', { token: again })).toMatchObject({
         ok: false,
-        error: { code: 'CONFLICT', message: expect.stringContaining('A sync is running') },
+        error: {
+          code: 'CONFLICT',
+          message: expect.stringContaining('A sync is running'),
+          reason: { code: 'import_while_syncing' },
+        },
       })
       // Checking a file while the sync runs is fine: it writes nothing.
       expect((await app.ok('import:preview', { token: again })).check?.rowCount).toBe(ROWS)

@@ -3,7 +3,7 @@
 // (safeStorage); either way a SecretResolver hands them to the connector at sync time only.
 import { z } from 'zod'
 import type { Store } from '../db/open-database'
-import { CoreError } from '../errors'
+import { CoreError, reason } from '../errors'
 import type { SourceSecretKind } from '../secrets'
 import { DEFAULT_RETRY, type HttpDeps } from './http'
 import { createItsmConnector } from './itsm-rest/connector'
@@ -132,13 +132,18 @@ export function envSecrets(env: NodeJS.ProcessEnv = process.env): SecretResolver
 
 function parseConfig(kind: string, raw: unknown): SourceConfig {
   const schema = kind === 'itsm' ? itsmConfigSchema : kind === 'servicenow' ? serviceNowConfigSchema : null
-  if (!schema) throw new CoreError('BAD_REQUEST', `Unknown source kind "${kind}" (itsm or servicenow)`)
-  const result = schema.safeParse(raw)
-  if (!result.success) {
+  if (!schema)
     throw new CoreError(
       'BAD_REQUEST',
-      result.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '),
+      `Unknown source kind "${kind}" (itsm or servicenow)`,
+      reason('unknown_source_kind', { kind }),
     )
+  const result = schema.safeParse(raw)
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((i) => `${i.path.join('.') || 'config'}: ${i.message}`)
+      .join('; ')
+    throw new CoreError('BAD_REQUEST', problems, reason('source_config_invalid', { problems }))
   }
   return { kind, config: result.data } as SourceConfig
 }
@@ -150,11 +155,17 @@ export function addSource(
   now: number,
 ): SourceRecord {
   const checkedName = name.safeParse(input.name)
-  if (!checkedName.success)
-    throw new CoreError('BAD_REQUEST', `name: ${checkedName.error.issues[0]?.message ?? 'invalid'}`)
+  if (!checkedName.success) {
+    const detail = checkedName.error.issues[0]?.message ?? 'invalid'
+    throw new CoreError('BAD_REQUEST', `name: ${detail}`, reason('source_name_invalid', { detail }))
+  }
   const parsed = parseConfig(input.kind, input.config)
   if (getSource(store, input.name))
-    throw new CoreError('CONFLICT', `A source named "${input.name}" exists already`)
+    throw new CoreError(
+      'CONFLICT',
+      `A source named "${input.name}" exists already`,
+      reason('source_exists', { name: input.name }),
+    )
   const info = store.sqlite
     .prepare('INSERT INTO sources (name, kind, config, created_at) VALUES (?, ?, ?, ?)')
     .run(input.name, parsed.kind, JSON.stringify(parsed.config), now)
@@ -221,7 +232,7 @@ export function withTransport(config: object, change: TransportChange): Record<s
  */
 export function setSourceTransport(store: Store, sourceName: string, change: TransportChange): SourceRecord {
   const source = getSource(store, sourceName)
-  if (!source) throw new CoreError('NOT_FOUND', `No source named "${sourceName}"`)
+  if (!source) throw noSource(sourceName)
   const parsed = parseConfig(source.kind, withTransport(source.config, change))
   store.sqlite
     .prepare('UPDATE sources SET config = ? WHERE id = ?')
@@ -240,16 +251,21 @@ export function setServiceNowStateMap(
   change: { set?: StateMap; remove?: readonly string[]; clear?: boolean },
 ): SourceRecord {
   const source = getSource(store, sourceName)
-  if (!source) throw new CoreError('NOT_FOUND', `No source named "${sourceName}"`)
+  if (!source) throw noSource(sourceName)
   if (source.kind !== 'servicenow')
     throw new CoreError(
       'BAD_REQUEST',
       `"${sourceName}" is an ITSM REST source: only ServiceNow sources have a state map`,
+      reason('itsm_no_state_map', { name: sourceName }),
     )
   const map: Record<string, string> = change.clear ? {} : { ...source.config.stateMap }
   for (const code of change.remove ?? []) {
     if (!Object.hasOwn(map, code))
-      throw new CoreError('BAD_REQUEST', `"${sourceName}" has no state map entry for ${code}`)
+      throw new CoreError(
+        'BAD_REQUEST',
+        `"${sourceName}" has no state map entry for ${code}`,
+        reason('state_map_code_missing', { name: sourceName, code }),
+      )
     delete map[code]
   }
   Object.assign(map, change.set)
@@ -286,28 +302,34 @@ export async function connectorFor(
   secrets: SecretResolver,
   httpDeps: HttpDeps,
 ): Promise<Connector> {
-  const need = async (secret: SourceSecretKind, hint: string): Promise<string> => {
+  // `env`: the CLI's variable for it, if the source names one.
+  const need = async (secret: SourceSecretKind, env: string | undefined): Promise<string> => {
     const value = await secrets(source, secret)
     const what = secret === 'proxyPassword' ? 'proxy password' : secret
-    if (!value) throw new CoreError('BAD_REQUEST', `No ${what} for source "${source.name}": ${hint}`)
+    const hint = env ? `set ${env}` : 'add it in Settings → Connections'
+    if (!value)
+      throw new CoreError(
+        'BAD_REQUEST',
+        `No ${what} for source "${source.name}": ${hint}`,
+        env
+          ? reason('secret_missing_env', { name: source.name, secret, env })
+          : reason('secret_missing', { name: source.name, secret }),
+      )
     return value
   }
   const { ca, proxy, proxyUser, proxyPasswordEnv } = source.config
   const proxyLogin = proxyUser
     ? {
         user: proxyUser,
-        password: await need(
-          'proxyPassword',
-          proxyPasswordEnv ? `set ${proxyPasswordEnv}` : 'add it in Settings → Connections',
-        ),
+        password: await need('proxyPassword', proxyPasswordEnv),
       }
     : undefined
   const own = connectionFetch({ ca, proxy, proxyLogin })
   const deps = own ? { ...httpDeps, fetch: own } : httpDeps
   if (source.kind === 'itsm') {
-    const hint = source.config.tokenEnv ? `set ${source.config.tokenEnv}` : 'add it in Settings → Connections'
+    const token = await need('token', source.config.tokenEnv)
     return createItsmConnector(
-      { name: source.name, url: source.config.url, token: await need('token', hint), retry: DEFAULT_RETRY },
+      { name: source.name, url: source.config.url, token, retry: DEFAULT_RETRY },
       deps,
     )
   }
@@ -316,17 +338,19 @@ export async function connectorFor(
     ? {
         kind: 'basic' as const,
         user: c.user,
-        password: await need(
-          'password',
-          c.passwordEnv ? `set ${c.passwordEnv}` : 'add it in Settings → Connections',
-        ),
+        password: await need('password', c.passwordEnv),
       }
     : {
         kind: 'bearer' as const,
-        token: await need('token', c.tokenEnv ? `set ${c.tokenEnv}` : 'add it in Settings → Connections'),
+        token: await need('token', c.tokenEnv),
       }
   return createServiceNowConnector(
     { name: source.name, url: c.url, table: c.table, auth, stateMap: c.stateMap, retry: DEFAULT_RETRY },
     deps,
   )
+}
+
+/** The refusal of a source name no source has (NOT_FOUND). */
+export function noSource(name: string): CoreError {
+  return new CoreError('NOT_FOUND', `No source named "${name}"`, reason('source_not_found', { name }))
 }

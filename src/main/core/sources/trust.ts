@@ -4,7 +4,8 @@
 // connection only, on top of the system's authorities (transport.ts).
 import { X509Certificate } from 'node:crypto'
 import type { CaCertificateView } from '../../../shared/ipc/types-sync'
-import { CoreError } from '../errors'
+import type { ApiErrorReason } from '../../../shared/ipc/error-reasons'
+import { CoreError, reason } from '../errors'
 
 /**
  * What the Settings window and the CLI show of one trusted certificate (the fingerprint as browsers
@@ -30,25 +31,35 @@ export function readCaCertificates(
   now: number,
 ): { pem: string; certificates: CaCertificateInfo[] } {
   const bytes = typeof input === 'string' ? Buffer.byteLength(input) : input.length
-  if (bytes === 0) throw bad('The CA certificate file is empty')
+  if (bytes === 0) throw bad('The CA certificate file is empty', reason('ca_empty'))
   if (bytes > MAX_CA_BYTES)
-    throw bad(`The CA certificate file is ${Math.round(bytes / 1024)} KiB; a CA bundle is at most 64 KiB`)
+    throw bad(
+      `The CA certificate file is ${Math.round(bytes / 1024)} KiB; a CA bundle is at most 64 KiB`,
+      reason('ca_too_large', { size: Math.round(bytes / 1024), limit: MAX_CA_BYTES / 1024 }),
+    )
   const text = typeof input === 'string' ? input : input.toString('latin1')
   const blocks = [...text.matchAll(PEM_BLOCK)]
   if (blocks.some((m) => /PRIVATE KEY/.test(m[1] ?? '')))
     throw bad(
       'This file holds a private key. Give the certificate of the authority that signed the server ' +
         'certificate (it is public); a key is never needed and was not kept',
+      reason('ca_private_key'),
     )
   let certs: X509Certificate[]
   if (blocks.length > 0) {
     const pemCerts = blocks.filter((m) => m[1] === 'CERTIFICATE' || m[1] === 'TRUSTED CERTIFICATE')
-    if (pemCerts.length === 0)
+    if (pemCerts.length === 0) {
+      const found = blocks.map((m) => m[1]).join(', ')
       throw bad(
-        `The file holds ${blocks.map((m) => m[1]).join(', ')} but no CERTIFICATE; give the CA certificate`,
+        `The file holds ${found} but no CERTIFICATE; give the CA certificate`,
+        reason('ca_no_certificate', { found }),
       )
+    }
     if (pemCerts.length > MAX_CERTIFICATES)
-      throw bad(`The file holds ${pemCerts.length} certificates; at most ${MAX_CERTIFICATES} are kept`)
+      throw bad(
+        `The file holds ${pemCerts.length} certificates; at most ${MAX_CERTIFICATES} are kept`,
+        reason('ca_too_many', { count: pemCerts.length, limit: MAX_CERTIFICATES }),
+      )
     certs = pemCerts.map((m, i) => parse(m[0], i, pemCerts.length))
   } else {
     // No PEM armour: a binary DER certificate, or (from the Settings window) its bytes in base64.
@@ -61,18 +72,31 @@ export function readCaCertificates(
           : null
     // A DER certificate is an ASN.1 SEQUENCE (0x30).
     if (!der || der[0] !== 0x30)
-      throw bad('This is not a certificate: give a PEM file (-----BEGIN CERTIFICATE-----) or a DER .cer file')
+      throw bad(
+        'This is not a certificate: give a PEM file (-----BEGIN CERTIFICATE-----) or a DER .cer file',
+        reason('ca_not_certificate'),
+      )
     certs = [parse(der, 0, 1)]
   }
   const certificates = certs.map(info)
   certificates.forEach((c, i) => {
-    const which =
-      certificates.length > 1 ? `Certificate ${i + 1} of ${certificates.length} (${c.subject})` : c.subject
-    if (c.validTo < now)
+    const several = certificates.length > 1
+    const which = several ? `Certificate ${i + 1} of ${certificates.length} (${c.subject})` : c.subject
+    const of = several ? { index: i + 1, count: certificates.length } : {}
+    if (c.validTo < now) {
+      const day = isoDay(c.validTo)
       throw bad(
-        `${which} expired on ${isoDay(c.validTo)}; it cannot verify any server. Ask for the current one`,
+        `${which} expired on ${day}; it cannot verify any server. Ask for the current one`,
+        reason(several ? 'ca_expired_of' : 'ca_expired', { ...of, subject: c.subject, day }),
       )
-    if (c.validFrom > now) throw bad(`${which} is not valid before ${isoDay(c.validFrom)}`)
+    }
+    if (c.validFrom > now) {
+      const day = isoDay(c.validFrom)
+      throw bad(
+        `${which} is not valid before ${day}`,
+        reason(several ? 'ca_not_yet_valid_of' : 'ca_not_yet_valid', { ...of, subject: c.subject, day }),
+      )
+    }
   })
   return { pem: certs.map((c) => c.toString().trim()).join('\n') + '\n', certificates }
 }
@@ -91,7 +115,13 @@ function parse(source: string | Buffer, index: number, count: number): X509Certi
     return new X509Certificate(source)
   } catch (err) {
     const which = count > 1 ? `Certificate ${index + 1} of ${count}` : 'The certificate'
-    throw bad(`${which} could not be read (${err instanceof Error ? err.message : String(err)})`)
+    const detail = err instanceof Error ? err.message : String(err)
+    throw bad(
+      `${which} could not be read (${detail})`,
+      count > 1
+        ? reason('ca_unreadable_of', { index: index + 1, count, detail })
+        : reason('ca_unreadable', { detail }),
+    )
   }
 }
 
@@ -109,4 +139,4 @@ function info(c: X509Certificate): CaCertificateInfo {
 /** `CN=Example Root\nO=Example` → `CN=Example Root, O=Example`. */
 const oneLine = (dn: string): string => dn.split('\n').filter(Boolean).join(', ')
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
-const bad = (message: string): CoreError => new CoreError('BAD_REQUEST', message)
+const bad = (message: string, why: ApiErrorReason): CoreError => new CoreError('BAD_REQUEST', message, why)

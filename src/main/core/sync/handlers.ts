@@ -3,7 +3,7 @@ import type { syncChannels } from '../../../shared/ipc/channels/sync'
 import type { CoreContext, HandlersFor } from '../api'
 import { requireAdmin } from '../auth/require-admin'
 import { storeItsmAccount } from '../auth/session'
-import { CoreError } from '../errors'
+import { CoreError, reason } from '../errors'
 import { defaultHttpDeps } from '../sources/http'
 import { listSources } from '../sources/registry'
 import { runAfterSyncHooks } from './after-sync'
@@ -28,6 +28,7 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
       throw new CoreError(
         'UNAVAILABLE',
         'Background sync is not available here; use `sync` on the command line',
+        reason('sync_unavailable'),
       )
     return ctx.sync
   }
@@ -60,7 +61,7 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
       const record = requireSource(store, req.name)
       // Its pages, cursors and run record would still be written after it is gone, and come back
       // to a connection added again under its name.
-      if (syncing(req.name)) throw whileSyncing(req.name, 'remove it')
+      if (syncing(req.name)) throw whileSyncing(req.name, 'remove')
       const removed = await removeSourceAndSecrets(store, ctx.secrets, req.name)
       if (record.kind === 'itsm') recordAccount(record.name, null)
       changed()

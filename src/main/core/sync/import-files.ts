@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import type { ImportFileChoice } from '../../../shared/ipc/types-sync'
-import { CoreError } from '../errors'
+import { CoreError, reason } from '../errors'
 
 const TTL_MS = 60 * 60_000
 
@@ -41,7 +41,12 @@ export function createImportFileRegistry(now: () => number = Date.now): ImportFi
     },
     resolve(token) {
       const entry = files.get(token)
-      if (!entry) throw new CoreError('NOT_FOUND', 'The chosen file is no longer available: choose it again')
+      if (!entry)
+        throw new CoreError(
+          'NOT_FOUND',
+          'The chosen file is no longer available: choose it again',
+          reason('import_file_gone'),
+        )
       return { path: entry.path, fileName: entry.fileName }
     },
     release: drop,

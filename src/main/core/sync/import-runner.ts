@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, parse } from 'node:path'
 import type { ImportErrorReportView, ImportPreviewView, ImportRunView } from '../../../shared/ipc/types-sync'
 import type { Store } from '../db/open-database'
-import { CoreError } from '../errors'
+import { CoreError, reason } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
 import type { RememberedXlsxPlan } from '../sources/file-import/read-xlsx'
 import type {
@@ -92,11 +92,16 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
 
   const execute = async (job: ImportJob): Promise<ImportJobResult> => {
     if (active)
-      throw new CoreError('CONFLICT', 'A file is being checked or imported: wait for it or cancel it first')
+      throw new CoreError(
+        'CONFLICT',
+        'A file is being checked or imported: wait for it or cancel it first',
+        reason('import_busy'),
+      )
     if (job.op === 'run' && opts.syncRunning?.())
       throw new CoreError(
         'CONFLICT',
         'A sync is running: import the file once it has finished, or cancel the sync first',
+        reason('import_while_syncing'),
       )
     const step = job.op
     // Set once the worker starts writing (its transaction then holds the write lock).
@@ -138,10 +143,14 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
         if (r.op !== 'preview') throw new CoreError('INTERNAL', 'A file check answered as an import')
         const check = r.view.check
         if (!check) {
-          throw new CoreError(
-            'BAD_REQUEST',
-            r.view.problem ?? `Map the required columns first: ${r.view.missingRequired.join(', ')}`,
-          )
+          const columns = r.view.missingRequired.join(', ')
+          throw r.view.problem
+            ? new CoreError('BAD_REQUEST', r.view.problem, r.view.problemReason ?? undefined)
+            : new CoreError(
+                'BAD_REQUEST',
+                `Map the required columns first: ${columns}`,
+                reason('required_columns_unmapped', { columns }),
+              )
         }
         // The report file is created at the first error: none for a clean file.
         const size = (await stat(path).catch(() => null))?.size ?? 0
@@ -150,6 +159,10 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
             'BAD_REQUEST',
             `The error list is over ${ERROR_REPORT_MAX_BYTES / 1024 / 1024} MB (${check.errorsTotal.toLocaleString('en-US')} errors): ` +
               'write it with the command line: import FILE --dry-run --error-report ERRORS.csv',
+            reason('error_list_too_large', {
+              limit: ERROR_REPORT_MAX_BYTES / 1024 / 1024,
+              errors: check.errorsTotal,
+            }),
           )
         }
         return {

@@ -163,7 +163,8 @@ export async function wizardPreview(
     canonical: CANONICAL_COLUMNS.map((c) => ({ column: c, required: REQUIRED_COLUMNS.includes(c) })),
   }
   const missingRequired = REQUIRED_COLUMNS.filter((c) => matched[c] === null)
-  if (missingRequired.length > 0) return { ...base, matched, missingRequired, check: null, problem: null }
+  if (missingRequired.length > 0)
+    return { ...base, matched, missingRequired, check: null, problem: null, problemReason: null }
   let preview: ImportPreview
   const unknown = unknownValueCollector()
   try {
@@ -184,7 +185,14 @@ export async function wizardPreview(
     })
   } catch (err) {
     if (err instanceof CoreError && err.code === 'BAD_REQUEST')
-      return { ...base, matched, missingRequired, check: null, problem: err.message }
+      return {
+        ...base,
+        matched,
+        missingRequired,
+        check: null,
+        problem: err.message,
+        problemReason: err.reason ?? null,
+      }
     throw err
   }
   return {
@@ -202,6 +210,7 @@ export async function wizardPreview(
       unknownValues: unknown.values(),
     },
     problem: null,
+    problemReason: null,
   }
 }
 

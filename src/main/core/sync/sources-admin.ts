@@ -3,7 +3,7 @@
 import type { ParsedRequestOf } from '../../../shared/ipc/contract'
 import type { SourceTestResult, SourceView } from '../../../shared/ipc/types-sync'
 import type { Store } from '../db/open-database'
-import { CoreError } from '../errors'
+import { CoreError, reason } from '../errors'
 import { abortableSleep, type HttpDeps } from '../sources/http'
 import { readCaCertificates } from '../sources/trust'
 import {
@@ -12,6 +12,7 @@ import {
   envSecrets,
   getSource,
   itsmConfigSchema,
+  noSource,
   removeSource,
   serviceNowConfigSchema,
   type SecretResolver,
@@ -44,6 +45,7 @@ function needStore(secrets: SecretStore | undefined): SecretStore {
     throw new CoreError(
       'UNAVAILABLE',
       'Secrets cannot be stored here; on the command line name an environment variable (--token-env)',
+      reason('secrets_unavailable'),
     )
   return secrets
 }
@@ -65,6 +67,7 @@ export async function addSourceWithSecret(
     throw new CoreError(
       'BAD_REQUEST',
       req.user ? 'A ServiceNow user needs its password' : 'Give a user and password, or a bearer token',
+      reason(req.user ? 'servicenow_password_needed' : 'servicenow_secret_needed'),
     )
   checkProxyLogin(req.proxyUser, req.proxyPassword !== undefined, false)
   const transport = {
@@ -95,16 +98,22 @@ export async function addSourceWithSecret(
   } catch (err) {
     // A source without its secret would only fail later; undo and say why now.
     removeSource(store, req.name)
-    throw new CoreError('UNAVAILABLE', err instanceof Error ? err.message : String(err))
+    const detail = err instanceof Error ? err.message : String(err)
+    throw new CoreError('UNAVAILABLE', detail, reason('secret_store_failed', { detail }))
   }
   return sourceView(store, secrets, record)
 }
 
-/** The refusal of a change to the connection a sync is pulling at this moment (CONFLICT). */
-export function whileSyncing(name: string, what: string): CoreError {
+/**
+ * The refusal of a change to the connection a sync is pulling at this moment (CONFLICT): its removal
+ * or a new URL or table.
+ */
+export function whileSyncing(name: string, change: 'remove' | 'move'): CoreError {
+  const what = change === 'remove' ? 'remove it' : 'change its URL or table'
   return new CoreError(
     'CONFLICT',
     `The connection "${name}" is syncing now: cancel the sync on the Sync screen, or wait until it has finished, then ${what}`,
+    reason(change === 'remove' ? 'source_syncing_remove' : 'source_syncing_change', { name }),
   )
 }
 
@@ -149,18 +158,20 @@ export async function updateSourceWithSecret(
     throw new CoreError(
       'BAD_REQUEST',
       'An ITSM REST source has no table, user, password or state map (its secret is a token)',
+      reason('itsm_fields'),
     )
   }
   const schema = record.kind === 'itsm' ? itsmConfigSchema : serviceNowConfigSchema
   const parsed = schema.safeParse(merged)
-  if (!parsed.success)
-    throw new CoreError(
-      'BAD_REQUEST',
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '),
-    )
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.') || 'config'}: ${i.message}`)
+      .join('; ')
+    throw new CoreError('BAD_REQUEST', problems, reason('source_config_invalid', { problems }))
+  }
   const moved =
     parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
-  if (moved && syncing(req.name)) throw whileSyncing(req.name, 'change its URL or table')
+  if (moved && syncing(req.name)) throw whileSyncing(req.name, 'move')
   const login = parsed.data as { proxyUser?: string; proxyPasswordEnv?: string }
   // The same proxy user keeps its password (stored, or the CLI's variable); another user needs one.
   const proxyPasswordKept =
@@ -212,15 +223,26 @@ async function checkSignInSecret(
     needs === 'password'
       ? `Signing in as "${config.user}" needs its password`
       : 'Signing in with a bearer token needs the token',
+    needs === 'password'
+      ? reason('sign_in_password_needed', { user: config.user })
+      : reason('sign_in_token_needed'),
   )
 }
 
 /** A proxy user needs its password, and a proxy password the user it belongs to. */
 function checkProxyLogin(user: string | undefined, given: boolean, kept: boolean): void {
   if (user && !given && !kept)
-    throw new CoreError('BAD_REQUEST', `The proxy user "${user}" needs the proxy password`)
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The proxy user "${user}" needs the proxy password`,
+      reason('proxy_password_needed', { user }),
+    )
   if (!user && given)
-    throw new CoreError('BAD_REQUEST', 'A proxy password needs the proxy user it belongs to')
+    throw new CoreError(
+      'BAD_REQUEST',
+      'A proxy password needs the proxy user it belongs to',
+      reason('proxy_user_needed'),
+    )
 }
 
 /** Removes a source, its cursors, run record and secrets; its SRs stay. */
@@ -241,7 +263,7 @@ export async function removeSourceAndSecrets(
 /** The source named `name`, or NOT_FOUND. */
 export function requireSource(store: Store, name: string): SourceRecord {
   const record = getSource(store, name)
-  if (!record) throw new CoreError('NOT_FOUND', `No source named "${name}"`)
+  if (!record) throw noSource(name)
   return record
 }
 

@@ -1,5 +1,5 @@
 // Messages between the demo worker and the process that started it.
-import type { ApiErrorCode } from '../../../shared/ipc/contract'
+import type { ApiError } from '../../../shared/ipc/contract'
 import type { DemoResult } from '../../../shared/ipc/types'
 import type { DemoOptions, DemoProgress } from '../demo/generate'
 
@@ -11,4 +11,5 @@ export type DemoWorkerData = {
 export type DemoWorkerMessage =
   | { type: 'progress'; progress: DemoProgress }
   | { type: 'done'; result: DemoResult }
-  | { type: 'error'; code: ApiErrorCode; message: string }
+  /** The error the generation ended with, as workerError (errors.ts) makes it. */
+  | { type: 'error'; error: ApiError }

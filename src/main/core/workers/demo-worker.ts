@@ -3,7 +3,7 @@
 // outcome go back as messages; see run-demo-in-worker.ts.
 import { parentPort, workerData } from 'node:worker_threads'
 import { generateDemoWorkspace } from '../demo/generate'
-import { CoreError } from '../errors'
+import { workerError } from '../errors'
 import type { DemoWorkerData, DemoWorkerMessage } from './demo-worker-protocol'
 import { openWorkerWorkspace } from './worker-workspace'
 
@@ -22,9 +22,5 @@ try {
     ws.close()
   }
 } catch (err) {
-  post({
-    type: 'error',
-    code: err instanceof CoreError ? err.code : 'INTERNAL',
-    message: err instanceof Error ? err.message : String(err),
-  })
+  post({ type: 'error', error: workerError(err) })
 }

@@ -1,7 +1,7 @@
 // Messages between the import worker and the process that started it. A cancellation is a flag in
 // shared memory, not a message: the worker writes its rows synchronously and would only read a
 // message once the write were over, while it looks at the flag between chunks.
-import type { ApiErrorCode } from '../../../shared/ipc/contract'
+import type { ApiError } from '../../../shared/ipc/contract'
 import type { ImportPreviewView, ImportRunView } from '../../../shared/ipc/types-sync'
 import type { ImportProgress } from '../sources/file-import/import'
 import type { RememberedXlsxPlan } from '../sources/file-import/read-xlsx'
@@ -43,4 +43,5 @@ export type ImportWorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
   /** `thread` is the worker_threads threadId the job ran on; `xlsxPlans` what it remembers now. */
   | { type: 'done'; result: ImportJobResult; thread: number; xlsxPlans: RememberedXlsxPlan[] }
-  | { type: 'error'; code: ApiErrorCode; message: string }
+  /** The error the step ended with, as workerError (errors.ts) makes it: code, message and reason. */
+  | { type: 'error'; error: ApiError }

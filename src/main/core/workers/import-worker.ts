@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parentPort, threadId, workerData } from 'node:worker_threads'
-import { CoreError } from '../errors'
+import { CoreError, reason, workerError } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
 import { rememberedXlsxPlans, rememberXlsxPlans } from '../sources/file-import/read-xlsx'
 import { DATABASE_FILE } from '../workspace'
@@ -27,7 +27,12 @@ const progress = throttleProgress<ImportProgress>((p) => post({ type: 'progress'
 const target: ImportTarget = {
   open() {
     const file = join(resolve(data.workspace.dataDir), DATABASE_FILE)
-    if (!existsSync(file)) throw new CoreError('NOT_FOUND', `No workspace database at ${file}`)
+    if (!existsSync(file))
+      throw new CoreError(
+        'NOT_FOUND',
+        `No workspace database at ${file}`,
+        reason('workspace_missing', { path: file }),
+      )
     const ws = openWorkerWorkspace(data.workspace)
     return { store: ws.store, release: () => ws.close() }
   },
@@ -40,9 +45,5 @@ try {
   progress.flush()
   post({ type: 'done', result, thread: threadId, xlsxPlans: rememberedXlsxPlans() })
 } catch (err) {
-  post({
-    type: 'error',
-    code: err instanceof CoreError ? err.code : 'INTERNAL',
-    message: err instanceof Error ? err.message : String(err),
-  })
+  post({ type: 'error', error: workerError(err) })
 }

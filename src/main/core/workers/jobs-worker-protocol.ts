@@ -1,6 +1,6 @@
 // The background jobs (SLA re-judgement, KPI calculation) and the messages between the jobs worker
 // and the process that started it. Requests and results are plain data so they cross postMessage.
-import type { ApiErrorCode } from '../../../shared/ipc/contract'
+import type { ApiError } from '../../../shared/ipc/contract'
 import type { KpiCalcOutcome } from '../kpi/calculate'
 
 export type RejudgeJob = {
@@ -44,4 +44,5 @@ export type JobsWorkerData = {
 export type JobsWorkerMessage =
   | { type: 'progress'; progress: JobProgress }
   | { type: 'done'; result: JobResult }
-  | { type: 'error'; code: ApiErrorCode; message: string }
+  /** The error the job ended with, as workerError (errors.ts) makes it: code, message and reason. */
+  | { type: 'error'; error: ApiError }

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
-import { CoreError } from '../errors'
+import { CoreError, workerError } from '../errors'
 import { DATABASE_FILE } from '../workspace'
 import { executeJob } from './jobs-execute'
 import { throttleProgress } from './progress-throttle'
@@ -32,9 +32,5 @@ try {
     ws.close()
   }
 } catch (err) {
-  post({
-    type: 'error',
-    code: err instanceof CoreError ? err.code : 'INTERNAL',
-    message: err instanceof Error ? err.message : String(err),
-  })
+  post({ type: 'error', error: workerError(err) })
 }

@@ -2,7 +2,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads'
 import type { DemoResult } from '../../../shared/ipc/types'
 import type { DemoProgress } from '../demo/generate'
-import { CoreError } from '../errors'
+import { CoreError, fromWorkerError } from '../errors'
 import type { DemoWorkerData, DemoWorkerMessage } from './demo-worker-protocol'
 
 /** Starts `workerFile` (the built demo-worker) with `data`; resolves with the result, rejects with a CoreError. */
@@ -22,7 +22,7 @@ export function runDemoInWorker(
         resolve(message.result)
       } else {
         settled = true
-        reject(new CoreError(message.code, message.message))
+        reject(fromWorkerError(message.error))
       }
     })
     worker.on('error', (err) => {

@@ -1,6 +1,6 @@
 // Runs one import-wizard step in a worker thread and turns its messages back into a promise.
 import { Worker, type WorkerOptions } from 'node:worker_threads'
-import { CoreError } from '../errors'
+import { CoreError, fromWorkerError, reason } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
 import type { RememberedXlsxPlan } from '../sources/file-import/read-xlsx'
 import type {
@@ -47,13 +47,25 @@ export function runImportInWorker(
       else if (message.type === 'done') {
         settled = true
         resolve({ ...message.result, thread: message.thread, xlsxPlans: message.xlsxPlans })
-      } else fail(new CoreError(message.code, message.message))
+      } else fail(fromWorkerError(message.error))
     })
     worker.on('error', (err) =>
-      fail(new CoreError('INTERNAL', `The import stopped unexpectedly: ${err.message}`)),
+      fail(
+        new CoreError(
+          'INTERNAL',
+          `The import stopped unexpectedly: ${err.message}`,
+          reason('import_worker_failed', { detail: err.message }),
+        ),
+      ),
     )
     worker.on('exit', (code) =>
-      fail(new CoreError('INTERNAL', `The import stopped unexpectedly (exit code ${code})`)),
+      fail(
+        new CoreError(
+          'INTERNAL',
+          `The import stopped unexpectedly (exit code ${code})`,
+          reason('import_worker_exited', { exitCode: code }),
+        ),
+      ),
     )
   })
   return { result, cancel: () => void Atomics.store(flag, 0, 1) }

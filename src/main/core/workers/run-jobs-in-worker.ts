@@ -1,7 +1,7 @@
 // Runs one background job in a worker thread (one thread and one connection per job, as the demo
 // and sync workers do) and turns its messages back into a promise.
 import { Worker, type WorkerOptions } from 'node:worker_threads'
-import { CoreError } from '../errors'
+import { CoreError, fromWorkerError } from '../errors'
 import type { JobBackend } from './jobs-runner'
 import type { JobProgress, JobResult, JobsWorkerData, JobsWorkerMessage } from './jobs-worker-protocol'
 
@@ -26,7 +26,7 @@ export function runJobInWorker(
       else if (message.type === 'done') {
         settled = true
         resolve(message.result)
-      } else fail(new CoreError(message.code, message.message))
+      } else fail(fromWorkerError(message.error))
     })
     worker.on('error', (err) =>
       fail(new CoreError('INTERNAL', `The job stopped unexpectedly: ${err.message}`)),

@@ -1,8 +1,8 @@
 // Decides the format of a file to import and refuses, with a clear message, files that cannot be
 // one: missing, empty, over the size cap, or binary where text is expected.
 import { open, stat } from 'node:fs/promises'
-import { extname } from 'node:path'
-import { CoreError } from '../../errors'
+import { basename, extname } from 'node:path'
+import { CoreError, reason } from '../../errors'
 import { IMPORT_FORMATS, type ImportFormat, type ImportLimits } from './types'
 
 const EXTENSIONS: Record<string, ImportFormat> = {
@@ -18,7 +18,11 @@ export function detectFormat(path: string, explicit?: string): ImportFormat {
   if (explicit) {
     const f = explicit.toLowerCase()
     if ((IMPORT_FORMATS as readonly string[]).includes(f)) return f as ImportFormat
-    throw new CoreError('BAD_REQUEST', `Unknown format "${explicit}": use ${IMPORT_FORMATS.join(', ')}`)
+    throw new CoreError(
+      'BAD_REQUEST',
+      `Unknown format "${explicit}": use ${IMPORT_FORMATS.join(', ')}`,
+      reason('unknown_format', { format: explicit }),
+    )
   }
   const ext = extname(path).toLowerCase()
   const format = EXTENSIONS[ext]
@@ -27,11 +31,13 @@ export function detectFormat(path: string, explicit?: string): ImportFormat {
     throw new CoreError(
       'BAD_REQUEST',
       'Old Excel .xls files are not supported: save the sheet as .xlsx or CSV',
+      reason('xls_file'),
     )
   }
   throw new CoreError(
     'BAD_REQUEST',
     `Cannot tell the format of "${path}" from its extension: name it .csv, .xlsx or .json, or give --format`,
+    reason('unknown_extension', { file: basename(path) }),
   )
 }
 
@@ -40,17 +46,33 @@ export async function checkFile(path: string, limits: ImportLimits): Promise<num
   let size: number
   try {
     const s = await stat(path)
-    if (!s.isFile()) throw new CoreError('BAD_REQUEST', `${path} is not a file`)
+    if (!s.isFile())
+      throw new CoreError(
+        'BAD_REQUEST',
+        `${path} is not a file`,
+        reason('not_a_file', { file: basename(path) }),
+      )
     size = s.size
   } catch (err) {
     if (err instanceof CoreError) throw err
-    throw new CoreError('BAD_REQUEST', `Cannot read ${path}: ${(err as Error).message}`)
+    const detail = (err as Error).message
+    throw new CoreError(
+      'BAD_REQUEST',
+      `Cannot read ${path}: ${detail}`,
+      reason('file_unreadable', { file: basename(path), detail }),
+    )
   }
-  if (size === 0) throw new CoreError('BAD_REQUEST', `The file ${path} is empty`)
+  if (size === 0)
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The file ${path} is empty`,
+      reason('file_empty', { file: basename(path) }),
+    )
   if (size > limits.maxBytes) {
     throw new CoreError(
       'BAD_REQUEST',
       `The file is ${mb(size)} MB, over the import limit of ${mb(limits.maxBytes)} MB: split it into smaller files`,
+      reason('file_too_large', { file: basename(path), size: mb(size), limit: mb(limits.maxBytes) }),
     )
   }
   return size
@@ -76,21 +98,45 @@ export function checkMagic(head: Buffer, format: ImportFormat): void {
   const isZip = head.length >= 4 && head.readUInt32BE(0) === 0x504b0304
   const isOle = head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0
   if (format === 'xlsx') {
-    if (isOle) throw new CoreError('BAD_REQUEST', 'This is an old Excel .xls file: save it as .xlsx or CSV')
-    if (!isZip) throw new CoreError('BAD_REQUEST', 'The file is not an XLSX workbook (not a zip archive)')
+    if (isOle)
+      throw new CoreError(
+        'BAD_REQUEST',
+        'This is an old Excel .xls file: save it as .xlsx or CSV',
+        reason('xls_file'),
+      )
+    if (!isZip)
+      throw new CoreError(
+        'BAD_REQUEST',
+        'The file is not an XLSX workbook (not a zip archive)',
+        reason('not_xlsx'),
+      )
     return
   }
   if (isZip)
-    throw new CoreError('BAD_REQUEST', `The file looks like an XLSX workbook, not ${format.toUpperCase()}`)
-  if (isOle) throw new CoreError('BAD_REQUEST', 'The file is an old Excel .xls file: save it as .xlsx or CSV')
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The file looks like an XLSX workbook, not ${format.toUpperCase()}`,
+      reason('looks_like_xlsx', { format: format.toUpperCase() }),
+    )
+  if (isOle)
+    throw new CoreError(
+      'BAD_REQUEST',
+      'The file is an old Excel .xls file: save it as .xlsx or CSV',
+      reason('xls_file'),
+    )
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     throw new CoreError(
       'BAD_REQUEST',
       'The file is UTF-16 text ("Unicode text" in Excel): save it as "CSV UTF-8" or plain CSV',
+      reason('utf16_text'),
     )
   }
   if (head.includes(0)) {
-    throw new CoreError('BAD_REQUEST', `The file is binary, not ${format.toUpperCase()} text`)
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The file is binary, not ${format.toUpperCase()} text`,
+      reason('binary_file', { format: format.toUpperCase() }),
+    )
   }
 }
 
@@ -110,6 +156,7 @@ export function checkText(text: string, format: ImportFormat): void {
     throw new CoreError(
       'BAD_REQUEST',
       `The file does not look like ${format.toUpperCase()} text (binary or unknown encoding)`,
+      reason('not_text', { format: format.toUpperCase() }),
     )
   }
 }

@@ -4,11 +4,12 @@
 // importing the same file again leaves the same state.
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { isValidTimeZone } from '../../../../shared/domain'
 import { setWatermark, setWorkspaceKind } from '../../db/meta'
 import type { Store } from '../../db/open-database'
 import { upsertServiceRequests, type SrInput } from '../../db/repositories/service-requests'
-import { CoreError, isStoreBusy } from '../../errors'
+import { CoreError, isStoreBusy, reason } from '../../errors'
 import { createWallClock } from './dates'
 import { checkFile, checkMagic, detectFormat, readHead } from './detect'
 import {
@@ -361,6 +362,7 @@ class ErrorReportWriter {
       throw new CoreError(
         'BAD_REQUEST',
         `Cannot write the error report ${this.path}: ${this.failure.message}`,
+        reason('error_report_unwritable', { file: basename(this.path), detail: this.failure.message }),
       )
     }
   }
@@ -381,7 +383,8 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
         ? parseMapping(opts.mapping)
         : undefined
   const zone = mapping?.timeZone ?? opts.timeZone
-  if (!isValidTimeZone(zone)) throw new CoreError('BAD_REQUEST', `Unknown time zone "${zone}"`)
+  if (!isValidTimeZone(zone))
+    throw new CoreError('BAD_REQUEST', `Unknown time zone "${zone}"`, reason('unknown_time_zone', { zone }))
   const format = detectFormat(path, opts.format)
   await checkFile(path, limits)
   const head = await readHead(path, 65_536)
@@ -395,10 +398,12 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
   const damagedText = damagedTextError(table.encoding, table.invalidBytes)
   const damagedHeaders = table.headers.filter((h) => DAMAGED_TEXT.test(h))
   if (damagedHeaders.length > 0) {
+    const headers = damagedHeaders.map((h) => JSON.stringify(h)).join(', ')
     throw new CoreError(
       'BAD_REQUEST',
       `The header row has text that could not be read (� or control characters): ` +
-        `${damagedHeaders.map((h) => JSON.stringify(h)).join(', ')}; fix it in the file or save it again as CSV UTF-8`,
+        `${headers}; fix it in the file or save it again as CSV UTF-8`,
+      reason('damaged_headers', { headers }),
     )
   }
   const columns = namingOtherSheets(table, () => resolveColumns(table.headers, mapping))
@@ -488,7 +493,8 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
     throw err
   }
   await report?.close()
-  if (rowCount === 0) throw new CoreError('BAD_REQUEST', 'The file has a header row but no data rows')
+  if (rowCount === 0)
+    throw new CoreError('BAD_REQUEST', 'The file has a header row but no data rows', reason('no_data_rows'))
   opts.onProgress?.({ phase: 'reading', rows: rowCount, total: rowCount })
   const mappedColumns = Object.fromEntries(
     CANONICAL_COLUMNS.map((c) => {
@@ -524,17 +530,23 @@ export function xlsxWatch(opts: Pick<ImportOptions, 'onProgress' | 'cancelled'>)
   }
 }
 
-/** A sheet without the SR columns: the error also names the workbook's other sheets to read instead. */
+/**
+ * A sheet without the SR columns: the error also names the workbook's other sheets to read instead
+ * (its reason gains `sheet` and `otherSheets`).
+ */
 function namingOtherSheets<T>(table: Table, read: () => T): T {
   try {
     return read()
   } catch (err) {
     const others = (table.sheets ?? []).filter((s) => s !== table.sheet)
     if (!(err instanceof CoreError) || others.length === 0) throw err
+    const sheet = table.sheet ?? ''
+    const otherSheets = others.map((s) => JSON.stringify(s)).join(', ')
     throw new CoreError(
       err.code,
-      `${err.message} (read sheet "${table.sheet ?? ''}"; the workbook also has ` +
-        `${others.map((s) => JSON.stringify(s)).join(', ')}: choose one with --sheet or the mapping's "sheet")`,
+      `${err.message} (read sheet "${sheet}"; the workbook also has ` +
+        `${otherSheets}: choose one with --sheet or the mapping's "sheet")`,
+      err.reason && { ...err.reason, params: { ...err.reason.params, sheet, otherSheets } },
     )
   }
 }

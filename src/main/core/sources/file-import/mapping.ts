@@ -1,9 +1,10 @@
 // Which file column feeds which canonical column (SPEC §10): canonical names and Korean aliases are
 // recognised automatically; anything else comes from a mapping file the user writes or the wizard builds.
 import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { z } from 'zod'
 import { isValidTimeZone, PRIORITIES, SR_STATUSES } from '../../../../shared/domain'
-import { CoreError } from '../../errors'
+import { CoreError, reason } from '../../errors'
 
 export const CANONICAL_COLUMNS = [
   'id',
@@ -86,12 +87,18 @@ export const columnMappingSchema = z
 /** A column mapping: canonical column → file header, value translations, the file's time zone. */
 export type ColumnMapping = z.infer<typeof columnMappingSchema>
 
-/** Validates a mapping object (from a file or the import wizard); throws a BAD_REQUEST listing every problem. */
-export function parseMapping(value: unknown, origin = 'column mapping'): ColumnMapping {
+/**
+ * Validates a mapping object (from a file or the import wizard); throws a BAD_REQUEST listing every
+ * problem. `file`: the mapping file it was read from.
+ */
+export function parseMapping(value: unknown, origin = 'column mapping', file?: string): ColumnMapping {
   const parsed = columnMappingSchema.safeParse(value)
   if (parsed.success) return parsed.data
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-  throw new CoreError('BAD_REQUEST', `Invalid ${origin}:\n  ${problems.join('\n  ')}`)
+  const why = file
+    ? reason('mapping_file_invalid', { file: basename(file), problems: problems.join('; ') })
+    : reason('mapping_invalid', { problems: problems.join('; ') })
+  throw new CoreError('BAD_REQUEST', `Invalid ${origin}:\n  ${problems.join('\n  ')}`, why)
 }
 
 /** Reads and validates a mapping JSON file. */
@@ -100,15 +107,25 @@ export async function loadMapping(path: string): Promise<ColumnMapping> {
   try {
     text = await readFile(path, 'utf8')
   } catch (err) {
-    throw new CoreError('BAD_REQUEST', `Cannot read mapping file ${path}: ${(err as Error).message}`)
+    const detail = (err as Error).message
+    throw new CoreError(
+      'BAD_REQUEST',
+      `Cannot read mapping file ${path}: ${detail}`,
+      reason('mapping_file_unreadable', { file: basename(path), detail }),
+    )
   }
   let json: unknown
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (err) {
-    throw new CoreError('BAD_REQUEST', `Mapping file ${path} is not valid JSON: ${(err as Error).message}`)
+    const detail = (err as Error).message
+    throw new CoreError(
+      'BAD_REQUEST',
+      `Mapping file ${path} is not valid JSON: ${detail}`,
+      reason('mapping_file_not_json', { file: basename(path), detail }),
+    )
   }
-  return parseMapping(json, `mapping file ${path}`)
+  return parseMapping(json, `mapping file ${path}`, path)
 }
 
 /** A column as a spreadsheet names it (0 → A, 26 → AA). */
@@ -167,14 +184,19 @@ export function resolveColumns(headers: readonly string[], mapping: ColumnMappin
     // The first of two equal headers wins, as a spreadsheet lookup would.
     if (key && !byKey.has(key)) byKey.set(key, i)
   })
-  const found = `Headers found: ${headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`
+  const quoted = headers.map((h) => JSON.stringify(h)).join(', ')
+  const found = `Headers found: ${quoted || '(none)'}`
   const index: ColumnIndex = {}
   const missingMapped: string[] = []
   const skip = new Set<CanonicalColumn>()
   for (const [column, header] of Object.entries(mapping?.columns ?? {})) {
     if (header === null) {
       if (REQUIRED_COLUMNS.includes(column as CanonicalColumn))
-        throw new CoreError('BAD_REQUEST', `${column} is required: map it to one of the file's columns`)
+        throw new CoreError(
+          'BAD_REQUEST',
+          `${column} is required: map it to one of the file's columns`,
+          reason('required_column_unmapped', { column }),
+        )
       skip.add(column as CanonicalColumn)
       continue
     }
@@ -186,6 +208,7 @@ export function resolveColumns(headers: readonly string[], mapping: ColumnMappin
     throw new CoreError(
       'BAD_REQUEST',
       `The mapping names columns the file does not have: ${missingMapped.join(', ')}. ${found}`,
+      reason('mapped_columns_missing', { columns: missingMapped.join(', '), headers: quoted || '—' }),
     )
   }
   autoMatch(byKey, index, skip)
@@ -196,10 +219,14 @@ export function resolveColumns(headers: readonly string[], mapping: ColumnMappin
     if (key) positions.set(key, [...(positions.get(key) ?? []), i])
   })
   const ambiguous: string[] = []
+  // The same, without English words: "상태" (C, F).
+  const repeated: string[] = []
   for (const i of Object.values(index)) {
     const same = positions.get(normalizeHeader(headers[i] ?? '')) ?? []
     if (same.length > 1) {
-      ambiguous.push(`"${headers[i]}" (columns ${same.map((k) => columnName(k)).join(', ')})`)
+      const letters = same.map((k) => columnName(k)).join(', ')
+      ambiguous.push(`"${headers[i]}" (columns ${letters})`)
+      repeated.push(`"${headers[i]}" (${letters})`)
     }
   }
   if (ambiguous.length > 0) {
@@ -207,6 +234,7 @@ export function resolveColumns(headers: readonly string[], mapping: ColumnMappin
       'BAD_REQUEST',
       `The file has more than one column named ${ambiguous.join(', ')}: rename or delete the extra ` +
         'ones so it is clear which to read',
+      reason('duplicate_headers', { headers: repeated.join(', ') }),
     )
   }
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined)
@@ -215,6 +243,7 @@ export function resolveColumns(headers: readonly string[], mapping: ColumnMappin
       'BAD_REQUEST',
       `Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. ${found}. ` +
         'Rename the headers or give a column mapping.',
+      reason('required_columns_missing', { columns: missing.join(', '), headers: quoted || '—' }),
     )
   }
   return index

@@ -2,7 +2,7 @@
 // string. Quoted fields may contain delimiters, quotes ("") and newlines, as Excel writes them.
 import { Readable } from 'node:stream'
 import { parse, CsvError } from 'csv-parse'
-import { CoreError } from '../../errors'
+import { CoreError, reason } from '../../errors'
 import { decodeBytes, decodeFile, detectEncoding } from './decode'
 import { checkText } from './detect'
 import type { ImportLimits, RawRow, Table } from './types'
@@ -48,7 +48,11 @@ export async function readCsv(path: string, head: Buffer, limits: ImportLimits):
   const first = await nextRecord(records)
   if (first.done || first.value.every((c) => c.trim() === '')) {
     parser.destroy()
-    throw new CoreError('BAD_REQUEST', 'The CSV file has no header row (it is empty or blank)')
+    throw new CoreError(
+      'BAD_REQUEST',
+      'The CSV file has no header row (it is empty or blank)',
+      reason('csv_no_header'),
+    )
   }
   const headers = first.value.map((h) => h.trim())
   async function* rows(): AsyncGenerator<RawRow> {
@@ -62,6 +66,7 @@ export async function readCsv(path: string, head: Buffer, limits: ImportLimits):
           throw new CoreError(
             'BAD_REQUEST',
             `The file has more than ${limits.maxRows.toLocaleString('en-US')} rows: split it into smaller files`,
+            reason('too_many_rows', { limit: limits.maxRows }),
           )
         }
         yield { row, cells: next.value }
@@ -88,6 +93,9 @@ async function nextRecord(it: AsyncIterator<string[]>): Promise<IteratorResult<s
       throw new CoreError(
         'BAD_REQUEST',
         `CSV syntax error${line ? ` near line ${line}` : ''}: ${err.message}`,
+        line
+          ? reason('csv_syntax_at', { line, detail: err.message })
+          : reason('csv_syntax', { detail: err.message }),
       )
     }
     throw err

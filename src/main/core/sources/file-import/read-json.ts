@@ -1,7 +1,7 @@
 // JSON import: an array of objects, or { items: [...] } as the ITSM REST protocol pages look.
 // JSON.parse needs the whole text, so the size cap (checked before reading) bounds memory here.
 import { readFile } from 'node:fs/promises'
-import { CoreError } from '../../errors'
+import { CoreError, reason } from '../../errors'
 import { decodeBytes, detectEncoding } from './decode'
 import { checkText } from './detect'
 import type { Cell, ImportLimits, RawRow, Table } from './types'
@@ -15,7 +15,12 @@ export async function readJson(path: string, head: Buffer, limits: ImportLimits)
   try {
     json = JSON.parse(text)
   } catch (err) {
-    throw new CoreError('BAD_REQUEST', `The file is not valid JSON: ${(err as Error).message}`)
+    const detail = (err as Error).message
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The file is not valid JSON: ${detail}`,
+      reason('json_invalid', { detail }),
+    )
   }
   const items = Array.isArray(json)
     ? json
@@ -23,13 +28,19 @@ export async function readJson(path: string, head: Buffer, limits: ImportLimits)
       ? (json['items'] as unknown[])
       : null
   if (items === null) {
-    throw new CoreError('BAD_REQUEST', 'The JSON file must be an array of objects or { "items": [ ... ] }')
+    throw new CoreError(
+      'BAD_REQUEST',
+      'The JSON file must be an array of objects or { "items": [ ... ] }',
+      reason('json_not_list'),
+    )
   }
-  if (items.length === 0) throw new CoreError('BAD_REQUEST', 'The JSON file has no records')
+  if (items.length === 0)
+    throw new CoreError('BAD_REQUEST', 'The JSON file has no records', reason('json_no_records'))
   if (items.length > limits.maxRows) {
     throw new CoreError(
       'BAD_REQUEST',
       `The file has more than ${limits.maxRows.toLocaleString('en-US')} records: split it into smaller files`,
+      reason('too_many_records', { limit: limits.maxRows }),
     )
   }
   const list: readonly unknown[] = items
@@ -39,7 +50,11 @@ export async function readJson(path: string, head: Buffer, limits: ImportLimits)
     for (const key of Object.keys(item)) if (!headerIndex.has(key)) headerIndex.set(key, headerIndex.size)
   }
   if (headerIndex.size === 0)
-    throw new CoreError('BAD_REQUEST', 'The JSON records are not objects with fields')
+    throw new CoreError(
+      'BAD_REQUEST',
+      'The JSON records are not objects with fields',
+      reason('json_no_fields'),
+    )
   const headers = [...headerIndex.keys()]
   async function* rows(): AsyncGenerator<RawRow> {
     // Record i is "row i + 2" so messages read the same as for a spreadsheet of the same data.

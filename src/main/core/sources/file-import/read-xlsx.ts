@@ -11,7 +11,7 @@
 import { stat } from 'node:fs/promises'
 import { StringDecoder } from 'node:string_decoder'
 import ExcelJS from 'exceljs'
-import { CoreError } from '../../errors'
+import { CoreError, reason } from '../../errors'
 import { CellProblem, ImportCancelled, type Cell, type ImportLimits, type RawRow, type Table } from './types'
 
 /**
@@ -161,7 +161,12 @@ function openReader(path: string, full: boolean): StreamWorkbook {
 
 function unreadable(err: unknown): CoreError {
   if (err instanceof CoreError) return err
-  return new CoreError('BAD_REQUEST', `The file is not a readable XLSX workbook: ${(err as Error).message}`)
+  const detail = (err as Error).message
+  return new CoreError(
+    'BAD_REQUEST',
+    `The file is not a readable XLSX workbook: ${detail}`,
+    reason('xlsx_unreadable', { detail }),
+  )
 }
 
 type SheetPlan = {
@@ -222,6 +227,9 @@ async function plan(path: string, wanted: string | undefined, watch: XlsxWatch):
     throw new CoreError(
       'BAD_REQUEST',
       wanted ? `The workbook has no sheet named "${wanted}". Sheets: ${names}` : 'The workbook has no sheets',
+      wanted && sheets.length > 0
+        ? reason('sheet_not_found', { sheet: wanted, sheets: names })
+        : reason('no_sheets'),
     )
   }
   return {
@@ -395,7 +403,12 @@ export async function readXlsx(
       }
       next.value.iterator.destroy?.()
     }
-    if (!rowsOf) throw new CoreError('BAD_REQUEST', `The sheet "${p.sheet}" could not be read`)
+    if (!rowsOf)
+      throw new CoreError(
+        'BAD_REQUEST',
+        `The sheet "${p.sheet}" could not be read`,
+        reason('sheet_unreadable', { sheet: p.sheet }),
+      )
     for (;;) {
       const next = await rowsOf.next()
       if (next.done) break
@@ -412,7 +425,11 @@ export async function readXlsx(
   }
   if (headerRow === 0) {
     abandon()
-    throw new CoreError('BAD_REQUEST', `The sheet "${p.sheet}" is empty`)
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The sheet "${p.sheet}" is empty`,
+      reason('sheet_empty', { sheet: p.sheet }),
+    )
   }
   const sheetRows = rowsOf!
   async function* rows(): AsyncGenerator<RawRow> {
@@ -432,6 +449,7 @@ export async function readXlsx(
           throw new CoreError(
             'BAD_REQUEST',
             `The sheet has more than ${limits.maxRows.toLocaleString('en-US')} rows: split it into smaller files`,
+            reason('sheet_too_many_rows', { sheet: p.sheet, limit: limits.maxRows }),
           )
         }
         yield { row: next.value.number, cells: cellsOf(next.value) }

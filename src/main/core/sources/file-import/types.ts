@@ -78,6 +78,6 @@ export type ValidRow = { row: number; sr: SrInput }
 /** Thrown when `cancelled()` says so; callers turn it into their own answer. */
 export class ImportCancelled extends CoreError {
   constructor() {
-    super('CONFLICT', 'The import was cancelled; nothing was written')
+    super('CONFLICT', 'The import was cancelled; nothing was written', { code: 'import_cancelled' })
   }
 }
