@@ -34,6 +34,8 @@ export type SourceView = {
   table: string | null
   /** ServiceNow only: the instance's own state codes → statuses, before the built-in ones; null: none. */
   stateMap: Record<string, SrStatus> | null
+  /** ServiceNow only: the seconds each sync re-reads before its stored position (60 by default). */
+  resumeMarginSeconds: number | null
   /** ServiceNow basic auth user (not secret); null for bearer tokens. */
   user: string | null
   /**

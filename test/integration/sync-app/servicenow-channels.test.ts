@@ -117,8 +117,71 @@ describe('ServiceNow sources through the channels', () => {
       ok: false,
       error: {
         code: 'BAD_REQUEST',
-        message: expect.stringContaining('no table, user, password or state map'),
+        message: expect.stringContaining('no table, user, password, state map or re-read margin'),
       },
+    })
+  })
+
+  it('takes a re-read margin: each sync then starts that many seconds before its position', async () => {
+    sim = await startServiceNowSimulator({ seed: 3, count: 60, user: 'integration', password: PASSWORD })
+    app = appContext()
+    const added = await app.ok('sources:add', {
+      kind: 'servicenow',
+      name: 'sn',
+      url: sim.url,
+      user: 'integration',
+      password: PASSWORD,
+      resumeMarginSeconds: 900,
+    })
+    expect(added.resumeMarginSeconds).toBe(900)
+    const firstQueryOfNextRun = async (): Promise<string> => {
+      const before = sim!.requests.length
+      app!.sync.scheduler.runNow()
+      await app!.sync.scheduler.idle()
+      expect(app!.sync.scheduler.status().lastRun?.outcomes[0]?.status).toBe('ok')
+      return String(sim!.requests[before]!.query['sysparm_query'])
+    }
+    expect(await firstQueryOfNextRun()).not.toMatch(/^sys_updated_on>=/) // the first run reads all
+    const position = () => {
+      const cursor = app!.ws.store.sqlite
+        .prepare("SELECT cursor FROM sync_state WHERE source = 'servicenow:sn' AND entity = 'srs'")
+        .get() as { cursor: string }
+      return Date.parse(
+        `${(JSON.parse(cursor.cursor) as { updatedOn: string }).updatedOn.replace(' ', 'T')}Z`,
+      )
+    }
+    const from = (query: string): number => {
+      const at = /^sys_updated_on>=(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\^/.exec(query)?.[1]
+      return Date.parse(`${at!.replace(' ', 'T')}Z`)
+    }
+    // 15 minutes before the stored position.
+    let at = position()
+    expect(at - from(await firstQueryOfNextRun())).toBe(900_000)
+
+    // Back to the default minute (an emptied field), then 2 hours; other settings stay.
+    const reset = await app.ok('sources:update', { name: 'sn', resumeMarginSeconds: null })
+    expect(reset).toMatchObject({ resumeMarginSeconds: 60, user: 'integration', secret: 'stored' })
+    at = position()
+    expect(at - from(await firstQueryOfNextRun())).toBe(60_000)
+    expect(
+      (await app.ok('sources:update', { name: 'sn', resumeMarginSeconds: 7200 })).resumeMarginSeconds,
+    ).toBe(7200)
+    at = position()
+    expect(at - from(await firstQueryOfNextRun())).toBe(7_200_000)
+
+    // Under a minute, over a day or not whole seconds: refused, the stored margin untouched.
+    for (const resumeMarginSeconds of [59, 86_401, 90.5]) {
+      const bad = await app.invoke('sources:update', { name: 'sn', resumeMarginSeconds })
+      expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    }
+    const [view] = await app.ok('sources:list', {})
+    expect(view?.resumeMarginSeconds).toBe(7200)
+    // An ITSM REST source has none.
+    await app.ok('sources:add', { kind: 'itsm', name: 'itsm', url: sim.url, token: 'itsm-token-1234' })
+    expect((await app.ok('sources:list', {})).find((v) => v.name === 'itsm')?.resumeMarginSeconds).toBeNull()
+    expect(await app.invoke('sources:update', { name: 'itsm', resumeMarginSeconds: 600 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('re-read margin') },
     })
   })
 

@@ -9,6 +9,7 @@ import { DEFAULT_RETRY, type HttpDeps } from './http'
 import { createItsmConnector } from './itsm-rest/connector'
 import { createServiceNowConnector } from './servicenow/connector'
 import { stateMapSchema, type StateMap } from '../../../shared/servicenow-state-map'
+import { resumeMarginSchema } from '../../../shared/servicenow-margin'
 import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
 import type { Connector } from './types'
@@ -96,6 +97,8 @@ export const serviceNowConfigSchema = z
     tokenEnv: envName.optional(),
     /** State codes of this instance or table beyond the built-in 1/2/3/6/7/8 (docs/servicenow.md). */
     stateMap: stateMapSchema.optional(),
+    /** Seconds each run re-reads before its stored position; absent: the default minute. */
+    resumeMarginSeconds: resumeMarginSchema.optional(),
     ...transportFields,
   })
   .strict()
@@ -345,7 +348,15 @@ export async function connectorFor(
         token: await need('token', c.tokenEnv),
       }
   return createServiceNowConnector(
-    { name: source.name, url: c.url, table: c.table, auth, stateMap: c.stateMap, retry: DEFAULT_RETRY },
+    {
+      name: source.name,
+      url: c.url,
+      table: c.table,
+      auth,
+      stateMap: c.stateMap,
+      resumeMarginSeconds: c.resumeMarginSeconds,
+      retry: DEFAULT_RETRY,
+    },
     deps,
   )
 }

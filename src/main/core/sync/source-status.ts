@@ -11,6 +11,7 @@ import { secretOwner, storedSourceSecrets, type SecretStore } from '../secrets'
 import { causeOf } from './causes'
 import { SYNC_ENTITIES } from '../sources/types'
 import type { StateMap } from '../../../shared/servicenow-state-map'
+import { RESUME_MARGIN_SECONDS } from '../../../shared/servicenow-margin'
 
 /**
  * A source as far as its runs are concerned: sync-log entries are kept by `kind:name`, so the
@@ -176,6 +177,7 @@ export async function sourceView(
     proxyUser?: string
     proxyPasswordEnv?: string
     stateMap?: StateMap
+    resumeMarginSeconds?: number
   }
   const needs = record.kind === 'servicenow' && config.user ? 'password' : 'token'
   const env = needs === 'password' ? config.passwordEnv : config.tokenEnv
@@ -186,6 +188,8 @@ export async function sourceView(
     url: config.url,
     table: record.kind === 'servicenow' ? (config.table ?? 'incident') : null,
     stateMap: record.kind === 'servicenow' && config.stateMap ? { ...config.stateMap } : null,
+    resumeMarginSeconds:
+      record.kind === 'servicenow' ? (config.resumeMarginSeconds ?? RESUME_MARGIN_SECONDS.default) : null,
     user: config.user ?? null,
     secret: stored[needs] !== 'missing' ? stored[needs] : env ? 'env' : 'missing',
     secretEnv: env ?? null,

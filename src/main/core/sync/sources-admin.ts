@@ -83,6 +83,7 @@ export async function addSourceWithSecret(
           ...(req.table ? { table: req.table } : {}),
           ...(req.user ? { user: req.user } : {}),
           ...(req.stateMap && Object.keys(req.stateMap).length > 0 ? { stateMap: req.stateMap } : {}),
+          ...(req.resumeMarginSeconds !== undefined ? { resumeMarginSeconds: req.resumeMarginSeconds } : {}),
           ...transport,
         }
   // The workspace's secret id is written on first use: before the source, so that a write refused
@@ -149,15 +150,19 @@ export async function updateSourceWithSecret(
     if (req.stateMap === null || (req.stateMap && Object.keys(req.stateMap).length === 0))
       delete merged['stateMap']
     else if (req.stateMap !== undefined) merged['stateMap'] = req.stateMap
+    // Like the state map, the margin only changes where later runs start reading.
+    if (req.resumeMarginSeconds === null) delete merged['resumeMarginSeconds']
+    else if (req.resumeMarginSeconds !== undefined) merged['resumeMarginSeconds'] = req.resumeMarginSeconds
   } else if (
     req.table !== undefined ||
     req.user !== undefined ||
     req.password !== undefined ||
-    req.stateMap !== undefined
+    req.stateMap !== undefined ||
+    req.resumeMarginSeconds !== undefined
   ) {
     throw new CoreError(
       'BAD_REQUEST',
-      'An ITSM REST source has no table, user, password or state map (its secret is a token)',
+      'An ITSM REST source has no table, user, password, state map or re-read margin (its secret is a token)',
       reason('itsm_fields'),
     )
   }

@@ -21,6 +21,7 @@ import {
   type RowError,
 } from './mapping'
 import { STATUS_LIST, type StateMap } from '../../../../shared/servicenow-state-map'
+import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
 
 export type ServiceNowAuth =
   { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; token: string }
@@ -47,9 +48,7 @@ export type ServiceNowConfig = {
  * transaction that commits late can stamp a row earlier than rows already read. Re-read rows are
  * upserted again (idempotent) and, unchanged, not counted.
  */
-export const RESUME_MARGIN_MS = 60_000
-/** The margin a source may set, in seconds: from a minute to a day. */
-export const RESUME_MARGIN_LIMITS = { min: 60, max: 86_400 } as const
+export const RESUME_MARGIN_MS = RESUME_MARGIN_SECONDS.default * 1000
 /** Fingerprints of re-readable rows kept in the cursor, at most (more are re-read and counted again). */
 const MAX_SEEN = 5_000
 
@@ -275,9 +274,9 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     config.resumeMarginSeconds === undefined
       ? RESUME_MARGIN_MS
       : Math.round(config.resumeMarginSeconds) * 1000
-  if (!(margin >= RESUME_MARGIN_LIMITS.min * 1000 && margin <= RESUME_MARGIN_LIMITS.max * 1000))
+  if (!(margin >= RESUME_MARGIN_SECONDS.min * 1000 && margin <= RESUME_MARGIN_SECONDS.max * 1000))
     throw new Error(
-      `The resume margin must be ${RESUME_MARGIN_LIMITS.min}–${RESUME_MARGIN_LIMITS.max} seconds, not ${config.resumeMarginSeconds}`,
+      `The resume margin must be ${RESUME_MARGIN_SECONDS.min}–${RESUME_MARGIN_SECONDS.max} seconds, not ${config.resumeMarginSeconds}`,
     )
 
   // A connector is built for one sync run. Its first fetch resumes from the stored cursor; every later
