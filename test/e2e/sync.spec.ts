@@ -178,6 +178,50 @@ test('a ServiceNow connection with its own state codes: a mistyped code is shown
   }
 })
 
+test('a ServiceNow connection with a wider re-read margin: a wrong value is said under the field, the saved one is listed and can be put back to the default', async ({
+  page,
+  harness,
+  request,
+}) => {
+  await openReady(page, '/settings.html')
+  const connections = page.getByTestId('admin-connections')
+  await connections.getByTestId('connection-add').click()
+  await page.locator('#conn-kind').selectOption('servicenow')
+  await page.locator('#conn-name').fill('sn-late')
+  await page.locator('#conn-url').fill('http://127.0.0.1:9')
+  await page.locator('#conn-user').fill('integration')
+  await page.getByTestId('conn-secret').fill('sn-pw-e2e')
+  const margin = page.getByTestId('conn-margin')
+  await expect(margin).toHaveAttribute('placeholder', '60')
+  await margin.fill('10분')
+  await page.getByTestId('conn-save').click()
+  const form = page.getByTestId('connection-form')
+  await expect(form.getByRole('alert')).toHaveText(
+    '60에서 86400 사이의 정수(초)를 입력하세요. 비워 두면 60초입니다',
+  )
+  await expect(margin).toBeFocused()
+  await form.screenshot({ path: 'test-results/connection-margin-error.png' })
+  await margin.fill('600')
+  await page.getByTestId('conn-save').click()
+  const item = connections.getByTestId('connection-sn-late')
+  await expect(item.getByTestId('connection-margin')).toHaveText('재읽기 여유: 10분')
+  await item.screenshot({ path: 'test-results/connection-margin-item.png' })
+  const marginOf = async (): Promise<unknown> => {
+    const res = await request.post(`${harness.url}/api/invoke/sources:list`, { data: {} })
+    const list = (await res.json()) as { data: { name: string; resumeMarginSeconds: number | null }[] }
+    return list.data.find((s) => s.name === 'sn-late')?.resumeMarginSeconds
+  }
+  expect(await marginOf()).toBe(600)
+
+  // Edited: the form shows the margin; emptied, it is the default minute again and no longer listed.
+  await item.getByRole('button', { name: /sn-late 수정/ }).click()
+  await expect(page.getByTestId('conn-margin')).toHaveValue('600')
+  await page.getByTestId('conn-margin').fill('')
+  await page.getByTestId('conn-save').click()
+  await expect(item.getByTestId('connection-margin')).toHaveCount(0)
+  expect(await marginOf()).toBe(60)
+})
+
 test('a server an internal CA issued for: refused until the CA file is added to the connection, then trusted, shown and removable', async ({
   page,
   harness,

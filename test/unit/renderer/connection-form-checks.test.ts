@@ -17,6 +17,7 @@ const draft: ConnectionDraft = {
   secret: 'tok-123',
   proxy: '',
   proxyUser: '',
+  margin: '',
 }
 const addSchema = syncChannels['sources:add'].request
 
@@ -45,6 +46,34 @@ describe('Connections form checks', () => {
     const core = addSchema.safeParse(request)
     // The contract refuses most; a login in the URL is refused by the source's config schema.
     if (field !== 'url' || !value.includes('@')) expect(core.success).toBe(false)
+  })
+
+  it('takes a ServiceNow re-read margin the core takes (empty: the default minute), refuses the rest', () => {
+    const sn = { ...draft, kind: 'servicenow' as const }
+    const core = (resumeMarginSeconds: number) =>
+      addSchema.safeParse({ kind: 'servicenow', name: 'sn', url: sn.url, token: 't', resumeMarginSeconds })
+        .success
+    for (const [typed, seconds] of [
+      ['60', 60],
+      [' 600 ', 600],
+      ['86400', 86_400],
+    ] as const) {
+      expect(checkConnectionDraft({ ...sn, margin: typed }).margin).toBeUndefined()
+      expect(core(seconds)).toBe(true)
+    }
+    expect(checkConnectionDraft({ ...sn, margin: '' }).margin).toBeUndefined()
+    for (const [typed, seconds] of [
+      ['59', 59],
+      ['86401', 86_401],
+      ['90.5', 90.5],
+      ['-60', -60],
+    ] as const) {
+      expect(checkConnectionDraft({ ...sn, margin: typed }).margin).toBe('margin')
+      expect(core(seconds)).toBe(false)
+    }
+    expect(checkConnectionDraft({ ...sn, margin: '10분' }).margin).toBe('margin')
+    // An ITSM REST connection has no such field: whatever is left in it is not checked.
+    expect(checkConnectionDraft({ ...draft, margin: 'x' }).margin).toBeUndefined()
   })
 
   it('refuses a ServiceNow table name or bearer token the core refuses, takes a password with spaces', () => {

@@ -12,6 +12,19 @@ export function formatCount(value: number, language: string): string {
   return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 0 }).format(value)
 }
 
+/** A span of whole seconds in the largest unit that divides it: "15분", "2 hours", "90 seconds". */
+export function formatSeconds(seconds: number, language: string): string {
+  const [unit, size] =
+    seconds % 3600 === 0
+      ? (['hour', 3600] as const)
+      : seconds % 60 === 0
+        ? (['minute', 60] as const)
+        : (['second', 1] as const)
+  return new Intl.NumberFormat(localeOf(language), { style: 'unit', unit, unitDisplay: 'long' }).format(
+    seconds / size,
+  )
+}
+
 /** Hours with exactly one decimal (12.0, 1,234.5). */
 export function formatHours(value: number, language: string): string {
   return new Intl.NumberFormat(localeOf(language), {

@@ -1,4 +1,5 @@
 import { stateMapText } from '../../../../shared/servicenow-state-map'
+import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceTestResult, SourceView } from '../../../../shared/ipc/types-sync'
@@ -6,13 +7,14 @@ import { ErrorBanner } from '../../components/error-banner'
 import { ApiClientError, call } from '../../lib/api'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery } from '../../lib/use-api-query'
+import { formatSeconds } from '../../i18n/format'
 import { CaCertificateList } from './ca-certificates'
 import { SourceForm } from './source-form'
 import './connections.css'
 
 /** Settings → Connections (SPEC §9): add, edit, remove and test ITSM REST and ServiceNow sources. */
 export function ConnectionsSection() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const sources = useApiQuery(() => call('sources:list', {}), 'connections')
   const [editing, setEditing] = useState<SourceView | 'new' | null>(null)
   const [tests, setTests] = useState<Record<string, SourceTestResult | 'running'>>({})
@@ -113,6 +115,13 @@ export function ConnectionsSection() {
               {s.stateMap && (
                 <div className="sync-muted" data-testid="connection-state-map">
                   {t('connections.stateMapShown', { codes: stateMapText(s.stateMap).replaceAll(',', ', ') })}
+                </div>
+              )}
+              {s.resumeMarginSeconds !== null && s.resumeMarginSeconds !== RESUME_MARGIN_SECONDS.default && (
+                <div className="sync-muted" data-testid="connection-margin">
+                  {t('connections.marginShown', {
+                    duration: formatSeconds(s.resumeMarginSeconds, i18n.language),
+                  })}
                 </div>
               )}
               {s.caCertificates.length > 0 && (

@@ -55,6 +55,10 @@ const ko = {
     '기본 코드(1 신규, 2 진행 중, 3 보류, 6 해결, 7 종료, 8 취소) 밖의 state 값이 뜻하는 상태. 예: 4=PENDING, -5=OPEN (OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED 중 하나)',
   stateMapInvalid: '코드=상태 형식으로 적어 주세요 (예: 4=PENDING, -5=OPEN). {{detail}}',
   stateMapShown: '상태 코드: {{codes}}',
+  margin: '재읽기 여유(초)',
+  marginHint:
+    '동기화할 때마다 마지막 위치보다 이만큼 앞에서부터 다시 읽습니다. 비워 두면 60초입니다. 오래 걸리는 비즈니스 규칙이나 예약 작업 때문에 변경이 몇 분 늦게 커밋되는 인스턴스라면 늘리세요 (최대 86400초 = 하루).',
+  marginShown: '재읽기 여유: {{duration}}',
   proxyPassword: '프록시 비밀번호',
   proxyLogin: '사용자 {{user}}',
   removeWhileSyncing:
@@ -77,6 +81,7 @@ const ko = {
     user: '사용자 이름을 200자 이하로 입력하세요',
     token: '토큰에는 공백, 줄바꿈, 한글 없이 영문·숫자·기호만 들어갑니다. 붙여 넣은 값을 확인하세요',
     secretLength: '4,096자를 넘을 수 없습니다',
+    margin: '60에서 86400 사이의 정수(초)를 입력하세요. 비워 두면 60초입니다',
     proxy: 'http://호스트:포트 형식으로 입력하세요 (예: http://proxy.example.go.kr:8080)',
     proxyLogin: '프록시 주소에 로그인을 넣지 마세요. 프록시 사용자와 비밀번호 칸에 입력하세요',
     proxyPath: '프록시는 스킴, 호스트, 포트만 입력하세요 (경로 없이)',
@@ -140,6 +145,10 @@ const en: typeof ko = {
     'What state values outside the built-in ones (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled) mean, e.g. 4=PENDING, -5=OPEN (one of OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED)',
   stateMapInvalid: 'Write CODE=STATUS pairs (e.g. 4=PENDING, -5=OPEN). {{detail}}',
   stateMapShown: 'State codes: {{codes}}',
+  margin: 'Re-read margin (seconds)',
+  marginHint:
+    'Each sync starts reading this far before where the last one ended. Leave empty for 60 seconds. Raise it when long business rules or scheduled jobs make the instance commit changes minutes late (at most 86400 seconds, a day).',
+  marginShown: 'Re-read margin: {{duration}}',
   proxyPassword: 'Proxy password',
   proxyLogin: 'user {{user}}',
   removeWhileSyncing:
@@ -163,6 +172,7 @@ const en: typeof ko = {
     token:
       'A token is letters, digits and symbols only: no spaces, line breaks or other letters. Check what was pasted',
     secretLength: 'At most 4,096 characters',
+    margin: 'Give whole seconds from 60 to 86400, or leave it empty for 60',
     proxy: 'Give the proxy as http://host:port (e.g. http://proxy.example.go.kr:8080)',
     proxyLogin: 'Leave the login out of the proxy address: use the proxy user and password fields',
     proxyPath: "Give only the proxy's scheme, host and port (no path)",

@@ -5,9 +5,11 @@ import { ErrorBanner } from '../../components/error-banner'
 import { ApiClientError, call } from '../../lib/api'
 import { CaCertificateList, readCaFile } from './ca-certificates'
 import { parseStateMapText, stateMapText } from '../../../../shared/servicenow-state-map'
+import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
 import {
   checkConnectionDraft,
   CONNECTION_FIELDS,
+  marginSeconds,
   type ConnectionField,
   type ConnectionProblem,
 } from './validate'
@@ -44,6 +46,12 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   /** ServiceNow: the instance's own state codes as `4=PENDING, -5=OPEN` (empty: built-in codes only). */
   const [stateCodes, setStateCodes] = useState(editing?.stateMap ? stateMapText(editing.stateMap) : '')
   const [stateCodesError, setStateCodesError] = useState<string | null>(null)
+  /** ServiceNow: seconds each sync re-reads before its position, as typed ('' is the default minute). */
+  const [margin, setMargin] = useState(
+    editing?.resumeMarginSeconds != null && editing.resumeMarginSeconds !== RESUME_MARGIN_SECONDS.default
+      ? String(editing.resumeMarginSeconds)
+      : '',
+  )
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [problems, setProblems] = useState<Partial<Record<ConnectionField, ConnectionProblem>>>({})
@@ -87,6 +95,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       secret,
       proxy,
       proxyUser,
+      margin,
     })
     setProblems(found)
     const first = CONNECTION_FIELDS.find((f) => found[f])
@@ -102,6 +111,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     }
     setStateCodesError(null)
     const stateMap = parsedCodes?.ok ? parsedCodes.map : null
+    const resumeMarginSeconds = margin.trim() === '' ? null : marginSeconds(margin)
     setSaving(true)
     setError(null)
     try {
@@ -119,7 +129,9 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         ? await call('sources:update', {
             name: editing.name,
             url,
-            ...(kind === 'servicenow' ? { table, user: basic ? user : null, stateMap } : {}),
+            ...(kind === 'servicenow'
+              ? { table, user: basic ? user : null, stateMap, resumeMarginSeconds }
+              : {}),
             ...secretField,
             ...(caFile ? { caCertificate: caFile.content } : caRemoved ? { caCertificate: null } : {}),
             proxy: proxyUrl || null,
@@ -135,6 +147,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
               table,
               ...(basic ? { user, password: secret } : { token: secret }),
               ...(stateMap ? { stateMap } : {}),
+              ...(resumeMarginSeconds !== null ? { resumeMarginSeconds } : {}),
               ...caField,
             })
       setSecret('')
@@ -289,6 +302,22 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             data-testid="conn-state-map"
           />
         </Field>
+      )}
+      {kind === 'servicenow' && (
+        <CheckedInput
+          id="conn-margin"
+          field="margin"
+          label={t('connections.margin')}
+          problem={problemOf('margin')}
+          hint={t('connections.marginHint')}
+          value={margin}
+          onValue={setMargin}
+          onEdit={edited}
+          inputMode="numeric"
+          placeholder={String(RESUME_MARGIN_SECONDS.default)}
+          autoComplete="off"
+          data-testid="conn-margin"
+        />
       )}
       <CheckedInput
         id="conn-proxy"

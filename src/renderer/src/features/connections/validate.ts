@@ -3,6 +3,7 @@
 // saving so each mistake is said in the UI's language under the field it is in, not as the
 // core's English sentence above the form.
 import type { SourceKind } from '../../../../shared/ipc/types-sync'
+import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
 
 export type ConnectionDraft = {
   kind: SourceKind
@@ -17,9 +18,11 @@ export type ConnectionDraft = {
   secret: string
   proxy: string
   proxyUser: string
+  /** ServiceNow: the re-read margin in seconds as typed ('' for the default minute). */
+  margin: string
 }
 
-export type ConnectionField = 'name' | 'url' | 'table' | 'user' | 'secret' | 'proxy' | 'proxyUser'
+export type ConnectionField = 'name' | 'url' | 'table' | 'user' | 'secret' | 'margin' | 'proxy' | 'proxyUser'
 
 /** Message keys under `connections.invalid`. */
 export type ConnectionProblem =
@@ -30,6 +33,7 @@ export type ConnectionProblem =
   | 'user'
   | 'token'
   | 'secretLength'
+  | 'margin'
   | 'proxy'
   | 'proxyLogin'
   | 'proxyPath'
@@ -42,6 +46,7 @@ export const CONNECTION_FIELDS: readonly ConnectionField[] = [
   'table',
   'user',
   'secret',
+  'margin',
   'proxy',
   'proxyUser',
 ]
@@ -53,6 +58,14 @@ const TOKEN = /^[\x21-\x7e]+$/
 const MAX_URL = 2048
 const MAX_SECRET = 4096
 const MAX_USER = 200
+
+/** The re-read margin typed, in whole seconds within the allowed range, or null. */
+export function marginSeconds(text: string): number | null {
+  const t = text.trim()
+  if (!/^\d{1,6}$/.test(t)) return null
+  const n = Number(t)
+  return n >= RESUME_MARGIN_SECONDS.min && n <= RESUME_MARGIN_SECONDS.max ? n : null
+}
 
 function httpUrl(text: string): URL | null {
   const parsed = URL.parse(text)
@@ -71,6 +84,7 @@ export function checkConnectionDraft(
   if (d.kind === 'servicenow') {
     if (!TABLE.test(d.table) || d.table.length > 80) problems.table = 'table'
     if (d.basic && (d.user.trim() === '' || d.user.length > MAX_USER)) problems.user = 'user'
+    if (d.margin.trim() !== '' && marginSeconds(d.margin) === null) problems.margin = 'margin'
   }
   const isToken = d.kind === 'itsm' || !d.basic
   if (d.secret !== '') {
