@@ -44,7 +44,10 @@ function packageVersion(): string {
 }
 
 /** Validates the global options and opens the workspace they name. */
-export function openCliContext(opts: GlobalOptions, emitProgress?: (line: string) => void): CliContext {
+export function openCliContext(
+  opts: GlobalOptions,
+  emitProgress?: (step: string, line: string) => void,
+): CliContext {
   const zone = opts.tz ?? process.env['OPS_CONSOLE_TZ'] ?? DEFAULT_TIME_ZONE
   if (!isValidTimeZone(zone))
     throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
@@ -72,7 +75,10 @@ export function openCliContext(opts: GlobalOptions, emitProgress?: (line: string
     emit: (event, payload) => {
       if (event === 'demo:progress' && emitProgress) {
         const p = payload as { done: number; total: number; stage: string }
-        emitProgress(`${p.stage} ${p.done}/${p.total}`)
+        emitProgress(
+          p.stage,
+          `${p.stage} ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')}`,
+        )
       }
     },
   })

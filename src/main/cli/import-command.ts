@@ -17,7 +17,8 @@ import type { RowError } from '../core/sources/file-import/types'
 import { recordImportRun } from '../core/sync/import-log'
 import { UsageError, type GlobalOptions } from './context'
 import type { WithContext } from './invoke'
-import { print } from './output'
+import { countOf, print } from './output'
+import { progressOn } from './progress'
 
 /**
  * "column: message" without saying the column twice: a message starts with the canonical column it
@@ -35,15 +36,20 @@ function resultText(r: ImportResult, reportPath: string | null): string {
   if (r.status === 'cancelled') return 'cancelled: nothing written'
   const n = r.skippedStale
   // Rows not written because the workspace holds a newer version of them (a later updated_at).
-  const skipped =
-    n > 0
-      ? `; ${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'} skipped: the stored data is newer`
-      : ''
-  const head = `${r.status}: ${r.written.toLocaleString('en-US')} written of ${r.rowCount.toLocaleString('en-US')} rows (${r.format}, ${r.encoding}); ${r.errorsTotal} row errors${skipped}`
+  const skipped = n > 0 ? `; ${countOf(n, 'row')} skipped: the stored data is newer` : ''
+  const file = `(${r.format}, ${r.encoding}); ${countOf(r.errorsTotal, 'row error')}`
+  // A dry run writes nothing by definition: what it tells is how many rows a real import would write.
+  const head =
+    r.status === 'dry-run'
+      ? `dry run: ${r.validCount.toLocaleString('en-US')} of ${countOf(r.rowCount, 'row')} would be written ${file}; nothing was written`
+      : `${r.status}: ${r.written.toLocaleString('en-US')} written of ${countOf(r.rowCount, 'row')} ${file}${skipped}`
   const errors = r.errors
     .slice(0, 10)
     .map((e) => `  row ${e.row}, ${errorText(e)}${e.value ? ` ("${e.value}")` : ''}`)
-  const more = r.errorsTotal > errors.length ? [`  … ${r.errorsTotal - errors.length} more`] : []
+  const more =
+    r.errorsTotal > errors.length
+      ? [`  … ${(r.errorsTotal - errors.length).toLocaleString('en-US')} more`]
+      : []
   return [head, ...errors, ...more, ...(reportPath ? [`error report: ${reportPath}`] : [])].join('\n')
 }
 
@@ -116,18 +122,12 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         const zone = opts.tz ?? process.env['OPS_CONSOLE_TZ'] ?? DEFAULT_TIME_ZONE
         if (!isValidTimeZone(zone))
           throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
-        let shown = false
+        const progress = progressOn(process.stderr, { enabled: !opts.json })
         const preview = await previewImport(file, {
           timeZone: zone,
-          onProgress: (p) => {
-            if (opts.json) return
-            process.stderr.write(`\r${importProgressLine(p).padEnd(60)}`)
-            shown = true
-          },
+          onProgress: (p) => progress.show(p.phase, importProgressLine(p)),
           ...fileOptions(),
-        }).finally(() => {
-          if (shown) process.stderr.write('\n')
-        })
+        }).finally(() => progress.done())
         // What a real import would answer: rejected when rows have errors, else a dry run.
         const status =
           preview.errorCount > 0 && (!local['allowErrors'] || preview.validCount === 0)
@@ -136,12 +136,11 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         finish({ ...preview, status, written: 0, skippedStale: 0, watermark: null }, opts.json)
         return
       }
-      await withContext(cmd, async (ctx, opts) => {
+      await withContext(cmd, async (ctx, opts, progress) => {
         // Ctrl-C stops the import between rows while the file is read and between chunks while it is
         // written (the event loop runs between them; nothing else uses this connection); the write
         // transaction then rolls back, so nothing is written either way.
         let interrupted = false
-        let shown = false
         const onSigint = (): void => {
           interrupted = true
         }
@@ -151,16 +150,12 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
           cancelled: () => interrupted,
           yieldWhileWriting: true,
           record: recordImportRun(basename(file)),
-          onProgress: (p) => {
-            if (opts.json) return
-            process.stderr.write(`\r${importProgressLine(p).padEnd(60)}`)
-            shown = true
-          },
+          onProgress: (p) => progress.show(p.phase, importProgressLine(p)),
           ...fileOptions(),
           ...(local['allowErrors'] ? { allowErrors: true } : {}),
         }).finally(() => {
           process.off('SIGINT', onSigint)
-          if (shown) process.stderr.write('\n')
+          progress.done()
         })
         // As the app does after an import (its after-sync hook): the KPIs follow the new rows.
         if (result.status === 'imported')

@@ -5,6 +5,7 @@ import { CoreError, isStoreBusy, STORE_BUSY_MESSAGE } from '../core/errors'
 import { openCliContext, UsageError, type CliContext, type GlobalOptions } from './context'
 import { call } from './invoke'
 import { demoText, print } from './output'
+import { progressOn, type Progress } from './progress'
 import { addBiCommands } from './bi-commands'
 import { addCohortCommands } from './cohort-commands'
 import { addImportCommand } from './import-command'
@@ -14,15 +15,15 @@ import { addSyncCommands } from './sync-commands'
 
 async function withContext(
   cmd: Command,
-  run: (ctx: CliContext, opts: GlobalOptions) => Promise<void>,
+  run: (ctx: CliContext, opts: GlobalOptions, progress: Progress) => Promise<void>,
 ): Promise<void> {
   const opts = cmd.optsWithGlobals<GlobalOptions>()
-  const ctx = openCliContext(opts, (line) => {
-    if (!opts.json) process.stderr.write(`\r${line.padEnd(60)}`)
-  })
+  const progress = progressOn(process.stderr, { enabled: !opts.json })
+  const ctx = openCliContext(opts, (step, line) => progress.show(step, line))
   try {
-    await run(ctx, opts)
+    await run(ctx, opts, progress)
   } finally {
+    progress.done()
     ctx.close()
   }
 }
@@ -55,12 +56,12 @@ export function buildProgram(): Command {
     .option('--srs <count>', 'number of service requests (100 … 1000000)', (v) => Number.parseInt(v, 10))
     .option('--seed <seed>', 'random seed', (v) => Number.parseInt(v, 10))
     .action(async (local: { srs?: number; seed?: number }, cmd: Command) => {
-      await withContext(cmd, async (ctx, opts) => {
+      await withContext(cmd, async (ctx, opts, progress) => {
         const result = await call(ctx, 'demo:generate', {
           ...(local.srs !== undefined ? { srCount: local.srs } : {}),
           ...(local.seed !== undefined ? { seed: local.seed } : {}),
         })
-        if (!opts.json) process.stderr.write('\n')
+        progress.done()
         print(result, opts.json, demoText)
       })
     })

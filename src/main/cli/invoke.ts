@@ -3,13 +3,14 @@
 import type { Command } from 'commander'
 import type { BiFilter, Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
 import { UsageError, type CliContext, type GlobalOptions } from './context'
+import type { Progress } from './progress'
 
 /** A command that ran but failed (exit 1); its message goes to stderr. */
 export class CommandFailed extends Error {}
 
 export type WithContext = (
   cmd: Command,
-  run: (ctx: CliContext, opts: GlobalOptions) => Promise<void>,
+  run: (ctx: CliContext, opts: GlobalOptions, progress: Progress) => Promise<void>,
 ) => Promise<void>
 
 /** Invokes `channel` like the renderer does; BAD_REQUEST is bad usage (exit 2), anything else fails (exit 1). */

@@ -16,6 +16,25 @@ export function print<T>(data: T, json: boolean | undefined, text: (data: T) => 
   process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text(data)}\n`)
 }
 
+/** `1 row`, `0 rows`, `12,000 rows`: a count with its noun, singular only for one. */
+export function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`
+}
+
+/**
+ * A duration as people read it: `9.7 s` under a minute, then `12 min 34 s` and `2 h 5 min` (a long
+ * sync's 754.3 s or an ETA of 4,210 s had to be worked out by the reader).
+ */
+export function formatDuration(ms: number, opts: { roundUp?: boolean } = {}): string {
+  const s = Math.max(0, ms) / 1000
+  if (!opts.roundUp && s < 59.95) return `${s.toFixed(1)} s`
+  const whole = opts.roundUp ? Math.ceil(s) : Math.round(s)
+  if (whole < 60) return `${whole} s`
+  const h = Math.floor(whole / 3600)
+  const m = Math.floor((whole % 3600) / 60)
+  return h > 0 ? `${h} h ${m} min` : `${m} min ${whole % 60} s`
+}
+
 function formatNumber(value: number | null): string {
   return value === null ? '—' : value.toLocaleString('en-US')
 }

@@ -19,14 +19,14 @@ import { forgetSourceRuns } from '../core/sync/source-status'
 import { CoreError } from '../core/errors'
 import { UsageError } from './context'
 import { call, type WithContext } from './invoke'
-import { padCols, print } from './output'
+import { countOf, formatDuration, padCols, print } from './output'
 import { promptingSecrets, terminalAsk } from './secret-prompt'
 import { storeItsmAccount } from '../core/auth/session'
 import { syncLogText } from './sync-log-text'
 import { recalculateAfterWrite } from './after-write'
 
 const outcomeText = (o: SyncOutcome): string =>
-  `${o.source}: ${o.status} — ${o.rows.toLocaleString('en-US')} rows in ${o.pages} pages, ${((o.finishedAt - o.startedAt) / 1000).toFixed(1)} s${o.error ? `\n  ${o.error}` : ''}`
+  `${o.source}: ${o.status} — ${countOf(o.rows, 'row')} in ${countOf(o.pages, 'page')}, ${formatDuration(o.finishedAt - o.startedAt)}${o.error ? `\n  ${o.error}` : ''}`
 
 /** `passwordEnv` → `--password-env`: how the user typed an option commander names in camel case. */
 const optionName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
@@ -288,7 +288,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           return
         }
         if (what !== 'sr' && what !== 'all') throw new UsageError('sync takes "sr", "all" or "log"')
-        await withContext(cmd, async (ctx, opts) => {
+        await withContext(cmd, async (ctx, opts, progress) => {
           const all = listSources(ctx.workspace.store)
           const chosen = local.source ? all.filter((s) => s.name === local.source) : all
           if (chosen.length === 0)
@@ -329,14 +329,13 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                     ? { entities: ['tenants', 'categories', 'people', 'srs', 'sr_events'] as const }
                     : {}),
                   signal: controller.signal,
-                  onProgress: (p) => {
-                    if (!opts.json) process.stderr.write(`\r${progressLine(p)}`.padEnd(78))
-                  },
+                  onProgress: (p) => progress.show(`${p.source} ${p.entity}`, progressLine(p)),
                 }),
               )
-              if (!opts.json) process.stderr.write('\n')
+              progress.done()
             }
           } finally {
+            progress.done()
             process.off('SIGINT', onSigint)
           }
           // As the app does after a run that wrote data (runtime.ts): the KPIs follow the new rows.
@@ -397,6 +396,6 @@ export function caLines(pem: string | undefined): string {
 export function progressLine(p: SyncProgress): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-US')
   const rows = p.total !== null ? `${n(p.rows)} of ${n(p.total)}` : n(p.rows)
-  const eta = p.etaMs !== null && p.etaMs >= 1000 ? `, ETA ${Math.ceil(p.etaMs / 1000)} s` : ''
+  const eta = p.etaMs !== null && p.etaMs >= 1000 ? `, ETA ${formatDuration(p.etaMs, { roundUp: true })}` : ''
   return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${p.entity}: ${rows} rows, ${n(p.rate)}/s${eta}`
 }

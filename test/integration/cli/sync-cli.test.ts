@@ -89,6 +89,14 @@ describe('source and sync commands', () => {
       expect((await cli([...add, '--password-env', 'SN_PASSWORD', '--data-dir', own])).code).toBe(0)
       const sync = await cli(['sync', '--data-dir', own], { SN_PASSWORD: 'secret' })
       expect(sync.code).toBe(0)
+      // Progress into a pipe (a cron job's log) is whole lines, not updates glued by carriage returns.
+      expect(sync.stderr).not.toContain('\r')
+      expect(sync.stderr.split('\n')).toEqual([
+        'servicenow:sn [1/1] srs: 0 rows, 0/s',
+        expect.stringMatching(/^servicenow:sn \[1\/1\] srs: 120 of 120 rows, [\d,]+\/s$/),
+        '',
+      ])
+      expect(sync.stdout).toMatch(/^servicenow:sn: ok — 120 rows in 1 page, \d+\.\d s\n$/)
       // Worked out from the simulator's own records: New, In Progress and On Hold are open now.
       const open = sim.records.filter((r) => ['1', '2', '3'].includes(r['state']?.value ?? '')).length
       expect(open).toBeGreaterThan(0)
@@ -428,8 +436,10 @@ describe('import command', () => {
     const whileReading = await interrupted(/reading: \d{1,3}(,\d{3})* rows/)
     expect(whileReading).toEqual({ code: 1, stdout: 'cancelled: nothing written\n' })
     expect(stored()).toBe(0)
-    // While writing: the signal is handled between two chunks and the transaction rolls back.
-    const whileWriting = await interrupted(/writing: 5,000 of 60,000 rows/)
+    // While writing: the signal is handled between two chunks and the transaction rolls back. (The
+    // first chunk is written right after "writing: 0 of …", before the import lets a signal in; into a
+    // pipe the updates between a phase's first and last come every few seconds only.)
+    const whileWriting = await interrupted(/writing: 0 of 60,000 rows/)
     expect(whileWriting).toEqual({ code: 1, stdout: 'cancelled: nothing written\n' })
     expect(stored()).toBe(0)
 
@@ -437,6 +447,7 @@ describe('import command', () => {
     const whole = await cli(['import', big, '--data-dir', ws])
     expect(whole.code).toBe(0)
     expect(whole.stdout).toMatch(/^imported: 60,000 written of 60,000 rows/)
-    expect(whole.stderr).toContain('writing: 60,000 of 60,000 rows')
+    expect(whole.stderr).toContain('writing: 60,000 of 60,000 rows\n')
+    expect(whole.stderr).not.toContain('\r')
   }, 60_000)
 })

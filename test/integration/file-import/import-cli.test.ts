@@ -20,7 +20,10 @@ describe('import --dry-run', () => {
     expect(missing.stderr).toMatch(/Cannot read/)
     expect(missing.code).toBe(2)
     const good = await cli(['import', fixture('excel-cp949.csv'), '--dry-run', '--data-dir', dir])
-    expect(good.stdout).toMatch(/^dry-run: 0 written of 3 rows \(csv, cp949\); 0 row errors/)
+    // What a real import would write, not the "0 written" every dry run has.
+    expect(good.stdout).toBe(
+      'dry run: 3 of 3 rows would be written (csv, cp949); 0 row errors; nothing was written\n',
+    )
     expect(good.code).toBe(0)
     expect(existsSync(dir)).toBe(false)
   }, 60_000)
@@ -52,7 +55,7 @@ describe('import --error-report', () => {
     const report = join(tmp, 'many-bad-errors.csv')
     const r = await cli(['import', path, '--error-report', report, '--data-dir', join(tmp, 'ws-report')])
     expect(r.code).toBe(1)
-    expect(r.stdout).toContain('  … 1490 more')
+    expect(r.stdout).toContain('  … 1,490 more')
     expect(r.stdout).toContain(`error report: ${report}`)
     const lines = readFileSync(report, 'utf8')
       .replace(/^\uFEFF/, '')
@@ -61,6 +64,18 @@ describe('import --error-report', () => {
     expect(lines).toHaveLength(1 + 1_500)
     expect(lines[0]).toBe('row,column,value,message')
     expect(lines[1_500]).toMatch(/^1501,priority,P9,"priority: unknown priority/)
+  }, 60_000)
+})
+
+describe('import counts', () => {
+  it('say "1 row" and "1 row error" for one, with thousands separators for many', async () => {
+    const path = join(tmp, 'one-bad.csv')
+    writeFileSync(
+      path,
+      'id,tenant,title,priority,status,created_at\nC-1,조달청,제목,P9,OPEN,2026-03-02 09:00\n',
+    )
+    const r = await cli(['import', path, '--dry-run', '--data-dir', join(tmp, 'ws-one')])
+    expect(r.stdout).toMatch(/^rejected: 0 written of 1 row \(csv, utf-8\); 1 row error\n/)
   }, 60_000)
 })
 
