@@ -12,6 +12,16 @@ const SECRET_LABEL: Record<SourceSecretKind, string> = {
   password: 'Password',
   proxyPassword: 'Proxy password',
 }
+/**
+ * Ctrl+C at the prompt: the person stopped the command (the prompt library's own error said "User
+ * force closed the prompt with SIGINT", which reads like a crash).
+ */
+export class PromptCancelled extends Error {
+  constructor() {
+    super('cancelled at the prompt (Ctrl+C): nothing was entered')
+  }
+}
+
 /** Asks for one secret; null when nobody can be asked. */
 export type AskSecret = (question: string) => Promise<string | null>
 
@@ -32,7 +42,13 @@ export async function askMasked(
   streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream },
 ): Promise<string | null> {
   // No Ctrl+T reveal: a secret typed in a shared ops room stays stars.
-  const answer = await password({ message: question, mask: '*', toggleMask: false }, streams)
+  let answer: string
+  try {
+    answer = await password({ message: question, mask: '*', toggleMask: false }, streams)
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ExitPromptError') throw new PromptCancelled()
+    throw err
+  }
   return answer === '' ? null : answer
 }
 

@@ -20,7 +20,7 @@ import { CoreError } from '../core/errors'
 import { UsageError } from './context'
 import { call, type WithContext } from './invoke'
 import { countOf, formatDuration, padCols, print } from './output'
-import { promptingSecrets, terminalAsk } from './secret-prompt'
+import { PromptCancelled, promptingSecrets, terminalAsk } from './secret-prompt'
 import { storeItsmAccount } from '../core/auth/session'
 import { syncLogText } from './sync-log-text'
 import { recalculateAfterWrite } from './after-write'
@@ -281,13 +281,19 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .action(
       async (what: string, local: { source?: string; full?: boolean; limit?: string }, cmd: Command) => {
         if (what === 'log') {
+          if (local.source !== undefined || local.full)
+            throw new UsageError("`sync log` lists every source's runs: it takes --limit only")
           const limit = local.limit === undefined ? 20 : Number(local.limit)
+          // Said here in the option's words: the channel's check named its field and NaN.
+          if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+            throw new UsageError(`--limit takes a whole number from 1 to 500, not "${local.limit}"`)
           await withContext(cmd, async (ctx, opts) =>
             print(await call(ctx, 'sync:log', { limit }), opts.json, (list) => syncLogText(list, ctx.zone)),
           )
           return
         }
         if (what !== 'sr' && what !== 'all') throw new UsageError('sync takes "sr", "all" or "log"')
+        if (local.limit !== undefined) throw new UsageError('--limit is for `sync log`')
         await withContext(cmd, async (ctx, opts, progress) => {
           const all = listSources(ctx.workspace.store)
           const chosen = local.source ? all.filter((s) => s.name === local.source) : all
@@ -303,23 +309,29 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           const secrets = promptingSecrets(terminalAsk())
           try {
             for (const record of chosen) {
+              const unsynced = (status: 'failed' | 'cancelled', error: string): SyncOutcome => {
+                const at = Date.now()
+                const source = `${record.kind}:${record.name}`
+                return { source, status, rows: 0, pages: 0, error, startedAt: at, finishedAt: at }
+              }
+              // After Ctrl+C the sources not reached are not started: each would have been "synced"
+              // into an instant cancellation, logged as a cancelled run, or asked for its password.
+              if (controller.signal.aborted) {
+                outcomes.push(unsynced('cancelled', 'Not synced: the run was stopped (Ctrl+C)'))
+                continue
+              }
               let connector
               try {
                 connector = await connectorFor(record, secrets, defaultHttpDeps())
               } catch (err) {
+                if (err instanceof PromptCancelled) {
+                  controller.abort()
+                  outcomes.push(unsynced('cancelled', `Not synced: ${err.message}`))
+                  continue
+                }
                 // A missing secret is this source's failure, said in its outcome; the others still sync.
                 if (!(err instanceof CoreError)) throw err
-                const at = Date.now()
-                const source = `${record.kind}:${record.name}`
-                outcomes.push({
-                  source,
-                  status: 'failed',
-                  rows: 0,
-                  pages: 0,
-                  error: err.message,
-                  startedAt: at,
-                  finishedAt: at,
-                })
+                outcomes.push(unsynced('failed', err.message))
                 continue
               }
               outcomes.push(

@@ -110,6 +110,65 @@ describe('source and sync commands', () => {
     }
   })
 
+  it('Ctrl-C stops the whole run: the sources not reached are not started, nor logged as runs', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-sigint-'))
+    const slow = await startServiceNowSimulator({ seed: 6, count: 50, faults: { latencyMs: 3_000 } })
+    try {
+      const add = (name: string, url: string) =>
+        cli([
+          'source',
+          'add',
+          'servicenow',
+          '--name',
+          name,
+          '--url',
+          url,
+          '--user',
+          'integration',
+          '--password-env',
+          'SN_PASSWORD',
+          '--data-dir',
+          own,
+        ])
+      expect((await add('a-slow', slow.url)).code).toBe(0)
+      expect((await add('b-next', sim.url)).code).toBe(0)
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/main/cli/index.ts', 'sync', '--data-dir', own],
+        { cwd: root, env: { ...process.env, SN_PASSWORD: 'secret' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      // The first source is waiting for its first page when the signal comes.
+      await new Promise<void>((resolve) =>
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString()
+          if (stderr.includes('servicenow:a-slow [1/1] srs: 0 rows')) resolve()
+        }),
+      )
+      child.kill('SIGINT')
+      expect(await exited).toBe(1)
+      expect(stdout).toContain('servicenow:a-slow: cancelled')
+      expect(stdout).toContain(
+        'servicenow:b-next: cancelled — 0 rows in 0 pages, 0.0 s\n  Not synced: the run was stopped (Ctrl+C)',
+      )
+      const ws = openWorkspace({ dataDir: own })
+      try {
+        expect(recentSyncLog(ws.store, 100, 'servicenow:a-slow')).toEqual([
+          expect.objectContaining({ status: 'cancelled' }),
+        ])
+        expect(recentSyncLog(ws.store, 100, 'servicenow:b-next')).toEqual([])
+      } finally {
+        ws.close()
+      }
+    } finally {
+      await slow.close()
+      rmSync(own, { recursive: true, force: true })
+    }
+  }, 60_000)
+
   it('source test records the ITSM account whose role the app follows; source remove frees it', async () => {
     const token = 'cli-role-token-77aa88bb'
     const itsm = await startItsmSimulator({
@@ -358,7 +417,22 @@ describe('import command', () => {
     ])
     const bad = await cli(['sync', 'log', '--limit', '0', ...tz])
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('limit')
+    expect(bad.stderr).toBe('error: --limit takes a whole number from 1 to 500, not "0"\n')
+    // In the option's words, not the channel's ("limit: Invalid input: expected number, received NaN").
+    const word = await cli(['sync', 'log', '--limit', 'ten', ...tz])
+    expect(word).toMatchObject({
+      code: 2,
+      stderr: 'error: --limit takes a whole number from 1 to 500, not "ten"\n',
+    })
+    // Options of the other form are refused, not ignored.
+    expect(await cli(['sync', 'log', '--source', 'sn', ...tz])).toMatchObject({
+      code: 2,
+      stderr: "error: `sync log` lists every source's runs: it takes --limit only\n",
+    })
+    expect(await cli(['sync', '--limit', '5', ...tz])).toMatchObject({
+      code: 2,
+      stderr: 'error: --limit is for `sync log`\n',
+    })
   })
 
   it('rejects a file with bad dates, naming row and column, and writes the error report', async () => {

@@ -2,7 +2,12 @@
 // typed secret is never echoed.
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { askMasked, promptingSecrets, terminalAsk } from '../../../src/main/cli/secret-prompt'
+import {
+  askMasked,
+  PromptCancelled,
+  promptingSecrets,
+  terminalAsk,
+} from '../../../src/main/cli/secret-prompt'
 import type { SourceRecord } from '../../../src/main/core/sources/registry'
 
 const sn = {
@@ -72,5 +77,17 @@ describe('askMasked', () => {
     expect(shown).toContain('Password for servicenow source "sn":')
     expect(shown).toContain('******')
     expect(shown).not.toContain('s3cret')
+  })
+
+  it('Ctrl+C at the prompt is a cancellation said in words, not the library\'s "force closed" error', async () => {
+    const input = new PassThrough()
+    const output = new PassThrough()
+    output.resume()
+    const answer = askMasked('Password for servicenow source "sn":', { input, output })
+    input.write('s3')
+    input.write('\x03')
+    const err = await answer.catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(PromptCancelled)
+    expect((err as Error).message).toBe('cancelled at the prompt (Ctrl+C): nothing was entered')
   })
 })
