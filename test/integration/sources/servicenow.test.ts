@@ -274,6 +274,26 @@ describe('ServiceNow connector against the simulator', () => {
     await expect(wrong.whoAmI(signal)).rejects.toMatchObject({ kind: 'auth' })
   })
 
+  it('a connection test also reads the table the sync reads: a misspelt table fails it', async () => {
+    const s = await start({ seed: 1, count: 3 })
+    const misspelt = createServiceNowConnector(
+      {
+        name: 'sn',
+        url: s.url,
+        table: 'incidnet',
+        auth: { kind: 'basic', user: 'integration', password: 'secret' },
+      },
+      fastDeps(),
+    )
+    await expect(misspelt.whoAmI(signal)).rejects.toMatchObject({
+      message: expect.stringContaining('Invalid table incidnet'),
+    })
+    // The table asked for one row's sys_id, not a page of incidents.
+    expect(await connect(s, fastDeps()).whoAmI(signal)).toMatchObject({ name: '연동 계정' })
+    const probe = s.requests.filter((r) => r.path === '/api/now/table/incident')
+    expect(probe.map((r) => [r.query['sysparm_limit'], r.query['sysparm_fields']])).toEqual([['1', 'sys_id']])
+  })
+
   it('reports no role for a non-admin account', async () => {
     const s = await start({ seed: 1, count: 1 })
     expect(await connect(s, fastDeps()).whoAmI(signal)).toEqual({ name: '연동 계정', role: null })

@@ -450,9 +450,22 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       } catch (err) {
         // An integration user often may not read sys_user: the connection still works, the role is unknown.
         if (err instanceof SourceError && (err.kind === 'forbidden' || err.kind === 'not_found'))
-          return { name: fallbackName, role: null }
-        throw err
+          response = null
+        else throw err
       }
+      // The table the sync reads, asked for one row: a misspelt table ("Invalid table incidnet") or
+      // one the account may not read made "Test connection" succeed and every sync then fail.
+      await requestJson(
+        tableUrl(table, {
+          sysparm_fields: 'sys_id',
+          sysparm_limit: '1',
+          sysparm_exclude_reference_link: 'true',
+        }),
+        { headers, signal },
+        policy,
+        deps,
+      )
+      if (response === null) return { name: fallbackName, role: null }
       const parsed = z
         .object({
           result: z.array(
