@@ -2,6 +2,7 @@
 // or expired certificate): the sync fails at once with that cause and what to do, instead of being
 // retried and shown as "offline" (the server does answer).
 import { readFileSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
 import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
@@ -73,5 +74,33 @@ describe('an HTTPS source whose certificate is not trusted', () => {
     expect(outcome.status).toBe('failed')
     expect(outcome.error).toContain("The server's TLS certificate was not accepted")
     expect(connections).toBe(1)
+  })
+})
+
+describe('https:// to a port that speaks plain HTTP', () => {
+  it('fails on the first attempt saying to check the scheme, without OpenSSL internals', async () => {
+    const plain = createHttpServer((_req, res) => res.end('{}'))
+    await new Promise<void>((done) => plain.listen(0, '127.0.0.1', done))
+    try {
+      const port = (plain.address() as AddressInfo).port
+      const retries: string[] = []
+      const error = await requestJson(
+        `https://127.0.0.1:${port}/api/v1/me`,
+        { signal: new AbortController().signal },
+        POLICY,
+        defaultHttpDeps({ onRetry: (r) => retries.push(r.reason) }),
+      ).then(
+        () => null,
+        (err: unknown) => err,
+      )
+      expect(error).toBeInstanceOf(SourceError)
+      expect((error as SourceError).message).toBe(
+        `The server at https://127.0.0.1:${port}/api/v1/me did not answer HTTPS: this port seems to speak ` +
+          'plain HTTP. Check the URL (http:// instead of https://, or the HTTPS port)',
+      )
+      expect(retries).toEqual([])
+    } finally {
+      await new Promise((done) => plain.close(done))
+    }
   })
 })

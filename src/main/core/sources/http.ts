@@ -389,6 +389,14 @@ function toSourceError(err: unknown, url: string, signal: AbortSignal): SourceEr
         `on the command line; otherwise the server's certificate needs renewing or its address does ` +
         `not match the URL`,
     )
+  // https:// to a port that speaks plain HTTP: OpenSSL's "wrong version number", quoted with its
+  // source file and a line break, was retried six times as if the network were down.
+  if (codesOf(err).some((code) => PLAIN_HTTP_CODES.includes(code)))
+    return new SourceError(
+      'client',
+      `The server at ${safeUrl(url)} did not answer HTTPS: this port seems to speak plain HTTP. ` +
+        'Check the URL (http:// instead of https://, or the HTTPS port)',
+    )
   // A proxy that refuses the tunnel (403, a login it asks for) says so every time.
   if (codesOf(err).includes(PROXY_REFUSED))
     return new SourceError('proxy', `The proxy refused to connect to ${safeUrl(url)}: ${cause}`)
@@ -411,6 +419,9 @@ const CERTIFICATE_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT/
 function isCertificateError(err: unknown): boolean {
   return codesOf(err).some((code) => CERTIFICATE_CODE.test(code))
 }
+
+/** OpenSSL's codes for a TLS handshake answered in plain HTTP. */
+const PLAIN_HTTP_CODES: readonly string[] = ['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG']
 
 /** Code of the failure a connection's proxy reports when it refuses the tunnel (transport.ts). */
 export const PROXY_REFUSED = 'ERR_OPS_PROXY_REFUSED'
