@@ -107,6 +107,7 @@ export const API_ERROR_REASON_CODES = [
   'source_syncing_change',
   'itsm_fields',
   'itsm_no_state_map',
+  'itsm_no_resume_margin',
   /** `code`: a ServiceNow state code. */
   'state_map_code_missing',
   'servicenow_password_needed',

@@ -283,6 +283,33 @@ export function setServiceNowStateMap(
 }
 
 /** Removes a source and its cursors; the SRs it brought stay (they are the operators' history). */
+/**
+ * Sets the seconds each sync of a ServiceNow source re-reads before its stored position (null: the
+ * default minute again). Only where later runs start reading changes: the cursors stay.
+ */
+export function setServiceNowResumeMargin(
+  store: Store,
+  sourceName: string,
+  seconds: number | null,
+): SourceRecord {
+  const source = getSource(store, sourceName)
+  if (!source) throw noSource(sourceName)
+  if (source.kind !== 'servicenow')
+    throw new CoreError(
+      'BAD_REQUEST',
+      `"${sourceName}" is an ITSM REST source: only ServiceNow sources have a re-read margin`,
+      reason('itsm_no_resume_margin', { name: sourceName }),
+    )
+  const config: Record<string, unknown> = { ...source.config }
+  if (seconds === null) delete config['resumeMarginSeconds']
+  else config['resumeMarginSeconds'] = seconds
+  const parsed = parseConfig(source.kind, config)
+  store.sqlite
+    .prepare('UPDATE sources SET config = ? WHERE id = ?')
+    .run(JSON.stringify(parsed.config), source.id)
+  return { ...parsed, id: source.id, name: source.name, createdAt: source.createdAt }
+}
+
 export function removeSource(store: Store, sourceName: string): boolean {
   const source = getSource(store, sourceName)
   if (!source) return false
