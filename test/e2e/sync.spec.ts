@@ -269,7 +269,9 @@ test('a server an internal CA issued for: refused until the CA file is added to 
     await item.getByRole('button', { name: '수정' }).click()
     await page.getByTestId('conn-ca-file').setInputFiles(join(tls, 'internal-server.key'))
     await page.getByTestId('conn-save').click()
-    await expect(page.getByTestId('connection-form').getByTestId('error-banner')).toContainText('private key')
+    await expect(page.getByTestId('connection-form').getByTestId('error-banner')).toContainText(
+      '이 파일에는 개인 키가 들어 있습니다',
+    )
     await page.getByRole('button', { name: '취소' }).click()
     await expect(item.getByTestId('connection-ca')).toContainText('CN=Ops Console Test Internal CA')
 

@@ -1,6 +1,7 @@
 // Each area keeps its own ko/en messages beside its screens (features/<area>/messages.ts) under one
 // top-level key of its own, so areas grow without editing one shared file. Listed here once.
 import { biMessages } from '../components/bi-messages'
+import { apiErrorMessages } from '../lib/api-error-messages'
 import { authMessages } from '../features/auth/messages'
 import { cohortsMessages } from '../features/cohorts/messages'
 import { connectionsMessages } from '../features/connections/messages'
@@ -33,4 +34,5 @@ export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
   cohortsMessages,
   kpiBoardMessages,
   kpiSettingsMessages,
+  apiErrorMessages,
 ]

@@ -9,18 +9,23 @@ import type {
   RequestOf,
   ResponseOf,
 } from '../../../shared/ipc/contract'
+import type { ApiErrorReason } from '../../../shared/ipc/error-reasons'
 import { i18n } from '../i18n'
 
 export class ApiClientError extends Error {
   readonly code: ApiErrorCode
   readonly issues: NonNullable<ApiError['issues']>
+  /** The same as a code and params to word in the UI's language (lib/api-error-text.ts). */
+  readonly reason: ApiErrorReason | null
 
   constructor(error: ApiError) {
-    // The core words its errors in English; a busy workspace is common enough to say in the UI's language.
+    // The core words its errors in English; a busy workspace is common enough to say in the UI's
+    // language even where the message is shown as it is.
     super(error.code === 'BUSY' ? i18n.t('errors.busy') : error.message)
     this.name = 'ApiClientError'
     this.code = error.code
     this.issues = error.issues ?? []
+    this.reason = error.reason ?? null
   }
 }
 

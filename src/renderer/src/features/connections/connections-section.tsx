@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { SourceTestResult, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
 import { ApiClientError, call } from '../../lib/api'
+import { errorText } from '../../lib/api-error-text'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery } from '../../lib/use-api-query'
 import { formatSeconds } from '../../i18n/format'
@@ -15,6 +16,7 @@ import './connections.css'
 /** Settings → Connections (SPEC §9): add, edit, remove and test ITSM REST and ServiceNow sources. */
 export function ConnectionsSection() {
   const { t, i18n } = useTranslation()
+  const lang = i18n.language
   const sources = useApiQuery(() => call('sources:list', {}), 'connections')
   const [editing, setEditing] = useState<SourceView | 'new' | null>(null)
   const [tests, setTests] = useState<Record<string, SourceTestResult | 'running'>>({})
@@ -40,9 +42,7 @@ export function ConnectionsSection() {
       setError(
         err instanceof ApiClientError && err.code === 'CONFLICT'
           ? t('connections.removeWhileSyncing', { name: source.name })
-          : err instanceof Error
-            ? err.message
-            : String(err),
+          : errorText(err, t, lang),
       )
     }
   }
@@ -61,7 +61,7 @@ export function ConnectionsSection() {
       setTests((x) => ({ ...x, [source.name]: result }))
     } catch (err) {
       forgetTest(source.name)
-      setError(err instanceof Error ? err.message : String(err))
+      setError(errorText(err, t, lang))
     }
   }
 
@@ -72,7 +72,7 @@ export function ConnectionsSection() {
       {error ? (
         <ErrorBanner title={t('connections.actionFailed')} message={error} />
       ) : (
-        sources.error && <ErrorBanner message={sources.error.message} />
+        sources.error && <ErrorBanner message={errorText(sources.error, t, lang)} />
       )}
       <ul className="connection-list">
         {(sources.data ?? []).map((s) => {

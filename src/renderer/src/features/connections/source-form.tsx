@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { SourceKind, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
 import { ApiClientError, call } from '../../lib/api'
+import { errorText } from '../../lib/api-error-text'
 import { CaCertificateList, readCaFile } from './ca-certificates'
 import { parseStateMapText, stateMapText } from '../../../../shared/servicenow-state-map'
 import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
@@ -29,7 +30,7 @@ type SourceFormProps = {
  * placeholder, never the value, and leaves the stored secret alone unless a new one is typed.
  */
 export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [kind, setKind] = useState<SourceKind>(editing?.kind ?? 'itsm')
   const [name, setName] = useState(editing?.name ?? '')
   const [url, setUrl] = useState(editing?.url ?? '')
@@ -160,9 +161,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           ? editing
             ? t('connections.moveWhileSyncing', { name: editing.name })
             : t('connections.nameTaken', { name })
-          : err instanceof Error
-            ? err.message
-            : String(err),
+          : errorText(err, t, i18n.language),
       )
     } finally {
       setSaving(false)
@@ -420,7 +419,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
                   setError(null)
                   setCaFile({ name: file.name, content })
                 },
-                (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+                (err: unknown) => setError(errorText(err, t, i18n.language)),
               )
             }}
           />

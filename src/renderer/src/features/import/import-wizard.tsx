@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/error-banner'
 import { formatCount } from '../../i18n/format'
+import { apiErrorText } from '../../lib/api-error-text'
 import { ImportProgress } from './import-progress'
 import { useSettings } from '../../lib/use-settings'
 import { MapColumns } from './map-columns'
 import { PreviewStep } from './preview-step'
+import { failureText } from './failure-text'
 import { useImportWizard, type WizardStep } from './use-import-wizard'
 import './import.css'
 
@@ -35,7 +37,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
           </li>
         ))}
       </ol>
-      {w.error && <ErrorBanner message={w.error} />}
+      {w.error && <ErrorBanner message={failureText(w.error, t, lang)} />}
       {w.file && (
         <div className="import-file-line">
           <p className="sync-muted" data-testid="import-file">
@@ -103,7 +105,11 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
       {w.step === 'map' && w.preview && (
         <>
           <MapColumns preview={w.preview} columns={w.columns} onChange={w.setColumn} />
-          {w.preview.problem && <ErrorBanner message={w.preview.problem} />}
+          {w.preview.problem && (
+            <ErrorBanner
+              message={apiErrorText({ message: w.preview.problem, reason: w.preview.problemReason }, t, lang)}
+            />
+          )}
           <div className="panel-actions">
             <button
               type="button"

@@ -7,6 +7,7 @@ import {
   type ImportRowErrorCode,
 } from '../../../../shared/ipc/types-sync'
 import { formatCount } from '../../i18n/format'
+import { columnRef } from '../../lib/api-error-text'
 
 const KNOWN: ReadonlySet<string> = new Set(IMPORT_ROW_ERROR_CODES)
 
@@ -30,10 +31,4 @@ export function rowErrorText(e: ImportRowError, t: TFunction, language: string):
   }
   const code: ImportRowErrorCode = reason.code
   return t(`importWizard.rowErrors.${code}`, { ...params, defaultValue: e.message })
-}
-
-/** A canonical column as the wording names it: "상태(status)" in Korean, "status" in English. */
-function columnRef(column: string, t: TFunction): string {
-  const label = t(`importWizard.columnNames.${column}`, { defaultValue: '' })
-  return label ? t('importWizard.columnRef', { label, column }) : column
 }

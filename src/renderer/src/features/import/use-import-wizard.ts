@@ -9,9 +9,20 @@ import { call } from '../../lib/api'
 import { downloadText } from '../../lib/download'
 import { useApiEvent } from '../../lib/use-api-event'
 import { chooseImportFile } from './choose-file'
+import type { WizardFailure } from './failure-text'
 
 export type WizardStep = 'choose' | 'map' | 'preview' | 'result'
 export type ValueMap = { status: Record<string, string>; priority: Record<string, string> }
+
+/** The error of a file chosen while another was shown: its own file is named with it. */
+class ChosenFileError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly error: unknown,
+  ) {
+    super(fileName)
+  }
+}
 
 /** The wizard's state machine: choose → map (when needed) → preview with errors → import → result. */
 export function useImportWizard(onRunEnded?: () => void) {
@@ -24,7 +35,7 @@ export function useImportWizard(onRunEnded?: () => void) {
   const [sheet, setSheet] = useState<string | null>(null)
   const [result, setResult] = useState<ImportRunView | null>(null)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<WizardFailure | null>(null)
   /** How far the running check or import is (it runs off the UI's event loop, and may take a while). */
   const [progress, setProgress] = useState<ImportProgressEvent | null>(null)
   const [cancelling, setCancelling] = useState(false)
@@ -73,7 +84,7 @@ export function useImportWizard(onRunEnded?: () => void) {
       await task()
     } catch (err) {
       if (cancelRequested.current) setNotice('cancelledCheck')
-      else setError(err instanceof Error ? err.message : String(err))
+      else setError(err instanceof ChosenFileError ? { err: err.error, fileName: err.fileName } : { err })
     } finally {
       setBusy(false)
       setRunning(null)
@@ -106,7 +117,7 @@ export function useImportWizard(onRunEnded?: () => void) {
       try {
         await call('import:cancel', {})
       } catch (err) {
-        setError(err instanceof Error ? err.message : String(err))
+        setError({ err })
       }
     },
     setColumn: (column: string, header: string | null) =>
@@ -123,7 +134,7 @@ export function useImportWizard(onRunEnded?: () => void) {
         if (!picked) return
         // Another file chosen over one already shown: its error must not read as the shown file's.
         const first = await call('import:preview', { token: picked.token }).catch((err: unknown) => {
-          throw new Error(`${picked.fileName}: ${err instanceof Error ? err.message : String(err)}`)
+          throw new ChosenFileError(picked.fileName, err)
         })
         setFile(picked)
         setResult(null)

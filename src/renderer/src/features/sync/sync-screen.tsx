@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/error-banner'
 import { call } from '../../lib/api'
+import { errorText } from '../../lib/api-error-text'
 import { IS_WEB_HARNESS } from '../../lib/install-api'
 import { useSettings } from '../../lib/use-settings'
 import { ImportWizard } from '../import/import-wizard'
@@ -52,7 +53,7 @@ export function SyncScreen() {
         )
       sync.refreshLists()
     } catch (err) {
-      setActionError(err instanceof Error ? err.message : String(err))
+      setActionError(errorText(err, t, lang))
     } finally {
       setStarting(false)
     }
@@ -61,7 +62,7 @@ export function SyncScreen() {
     try {
       await call('sync:cancel', {})
     } catch (err) {
-      setActionError(err instanceof Error ? err.message : String(err))
+      setActionError(errorText(err, t, lang))
     }
   }
   async function openSettings(): Promise<void> {
@@ -74,7 +75,7 @@ export function SyncScreen() {
     <div className="sync-screen" data-testid="sync-screen">
       <h2 className="page-title">{t('sync.title')}</h2>
       <p className="page-subtitle">{t('sync.subtitle')}</p>
-      {sync.error && <ErrorBanner message={sync.error.message} onRetry={sync.reload} />}
+      {sync.error && <ErrorBanner message={errorText(sync.error, t, lang)} onRetry={sync.reload} />}
       {actionError && <ErrorBanner message={actionError} onRetry={() => setActionError(null)} />}
 
       <section className="panel sync-summary" aria-label={t('sync.title')}>

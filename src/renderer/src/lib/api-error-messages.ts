@@ -1,0 +1,230 @@
+// ko/en wording of the core's error reasons (API_ERROR_REASON_CODES), under the top-level key
+// "apiErrors"; api-error-text.ts fills them. A code missing here shows the core's English message.
+import type { ApiErrorReasonCode } from '../../../shared/ipc/error-reasons'
+
+const ko = {
+  reasons: {
+    store_busy:
+      '다른 작업(파일 가져오기, 동기화 또는 계산)이 작업공간에 쓰고 있어 저장하지 못했습니다. 작업이 끝난 뒤 다시 시도하세요.',
+    // A file to import
+    unknown_format: '알 수 없는 형식 "{{format}}"입니다. csv, xlsx, json 중 하나를 쓰세요.',
+    xls_file:
+      '예전 Excel 형식(.xls) 파일은 가져올 수 없습니다. Excel에서 .xlsx 또는 CSV로 저장한 뒤 다시 선택하세요.',
+    unknown_extension:
+      '{{file}}: 확장자로 파일 형식을 알 수 없습니다. 파일 이름을 .csv, .xlsx 또는 .json으로 끝나게 바꾸세요.',
+    not_a_file: '{{file}}: 파일이 아닙니다.',
+    file_unreadable: '{{file}} 파일을 읽을 수 없습니다: {{detail}}',
+    file_empty: '{{file}} 파일이 비어 있습니다.',
+    file_too_large:
+      '{{file}} 파일이 {{size}} MB로 가져오기 한도({{limit}} MB)를 넘습니다. 더 작은 파일로 나누세요.',
+    not_xlsx: '파일이 XLSX 통합 문서가 아닙니다(zip 형식이 아닙니다).',
+    looks_like_xlsx:
+      '파일 내용이 {{format}} 형식이 아니라 XLSX 통합 문서로 보입니다. 확장자를 .xlsx로 바꿔 다시 선택하세요.',
+    utf16_text:
+      'UTF-16 텍스트 파일입니다(Excel의 "유니코드 텍스트"). Excel에서 "CSV UTF-8" 또는 CSV로 저장하세요.',
+    binary_file: '{{format}} 텍스트가 아닌 바이너리 파일입니다.',
+    not_text: '파일이 {{format}} 텍스트로 보이지 않습니다(바이너리이거나 알 수 없는 인코딩입니다).',
+    too_many_rows: '파일의 행이 {{limit}}개를 넘습니다. 더 작은 파일로 나누세요.',
+    too_many_records: '파일의 레코드가 {{limit}}개를 넘습니다. 더 작은 파일로 나누세요.',
+    sheet_too_many_rows: '"{{sheet}}" 시트의 행이 {{limit}}개를 넘습니다. 더 작은 파일로 나누세요.',
+    // Reading the file
+    csv_no_header: 'CSV 파일에 머리글 행이 없습니다(비어 있거나 빈 줄뿐입니다).',
+    csv_syntax: 'CSV 구문 오류: {{detail}}',
+    csv_syntax_at: 'CSV 구문 오류({{line}}번째 줄 근처): {{detail}}',
+    json_invalid: '올바른 JSON 파일이 아닙니다: {{detail}}',
+    json_not_list: 'JSON 파일은 객체의 배열이거나 { "items": [ ... ] } 형태여야 합니다.',
+    json_no_records: 'JSON 파일에 레코드가 없습니다.',
+    json_no_fields: 'JSON 레코드가 필드를 가진 객체가 아닙니다.',
+    xlsx_unreadable: '읽을 수 있는 XLSX 통합 문서가 아닙니다: {{detail}}',
+    no_sheets: '통합 문서에 시트가 없습니다.',
+    sheet_not_found: '통합 문서에 "{{sheet}}" 시트가 없습니다. 있는 시트: {{sheets}}',
+    sheet_unreadable: '"{{sheet}}" 시트를 읽을 수 없습니다.',
+    sheet_empty: '"{{sheet}}" 시트가 비어 있습니다.',
+    damaged_headers:
+      '머리글 행에 읽을 수 없는 텍스트(� 또는 제어 문자)가 있습니다: {{headers}}. 파일에서 고치거나 CSV UTF-8로 다시 저장하세요.',
+    no_data_rows: '머리글 행만 있고 데이터 행이 없습니다.',
+    unknown_time_zone: '알 수 없는 시간대 "{{zone}}"입니다.',
+    error_report_unwritable: '{{file}} 오류 목록 파일을 쓸 수 없습니다: {{detail}}',
+    // The column mapping
+    mapping_invalid: '열 연결이 올바르지 않습니다: {{problems}}',
+    mapping_file_unreadable: '{{file}} 열 연결 파일을 읽을 수 없습니다: {{detail}}',
+    mapping_file_not_json: '{{file}} 열 연결 파일이 올바른 JSON이 아닙니다: {{detail}}',
+    mapping_file_invalid: '{{file}} 열 연결 파일이 올바르지 않습니다: {{problems}}',
+    required_column_unmapped: '{{column}}: 필수 열입니다. 파일의 열 하나에 연결하세요.',
+    mapped_columns_missing: '연결한 열이 파일에 없습니다: {{columns}}. 파일의 열: {{headers}}',
+    duplicate_headers:
+      '파일에 이름이 같은 열이 있습니다: {{headers}}. 어느 열을 읽을지 알 수 있도록 남는 열의 이름을 바꾸거나 지우세요.',
+    required_columns_missing:
+      '필수 열이 없습니다: {{columns}}. 파일의 열: {{headers}}. 머리글 이름을 바꾸거나 열을 연결하세요.',
+    // The import wizard's steps
+    import_file_gone: '선택한 파일을 더 이상 쓸 수 없습니다. 파일을 다시 선택하세요.',
+    import_busy: '다른 파일을 확인하거나 가져오는 중입니다. 끝날 때까지 기다리거나 먼저 취소하세요.',
+    import_while_syncing: '동기화가 진행 중입니다. 동기화가 끝난 뒤 가져오거나 먼저 동기화를 취소하세요.',
+    import_cancelled: '가져오기를 취소했습니다. 아무것도 쓰지 않았습니다.',
+    required_columns_unmapped: '먼저 필수 열을 연결하세요: {{columns}}',
+    error_list_too_large:
+      '오류 목록이 {{limit}} MB를 넘습니다(오류 {{errors}}건). 명령줄에서 저장하세요: import FILE --dry-run --error-report ERRORS.csv',
+    import_worker_failed: '가져오기가 예기치 않게 중단되었습니다: {{detail}}',
+    import_worker_exited: '가져오기가 예기치 않게 중단되었습니다(종료 코드 {{exitCode}}).',
+    workspace_missing: '작업공간 데이터베이스가 없습니다: {{path}}',
+    sync_unavailable: '여기서는 백그라운드 동기화를 쓸 수 없습니다. 명령줄의 sync 명령을 쓰세요.',
+    // Connections
+    source_name_invalid:
+      '이름은 영문 소문자나 숫자로 시작하는 40자 이하의 영문 소문자, 숫자, -, _ 입니다 (예: prod-itsm).',
+    source_exists: '"{{name}}" 이름의 연결이 이미 있습니다. 다른 이름을 쓰세요.',
+    source_not_found: '"{{name}}" 연결이 없습니다(이미 삭제되었을 수 있습니다).',
+    unknown_source_kind: '알 수 없는 연결 종류 "{{kind}}"입니다(itsm 또는 servicenow).',
+    source_config_invalid: '연결 설정이 올바르지 않습니다: {{problems}}',
+    source_syncing_remove:
+      '"{{name}}" 연결을 지금 동기화하고 있어 삭제하지 않았습니다. 동기화 화면에서 동기화를 취소하거나 끝날 때까지 기다린 뒤 다시 삭제하세요.',
+    source_syncing_change:
+      '"{{name}}" 연결을 지금 동기화하고 있어 URL이나 테이블을 바꾸지 않았습니다. 동기화 화면에서 동기화를 취소하거나 끝날 때까지 기다린 뒤 다시 저장하세요.',
+    itsm_fields: 'ITSM REST 연결에는 테이블, 사용자, 비밀번호, 상태 코드가 없습니다(비밀 정보는 토큰입니다).',
+    itsm_no_state_map: '"{{name}}" 연결은 ITSM REST 연결입니다. 상태 코드는 ServiceNow 연결에만 있습니다.',
+    state_map_code_missing: '"{{name}}" 연결의 상태 코드에 {{code}} 항목이 없습니다.',
+    servicenow_password_needed: 'ServiceNow 사용자의 비밀번호를 입력하세요.',
+    servicenow_secret_needed: '사용자와 비밀번호, 또는 토큰을 입력하세요.',
+    sign_in_password_needed: '사용자 "{{user}}"의 비밀번호를 입력하세요.',
+    sign_in_token_needed: '토큰으로 로그인하려면 토큰을 입력하세요.',
+    proxy_password_needed: '프록시 사용자 "{{user}}"의 프록시 비밀번호를 입력하세요.',
+    proxy_user_needed: '프록시 비밀번호를 쓰려면 그 비밀번호의 프록시 사용자도 입력하세요.',
+    secrets_unavailable:
+      '여기서는 비밀 정보를 저장할 수 없습니다. 명령줄에서는 환경 변수 이름을 지정하세요(--token-env).',
+    secret_store_failed: 'OS 키체인에 비밀 정보를 저장하지 못해 연결을 추가하지 않았습니다: {{detail}}',
+    secret_missing: '"{{name}}" 연결의 {{secret}} 값이 없습니다. 설정 → 연결에서 입력하세요.',
+    secret_missing_env: '"{{name}}" 연결의 {{secret}} 값이 없습니다. 환경 변수 {{env}}에 값을 넣으세요.',
+    // A connection's CA certificate file
+    ca_empty: 'CA 인증서 파일이 비어 있습니다.',
+    ca_too_large: 'CA 인증서 파일이 {{size}} KiB입니다. CA 인증서 파일은 {{limit}} KiB 이하여야 합니다.',
+    ca_private_key:
+      '이 파일에는 개인 키가 들어 있습니다. 서버 인증서를 발급한 인증기관(CA)의 인증서(공개 정보)를 선택하세요. 개인 키는 필요 없으며 저장하지 않았습니다.',
+    ca_no_certificate: '파일에 {{found}}만 있고 인증서(CERTIFICATE)가 없습니다. CA 인증서를 선택하세요.',
+    ca_too_many: '파일에 인증서가 {{count}}개 있습니다. 인증서는 {{limit}}개까지만 추가할 수 있습니다.',
+    ca_not_certificate:
+      '인증서가 아닙니다. PEM 파일(-----BEGIN CERTIFICATE-----) 또는 DER 형식의 .cer 파일을 선택하세요.',
+    ca_unreadable: '인증서를 읽을 수 없습니다({{detail}}).',
+    ca_unreadable_of: '인증서 {{count}}개 중 {{index}}번째를 읽을 수 없습니다({{detail}}).',
+    ca_expired:
+      '{{subject}} 인증서는 {{day}}에 만료되어 서버를 확인할 수 없습니다. 현재 인증서를 요청하세요.',
+    ca_expired_of:
+      '인증서 {{count}}개 중 {{index}}번째({{subject}})가 {{day}}에 만료되어 서버를 확인할 수 없습니다. 현재 인증서를 요청하세요.',
+    ca_not_yet_valid: '{{subject}} 인증서는 {{day}}부터 유효하므로 아직 쓸 수 없습니다.',
+    ca_not_yet_valid_of:
+      '인증서 {{count}}개 중 {{index}}번째({{subject}})는 {{day}}부터 유효하므로 아직 쓸 수 없습니다.',
+  } satisfies Record<ApiErrorReasonCode, string>,
+  // Added after a column mapping error of a workbook sheet when the workbook has other sheets.
+  otherSheets: '(읽은 시트: "{{sheet}}". 통합 문서의 다른 시트: {{otherSheets}}. 시트 목록에서 고르세요.)',
+  // The `secret` param of secret_missing(_env).
+  secretKinds: { token: '토큰', password: '비밀번호', proxyPassword: '프록시 비밀번호' },
+}
+
+const en: typeof ko = {
+  reasons: {
+    store_busy:
+      'Another task (a file import, a sync or a calculation) is writing to the workspace, so this could not be saved. Try again once it has finished.',
+    unknown_format: 'Unknown format "{{format}}": use csv, xlsx or json.',
+    xls_file:
+      'Old Excel .xls files cannot be imported: save the sheet as .xlsx or CSV in Excel, then choose it again.',
+    unknown_extension:
+      '{{file}}: the format cannot be told from the extension. Rename the file to end in .csv, .xlsx or .json.',
+    not_a_file: '{{file}}: not a file.',
+    file_unreadable: 'Cannot read the file {{file}}: {{detail}}',
+    file_empty: 'The file {{file}} is empty.',
+    file_too_large:
+      'The file {{file}} is {{size}} MB, over the import limit of {{limit}} MB: split it into smaller files.',
+    not_xlsx: 'The file is not an XLSX workbook (not a zip archive).',
+    looks_like_xlsx:
+      'The file looks like an XLSX workbook, not {{format}}: rename it to .xlsx and choose it again.',
+    utf16_text: 'The file is UTF-16 text ("Unicode text" in Excel): save it as "CSV UTF-8" or plain CSV.',
+    binary_file: 'The file is binary, not {{format}} text.',
+    not_text: 'The file does not look like {{format}} text (binary or an unknown encoding).',
+    too_many_rows: 'The file has more than {{limit}} rows: split it into smaller files.',
+    too_many_records: 'The file has more than {{limit}} records: split it into smaller files.',
+    sheet_too_many_rows: 'The sheet "{{sheet}}" has more than {{limit}} rows: split it into smaller files.',
+    csv_no_header: 'The CSV file has no header row (it is empty or blank).',
+    csv_syntax: 'CSV syntax error: {{detail}}',
+    csv_syntax_at: 'CSV syntax error near line {{line}}: {{detail}}',
+    json_invalid: 'The file is not valid JSON: {{detail}}',
+    json_not_list: 'The JSON file must be an array of objects or { "items": [ ... ] }.',
+    json_no_records: 'The JSON file has no records.',
+    json_no_fields: 'The JSON records are not objects with fields.',
+    xlsx_unreadable: 'The file is not a readable XLSX workbook: {{detail}}',
+    no_sheets: 'The workbook has no sheets.',
+    sheet_not_found: 'The workbook has no sheet "{{sheet}}". Its sheets: {{sheets}}',
+    sheet_unreadable: 'The sheet "{{sheet}}" could not be read.',
+    sheet_empty: 'The sheet "{{sheet}}" is empty.',
+    damaged_headers:
+      'The header row has text that could not be read (� or control characters): {{headers}}. Fix it in the file or save it again as CSV UTF-8.',
+    no_data_rows: 'The file has a header row but no data rows.',
+    unknown_time_zone: 'Unknown time zone "{{zone}}".',
+    error_report_unwritable: 'Cannot write the error list {{file}}: {{detail}}',
+    mapping_invalid: 'Invalid column mapping: {{problems}}',
+    mapping_file_unreadable: 'Cannot read the mapping file {{file}}: {{detail}}',
+    mapping_file_not_json: 'The mapping file {{file}} is not valid JSON: {{detail}}',
+    mapping_file_invalid: 'Invalid mapping file {{file}}: {{problems}}',
+    required_column_unmapped: "{{column}}: required; map it to one of the file's columns.",
+    mapped_columns_missing: 'Mapped columns the file does not have: {{columns}}. Its columns: {{headers}}',
+    duplicate_headers:
+      'The file has more than one column named {{headers}}: rename or delete the extra ones so it is clear which to read.',
+    required_columns_missing:
+      'Missing required columns: {{columns}}. The file’s columns: {{headers}}. Rename the headers or map the columns.',
+    import_file_gone: 'The chosen file is no longer available: choose it again.',
+    import_busy: 'A file is being checked or imported: wait for it or cancel it first.',
+    import_while_syncing:
+      'A sync is running: import the file once it has finished, or cancel the sync first.',
+    import_cancelled: 'The import was cancelled. Nothing was written.',
+    required_columns_unmapped: 'Map the required columns first: {{columns}}',
+    error_list_too_large:
+      'The error list is over {{limit}} MB ({{errors}} errors): write it with the command line: import FILE --dry-run --error-report ERRORS.csv',
+    import_worker_failed: 'The import stopped unexpectedly: {{detail}}',
+    import_worker_exited: 'The import stopped unexpectedly (exit code {{exitCode}}).',
+    workspace_missing: 'No workspace database at {{path}}',
+    sync_unavailable: 'Background sync is not available here; use sync on the command line.',
+    source_name_invalid:
+      'A name is 1–40 lower-case letters, digits, "-" or "_", starting with a letter or digit (e.g. prod-itsm).',
+    source_exists: 'A connection named "{{name}}" exists already. Choose another name.',
+    source_not_found: 'There is no connection "{{name}}" (it may have been removed).',
+    unknown_source_kind: 'Unknown connection kind "{{kind}}" (itsm or servicenow).',
+    source_config_invalid: 'Invalid connection settings: {{problems}}',
+    source_syncing_remove:
+      'The connection "{{name}}" is syncing now, so it was not removed. Cancel the sync on the Sync screen or wait until it has finished, then remove it again.',
+    source_syncing_change:
+      'The connection "{{name}}" is syncing now, so its URL or table was not changed. Cancel the sync on the Sync screen or wait until it has finished, then save again.',
+    itsm_fields:
+      'An ITSM REST connection has no table, user, password or state codes (its secret is a token).',
+    itsm_no_state_map: '"{{name}}" is an ITSM REST connection: only ServiceNow connections have state codes.',
+    state_map_code_missing: 'The connection "{{name}}" has no state code {{code}}.',
+    servicenow_password_needed: 'Enter the password of the ServiceNow user.',
+    servicenow_secret_needed: 'Enter a user and password, or a token.',
+    sign_in_password_needed: 'Signing in as "{{user}}" needs its password.',
+    sign_in_token_needed: 'Signing in with a token needs the token.',
+    proxy_password_needed: 'Enter the proxy password of the proxy user "{{user}}".',
+    proxy_user_needed: 'A proxy password needs the proxy user it belongs to.',
+    secrets_unavailable:
+      'Secrets cannot be stored here; on the command line name an environment variable (--token-env).',
+    secret_store_failed:
+      'The OS keychain could not store the secret, so the connection was not added: {{detail}}',
+    secret_missing: 'The connection "{{name}}" has no {{secret}}: enter it in Settings → Connections.',
+    secret_missing_env: 'The connection "{{name}}" has no {{secret}}: set the environment variable {{env}}.',
+    ca_empty: 'The CA certificate file is empty.',
+    ca_too_large: 'The CA certificate file is {{size}} KiB; a CA certificate file is at most {{limit}} KiB.',
+    ca_private_key:
+      'This file holds a private key. Choose the certificate of the authority that signed the server certificate (it is public); a key is never needed and was not kept.',
+    ca_no_certificate: 'The file holds {{found}} but no CERTIFICATE: choose the CA certificate.',
+    ca_too_many: 'The file holds {{count}} certificates; at most {{limit}} can be added.',
+    ca_not_certificate:
+      'This is not a certificate: choose a PEM file (-----BEGIN CERTIFICATE-----) or a DER .cer file.',
+    ca_unreadable: 'The certificate could not be read ({{detail}}).',
+    ca_unreadable_of: 'Certificate {{index}} of {{count}} could not be read ({{detail}}).',
+    ca_expired: '{{subject}} expired on {{day}}; it cannot verify any server. Ask for the current one.',
+    ca_expired_of:
+      'Certificate {{index}} of {{count}} ({{subject}}) expired on {{day}}; it cannot verify any server. Ask for the current one.',
+    ca_not_yet_valid: '{{subject}} is not valid before {{day}}.',
+    ca_not_yet_valid_of: 'Certificate {{index}} of {{count}} ({{subject}}) is not valid before {{day}}.',
+  },
+  otherSheets:
+    '(Read the sheet "{{sheet}}"; the workbook also has {{otherSheets}}: choose one from the sheet list.)',
+  secretKinds: { token: 'token', password: 'password', proxyPassword: 'proxy password' },
+}
+
+export const apiErrorMessages = { key: 'apiErrors', ko, en }

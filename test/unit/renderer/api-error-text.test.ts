@@ -1,0 +1,257 @@
+// The renderer words a failed call's reason in the UI's language (Korean first), filling in the
+// file, sheet, column and connection it is about, and shows the core's English message for an error
+// without a reason or with a code it does not know. Every code of the shared list has its wording
+// in both languages.
+import i18next, { type TFunction } from 'i18next'
+import { describe, expect, it } from 'vitest'
+import { failureText } from '../../../src/renderer/src/features/import/failure-text'
+import { importMessages } from '../../../src/renderer/src/features/import/messages'
+import { apiErrorMessages } from '../../../src/renderer/src/lib/api-error-messages'
+import { apiErrorText, errorText, type ReasonedError } from '../../../src/renderer/src/lib/api-error-text'
+import { API_ERROR_REASON_CODES, type ApiErrorReasonCode } from '../../../src/shared/ipc/error-reasons'
+
+async function translator(lng: 'ko' | 'en'): Promise<TFunction> {
+  const i18n = i18next.createInstance()
+  await i18n.init({
+    resources: {
+      ko: { translation: { importWizard: importMessages.ko, apiErrors: apiErrorMessages.ko } },
+      en: { translation: { importWizard: importMessages.en, apiErrors: apiErrorMessages.en } },
+    },
+    lng,
+    fallbackLng: 'ko',
+    interpolation: { escapeValue: false },
+  })
+  return i18n.t
+}
+
+// One representative reason per code, with the params the core gives it.
+const SAMPLES = {
+  store_busy: {},
+  unknown_format: { format: 'txt' },
+  xls_file: {},
+  unknown_extension: { file: 'data.bin' },
+  not_a_file: { file: 'exports' },
+  file_unreadable: {
+    file: 'missing.csv',
+    detail: "ENOENT: no such file or directory, stat '/tmp/missing.csv'",
+  },
+  file_empty: { file: 'empty.csv' },
+  file_too_large: { file: 'big.csv', size: '250.4', limit: '200.0' },
+  not_xlsx: {},
+  looks_like_xlsx: { format: 'CSV' },
+  utf16_text: {},
+  binary_file: { format: 'JSON' },
+  not_text: { format: 'CSV' },
+  too_many_rows: { limit: 2_000_000 },
+  too_many_records: { limit: 2_000_000 },
+  sheet_too_many_rows: { sheet: 'SR 목록', limit: 2_000_000 },
+  csv_no_header: {},
+  csv_syntax: { detail: 'Invalid Closing Quote' },
+  csv_syntax_at: { line: 12, detail: 'Invalid Closing Quote' },
+  json_invalid: { detail: 'Unexpected end of JSON input' },
+  json_not_list: {},
+  json_no_records: {},
+  json_no_fields: {},
+  xlsx_unreadable: { detail: 'Corrupted zip: missing 7 bytes.' },
+  no_sheets: {},
+  sheet_not_found: { sheet: '4월', sheets: '"요약", "SR 목록"' },
+  sheet_unreadable: { sheet: 'SR 목록' },
+  sheet_empty: { sheet: '요약' },
+  damaged_headers: { headers: '"기\uFFFD관"' },
+  no_data_rows: {},
+  unknown_time_zone: { zone: 'Mars/Olympus' },
+  error_report_unwritable: { file: 'errors.csv', detail: 'EACCES: permission denied' },
+  mapping_invalid: { problems: 'values.status.a: Invalid option' },
+  mapping_file_unreadable: { file: 'mapping.json', detail: 'ENOENT: no such file or directory' },
+  mapping_file_not_json: { file: 'mapping.json', detail: 'Unexpected token } in JSON' },
+  mapping_file_invalid: {
+    file: 'mapping.json',
+    problems: 'timeZone: not an IANA time zone (e.g. Asia/Seoul)',
+  },
+  required_column_unmapped: { column: 'tenant' },
+  mapped_columns_missing: { columns: 'category → "분류"', headers: '"번호", "기관명"' },
+  duplicate_headers: { headers: '"상태" (C, F)' },
+  required_columns_missing: { columns: 'id, created_at', headers: '"ref", "org"' },
+  import_file_gone: {},
+  import_busy: {},
+  import_while_syncing: {},
+  import_cancelled: {},
+  required_columns_unmapped: { columns: 'title, status' },
+  error_list_too_large: { limit: 64, errors: 412_345 },
+  import_worker_failed: { detail: 'Cannot find module' },
+  import_worker_exited: { exitCode: 1 },
+  workspace_missing: { path: '/data/ops/ops-console.db' },
+  sync_unavailable: {},
+  source_name_invalid: { detail: 'Use 1–40 lower-case letters' },
+  source_exists: { name: 'prod-itsm' },
+  source_not_found: { name: 'prod-itsm' },
+  unknown_source_kind: { kind: 'jira' },
+  source_config_invalid: { problems: 'url: Give the full URL, e.g. https://itsm.example.go.kr' },
+  source_syncing_remove: { name: 'prod-itsm' },
+  source_syncing_change: { name: 'prod-itsm' },
+  itsm_fields: {},
+  itsm_no_state_map: { name: 'prod-itsm' },
+  state_map_code_missing: { name: 'snow', code: '-5' },
+  servicenow_password_needed: {},
+  servicenow_secret_needed: {},
+  sign_in_password_needed: { user: 'svc.ops' },
+  sign_in_token_needed: {},
+  proxy_password_needed: { user: 'ops' },
+  proxy_user_needed: {},
+  secrets_unavailable: {},
+  secret_store_failed: { detail: 'Encryption is not available' },
+  secret_missing: { name: 'prod-itsm', secret: 'token' },
+  secret_missing_env: { name: 'cli', secret: 'proxyPassword', env: 'PROXY_PASSWORD' },
+  ca_empty: {},
+  ca_too_large: { size: 65, limit: 64 },
+  ca_private_key: {},
+  ca_no_certificate: { found: 'PUBLIC KEY' },
+  ca_too_many: { count: 21, limit: 20 },
+  ca_not_certificate: {},
+  ca_unreadable: { detail: 'error:0680007B:asn1 encoding routines::header too long' },
+  ca_unreadable_of: { index: 2, count: 3, detail: 'header too long' },
+  ca_expired: { subject: 'CN=Internal CA, O=Example', day: '2026-04-01' },
+  ca_expired_of: { index: 2, count: 2, subject: 'CN=Internal CA, O=Example', day: '2026-04-01' },
+  ca_not_yet_valid: { subject: 'CN=127.0.0.1', day: '2027-01-01' },
+  ca_not_yet_valid_of: { index: 1, count: 2, subject: 'CN=127.0.0.1', day: '2027-01-01' },
+} satisfies Record<ApiErrorReasonCode, Record<string, string | number>>
+
+const error = (code: string, params: Record<string, string | number> = {}): ReasonedError => ({
+  message: `ENGLISH FALLBACK for ${code}`,
+  reason: { code: code as ApiErrorReasonCode, params },
+})
+
+describe('API error wording', () => {
+  it('has a sample for every code, and every code a wording in Korean and English', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...API_ERROR_REASON_CODES].sort())
+    for (const code of API_ERROR_REASON_CODES) {
+      expect(apiErrorMessages.ko.reasons[code], `ko ${code}`).toMatch(/[가-힣]/)
+      expect(apiErrorMessages.en.reasons[code], `en ${code}`).not.toBe('')
+    }
+    expect(Object.keys(apiErrorMessages.en.reasons).sort()).toEqual(
+      Object.keys(apiErrorMessages.ko.reasons).sort(),
+    )
+  })
+
+  it.each(['ko', 'en'] as const)('words every code in %s with its params filled in', async (lng) => {
+    const t = await translator(lng)
+    for (const [code, params] of Object.entries(SAMPLES)) {
+      const text = apiErrorText(error(code, params), t, lng)
+      expect(text, code).not.toContain('ENGLISH FALLBACK')
+      expect(text, code).not.toMatch(/\{\{|\}\}/)
+      expect(text, code).not.toContain('apiErrors.')
+      for (const [k, v] of Object.entries(params)) {
+        // Columns are labelled and secret kinds named below; details (source_name_invalid's) may be left out.
+        if (['column', 'columns', 'secret'].includes(k) || code === 'source_name_invalid') continue
+        const shown = typeof v === 'number' ? v.toLocaleString(lng === 'ko' ? 'ko-KR' : 'en-US') : v
+        expect(text, `${code}.${k}`).toContain(shown)
+      }
+      if (lng === 'ko') expect(text, code).toMatch(/[가-힣]/)
+    }
+  })
+
+  it('says in Korean what an operator meets most: an empty file, an old Excel file, bad JSON, an unknown sheet', async () => {
+    const t = await translator('ko')
+    expect(apiErrorText(error('file_empty', SAMPLES.file_empty), t, 'ko')).toBe(
+      'empty.csv 파일이 비어 있습니다.',
+    )
+    expect(apiErrorText(error('xls_file'), t, 'ko')).toBe(
+      '예전 Excel 형식(.xls) 파일은 가져올 수 없습니다. Excel에서 .xlsx 또는 CSV로 저장한 뒤 다시 선택하세요.',
+    )
+    // A parser's own message stays as it is.
+    expect(apiErrorText(error('json_invalid', SAMPLES.json_invalid), t, 'ko')).toBe(
+      '올바른 JSON 파일이 아닙니다: Unexpected end of JSON input',
+    )
+    expect(apiErrorText(error('sheet_not_found', SAMPLES.sheet_not_found), t, 'ko')).toBe(
+      '통합 문서에 "4월" 시트가 없습니다. 있는 시트: "요약", "SR 목록"',
+    )
+    expect(apiErrorText(error('source_syncing_remove', SAMPLES.source_syncing_remove), t, 'ko')).toBe(
+      '"prod-itsm" 연결을 지금 동기화하고 있어 삭제하지 않았습니다. 동기화 화면에서 동기화를 취소하거나 끝날 때까지 기다린 뒤 다시 삭제하세요.',
+    )
+    expect(apiErrorText(error('ca_expired', SAMPLES.ca_expired), t, 'ko')).toBe(
+      'CN=Internal CA, O=Example 인증서는 2026-04-01에 만료되어 서버를 확인할 수 없습니다. 현재 인증서를 요청하세요.',
+    )
+  })
+
+  it('labels canonical columns in Korean, groups numbers, and names secret kinds', async () => {
+    const ko = await translator('ko')
+    expect(apiErrorText(error('required_columns_missing', SAMPLES.required_columns_missing), ko, 'ko')).toBe(
+      '필수 열이 없습니다: SR 번호(id), 생성 일시(created_at). 파일의 열: "ref", "org". 머리글 이름을 바꾸거나 열을 연결하세요.',
+    )
+    expect(apiErrorText(error('required_column_unmapped', { column: 'tenant' }), ko, 'ko')).toBe(
+      '기관(tenant): 필수 열입니다. 파일의 열 하나에 연결하세요.',
+    )
+    // Not canonical columns: as given.
+    expect(apiErrorText(error('mapped_columns_missing', SAMPLES.mapped_columns_missing), ko, 'ko')).toContain(
+      '연결한 열이 파일에 없습니다: category → "분류".',
+    )
+    expect(apiErrorText(error('too_many_rows', SAMPLES.too_many_rows), ko, 'ko')).toBe(
+      '파일의 행이 2,000,000개를 넘습니다. 더 작은 파일로 나누세요.',
+    )
+    expect(apiErrorText(error('secret_missing', SAMPLES.secret_missing), ko, 'ko')).toBe(
+      '"prod-itsm" 연결의 토큰 값이 없습니다. 설정 → 연결에서 입력하세요.',
+    )
+    const en = await translator('en')
+    expect(
+      apiErrorText(error('required_columns_unmapped', SAMPLES.required_columns_unmapped), en, 'en'),
+    ).toBe('Map the required columns first: title, status')
+    expect(apiErrorText(error('secret_missing_env', SAMPLES.secret_missing_env), en, 'en')).toBe(
+      'The connection "cli" has no proxy password: set the environment variable PROXY_PASSWORD.',
+    )
+  })
+
+  it.each(['ko', 'en'] as const)('a workbook with other sheets adds them (%s)', async (lng) => {
+    const t = await translator(lng)
+    const text = apiErrorText(
+      error('required_columns_missing', {
+        ...SAMPLES.required_columns_missing,
+        sheet: '요약',
+        otherSheets: '"SR 목록"',
+      }),
+      t,
+      lng,
+    )
+    expect(text).toContain(
+      lng === 'ko' ? '(읽은 시트: "요약". 통합 문서의 다른 시트: "SR 목록".' : '"SR 목록"',
+    )
+    expect(text).not.toMatch(/\{\{/)
+  })
+
+  it.each(['ko', 'en'] as const)(
+    'falls back to the English message for an unknown code or none (%s)',
+    async (lng) => {
+      const t = await translator(lng)
+      expect(apiErrorText(error('no_such_code', { file: 'a.csv' }), t, lng)).toBe(
+        'ENGLISH FALLBACK for no_such_code',
+      )
+      expect(apiErrorText({ message: 'Internal error: boom' }, t, lng)).toBe('Internal error: boom')
+      expect(apiErrorText({ message: 'no reason', reason: null }, t, lng)).toBe('no reason')
+    },
+  )
+
+  it('errorText words anything thrown: an error with a reason, a plain Error, a string', async () => {
+    const t = await translator('ko')
+    const thrown = Object.assign(new Error('The JSON file has no records'), {
+      reason: { code: 'json_no_records' },
+    })
+    expect(errorText(thrown, t, 'ko')).toBe('JSON 파일에 레코드가 없습니다.')
+    expect(errorText(new Error('Failed to fetch'), t, 'ko')).toBe('Failed to fetch')
+    expect(errorText('boom', t, 'ko')).toBe('boom')
+  })
+
+  it('the wizard names a newly chosen file unless the wording names it already', async () => {
+    const t = await translator('ko')
+    expect(failureText({ err: error('xls_file'), fileName: 'old.xls' }, t, 'ko')).toBe(
+      'old.xls: 예전 Excel 형식(.xls) 파일은 가져올 수 없습니다. Excel에서 .xlsx 또는 CSV로 저장한 뒤 다시 선택하세요.',
+    )
+    expect(
+      failureText({ err: error('file_empty', { file: 'empty.csv' }), fileName: 'empty.csv' }, t, 'ko'),
+    ).toBe('empty.csv 파일이 비어 있습니다.')
+    expect(
+      failureText({ err: { message: 'The file /tmp/a.csv is empty' }, fileName: 'a.csv' }, t, 'ko'),
+    ).toBe('a.csv: The file /tmp/a.csv is empty')
+    expect(failureText({ err: error('import_busy') }, t, 'ko')).toBe(
+      '다른 파일을 확인하거나 가져오는 중입니다. 끝날 때까지 기다리거나 먼저 취소하세요.',
+    )
+  })
+})
