@@ -1,6 +1,8 @@
 // E2E: the import wizard's row errors in the UI's language. A CSV with several kinds of bad rows,
 // checked in the Korean UI, lists Korean problems naming the column as "label(canonical)"; the
-// English UI keeps the canonical names. Chromium against the real core through the harness.
+// English UI keeps the canonical names. A file that cannot be read at all (empty, old Excel, a
+// header row only) says why in Korean too. Chromium against the real core through the harness (the
+// file checks run in its import worker, as in the app).
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -73,5 +75,54 @@ test('in the English UI the same file lists English problems with the canonical 
       'id: duplicate of row 2; each SR may appear once per file',
     ])
     expect(list[0]).toMatch(/^status: unknown value; expected OPEN, IN_PROGRESS/)
+  })
+})
+
+/** The bytes an old Excel .xls workbook starts with (an OLE compound file). */
+const OLE_HEADER = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0, 0, 0, 0, 0])
+
+test('a file that cannot be read at all is refused in Korean: empty, old Excel, a header row only', async ({
+  page,
+}) => {
+  await withTempDir(async (dir) => {
+    const empty = join(dir, '빈-파일.csv')
+    const xls = join(dir, '3월-보고서.xls')
+    const headerOnly = join(dir, 'header-only.csv')
+    await writeFile(empty, '')
+    await writeFile(xls, OLE_HEADER)
+    await writeFile(headerOnly, 'id,tenant,title,priority,status,created_at\n')
+    await openImportWizard(page)
+    const message = page.getByTestId('error-message')
+
+    // The wording names the file itself, so it is not named twice.
+    await chooseImportFile(page, empty)
+    await expect(message).toHaveText('빈-파일.csv 파일이 비어 있습니다.')
+
+    // No file name in the wording: the wizard puts it first.
+    await chooseImportFile(page, xls)
+    await expect(message).toHaveText(
+      '3월-보고서.xls: 예전 Excel 형식(.xls) 파일은 가져올 수 없습니다. Excel에서 .xlsx 또는 CSV로 저장한 뒤 다시 선택하세요.',
+    )
+    await expect(page.getByTestId('error-banner')).not.toContainText(/not supported|save the sheet/)
+    await page.screenshot({ path: 'test-results/import-file-error-ko.png', fullPage: true })
+
+    // Its columns are all found, so the check itself says what is wrong, on the mapping step.
+    await chooseImportFile(page, headerOnly)
+    await expect(page.getByTestId('import-map')).toBeVisible()
+    await expect(message).toHaveText('머리글 행만 있고 데이터 행이 없습니다.')
+    await page.screenshot({ path: 'test-results/import-file-problem-ko.png', fullPage: true })
+  })
+})
+
+test('in the English UI the same refusals are worded in English', async ({ page, request, harness }) => {
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await withTempDir(async (dir) => {
+    const xls = join(dir, 'report.xls')
+    await writeFile(xls, OLE_HEADER)
+    await openImportWizard(page)
+    await chooseImportFile(page, xls)
+    await expect(page.getByTestId('error-message')).toHaveText(
+      'report.xls: Old Excel .xls files cannot be imported: save the sheet as .xlsx or CSV in Excel, then choose it again.',
+    )
   })
 })
