@@ -91,6 +91,7 @@ const SAMPLES = {
   source_syncing_change: { name: 'prod-itsm' },
   itsm_fields: {},
   itsm_no_state_map: { name: 'prod-itsm' },
+  itsm_no_resume_margin: { name: 'prod-itsm' },
   state_map_code_missing: { name: 'snow', code: '-5' },
   servicenow_password_needed: {},
   servicenow_secret_needed: {},
