@@ -97,6 +97,11 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
     .option('--dry-run', 'check and report, write nothing')
     .option('--allow-errors', 'import the valid rows even when some rows have errors')
     .option('--error-report <file>', 'write the row errors to this CSV')
+    .addHelpText(
+      'after',
+      '\nExit code 1 when rows have errors (without --allow-errors) or Ctrl+C stopped it: nothing is\n' +
+        'written then; 2 when the file, its format or the mapping cannot be used.',
+    )
     .action(async (file: string, local: Record<string, string | boolean | undefined>, cmd: Command) => {
       const str = (k: string): string | undefined =>
         typeof local[k] === 'string' ? (local[k] as string) : undefined

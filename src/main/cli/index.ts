@@ -48,6 +48,12 @@ export function buildProgram(): Command {
       new Option('--period <period>', 'bucket or KPI period').choices(['daily', 'weekly', 'monthly']),
     )
     .addOption(new Option('--lang <lang>', 'label language').choices(['ko', 'en']))
+    // Each command's --help also lists --data-dir, --json and the other global options.
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText(
+      'afterAll',
+      '\nExit codes: 0 success, 1 the command failed (the reason on stderr), 2 bad usage (also said on stderr).',
+    )
     .exitOverride()
 
   program

@@ -36,9 +36,12 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
   const source = program.command('source').description('remote SR sources (ITSM REST, ServiceNow)')
   source
     .command('add')
+    .description('add an ITSM REST or ServiceNow source (its secret stays in the environment variable named)')
     .argument('<kind>', 'itsm or servicenow')
-    .requiredOption('--name <name>', 'a short name, e.g. prod-itsm')
-    .requiredOption('--url <url>', 'base URL of the server')
+    // Checked in the action, not as commander's required options: those are checked before unknown
+    // options, so a misspelt `--nmae x` said "--name not specified" instead of "did you mean --name?".
+    .option('--name <name>', 'a short name, e.g. prod-itsm (required)')
+    .option('--url <url>', 'base URL of the server (required)')
     .option('--token-env <VAR>', 'environment variable holding the bearer token')
     .option('--user <user>', 'ServiceNow user for basic auth')
     .option('--password-env <VAR>', 'environment variable holding the ServiceNow password')
@@ -55,6 +58,11 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .option('--proxy-user <user>', 'user of a proxy that asks for a login')
     .option('--proxy-password-env <VAR>', "environment variable holding the proxy user's password")
     .action(async (kind: string, local: Record<string, string | undefined>, cmd: Command) => {
+      for (const flags of ['--name <name>', '--url <url>'])
+        if (local[flags.slice(2, flags.indexOf(' '))] === undefined)
+          cmd.error(`error: required option '${flags}' not specified`, {
+            code: 'commander.missingMandatoryOptionValue',
+          })
       // Options the kind has no use for are refused, not dropped: a user who typed them meant something.
       if (kind === 'itsm') {
         const unused = ['user', 'passwordEnv', 'table', 'stateMap'].filter((k) => local[k] !== undefined)
@@ -96,6 +104,13 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         try {
           added = addSource(ctx.workspace.store, { name: local['name'] ?? '', kind, config }, now)
         } catch (err) {
+          // The core names the config's field ("passwordEnv: …"): say the option the user typed.
+          if (err instanceof CoreError && err.code === 'BAD_REQUEST')
+            throw new UsageError(
+              err.message.replace(/^([a-zA-Z]+):/, (whole, key: string) =>
+                key === 'ca' ? '--ca-file:' : key in local || key === 'name' ? `${optionName(key)}:` : whole,
+              ),
+            )
           // A taken name is the user's to change: a usage error (exit 2) like the other refusals.
           if (!(err instanceof CoreError && err.code === 'CONFLICT')) throw err
           throw new UsageError(
@@ -221,28 +236,32 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         })
       },
     )
-  source.command('list').action(async (_local: unknown, cmd: Command) => {
-    await withContext(cmd, async (ctx, opts) => {
-      const sources = listSources(ctx.workspace.store)
-      print(sources, opts.json, (list) =>
-        list.length === 0
-          ? 'no sources yet: npm run cli -- source add itsm --name NAME --url URL --token-env VAR'
-          : list
-              .map(
-                (s) =>
-                  `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}` +
-                  (s.config.proxy ? `\n  proxy: ${proxyText(s.config)}` : '') +
-                  (s.kind === 'servicenow' && s.config.stateMap
-                    ? `\n  state map: ${stateMapText(s.config.stateMap)}`
-                    : '') +
-                  caLines(s.config.ca),
-              )
-              .join('\n'),
-      )
+  source
+    .command('list')
+    .description('list the sources with their URL, proxy, state map and CA certificates')
+    .action(async (_local: unknown, cmd: Command) => {
+      await withContext(cmd, async (ctx, opts) => {
+        const sources = listSources(ctx.workspace.store)
+        print(sources, opts.json, (list) =>
+          list.length === 0
+            ? 'no sources yet: npm run cli -- source add itsm --name NAME --url URL --token-env VAR'
+            : list
+                .map(
+                  (s) =>
+                    `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}` +
+                    (s.config.proxy ? `\n  proxy: ${proxyText(s.config)}` : '') +
+                    (s.kind === 'servicenow' && s.config.stateMap
+                      ? `\n  state map: ${stateMapText(s.config.stateMap)}`
+                      : '') +
+                    caLines(s.config.ca),
+                )
+                .join('\n'),
+        )
+      })
     })
-  })
   source
     .command('remove')
+    .description('remove a source and its sync cursors (its SRs stay in the workspace)')
     .argument('<name>')
     .action(async (name: string, _local: unknown, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
@@ -258,6 +277,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     })
   source
     .command('test')
+    .description('connect and log in to a source, and say who the account is')
     .argument('<name>')
     .action(async (name: string, _local: unknown, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
@@ -278,6 +298,12 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .option('--source <name>', 'only this source')
     .option('--full', 'start from the beginning instead of the stored cursor')
     .option('--limit <n>', 'entries `sync log` shows (1 to 500, default 20)')
+    .addHelpText(
+      'after',
+      "\nEach source's outcome is a line on stdout (progress goes to stderr); the exit code is 1 when any\n" +
+        'source failed, was offline or was stopped with Ctrl+C. Secrets come from the variables the\n' +
+        'sources name (`source list --json` shows them), else a masked prompt at a terminal.',
+    )
     .action(
       async (what: string, local: { source?: string; full?: boolean; limit?: string }, cmd: Command) => {
         if (what === 'log') {

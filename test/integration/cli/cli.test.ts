@@ -73,6 +73,24 @@ describe('npm run cli', () => {
     expect(stdout).toContain('data watermark: 2026-03-18T15:00:00+09:00')
   })
 
+  it("each command's --help describes its subcommands, lists the global options and the exit codes", async () => {
+    const source = await cli(['source', '--help'])
+    expect(source.code).toBe(0)
+    for (const line of [
+      /^ {2}add \[options\] <kind> +add an ITSM REST or ServiceNow source/m,
+      /^ {2}list +list the sources/m,
+      /^ {2}remove <name> +remove a source/m,
+      /^ {2}test <name> +connect and log in to a source/m,
+    ])
+      expect(source.stdout).toMatch(line)
+    const sync = await cli(['sync', '--help'])
+    expect(sync.stdout).toMatch(/^Global Options:\n {2}--data-dir <dir>/m)
+    expect(sync.stdout).toContain('--json')
+    expect(sync.stdout).toContain('the exit code is 1 when any\nsource failed')
+    expect(sync.stdout).toContain('Exit codes: 0 success, 1 the command failed')
+    expect((await cli(['import', '--help'])).stdout).toContain('2 when the file, its format or the mapping')
+  })
+
   it('explains bad usage with exit code 2', async () => {
     const badWidget = await cli(['bi', 'nope', '--data-dir', dir])
     expect(badWidget.code).toBe(2)

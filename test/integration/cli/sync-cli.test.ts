@@ -260,6 +260,16 @@ describe('source and sync commands', () => {
     expect(
       await add('itsm', '--name', 'u3', '--url', 'http://127.0.0.1:9', '--token-env', 'T'),
     ).toMatchObject({ code: 0 })
+    // A misspelt option is named as such, not taken for a missing one.
+    const misspelt = await add('itsm', '--nmae', 'u4', '--url', 'http://127.0.0.1:9', '--token-env', 'T')
+    expect(misspelt.code).toBe(2)
+    expect(misspelt.stderr).toBe("error: unknown option '--nmae'\n(Did you mean --name?)\n")
+    const noUrl = await add('itsm', '--name', 'u4', '--token-env', 'T')
+    expect(noUrl).toMatchObject({ code: 2, stderr: "error: required option '--url <url>' not specified\n" })
+    // The core's field names ("tokenEnv: …") are said as the options typed.
+    const badVar = await add('itsm', '--name', 'u4', '--url', 'http://127.0.0.1:9', '--token-env', 'my-token')
+    expect(badVar.code).toBe(2)
+    expect(badVar.stderr).toMatch(/^error: --token-env: An environment variable name/)
     const taken = await add('itsm', '--name', 'u3', '--url', 'http://127.0.0.1:8', '--token-env', 'T')
     expect(taken.code).toBe(2)
     expect(taken.stderr).toContain('A source named "u3" exists already')
@@ -272,7 +282,7 @@ describe('source and sync commands', () => {
       expect.objectContaining({ name: 'u3', config: expect.objectContaining({ url: 'http://127.0.0.1:9' }) }),
     ])
     expect((await cli(['source', 'remove', 'u3', '--data-dir', dir])).code).toBe(0)
-  })
+  }, 60_000)
 
   it('refuses bad source definitions with the reason', async () => {
     const badUrl = await cli([
