@@ -16,9 +16,10 @@ import { parseStateMapText, stateMapText, type StateMap } from '../../shared/ser
 import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
 import { forgetSourceRuns } from '../core/sync/source-status'
+import { closeAbandonedRuns, SyncBusyError } from '../core/sync/state'
 import { CoreError } from '../core/errors'
 import { UsageError } from './context'
-import { call, type WithContext } from './invoke'
+import { call, CommandFailed, type WithContext } from './invoke'
 import { countOf, formatDuration, padCols, print } from './output'
 import { PromptCancelled, promptingSecrets, terminalAsk } from './secret-prompt'
 import { storeItsmAccount } from '../core/auth/session'
@@ -266,8 +267,18 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .action(async (name: string, _local: unknown, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const record = getSource(ctx.workspace.store, name)
-        if (!record || !removeSource(ctx.workspace.store, name))
-          throw new UsageError(`No source named "${name}"`)
+        if (!record) throw new UsageError(`No source named "${name}"`)
+        // Not while another process (a CLI sync, the app) pulls it: that sync went on writing its
+        // cursors after the removal, and a source added again under the name resumed from them.
+        try {
+          closeAbandonedRuns(ctx.workspace.store, `${record.kind}:${record.name}`, Date.now())
+        } catch (err) {
+          if (!(err instanceof SyncBusyError)) throw err
+          throw new CommandFailed(
+            `"${name}" is being synced by another process (pid ${err.pid}): wait until that sync ends, or stop it, then remove "${name}"`,
+          )
+        }
+        if (!removeSource(ctx.workspace.store, name)) throw new UsageError(`No source named "${name}"`)
         // The role the app took from this connection's ITSM account (SPEC §9) goes with it.
         if (record.kind === 'itsm') storeItsmAccount(ctx.workspace.store, name, null, Date.now())
         // So does the app's record of its runs (a later source of that name starts clean).

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../../src/main/core/db/open-database'
 import { defaultHttpDeps } from '../../../src/main/core/sources/http'
 import { createItsmConnector } from '../../../src/main/core/sources/itsm-rest/connector'
-import { addSource } from '../../../src/main/core/sources/registry'
+import { addSource, getSource } from '../../../src/main/core/sources/registry'
 import type { Connector } from '../../../src/main/core/sources/types'
 import { syncSource } from '../../../src/main/core/sync/engine'
 import {
@@ -212,4 +212,25 @@ describe('closeAbandonedRuns', () => {
     expect(() => closeAbandonedRuns(ws.store, SOURCE, now)).toThrow(SyncBusyError)
     expect(entry(id)?.status).toBe('running')
   })
+})
+
+describe('source remove while another process syncs the source', () => {
+  it('is refused, leaving the source as it was; once that run is over it is removed', async () => {
+    // This test process is "another process" to the CLI: a run of its own is under way.
+    const id = runningEntry(ws.store, process.pid, Date.now())
+    const refused = await cli(['source', 'remove', 'two', '--data-dir', dir])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toBe(
+      `error: "two" is being synced by another process (pid ${process.pid}): wait until that sync ends, or stop it, then remove "two"\n`,
+    )
+    expect(getSource(ws.store, 'two')).not.toBeNull()
+    expect(entry(id)?.status).toBe('running')
+
+    ws.store.sqlite
+      .prepare("UPDATE sync_log SET status = 'ok', finished_at = ? WHERE id = ?")
+      .run(Date.now(), id)
+    const removed = await cli(['source', 'remove', 'two', '--data-dir', dir])
+    expect(removed).toMatchObject({ code: 0, stdout: 'removed "two" (its SRs stay in the workspace)\n' })
+    expect(getSource(ws.store, 'two')).toBeNull()
+  }, 60_000)
 })
