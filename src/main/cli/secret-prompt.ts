@@ -3,6 +3,7 @@
 // answer lives only in this process's memory: never written, logged or echoed. Without a terminal
 // (CI, pipes, cron) nothing is asked, and the sync names the variable to set.
 import password from '@inquirer/password'
+import { CoreError } from '../core/errors'
 import type { SourceSecretKind } from '../core/secrets'
 import type { SourceRecord } from '../core/sources/registry'
 import { envSecrets, secretEnvName, type SecretResolver } from '../core/sources/registry'
@@ -52,6 +53,30 @@ export async function askMasked(
   return answer === '' ? null : answer
 }
 
+/** The `source add` options that name the variable of `secret`. */
+const addOptions = (source: SourceRecord, secret: SourceSecretKind): string =>
+  secret === 'password'
+    ? '--password-env VAR'
+    : source.kind === 'servicenow'
+      ? '--token-env VAR (or --user USER --password-env VAR)'
+      : '--token-env VAR'
+
+/**
+ * A secret the source names no variable for, with nobody to ask: the core's advice ("add it in
+ * Settings → Connections") cannot help here, since the command line cannot read the app's keychain.
+ */
+function noVariable(source: SourceRecord, secret: SourceSecretKind): CoreError {
+  const what = SECRET_LABEL[secret].toLowerCase()
+  const give =
+    secret === 'proxyPassword'
+      ? `give the proxy login a variable: source proxy ${source.name} URL --user USER --password-env VAR`
+      : `\`source remove ${source.name}\` and add it again with ${addOptions(source, secret)}`
+  return new CoreError(
+    'BAD_REQUEST',
+    `No ${what} for source "${source.name}": it names no environment variable to read it from (the command line cannot read the app's keychain). Run this at a terminal to be asked for it, or ${give}`,
+  )
+}
+
 /** Env first, then `ask` (once per source and secret); `ask` null = env only. */
 export function promptingSecrets(
   ask: AskSecret | null,
@@ -61,7 +86,11 @@ export function promptingSecrets(
   const asked = new Map<string, Promise<string | null>>()
   return async (source: SourceRecord, secret: SourceSecretKind) => {
     const value = await fromEnv(source, secret)
-    if (value || !ask) return value
+    if (value) return value
+    if (!ask) {
+      if (!secretEnvName(source, secret)) throw noVariable(source, secret)
+      return null
+    }
     const key = `${source.kind}:${source.name}:${secret}`
     let answer = asked.get(key)
     if (!answer) {

@@ -123,6 +123,12 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           opts.json,
           (s) => `added ${s.kind} source "${s.name}" (${s.config.url})${caLines(s.config.ca)}`,
         )
+        // Without a variable, only a person at a terminal can give the secret: say so now, not at
+        // the first unattended sync.
+        if (!local['tokenEnv'] && !local['passwordEnv'] && !opts.json)
+          process.stderr.write(
+            `note: no ${kind === 'itsm' ? '--token-env' : '--password-env or --token-env'}: \`sync\` and \`source test\` will ask for the secret at a terminal, and fail without one (cron, CI)\n`,
+          )
       })
     })
   source
@@ -294,7 +300,14 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       await withContext(cmd, async (ctx, opts) => {
         const record = getSource(ctx.workspace.store, name)
         if (!record) throw new UsageError(`No source named "${name}"`)
-        const connector = await connectorFor(record, promptingSecrets(terminalAsk()), defaultHttpDeps())
+        // A secret that cannot be had fails the test (exit 1, as it fails a sync); it is no usage error.
+        const connector = await connectorFor(
+          record,
+          promptingSecrets(terminalAsk()),
+          defaultHttpDeps(),
+        ).catch((err: unknown) => {
+          throw err instanceof CoreError ? new CommandFailed(err.message) : err
+        })
         const me = await connector.whoAmI(AbortSignal.timeout(60_000))
         // As Settings → Connections does: the account's role decides the app's role (SPEC §9).
         if (record.kind === 'itsm') storeItsmAccount(ctx.workspace.store, name, me, Date.now())

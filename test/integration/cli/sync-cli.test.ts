@@ -81,6 +81,45 @@ describe('source and sync commands', () => {
     })
   })
 
+  it('a source without a secret variable: said at source add, and sync and source test say how to give one', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-novar-'))
+    try {
+      const add = await cli(['source', 'add', 'itsm', '--name', 'novar', '--url', sim.url, '--data-dir', own])
+      expect(add.code).toBe(0)
+      expect(add.stderr).toContain(
+        'note: no --token-env: `sync` and `source test` will ask for the secret at a terminal',
+      )
+      const advice = '`source remove novar` and add it again with --token-env VAR'
+      const sync = await cli(['sync', '--data-dir', own])
+      expect(sync.code).toBe(1)
+      expect(sync.stdout).toContain(advice)
+      expect(sync.stdout).not.toContain('Settings → Connections')
+      // A secret that cannot be had fails the test as it fails a sync (1), it is no usage error (2).
+      const test = await cli(['source', 'test', 'novar', '--data-dir', own])
+      expect(test.code).toBe(1)
+      expect(test.stderr).toContain(advice)
+      const named = [
+        'source',
+        'add',
+        'itsm',
+        '--name',
+        'named',
+        '--url',
+        sim.url,
+        '--token-env',
+        'NAMED_TOKEN',
+      ]
+      expect((await cli([...named, '--data-dir', own])).code).toBe(0)
+      const unset = await cli(['source', 'test', 'named', '--data-dir', own])
+      expect(unset).toMatchObject({
+        code: 1,
+        stderr: 'error: No token for source "named": set NAMED_TOKEN\n',
+      })
+    } finally {
+      rmSync(own, { recursive: true, force: true })
+    }
+  }, 60_000)
+
   it('recalculates the KPIs after a sync that wrote data, as the app does (SPEC §6)', async () => {
     const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-kpi-'))
     try {

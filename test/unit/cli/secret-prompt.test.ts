@@ -57,6 +57,22 @@ describe('promptingSecrets', () => {
     expect(await promptingSecrets(null, {})(sn, 'password')).toBeNull()
   })
 
+  it("without a variable named nor anyone to ask, says how the command line can get it (not the app's Settings)", async () => {
+    const noVar = { ...sn, config: { url: 'https://x.service-now.com' } } as unknown as SourceRecord
+    await expect(promptingSecrets(null, {})(noVar, 'token')).rejects.toThrow(
+      'No token for source "sn": it names no environment variable to read it from (the command line ' +
+        "cannot read the app's keychain). Run this at a terminal to be asked for it, or `source remove sn` " +
+        'and add it again with --token-env VAR (or --user USER --password-env VAR)',
+    )
+    const proxied = {
+      ...sn,
+      config: { ...sn.config, proxy: 'http://proxy:3128', proxyUser: 'ops' },
+    } as unknown as SourceRecord
+    await expect(promptingSecrets(null, {})(proxied, 'proxyPassword')).rejects.toThrow(
+      'give the proxy login a variable: source proxy sn URL --user USER --password-env VAR',
+    )
+  })
+
   it('does not prompt without a terminal', () => {
     const notTty = Object.assign(new PassThrough(), { isTTY: false })
     expect(terminalAsk({ input: notTty as never, output: notTty as never })).toBeNull()
