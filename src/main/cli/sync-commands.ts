@@ -9,10 +9,12 @@ import {
   getSource,
   listSources,
   removeSource,
+  setServiceNowResumeMargin,
   setServiceNowStateMap,
   setSourceTransport,
 } from '../core/sources/registry'
 import { parseStateMapText, stateMapText, type StateMap } from '../../shared/servicenow-state-map'
+import { RESUME_MARGIN_SECONDS, resumeMarginSchema } from '../../shared/servicenow-margin'
 import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
 import { forgetSourceRuns } from '../core/sync/source-status'
@@ -52,6 +54,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       'ServiceNow state codes beyond 1/2/3/6/7/8, e.g. 4=PENDING,-5=OPEN (statuses: OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED)',
     )
     .option(
+      '--resume-margin <SECONDS>',
+      `seconds each ServiceNow sync re-reads before where the last one ended, for changes committed late (${RESUME_MARGIN_SECONDS.min}–${RESUME_MARGIN_SECONDS.max}, default ${RESUME_MARGIN_SECONDS.default})`,
+    )
+    .option(
       '--ca-file <FILE>',
       "CA certificate(s) to trust for this server (PEM or DER .cer), e.g. an internal CA's",
     )
@@ -66,7 +72,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           })
       // Options the kind has no use for are refused, not dropped: a user who typed them meant something.
       if (kind === 'itsm') {
-        const unused = ['user', 'passwordEnv', 'table', 'stateMap'].filter((k) => local[k] !== undefined)
+        const unused = ['user', 'passwordEnv', 'table', 'stateMap', 'resumeMargin'].filter(
+          (k) => local[k] !== undefined,
+        )
         if (unused.length > 0)
           throw new UsageError(
             `An ITSM REST source takes a bearer token (--token-env), not ${unused.map(optionName).join(', ')}: those are for ServiceNow sources`,
@@ -77,6 +85,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           '--password-env holds the password of --user: give --user too, or --token-env for a bearer token',
         )
       const stateMap = local['stateMap'] !== undefined ? stateMapOption(local['stateMap']) : undefined
+      const resumeMarginSeconds =
+        local['resumeMargin'] !== undefined
+          ? marginOption(local['resumeMargin'], '--resume-margin')
+          : undefined
       await withContext(cmd, async (ctx, opts) => {
         const now = Date.now()
         const transport = {
@@ -99,6 +111,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                 ...(local['passwordEnv'] ? { passwordEnv: local['passwordEnv'] } : {}),
                 ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
                 ...(stateMap ? { stateMap } : {}),
+                ...(resumeMarginSeconds !== undefined ? { resumeMarginSeconds } : {}),
                 ...transport,
               }
         let added
@@ -244,6 +257,45 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       },
     )
   source
+    .command('resume-margin')
+    .description(
+      'show or change how far before its position each sync of a ServiceNow source starts reading (for changes committed late)',
+    )
+    .argument('<name>')
+    .argument('[seconds]', `${RESUME_MARGIN_SECONDS.min}–${RESUME_MARGIN_SECONDS.max}`)
+    .option('--default', `back to the default ${RESUME_MARGIN_SECONDS.default} seconds`)
+    .action(
+      async (name: string, secondsText: string | undefined, local: { default?: boolean }, cmd: Command) => {
+        if (secondsText !== undefined && local.default)
+          throw new UsageError('Give either the seconds or --default, not both')
+        const seconds =
+          secondsText !== undefined ? marginOption(secondsText, 'The re-read margin') : undefined
+        await withContext(cmd, async (ctx, opts) => {
+          const record = getSource(ctx.workspace.store, name)
+          if (!record) throw new UsageError(`No source named "${name}"`)
+          if (record.kind !== 'servicenow')
+            throw new UsageError(
+              `"${name}" is an ITSM REST source: only ServiceNow sources have a re-read margin`,
+            )
+          const changing = seconds !== undefined || local.default === true
+          const after = changing
+            ? setServiceNowResumeMargin(ctx.workspace.store, name, seconds ?? null)
+            : record
+          const margin =
+            (after.kind === 'servicenow' ? after.config.resumeMarginSeconds : undefined) ??
+            RESUME_MARGIN_SECONDS.default
+          print(
+            { source: name, resumeMarginSeconds: margin },
+            opts.json,
+            () =>
+              `each sync of "${name}" re-reads ${formatSeconds(margin)} before where the last one ended` +
+              (margin === RESUME_MARGIN_SECONDS.default ? ' (the default)' : '') +
+              (changing ? '\nThe next sync starts there; rows already stored stay as they are' : ''),
+          )
+        })
+      },
+    )
+  source
     .command('list')
     .description('list the sources with their URL, proxy, state map and CA certificates')
     .action(async (_local: unknown, cmd: Command) => {
@@ -259,6 +311,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                     (s.config.proxy ? `\n  proxy: ${proxyText(s.config)}` : '') +
                     (s.kind === 'servicenow' && s.config.stateMap
                       ? `\n  state map: ${stateMapText(s.config.stateMap)}`
+                      : '') +
+                    (s.kind === 'servicenow' && s.config.resumeMarginSeconds !== undefined
+                      ? `\n  re-read margin: ${formatSeconds(s.config.resumeMarginSeconds)}`
                       : '') +
                     caLines(s.config.ca),
                 )
@@ -412,6 +467,23 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         })
       },
     )
+}
+
+/** A re-read margin typed on the command line, in whole seconds, or a usage error saying the range. */
+function marginOption(text: string, what: string): number {
+  const parsed = resumeMarginSchema.safeParse(/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN)
+  if (!parsed.success)
+    throw new UsageError(
+      `${what} is whole seconds from ${RESUME_MARGIN_SECONDS.min} to ${RESUME_MARGIN_SECONDS.max} (a day), not "${text}"`,
+    )
+  return parsed.data
+}
+
+/** Seconds as the largest whole unit: "10 min", "2 h", "90 s". */
+function formatSeconds(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`
+  if (seconds % 60 === 0) return `${seconds / 60} min`
+  return `${seconds} s`
 }
 
 /** `--state-map` / `source state-map` entries, or a usage error saying which entry is wrong. */
