@@ -104,12 +104,15 @@ test('a file that cannot be read at all is refused in Korean: empty, old Excel, 
       '3월-보고서.xls: 예전 Excel 형식(.xls) 파일은 가져올 수 없습니다. Excel에서 .xlsx 또는 CSV로 저장한 뒤 다시 선택하세요.',
     )
     await expect(page.getByTestId('error-banner')).not.toContainText(/not supported|save the sheet/)
+    // Titled as what it is, not as data that failed to load.
+    await expect(page.locator('.error-banner-title')).toHaveText('파일 가져오기를 진행하지 못했습니다')
     await page.screenshot({ path: 'test-results/import-file-error-ko.png', fullPage: true })
 
     // Its columns are all found, so the check itself says what is wrong, on the mapping step.
     await chooseImportFile(page, headerOnly)
     await expect(page.getByTestId('import-map')).toBeVisible()
     await expect(message).toHaveText('머리글 행만 있고 데이터 행이 없습니다.')
+    await expect(page.locator('.error-banner-title')).toHaveText('이대로는 가져올 수 없습니다')
     await page.screenshot({ path: 'test-results/import-file-problem-ko.png', fullPage: true })
   })
 })
@@ -124,5 +127,6 @@ test('in the English UI the same refusals are worded in English', async ({ page,
     await expect(page.getByTestId('error-message')).toHaveText(
       'report.xls: Old Excel .xls files cannot be imported: save the sheet as .xlsx or CSV in Excel, then choose it again.',
     )
+    await expect(page.locator('.error-banner-title')).toHaveText('The import could not go on')
   })
 })

@@ -37,7 +37,9 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
           </li>
         ))}
       </ol>
-      {w.error && <ErrorBanner message={failureText(w.error, t, lang)} />}
+      {w.error && (
+        <ErrorBanner title={t('importWizard.failedTitle')} message={failureText(w.error, t, lang)} />
+      )}
       {w.file && (
         <div className="import-file-line">
           <p className="sync-muted" data-testid="import-file">
@@ -107,6 +109,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
           <MapColumns preview={w.preview} columns={w.columns} onChange={w.setColumn} />
           {w.preview.problem && (
             <ErrorBanner
+              title={t('importWizard.problemTitle')}
               message={apiErrorText({ message: w.preview.problem, reason: w.preview.problemReason }, t, lang)}
             />
           )}
