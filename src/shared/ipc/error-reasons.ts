@@ -105,6 +105,9 @@ export const API_ERROR_REASON_CODES = [
   'source_config_invalid',
   'source_syncing_remove',
   'source_syncing_change',
+  /** `pid`: the other process (a command-line sync) pulling the connection. */
+  'source_syncing_elsewhere_remove',
+  'source_syncing_elsewhere_change',
   'itsm_fields',
   'itsm_no_state_map',
   'itsm_no_resume_margin',

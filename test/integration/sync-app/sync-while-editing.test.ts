@@ -1,6 +1,7 @@
 // A connection removed or edited in Settings while the sync is running: the one being pulled is
 // not pulled from under it (its cursors and run record would outlive it, or the old server's cursor
 // would land on the new one), and one not reached yet is synced as it is by then, or not at all.
+import { spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { getCursor } from '../../../src/main/core/sync/state'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
@@ -59,6 +60,44 @@ describe('connections changed while the sync runs', () => {
     expect(getCursor(app.ws.store, 'itsm:prod', 'srs')).toBeNull()
     const again = await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: other.url, token: TOKEN })
     expect(again.cursors).toEqual([])
+  })
+
+  it('refuses to remove or move a connection a command-line sync (another process) is pulling, naming it', async () => {
+    app = appContext()
+    const store = app.ws.store
+    await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: 'http://127.0.0.1:9', token: TOKEN })
+    // What a CLI sync in its own process leaves while it runs: a running log entry under its pid.
+    const cli = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' })
+    try {
+      store.sqlite
+        .prepare(
+          "INSERT INTO sync_log (source, entity, started_at, status, owner_pid) VALUES ('itsm:prod', 'srs', ?, 'running', ?)",
+        )
+        .run(Date.now(), cli.pid)
+      const removed = await app.invoke('sources:remove', { name: 'prod' })
+      expect(removed).toMatchObject({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: expect.stringContaining(`being synced by another process (pid ${cli.pid}`),
+          reason: { code: 'source_syncing_elsewhere_remove', params: { name: 'prod', pid: String(cli.pid) } },
+        },
+      })
+      const moved = await app.invoke('sources:update', { name: 'prod', url: 'http://127.0.0.1:10' })
+      expect(moved).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', reason: { code: 'source_syncing_elsewhere_change' } },
+      })
+      // Neither happened; a change that does not move it (a new token) still goes through.
+      const [view] = await app.ok('sources:list', {})
+      expect(view).toMatchObject({ name: 'prod', url: 'http://127.0.0.1:9' })
+      await app.ok('sources:update', { name: 'prod', token: 'another-token-5d2e' })
+    } finally {
+      cli.kill()
+      await new Promise((resolve) => cli.once('exit', resolve))
+    }
+    // The process is gone: its entry no longer holds the connection.
+    expect(await app.ok('sources:remove', { name: 'prod' })).toEqual({ removed: true })
   })
 
   it('does not sync a connection removed while an earlier one synced, and syncs an edited one as edited', async () => {

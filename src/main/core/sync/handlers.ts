@@ -5,7 +5,7 @@ import { requireAdmin } from '../auth/require-admin'
 import { storeItsmAccount } from '../auth/session'
 import { CoreError, reason } from '../errors'
 import { defaultHttpDeps } from '../sources/http'
-import { listSources } from '../sources/registry'
+import { getSource, listSources } from '../sources/registry'
 import { runAfterSyncHooks } from './after-sync'
 import type { SyncRuntime } from './runtime'
 import {
@@ -16,9 +16,10 @@ import {
   testSource,
   updateSourceWithSecret,
   whileSyncing,
+  whileSyncingElsewhere,
 } from './sources-admin'
 import { sourceView } from './source-status'
-import { recentSyncLog } from './state'
+import { recentSyncLog, syncingProcess } from './state'
 
 /** The handler table for this area's core channels. */
 export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncChannels> {
@@ -40,8 +41,16 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
   }
   const changed = (): void =>
     ctx.emit('data:changed', { reason: 'sync', at: new Date(ctx.now()).toISOString() })
-  /** True while `name` is the source the running sync is pulling. */
-  const syncing = (name: string): boolean => ctx.sync?.scheduler.syncing() === name
+  /**
+   * Refuses to remove or move a connection a sync is pulling now: this app's (which can be cancelled
+   * on the Sync screen) or another process's, such as a command-line sync.
+   */
+  const refuseWhileSyncing = (name: string, change: 'remove' | 'move'): void => {
+    if (ctx.sync?.scheduler.syncing() === name) throw whileSyncing(name, change)
+    const record = getSource(store, name)
+    const pid = record && syncingProcess(store, `${record.kind}:${record.name}`, ctx.now())
+    if (pid) throw whileSyncingElsewhere(name, change, pid)
+  }
   return {
     'sources:list': () => Promise.all(listSources(store).map((s) => sourceView(store, ctx.secrets, s))),
     'sources:add': async (req) => {
@@ -52,7 +61,9 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
     },
     'sources:update': async (req) => {
       requireAdmin(ctx.role, 'change a connection')
-      const view = await updateSourceWithSecret(store, ctx.secrets, req, ctx.now(), syncing)
+      const view = await updateSourceWithSecret(store, ctx.secrets, req, ctx.now(), (name) =>
+        refuseWhileSyncing(name, 'move'),
+      )
       changed()
       return view
     },
@@ -61,7 +72,7 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
       const record = requireSource(store, req.name)
       // Its pages, cursors and run record would still be written after it is gone, and come back
       // to a connection added again under its name.
-      if (syncing(req.name)) throw whileSyncing(req.name, 'remove')
+      refuseWhileSyncing(req.name, 'remove')
       const removed = await removeSourceAndSecrets(store, ctx.secrets, req.name)
       if (record.kind === 'itsm') recordAccount(record.name, null)
       changed()

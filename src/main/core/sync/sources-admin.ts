@@ -119,8 +119,26 @@ export function whileSyncing(name: string, change: 'remove' | 'move'): CoreError
 }
 
 /**
+ * The refusal of a change to a connection another process (a command-line sync, another app
+ * window's workspace) is pulling at this moment: this app cannot cancel that sync.
+ */
+export function whileSyncingElsewhere(name: string, change: 'remove' | 'move', pid: number): CoreError {
+  const what = change === 'remove' ? 'remove it' : 'change its URL or table'
+  return new CoreError(
+    'CONFLICT',
+    `The connection "${name}" is being synced by another process (pid ${pid}, e.g. a command-line sync): wait until that sync has finished, or stop it, then ${what}`,
+    reason(change === 'remove' ? 'source_syncing_elsewhere_remove' : 'source_syncing_elsewhere_change', {
+      name,
+      // Text: a number would be grouped like a count (12,345).
+      pid: String(pid),
+    }),
+  )
+}
+
+/**
  * Changes a source's URL, table, user, secret, CA certificates or proxy; a new server or table starts
- * its cursors over. A new server or table is refused while `syncing(name)`: the running sync would
+ * its cursors over. A new server or table is refused while a sync pulls the source (`refuseMove`
+ * throws then, in this process or another): the running sync would
  * commit the old server's cursor after the new one's were cleared.
  */
 export async function updateSourceWithSecret(
@@ -128,7 +146,7 @@ export async function updateSourceWithSecret(
   secrets: SecretStore | undefined,
   req: UpdateRequest,
   now: number,
-  syncing: (name: string) => boolean = () => false,
+  refuseMove: (name: string) => void = () => {},
 ): Promise<SourceView> {
   const record = requireSource(store, req.name)
   const owner = secretOwner(store, record)
@@ -176,7 +194,7 @@ export async function updateSourceWithSecret(
   }
   const moved =
     parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
-  if (moved && syncing(req.name)) throw whileSyncing(req.name, 'move')
+  if (moved) refuseMove(req.name)
   const login = parsed.data as { proxyUser?: string; proxyPasswordEnv?: string }
   // The same proxy user keeps its password (stored, or the CLI's variable); another user needs one.
   const proxyPasswordKept =

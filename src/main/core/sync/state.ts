@@ -193,6 +193,14 @@ function runningElsewhere(
 const STOPPED = 'interrupted (the process stopped during the sync)'
 
 /**
+ * The pid of another live process syncing `source` now (a command-line sync while the app runs, or
+ * the app while the CLI runs), or null. Only looks: nothing is closed.
+ */
+export function syncingProcess(store: Store, source: string, now: number): number | null {
+  return runningElsewhere(store, source, now).live?.ownerPid ?? null
+}
+
+/**
  * Call before syncing `source`. Entries still 'running' whose process is gone (or that this process
  * left) are marked failed, so the log tells the truth; returns how many. When another live process
  * is syncing `source`, its entries are left alone and SyncBusyError is thrown: the caller must not

@@ -79,6 +79,10 @@ const ko = {
       '"{{name}}" 연결을 지금 동기화하고 있어 삭제하지 않았습니다. 동기화 화면에서 동기화를 취소하거나 끝날 때까지 기다린 뒤 다시 삭제하세요.',
     source_syncing_change:
       '"{{name}}" 연결을 지금 동기화하고 있어 URL이나 테이블을 바꾸지 않았습니다. 동기화 화면에서 동기화를 취소하거나 끝날 때까지 기다린 뒤 다시 저장하세요.',
+    source_syncing_elsewhere_remove:
+      '"{{name}}" 연결을 다른 프로세스(pid {{pid}}, 예: 명령줄 동기화)가 지금 동기화하고 있어 삭제하지 않았습니다. 그 동기화가 끝나거나 멈춘 뒤 다시 삭제하세요.',
+    source_syncing_elsewhere_change:
+      '"{{name}}" 연결을 다른 프로세스(pid {{pid}}, 예: 명령줄 동기화)가 지금 동기화하고 있어 URL이나 테이블을 바꾸지 않았습니다. 그 동기화가 끝나거나 멈춘 뒤 다시 저장하세요.',
     itsm_fields:
       'ITSM REST 연결에는 테이블, 사용자, 비밀번호, 상태 코드, 재읽기 여유가 없습니다(비밀 정보는 토큰입니다).',
     itsm_no_state_map: '"{{name}}" 연결은 ITSM REST 연결입니다. 상태 코드는 ServiceNow 연결에만 있습니다.',
@@ -193,6 +197,10 @@ const en: typeof ko = {
       'The connection "{{name}}" is syncing now, so it was not removed. Cancel the sync on the Sync screen or wait until it has finished, then remove it again.',
     source_syncing_change:
       'The connection "{{name}}" is syncing now, so its URL or table was not changed. Cancel the sync on the Sync screen or wait until it has finished, then save again.',
+    source_syncing_elsewhere_remove:
+      'The connection "{{name}}" is being synced by another process (pid {{pid}}, e.g. a command-line sync), so it was not removed. Wait until that sync has finished or stop it, then remove it again.',
+    source_syncing_elsewhere_change:
+      'The connection "{{name}}" is being synced by another process (pid {{pid}}, e.g. a command-line sync), so its URL or table was not changed. Wait until that sync has finished or stop it, then save again.',
     itsm_fields:
       'An ITSM REST connection has no table, user, password, state codes or re-read margin (its secret is a token).',
     itsm_no_state_map: '"{{name}}" is an ITSM REST connection: only ServiceNow connections have state codes.',

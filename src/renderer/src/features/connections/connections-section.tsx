@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { SourceTestResult, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
 import { ApiClientError, call } from '../../lib/api'
-import { errorText } from '../../lib/api-error-text'
+import { errorText, syncedElsewhere } from '../../lib/api-error-text'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery } from '../../lib/use-api-query'
 import { formatSeconds } from '../../i18n/format'
@@ -40,7 +40,7 @@ export function ConnectionsSection() {
       sources.reload()
     } catch (err) {
       setError(
-        err instanceof ApiClientError && err.code === 'CONFLICT'
+        err instanceof ApiClientError && err.code === 'CONFLICT' && !syncedElsewhere(err)
           ? t('connections.removeWhileSyncing', { name: source.name })
           : errorText(err, t, lang),
       )

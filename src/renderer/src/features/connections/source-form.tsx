@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { SourceKind, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
 import { ApiClientError, call } from '../../lib/api'
-import { errorText } from '../../lib/api-error-text'
+import { errorText, syncedElsewhere } from '../../lib/api-error-text'
 import { CaCertificateList, readCaFile } from './ca-certificates'
 import { parseStateMapText, stateMapText } from '../../../../shared/servicenow-state-map'
 import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
@@ -157,7 +157,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     } catch (err) {
       // CONFLICT: a new connection's name is taken; an edit of the connection a sync is pulling now.
       setError(
-        err instanceof ApiClientError && err.code === 'CONFLICT'
+        err instanceof ApiClientError && err.code === 'CONFLICT' && !syncedElsewhere(err)
           ? editing
             ? t('connections.moveWhileSyncing', { name: editing.name })
             : t('connections.nameTaken', { name })
