@@ -446,7 +446,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                     ? { entities: ['tenants', 'categories', 'people', 'srs', 'sr_events'] as const }
                     : {}),
                   signal: controller.signal,
-                  onProgress: (p) => progress.show(`${p.source} ${p.entity}`, progressLine(p)),
+                  onProgress: (p) => progress.show(progressStep(p), progressLine(p)),
                 }),
               )
               progress.done()
@@ -526,9 +526,18 @@ export function caLines(pem: string | undefined): string {
     .join('')
 }
 
+/** The step a progress update belongs to; each retry is one of its own, so a pipe gets it at once. */
+export function progressStep(p: SyncProgress): string {
+  return `${p.source} ${p.entity}${p.retry ? ` retry ${p.retry.attempt}` : ''}`
+}
+
 /** One overwritten terminal line: `itsm:x [4/7] srs: 1,200 of 3,000 rows, 950/s, ETA 2 s`. */
 export function progressLine(p: SyncProgress): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-US')
+  if (p.retry) {
+    const r = p.retry
+    return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${p.entity}: attempt ${r.attempt} of ${r.maxAttempts} failed, trying again in ${formatDuration(r.delayMs, { roundUp: true })}: ${r.reason}`
+  }
   const rows = p.total !== null ? `${n(p.rows)} of ${n(p.total)}` : n(p.rows)
   const eta = p.etaMs !== null && p.etaMs >= 1000 ? `, ETA ${formatDuration(p.etaMs, { roundUp: true })}` : ''
   return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${p.entity}: ${rows} rows, ${n(p.rate)}/s${eta}`

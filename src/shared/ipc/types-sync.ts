@@ -100,6 +100,11 @@ export type SyncProgressEvent = {
   /** Index of the source in this run (0-based) and how many the run has. */
   sourceIndex: number
   sourceCount: number
+  /**
+   * Set while a failed request waits to be tried again: attempt `attempt` of `maxAttempts` failed
+   * with `reason` (English), and the next one starts at `at + delayMs` (epoch ms, real clock).
+   */
+  retry?: { attempt: number; maxAttempts: number; delayMs: number; reason: string; at: number }
 }
 
 export type SyncSourceOutcome = {

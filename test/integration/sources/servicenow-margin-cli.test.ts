@@ -36,7 +36,8 @@ describe('ServiceNow re-read margin on the command line', () => {
       '--password-env',
       'SN_PW',
     ]
-    for (const bad of ['30', '90000', '5m', '90.5']) {
+    // The schema's bounds are checked in full by the form's unit test; here the CLI's wording.
+    for (const bad of ['30', '5m']) {
       const refused = await cli([...base, '--name', 'bad', '--resume-margin', bad, ...data])
       expect(refused.code).toBe(2)
       expect(refused.stderr).toContain(
@@ -118,5 +119,5 @@ describe('ServiceNow re-read margin on the command line', () => {
         ws.close()
       }
     }
-  })
+  }, 120_000)
 })

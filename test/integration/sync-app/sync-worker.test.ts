@@ -58,6 +58,23 @@ describe('sync in a worker thread', () => {
     expect(srProgress.at(-1)?.rows).toBe(1500)
   })
 
+  it('reports every retry at once, not held back behind the next page', async () => {
+    // Every 4th request fails with 500: the default back-off waits up to a second or so each time.
+    sim.setFaults({ serverErrors: 4 })
+    const progress: { p: SyncProgress }[] = []
+    const outcome = await runSyncInWorker(bootstrap, { ...data(TOKEN), tsEntry } as SyncWorkerData, {
+      onProgress: (p) => progress.push({ p }),
+    })
+    expect(outcome.status).toBe('ok')
+    const failed = sim.requests.filter((r) => r.status === 500).length
+    expect(failed).toBeGreaterThan(1)
+    const retries = progress.filter((e) => e.p.retry !== undefined)
+    expect(retries).toHaveLength(failed)
+    for (const { p } of retries)
+      expect(p.retry).toMatchObject({ maxAttempts: 6, reason: expect.stringContaining('(500)') })
+    expect(srCount()).toBe(1500)
+  })
+
   it('stops when cancelled, keeping the committed pages and the cursor that covers them', async () => {
     // 8 pages × 80 ms: room for the cancel to arrive even when the machine is busy.
     sim.setFaults({ latencyMs: 80 })

@@ -110,6 +110,36 @@ describe('ITSM sync under transient faults ends equal to the simulator', () => {
     expectStoreEqualsSimulator(s)
   })
 
+  it('each retry is reported as progress (attempt, wait, reason), with the figures reached so far', async () => {
+    const s = await start({ serverErrors: 4 })
+    const deps = recordingDeps()
+    const progress: SyncProgress[] = []
+    const outcome = await sync(s, deps, { onProgress: (p) => progress.push(p) })
+    expect(outcome.status).toBe('ok')
+    const retries = progress.filter((p) => p.retry !== undefined)
+    // One report per retry the HTTP layer made, in the same order, with its wait.
+    expect(retries.map((p) => p.retry!.reason)).toEqual(deps.reasons)
+    expect(retries.map((p) => p.retry!.delayMs)).toEqual(deps.delays)
+    for (const p of retries) {
+      expect(p.retry).toMatchObject({
+        maxAttempts: FAST_RETRY.maxAttempts,
+        reason: expect.stringContaining('(500)'),
+      })
+      expect(p.retry!.attempt).toBeGreaterThanOrEqual(1)
+      expect(p.retry!.attempt).toBeLessThan(FAST_RETRY.maxAttempts)
+      expect(Math.abs(p.retry!.at - Date.now())).toBeLessThan(60_000)
+      // The bar stays where it was: the figures are those of the last report before the retry.
+      const before = progress[progress.indexOf(p) - 1]
+      if (before && before.entity === p.entity) expect(p.rows).toBe(before.rows)
+    }
+    // Once the retried request is answered the next report is of a page again, with no retry.
+    const first = progress.indexOf(retries[0]!)
+    const next = progress.slice(first + 1).find((p) => p.retry === undefined)
+    expect(next).toBeDefined()
+    expect(next!.pages).toBeGreaterThanOrEqual(retries[0]!.pages)
+    expect(progress.at(-1)!.retry).toBeUndefined()
+  })
+
   it('timeouts: a request never answered is abandoned after timeoutMs and retried', async () => {
     const s = await start({ timeouts: 6 })
     const deps = recordingDeps()

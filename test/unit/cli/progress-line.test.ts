@@ -2,7 +2,8 @@
 // the file import's progress line.
 import { describe, expect, it } from 'vitest'
 import { importProgressLine } from '../../../src/main/cli/import-command'
-import { progressLine } from '../../../src/main/cli/sync-commands'
+import { progressOn } from '../../../src/main/cli/progress'
+import { progressLine, progressStep } from '../../../src/main/cli/sync-commands'
 import type { SyncProgress } from '../../../src/main/core/sync/engine'
 
 const base: SyncProgress = {
@@ -32,6 +33,40 @@ describe('progressLine', () => {
     expect(progressLine({ ...base, rows: 3000, etaMs: 400 })).toBe(
       'itsm:prod [4/7] srs: 3,000 of 3,000 rows, 950/s',
     )
+  })
+})
+
+describe('a retry in the sync progress', () => {
+  const retry = (attempt: number, delayMs: number): SyncProgress => ({
+    ...base,
+    retry: { attempt, maxAttempts: 6, delayMs, reason: 'The server failed (503) at /api/v1/srs', at: 0 },
+  })
+
+  it('says which attempt failed, how long until the next, and why', () => {
+    expect(progressLine(retry(2, 4200))).toBe(
+      'itsm:prod [4/7] srs: attempt 2 of 6 failed, trying again in 5 s: The server failed (503) at /api/v1/srs',
+    )
+    expect(progressLine(retry(5, 75_000))).toContain('attempt 5 of 6 failed, trying again in 1 min 15 s:')
+  })
+
+  it('is written at once into a pipe, between page updates held back for the interval', () => {
+    let text = ''
+    const pipe = progressOn(
+      { write: (c: string | Uint8Array) => ((text += String(c)), true) },
+      { now: () => 0 },
+    )
+    for (const p of [base, { ...base, rows: 1400 }, retry(1, 800), retry(2, 1600), { ...base, rows: 1600 }])
+      pipe.show(progressStep(p), progressLine(p))
+    pipe.done()
+    expect(text.split('\n').filter(Boolean)).toEqual([
+      'itsm:prod [4/7] srs: 1,200 of 3,000 rows, 950/s, ETA 2 s',
+      // 1,400 rows was held back (same step, within the interval) and then passed over by the retry's
+      // step: a pipe keeps the last update of each step only.
+      'itsm:prod [4/7] srs: 1,400 of 3,000 rows, 950/s, ETA 2 s',
+      'itsm:prod [4/7] srs: attempt 1 of 6 failed, trying again in 1 s: The server failed (503) at /api/v1/srs',
+      'itsm:prod [4/7] srs: attempt 2 of 6 failed, trying again in 2 s: The server failed (503) at /api/v1/srs',
+      'itsm:prod [4/7] srs: 1,600 of 3,000 rows, 950/s, ETA 2 s',
+    ])
   })
 })
 

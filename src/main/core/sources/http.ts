@@ -28,8 +28,14 @@ export type HttpDeps = {
   random: () => number
   now: () => number
   /** Told about each retry (for the sync log and progress), never about secrets. */
-  onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void
+  onRetry?: (info: RetryInfo) => void
 }
+
+/**
+ * A request that failed and is tried again: `attempt` (1-based) of `maxAttempts` failed with `reason`
+ * (redacted), and the next one starts after `delayMs`.
+ */
+export type RetryInfo = { attempt: number; maxAttempts: number; delayMs: number; reason: string }
 
 export type SourceErrorKind =
   | 'auth'
@@ -214,6 +220,19 @@ export type JsonResponse = { body: unknown; headers: Headers; status: number }
 /** Strict: bytes that are not UTF-8 throw instead of becoming U+FFFD. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
+/** `deps` that also tell `opts.onRetry` (a page's caller) about each retry. */
+export function withRetryNotice(deps: HttpDeps, opts: { onRetry?: (info: RetryInfo) => void }): HttpDeps {
+  const notify = opts.onRetry
+  if (!notify) return deps
+  return {
+    ...deps,
+    onRetry: (info) => {
+      deps.onRetry?.(info)
+      notify(info)
+    },
+  }
+}
+
 /** GETs (or sends) `url` and parses JSON, retrying what is worth retrying; throws SourceError. */
 export async function requestJson(
   url: string,
@@ -235,7 +254,7 @@ export async function requestJson(
         throw waitTooLong(error, deps.now())
       last = error
       const delayMs = backoffDelay(attempt, policy, deps.random, error.retryAfterMs)
-      deps.onRetry?.({ attempt, delayMs, reason: error.message })
+      deps.onRetry?.({ attempt, maxAttempts: policy.maxAttempts, delayMs, reason: error.message })
       await deps.sleep(delayMs, init.signal)
     }
   }

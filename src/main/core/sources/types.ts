@@ -1,6 +1,7 @@
 // What every remote SR source (ITSM REST, ServiceNow) gives the sync engine: pages of rows already
 // mapped to the canonical shapes of the store, each with the opaque cursor that follows it. The
 // engine writes a page's rows and its cursor in one transaction, so a cursor never runs ahead of data.
+import type { RetryInfo } from './http'
 import type { DeploymentInput, FeatureUsageInput } from '../db/repositories/ops-feeds'
 import type { PersonInput } from '../db/repositories/people'
 import type { SrEventRecord, SrInput } from '../db/repositories/service-requests'
@@ -39,7 +40,12 @@ export type Page<E extends SyncEntity> = {
   total?: number
 }
 
-export type FetchPageOptions = { signal: AbortSignal; pageSize: number }
+export type FetchPageOptions = {
+  signal: AbortSignal
+  pageSize: number
+  /** Told when a request of this page failed and is tried again (the progress shows the wait). */
+  onRetry?: (info: RetryInfo) => void
+}
 
 export type AccountRole = 'admin' | 'manager' | 'operator' | 'viewer'
 export type WhoAmI = { name: string; role: AccountRole | null }

@@ -4,7 +4,7 @@
 // are idempotent. A failure keeps every page received before it (and all older data) and says why.
 import { setWatermark, setWorkspaceKind } from '../db/meta'
 import type { Store } from '../db/open-database'
-import { SourceError } from '../sources/http'
+import { SourceError, type RetryInfo } from '../sources/http'
 import { SYNC_ENTITIES, type Connector, type Page, type SyncEntity } from '../sources/types'
 import {
   closeAbandonedRuns,
@@ -32,7 +32,12 @@ export type SyncProgress = {
   /** Which of the run's entities this is (0-based) and how many the run syncs for this source. */
   entityIndex: number
   entityCount: number
+  /** Set while a failed request waits to be tried again (SyncRetry); absent otherwise. */
+  retry?: SyncRetry
 }
+
+/** A page request that failed: attempt `attempt` of `maxAttempts`, the next one at `at + delayMs`. */
+export type SyncRetry = { attempt: number; maxAttempts: number; delayMs: number; reason: string; at: number }
 
 export type SyncStatus = 'ok' | 'failed' | 'cancelled' | 'offline'
 
@@ -176,8 +181,17 @@ async function syncEntity(
   const local = new AbortController()
   const signal = AbortSignal.any([opts.signal, local.signal])
   const pageSize = opts.pageSize ?? 1000
+  // The figures last reported: a retry is reported with them, so the bar stays where it was.
+  let shown: SyncProgress = { source, entity, rows: 0, pages: 0, rate: 0, etaMs: null, total: null, ...step }
+  const report = (p: SyncProgress): void => {
+    shown = p
+    opts.onProgress?.(p)
+  }
+  // `at` is the real clock (not the injectable one): a screen counts the wait down against it.
+  const onRetry = (info: RetryInfo): void =>
+    opts.onProgress?.({ ...shown, retry: { ...info, at: Date.now() } })
   const request = (from: string | null): Promise<Page<SyncEntity>> => {
-    const pending = connector.fetchPage(entity, from, { signal, pageSize })
+    const pending = connector.fetchPage(entity, from, { signal, pageSize, onRetry })
     pending.catch(() => undefined) // observed when awaited; never an unhandled rejection
     return pending
   }
@@ -188,7 +202,7 @@ async function syncEntity(
     let inFlight = request(cursor)
     // Said before the first page arrives (which may take a while): until then a progress bar would
     // still show the previous entity's last figures, as if that one were still running.
-    opts.onProgress?.({ source, entity, rows: 0, pages: 0, rate: 0, etaMs: null, total: null, ...step })
+    report(shown)
     for (;;) {
       let page: Page<SyncEntity>
       try {
@@ -212,7 +226,7 @@ async function syncEntity(
       const rate = (received / elapsed) * 1000
       // page.total counts the rows left from this page on, so what remains after it is total − page.
       const left = page.total !== undefined ? Math.max(0, page.total - page.rows.length) : null
-      opts.onProgress?.({
+      report({
         source,
         entity,
         rows: received,

@@ -21,7 +21,8 @@ const known = Object.values(data.secrets)
 // The first message of each entity always goes out (a fast entity is never skipped), and the last
 // of each before the next entity's first.
 const progress = throttleProgress<SyncProgress>((p) => post({ type: 'progress', progress: p }), {
-  urgent: (p, last) => p.entity !== last?.entity,
+  // A retry goes out at once too: nothing else is said while its wait lasts.
+  urgent: (p, last) => p.entity !== last?.entity || p.retry !== undefined,
 })
 
 try {
@@ -35,7 +36,11 @@ try {
     const outcome = await syncSource(ws.store, connector, {
       full: data.full,
       signal: controller.signal,
-      onProgress: progress.push,
+      // A retry's reason is an error message: redacted like the outcome's.
+      onProgress: (p) =>
+        progress.push(
+          p.retry ? { ...p, retry: { ...p.retry, reason: redactSecrets(p.retry.reason, known) } } : p,
+        ),
       ...(data.pageSize ? { pageSize: data.pageSize } : {}),
     })
     progress.flush()

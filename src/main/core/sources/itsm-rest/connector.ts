@@ -4,7 +4,15 @@
 // let the cursor move past data that was never stored.
 import type { z } from 'zod'
 import { decodeJsonCursor } from '../cursor'
-import { DEFAULT_RETRY, requestJson, safeUrl, SourceError, type HttpDeps, type RetryPolicy } from '../http'
+import {
+  DEFAULT_RETRY,
+  requestJson,
+  safeUrl,
+  SourceError,
+  withRetryNotice,
+  type HttpDeps,
+  type RetryPolicy,
+} from '../http'
 import type { AccountRole, Connector, EntityRows, FetchPageOptions, Page, SyncEntity, WhoAmI } from '../types'
 import { SYNC_ENTITIES } from '../types'
 import {
@@ -44,7 +52,12 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
       query.set('after_id', from.after_id)
     }
     const url = `${base}${API_PREFIX}${ENTITY_PATHS[entity]}?${query.toString()}`
-    const { body } = await requestJson(url, { headers, signal: opts.signal }, policy, deps)
+    const { body } = await requestJson(
+      url,
+      { headers, signal: opts.signal },
+      policy,
+      withRetryNotice(deps, opts),
+    )
 
     const envelope = pageEnvelope.safeParse(body)
     if (!envelope.success)

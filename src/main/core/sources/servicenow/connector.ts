@@ -8,7 +8,15 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { decodeJsonCursor } from '../cursor'
-import { DEFAULT_RETRY, requestJson, safeUrl, SourceError, type HttpDeps, type RetryPolicy } from '../http'
+import {
+  DEFAULT_RETRY,
+  requestJson,
+  safeUrl,
+  SourceError,
+  withRetryNotice,
+  type HttpDeps,
+  type RetryPolicy,
+} from '../http'
 import type { Connector, EntityRows, FetchPageOptions, Page, SyncEntity, WhoAmI } from '../types'
 import {
   INCIDENT_FIELDS,
@@ -351,7 +359,12 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     }
     if (offset > 0) params['sysparm_offset'] = String(offset)
     const url = tableUrl(table, params)
-    const response = await requestJson(url, { headers, signal: opts.signal }, policy, deps)
+    const response = await requestJson(
+      url,
+      { headers, signal: opts.signal },
+      policy,
+      withRetryNotice(deps, opts),
+    )
     const now = serviceNowTime(response.headers.get('date'))
     if (now !== undefined) instanceNow = now
 

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SyncProgressEvent } from '../../../../shared/ipc/types-sync'
 import { ProgressBar } from '../../components/progress-bar'
@@ -50,6 +51,38 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
         {progress.etaMs !== null && progress.etaMs >= 1000 && (
           <> · {t('sync.eta', { time: formatDuration(progress.etaMs, lang) })}</>
         )}
+      </p>
+      {progress.retry && <RetryNote retry={progress.retry} />}
+    </div>
+  )
+}
+
+/**
+ * A failed request waiting to be tried again: which attempt failed, the wait counted down, and the
+ * error it failed with (the core's English words, as the sync log keeps them). Without it the bar
+ * would stand still for as long as the retries take (up to minutes), as if nothing happened.
+ */
+function RetryNote({ retry }: { retry: NonNullable<SyncProgressEvent['retry']> }) {
+  const { t, i18n } = useTranslation()
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [retry])
+  const leftMs = retry.at + retry.delayMs - now
+  const counts = { attempt: retry.attempt, max: retry.maxAttempts }
+  return (
+    <div className="sync-retry" role="status" data-testid="sync-retry">
+      <p>
+        {leftMs >= 1000
+          ? t('sync.retryIn', {
+              ...counts,
+              time: formatDuration(Math.ceil(leftMs / 1000) * 1000, i18n.language),
+            })
+          : t('sync.retryNow', counts)}
+      </p>
+      <p className="sync-muted" data-testid="sync-retry-reason">
+        {retry.reason}
       </p>
     </div>
   )
