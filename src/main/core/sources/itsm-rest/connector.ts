@@ -80,7 +80,7 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
         positionMs = ms
       }
     }
-    if (next !== null && from !== null && compareCursor(next, from) <= 0)
+    if (next !== null && from !== null && !movesForward(next, from))
       // A server bug that would otherwise make the sync loop forever on the same page.
       throw new SourceError(
         'malformed',
@@ -91,7 +91,7 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
       rows: mapRows(entity, wireRows, source),
       cursor: following === null ? null : encodeCursor(following),
       hasMore: next !== null,
-      ...(total !== undefined ? { total } : {}),
+      ...(total !== undefined && total !== null ? { total } : {}),
     }
   }
 
@@ -105,6 +105,7 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
         `ITSM source "${config.name}": ${safeUrl(url)} did not answer { name, role } (${describeIssue(me.error)})`,
       )
     // An unknown role grants nothing rather than failing the connection test.
+    // A role that is absent, null or no string is no known role either.
     const role = ROLES.find((r) => r === me.data.role) ?? null
     return { name: me.data.name, role }
   }
@@ -131,11 +132,28 @@ function decodeCursor(cursor: string, entity: SyncEntity): WireCursor {
   )
 }
 
-/** Orders cursors as the server orders rows: by instant, then id in UTF-16 code-unit order (JS `<`). */
-function compareCursor(a: WireCursor, b: WireCursor): number {
-  const d = Date.parse(a.updated_after) - Date.parse(b.updated_after)
-  if (d !== 0) return d
-  return a.after_id < b.after_id ? -1 : a.after_id > b.after_id ? 1 : 0
+/**
+ * Whether `next` is after `from` as the server orders rows: by instant, then id in UTF-16 code-unit
+ * order (JS `<`). The protocol compares instants to the millisecond, but a server whose database keeps
+ * microseconds (PostgreSQL, Oracle TIMESTAMP(6)) often sends and sorts them: two rows in the same
+ * millisecond then follow each other by their microseconds, whatever their ids. Either order is
+ * accepted; only a `next` that is not ahead in both (the request's own position, or one before it)
+ * is refused, since following it would loop.
+ */
+function movesForward(next: WireCursor, from: WireCursor): boolean {
+  const byId = compareIds(next.after_id, from.after_id)
+  const ms = Date.parse(next.updated_after) - Date.parse(from.updated_after)
+  if (ms !== 0) return ms > 0
+  const sub = subMillisecond(next.updated_after) - subMillisecond(from.updated_after)
+  return byId > 0 || sub > 0
+}
+
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The digits of an instant's fraction after the milliseconds, in nanoseconds (0 to 999,999). */
+function subMillisecond(iso: string): number {
+  const fraction = /\.(\d+)/.exec(iso)?.[1] ?? ''
+  return Number(fraction.slice(3, 9).padEnd(6, '0'))
 }
 
 function parseItems<E extends SyncEntity>(entity: E, items: unknown[], source: string): WireRows[E][] {

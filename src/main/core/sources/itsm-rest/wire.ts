@@ -135,11 +135,18 @@ export type WireRows = { [E in SyncEntity]: z.infer<(typeof WIRE_SCHEMAS)[E]> }
 export const wireCursor = z.object({ updated_after: instant, after_id: id })
 export type WireCursor = z.infer<typeof wireCursor>
 
-/** A page's envelope; items are checked one by one afterwards so an error can name the row. */
+/**
+ * A page's envelope; items are checked one by one afterwards so an error can name the row. `next` must
+ * be present (null is the end signal); `total` is optional and, being only for progress, may be null.
+ */
 export const pageEnvelope = z.object({
   items: z.array(z.unknown()),
   next: wireCursor.nullable(),
-  total: count.optional(),
+  total: count.nullish(),
 })
 
-export const meWire = z.object({ name: z.string(), role: z.string() })
+/**
+ * `/me`. The role may be absent or null (the server reports none: the local passphrase decides) or any
+ * other value, which the connector treats as no known role rather than failing the connection test.
+ */
+export const meWire = z.object({ name: z.string(), role: z.unknown().optional() })

@@ -1,0 +1,112 @@
+// The ITSM REST connector against answers a server may legitimately give under
+// docs/itsm-rest-protocol.md but the simulator never does: a null `total`, a /me without a role,
+// instants with microseconds. Each answer is served by a stub fetch, in the order requested.
+import { describe, expect, it } from 'vitest'
+import { defaultHttpDeps, type HttpDeps, type RetryPolicy } from '../../../src/main/core/sources/http'
+import { createItsmConnector } from '../../../src/main/core/sources/itsm-rest/connector'
+import type { Connector, Page } from '../../../src/main/core/sources/types'
+
+const POLICY: RetryPolicy = { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 10, timeoutMs: 5_000 }
+const signal = new AbortController().signal
+
+/** A connector whose requests are answered by `answer(url)` (200, JSON); the URLs asked are kept. */
+function stubbed(answer: (url: URL) => unknown): { connector: Connector; urls: URL[] } {
+  const urls: URL[] = []
+  const deps: HttpDeps = defaultHttpDeps({
+    fetch: (input) => {
+      const url = new URL(input)
+      urls.push(url)
+      const body = JSON.stringify(answer(url))
+      return Promise.resolve(
+        new Response(body, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } }),
+      )
+    },
+    sleep: () => Promise.resolve(),
+  })
+  const connector = createItsmConnector(
+    { name: 'agency', url: 'https://itsm.example.go.kr', token: 't0ken', retry: POLICY },
+    deps,
+  )
+  return { connector, urls }
+}
+
+const category = (id: string, updatedAt: string): Record<string, string> => ({
+  id,
+  name: `분류 ${id}`,
+  updated_at: updatedAt,
+})
+
+describe('ITSM REST connector: answers the protocol allows', () => {
+  it('takes a page whose total is null (unknown) as a page without total', async () => {
+    const { connector } = stubbed(() => ({
+      items: [category('C01', '2025-03-04T09:30:00.000+09:00')],
+      next: null,
+      total: null,
+    }))
+    const page = await connector.fetchPage('categories', null, { signal, pageSize: 100 })
+    expect(page.rows).toEqual(['분류 C01'])
+    expect(page.hasMore).toBe(false)
+    expect(page).not.toHaveProperty('total')
+  })
+
+  it('takes a /me whose role is null or absent as an account without a known role', async () => {
+    for (const me of [
+      { name: '감사 계정', role: null },
+      { name: '감사 계정' },
+      { name: '감사 계정', role: 3 },
+    ]) {
+      const { connector } = stubbed(() => me)
+      expect(await connector.whoAmI(signal)).toEqual({ name: '감사 계정', role: null })
+    }
+  })
+
+  it('follows a server that sends and sorts microseconds, whatever the ids in one millisecond', async () => {
+    // PostgreSQL order: (…000.100µs, "C09") before (…000.200µs, "C01"): the same millisecond, the
+    // second id smaller. One row per page, as a server with `limit=1` serves them.
+    const rows = [
+      category('C09', '2025-03-04T00:30:00.000100Z'),
+      category('C01', '2025-03-04T00:30:00.000200Z'),
+      category('C05', '2025-03-04T00:30:00.000200Z'),
+      category('C02', '2025-03-04T00:30:01.000000Z'),
+    ]
+    const cursorOf = (r: Record<string, string> | undefined): unknown =>
+      r ? { updated_after: r['updated_at'], after_id: r['id'] } : null
+    const { connector, urls } = stubbed((url) => {
+      const afterId = url.searchParams.get('after_id')
+      const at = afterId === null ? 0 : rows.findIndex((r) => r['id'] === afterId) + 1
+      const row = rows[at]
+      return { items: row ? [row] : [], next: at + 1 < rows.length ? cursorOf(row) : null }
+    })
+    const names: string[] = []
+    let cursor: string | null = null
+    for (let pages = 0; pages < 10; pages++) {
+      const page: Page<'categories'> = await connector.fetchPage('categories', cursor, {
+        signal,
+        pageSize: 1,
+      })
+      names.push(...page.rows)
+      cursor = page.cursor
+      if (!page.hasMore) break
+    }
+    expect(names).toEqual(rows.map((r) => r['name']))
+    // Each cursor went back to the server exactly as it sent it, microseconds included.
+    expect(urls[1]?.searchParams.get('updated_after')).toBe('2025-03-04T00:30:00.000100Z')
+  })
+
+  it('still refuses a next that repeats the request position, at any precision', async () => {
+    const at = { updated_after: '2025-03-04T00:30:00.000200Z', after_id: 'C01' }
+    const { connector } = stubbed(() => ({ items: [], next: at }))
+    const cursor = JSON.stringify(at)
+    await expect(connector.fetchPage('categories', cursor, { signal, pageSize: 1 })).rejects.toMatchObject({
+      kind: 'malformed',
+      message: expect.stringMatching(/does not move forward/) as unknown,
+    })
+    const before = { updated_after: '2025-03-04T00:30:00.000100Z', after_id: 'C00' }
+    const back = stubbed(() => ({ items: [], next: before }))
+    await expect(
+      back.connector.fetchPage('categories', cursor, { signal, pageSize: 1 }),
+    ).rejects.toMatchObject({
+      kind: 'malformed',
+    })
+  })
+})
