@@ -1,5 +1,6 @@
 // The ITSM REST connector against the loopback simulator: complete paging, each injected fault,
 // auth and /me. Sleeps are faked (recorded, resolved at once), so retries cost no real time.
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   defaultHttpDeps,
@@ -117,6 +118,20 @@ describe('ITSM REST connector against the simulator', () => {
     const usage = await pullAll(connector, 'feature_usage', 200)
     expect(usage.rows).toHaveLength(s.data.feature_usage.length)
     expect(usage.rows.every((u) => /^\d{4}-\d{2}$/.test(u.month))).toBe(true)
+  })
+
+  it('names itself in every request: User-Agent OpsConsole/<version of package.json>', async () => {
+    const s = await start()
+    const connector = connect(s, fakeDeps())
+    await pullAll(connector, 'tenants', 2)
+    await connector.whoAmI(new AbortController().signal)
+    const { version } = JSON.parse(
+      readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+    ) as {
+      version: string
+    }
+    expect(s.requests.length).toBeGreaterThan(2)
+    expect(new Set(s.requests.map((r) => r.userAgent))).toEqual(new Set([`OpsConsole/${version}`]))
   })
 
   it('resumes from the end cursor: nothing new gives no rows, an update gives exactly that row', async () => {

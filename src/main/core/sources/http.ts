@@ -1,6 +1,7 @@
 // HTTP for every connector: timeouts, retries with exponential backoff and full jitter that honour
 // Retry-After, cancellation, and errors that say what went wrong in words an operator can act on.
 // Dependencies (fetch, sleep, random) are passed in so tests drive time and faults.
+import { USER_AGENT } from '../app-version'
 import { redactSecrets } from '../redact'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -341,7 +342,7 @@ async function attemptOnce(
   const signal = AbortSignal.any([init.signal, timeout])
   const response = await deps.fetch(url, {
     method: init.method ?? 'GET',
-    headers: { accept: 'application/json', ...init.headers },
+    headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...init.headers },
     ...(init.body !== undefined ? { body: init.body } : {}),
     signal,
   })

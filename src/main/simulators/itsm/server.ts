@@ -60,6 +60,8 @@ export type RequestLog = {
   fault: FaultKind | null
   /** Rows in the page, for collection requests answered 200. */
   items?: number
+  /** The client's User-Agent header, if it sent one. */
+  userAgent?: string
 }
 
 export type ItsmSimulatorOptions = {
@@ -226,6 +228,7 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
       auth: header === undefined ? 'missing' : header === `Bearer ${token}` ? 'ok' : 'wrong',
       status: null,
       fault: null,
+      ...(req.headers['user-agent'] !== undefined ? { userAgent: req.headers['user-agent'] } : {}),
     }
     requests.push(log)
     if (log.auth !== 'ok')
