@@ -118,6 +118,30 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await page.screenshot({ path: 'test-results/sync-failed-source.png', fullPage: true })
 })
 
+test('a request refused for a while (429 with Retry-After) shows under the bar as a retry counted down, and the sync then goes on', async ({
+  page,
+}) => {
+  // Every 5th request is refused with "Retry-After: 4".
+  sim.setFaults({ latencyMs: 60, rateLimit: 5, retryAfterSeconds: 4 })
+  await openReady(page, '/settings.html')
+  await addItsmConnection(page, 'busy-itsm', sim.url)
+  await expect(page.getByTestId('connection-busy-itsm')).toBeVisible()
+  await openReady(page, '/')
+  await page.getByTestId('demo-later').click()
+  await page.getByTestId('nav-sync').click()
+  await page.getByTestId('sync-run-all').click()
+  const retry = page.getByTestId('sync-retry')
+  await expect(retry).toBeVisible({ timeout: 20_000 })
+  await expect(retry).toContainText(/요청이 실패했습니다\(1\/6회\)\. [1-4]초 뒤 다시 시도합니다/)
+  await expect(page.getByTestId('sync-retry-reason')).toContainText('429')
+  await page.getByTestId('sync-progress').screenshot({ path: 'test-results/sync-retry.png' })
+  // Once the wait is over the next page arrives and the note goes.
+  await expect(retry).toBeHidden({ timeout: 20_000 })
+  const row = page.getByTestId('sync-source-busy-itsm')
+  await expect(row.getByTestId('source-last-success')).toContainText('2026-03-18', { timeout: 120_000 })
+  await expect(row.getByTestId('source-error')).toHaveCount(0)
+})
+
 test('a ServiceNow connection with its own state codes: a mistyped code is shown under the field, the saved map is listed and the sync reads the state', async ({
   page,
   harness,

@@ -52,7 +52,9 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
           <> · {t('sync.eta', { time: formatDuration(progress.etaMs, lang) })}</>
         )}
       </p>
-      {progress.retry && <RetryNote retry={progress.retry} />}
+      {progress.retry && (
+        <RetryNote key={`${progress.retry.at}:${progress.retry.attempt}`} retry={progress.retry} />
+      )}
     </div>
   )
 }
@@ -64,12 +66,15 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
  */
 function RetryNote({ retry }: { retry: NonNullable<SyncProgressEvent['retry']> }) {
   const { t, i18n } = useTranslation()
-  const [now, setNow] = useState(() => Date.now())
+  // Counted on this window's clock from when the retry was shown (one note per retry, by its key):
+  // the main process's clock is not this one's (the browser harness pins the page's).
+  const [shownAt] = useState(() => Date.now())
+  const [now, setNow] = useState(shownAt)
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000)
     return () => clearInterval(timer)
-  }, [retry])
-  const leftMs = retry.at + retry.delayMs - now
+  }, [])
+  const leftMs = retry.delayMs - (now - shownAt)
   const counts = { attempt: retry.attempt, max: retry.maxAttempts }
   return (
     <div className="sync-retry" role="status" data-testid="sync-retry">
