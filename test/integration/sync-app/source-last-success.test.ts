@@ -15,6 +15,15 @@ afterEach(async () => {
   sim = undefined
 })
 
+/** The app's store with a source "cli" the command line added (its runs are only in the sync log). */
+function cliSourceStore(ctx: AppContext): AppContext['ws']['store'] {
+  const store = ctx.ws.store
+  store.sqlite
+    .prepare("INSERT INTO sources (name, kind, config, created_at) VALUES ('cli', 'itsm', ?, 0)")
+    .run(JSON.stringify({ url: 'http://127.0.0.1:9', tokenEnv: 'ITSM_TOKEN' }))
+  return store
+}
+
 describe("a source's last success", () => {
   it('stays "never" after a run cancelled once its first entities were in', async () => {
     sim = await startItsmSimulator({ seed: 5, srCount: 3000, token: TOKEN, faults: { latencyMs: 60 } })
@@ -33,10 +42,7 @@ describe("a source's last success", () => {
 
   it('is the end of the last whole run among the runs the command line logged', async () => {
     app = appContext()
-    const store = app.ws.store
-    store.sqlite
-      .prepare("INSERT INTO sources (name, kind, config, created_at) VALUES ('cli', 'itsm', ?, 0)")
-      .run(JSON.stringify({ url: 'http://127.0.0.1:9', tokenEnv: 'ITSM_TOKEN' }))
+    const store = cliSourceStore(app)
     let t = Date.parse('2026-03-18T00:00:00Z')
     const run = (entities: string[], lastStatus: 'ok' | 'failed'): number => {
       for (const [i, entity] of entities.entries()) {
@@ -65,10 +71,7 @@ describe("a source's last success", () => {
 
   it('is still known after weeks of failed runs (6,000 of them, one entry each)', async () => {
     app = appContext()
-    const store = app.ws.store
-    store.sqlite
-      .prepare("INSERT INTO sources (name, kind, config, created_at) VALUES ('cli', 'itsm', ?, 0)")
-      .run(JSON.stringify({ url: 'http://127.0.0.1:9', tokenEnv: 'ITSM_TOKEN' }))
+    const store = cliSourceStore(app)
     let t = Date.parse('2026-03-18T00:00:00Z')
     for (const entity of ['tenants', 'categories', 'people', 'srs', 'sr_events'])
       logFinish(
