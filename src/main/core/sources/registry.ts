@@ -236,11 +236,7 @@ export function withTransport(config: object, change: TransportChange): Record<s
 export function setSourceTransport(store: Store, sourceName: string, change: TransportChange): SourceRecord {
   const source = getSource(store, sourceName)
   if (!source) throw noSource(sourceName)
-  const parsed = parseConfig(source.kind, withTransport(source.config, change))
-  store.sqlite
-    .prepare('UPDATE sources SET config = ? WHERE id = ?')
-    .run(JSON.stringify(parsed.config), source.id)
-  return { ...parsed, id: source.id, name: source.name, createdAt: source.createdAt }
+  return saveConfig(store, source, withTransport(source.config, change))
 }
 
 /**
@@ -275,11 +271,7 @@ export function setServiceNowStateMap(
   const config: Record<string, unknown> = { ...source.config }
   if (Object.keys(map).length > 0) config['stateMap'] = map
   else delete config['stateMap']
-  const parsed = parseConfig(source.kind, config)
-  store.sqlite
-    .prepare('UPDATE sources SET config = ? WHERE id = ?')
-    .run(JSON.stringify(parsed.config), source.id)
-  return { ...parsed, id: source.id, name: source.name, createdAt: source.createdAt }
+  return saveConfig(store, source, config)
 }
 
 /** Removes a source and its cursors; the SRs it brought stay (they are the operators' history). */
@@ -303,6 +295,11 @@ export function setServiceNowResumeMargin(
   const config: Record<string, unknown> = { ...source.config }
   if (seconds === null) delete config['resumeMarginSeconds']
   else config['resumeMarginSeconds'] = seconds
+  return saveConfig(store, source, config)
+}
+
+/** Validates `config` as `source`'s new settings and stores it; the record as it now is. */
+function saveConfig(store: Store, source: SourceRecord, config: unknown): SourceRecord {
   const parsed = parseConfig(source.kind, config)
   store.sqlite
     .prepare('UPDATE sources SET config = ? WHERE id = ?')
