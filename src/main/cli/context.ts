@@ -1,5 +1,6 @@
 // Opens the workspace and the core handler table from the CLI's global options.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import type { Language } from '../../shared/domain'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import type { ApiResult, Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
@@ -7,7 +8,7 @@ import { createCoreHandlers } from '../core/api'
 import { dispatch } from '../core/dispatch'
 import { parseInstant } from '../core/metrics/periods'
 import { defaultDataDir } from '../core/paths'
-import { openWorkspace, type Workspace } from '../core/workspace'
+import { DATABASE_FILE, openWorkspace, type Workspace } from '../core/workspace'
 
 export type GlobalOptions = {
   dataDir?: string
@@ -62,7 +63,14 @@ export function openCliContext(
       throw new UsageError((err as Error).message)
     }
   }
-  const workspace = openWorkspace({ dataDir: opts.dataDir ?? defaultDataDir() })
+  const dataDir = opts.dataDir ?? defaultDataDir()
+  const created = !existsSync(join(dataDir, DATABASE_FILE))
+  const workspace = openWorkspace({ dataDir })
+  // A mistyped --data-dir would otherwise import or sync into a new, empty workspace without a word.
+  if (created)
+    process.stderr.write(
+      `note: created a new, empty workspace in ${resolve(dataDir)} (--data-dir or OPS_CONSOLE_DATA_DIR names another)\n`,
+    )
   const pinned = asOf
   const handlers = createCoreHandlers({
     workspace,

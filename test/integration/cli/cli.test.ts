@@ -26,6 +26,8 @@ describe('npm run cli', () => {
     ])
     expect(demo.code).toBe(0)
     expect(JSON.parse(demo.stdout)).toMatchObject({ srCount: 3000, videoCount: expect.any(Number) })
+    // The folder was empty: the workspace was made there, and the command says so on stderr.
+    expect(demo.stderr).toContain(`note: created a new, empty workspace in ${dir}`)
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -89,6 +91,18 @@ describe('npm run cli', () => {
     expect(sync.stdout).toContain('the exit code is 1 when any\nsource failed')
     expect(sync.stdout).toContain('Exit codes: 0 success, 1 the command failed')
     expect((await cli(['import', '--help'])).stdout).toContain('2 when the file, its format or the mapping')
+  })
+
+  it('says so when a command makes a new workspace (a mistyped --data-dir), and only then', async () => {
+    const typo = join(dir, 'opss')
+    const first = await cli(['source', 'list', '--data-dir', typo])
+    expect(first.code).toBe(0)
+    expect(first.stderr).toContain(`note: created a new, empty workspace in ${typo}`)
+    expect(first.stdout).toContain('no sources yet')
+    const again = await cli(['source', 'list', '--data-dir', typo])
+    expect(again.stderr).not.toContain('created a new')
+    // The demo workspace exists: nothing said.
+    expect((await cli(['source', 'list', '--data-dir', dir])).stderr).not.toContain('created a new')
   })
 
   it('explains bad usage with exit code 2', async () => {
