@@ -187,7 +187,7 @@ async function syncEntity(
     shown = p
     opts.onProgress?.(p)
   }
-  // `at` is the real clock (not the injectable one): a screen counts the wait down against it.
+  // `at` is the real clock (not the injectable one, which tests pin): when the wait began.
   const onRetry = (info: RetryInfo): void =>
     opts.onProgress?.({ ...shown, retry: { ...info, at: Date.now() } })
   const request = (from: string | null): Promise<Page<SyncEntity>> => {
