@@ -121,8 +121,8 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
 test('a request refused for a while (429 with Retry-After) shows under the bar as a retry counted down, and the sync then goes on', async ({
   page,
 }) => {
-  // Every 5th request is refused with "Retry-After: 4".
-  sim.setFaults({ latencyMs: 60, rateLimit: 5, retryAfterSeconds: 4 })
+  // Every 5th request is refused with "Retry-After: 6".
+  sim.setFaults({ latencyMs: 60, rateLimit: 5, retryAfterSeconds: 6 })
   await openReady(page, '/settings.html')
   await addItsmConnection(page, 'busy-itsm', sim.url)
   await expect(page.getByTestId('connection-busy-itsm')).toBeVisible()
@@ -132,8 +132,15 @@ test('a request refused for a while (429 with Retry-After) shows under the bar a
   await page.getByTestId('sync-run-all').click()
   const retry = page.getByTestId('sync-retry')
   await expect(retry).toBeVisible({ timeout: 20_000 })
-  await expect(retry).toContainText(/요청이 실패했습니다\(1\/6회\)\. [1-4]초 뒤 다시 시도합니다/)
+  await expect(retry).toContainText(/요청이 실패했습니다\(1\/6회\)\. 6초 뒤 다시 시도합니다/)
   await expect(page.getByTestId('sync-retry-reason')).toContainText('429')
+  // Two seconds later (the page's clock is pinned: moved by hand) the countdown shows 4 s, while a
+  // screen reader was told once, "6 s", and is not told each second: the countdown is hidden from it.
+  await page.clock.setFixedTime(PINNED_NOW + 2000)
+  await expect(retry.locator('[aria-hidden="true"]')).toContainText('4초 뒤 다시 시도합니다')
+  const spoken = await retry.ariaSnapshot()
+  expect(spoken.match(/요청이 실패했습니다/g)).toHaveLength(1)
+  expect(spoken).toContain('6초 뒤 다시 시도합니다')
   await page.getByTestId('sync-progress').screenshot({ path: 'test-results/sync-retry.png' })
   // Once the wait is over the next page arrives and the note goes.
   await expect(retry).toBeHidden({ timeout: 20_000 })

@@ -74,17 +74,17 @@ function RetryNote({ retry }: { retry: NonNullable<SyncProgressEvent['retry']> }
     const timer = setInterval(() => setNow(Date.now()), 1000)
     return () => clearInterval(timer)
   }, [])
-  const leftMs = retry.delayMs - (now - shownAt)
   const counts = { attempt: retry.attempt, max: retry.maxAttempts }
+  const text = (leftMs: number): string =>
+    leftMs >= 1000
+      ? t('sync.retryIn', { ...counts, time: formatDuration(Math.ceil(leftMs / 1000) * 1000, i18n.language) })
+      : t('sync.retryNow', counts)
   return (
     <div className="sync-retry" role="status" data-testid="sync-retry">
       <p>
-        {leftMs >= 1000
-          ? t('sync.retryIn', {
-              ...counts,
-              time: formatDuration(Math.ceil(leftMs / 1000) * 1000, i18n.language),
-            })
-          : t('sync.retryNow', counts)}
+        {/* The countdown is for the eye; a screen reader is told once, not every second. */}
+        <span aria-hidden="true">{text(retry.delayMs - (now - shownAt))}</span>
+        <span className="visually-hidden">{text(retry.delayMs)}</span>
       </p>
       <p className="sync-muted" data-testid="sync-retry-reason">
         {retry.reason}
