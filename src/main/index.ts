@@ -139,6 +139,7 @@ function start(): void {
     now: Date.now,
     emit,
     intervalMinutes: () => settings.get().syncIntervalMinutes,
+    timeZone: () => settings.get().timeZone,
     worker: { file: join(here, 'sync-worker.js'), workspace: { dataDir, migrationsFolder, nativeBinding } },
     // A file of a million rows is read, checked and written in a worker thread too.
     importWorker: {

@@ -359,7 +359,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         const connector = await connectorFor(
           record,
           promptingSecrets(terminalAsk()),
-          defaultHttpDeps(),
+          defaultHttpDeps({ timeZone: ctx.zone }),
         ).catch((err: unknown) => {
           throw err instanceof CoreError ? new CommandFailed(err.message) : err
         })
@@ -427,7 +427,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
               }
               let connector
               try {
-                connector = await connectorFor(record, secrets, defaultHttpDeps())
+                connector = await connectorFor(record, secrets, defaultHttpDeps({ timeZone: ctx.zone }))
               } catch (err) {
                 if (err instanceof PromptCancelled) {
                   controller.abort()

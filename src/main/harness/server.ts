@@ -89,6 +89,7 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
     now,
     emit,
     intervalMinutes,
+    timeZone: () => settings.get().timeZone,
     // The first background run waits a whole interval, so a test's own runs are never "busy".
     startDelayMs: intervalMinutes() * 60_000,
     ...(opts.importWorker

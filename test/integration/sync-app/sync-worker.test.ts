@@ -75,6 +75,24 @@ describe('sync in a worker thread', () => {
     expect(srCount()).toBe(1500)
   })
 
+  it("says when a long Retry-After ends in the workspace's zone", async () => {
+    // Every request refused for an hour: the run ends at once, saying until when.
+    sim.setFaults({ rateLimit: 1, retryAfterSeconds: 3600 })
+    const before = Date.now()
+    const outcome = await runSyncInWorker(
+      bootstrap,
+      { ...data(TOKEN), tsEntry, timeZone: 'Asia/Seoul' } as SyncWorkerData,
+      { onProgress: () => undefined },
+    )
+    expect(outcome.status).toBe('failed')
+    const until = /until (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) \(Asia\/Seoul\)/.exec(outcome.error ?? '')
+    expect(until, outcome.error ?? '').not.toBeNull()
+    // An hour from now in Seoul (UTC+9, no daylight saving): worked out here from the UTC clock.
+    const seoul = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
+    expect(until![1]! >= seoul(before + 3_600_000)).toBe(true)
+    expect(until![1]! <= seoul(Date.now() + 3_600_000)).toBe(true)
+  })
+
   it('stops when cancelled, keeping the committed pages and the cursor that covers them', async () => {
     // 8 pages × 80 ms: room for the cancel to arrive even when the machine is busy.
     sim.setFaults({ latencyMs: 80 })

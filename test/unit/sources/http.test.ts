@@ -139,6 +139,18 @@ describe('requestJson', () => {
     expect(s.delays).toEqual([])
   })
 
+  it("says that time in the workspace's zone when it knows it", async () => {
+    const s = scripted([status(429, { 'retry-after': '3600' })])
+    const failure = requestJson('http://127.0.0.1/x', { signal: new AbortController().signal }, policy, {
+      ...s.deps,
+      timeZone: 'Asia/Seoul',
+    })
+    // NOW is 06:00:00 UTC, 15:00 in Seoul; an hour later, 16:00 there.
+    await expect(failure).rejects.toThrow(
+      'it asks to wait 60 minutes (Retry-After), until 2026-03-18 16:00:00 (Asia/Seoul), longer than a sync waits',
+    )
+  })
+
   it("quotes the server's own explanation of an error, and only ours decides the cause", async () => {
     const sn = scripted([
       () =>

@@ -1,6 +1,7 @@
 // HTTP for every connector: timeouts, retries with exponential backoff and full jitter that honour
 // Retry-After, cancellation, and errors that say what went wrong in words an operator can act on.
 // Dependencies (fetch, sleep, random) are passed in so tests drive time and faults.
+import { DateTime } from 'luxon'
 import { USER_AGENT } from '../app-version'
 import { redactSecrets } from '../redact'
 
@@ -30,6 +31,8 @@ export type HttpDeps = {
   now: () => number
   /** Told about each retry (for the sync log and progress), never about secrets. */
   onRetry?: (info: RetryInfo) => void
+  /** The workspace's time zone: a time in a message (a long Retry-After's end) is said in it; else UTC. */
+  timeZone?: string
 }
 
 /**
@@ -252,7 +255,7 @@ export async function requestJson(
       const error = redact(toSourceError(err, url, init.signal))
       if (!error.retryable || attempt === policy.maxAttempts) throw withAttempts(error, attempt)
       if (error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfterMs(policy))
-        throw waitTooLong(error, deps.now())
+        throw waitTooLong(error, deps.now(), deps.timeZone)
       last = error
       const delayMs = backoffDelay(attempt, policy, deps.random, error.retryAfterMs)
       deps.onRetry?.({ attempt, maxAttempts: policy.maxAttempts, delayMs, reason: error.message })
@@ -266,14 +269,18 @@ export async function requestJson(
  * A Retry-After longer than a run waits (ServiceNow's rate limits are per hour): retrying sooner
  * would only spend the attempts on more 429s, so the run ends now and says when to try again.
  */
-function waitTooLong(error: SourceError, now: number): SourceError {
+function waitTooLong(error: SourceError, now: number, timeZone: string | undefined): SourceError {
   const ms = error.retryAfterMs ?? 0
-  const until = new Date(now + ms).toISOString().slice(0, 19).replace('T', ' ')
+  const local = timeZone ? DateTime.fromMillis(now + ms, { zone: timeZone }) : null
+  const until =
+    local?.isValid === true
+      ? `${local.toFormat('yyyy-MM-dd HH:mm:ss')} (${timeZone})`
+      : `${new Date(now + ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`
   const wait = ms >= 120_000 ? `${Math.ceil(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} seconds`
   const [ours, said] = error.message.split(SERVER_SAID)
   return new SourceError(
     error.kind,
-    `${ours}; it asks to wait ${wait} (Retry-After), until ${until} UTC, longer than a sync waits: ` +
+    `${ours}; it asks to wait ${wait} (Retry-After), until ${until}, longer than a sync waits: ` +
       `sync again after that time${said !== undefined ? `${SERVER_SAID}${said}` : ''}`,
     error.status,
     error.retryAfterMs,

@@ -81,11 +81,10 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
     'sources:test': async (req) => {
       requireAdmin(ctx.role, 'test a connection')
       const record = requireSource(store, req.name)
-      const result = await testSource(
-        record,
-        appSecrets(store, ctx.secrets),
-        ctx.sync?.httpDeps ?? defaultHttpDeps(),
-      )
+      const result = await testSource(record, appSecrets(store, ctx.secrets), {
+        ...(ctx.sync?.httpDeps ?? defaultHttpDeps()),
+        timeZone: ctx.settings().timeZone,
+      })
       // The ITSM protocol's /me says what the account may do (SPEC §9).
       if (result.ok && record.kind === 'itsm' && result.account) recordAccount(record.name, result.account)
       return result

@@ -44,6 +44,8 @@ export type SyncRuntimeOptions = {
   /** Check and import files in this worker (the built import-worker.js); default in-process. */
   importWorker?: ImportRunnerOptions['worker']
   httpDeps?: HttpDeps
+  /** The workspace's time zone, read at each run: times in sync errors are said in it. */
+  timeZone?: () => string
   timers?: Timers
   startDelayMs?: number
   pageSize?: number
@@ -81,6 +83,7 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
               secrets,
               full: job.full,
               ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
+              ...(opts.timeZone ? { timeZone: opts.timeZone() } : {}),
               ...opts.worker.extraData,
             } as SyncWorkerData,
             { onProgress: job.onProgress, signal: job.signal },
@@ -104,7 +107,8 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
 
   // A throw here (no secret, a bad URL) becomes the failed outcome in runSource, as in the worker.
   const runInProcess = async (job: RunSourceJob, secrets: SourceSecrets): Promise<SyncOutcome> => {
-    const connector = await connectorFor(job.record, (_s, kind) => Promise.resolve(secrets[kind]), httpDeps)
+    const deps = opts.timeZone ? { ...httpDeps, timeZone: opts.timeZone() } : httpDeps
+    const connector = await connectorFor(job.record, (_s, kind) => Promise.resolve(secrets[kind]), deps)
     return syncSource(opts.store, connector, {
       full: job.full,
       signal: job.signal,

@@ -11,6 +11,8 @@ export type SyncWorkerData = {
   secrets: SourceSecrets
   full: boolean
   pageSize?: number
+  /** The workspace's time zone, for times in messages (a long Retry-After's end). */
+  timeZone?: string
 }
 
 export type SyncWorkerRequest = { type: 'cancel' }

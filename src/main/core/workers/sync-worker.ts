@@ -31,7 +31,7 @@ try {
     const connector = await connectorFor(
       data.record,
       (_source, kind) => Promise.resolve(data.secrets[kind]),
-      defaultHttpDeps(),
+      defaultHttpDeps(data.timeZone ? { timeZone: data.timeZone } : {}),
     )
     const outcome = await syncSource(ws.store, connector, {
       full: data.full,
