@@ -51,9 +51,3 @@ export function columnRef(column: string, t: TFunction): string {
   const label = t(`importWizard.columnNames.${column}`, { defaultValue: '' })
   return label ? t('importWizard.columnRef', { label, column }) : column
 }
-
-/** True when a connection was refused because another process (a command-line sync) pulls it now. */
-export function syncedElsewhere(error: unknown): boolean {
-  const code = (error as { reason?: ApiErrorReason | null } | null)?.reason?.code
-  return code === 'source_syncing_elsewhere_remove' || code === 'source_syncing_elsewhere_change'
-}

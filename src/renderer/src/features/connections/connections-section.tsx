@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceTestResult, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
-import { ApiClientError, call } from '../../lib/api'
-import { errorText, syncedElsewhere } from '../../lib/api-error-text'
+import { call } from '../../lib/api'
+import { errorText } from '../../lib/api-error-text'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery } from '../../lib/use-api-query'
 import { formatSeconds } from '../../i18n/format'
@@ -39,11 +39,8 @@ export function ConnectionsSection() {
       forgetTest(source.name)
       sources.reload()
     } catch (err) {
-      setError(
-        err instanceof ApiClientError && err.code === 'CONFLICT' && !syncedElsewhere(err)
-          ? t('connections.removeWhileSyncing', { name: source.name })
-          : errorText(err, t, lang),
-      )
+      // A refusal while a sync pulls the connection is worded from its reason like any other.
+      setError(errorText(err, t, lang))
     }
   }
   const forgetTest = (name: string): void =>

@@ -61,11 +61,6 @@ const ko = {
   marginShown: '재읽기 여유: {{duration}}',
   proxyPassword: '프록시 비밀번호',
   proxyLogin: '사용자 {{user}}',
-  removeWhileSyncing:
-    '"{{name}}" 연결을 지금 동기화하고 있어 삭제하지 않았습니다. 동기화 화면에서 동기화를 취소하거나 끝날 때까지 기다린 뒤 다시 삭제하세요.',
-  moveWhileSyncing:
-    '"{{name}}" 연결을 지금 동기화하고 있어 URL이나 테이블을 바꾸지 않았습니다. 동기화 화면에서 동기화를 취소하거나 끝날 때까지 기다린 뒤 다시 저장하세요.',
-  nameTaken: '"{{name}}" 이름의 연결이 이미 있습니다. 다른 이름을 쓰세요.',
   saveFailed: '연결을 저장하지 못했습니다',
   testOf: '{{name}} 연결 테스트',
   editOf: '{{name}} 수정',
@@ -151,11 +146,6 @@ const en: typeof ko = {
   marginShown: 'Re-read margin: {{duration}}',
   proxyPassword: 'Proxy password',
   proxyLogin: 'user {{user}}',
-  removeWhileSyncing:
-    'The connection "{{name}}" is syncing now, so it was not removed. Cancel the sync on the Sync screen or wait until it has finished, then remove it again.',
-  moveWhileSyncing:
-    'The connection "{{name}}" is syncing now, so its URL or table was not changed. Cancel the sync on the Sync screen or wait until it has finished, then save again.',
-  nameTaken: 'A connection named "{{name}}" exists already. Choose another name.',
   saveFailed: 'The connection was not saved',
   testOf: 'Test connection {{name}}',
   editOf: 'Edit {{name}}',

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceKind, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
-import { ApiClientError, call } from '../../lib/api'
-import { errorText, syncedElsewhere } from '../../lib/api-error-text'
+import { call } from '../../lib/api'
+import { errorText } from '../../lib/api-error-text'
 import { CaCertificateList, readCaFile } from './ca-certificates'
 import { parseStateMapText, stateMapText } from '../../../../shared/servicenow-state-map'
 import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
@@ -155,14 +155,8 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       setProxyPassword('')
       onSaved(view)
     } catch (err) {
-      // CONFLICT: a new connection's name is taken; an edit of the connection a sync is pulling now.
-      setError(
-        err instanceof ApiClientError && err.code === 'CONFLICT' && !syncedElsewhere(err)
-          ? editing
-            ? t('connections.moveWhileSyncing', { name: editing.name })
-            : t('connections.nameTaken', { name })
-          : errorText(err, t, i18n.language),
-      )
+      // A taken name and a refusal while a sync pulls the connection are worded from their reasons.
+      setError(errorText(err, t, i18n.language))
     } finally {
       setSaving(false)
     }

@@ -3,7 +3,7 @@
 // saving so each mistake is said in the UI's language under the field it is in, not as the
 // core's English sentence above the form.
 import type { SourceKind } from '../../../../shared/ipc/types-sync'
-import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
+import { resumeMarginSchema } from '../../../../shared/servicenow-margin'
 
 export type ConnectionDraft = {
   kind: SourceKind
@@ -62,9 +62,8 @@ const MAX_USER = 200
 /** The re-read margin typed, in whole seconds within the allowed range, or null. */
 export function marginSeconds(text: string): number | null {
   const t = text.trim()
-  if (!/^\d{1,6}$/.test(t)) return null
-  const n = Number(t)
-  return n >= RESUME_MARGIN_SECONDS.min && n <= RESUME_MARGIN_SECONDS.max ? n : null
+  const parsed = /^\d{1,6}$/.test(t) ? resumeMarginSchema.safeParse(Number(t)) : null
+  return parsed?.success ? parsed.data : null
 }
 
 function httpUrl(text: string): URL | null {
