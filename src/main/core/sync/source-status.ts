@@ -147,6 +147,12 @@ const SERVICENOW_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
 function cursorPosition(cursor: string): string | null {
   try {
     const value = JSON.parse(cursor) as Record<string, unknown>
+    // An ITSM REST cursor past a row stamped in the future holds where the next run resumes: the data
+    // is complete up to there (null: from the start), not up to the future row.
+    if ('hold' in value) {
+      const hold = value['hold'] as { updated_after?: unknown } | null
+      return typeof hold?.updated_after === 'string' ? hold.updated_after : null
+    }
     for (const key of ['updated_after', 'updatedOn']) {
       const v = value[key]
       // ServiceNow keeps sys_updated_on as it sends it, 'YYYY-MM-DD HH:mm:ss' in UTC: said with

@@ -39,12 +39,22 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
   // The token lives only in this header object; messages use safeUrl, which never carries it.
   const headers = { authorization: `Bearer ${config.token}` }
 
+  // A connector is built for one sync run. An entity's first fetch resumes from its stored cursor;
+  // every later one continues from the cursor the previous fetch returned (any other starts a run).
+  const lastCursor = new Map<SyncEntity, string | null>()
+
   async function fetchPage<E extends SyncEntity>(
     entity: E,
     cursor: string | null,
     opts: FetchPageOptions,
   ): Promise<Page<E>> {
-    const from = cursor === null ? null : decodeCursor(cursor, entity)
+    const stored = cursor === null ? null : decodeCursor(cursor, entity)
+    const continuing = lastCursor.has(entity) && lastCursor.get(entity) === cursor
+    // Where the next run resumes: the last row served that was not stamped after the server's clock
+    // (the loop below keeps it). A new run starts there; within a run, paging goes on from the position.
+    let hold: WireCursor | null =
+      stored === null ? null : stored.hold === undefined ? positionOf(stored) : stored.hold
+    const from = stored === null ? null : continuing ? positionOf(stored) : hold
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.pageSize)))
     const query = new URLSearchParams({ limit: String(limit) })
     if (from) {
@@ -52,12 +62,13 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
       query.set('after_id', from.after_id)
     }
     const url = `${base}${API_PREFIX}${ENTITY_PATHS[entity]}?${query.toString()}`
-    const { body } = await requestJson(
+    const { body, headers: answer } = await requestJson(
       url,
       { headers, signal: opts.signal },
       policy,
       withRetryNotice(deps, opts),
     )
+    const serverNow = Date.parse(answer.get('date') ?? '')
 
     const envelope = pageEnvelope.safeParse(body)
     if (!envelope.success)
@@ -72,13 +83,11 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
     // the next incremental sync resumes. Rows come ordered, but overlapping pages may repeat
     // earlier rows first, so take the maximum rather than the last item.
     let position: WireCursor | null = from
-    let positionMs = from ? Date.parse(from.updated_after) : -Infinity
     for (const row of wireRows) {
-      const ms = Date.parse(row.updated_at)
-      if (ms > positionMs || (ms === positionMs && position !== null && row.id > position.after_id)) {
-        position = { updated_after: row.updated_at, after_id: row.id }
-        positionMs = ms
-      }
+      const at = { updated_after: row.updated_at, after_id: row.id }
+      if (isAfter(at, position)) position = at
+      // Without a Date header nothing tells a row stamped in the future: trust every row.
+      if (isAfter(at, hold) && !(Date.parse(row.updated_at) >= serverNow + CLOCK_RESOLUTION_MS)) hold = at
     }
     if (next !== null && from !== null && !movesForward(next, from))
       // A server bug that would otherwise make the sync loop forever on the same page.
@@ -86,11 +95,22 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
         'malformed',
         `ITSM source "${config.name}": the ${entity} page's next cursor does not move forward (${next.updated_after}, ${next.after_id})`,
       )
-    const following = next ?? position
+    let following = next ?? position
+    if (!continuing && stored !== null && stored.hold === undefined && from !== null) {
+      // A cursor stored before holds were kept, already past the server's clock: a row stamped in the
+      // future carried it there, and rows changed since lie before it. Only reading everything again
+      // finds them (upserts make it harmless); the run goes on from the start.
+      if (Date.parse(from.updated_after) > serverNow + STALE_FUTURE_MS) {
+        following = null
+        hold = null
+      }
+    }
+    const text = following === null ? null : encodeCursor(following, hold)
+    lastCursor.set(entity, text)
     return {
       rows: mapRows(entity, wireRows, source),
-      cursor: following === null ? null : encodeCursor(following),
-      hasMore: next !== null,
+      cursor: text,
+      hasMore: next !== null || (following === null && from !== null),
       ...(total !== undefined && total !== null ? { total } : {}),
     }
   }
@@ -120,16 +140,55 @@ function normaliseBaseUrl(url: string): string {
   return base
 }
 
-export function encodeCursor(cursor: WireCursor): string {
-  return JSON.stringify({ updated_after: cursor.updated_after, after_id: cursor.after_id })
+/**
+ * The stored cursor: the position after the last row served, and `hold`, where the next run resumes
+ * when that is not the position: the last row served that was not stamped after the server's clock
+ * (null: the start). Without `hold` the next run resumes from the position.
+ */
+const storedCursor = wireCursor.extend({ hold: wireCursor.nullable().optional() })
+type StoredCursor = z.infer<typeof storedCursor>
+
+/**
+ * The Date header counts whole seconds: a row stamped before the next second may have been written
+ * before the answer was. Only a row stamped later than that is in the future.
+ */
+const CLOCK_RESOLUTION_MS = 1000
+
+/**
+ * A stored position this far past the server's clock, in a cursor written before holds were kept,
+ * can only have been carried there by a row stamped in the future (see fetchPage).
+ */
+const STALE_FUTURE_MS = 10 * 60_000
+
+/** The cursor for `position`, with the hold the next run resumes from when it is another row. */
+export function encodeCursor(position: WireCursor, hold?: WireCursor | null): string {
+  const text: StoredCursor = { updated_after: position.updated_after, after_id: position.after_id }
+  if (hold !== undefined && !samePosition(hold, position))
+    text.hold = hold && { updated_after: hold.updated_after, after_id: hold.after_id }
+  return JSON.stringify(text)
 }
 
-function decodeCursor(cursor: string, entity: SyncEntity): WireCursor {
+function decodeCursor(cursor: string, entity: SyncEntity): StoredCursor {
   return decodeJsonCursor(
     cursor,
-    wireCursor,
+    storedCursor,
     `The stored ${entity} cursor is not an ITSM REST cursor: run a full sync`,
   )
+}
+
+const positionOf = (c: WireCursor): WireCursor => ({ updated_after: c.updated_after, after_id: c.after_id })
+
+const samePosition = (a: WireCursor | null, b: WireCursor): boolean =>
+  a !== null && a.updated_after === b.updated_after && a.after_id === b.after_id
+
+/**
+ * Whether row position `a` comes after `b` (null: before every row) in the order rows are served:
+ * by instant (to the millisecond), then by id.
+ */
+function isAfter(a: WireCursor, b: WireCursor | null): boolean {
+  if (b === null) return true
+  const ms = Date.parse(a.updated_after) - Date.parse(b.updated_after)
+  return ms > 0 || (ms === 0 && a.after_id > b.after_id)
 }
 
 /**
