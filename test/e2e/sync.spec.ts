@@ -110,6 +110,10 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect(bad.getByTestId('source-error')).toContainText('토큰이나 비밀번호를 다시 입력하세요')
   await expect(bad.getByTestId('source-error-message')).toContainText('401')
   await expect(page.getByTestId('sync-log')).toContainText('실패')
+  // Each failed entry says why, in the words of the sources table.
+  await expect(
+    page.getByTestId('sync-log').locator('tbody tr').first().getByTestId('sync-log-cause'),
+  ).toHaveText(' · 인증 실패')
   // The log names the connection as the sources table does, its kind beneath.
   const failed = page.getByTestId('sync-log').locator('tbody tr').first().getByTestId('sync-log-source')
   await expect(failed).toContainText('wrong-token')

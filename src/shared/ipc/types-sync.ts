@@ -161,6 +161,8 @@ export type SyncLogView = {
   rows: number
   pages: number
   error: string | null
+  /** Why a failed run failed, sorted as for the sources (null when it did not fail or nothing tells). */
+  cause: SyncErrorCause | null
   /** An import's file name; null for a sync. */
   detail: string | null
 }

@@ -59,6 +59,10 @@ describe('sources channels', () => {
     expect(status.lastRun?.outcomes).toEqual([
       expect.objectContaining({ source: 'prod', status: 'ok', error: null }),
     ])
+    // A run that went well has nothing to explain in the log.
+    const logged = await app.ok('sync:log', {})
+    expect(logged.length).toBeGreaterThan(0)
+    expect(logged.map((e) => [e.status, e.cause]).filter(([s, c]) => s !== 'ok' || c !== null)).toEqual([])
     const n = app.ws.store.sqlite
       .prepare("SELECT count(*) AS n FROM service_requests WHERE source = 'itsm:prod'")
       .get() as { n: number }
@@ -93,7 +97,7 @@ describe('sources channels', () => {
     expect(view?.lastError?.cause).toBe('auth')
     expect(view?.lastError?.message).toContain('401')
     const log = await app.ok('sync:log', {})
-    expect(log[0]).toMatchObject({ source: 'itsm:bad', status: 'failed' })
+    expect(log[0]).toMatchObject({ source: 'itsm:bad', status: 'failed', cause: 'auth' })
     for (const secret of [wrong, TOKEN]) {
       expect(text(view)).not.toContain(secret)
       expect(text(log)).not.toContain(secret)
@@ -251,6 +255,7 @@ describe('sources channels', () => {
     const log = await app.ok('sync:log', {})
     expect(log).toHaveLength(1)
     expect(log[0]?.error).toContain('Cannot reach')
+    expect(log[0]?.cause).toBe('offline')
     expect(text(log)).not.toContain(TOKEN)
   })
 

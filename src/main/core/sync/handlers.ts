@@ -7,6 +7,7 @@ import { CoreError, reason } from '../errors'
 import { defaultHttpDeps } from '../sources/http'
 import { getSource, listSources } from '../sources/registry'
 import { runAfterSyncHooks } from './after-sync'
+import { causeOf } from './causes'
 import type { SyncRuntime } from './runtime'
 import {
   addSourceWithSecret,
@@ -96,7 +97,11 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
       }),
     'sync:cancel': () => ({ cancelled: runtime().scheduler.cancel() }),
     'sync:status': () => runtime().scheduler.status(),
-    'sync:log': (req) => recentSyncLog(store, req.limit ?? 50),
+    'sync:log': (req) =>
+      recentSyncLog(store, req.limit ?? 50).map((e) => {
+        const cause = e.status === 'failed' ? causeOf(e.status, e.error ?? '') : null
+        return { ...e, cause: cause === 'other' ? null : cause }
+      }),
     'import:cancel': () => ({ cancelled: runtime().imports.cancel() }),
     'import:preview': (req) =>
       runtime().imports.preview(runtime().files.resolve(req.token), req.mapping, ctx.settings().timeZone),

@@ -64,6 +64,12 @@ export function SyncLog({ entries, timeZone }: { entries: SyncLogView[]; timeZon
                 <td className="num">{formatCount(e.rows, i18n.language)}</td>
                 <td>
                   {t(`sync.logStatus.${e.status}`)}
+                  {e.cause && (
+                    <span className="sync-log-cause" data-testid="sync-log-cause">
+                      {' · '}
+                      {t(`sync.causes.${e.cause}`)}
+                    </span>
+                  )}
                   {e.error && <div className="sync-muted sync-message">{e.error}</div>}
                 </td>
               </tr>
