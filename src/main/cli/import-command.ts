@@ -73,6 +73,21 @@ async function checkReportPath(path: string): Promise<void> {
 }
 
 /**
+ * Refuses a file that cannot be read before anything else happens: a mistyped name must not open
+ * (and so create) a workspace first.
+ */
+async function checkImportFile(path: string): Promise<void> {
+  const found = await stat(path).catch((err: NodeJS.ErrnoException) =>
+    err.code === 'ENOENT' ? null : Promise.reject(err),
+  )
+  if (!found) throw new UsageError(`Cannot read ${path}: there is no such file`)
+  if (found.isDirectory()) throw new UsageError(`Cannot read ${path}: it is a folder, not a file`)
+  await access(path, constants.R_OK).catch(() => {
+    throw new UsageError(`Cannot read ${path}: the file is not readable (check its permissions)`)
+  })
+}
+
+/**
  * One overwritten terminal line: `opening the workbook: 12,000 rows seen` (an XLSX file's first
  * pass), `reading: 12,000 rows` or `writing: 5,000 of 40,000 rows`.
  */
@@ -119,6 +134,7 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         print(result, json, (r) => resultText(r, reportPath))
         if (result.status === 'rejected' || result.status === 'cancelled') process.exitCode = 1
       }
+      await checkImportFile(file)
       const reportOption = str('errorReport')
       if (reportOption) await checkReportPath(reportOption)
       if (local['dryRun']) {

@@ -1,5 +1,5 @@
 // The CLI as a user runs it: a real process over a real workspace folder.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -103,6 +103,19 @@ describe('npm run cli', () => {
     expect(again.stderr).not.toContain('created a new')
     // The demo workspace exists: nothing said.
     expect((await cli(['source', 'list', '--data-dir', dir])).stderr).not.toContain('created a new')
+  })
+
+  it('refuses an import file that cannot be read before opening (or creating) the workspace', async () => {
+    const typo = join(dir, 'not-yet')
+    const missing = await cli(['import', join(dir, 'srs-typo.csv'), '--data-dir', typo])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain(`Cannot read ${join(dir, 'srs-typo.csv')}: there is no such file`)
+    expect(missing.stderr).not.toContain('created a new')
+    expect(existsSync(typo)).toBe(false)
+    const folder = await cli(['import', dir, '--data-dir', typo])
+    expect(folder.code).toBe(2)
+    expect(folder.stderr).toContain('it is a folder, not a file')
+    expect(existsSync(typo)).toBe(false)
   })
 
   it('explains bad usage with exit code 2', async () => {
