@@ -91,7 +91,7 @@ describe('CA certificates of a source on the command line', () => {
     expect(again.code).toBe(0)
     expect(JSON.parse(again.stdout)).toEqual([expect.objectContaining({ status: 'ok', error: null })])
     expect(srCount()).toBe(80)
-  })
+  }, 120_000)
 
   it('refuses a key or a missing file with the reason and leaves the source as it was', async () => {
     const data = ['--data-dir', join(dir, 'ws2')]
@@ -230,5 +230,5 @@ describe('CA certificates of a source on the command line', () => {
     } finally {
       await proxy.close()
     }
-  })
+  }, 120_000)
 })

@@ -482,7 +482,7 @@ describe('import command', () => {
       code: 2,
       stderr: 'error: --limit is for `sync log`\n',
     })
-  })
+  }, 120_000)
 
   it('rejects a file with bad dates, naming row and column, and writes the error report', async () => {
     const report = join(dir, 'errors.csv')

@@ -108,7 +108,7 @@ describe('kpi CLI (SPEC §11)', () => {
     expect((JSON.parse(monthly.stdout) as KpiCalcResult).results.map((r) => r.name)).toEqual([`MTTR@${A}`])
     const daily = await cli(['kpi', 'calc', '--period', 'daily', '--json', ...common()])
     expect((JSON.parse(daily.stdout) as KpiCalcResult).results).toEqual([])
-  })
+  }, 120_000)
 
   it('bad usage exits 2 with the reason', async () => {
     const r = await cli(['kpi', 'set', 'NOPE_KPI', '--target', 'abc', ...common()])

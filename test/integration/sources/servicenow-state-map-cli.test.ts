@@ -61,5 +61,5 @@ describe('ServiceNow state map on the command line', () => {
 
     const cleared = await cli(['source', 'state-map', 'sn', '--clear', '--json', ...data])
     expect(JSON.parse(cleared.stdout)).toEqual({ source: 'sn', stateMap: {} })
-  })
+  }, 120_000)
 })
