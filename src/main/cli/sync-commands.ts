@@ -28,7 +28,16 @@ import { storeItsmAccount } from '../core/auth/session'
 import { syncLogText } from './sync-log-text'
 import { recalculateAfterWrite } from './after-write'
 
-const outcomeText = (o: SyncOutcome): string =>
+/**
+ * An outcome or log entry as the command line prints it: its English message, without the reason
+ * the app words in its own language (the JSON output keeps the shape scripts read).
+ */
+const withoutReason = <T extends { reason?: unknown }>(item: T): Omit<T, 'reason'> => {
+  const { reason: _reason, ...rest } = item
+  return rest
+}
+
+const outcomeText = (o: Omit<SyncOutcome, 'reason'>): string =>
   `${o.source}: ${o.status} — ${countOf(o.rows, 'row')} in ${countOf(o.pages, 'page')}, ${formatDuration(o.finishedAt - o.startedAt)}${o.error ? `\n  ${o.error}` : ''}`
 
 /** `passwordEnv` → `--password-env`: how the user typed an option commander names in camel case. */
@@ -393,7 +402,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           if (!Number.isInteger(limit) || limit < 1 || limit > 500)
             throw new UsageError(`--limit takes a whole number from 1 to 500, not "${local.limit}"`)
           await withContext(cmd, async (ctx, opts) =>
-            print(await call(ctx, 'sync:log', { limit }), opts.json, (list) => syncLogText(list, ctx.zone)),
+            print((await call(ctx, 'sync:log', { limit })).map(withoutReason), opts.json, (list) =>
+              syncLogText(list, ctx.zone),
+            ),
           )
           return
         }
@@ -417,7 +428,16 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
               const unsynced = (status: 'failed' | 'cancelled', error: string): SyncOutcome => {
                 const at = Date.now()
                 const source = `${record.kind}:${record.name}`
-                return { source, status, rows: 0, pages: 0, error, startedAt: at, finishedAt: at }
+                return {
+                  source,
+                  status,
+                  rows: 0,
+                  pages: 0,
+                  error,
+                  reason: null,
+                  startedAt: at,
+                  finishedAt: at,
+                }
               }
               // After Ctrl+C the sources not reached are not started: each would have been "synced"
               // into an instant cancellation, logged as a cancelled run, or asked for its password.
@@ -462,7 +482,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
               zone: ctx.zone,
               warn: (line) => process.stderr.write(`${line}\n`),
             })
-          print(outcomes, opts.json, (list) => list.map(outcomeText).join('\n'))
+          print(outcomes.map(withoutReason), opts.json, (list) => list.map(outcomeText).join('\n'))
           if (outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1
         })
       },

@@ -5,7 +5,7 @@ import { logSource } from '../../shared/sync-log-source'
 import { padCols } from './output'
 
 /** Who wrote an entry: `name (kind)` for a connection, `file import: NAME` for a file. */
-function who(e: SyncLogView): string {
+function who(e: Omit<SyncLogView, 'reason'>): string {
   const s = logSource(e.source)
   if (s.fileImport)
     return `file import${s.name !== 'file' ? ` (${s.name})` : ''}${e.detail ? `: ${e.detail}` : ''}`
@@ -13,7 +13,7 @@ function who(e: SyncLogView): string {
 }
 
 /** One line per entry, newest first, times in `zone`; an error goes on the next line. */
-export function syncLogText(entries: readonly SyncLogView[], zone: string): string {
+export function syncLogText(entries: readonly Omit<SyncLogView, 'reason'>[], zone: string): string {
   if (entries.length === 0) return 'no entries'
   return entries
     .map((e) => {

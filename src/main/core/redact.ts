@@ -15,3 +15,20 @@ export function redactSecrets(
   }
   return out
 }
+
+/** A reason's params with every secret replaced in its text values (they reach the log and screens as the message does). */
+export function redactReason<R extends { code: string; params?: Record<string, string | number> }>(
+  reason: R,
+  secrets: readonly (string | null | undefined)[],
+  mark = '***',
+): R {
+  if (!reason.params) return reason
+  let changed = false
+  const params: Record<string, string | number> = {}
+  for (const [key, value] of Object.entries(reason.params)) {
+    const clean = typeof value === 'string' ? redactSecrets(value, secrets, mark) : value
+    if (clean !== value) changed = true
+    params[key] = clean
+  }
+  return changed ? { ...reason, params } : reason
+}

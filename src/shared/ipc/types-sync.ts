@@ -1,6 +1,7 @@
 // Response and event types of sources, sync and file import (SPEC §10). No secret ever appears in
 // these shapes: a source says which secrets are stored, never their values.
 import type { ApiErrorReason } from './error-reasons'
+import type { SyncFailureReason } from './sync-error-reasons'
 import type { SrStatus } from '../domain'
 
 export type SourceKind = 'itsm' | 'servicenow'
@@ -48,8 +49,11 @@ export type SourceView = {
   createdAt: number
   /** Last successful sync of this source (epoch ms), null before any. */
   lastSuccessAt: number | null
-  /** The last run's failure, null when it succeeded (or never ran). */
-  lastError: { at: number; cause: SyncErrorCause; message: string } | null
+  /**
+   * The last run's failure, null when it succeeded (or never ran). `reason` says it as a code the UI
+   * words in its language (null: a failure nothing sorts, or one recorded before reasons were kept).
+   */
+  lastError: { at: number; cause: SyncErrorCause; message: string; reason: SyncFailureReason | null } | null
   /** Rows written by the last successful run. */
   lastRows: number | null
   cursors: CursorView[]
@@ -80,7 +84,8 @@ export type SourceTestResult = {
   ok: boolean
   /** The account the source reports (`/me`), when reachable. */
   account: { name: string; role: string | null } | null
-  error: { cause: SyncErrorCause; message: string } | null
+  /** Why it failed: `message` in English, `reason` as a code the UI words (null when nothing sorts it). */
+  error: { cause: SyncErrorCause; message: string; reason: SyncFailureReason | null } | null
 }
 
 export type SyncRunState = 'idle' | 'running' | 'offline'
@@ -113,7 +118,7 @@ export type SyncSourceOutcome = {
   status: 'ok' | 'failed' | 'cancelled' | 'offline'
   rows: number
   pages: number
-  error: { cause: SyncErrorCause; message: string } | null
+  error: { cause: SyncErrorCause; message: string; reason: SyncFailureReason | null } | null
   startedAt: number
   finishedAt: number
 }
@@ -163,6 +168,8 @@ export type SyncLogView = {
   error: string | null
   /** Why a failed run failed, sorted as for the sources (null when it did not fail or nothing tells). */
   cause: SyncErrorCause | null
+  /** The failure as a code the UI words in its language (null: none, or an entry from before reasons were kept). */
+  reason: SyncFailureReason | null
   /** An import's file name; null for a sync. */
   detail: string | null
 }

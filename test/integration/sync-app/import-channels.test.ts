@@ -69,8 +69,9 @@ describe('import wizard channels', () => {
       finishedAt: at,
       pages: 0,
       detail: '3월 SR.csv',
-      // A refused file is no connection's failure: nothing to sort it by (its message says why).
+      // An import's refusal has no cause or reason of a sync failure: its message says it.
       cause: null,
+      reason: null,
     }
     expect((await app.ok('import:run', { token })).status).toBe('rejected')
     expect(await app.ok('sync:log', {})).toEqual([

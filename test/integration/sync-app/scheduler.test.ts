@@ -62,6 +62,7 @@ function outcome(job: RunSourceJob, status: SyncOutcome['status'], now: number):
         : status === 'offline'
           ? 'Offline: Cannot reach http://127.0.0.1:9/api/v1/tenants (ECONNREFUSED)'
           : 'Cancelled',
+    reason: null,
     startedAt: now,
     finishedAt: now,
   }

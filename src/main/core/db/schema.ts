@@ -525,6 +525,12 @@ export const syncLog = sqliteTable(
     rows: integer('rows').notNull().default(0),
     pages: integer('pages').notNull().default(0),
     error: text('error'),
+    /**
+     * Why the run failed as a code and params (JSON, shared/ipc/sync-error-reasons.ts), so the app
+     * words it in its own language; `error` keeps the English message. Null for runs that went well,
+     * for failures nothing sorts, and for entries written before reasons were kept.
+     */
+    errorReason: text('error_reason'),
     /** What else names the run: an import's file name. */
     detail: text('detail'),
     /**

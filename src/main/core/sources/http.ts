@@ -3,7 +3,8 @@
 // Dependencies (fetch, sleep, random) are passed in so tests drive time and faults.
 import { DateTime } from 'luxon'
 import { USER_AGENT } from '../app-version'
-import { redactSecrets } from '../redact'
+import type { SyncErrorReason, SyncErrorReasonCode } from '../../../shared/ipc/sync-error-reasons'
+import { redactReason, redactSecrets } from '../redact'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
@@ -63,7 +64,20 @@ const RETRYABLE: ReadonlySet<SourceErrorKind> = new Set([
   'malformed',
 ])
 
-/** A failure talking to a source; `kind` drives retries and the message the user sees. */
+/** A reason with its params (those left undefined are dropped). */
+export function syncReason(
+  code: SyncErrorReasonCode,
+  params: Record<string, string | number | undefined> = {},
+): SyncErrorReason {
+  const defined = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined)
+  return defined.length > 0 ? { code, params: Object.fromEntries(defined) } : { code }
+}
+
+/**
+ * A failure talking to a source; `kind` drives retries and the message the user sees. `reason` says
+ * the same as a code and params the app words in its own language; the English message stays for
+ * the CLI and as the fallback.
+ */
 export class SourceError extends Error {
   constructor(
     readonly kind: SourceErrorKind,
@@ -72,6 +86,7 @@ export class SourceError extends Error {
     readonly retryAfterMs?: number,
     /** True when retrying now cannot help even though the kind usually can (a long Retry-After). */
     readonly final = false,
+    readonly reason?: SyncErrorReason,
   ) {
     super(message)
     this.name = 'SourceError'
@@ -84,17 +99,22 @@ export class SourceError extends Error {
 /** A sleep that wakes early (rejecting) when the signal aborts. */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new SourceError('cancelled', 'Cancelled'))
+    if (signal.aborted) return reject(cancelled())
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort)
       resolve()
     }, ms)
     const onAbort = (): void => {
       clearTimeout(timer)
-      reject(new SourceError('cancelled', 'Cancelled'))
+      reject(cancelled())
     }
     signal.addEventListener('abort', onAbort, { once: true })
   })
+}
+
+/** The error a cancelled request or run ends with. */
+export function cancelled(): SourceError {
+  return new SourceError('cancelled', 'Cancelled', undefined, undefined, false, syncReason('cancelled'))
 }
 
 /** Real-world dependencies: global fetch, timers, Math.random, Date.now. */
@@ -146,19 +166,35 @@ export const SERVER_SAID = ' — the server said: '
 function classifyStatus(status: number, url: string, retryAfterMs?: number, detail?: string): SourceError {
   const where = safeUrl(url)
   const said = detail ? `${SERVER_SAID}${detail}` : ''
+  // The server's own words travel as they are, in `said`, with every code.
+  const why = (code: SyncErrorReasonCode): SyncErrorReason =>
+    syncReason(code, { status, url: where, said: detail })
   if (status === 401)
     return new SourceError(
       'auth',
       `The server refused the credentials (401) at ${where}: check the user, password or token${said}`,
       status,
+      undefined,
+      false,
+      why('http_auth'),
     )
   if (status === 403)
-    return new SourceError('forbidden', `The account may not read ${where} (403)${said}`, status)
+    return new SourceError(
+      'forbidden',
+      `The account may not read ${where} (403)${said}`,
+      status,
+      undefined,
+      false,
+      why('http_forbidden'),
+    )
   if (status === 404)
     return new SourceError(
       'not_found',
       `${where} does not exist on the server (404): check the URL or table name${said}`,
       status,
+      undefined,
+      false,
+      why('http_not_found'),
     )
   if (status === 429)
     return new SourceError(
@@ -166,10 +202,26 @@ function classifyStatus(status: number, url: string, retryAfterMs?: number, deta
       `The server is rate limiting requests (429) at ${where}${said}`,
       status,
       retryAfterMs,
+      false,
+      why('http_rate_limited'),
     )
   if (status >= 500)
-    return new SourceError('server', `The server failed (${status}) at ${where}${said}`, status, retryAfterMs)
-  return new SourceError('client', `The server rejected the request (${status}) at ${where}${said}`, status)
+    return new SourceError(
+      'server',
+      `The server failed (${status}) at ${where}${said}`,
+      status,
+      retryAfterMs,
+      false,
+      why('http_server'),
+    )
+  return new SourceError(
+    'client',
+    `The server rejected the request (${status}) at ${where}${said}`,
+    status,
+    undefined,
+    false,
+    why('http_rejected'),
+  )
 }
 
 const DETAIL_MAX = 200
@@ -248,7 +300,7 @@ export async function requestJson(
   checkHeaderValues(init.headers ?? {})
   let last: SourceError | undefined
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
-    if (init.signal.aborted) throw new SourceError('cancelled', 'Cancelled')
+    if (init.signal.aborted) throw cancelled()
     try {
       return await attemptOnce(url, init, policy, deps)
     } catch (err) {
@@ -262,7 +314,17 @@ export async function requestJson(
       await deps.sleep(delayMs, init.signal)
     }
   }
-  throw last ?? new SourceError('network', `No attempt was made to reach ${safeUrl(url)}`)
+  throw (
+    last ??
+    new SourceError(
+      'network',
+      `No attempt was made to reach ${safeUrl(url)}`,
+      undefined,
+      undefined,
+      false,
+      syncReason('no_attempt', { url: safeUrl(url) }),
+    )
+  )
 }
 
 /**
@@ -285,6 +347,7 @@ function waitTooLong(error: SourceError, now: number, timeZone: string | undefin
     error.status,
     error.retryAfterMs,
     true,
+    syncReason('wait_too_long', { ...error.reason?.params, until }),
   )
 }
 
@@ -315,8 +378,9 @@ function redactor(headers: Record<string, string>): (error: SourceError) => Sour
   const secrets = credentialsIn(headers)
   return (error) => {
     const message = redactSecrets(error.message, secrets, '[redacted]')
-    if (message === error.message) return error
-    return new SourceError(error.kind, message, error.status, error.retryAfterMs, !error.retryable)
+    const why = error.reason && redactReason(error.reason, secrets, '[redacted]')
+    if (message === error.message && why === error.reason) return error
+    return new SourceError(error.kind, message, error.status, error.retryAfterMs, !error.retryable, why)
   }
 }
 
@@ -335,6 +399,10 @@ function checkHeaderValues(headers: Record<string, string>): void {
             'letter HTTP headers cannot carry. Enter it again (Settings → Connections, or the variable ' +
             'the command line reads)'
         : `The request header ${name} holds a character HTTP headers cannot carry`,
+      undefined,
+      undefined,
+      false,
+      secret ? syncReason('secret_unsendable') : syncReason('header_unsendable', { header: name }),
     )
   }
 }
@@ -381,6 +449,7 @@ async function attemptOnce(
       response.status,
       undefined,
       true,
+      syncReason('not_utf8', { url: safeUrl(url) }),
     )
   }
   try {
@@ -389,16 +458,24 @@ async function attemptOnce(
     throw new SourceError(
       'malformed',
       `The server sent a response that is not valid JSON (${text.length} bytes) at ${safeUrl(url)}`,
+      undefined,
+      undefined,
+      false,
+      syncReason('not_json', { url: safeUrl(url), bytes: text.length }),
     )
   }
 }
 
 function toSourceError(err: unknown, url: string, signal: AbortSignal): SourceError {
   if (err instanceof SourceError) return err
-  if (signal.aborted) return new SourceError('cancelled', 'Cancelled')
+  if (signal.aborted) return cancelled()
+  const where = safeUrl(url)
+  /** A failure without status or wait: `kind`, `message`, and its reason. */
+  const failure = (kind: SourceErrorKind, message: string, why: SyncErrorReason): SourceError =>
+    new SourceError(kind, message, undefined, undefined, false, why)
   const name = err instanceof Error ? err.name : ''
   if (name === 'TimeoutError' || name === 'AbortError')
-    return new SourceError('timeout', `No answer in time from ${safeUrl(url)}`)
+    return failure('timeout', `No answer in time from ${where}`, syncReason('timeout', { url: where }))
   const cause =
     err instanceof Error && err.cause instanceof Error
       ? err.cause.message
@@ -408,26 +485,36 @@ function toSourceError(err: unknown, url: string, signal: AbortSignal): SourceEr
   // A server whose certificate is not trusted answers every time, so this is no network trouble to
   // wait out: it fails at once and says what to do.
   if (isCertificateError(err))
-    return new SourceError(
+    return failure(
       'certificate',
-      `The server's TLS certificate was not accepted at ${safeUrl(url)} (${cause}). If the server uses ` +
+      `The server's TLS certificate was not accepted at ${where} (${cause}). If the server uses ` +
         `a certificate from your organisation's own authority, add that CA certificate (a PEM or .cer ` +
         `file) to the connection: Settings → Connections → CA certificate, or \`source ca NAME FILE\` ` +
         `on the command line; otherwise the server's certificate needs renewing or its address does ` +
         `not match the URL`,
+      syncReason('certificate', { url: where, detail: cause }),
     )
   // https:// to a port that speaks plain HTTP: OpenSSL's "wrong version number", quoted with its
   // source file and a line break, was retried six times as if the network were down.
   if (codesOf(err).some((code) => PLAIN_HTTP_CODES.includes(code)))
-    return new SourceError(
+    return failure(
       'client',
-      `The server at ${safeUrl(url)} did not answer HTTPS: this port seems to speak plain HTTP. ` +
+      `The server at ${where} did not answer HTTPS: this port seems to speak plain HTTP. ` +
         'Check the URL (http:// instead of https://, or the HTTPS port)',
+      syncReason('plain_http', { url: where }),
     )
   // A proxy that refuses the tunnel (403, a login it asks for) says so every time.
   if (codesOf(err).includes(PROXY_REFUSED))
-    return new SourceError('proxy', `The proxy refused to connect to ${safeUrl(url)}: ${cause}`)
-  return new SourceError('network', `Cannot reach ${safeUrl(url)} (${cause})`)
+    return failure(
+      'proxy',
+      `The proxy refused to connect to ${where}: ${cause}`,
+      syncReason('proxy_refused', { url: where, detail: cause }),
+    )
+  return failure(
+    'network',
+    `Cannot reach ${where} (${cause})`,
+    syncReason('unreachable', { url: where, detail: cause }),
+  )
 }
 
 function withAttempts(error: SourceError, attempts: number): SourceError {
@@ -437,6 +524,8 @@ function withAttempts(error: SourceError, attempts: number): SourceError {
     `${error.message} — gave up after ${attempts} attempts`,
     error.status,
     error.retryAfterMs,
+    false,
+    error.reason && { ...error.reason, params: { ...error.reason.params, attempts } },
   )
 }
 

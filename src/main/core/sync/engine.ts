@@ -2,9 +2,11 @@
 // pages together with the cursor that follows them in ONE transaction, so a crash at any instant loses
 // nothing and duplicates nothing: the next run resumes from the last committed batch and upserts
 // are idempotent. A failure keeps every page received before it (and all older data) and says why.
+import type { SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
 import { setWatermark, setWorkspaceKind } from '../db/meta'
 import type { Store } from '../db/open-database'
-import { SourceError, type RetryInfo } from '../sources/http'
+import { CoreError } from '../errors'
+import { cancelled, SourceError, type RetryInfo } from '../sources/http'
 import { SYNC_ENTITIES, type Connector, type Page, type SyncEntity } from '../sources/types'
 import {
   closeAbandonedRuns,
@@ -48,6 +50,8 @@ export type SyncOutcome = {
   pages: number
   /** Why it failed, in words for the operator; null on success. */
   error: string | null
+  /** The same as a code and params the app words in its language; null on success or when nothing sorts it. */
+  reason: SyncFailureReason | null
   startedAt: number
   finishedAt: number
 }
@@ -89,7 +93,16 @@ export async function syncSource(
     // Another live process syncs this source: this source's failure, said in its outcome, so a run
     // over several sources goes on with the others.
     if (!(err instanceof SyncBusyError)) throw err
-    return { source, status: 'failed', rows: 0, pages: 0, error: err.message, startedAt, finishedAt: now() }
+    return {
+      source,
+      status: 'failed',
+      rows: 0,
+      pages: 0,
+      error: err.message,
+      reason: err.reason ?? null,
+      startedAt,
+      finishedAt: now(),
+    }
   }
   pruneSyncLog(store, source, startedAt)
 
@@ -114,12 +127,21 @@ export async function syncSource(
     checkpointAfter()
   }
   if (failure)
-    return { source, status: failure.status, rows, pages, error: failure.error, startedAt, finishedAt: now() }
+    return {
+      source,
+      status: failure.status,
+      rows,
+      pages,
+      error: failure.error,
+      reason: failure.reason,
+      startedAt,
+      finishedAt: now(),
+    }
   const finishedAt = now()
   // The watermark is the last successful sync: the instant the data is known to be current as of.
   setWatermark(store, startedAt)
   setWorkspaceKind(store, 'live')
-  return { source, status: 'ok', rows, pages, error: null, startedAt, finishedAt }
+  return { source, status: 'ok', rows, pages, error: null, reason: null, startedAt, finishedAt }
 }
 
 /**
@@ -140,7 +162,13 @@ function deferCheckpoints(store: Store): () => void {
   }
 }
 
-type EntityResult = { status: SyncStatus; rows: number; pages: number; error: string | null }
+type EntityResult = {
+  status: SyncStatus
+  rows: number
+  pages: number
+  error: string | null
+  reason: SyncFailureReason | null
+}
 
 async function syncEntity(
   store: Store,
@@ -196,7 +224,7 @@ async function syncEntity(
     return pending
   }
   try {
-    if (opts.signal.aborted) throw new SourceError('cancelled', 'Cancelled')
+    if (opts.signal.aborted) throw cancelled()
     // Events that came before their SR in an earlier run: their SR may be stored by now.
     if (entity === 'sr_events') adoptParkedSrEvents(store, source, opts.now())
     let inFlight = request(cursor)
@@ -221,7 +249,7 @@ async function syncEntity(
       // every index page it dirtied to the WAL, so fewer, larger commits write hot pages fewer times.
       if (!page.hasMore || stop || batch.length >= COMMIT_ROWS || opts.now() - lastCommit >= COMMIT_MS)
         flush()
-      if (stop) throw new SourceError('cancelled', 'Cancelled')
+      if (stop) throw cancelled()
       const elapsed = Math.max(1, opts.now() - started)
       const rate = (received / elapsed) * 1000
       // page.total counts the rows left from this page on, so what remains after it is total − page.
@@ -239,31 +267,44 @@ async function syncEntity(
       if (!page.hasMore) break
     }
     logFinish(store, logId, { status: 'ok', rows, pages }, opts.now())
-    return { status: 'ok', rows, pages, error: null }
+    return { status: 'ok', rows, pages, error: null, reason: null }
   } catch (err) {
-    const { status, message } = describeFailure(err, connector, entity)
+    const { status, message, reason } = describeFailure(err, connector, entity)
     logFinish(
       store,
       logId,
-      { status: status === 'cancelled' ? 'cancelled' : 'failed', rows, pages, error: message },
+      { status: status === 'cancelled' ? 'cancelled' : 'failed', rows, pages, error: message, reason },
       opts.now(),
     )
-    return { status, rows, pages, error: message }
+    return { status, rows, pages, error: message, reason }
   } finally {
     local.abort()
   }
 }
 
+/**
+ * The failure's status, message and reason; both say where it happened (the message in words, the
+ * reason in the params `source`, `kind` and `entity`).
+ */
 function describeFailure(
   err: unknown,
   connector: Connector,
   entity: SyncEntity,
-): { status: SyncStatus; message: string } {
+): { status: SyncStatus; message: string; reason: SyncFailureReason | null } {
   const where = `${connector.kind} source "${connector.name}", ${entity}`
+  const found = err instanceof SourceError || err instanceof CoreError ? err.reason : undefined
+  const reason: SyncFailureReason | null = found
+    ? { ...found, params: { ...found.params, source: connector.name, kind: connector.kind, entity } }
+    : null
   if (err instanceof SourceError) {
-    if (err.kind === 'cancelled') return { status: 'cancelled', message: `Cancelled (${where})` }
-    if (err.kind === 'network') return { status: 'offline', message: `Offline: ${err.message} (${where})` }
-    return { status: 'failed', message: `${err.message} (${where})` }
+    if (err.kind === 'cancelled') return { status: 'cancelled', message: `Cancelled (${where})`, reason }
+    if (err.kind === 'network')
+      return { status: 'offline', message: `Offline: ${err.message} (${where})`, reason }
+    return { status: 'failed', message: `${err.message} (${where})`, reason }
   }
-  return { status: 'failed', message: `${err instanceof Error ? err.message : String(err)} (${where})` }
+  return {
+    status: 'failed',
+    message: `${err instanceof Error ? err.message : String(err)} (${where})`,
+    reason,
+  }
 }

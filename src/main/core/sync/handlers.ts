@@ -100,7 +100,8 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
     'sync:log': (req) =>
       recentSyncLog(store, req.limit ?? 50).map((e) => {
         const cause = e.status === 'failed' ? causeOf(e.status, e.error ?? '') : null
-        return { ...e, cause: cause === 'other' ? null : cause }
+        // A run that went well has nothing to explain, whatever its entry holds.
+        return { ...e, cause: cause === 'other' ? null : cause, reason: e.status === 'ok' ? null : e.reason }
       }),
     'import:cancel': () => ({ cancelled: runtime().imports.cancel() }),
     'import:preview': (req) =>

@@ -7,6 +7,8 @@ import { getWatermark } from '../db/meta'
 import type { Store } from '../db/open-database'
 import type { SecretStore } from '../secrets'
 import { redactSecrets, resolveSourceSecrets, type SourceSecrets } from '../secrets'
+import { CoreError } from '../errors'
+import { redactReason } from '../redact'
 import { defaultHttpDeps, type HttpDeps } from '../sources/http'
 import { connectorFor, listSources, type SourceRecord } from '../sources/registry'
 import { runSyncInWorker } from '../workers/run-sync-in-worker'
@@ -96,11 +98,17 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
         rows: 0,
         pages: 0,
         error: err instanceof Error ? err.message : String(err),
+        // A missing secret or a keychain that cannot read it: the core's own reason.
+        reason: err instanceof CoreError ? (err.reason ?? null) : null,
         startedAt,
         finishedAt: opts.now(),
       }
     }
-    outcome = { ...outcome, error: outcome.error && redactSecrets(outcome.error, known) }
+    outcome = {
+      ...outcome,
+      error: outcome.error && redactSecrets(outcome.error, known),
+      reason: outcome.reason && redactReason(outcome.reason, known),
+    }
     recordSourceRun(opts.store, job.record, outcome)
     return outcome
   }

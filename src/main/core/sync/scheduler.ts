@@ -163,7 +163,11 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
           status: 'cancelled',
           rows: 0,
           pages: 0,
-          error: { cause: 'cancelled', message: 'Cancelled before it started' },
+          error: {
+            cause: 'cancelled',
+            message: 'Cancelled before it started',
+            reason: { code: 'cancelled' },
+          },
           startedAt: t,
           finishedAt: t,
         })
@@ -199,6 +203,7 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
           rows: 0,
           pages: 0,
           error: err instanceof Error ? err.message : String(err),
+          reason: null,
           startedAt: deps.now(),
           finishedAt: deps.now(),
         }))
@@ -208,7 +213,7 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
         rows: outcome.rows,
         pages: outcome.pages,
         error: outcome.error
-          ? { cause: causeOf(outcome.status, outcome.error), message: outcome.error }
+          ? { cause: causeOf(outcome.status, outcome.error), message: outcome.error, reason: outcome.reason }
           : null,
         startedAt: outcome.startedAt,
         finishedAt: outcome.finishedAt,

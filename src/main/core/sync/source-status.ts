@@ -2,6 +2,7 @@
 // The scheduler records each run's outcome in workspace_meta (one small JSON per source); runs made
 // by the CLI leave entries only in sync_log, so the two are merged: the newer success and the newer
 // error win (an error older than the last success is over).
+import type { SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
 import type { CursorView, SourceView, SyncErrorCause } from '../../../shared/ipc/types-sync'
 import { getMeta, setMeta } from '../db/meta'
 import type { Store } from '../db/open-database'
@@ -9,6 +10,7 @@ import type { SourceRecord } from '../sources/registry'
 import { describeCaCertificates } from '../sources/trust'
 import { secretOwner, storedSourceSecrets, type SecretStore } from '../secrets'
 import { causeOf } from './causes'
+import { parseReason } from './state'
 import { SYNC_ENTITIES } from '../sources/types'
 import type { StateMap } from '../../../shared/servicenow-state-map'
 import { RESUME_MARGIN_SECONDS } from '../../../shared/servicenow-margin'
@@ -22,7 +24,7 @@ type RunSource = Pick<SourceRecord, 'kind' | 'name'> & { createdAt?: number }
 type RunRecord = {
   lastSuccessAt: number | null
   lastRows: number | null
-  lastError: { at: number; cause: SyncErrorCause; message: string } | null
+  lastError: { at: number; cause: SyncErrorCause; message: string; reason?: SyncFailureReason | null } | null
 }
 
 const metaKey = (source: Pick<SourceRecord, 'kind' | 'name'>): string =>
@@ -32,7 +34,13 @@ const metaKey = (source: Pick<SourceRecord, 'kind' | 'name'>): string =>
 export function recordSourceRun(
   store: Store,
   source: RunSource,
-  outcome: { status: string; rows: number; error: string | null; finishedAt: number },
+  outcome: {
+    status: string
+    rows: number
+    error: string | null
+    reason?: SyncFailureReason | null
+    finishedAt: number
+  },
 ): void {
   const before = ownRecord(store, source) ?? fromSyncLog(store, source)
   const next: RunRecord =
@@ -44,6 +52,7 @@ export function recordSourceRun(
             at: outcome.finishedAt,
             cause: causeOf(outcome.status, outcome.error ?? ''),
             message: outcome.error ?? outcome.status,
+            reason: outcome.reason ?? null,
           },
         }
   setMeta(store, metaKey(source), JSON.stringify(next))
@@ -118,16 +127,22 @@ function fromSyncLog(store: Store, source: RunSource): RunRecord {
   const since = source.createdAt ?? Number.MIN_SAFE_INTEGER
   const last = store.sqlite
     .prepare(
-      `SELECT status, error, finished_at AS at FROM sync_log
+      `SELECT status, error, error_reason AS reason, finished_at AS at FROM sync_log
        WHERE source = ? AND status != 'running' AND started_at >= ? ORDER BY id DESC LIMIT 1`,
     )
-    .get(key, since) as { status: string; error: string | null; at: number } | undefined
+    .get(key, since) as
+    { status: string; error: string | null; reason: string | null; at: number } | undefined
   return {
     lastSuccessAt: lastWholeSuccess(store, key, since),
     lastRows: null,
     lastError:
       last && last.status !== 'ok'
-        ? { at: last.at, cause: causeOf(last.status, last.error ?? ''), message: last.error ?? last.status }
+        ? {
+            at: last.at,
+            cause: causeOf(last.status, last.error ?? ''),
+            message: last.error ?? last.status,
+            reason: parseReason(last.reason),
+          }
         : null,
   }
 }
@@ -201,7 +216,8 @@ export async function sourceView(
     secretEnv: env ?? null,
     createdAt: record.createdAt,
     lastSuccessAt: run.lastSuccessAt,
-    lastError: run.lastError,
+    // A record written before reasons were kept has none.
+    lastError: run.lastError && { ...run.lastError, reason: run.lastError.reason ?? null },
     lastRows: run.lastRows,
     cursors: cursors(store, `${record.kind}:${record.name}`),
     caCertificates: config.ca ? describeCaCertificates(config.ca) : [],

@@ -4,7 +4,8 @@ import type { ParsedRequestOf } from '../../../shared/ipc/contract'
 import type { SourceTestResult, SourceView } from '../../../shared/ipc/types-sync'
 import type { Store } from '../db/open-database'
 import { CoreError, reason } from '../errors'
-import { abortableSleep, type HttpDeps } from '../sources/http'
+import { abortableSleep, SourceError, type HttpDeps } from '../sources/http'
+import { redactReason } from '../redact'
 import { readCaCertificates } from '../sources/trust'
 import {
   addSource,
@@ -310,10 +311,15 @@ export async function testSource(
   } catch (err) {
     const message = redactSecrets(err instanceof Error ? err.message : String(err), known)
     const network = typeof err === 'object' && err !== null && 'kind' in err && err.kind === 'network'
+    const found = err instanceof SourceError || err instanceof CoreError ? err.reason : undefined
     return {
       ok: false,
       account: null,
-      error: { cause: causeOf(network ? 'offline' : 'failed', message), message },
+      error: {
+        cause: causeOf(network ? 'offline' : 'failed', message),
+        message,
+        reason: found ? redactReason(found, known) : null,
+      },
     }
   }
 }

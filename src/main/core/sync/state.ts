@@ -1,6 +1,7 @@
 // Per-source cursors and the sync log. Cursors are opaque strings owned by the connector.
 // A 'running' log entry also says who is syncing the source: the app's sync worker and a CLI `sync`
 // may open the same workspace, and a source is synced by one process at a time (closeAbandonedRuns).
+import type { SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
 import type { Store } from '../db/open-database'
 import { writeTransaction } from '../db/write-transaction'
 import { CoreError } from '../errors'
@@ -49,6 +50,8 @@ export type SyncLogEntry = {
   rows: number
   pages: number
   error: string | null
+  /** Why it failed as a code and params (null: it did not fail, nothing sorts it, or an entry from before reasons were kept). */
+  reason: SyncFailureReason | null
   /** An import's file name; null for a sync. */
   detail: string | null
 }
@@ -76,12 +79,44 @@ export function logStart(store: Store, source: string, entity: string, now: numb
 export function logFinish(
   store: Store,
   id: number,
-  outcome: { status: Exclude<SyncLogStatus, 'running'>; rows: number; pages: number; error?: string | null },
+  outcome: {
+    status: Exclude<SyncLogStatus, 'running'>
+    rows: number
+    pages: number
+    error?: string | null
+    reason?: SyncFailureReason | null
+  },
   now: number,
 ): void {
   store.sqlite
-    .prepare('UPDATE sync_log SET finished_at = ?, status = ?, rows = ?, pages = ?, error = ? WHERE id = ?')
-    .run(now, outcome.status, outcome.rows, outcome.pages, outcome.error ?? null, id)
+    .prepare(
+      'UPDATE sync_log SET finished_at = ?, status = ?, rows = ?, pages = ?, error = ?, error_reason = ? WHERE id = ?',
+    )
+    .run(
+      now,
+      outcome.status,
+      outcome.rows,
+      outcome.pages,
+      outcome.error ?? null,
+      outcome.reason ? JSON.stringify(outcome.reason) : null,
+      id,
+    )
+}
+
+/**
+ * A stored reason read back: null for none, and for text that is not a reason (the entry stays
+ * readable and shows its English message).
+ */
+export function parseReason(text: string | null): SyncFailureReason | null {
+  if (!text) return null
+  try {
+    const value = JSON.parse(text) as unknown
+    if (typeof value !== 'object' || value === null || typeof (value as { code?: unknown }).code !== 'string')
+      return null
+    return value as SyncFailureReason
+  } catch {
+    return null
+  }
 }
 
 /** Records a whole run at once (a file import: it has no pages and nothing to resume). */
@@ -240,10 +275,14 @@ export function pruneSyncLog(store: Store, source: string, now: number): number 
 /** The newest log entries, newest first. */
 export function recentSyncLog(store: Store, limit = 50, source?: string): SyncLogEntry[] {
   const where = source ? 'WHERE source = ?' : ''
-  return store.sqlite
+  const rows = store.sqlite
     .prepare(
-      `SELECT id, source, entity, started_at AS startedAt, finished_at AS finishedAt, status, rows, pages, error, detail
+      `SELECT id, source, entity, started_at AS startedAt, finished_at AS finishedAt, status, rows, pages, error,
+              error_reason AS reason, detail
        FROM sync_log ${where} ORDER BY id DESC LIMIT ?`,
     )
-    .all(...(source ? [source, limit] : [limit])) as SyncLogEntry[]
+    .all(...(source ? [source, limit] : [limit])) as (Omit<SyncLogEntry, 'reason'> & {
+    reason: string | null
+  })[]
+  return rows.map((r) => ({ ...r, reason: parseReason(r.reason) }))
 }

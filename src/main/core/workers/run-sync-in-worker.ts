@@ -1,5 +1,6 @@
 // Runs one source's sync in a worker thread and turns its messages back into a promise.
 import { Worker, type WorkerOptions } from 'node:worker_threads'
+import type { SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
 import type { SyncOutcome, SyncProgress } from '../sync/engine'
 import type { SyncWorkerData, SyncWorkerMessage, SyncWorkerRequest } from './sync-worker-protocol'
 
@@ -23,12 +24,13 @@ export function runSyncInWorker(
       opts.signal?.removeEventListener('abort', onAbort)
       resolve(outcome)
     }
-    const failed = (message: string): SyncOutcome => ({
+    const failed = (message: string, reason: SyncFailureReason | null = null): SyncOutcome => ({
       source,
       status: 'failed',
       rows: 0,
       pages: 0,
       error: message,
+      reason,
       startedAt,
       finishedAt: Date.now(),
     })
@@ -39,7 +41,7 @@ export function runSyncInWorker(
     worker.on('message', (message: SyncWorkerMessage) => {
       if (message.type === 'progress') opts.onProgress(message.progress)
       else if (message.type === 'done') settle(message.outcome)
-      else settle(failed(message.message))
+      else settle(failed(message.message, message.reason ?? null))
     })
     worker.on('error', (err) => settle(failed(`The sync stopped unexpectedly: ${err.message}`)))
     worker.on('exit', (code) => settle(failed(`The sync stopped unexpectedly (exit code ${code})`)))

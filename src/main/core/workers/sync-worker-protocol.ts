@@ -1,5 +1,6 @@
 // Messages between the sync worker and the process that started it. Secrets travel only in
 // workerData (memory shared with this process), never through files or logs.
+import type { SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
 import type { SourceSecrets } from '../secrets'
 import type { SourceRecord } from '../sources/registry'
 import type { SyncOutcome, SyncProgress } from '../sync/engine'
@@ -20,4 +21,5 @@ export type SyncWorkerRequest = { type: 'cancel' }
 export type SyncWorkerMessage =
   | { type: 'progress'; progress: SyncProgress }
   | { type: 'done'; outcome: SyncOutcome }
-  | { type: 'error'; message: string }
+  /** The worker could not sync: `reason` when the error had one (no secret for the connection). */
+  | { type: 'error'; message: string; reason?: SyncFailureReason | null }

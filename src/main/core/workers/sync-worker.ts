@@ -2,6 +2,8 @@
 // reading dashboards meanwhile), so the UI's event loop never waits on parsing or writing pages.
 // Progress and the outcome go back as messages; 'cancel' aborts between pages. See run-sync-in-worker.ts.
 import { parentPort, workerData } from 'node:worker_threads'
+import { CoreError } from '../errors'
+import { redactReason } from '../redact'
 import { redactSecrets } from '../secrets'
 import { defaultHttpDeps } from '../sources/http'
 import { connectorFor } from '../sources/registry'
@@ -46,13 +48,23 @@ try {
     progress.flush()
     post({
       type: 'done',
-      outcome: { ...outcome, error: outcome.error && redactSecrets(outcome.error, known) },
+      outcome: {
+        ...outcome,
+        error: outcome.error && redactSecrets(outcome.error, known),
+        reason: outcome.reason && redactReason(outcome.reason, known),
+      },
     })
   } finally {
     ws.close()
   }
 } catch (err) {
-  post({ type: 'error', message: redactSecrets(err instanceof Error ? err.message : String(err), known) })
+  // Structured cloning keeps no class: a CoreError's reason (no secret stored) travels as a field.
+  const why = err instanceof CoreError && err.reason ? redactReason(err.reason, known) : null
+  post({
+    type: 'error',
+    message: redactSecrets(err instanceof Error ? err.message : String(err), known),
+    reason: why,
+  })
 }
 // The port listener would keep the thread alive; the work is done.
 parentPort?.close()

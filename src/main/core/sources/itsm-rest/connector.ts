@@ -9,6 +9,7 @@ import {
   requestJson,
   safeUrl,
   SourceError,
+  syncReason,
   withRetryNotice,
   type HttpDeps,
   type RetryPolicy,
@@ -71,11 +72,17 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
     const serverNow = Date.parse(answer.get('date') ?? '')
 
     const envelope = pageEnvelope.safeParse(body)
-    if (!envelope.success)
+    if (!envelope.success) {
+      const detail = describeIssue(envelope.error)
       throw new SourceError(
         'malformed',
-        `ITSM source "${config.name}": the ${entity} page from ${safeUrl(url)} is not a protocol page (${describeIssue(envelope.error)})`,
+        `ITSM source "${config.name}": the ${entity} page from ${safeUrl(url)} is not a protocol page (${detail})`,
+        undefined,
+        undefined,
+        false,
+        syncReason('itsm_not_protocol_page', { source: config.name, entity, url: safeUrl(url), detail }),
       )
+    }
     const { items, next, total } = envelope.data
     const wireRows = parseItems(entity, items, config.name)
 
@@ -94,6 +101,15 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
       throw new SourceError(
         'malformed',
         `ITSM source "${config.name}": the ${entity} page's next cursor does not move forward (${next.updated_after}, ${next.after_id})`,
+        undefined,
+        undefined,
+        false,
+        syncReason('itsm_cursor_stuck', {
+          source: config.name,
+          entity,
+          updatedAfter: next.updated_after,
+          afterId: next.after_id,
+        }),
       )
     let following = next ?? position
     if (!continuing && stored !== null && stored.hold === undefined && from !== null) {
@@ -119,11 +135,17 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
     const url = `${base}${API_PREFIX}/me`
     const { body } = await requestJson(url, { headers, signal }, policy, deps)
     const me = meWire.safeParse(body)
-    if (!me.success)
+    if (!me.success) {
+      const detail = describeIssue(me.error)
       throw new SourceError(
         'malformed',
-        `ITSM source "${config.name}": ${safeUrl(url)} did not answer { name, role } (${describeIssue(me.error)})`,
+        `ITSM source "${config.name}": ${safeUrl(url)} did not answer { name, role } (${detail})`,
+        undefined,
+        undefined,
+        false,
+        syncReason('itsm_me_invalid', { source: config.name, url: safeUrl(url), detail }),
       )
+    }
     // An unknown role grants nothing rather than failing the connection test.
     // A role that is absent, null or no string is no known role either.
     const role = ROLES.find((r) => r === me.data.role) ?? null
@@ -173,6 +195,7 @@ function decodeCursor(cursor: string, entity: SyncEntity): StoredCursor {
     cursor,
     storedCursor,
     `The stored ${entity} cursor is not an ITSM REST cursor: run a full sync`,
+    syncReason('itsm_cursor_unreadable', { entity }),
   )
 }
 
@@ -223,9 +246,22 @@ function parseItems<E extends SyncEntity>(entity: E, items: unknown[], source: s
     const parsed = schema.safeParse(item)
     if (!parsed.success) {
       const rowId = typeof item === 'object' && item !== null && 'id' in item ? quoteId(item.id) : `#${i + 1}`
+      const issue = parsed.error.issues[0]
+      const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined
       throw new SourceError(
         'malformed',
         `ITSM source "${source}": ${entity} row ${rowId} (item ${i + 1} of the page) was rejected: ${describeIssue(parsed.error)}; the page was not stored`,
+        undefined,
+        undefined,
+        false,
+        syncReason(field !== undefined ? 'itsm_row_rejected' : 'itsm_row_rejected_value', {
+          source,
+          entity,
+          row: rowId,
+          item: i + 1,
+          field,
+          problem: issue?.message ?? 'invalid',
+        }),
       )
     }
     rows.push(parsed.data)
@@ -323,6 +359,13 @@ function mapRows<E extends SyncEntity>(entity: E, rows: WireRows[E][], source: s
         count: r.count,
       })) as EntityRows[E]
     default:
-      throw new SourceError('client', `Unknown entity ${String(entity)}`)
+      throw new SourceError(
+        'client',
+        `Unknown entity ${String(entity)}`,
+        undefined,
+        undefined,
+        false,
+        syncReason('unknown_entity', { entity: String(entity) }),
+      )
   }
 }

@@ -7,12 +7,14 @@
 // docs/servicenow.md.
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import type { SyncErrorReason } from '../../../../shared/ipc/sync-error-reasons'
 import { decodeJsonCursor } from '../cursor'
 import {
   DEFAULT_RETRY,
   requestJson,
   safeUrl,
   SourceError,
+  syncReason,
   withRetryNotice,
   type HttpDeps,
   type RetryPolicy,
@@ -95,9 +97,10 @@ const cursorSchema = z.object({
 export class ServiceNowDataError extends SourceError {
   constructor(
     message: string,
+    reason: SyncErrorReason,
     readonly rowErrors: readonly RowError[] = [],
   ) {
-    super('malformed', message)
+    super('malformed', message, undefined, undefined, false, reason)
     this.name = 'ServiceNowDataError'
   }
   override get retryable(): boolean {
@@ -162,6 +165,7 @@ function decodeCursor(cursor: string | null): ServiceNowCursor {
     cursor,
     cursorSchema,
     'The stored ServiceNow cursor is unreadable; run a full sync (--full)',
+    syncReason('servicenow_cursor_unreadable'),
   )
 }
 
@@ -369,10 +373,13 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     if (now !== undefined) instanceNow = now
 
     const body = tableResponseSchema.safeParse(response.body)
-    if (!body.success)
+    if (!body.success) {
+      const detail = body.error.issues[0]?.message ?? 'unexpected shape'
       throw new ServiceNowDataError(
-        `ServiceNow answered ${safeUrl(url)} without a { result: [...] } list: ${body.error.issues[0]?.message ?? 'unexpected shape'}`,
+        `ServiceNow answered ${safeUrl(url)} without a { result: [...] } list: ${detail}`,
+        syncReason('servicenow_not_a_list', { url: safeUrl(url), detail }),
       )
+    }
     const result = body.data.result
     const records = afterKeyset(result, cursor)
     if (records.length === 0 && result.length >= limit)
@@ -381,6 +388,11 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       throw new ServiceNowDataError(
         `ServiceNow returned only ${table} rows at or before the sync's position (${cursor.updatedOn}, ${cursor.sysId}): ` +
           'the instance ignored the keyset filter, so paging cannot make progress',
+        syncReason('servicenow_keyset_ignored', {
+          table,
+          updatedOn: cursor.updatedOn,
+          sysId: cursor.sysId,
+        }),
       )
 
     const totalHeader = response.headers.get('x-total-count')
@@ -433,6 +445,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''
       throw new ServiceNowDataError(
         `ServiceNow ${table} has ${errors.length} record(s) we cannot read: ${shown}${more}${stateMapHint(config.name, errors)}`,
+        rowsReason(config.name, table, errors, `${shown}${more}`),
         errors,
       )
     }
@@ -445,7 +458,14 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     entities: ['srs'],
     async fetchPage<E extends SyncEntity>(entity: E, cursor: string | null, opts: FetchPageOptions) {
       if (entity !== 'srs')
-        throw new SourceError('client', `ServiceNow sources provide SRs only, not ${entity}`)
+        throw new SourceError(
+          'client',
+          `ServiceNow sources provide SRs only, not ${entity}`,
+          undefined,
+          undefined,
+          false,
+          syncReason('servicenow_srs_only', { entity }),
+        )
       return (await fetchSrs(cursor, opts)) as unknown as Page<E>
     },
     async whoAmI(signal: AbortSignal): Promise<WhoAmI> {
@@ -520,6 +540,30 @@ function stateMapHint(name: string, errors: readonly RowError[]): string {
     `. Map state ${listed} to a status for this source: Settings → Connections → Edit → State codes, or ` +
     `npm run cli -- source state-map ${name} ${example} (STATUS one of ${STATUS_LIST}); then sync again`
   )
+}
+
+/**
+ * The reason of a page with records that cannot be read: `detail` lists them (in English, as the
+ * message does); unknown state codes are named with the way to map them, as stateMapHint says.
+ */
+function rowsReason(
+  name: string,
+  table: string,
+  errors: readonly RowError[],
+  detail: string,
+): SyncErrorReason {
+  const states = new Map<string, string>()
+  for (const e of errors) if (e.state) states.set(e.state.code, e.state.label)
+  if (states.size === 0) return syncReason('servicenow_bad_rows', { table, count: errors.length, detail })
+  return syncReason('servicenow_unknown_state', {
+    table,
+    count: errors.length,
+    detail,
+    states: [...states].map(([code, label]) => `${code} (${label || 'no label'})`).join(', '),
+    name,
+    example: [...states.keys()].map((code) => `${code}=STATUS`).join(','),
+    statuses: STATUS_LIST,
+  })
 }
 
 const clockOf = (c: ServiceNowCursor): { clock?: string } => (c.clock !== undefined ? { clock: c.clock } : {})
@@ -611,6 +655,7 @@ function nextPage(
         throw new ServiceNowDataError(
           `ServiceNow returned ${p.table} rows out of (sys_updated_on, sys_id) order at record ${key.id}: ` +
             'the instance ignored the ORDERBY or the keyset filter, so paging cannot be trusted',
+          syncReason('servicenow_out_of_order', { table: p.table, record: key.id }),
         )
       prev = key
     }

@@ -1,0 +1,99 @@
+// Why a sync or a connection test failed, as a code the UI words in its own language (the same
+// pattern as error-reasons.ts for core calls). The English message stays as it is: the CLI prints
+// it, its JSON output carries it, and a renderer that does not know a code shows it.
+//
+// Params are the variable parts, never a secret (the same redaction as the message applies to them):
+// `url` the address without query string or credentials; `status` the HTTP status; `detail` a
+// lower-level English text (the OS's, the TLS library's, a check's) shown as it is. Some params may
+// come with any code and add a sentence of their own:
+// - `said`: what the server said about its error, in its own words;
+// - `attempts`: how many tries were made before giving up;
+// - `source`, `kind`, `entity`: the connection's name, its kind (itsm, servicenow) and the data
+//   being read when it failed (added by the sync engine; a connection test has none).
+
+import type { ApiErrorReason } from './error-reasons'
+
+export const SYNC_ERROR_REASON_CODES = [
+  // ── the request ──
+  /** The sync was cancelled (by the operator or as the app closed). */
+  'cancelled',
+  /** 401: the credentials were refused; `url`. */
+  'http_auth',
+  /** 403: the account may not read `url`. */
+  'http_forbidden',
+  /** 404: `url` does not exist (a wrong URL or table name). */
+  'http_not_found',
+  /** 429: the server limits requests at `url`. */
+  'http_rate_limited',
+  /** 5xx: the server failed at `url` with `status`. */
+  'http_server',
+  /** Another 4xx `status` at `url`. */
+  'http_rejected',
+  /** A wait the server asked for (Retry-After, at `url` with `status`) ends after a sync waits: `until` (a local time with its zone, or UTC). */
+  'wait_too_long',
+  /** The stored token or password holds a character HTTP cannot send. */
+  'secret_unsendable',
+  /** The request header `header` holds a character HTTP cannot send. */
+  'header_unsendable',
+  /** No answer from `url` within the request's time limit. */
+  'timeout',
+  /** `url` cannot be reached: `detail` the network's reason (connection refused, no such host …). */
+  'unreachable',
+  /** The request was never made (no attempts allowed); `url`. */
+  'no_attempt',
+  /** The server's TLS certificate at `url` was not accepted; `detail` the TLS library's reason. */
+  'certificate',
+  /** https:// to a port at `url` that answers in plain HTTP. */
+  'plain_http',
+  /** The proxy refused the tunnel to `url`; `detail` its answer (e.g. 407 when it wants a login). */
+  'proxy_refused',
+  /** The answer from `url` is not UTF-8 text. */
+  'not_utf8',
+  /** The answer from `url` is not valid JSON; `bytes` its length. */
+  'not_json',
+
+  // ── ITSM REST (`source`: the connection's name) ──
+  /** The `entity` page from `url` is not a protocol page; `detail` what does not fit. */
+  'itsm_not_protocol_page',
+  /** Row `row` (`item` of the page) of `entity` was rejected at `field`: `problem`; the page was not stored. */
+  'itsm_row_rejected',
+  /** As itsm_row_rejected, for a row that is no object at all (no field to name). */
+  'itsm_row_rejected_value',
+  /** The `entity` page's next cursor (`updatedAfter`, `afterId`) does not move forward. */
+  'itsm_cursor_stuck',
+  /** /me at `url` did not answer { name, role }; `detail`. */
+  'itsm_me_invalid',
+  /** The stored `entity` cursor is not an ITSM REST cursor. */
+  'itsm_cursor_unreadable',
+  /** An entity the app does not know: `entity`. */
+  'unknown_entity',
+
+  // ── ServiceNow ──
+  /** `url` answered without a { result: [...] } list; `detail`. */
+  'servicenow_not_a_list',
+  /** `table` returned only rows at or before the sync's position (`updatedOn`, `sysId`). */
+  'servicenow_keyset_ignored',
+  /** `count` records of `table` cannot be read; `detail`: each one's record, field and problem (English). */
+  'servicenow_bad_rows',
+  /**
+   * As servicenow_bad_rows, with state codes no map knows: `states` (code and label), and how to map
+   * them: the connection `name` and `example` (the CLI's CODE=STATUS list), `statuses` the statuses.
+   */
+  'servicenow_unknown_state',
+  /** `table` rows came out of order at record `record`. */
+  'servicenow_out_of_order',
+  /** A ServiceNow connection was asked for `entity` (it provides SRs only). */
+  'servicenow_srs_only',
+  /** The stored ServiceNow cursor is unreadable. */
+  'servicenow_cursor_unreadable',
+] as const
+
+export type SyncErrorReasonCode = (typeof SYNC_ERROR_REASON_CODES)[number]
+
+export type SyncErrorReason = { code: SyncErrorReasonCode; params?: Record<string, string | number> }
+
+/**
+ * What a failed run or connection test carries: a sync reason, or a core call's reason for what
+ * failed before any request (no token stored for the connection, a keychain that cannot read it).
+ */
+export type SyncFailureReason = SyncErrorReason | ApiErrorReason
