@@ -9,6 +9,7 @@ import { importMessages } from '../features/import/messages'
 import { kpiBoardMessages } from '../features/kpi/messages'
 import { kpiSettingsMessages } from '../features/kpi-settings/messages'
 import { syncMessages } from '../features/sync/messages'
+import { syncErrorMessages } from '../features/sync/sync-error-messages'
 import { engineersMessages } from '../features/engineers/messages'
 import { overviewBiMessages } from '../features/overview/messages'
 import { slaBoardMessages } from '../features/sla/messages'
@@ -35,4 +36,5 @@ export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
   kpiBoardMessages,
   kpiSettingsMessages,
   apiErrorMessages,
+  syncErrorMessages,
 ]

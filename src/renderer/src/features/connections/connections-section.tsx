@@ -9,6 +9,7 @@ import { errorText } from '../../lib/api-error-text'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery } from '../../lib/use-api-query'
 import { formatSeconds } from '../../i18n/format'
+import { syncErrorText } from '../sync/sync-error-text'
 import { CaCertificateList } from './ca-certificates'
 import { SourceForm } from './source-form'
 import './connections.css'
@@ -144,7 +145,9 @@ export function ConnectionsSection() {
                       <strong>{t(`sync.causes.${result.error.cause}`)}</strong>
                       {' — '}
                       {t(`sync.advice.${result.error.cause}`)}
-                      <span className="connection-fail-detail">{result.error.message}</span>
+                      <span className="connection-fail-detail">
+                        {syncErrorText(t, result.error.reason, result.error.message, i18n.language)}
+                      </span>
                     </>
                   ) : null}
                 </p>

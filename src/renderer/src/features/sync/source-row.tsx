@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { SourceView } from '../../../../shared/ipc/types-sync'
 import { formatCount } from '../../i18n/format'
 import { formatInstant } from './format'
+import { syncErrorText } from './sync-error-text'
 
 type SourceRowProps = {
   source: SourceView
@@ -44,7 +45,7 @@ export function SourceRow({ source, timeZone, running, onRun }: SourceRowProps) 
             </span>
             <p className="sync-advice">{t(`sync.advice.${source.lastError.cause}`)}</p>
             <p className="sync-message" data-testid="source-error-message">
-              {source.lastError.message}
+              {syncErrorText(t, source.lastError.reason, source.lastError.message, lang)}
             </p>
           </div>
         ) : source.lastSuccessAt !== null ? (

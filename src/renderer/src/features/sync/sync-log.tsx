@@ -3,6 +3,7 @@ import type { SyncLogView } from '../../../../shared/ipc/types-sync'
 import { logSource } from '../../../../shared/sync-log-source'
 import { formatCount } from '../../i18n/format'
 import { formatInstant } from './format'
+import { syncErrorText } from './sync-error-text'
 
 /**
  * Who wrote the entry: a connection (its name, its kind beneath; logged as `kind:name`) or a file
@@ -70,7 +71,11 @@ export function SyncLog({ entries, timeZone }: { entries: SyncLogView[]; timeZon
                       {t(`sync.causes.${e.cause}`)}
                     </span>
                   )}
-                  {e.error && <div className="sync-muted sync-message">{e.error}</div>}
+                  {e.error && (
+                    <div className="sync-muted sync-message" data-testid="sync-log-message">
+                      {syncErrorText(t, e.reason, e.error, i18n.language)}
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,0 +1,112 @@
+// ko/en wording of why a sync or a connection test failed (SYNC_ERROR_REASON_CODES), under the
+// top-level key "syncErrors"; sync-error-text.ts fills them. A code missing here shows the core's
+// English message. What a server said, ids, URLs and field names stay as they are.
+import type { SyncErrorReasonCode } from '../../../../shared/ipc/sync-error-reasons'
+
+const ko = {
+  reasons: {
+    cancelled: '동기화를 취소했습니다.',
+    http_auth: '서버가 인증 정보를 거부했습니다(401): {{url}}',
+    http_forbidden: '이 계정에는 읽기 권한이 없습니다(403): {{url}}',
+    http_not_found: '서버에 없는 주소입니다(404): {{url}}. URL이나 테이블 이름을 확인하세요.',
+    http_rate_limited: '서버가 요청 수를 제한하고 있습니다(429): {{url}}',
+    http_server: '서버에서 오류가 났습니다({{status}}): {{url}}',
+    http_rejected: '서버가 요청을 거부했습니다({{status}}): {{url}}',
+    wait_too_long:
+      '서버가 요청을 제한하며({{status}}) {{until}}까지 기다려 달라고 합니다(Retry-After). 동기화가 기다리는 시간보다 길어 멈췄습니다. 그 시각 이후에 다시 동기화하세요: {{url}}',
+    secret_unsendable:
+      '토큰이나 비밀번호에 줄바꿈, 제어 문자 또는 HTTP 헤더에 넣을 수 없는 글자(한글 등)가 있어 보낼 수 없습니다. 설정 → 연결(또는 명령줄이 읽는 환경 변수)에서 다시 입력하세요.',
+    header_unsendable: '요청 헤더 {{header}}에 HTTP 헤더에 넣을 수 없는 글자가 있습니다.',
+    timeout: '서버가 제시간에 응답하지 않았습니다: {{url}}',
+    unreachable: '서버에 연결할 수 없습니다: {{url}} ({{detail}})',
+    no_attempt: '서버에 요청하지 않았습니다(허용된 시도 횟수가 없습니다): {{url}}',
+    certificate: '서버의 TLS 인증서를 받아들일 수 없습니다: {{url}} ({{detail}})',
+    plain_http:
+      '서버가 HTTPS로 응답하지 않습니다. 이 포트는 일반 HTTP를 쓰는 것 같습니다: {{url}}. URL을 확인하세요(https:// 대신 http://, 또는 HTTPS 포트).',
+    proxy_refused: '프록시가 서버 연결을 거부했습니다: {{url}} ({{detail}})',
+    not_utf8:
+      '서버 응답이 UTF-8 텍스트가 아닙니다: {{url}}. JSON은 UTF-8이어야 합니다(서버가 EUC-KR 같은 예전 인코딩으로 보내고 있지 않은지 확인하세요).',
+    not_json: '서버 응답이 올바른 JSON이 아닙니다({{bytes}}바이트): {{url}}',
+    itsm_not_protocol_page: '{{entity}} 페이지가 프로토콜 형식이 아닙니다: {{url}} ({{detail}})',
+    itsm_row_rejected:
+      '{{entity}} 행 {{row}}(페이지의 {{item}}번째 항목)를 받지 않았습니다. 필드 "{{field}}": {{problem}}. 이 페이지는 저장하지 않았습니다.',
+    itsm_row_rejected_value:
+      '{{entity}} 행 {{row}}(페이지의 {{item}}번째 항목)를 받지 않았습니다: {{problem}}. 이 페이지는 저장하지 않았습니다.',
+    itsm_cursor_stuck:
+      '{{entity}} 페이지의 다음 커서가 앞으로 나아가지 않습니다({{updatedAfter}}, {{afterId}}). 같은 페이지를 되풀이하지 않도록 멈췄습니다.',
+    itsm_me_invalid: '응답이 { name, role } 형식이 아닙니다: {{url}} ({{detail}})',
+    itsm_cursor_unreadable: '저장된 {{entity}} 커서가 ITSM REST 커서가 아닙니다. 전체 동기화를 실행하세요.',
+    unknown_entity: '알 수 없는 데이터 종류입니다: {{entity}}',
+    servicenow_not_a_list: 'ServiceNow 응답에 { result: [...] } 목록이 없습니다: {{url}} ({{detail}})',
+    servicenow_keyset_ignored:
+      'ServiceNow가 동기화 위치({{updatedOn}}, {{sysId}}) 이전의 {{table}} 행만 돌려주었습니다. 인스턴스가 키셋 조건을 무시해 더 진행할 수 없습니다.',
+    servicenow_bad_rows: 'ServiceNow {{table}}에 읽을 수 없는 레코드가 {{count}}건 있습니다: {{detail}}',
+    servicenow_unknown_state:
+      'ServiceNow {{table}}에 알 수 없는 상태 코드 {{states}}가 있어 레코드 {{count}}건을 읽지 못했습니다: {{detail}}. 이 상태 코드를 상태에 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 상태 코드, 또는 npm run cli -- source state-map {{name}} {{example}} (STATUS는 {{statuses}} 중 하나).',
+    servicenow_out_of_order:
+      'ServiceNow가 {{table}} 행을 (sys_updated_on, sys_id) 순서와 다르게 보냈습니다(레코드 {{record}}). 인스턴스가 정렬이나 키셋 조건을 무시해 페이지를 믿을 수 없습니다.',
+    servicenow_srs_only: 'ServiceNow 연결은 SR만 제공합니다. 요청한 데이터: {{entity}}',
+    servicenow_cursor_unreadable: '저장된 ServiceNow 커서를 읽을 수 없습니다. 전체 동기화를 실행하세요.',
+  } satisfies Record<SyncErrorReasonCode, string>,
+  /** What the server said about its error, in its own words. */
+  said: '서버 응답: {{said}}',
+  attempts: '({{attempts}}번 시도한 뒤 멈췄습니다.)',
+  /** Where it failed: the connection (with its kind) and the data being read. */
+  whereEntity: '({{kind}}연결 "{{source}}", {{entity}})',
+  whereSource: '({{kind}}연결 "{{source}}")',
+  kinds: { itsm: 'ITSM REST ', servicenow: 'ServiceNow ' },
+}
+
+const en: typeof ko = {
+  reasons: {
+    cancelled: 'The sync was cancelled.',
+    http_auth: 'The server refused the credentials (401) at {{url}}.',
+    http_forbidden: 'The account may not read {{url}} (403).',
+    http_not_found: '{{url}} does not exist on the server (404): check the URL or table name.',
+    http_rate_limited: 'The server is rate limiting requests (429) at {{url}}.',
+    http_server: 'The server failed ({{status}}) at {{url}}.',
+    http_rejected: 'The server rejected the request ({{status}}) at {{url}}.',
+    wait_too_long:
+      'The server is limiting requests ({{status}}) and asks to wait until {{until}} (Retry-After), longer than a sync waits: sync again after that time. ({{url}})',
+    secret_unsendable:
+      'The token or password cannot be sent: it holds a line break, another control character or a letter HTTP headers cannot carry. Enter it again in Settings → Connections (or the variable the command line reads).',
+    header_unsendable: 'The request header {{header}} holds a character HTTP headers cannot carry.',
+    timeout: 'No answer in time from {{url}}.',
+    unreachable: 'Cannot reach {{url}} ({{detail}}).',
+    no_attempt: 'No attempt was made to reach {{url}}.',
+    certificate: "The server's TLS certificate was not accepted at {{url}} ({{detail}}).",
+    plain_http:
+      'The server at {{url}} did not answer HTTPS: this port seems to speak plain HTTP. Check the URL (http:// instead of https://, or the HTTPS port).',
+    proxy_refused: 'The proxy refused to connect to {{url}} ({{detail}}).',
+    not_utf8:
+      'The server sent a response that is not UTF-8 text at {{url}}: JSON must be UTF-8 (is the server writing EUC-KR or another legacy encoding?).',
+    not_json: 'The server sent a response that is not valid JSON ({{bytes}} bytes) at {{url}}.',
+    itsm_not_protocol_page: 'The {{entity}} page from {{url}} is not a protocol page ({{detail}}).',
+    itsm_row_rejected:
+      '{{entity}} row {{row}} (item {{item}} of the page) was rejected: field "{{field}}": {{problem}}. The page was not stored.',
+    itsm_row_rejected_value:
+      '{{entity}} row {{row}} (item {{item}} of the page) was rejected: {{problem}}. The page was not stored.',
+    itsm_cursor_stuck:
+      "The {{entity}} page's next cursor does not move forward ({{updatedAfter}}, {{afterId}}); the sync stopped rather than read the same page again.",
+    itsm_me_invalid: '{{url}} did not answer { name, role } ({{detail}}).',
+    itsm_cursor_unreadable: 'The stored {{entity}} cursor is not an ITSM REST cursor: run a full sync.',
+    unknown_entity: 'Unknown kind of data: {{entity}}.',
+    servicenow_not_a_list: 'ServiceNow answered {{url}} without a { result: [...] } list ({{detail}}).',
+    servicenow_keyset_ignored:
+      "ServiceNow returned only {{table}} rows at or before the sync's position ({{updatedOn}}, {{sysId}}): the instance ignored the keyset filter, so paging cannot make progress.",
+    servicenow_bad_rows: 'ServiceNow {{table}} has {{count}} record(s) that cannot be read: {{detail}}',
+    servicenow_unknown_state:
+      'ServiceNow {{table}} has {{count}} record(s) with state codes no map knows, {{states}}: {{detail}}. Map them to a status for this connection, then sync again: Settings → Connections → Edit → State codes, or npm run cli -- source state-map {{name}} {{example}} (STATUS one of {{statuses}}).',
+    servicenow_out_of_order:
+      'ServiceNow returned {{table}} rows out of (sys_updated_on, sys_id) order at record {{record}}: the instance ignored the ORDERBY or the keyset filter, so paging cannot be trusted.',
+    servicenow_srs_only: 'ServiceNow connections provide SRs only, not {{entity}}.',
+    servicenow_cursor_unreadable: 'The stored ServiceNow cursor is unreadable: run a full sync.',
+  },
+  said: 'The server said: {{said}}',
+  attempts: '(Gave up after {{attempts}} attempts.)',
+  whereEntity: '({{kind}}connection "{{source}}", {{entity}})',
+  whereSource: '({{kind}}connection "{{source}}")',
+  kinds: { itsm: 'ITSM REST ', servicenow: 'ServiceNow ' },
+}
+
+export const syncErrorMessages = { key: 'syncErrors', ko, en }

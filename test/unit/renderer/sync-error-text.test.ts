@@ -1,0 +1,213 @@
+// A failed sync or connection test is worded in the UI's language (Korean first) from its reason
+// code, with the server's own words, URLs, row ids and field names as they came, and where it failed;
+// a failure without a reason, or with a code the renderer does not know, shows the English message.
+// Every code of the shared list has its wording in both languages, and every place the main process
+// makes a source error gives it a reason.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import i18next, { type TFunction } from 'i18next'
+import { describe, expect, it } from 'vitest'
+import { syncErrorMessages } from '../../../src/renderer/src/features/sync/sync-error-messages'
+import { syncErrorText } from '../../../src/renderer/src/features/sync/sync-error-text'
+import { apiErrorMessages } from '../../../src/renderer/src/lib/api-error-messages'
+import { importMessages } from '../../../src/renderer/src/features/import/messages'
+import {
+  SYNC_ERROR_REASON_CODES,
+  type SyncErrorReasonCode,
+  type SyncFailureReason,
+} from '../../../src/shared/ipc/sync-error-reasons'
+
+async function translator(lng: 'ko' | 'en'): Promise<TFunction> {
+  const i18n = i18next.createInstance()
+  await i18n.init({
+    resources: {
+      ko: {
+        translation: {
+          syncErrors: syncErrorMessages.ko,
+          apiErrors: apiErrorMessages.ko,
+          importWizard: importMessages.ko,
+        },
+      },
+      en: {
+        translation: {
+          syncErrors: syncErrorMessages.en,
+          apiErrors: apiErrorMessages.en,
+          importWizard: importMessages.en,
+        },
+      },
+    },
+    lng,
+    fallbackLng: 'ko',
+    interpolation: { escapeValue: false },
+  })
+  return i18n.t
+}
+
+const URL = 'http://127.0.0.1:40807/api/v1/tenants'
+
+// One representative reason per code, with the params the core gives it.
+const SAMPLES = {
+  cancelled: {},
+  http_auth: { status: 401, url: URL },
+  http_forbidden: { status: 403, url: URL },
+  http_not_found: { status: 404, url: 'https://dev1.service-now.com/api/now/table/incidnet' },
+  http_rate_limited: { status: 429, url: URL },
+  http_server: { status: 503, url: URL },
+  http_rejected: { status: 422, url: URL },
+  wait_too_long: { status: 429, url: URL, until: '2026-03-18 16:00:00 (Asia/Seoul)' },
+  secret_unsendable: {},
+  header_unsendable: { header: 'x-tenant' },
+  timeout: { url: URL },
+  unreachable: { url: URL, detail: 'connect ECONNREFUSED 127.0.0.1:9' },
+  no_attempt: { url: URL },
+  certificate: { url: URL, detail: 'self-signed certificate' },
+  plain_http: { url: 'https://127.0.0.1:8080/api/v1/srs' },
+  proxy_refused: { url: URL, detail: 'Proxy Authentication Required (407)' },
+  not_utf8: { url: URL },
+  not_json: { url: URL, bytes: 1234 },
+  itsm_not_protocol_page: { entity: 'srs', url: URL, detail: 'field "items": Required' },
+  itsm_row_rejected: { entity: 'srs', row: '"SR-9"', item: 3, field: 'priority', problem: 'Invalid option' },
+  itsm_row_rejected_value: { entity: 'people', row: '#2', item: 2, problem: 'Expected object' },
+  itsm_cursor_stuck: { entity: 'srs', updatedAfter: '2026-03-01T00:00:00Z', afterId: 'SR-1' },
+  itsm_me_invalid: { url: 'http://127.0.0.1:40807/api/v1/me', detail: 'field "name": Required' },
+  itsm_cursor_unreadable: { entity: 'srs' },
+  unknown_entity: { entity: 'widgets' },
+  servicenow_not_a_list: { url: 'https://dev1.service-now.com/api/now/table/incident', detail: 'Required' },
+  servicenow_keyset_ignored: { table: 'incident', updatedOn: '2026-03-01 00:00:00', sysId: 'abc123' },
+  servicenow_bad_rows: {
+    table: 'incident',
+    count: 2,
+    detail: 'record abc (INC0001), field priority: unknown priority "9"; known: 1..5',
+  },
+  servicenow_unknown_state: {
+    table: 'incident',
+    count: 1,
+    detail: 'record abc (INC0001), field state: unknown state "9" (Parked)',
+    states: '9 (Parked)',
+    name: 'snow',
+    example: '9=STATUS',
+    statuses: 'new, assigned, in_progress, pending, resolved, closed, cancelled',
+  },
+  servicenow_out_of_order: { table: 'incident', record: 'abc123' },
+  servicenow_srs_only: { entity: 'people' },
+  servicenow_cursor_unreadable: {},
+} satisfies Record<SyncErrorReasonCode, Record<string, string | number>>
+
+const reason = (code: string, params: Record<string, string | number> = {}): SyncFailureReason =>
+  ({ code, params }) as SyncFailureReason
+const ENGLISH = 'ENGLISH FALLBACK'
+
+describe('sync error wording', () => {
+  it('has a sample for every code, and every code a wording in Korean and English', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...SYNC_ERROR_REASON_CODES].sort())
+    for (const code of SYNC_ERROR_REASON_CODES) {
+      expect(syncErrorMessages.ko.reasons[code], `ko ${code}`).toMatch(/[가-힣]/)
+      expect(syncErrorMessages.en.reasons[code], `en ${code}`).not.toBe('')
+    }
+    expect(Object.keys(syncErrorMessages.en.reasons).sort()).toEqual(
+      Object.keys(syncErrorMessages.ko.reasons).sort(),
+    )
+  })
+
+  it.each(['ko', 'en'] as const)('words every code in %s with its params filled in', async (lng) => {
+    const t = await translator(lng)
+    for (const [code, params] of Object.entries(SAMPLES)) {
+      const text = syncErrorText(t, reason(code, params), ENGLISH, lng)
+      expect(text, code).not.toContain(ENGLISH)
+      expect(text, code).not.toMatch(/\{\{|\}\}/)
+      expect(text, code).not.toContain('syncErrors.')
+      for (const [k, v] of Object.entries(params)) {
+        const shown = typeof v === 'number' ? v.toLocaleString(lng === 'ko' ? 'ko-KR' : 'en-US') : v
+        expect(text, `${code}.${k}`).toContain(shown)
+      }
+      if (lng === 'ko') expect(text, code).toMatch(/[가-힣]/)
+    }
+  })
+
+  it('says a wrong token in Korean with the server’s words, the attempts and where it failed', async () => {
+    const ko = await translator('ko')
+    const why = reason('http_auth', {
+      status: 401,
+      url: URL,
+      said: 'Missing or invalid bearer token',
+      source: 'wrong-token',
+      kind: 'itsm',
+      entity: 'tenants',
+    })
+    expect(syncErrorText(ko, why, ENGLISH, 'ko')).toBe(
+      `서버가 인증 정보를 거부했습니다(401): ${URL} 서버 응답: Missing or invalid bearer token (ITSM REST 연결 "wrong-token", tenants)`,
+    )
+    const en = await translator('en')
+    expect(syncErrorText(en, why, ENGLISH, 'en')).toBe(
+      `The server refused the credentials (401) at ${URL}. The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", tenants)`,
+    )
+    expect(
+      syncErrorText(ko, reason('http_server', { status: 503, url: URL, attempts: 6 }), ENGLISH, 'ko'),
+    ).toBe(`서버에서 오류가 났습니다(503): ${URL} (6번 시도한 뒤 멈췄습니다.)`)
+    // A connection test names no data being read.
+    expect(syncErrorText(ko, reason('timeout', { url: URL, source: 'prod' }), ENGLISH, 'ko')).toBe(
+      `서버가 제시간에 응답하지 않았습니다: ${URL} (연결 "prod")`,
+    )
+  })
+
+  it('words a core reason (no token stored) as core errors are worded', async () => {
+    const ko = await translator('ko')
+    expect(
+      syncErrorText(ko, reason('secret_missing', { name: 'prod-itsm', secret: 'token' }), ENGLISH, 'ko'),
+    ).toBe('"prod-itsm" 연결의 토큰 값이 없습니다. 설정 → 연결에서 입력하세요.')
+  })
+
+  it.each(['ko', 'en'] as const)(
+    'falls back to the English message for an unknown code or none (%s)',
+    async (lng) => {
+      const t = await translator(lng)
+      expect(syncErrorText(t, reason('no_such_code', { url: URL }), ENGLISH, lng)).toBe(ENGLISH)
+      expect(syncErrorText(t, null, 'interrupted (the process stopped during the sync)', lng)).toBe(
+        'interrupted (the process stopped during the sync)',
+      )
+      expect(syncErrorText(t, undefined, ENGLISH, lng)).toBe(ENGLISH)
+    },
+  )
+})
+
+/** Every .ts file under `dir`. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return sources(path)
+    return path.endsWith('.ts') ? [path] : []
+  })
+}
+
+/** The argument text of each call starting at `at` (the opening parenthesis), brackets balanced. */
+function callText(text: string, at: number): string {
+  let depth = 0
+  for (let i = at; i < text.length; i++) {
+    const c = text[i]
+    if (c === '(' || c === '[' || c === '{') depth++
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--
+      if (depth === 0) return text.slice(at, i + 1)
+    }
+  }
+  return text.slice(at)
+}
+
+describe('source errors made in the main process', () => {
+  it('every new SourceError and ServiceNowDataError gives a reason', () => {
+    const made: string[] = []
+    const missing: string[] = []
+    for (const file of sources(join(__dirname, '../../../src/main'))) {
+      const text = readFileSync(file, 'utf8')
+      for (const m of text.matchAll(/new (SourceError|ServiceNowDataError)\(/g)) {
+        const call = callText(text, m.index + m[0].length - 1)
+        const where = `${file}:${text.slice(0, m.index).split('\n').length}`
+        made.push(where)
+        // A reason is made with syncReason(…), or passed on from the error it rewords.
+        if (!/[sS]yncReason\(|[a-z]Reason\(|\bwhy\b|\.reason\b/.test(call)) missing.push(where)
+      }
+    }
+    expect(made.length).toBeGreaterThan(20)
+    expect(missing).toEqual([])
+  })
+})
