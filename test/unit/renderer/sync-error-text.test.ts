@@ -1,10 +1,7 @@
 // A failed sync or connection test is worded in the UI's language (Korean first) from its reason
 // code, with the server's own words, URLs, row ids and field names as they came, and where it failed;
 // a failure without a reason, or with a code the renderer does not know, shows the English message.
-// Every code of the shared list has its wording in both languages, and every place the main process
-// makes a source error gives it a reason.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+// Every code of the shared list has its wording in both languages.
 import i18next, { type TFunction } from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { syncErrorMessages } from '../../../src/renderer/src/features/sync/sync-error-messages'
@@ -168,46 +165,4 @@ describe('sync error wording', () => {
       expect(syncErrorText(t, undefined, ENGLISH, lng)).toBe(ENGLISH)
     },
   )
-})
-
-/** Every .ts file under `dir`. */
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return sources(path)
-    return path.endsWith('.ts') ? [path] : []
-  })
-}
-
-/** The argument text of each call starting at `at` (the opening parenthesis), brackets balanced. */
-function callText(text: string, at: number): string {
-  let depth = 0
-  for (let i = at; i < text.length; i++) {
-    const c = text[i]
-    if (c === '(' || c === '[' || c === '{') depth++
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--
-      if (depth === 0) return text.slice(at, i + 1)
-    }
-  }
-  return text.slice(at)
-}
-
-describe('source errors made in the main process', () => {
-  it('every new SourceError and ServiceNowDataError gives a reason', () => {
-    const made: string[] = []
-    const missing: string[] = []
-    for (const file of sources(join(__dirname, '../../../src/main'))) {
-      const text = readFileSync(file, 'utf8')
-      for (const m of text.matchAll(/new (SourceError|ServiceNowDataError)\(/g)) {
-        const call = callText(text, m.index + m[0].length - 1)
-        const where = `${file}:${text.slice(0, m.index).split('\n').length}`
-        made.push(where)
-        // A reason is made with syncReason(…), or passed on from the error it rewords.
-        if (!/[sS]yncReason\(|[a-z]Reason\(|\bwhy\b|\.reason\b/.test(call)) missing.push(where)
-      }
-    }
-    expect(made.length).toBeGreaterThan(20)
-    expect(missing).toEqual([])
-  })
 })
