@@ -150,5 +150,25 @@ describe('sync in a worker thread', () => {
     expect(outcome.error).toContain('401')
     expect(outcome.error).not.toContain(wrong)
     expect(JSON.stringify(recentSyncLog(ws.store))).not.toContain(wrong)
+    // Its reason crosses the thread, and is the one the log keeps.
+    expect(outcome.reason).toMatchObject({
+      code: 'http_auth',
+      params: { status: 401, url: `${sim.url}/api/v1/tenants`, entity: 'tenants' },
+    })
+    expect(recentSyncLog(ws.store, 1)[0]?.reason).toEqual(outcome.reason)
+  })
+
+  it('brings back a missing token with its reason', async () => {
+    const outcome = await runSyncInWorker(
+      bootstrap,
+      {
+        ...data(TOKEN),
+        secrets: { token: null, password: null, proxyPassword: null },
+        tsEntry,
+      } as SyncWorkerData,
+      { onProgress: () => {} },
+    )
+    expect(outcome.status).toBe('failed')
+    expect(outcome.reason).toMatchObject({ code: 'secret_missing', params: { secret: 'token' } })
   })
 })
