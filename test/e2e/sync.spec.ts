@@ -109,7 +109,14 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect(bad.getByTestId('source-error')).toContainText('인증 실패')
   await expect(bad.getByTestId('source-error')).toContainText('토큰이나 비밀번호를 다시 입력하세요')
   await expect(bad.getByTestId('source-error-message')).toContainText('401')
+  // The detail speaks Korean too; the server's own words, the URL and the connection stay as they are.
+  await expect(bad.getByTestId('source-error-message')).toContainText(
+    `서버가 인증 정보를 거부했습니다(401): ${sim.url}/api/v1/tenants 서버 응답: Missing or invalid bearer token (ITSM REST 연결 "wrong-token", tenants)`,
+  )
   await expect(page.getByTestId('sync-log')).toContainText('실패')
+  await expect(
+    page.getByTestId('sync-log').locator('tbody tr').first().getByTestId('sync-log-message'),
+  ).toContainText('서버가 인증 정보를 거부했습니다(401)')
   // Each failed entry says why, in the words of the sources table.
   await expect(
     page.getByTestId('sync-log').locator('tbody tr').first().getByTestId('sync-log-cause'),
@@ -120,6 +127,26 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect(failed.locator('.sync-muted')).toHaveText('ITSM REST')
   await expect(failed).not.toContainText('itsm:')
   await page.screenshot({ path: 'test-results/sync-failed-source.png', fullPage: true })
+
+  // In the English UI the same failure is worded in English (not the CLI's message, which says
+  // 'itsm source'), and Settings → Connections' test says the same kind of thing.
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await page.reload()
+  await expect(page.getByTestId('app-ready')).toBeAttached()
+  await page.getByTestId('nav-sync').click()
+  await expect(bad.getByTestId('source-error-message')).toContainText(
+    'The server refused the credentials (401) at',
+  )
+  await expect(bad.getByTestId('source-error-message')).toContainText(
+    'The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", tenants)',
+  )
+  await page.screenshot({ path: 'test-results/sync-failed-source-en.png', fullPage: true })
+  await openReady(page, '/settings.html')
+  const wrong = page.getByTestId('connection-wrong-token')
+  await wrong.getByTestId('connection-test').click()
+  await expect(wrong.getByTestId('connection-test-result')).toContainText(
+    `The server refused the credentials (401) at ${sim.url}/api/v1/me.`,
+  )
 })
 
 test('a request refused for a while (429 with Retry-After) shows under the bar as a retry counted down, and the sync then goes on', async ({
