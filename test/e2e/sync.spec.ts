@@ -111,7 +111,7 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect(bad.getByTestId('source-error-message')).toContainText('401')
   // The detail speaks Korean too; the server's own words, the URL and the connection stay as they are.
   await expect(bad.getByTestId('source-error-message')).toContainText(
-    `서버가 인증 정보를 거부했습니다(401): ${sim.url}/api/v1/tenants 서버 응답: Missing or invalid bearer token (ITSM REST 연결 "wrong-token", tenants)`,
+    `서버가 인증 정보를 거부했습니다(401): ${sim.url}/api/v1/tenants 서버 응답: Missing or invalid bearer token (ITSM REST 연결 "wrong-token", 기관)`,
   )
   await expect(page.getByTestId('sync-log')).toContainText('실패')
   await expect(
@@ -138,7 +138,7 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
     'The server refused the credentials (401) at',
   )
   await expect(bad.getByTestId('source-error-message')).toContainText(
-    'The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", tenants)',
+    'The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", Tenants)',
   )
   await page.screenshot({ path: 'test-results/sync-failed-source-en.png', fullPage: true })
   await openReady(page, '/settings.html')
@@ -305,7 +305,7 @@ test('a server an internal CA issued for: refused until the CA file is added to 
     const result = item.getByTestId('connection-test-result')
     await expect(result).toContainText('인증서를 신뢰할 수 없음')
     await expect(result).toContainText('설정 → 연결에서 이 연결에 그 CA 인증서')
-    await expect(result).toContainText("The server's TLS certificate was not accepted")
+    await expect(result).toContainText('서버의 TLS 인증서를 받아들일 수 없습니다')
     await page.screenshot({ path: 'test-results/connection-ca-refused.png', fullPage: true })
 
     // The CA as Windows exports it (a binary .cer), picked in the connection's form.

@@ -6,6 +6,7 @@ import i18next, { type TFunction } from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { syncErrorMessages } from '../../../src/renderer/src/features/sync/sync-error-messages'
 import { syncErrorText } from '../../../src/renderer/src/features/sync/sync-error-text'
+import { syncMessages } from '../../../src/renderer/src/features/sync/messages'
 import { apiErrorMessages } from '../../../src/renderer/src/lib/api-error-messages'
 import { importMessages } from '../../../src/renderer/src/features/import/messages'
 import {
@@ -21,6 +22,7 @@ async function translator(lng: 'ko' | 'en'): Promise<TFunction> {
       ko: {
         translation: {
           syncErrors: syncErrorMessages.ko,
+          sync: syncMessages.ko,
           apiErrors: apiErrorMessages.ko,
           importWizard: importMessages.ko,
         },
@@ -28,6 +30,7 @@ async function translator(lng: 'ko' | 'en'): Promise<TFunction> {
       en: {
         translation: {
           syncErrors: syncErrorMessages.en,
+          sync: syncMessages.en,
           apiErrors: apiErrorMessages.en,
           importWizard: importMessages.en,
         },
@@ -132,11 +135,11 @@ describe('sync error wording', () => {
       entity: 'tenants',
     })
     expect(syncErrorText(ko, why, ENGLISH, 'ko')).toBe(
-      `서버가 인증 정보를 거부했습니다(401): ${URL} 서버 응답: Missing or invalid bearer token (ITSM REST 연결 "wrong-token", tenants)`,
+      `서버가 인증 정보를 거부했습니다(401): ${URL} 서버 응답: Missing or invalid bearer token (ITSM REST 연결 "wrong-token", 기관)`,
     )
     const en = await translator('en')
     expect(syncErrorText(en, why, ENGLISH, 'en')).toBe(
-      `The server refused the credentials (401) at ${URL}. The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", tenants)`,
+      `The server refused the credentials (401) at ${URL}. The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", Tenants)`,
     )
     expect(
       syncErrorText(ko, reason('http_server', { status: 503, url: URL, attempts: 6 }), ENGLISH, 'ko'),

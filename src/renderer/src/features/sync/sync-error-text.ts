@@ -25,6 +25,9 @@ export function syncErrorText(
   const params: Record<string, string> = {}
   for (const [k, v] of Object.entries(reason.params ?? {}))
     params[k] = typeof v === 'number' && k !== 'status' ? formatCount(v, language) : String(v)
+  // The data being read, named as the Sync screen names it (기관, 서비스 요청 …).
+  if (params['entity'])
+    params['entity'] = t(`sync.entities.${params['entity']}`, { defaultValue: params['entity'] })
   const parts = [t(`syncErrors.reasons.${reason.code}`, { ...params, defaultValue: message })]
   // Said once for every code: the server's own words, how often it was tried, and where.
   if (params['said']) parts.push(t('syncErrors.said', params))
