@@ -1,7 +1,8 @@
 // One source, one syncing process (the app's sync worker and a CLI `sync` may open the same
 // workspace): a 'running' sync-log entry records its process, a run still going in another live
 // process is left alone and a second sync of that source is refused, and only entries whose process
-// is gone (or silent for half an hour) are closed as interrupted. Checked with real CLI processes and
+// is gone (or whose heartbeat stopped two minutes ago; for entries from before heartbeats, silent for
+// half an hour) are closed as interrupted. Checked with real CLI processes and
 // with entries written for made-up owners.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -17,6 +18,7 @@ import { syncSource } from '../../../src/main/core/sync/engine'
 import {
   closeAbandonedRuns,
   recentSyncLog,
+  SYNC_HEARTBEAT_SILENT_MS,
   SYNC_SILENT_MS,
   SyncBusyError,
 } from '../../../src/main/core/sync/state'
@@ -49,14 +51,22 @@ afterEach(async () => {
 const connector = (): Connector =>
   createItsmConnector({ name: 'two', url: sim.url, token: sim.token }, defaultHttpDeps())
 
-/** A running entry as another process would have written it. */
-function runningEntry(store: Store, ownerPid: number | null, startedAt: number): number {
+/**
+ * A running entry as another process would have written it: with its last heartbeat, or none as
+ * entries were written before heartbeats were kept.
+ */
+function runningEntry(
+  store: Store,
+  ownerPid: number | null,
+  startedAt: number,
+  heartbeatAt: number | null = null,
+): number {
   const info = store.sqlite
     .prepare(
-      `INSERT INTO sync_log (source, entity, started_at, status, rows, pages, owner_pid)
-       VALUES (?, 'srs', ?, 'running', 0, 0, ?)`,
+      `INSERT INTO sync_log (source, entity, started_at, status, rows, pages, owner_pid, heartbeat_at)
+       VALUES (?, 'srs', ?, 'running', 0, 0, ?, ?)`,
     )
-    .run(SOURCE, startedAt, ownerPid)
+    .run(SOURCE, startedAt, ownerPid, heartbeatAt)
   return Number(info.lastInsertRowid)
 }
 const entry = (id: number) => recentSyncLog(ws.store, 100, SOURCE).find((e) => e.id === id)
@@ -195,13 +205,34 @@ describe('closeAbandonedRuns', () => {
       })
   })
 
-  it('closes a live process’s run that has shown no sign of life for half an hour (a reused pid)', () => {
+  it('closes a live process’s run without heartbeats (an earlier version’s) that has shown no sign of life for half an hour (a reused pid)', () => {
     const id = runningEntry(ws.store, process.ppid, now - SYNC_SILENT_MS - 1)
     expect(closeAbandonedRuns(ws.store, SOURCE, now)).toBe(1)
     expect(entry(id)).toMatchObject({
       status: 'failed',
       error: expect.stringContaining('no progress for over 30 minutes'),
     })
+  })
+
+  it('closes a live pid’s run whose heartbeat stopped over two minutes ago (a crash, the pid given to another program)', () => {
+    const id = runningEntry(ws.store, process.ppid, now - 5 * 60_000, now - SYNC_HEARTBEAT_SILENT_MS - 1)
+    expect(closeAbandonedRuns(ws.store, SOURCE, now)).toBe(1)
+    expect(entry(id)).toMatchObject({
+      status: 'failed',
+      error: `interrupted (process ${process.ppid} gave no sign of life for over 2 minutes)`,
+    })
+  })
+
+  it('leaves a run with a recent heartbeat to its process, however long ago it started or committed', () => {
+    // Hours into a slow sync whose page waits through retries: no commit for long, but beating.
+    const id = runningEntry(
+      ws.store,
+      process.ppid,
+      now - 5 * 3_600_000,
+      now - SYNC_HEARTBEAT_SILENT_MS + 1000,
+    )
+    expect(() => closeAbandonedRuns(ws.store, SOURCE, now)).toThrow(SyncBusyError)
+    expect(entry(id)?.status).toBe('running')
   })
 
   it('counts a committed page as a sign of life', () => {
@@ -212,6 +243,31 @@ describe('closeAbandonedRuns', () => {
     expect(() => closeAbandonedRuns(ws.store, SOURCE, now)).toThrow(SyncBusyError)
     expect(entry(id)?.status).toBe('running')
   })
+})
+
+describe('a running sync', () => {
+  it('beats while it runs, so another process sees it alive between commits', async () => {
+    // Slow answers: each page takes 400 ms, longer than a beat here.
+    sim.setFaults({ latencyMs: 400 })
+    const beats: number[] = []
+    const run = syncSource(ws.store, connector(), { entities: ['tenants'], pageSize: 5, heartbeatMs: 50 })
+    const started = await until(
+      () => recentSyncLog(ws.store, 10, SOURCE).find((e) => e.status === 'running'),
+      'a running entry',
+    )
+    const heartbeat = () =>
+      ws.store.sqlite
+        .prepare('SELECT heartbeat_at FROM sync_log WHERE id = ?')
+        .pluck()
+        .get(started.id) as number
+    beats.push(heartbeat())
+    await until(() => (heartbeat() > (beats[0] ?? 0) ? true : undefined), 'a later heartbeat')
+    beats.push(heartbeat())
+    expect(beats[0]).toBeGreaterThanOrEqual(started.startedAt)
+    expect(beats[1]).toBeGreaterThan(beats[0] ?? Infinity)
+    sim.setFaults({ latencyMs: 0 })
+    expect((await run).status).toBe('ok')
+  }, 60_000)
 })
 
 describe('source remove while another process syncs the source', () => {

@@ -538,6 +538,12 @@ export const syncLog = sqliteTable(
      * than this one means the source is being synced there (sync/state.ts closeAbandonedRuns).
      */
     ownerPid: integer('owner_pid'),
+    /**
+     * While it runs, the owner's last sign of life (epoch ms), written every SYNC_HEARTBEAT_MS: an
+     * entry whose heartbeat stopped belongs to a process that is gone, even when its pid now names
+     * another process (sync/state.ts). Null on entries written before heartbeats were kept.
+     */
+    heartbeatAt: integer('heartbeat_at'),
   },
   (t) => [
     index('sync_log_source_started_idx').on(t.source, t.startedAt),

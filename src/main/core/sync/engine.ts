@@ -9,12 +9,14 @@ import { CoreError } from '../errors'
 import { cancelled, SourceError, type RetryInfo } from '../sources/http'
 import { SYNC_ENTITIES, type Connector, type Page, type SyncEntity } from '../sources/types'
 import {
+  beat,
   closeAbandonedRuns,
   getCursor,
   logFinish,
   logStart,
   pruneSyncLog,
   setCursor,
+  SYNC_HEARTBEAT_MS,
   SyncBusyError,
 } from './state'
 import { adoptParkedSrEvents } from '../db/repositories/parked-events'
@@ -65,6 +67,8 @@ export type SyncOptions = {
   signal?: AbortSignal
   now?: () => number
   onProgress?: (p: SyncProgress) => void
+  /** How often the running entry says it is alive (default SYNC_HEARTBEAT_MS; tests shorten it). */
+  heartbeatMs?: number
 }
 
 /** Rows per transaction: pages are committed together until a batch holds at least this many. */
@@ -223,6 +227,15 @@ async function syncEntity(
     pending.catch(() => undefined) // observed when awaited; never an unhandled rejection
     return pending
   }
+  // Another process tells a live run from one a crash left behind by this (a pid may be reused).
+  const heartbeat = setInterval(() => {
+    try {
+      beat(store, logId, opts.now())
+    } catch {
+      // A beat missed (the store busy past its timeout) is made up by the next one.
+    }
+  }, opts.heartbeatMs ?? SYNC_HEARTBEAT_MS)
+  heartbeat.unref()
   try {
     if (opts.signal.aborted) throw cancelled()
     // Events that came before their SR in an earlier run: their SR may be stored by now.
@@ -278,6 +291,7 @@ async function syncEntity(
     )
     return { status, rows, pages, error: message, reason }
   } finally {
+    clearInterval(heartbeat)
     local.abort()
   }
 }

@@ -67,10 +67,10 @@ export function logStart(store: Store, source: string, entity: string, now: numb
     if (other) throw new SyncBusyError(source, other.ownerPid)
     const info = store.sqlite
       .prepare(
-        `INSERT INTO sync_log (source, entity, started_at, status, rows, pages, owner_pid)
-         VALUES (?, ?, ?, 'running', 0, 0, ?)`,
+        `INSERT INTO sync_log (source, entity, started_at, status, rows, pages, owner_pid, heartbeat_at)
+         VALUES (?, ?, ?, 'running', 0, 0, ?, ?)`,
       )
-      .run(source, entity, now, process.pid)
+      .run(source, entity, now, process.pid, now)
     return Number(info.lastInsertRowid)
   })()
 }
@@ -151,12 +151,30 @@ export function logRun(
 }
 
 /**
- * A running entry whose process is alive but whose source has shown no sign of life (an entry
- * started, a batch committed: setCursor) for this long counts as abandoned: its pid may have been
- * reused by an unrelated process. A live sync commits at least every few minutes (a page waits at
+ * A running entry without heartbeats (written by an earlier version) whose process is alive but
+ * whose source has shown no sign of life (an entry started, a batch committed: setCursor) for this
+ * long counts as abandoned: its pid may have been reused by an unrelated process. A live sync commits at least every few minutes (a page waits at
  * most ~13 minutes through all its retries), so this never takes a source from a working sync.
  */
 export const SYNC_SILENT_MS = 30 * 60_000
+
+/** How often a running sync says it is alive (beat): its entry's heartbeat_at. */
+export const SYNC_HEARTBEAT_MS = 20_000
+
+/**
+ * A running entry that keeps heartbeats and has had none for this long belongs to a process that is
+ * gone, whatever its pid names now: a crash or a reboot leaves its entry behind, and the pid may
+ * since have gone to another program (on Windows, pids come back quickly). Six beats missed; a
+ * process stopped for longer (a suspended terminal job) loses the source to the next sync.
+ */
+export const SYNC_HEARTBEAT_SILENT_MS = 2 * 60_000
+
+/** Records that the run of entry `id` is alive at `now` (the engine calls it every SYNC_HEARTBEAT_MS). */
+export function beat(store: Store, id: number, now: number): void {
+  store.sqlite
+    .prepare("UPDATE sync_log SET heartbeat_at = ? WHERE id = ? AND status = 'running'")
+    .run(now, id)
+}
 
 /** Refusal to sync a source another live process is syncing. */
 export class SyncBusyError extends CoreError {
@@ -183,14 +201,15 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-type RunningEntry = { id: number; ownerPid: number | null; startedAt: number }
+type RunningEntry = { id: number; ownerPid: number | null; startedAt: number; heartbeatAt: number | null }
 type AbandonedEntry = RunningEntry & { why: string }
 
 /**
  * The running entries of `source` split into `abandoned` ones (written by this process, whose runs
  * are over since a process syncs a source once at a time; by no recorded process, i.e. before owners
- * were recorded; by a process that is gone; or silent for SYNC_SILENT_MS) and the `live` one of
- * another process, if any.
+ * were recorded; by a process that is gone; without a heartbeat for SYNC_HEARTBEAT_SILENT_MS; or,
+ * entries from before heartbeats, silent for SYNC_SILENT_MS) and the `live` one of another process,
+ * if any.
  */
 function runningElsewhere(
   store: Store,
@@ -199,7 +218,7 @@ function runningElsewhere(
 ): { abandoned: AbandonedEntry[]; live: (RunningEntry & { ownerPid: number }) | null } {
   const entries = store.sqlite
     .prepare(
-      `SELECT id, owner_pid AS ownerPid, started_at AS startedAt FROM sync_log
+      `SELECT id, owner_pid AS ownerPid, started_at AS startedAt, heartbeat_at AS heartbeatAt FROM sync_log
        WHERE source = ? AND status = 'running' ORDER BY id`,
     )
     .all(source) as RunningEntry[]
@@ -215,7 +234,12 @@ function runningElsewhere(
     const pid = e.ownerPid
     if (pid === null || pid === process.pid) abandoned.push({ ...e, why: STOPPED })
     else if (!processAlive(pid)) abandoned.push({ ...e, why: STOPPED })
-    else if (now - lastSign > SYNC_SILENT_MS)
+    else if (e.heartbeatAt !== null && now - Math.max(e.heartbeatAt, lastSign) > SYNC_HEARTBEAT_SILENT_MS)
+      abandoned.push({
+        ...e,
+        why: `interrupted (process ${pid} gave no sign of life for over ${SYNC_HEARTBEAT_SILENT_MS / 60_000} minutes)`,
+      })
+    else if (e.heartbeatAt === null && now - lastSign > SYNC_SILENT_MS)
       abandoned.push({
         ...e,
         why: `interrupted (process ${pid} made no progress for over ${SYNC_SILENT_MS / 60_000} minutes)`,

@@ -1,0 +1,1 @@
+ALTER TABLE `sync_log` ADD `heartbeat_at` integer;
