@@ -138,7 +138,7 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
     'The server refused the credentials (401) at',
   )
   await expect(bad.getByTestId('source-error-message')).toContainText(
-    'The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", Tenants)',
+    'The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", tenants)',
   )
   await page.screenshot({ path: 'test-results/sync-failed-source-en.png', fullPage: true })
   await openReady(page, '/settings.html')
@@ -164,7 +164,10 @@ test('a request refused for a while (429 with Retry-After) shows under the bar a
   const retry = page.getByTestId('sync-retry')
   await expect(retry).toBeVisible({ timeout: 20_000 })
   await expect(retry).toContainText(/요청이 실패했습니다\(1\/6회\)\. 6초 뒤 다시 시도합니다/)
-  await expect(page.getByTestId('sync-retry-reason')).toContainText('429')
+  // Why, in Korean as the rest of the screen: the server's limit, its status and the address.
+  await expect(page.getByTestId('sync-retry-reason')).toContainText(
+    `서버가 요청 수를 제한하고 있습니다(429): ${sim.url}/api/v1/`,
+  )
   // Two seconds later (the page's clock is pinned: moved by hand) the countdown shows 4 s, while a
   // screen reader was told once, "6 s", and is not told each second: the countdown is hidden from it.
   await page.clock.setFixedTime(PINNED_NOW + 2000)

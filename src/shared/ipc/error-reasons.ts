@@ -106,6 +106,8 @@ export const API_ERROR_REASON_CODES = [
   'source_syncing_remove',
   'source_syncing_change',
   /** `pid`: the other process (a command-line sync) pulling the connection. */
+  /** The connection `name` is being synced by process `pid`: a sync of it is refused. */
+  'source_syncing_elsewhere',
   'source_syncing_elsewhere_remove',
   'source_syncing_elsewhere_change',
   'itsm_fields',

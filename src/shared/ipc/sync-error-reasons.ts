@@ -86,6 +86,14 @@ export const SYNC_ERROR_REASON_CODES = [
   'servicenow_srs_only',
   /** The stored ServiceNow cursor is unreadable. */
   'servicenow_cursor_unreadable',
+
+  // ── the run itself ──
+  /** The process syncing stopped during the sync (a crash, the app or the computer shut down). */
+  'interrupted',
+  /** Process `pid` is alive but its run gave no sign of life for over `minutes` minutes (its pid reused). */
+  'interrupted_silent',
+  /** The app's sync worker stopped before it answered; `detail` its error or exit code. */
+  'sync_crashed',
 ] as const
 
 export type SyncErrorReasonCode = (typeof SYNC_ERROR_REASON_CODES)[number]

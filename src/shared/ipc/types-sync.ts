@@ -1,7 +1,7 @@
 // Response and event types of sources, sync and file import (SPEC §10). No secret ever appears in
 // these shapes: a source says which secrets are stored, never their values.
 import type { ApiErrorReason } from './error-reasons'
-import type { SyncFailureReason } from './sync-error-reasons'
+import type { SyncErrorReason, SyncFailureReason } from './sync-error-reasons'
 import type { SrStatus } from '../domain'
 
 export type SourceKind = 'itsm' | 'servicenow'
@@ -109,7 +109,16 @@ export type SyncProgressEvent = {
    * Set while a failed request waits to be tried again: attempt `attempt` of `maxAttempts` failed
    * with `reason` (English), and the next one starts at `at + delayMs` (epoch ms, real clock).
    */
-  retry?: { attempt: number; maxAttempts: number; delayMs: number; reason: string; at: number }
+  retry?: {
+    attempt: number
+    maxAttempts: number
+    delayMs: number
+    /** The failed request's error in English. */
+    reason: string
+    /** The same as a code and params, worded in the UI's language (absent: show `reason`). */
+    why?: SyncErrorReason
+    at: number
+  }
 }
 
 export type SyncSourceOutcome = {

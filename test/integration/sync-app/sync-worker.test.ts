@@ -71,7 +71,12 @@ describe('sync in a worker thread', () => {
     const retries = progress.filter((e) => e.p.retry !== undefined)
     expect(retries).toHaveLength(failed)
     for (const { p } of retries)
-      expect(p.retry).toMatchObject({ maxAttempts: 6, reason: expect.stringContaining('(500)') })
+      expect(p.retry).toMatchObject({
+        maxAttempts: 6,
+        reason: expect.stringContaining('(500)'),
+        // The same as a reason the app words in its language, across the worker thread.
+        why: { code: 'http_server', params: expect.objectContaining({ status: 500 }) },
+      })
     expect(srCount()).toBe(1500)
   })
 

@@ -71,6 +71,16 @@ function runningEntry(
 }
 const entry = (id: number) => recentSyncLog(ws.store, 100, SOURCE).find((e) => e.id === id)
 
+/** The reason of the error `fn` throws. */
+function refusal(fn: () => unknown): unknown {
+  try {
+    fn()
+  } catch (err) {
+    return (err as { reason?: unknown }).reason
+  }
+  throw new Error('nothing was thrown')
+}
+
 /** The pid of a process that has exited (and been reaped). */
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'])
@@ -189,6 +199,11 @@ describe('closeAbandonedRuns', () => {
     expect(() => closeAbandonedRuns(ws.store, SOURCE, now)).toThrow(
       `${SOURCE} is being synced by another process (pid ${process.ppid}); try again when it ends`,
     )
+    // The refusal's reason, for the app to word (the pid as text: a name, not a count).
+    expect(refusal(() => closeAbandonedRuns(ws.store, SOURCE, now))).toEqual({
+      code: 'source_syncing_elsewhere',
+      params: { name: 'two', pid: String(process.ppid) },
+    })
     expect(entry(id)).toMatchObject({ status: 'running', error: null })
   })
 
@@ -202,6 +217,7 @@ describe('closeAbandonedRuns', () => {
         status: 'failed',
         finishedAt: now,
         error: 'interrupted (the process stopped during the sync)',
+        reason: { code: 'interrupted' },
       })
   })
 
@@ -211,6 +227,7 @@ describe('closeAbandonedRuns', () => {
     expect(entry(id)).toMatchObject({
       status: 'failed',
       error: expect.stringContaining('no progress for over 30 minutes'),
+      reason: { code: 'interrupted_silent', params: { pid: String(process.ppid), minutes: 30 } },
     })
   })
 
@@ -220,6 +237,7 @@ describe('closeAbandonedRuns', () => {
     expect(entry(id)).toMatchObject({
       status: 'failed',
       error: `interrupted (process ${process.ppid} gave no sign of life for over 2 minutes)`,
+      reason: { code: 'interrupted_silent', params: { pid: String(process.ppid), minutes: 2 } },
     })
   })
 

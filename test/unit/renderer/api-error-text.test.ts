@@ -89,6 +89,7 @@ const SAMPLES = {
   source_config_invalid: { problems: 'url: Give the full URL, e.g. https://itsm.example.go.kr' },
   source_syncing_remove: { name: 'prod-itsm' },
   source_syncing_change: { name: 'prod-itsm' },
+  source_syncing_elsewhere: { name: 'prod-itsm', pid: '4242' },
   source_syncing_elsewhere_remove: { name: 'prod-itsm', pid: '4242' },
   source_syncing_elsewhere_change: { name: 'prod-itsm', pid: '4242' },
   itsm_fields: {},

@@ -91,6 +91,9 @@ const SAMPLES = {
   servicenow_out_of_order: { table: 'incident', record: 'abc123' },
   servicenow_srs_only: { entity: 'people' },
   servicenow_cursor_unreadable: {},
+  interrupted: {},
+  interrupted_silent: { pid: '4242', minutes: 2 },
+  sync_crashed: { detail: 'exit code 1' },
 } satisfies Record<SyncErrorReasonCode, Record<string, string | number>>
 
 const reason = (code: string, params: Record<string, string | number> = {}): SyncFailureReason =>
@@ -117,7 +120,17 @@ describe('sync error wording', () => {
       expect(text, code).not.toMatch(/\{\{|\}\}/)
       expect(text, code).not.toContain('syncErrors.')
       for (const [k, v] of Object.entries(params)) {
-        const shown = typeof v === 'number' ? v.toLocaleString(lng === 'ko' ? 'ko-KR' : 'en-US') : v
+        // The data being read is named as the Sync screen names it.
+        const entityName = {
+          srs: { ko: '서비스 요청', en: 'service requests' },
+          people: { ko: '사용자', en: 'people' },
+        }[v as 'srs']?.[lng]
+        const shown =
+          typeof v === 'number'
+            ? v.toLocaleString(lng === 'ko' ? 'ko-KR' : 'en-US')
+            : k === 'entity' && entityName
+              ? entityName
+              : v
         expect(text, `${code}.${k}`).toContain(shown)
       }
       if (lng === 'ko') expect(text, code).toMatch(/[가-힣]/)
@@ -139,7 +152,7 @@ describe('sync error wording', () => {
     )
     const en = await translator('en')
     expect(syncErrorText(en, why, ENGLISH, 'en')).toBe(
-      `The server refused the credentials (401) at ${URL}. The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", Tenants)`,
+      `The server refused the credentials (401) at ${URL}. The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", tenants)`,
     )
     expect(
       syncErrorText(ko, reason('http_server', { status: 503, url: URL, attempts: 6 }), ENGLISH, 'ko'),

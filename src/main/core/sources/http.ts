@@ -40,7 +40,15 @@ export type HttpDeps = {
  * A request that failed and is tried again: `attempt` (1-based) of `maxAttempts` failed with `reason`
  * (redacted), and the next one starts after `delayMs`.
  */
-export type RetryInfo = { attempt: number; maxAttempts: number; delayMs: number; reason: string }
+export type RetryInfo = {
+  attempt: number
+  maxAttempts: number
+  delayMs: number
+  /** The failed request's error, in English (as the sync log keeps errors). */
+  reason: string
+  /** The same as a code and params, for the app to word in its language. */
+  why?: SyncErrorReason
+}
 
 export type SourceErrorKind =
   | 'auth'
@@ -310,7 +318,13 @@ export async function requestJson(
         throw waitTooLong(error, deps.now(), deps.timeZone)
       last = error
       const delayMs = backoffDelay(attempt, policy, deps.random, error.retryAfterMs)
-      deps.onRetry?.({ attempt, maxAttempts: policy.maxAttempts, delayMs, reason: error.message })
+      deps.onRetry?.({
+        attempt,
+        maxAttempts: policy.maxAttempts,
+        delayMs,
+        reason: error.message,
+        ...(error.reason ? { why: error.reason } : {}),
+      })
       await deps.sleep(delayMs, init.signal)
     }
   }

@@ -41,7 +41,7 @@ export type SyncProgress = {
 }
 
 /** A page request that failed: attempt `attempt` of `maxAttempts`, the next one at `at + delayMs`. */
-export type SyncRetry = { attempt: number; maxAttempts: number; delayMs: number; reason: string; at: number }
+export type SyncRetry = RetryInfo & { at: number }
 
 export type SyncStatus = 'ok' | 'failed' | 'cancelled' | 'offline'
 

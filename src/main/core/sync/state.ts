@@ -4,7 +4,7 @@
 import type { SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
 import type { Store } from '../db/open-database'
 import { writeTransaction } from '../db/write-transaction'
-import { CoreError } from '../errors'
+import { CoreError, reason } from '../errors'
 
 /** The stored cursor of `source`/`entity`, or null when nothing was synced yet. */
 export function getCursor(store: Store, source: string, entity: string): string | null {
@@ -182,7 +182,12 @@ export class SyncBusyError extends CoreError {
     readonly source: string,
     readonly pid: number,
   ) {
-    super('BUSY', `${source} is being synced by another process (pid ${pid}); try again when it ends`)
+    super(
+      'BUSY',
+      `${source} is being synced by another process (pid ${pid}); try again when it ends`,
+      // A pid is a name, not a count: text, so it is never written 4,242.
+      reason('source_syncing_elsewhere', { name: source.slice(source.indexOf(':') + 1), pid: String(pid) }),
+    )
     this.name = 'SyncBusyError'
   }
 }
@@ -202,7 +207,7 @@ export function processAlive(pid: number): boolean {
 }
 
 type RunningEntry = { id: number; ownerPid: number | null; startedAt: number; heartbeatAt: number | null }
-type AbandonedEntry = RunningEntry & { why: string }
+type AbandonedEntry = RunningEntry & { why: string; reason: SyncFailureReason }
 
 /**
  * The running entries of `source` split into `abandoned` ones (written by this process, whose runs
@@ -232,24 +237,33 @@ function runningElsewhere(
   const lastSign = Math.max(committed ?? -Infinity, ...entries.map((e) => e.startedAt))
   for (const e of entries) {
     const pid = e.ownerPid
-    if (pid === null || pid === process.pid) abandoned.push({ ...e, why: STOPPED })
-    else if (!processAlive(pid)) abandoned.push({ ...e, why: STOPPED })
+    if (pid === null || pid === process.pid || !processAlive(pid)) abandoned.push({ ...e, ...STOPPED })
     else if (e.heartbeatAt !== null && now - Math.max(e.heartbeatAt, lastSign) > SYNC_HEARTBEAT_SILENT_MS)
       abandoned.push({
         ...e,
         why: `interrupted (process ${pid} gave no sign of life for over ${SYNC_HEARTBEAT_SILENT_MS / 60_000} minutes)`,
+        reason: silent(pid, SYNC_HEARTBEAT_SILENT_MS),
       })
     else if (e.heartbeatAt === null && now - lastSign > SYNC_SILENT_MS)
       abandoned.push({
         ...e,
         why: `interrupted (process ${pid} made no progress for over ${SYNC_SILENT_MS / 60_000} minutes)`,
+        reason: silent(pid, SYNC_SILENT_MS),
       })
     else live = { ...e, ownerPid: pid }
   }
   return { abandoned, live }
 }
 
-const STOPPED = 'interrupted (the process stopped during the sync)'
+const STOPPED = {
+  why: 'interrupted (the process stopped during the sync)',
+  reason: { code: 'interrupted' },
+} as const
+
+const silent = (pid: number, ms: number): SyncFailureReason => ({
+  code: 'interrupted_silent',
+  params: { pid: String(pid), minutes: ms / 60_000 },
+})
 
 /**
  * The pid of another live process syncing `source` now (a command-line sync while the app runs, or
@@ -269,9 +283,10 @@ export function closeAbandonedRuns(store: Store, source: string, now: number): n
   const { abandoned, live } = writeTransaction(store.sqlite, () => {
     const found = runningElsewhere(store, source, now)
     const close = store.sqlite.prepare(
-      "UPDATE sync_log SET status = 'failed', finished_at = ?, error = ? WHERE id = ? AND status = 'running'",
+      `UPDATE sync_log SET status = 'failed', finished_at = ?, error = ?, error_reason = ?
+       WHERE id = ? AND status = 'running'`,
     )
-    for (const e of found.abandoned) close.run(now, e.why, e.id)
+    for (const e of found.abandoned) close.run(now, e.why, JSON.stringify(e.reason), e.id)
     return found
   })()
   if (live) throw new SyncBusyError(source, live.ownerPid)

@@ -43,7 +43,12 @@ export function runSyncInWorker(
       else if (message.type === 'done') settle(message.outcome)
       else settle(failed(message.message, message.reason ?? null))
     })
-    worker.on('error', (err) => settle(failed(`The sync stopped unexpectedly: ${err.message}`)))
-    worker.on('exit', (code) => settle(failed(`The sync stopped unexpectedly (exit code ${code})`)))
+    const crashed = (detail: string): SyncFailureReason => ({ code: 'sync_crashed', params: { detail } })
+    worker.on('error', (err) =>
+      settle(failed(`The sync stopped unexpectedly: ${err.message}`, crashed(err.message))),
+    )
+    worker.on('exit', (code) =>
+      settle(failed(`The sync stopped unexpectedly (exit code ${code})`, crashed(`exit code ${code}`))),
+    )
   })
 }

@@ -41,7 +41,16 @@ try {
       // A retry's reason is an error message: redacted like the outcome's.
       onProgress: (p) =>
         progress.push(
-          p.retry ? { ...p, retry: { ...p.retry, reason: redactSecrets(p.retry.reason, known) } } : p,
+          p.retry
+            ? {
+                ...p,
+                retry: {
+                  ...p.retry,
+                  reason: redactSecrets(p.retry.reason, known),
+                  ...(p.retry.why ? { why: redactReason(p.retry.why, known) } : {}),
+                },
+              }
+            : p,
         ),
       ...(data.pageSize ? { pageSize: data.pageSize } : {}),
     })

@@ -79,6 +79,8 @@ const ko = {
       '"{{name}}" 연결을 지금 동기화하고 있어 삭제하지 않았습니다. 동기화 화면에서 동기화를 취소하거나 끝날 때까지 기다린 뒤 다시 삭제하세요.',
     source_syncing_change:
       '"{{name}}" 연결을 지금 동기화하고 있어 URL이나 테이블을 바꾸지 않았습니다. 동기화 화면에서 동기화를 취소하거나 끝날 때까지 기다린 뒤 다시 저장하세요.',
+    source_syncing_elsewhere:
+      '다른 프로세스(pid {{pid}}, 예: 명령줄 동기화)가 "{{name}}" 연결을 지금 동기화하고 있어 동기화하지 않았습니다. 그 동기화가 끝난 뒤 다시 시도하세요.',
     source_syncing_elsewhere_remove:
       '"{{name}}" 연결을 다른 프로세스(pid {{pid}}, 예: 명령줄 동기화)가 지금 동기화하고 있어 삭제하지 않았습니다. 그 동기화가 끝나거나 멈춘 뒤 다시 삭제하세요.',
     source_syncing_elsewhere_change:
@@ -197,6 +199,8 @@ const en: typeof ko = {
       'The connection "{{name}}" is syncing now, so it was not removed. Cancel the sync on the Sync screen or wait until it has finished, then remove it again.',
     source_syncing_change:
       'The connection "{{name}}" is syncing now, so its URL or table was not changed. Cancel the sync on the Sync screen or wait until it has finished, then save again.',
+    source_syncing_elsewhere:
+      'Another process (pid {{pid}}, e.g. a command-line sync) is syncing the connection "{{name}}" now, so it was not synced. Try again when that sync has ended.',
     source_syncing_elsewhere_remove:
       'The connection "{{name}}" is being synced by another process (pid {{pid}}, e.g. a command-line sync), so it was not removed. Wait until that sync has finished or stop it, then remove it again.',
     source_syncing_elsewhere_change:

@@ -47,6 +47,11 @@ const ko = {
       'ServiceNow가 {{table}} 행을 (sys_updated_on, sys_id) 순서와 다르게 보냈습니다(레코드 {{record}}). 인스턴스가 정렬이나 키셋 조건을 무시해 페이지를 믿을 수 없습니다.',
     servicenow_srs_only: 'ServiceNow 연결은 SR만 제공합니다. 요청한 데이터: {{entity}}',
     servicenow_cursor_unreadable: '저장된 ServiceNow 커서를 읽을 수 없습니다. 전체 동기화를 실행하세요.',
+    interrupted:
+      '동기화하던 프로그램이 도중에 멈췄습니다(프로그램이나 컴퓨터가 종료됨). 받은 데이터는 그대로이며 다음 동기화가 멈춘 곳부터 이어 받습니다.',
+    interrupted_silent:
+      '동기화하던 프로세스(pid {{pid}})가 {{minutes}}분 넘게 응답이 없어 중단된 것으로 보았습니다. 다음 동기화가 멈춘 곳부터 이어 받습니다.',
+    sync_crashed: '동기화 작업이 예기치 않게 멈췄습니다({{detail}}). 다시 동기화해 보세요.',
   } satisfies Record<SyncErrorReasonCode, string>,
   /** What the server said about its error, in its own words. */
   said: '서버 응답: {{said}}',
@@ -101,6 +106,11 @@ const en: typeof ko = {
       'ServiceNow returned {{table}} rows out of (sys_updated_on, sys_id) order at record {{record}}: the instance ignored the ORDERBY or the keyset filter, so paging cannot be trusted.',
     servicenow_srs_only: 'ServiceNow connections provide SRs only, not {{entity}}.',
     servicenow_cursor_unreadable: 'The stored ServiceNow cursor is unreadable: run a full sync.',
+    interrupted:
+      'The program syncing stopped during the sync (it or the computer shut down). The data received is kept; the next sync goes on from where it stopped.',
+    interrupted_silent:
+      'The process syncing (pid {{pid}}) gave no sign of life for over {{minutes}} minutes and was taken to have stopped. The next sync goes on from where it stopped.',
+    sync_crashed: 'The sync stopped unexpectedly ({{detail}}). Try syncing again.',
   },
   said: 'The server said: {{said}}',
   attempts: '(Gave up after {{attempts}} attempts.)',

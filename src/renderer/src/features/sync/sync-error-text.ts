@@ -27,7 +27,7 @@ export function syncErrorText(
     params[k] = typeof v === 'number' && k !== 'status' ? formatCount(v, language) : String(v)
   // The data being read, named as the Sync screen names it (기관, 서비스 요청 …).
   if (params['entity'])
-    params['entity'] = t(`sync.entities.${params['entity']}`, { defaultValue: params['entity'] })
+    params['entity'] = inSentence(t(`sync.entities.${params['entity']}`, { defaultValue: params['entity'] }))
   const parts = [t(`syncErrors.reasons.${reason.code}`, { ...params, defaultValue: message })]
   // Said once for every code: the server's own words, how often it was tried, and where.
   if (params['said']) parts.push(t('syncErrors.said', params))
@@ -37,4 +37,9 @@ export function syncErrorText(
     parts.push(t(params['entity'] ? 'syncErrors.whereEntity' : 'syncErrors.whereSource', { ...params, kind }))
   }
   return parts.join(' ')
+}
+
+/** A label as a word inside a sentence: 'Service requests' → 'service requests'; 'SR events' stays. */
+function inSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label
 }

@@ -4,6 +4,7 @@ import type { SyncProgressEvent } from '../../../../shared/ipc/types-sync'
 import { ProgressBar } from '../../components/progress-bar'
 import { formatCount } from '../../i18n/format'
 import { formatDuration, formatRate } from './format'
+import { syncErrorText } from './sync-error-text'
 
 /** The running source's progress: a bar (determinate when the source reports a total), rows, rate, ETA. */
 export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
@@ -61,7 +62,7 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
 
 /**
  * A failed request waiting to be tried again: which attempt failed, the wait counted down, and the
- * error it failed with (the core's English words, as the sync log keeps them). Without it the bar
+ * error it failed with (in the UI's language when its reason says why, else the core's English). Without it the bar
  * would stand still for as long as the retries take (up to minutes), as if nothing happened.
  */
 function RetryNote({ retry }: { retry: NonNullable<SyncProgressEvent['retry']> }) {
@@ -87,7 +88,7 @@ function RetryNote({ retry }: { retry: NonNullable<SyncProgressEvent['retry']> }
         <span className="visually-hidden">{text(retry.delayMs)}</span>
       </p>
       <p className="sync-muted" data-testid="sync-retry-reason">
-        {retry.reason}
+        {syncErrorText(t, retry.why, retry.reason, i18n.language)}
       </p>
     </div>
   )
