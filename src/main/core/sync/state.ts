@@ -153,8 +153,9 @@ export function logRun(
 /**
  * A running entry without heartbeats (written by an earlier version) whose process is alive but
  * whose source has shown no sign of life (an entry started, a batch committed: setCursor) for this
- * long counts as abandoned: its pid may have been reused by an unrelated process. A live sync commits at least every few minutes (a page waits at
- * most ~13 minutes through all its retries), so this never takes a source from a working sync.
+ * long counts as abandoned: its pid may have been reused by an unrelated process. A live sync of
+ * that version committed at least every few minutes (a page waits at most ~13 minutes through all
+ * its retries), so this never took a source from a working sync.
  */
 export const SYNC_SILENT_MS = 30 * 60_000
 
