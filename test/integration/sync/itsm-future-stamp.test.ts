@@ -71,21 +71,29 @@ describe('ITSM REST rows stamped after the server clock', () => {
     expect(third.status).toBe('ok')
     // It arrived (before, the cursor stood on the future row and the run read nothing).
     expect(itsmStored(ws.store.sqlite, SOURCE)).toEqual(itsmTruth(sim, SOURCE))
-    // The run asked from the newest real row, byte for byte as served, not from the future row; it
-    // read the change and the future row again (each stored once, as the snapshot shows).
+    // The run asked from the newest real row, byte for byte as served, not from the future row. It
+    // read the future row again but, unchanged (the same stamp), did not deliver it twice.
     expect(srRequestsFrom(since)[0]).toBe(newestReal.updated_at)
-    expect(third.rows).toBe(2)
+    expect(third.rows).toBe(1)
 
-    // Nothing new: only the future row is read again, and the run still reads from before it.
+    // Nothing new: the future row is read again (the run still reads from before it), and 0 rows.
     const quiet = lastSeq()
-    expect(await sync()).toMatchObject({ status: 'ok', rows: 1 })
+    expect(await sync()).toMatchObject({ status: 'ok', rows: 0 })
     expect(srRequestsFrom(quiet)[0]).toBe(LATER)
     const stored = JSON.parse(getCursor(ws.store, SOURCE, 'srs') ?? 'null') as Record<string, unknown>
     expect(stored).toEqual({
       updated_after: FUTURE,
       after_id: 'SR-FUTURE',
       hold: { updated_after: LATER, after_id: changed.id },
+      ahead: [[FUTURE, 'SR-FUTURE']],
     })
+
+    // The future row changed (a new stamp, still in the future): delivered again.
+    sim.mutate((m) =>
+      m.update('srs', 'SR-FUTURE', { title: '또 바뀜', updated_at: '2099-06-01T00:00:00.000Z' }),
+    )
+    expect(await sync()).toMatchObject({ status: 'ok', rows: 1 })
+    expect(itsmStored(ws.store.sqlite, SOURCE)).toEqual(itsmTruth(sim, SOURCE))
   })
 
   it('with no row served before the clock, the next run reads from the start', async () => {
@@ -94,13 +102,20 @@ describe('ITSM REST rows stamped after the server clock', () => {
     expect((await sync(early)).status).toBe('ok')
     const newest = sim.data.srs.at(-1)
     const cursor = JSON.parse(getCursor(ws.store, SOURCE, 'srs') ?? 'null') as Record<string, unknown>
-    expect(cursor).toEqual({ updated_after: newest?.updated_at, after_id: newest?.id, hold: null })
+    expect(cursor).toMatchObject({ updated_after: newest?.updated_at, after_id: newest?.id, hold: null })
+    // Every SR is remembered as delivered, in the order served.
+    expect(cursor['ahead']).toEqual(sim.data.srs.map((r) => [r.updated_at, r.id]))
     const since = lastSeq()
-    await sync(early)
-    // No position before the clock was ever served: the next run asks from the start.
+    // No position before the clock was ever served: the next run asks from the start; it reads every
+    // row again but delivers none (unchanged).
+    expect(await sync(early)).toMatchObject({ status: 'ok', rows: 0 })
     expect(srRequestsFrom(since)[0]).toBeNull()
     // Once the clock is right, the run after it resumes from its newest row as usual.
-    await sync()
+    expect(await sync()).toMatchObject({ status: 'ok', rows: 0 })
+    expect(JSON.parse(getCursor(ws.store, SOURCE, 'srs') ?? 'null')).toEqual({
+      updated_after: newest?.updated_at,
+      after_id: newest?.id,
+    })
     const quiet = lastSeq()
     expect(await sync()).toMatchObject({ status: 'ok', rows: 0 })
     expect(srRequestsFrom(quiet)).toEqual([newest?.updated_at])

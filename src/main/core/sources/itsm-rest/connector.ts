@@ -2,7 +2,7 @@
 // (updated_at, id), bearer token, /me for the account's role. Every response is validated; a row
 // that does not fit rejects its whole page (with the row id and field), because dropping it would
 // let the cursor move past data that was never stored.
-import type { z } from 'zod'
+import { z } from 'zod'
 import { decodeJsonCursor } from '../cursor'
 import {
   DEFAULT_RETRY,
@@ -90,11 +90,25 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
     // the next incremental sync resumes. Rows come ordered, but overlapping pages may repeat
     // earlier rows first, so take the maximum rather than the last item.
     let position: WireCursor | null = from
+    // Rows past the hold that earlier runs delivered come again after it: the same (updated_at, id)
+    // is the same row (every change stamps a new updated_at), so they are not delivered twice and a
+    // sync that changed nothing still says 0 rows.
+    const passed: [string, string][] = [...(stored?.ahead ?? [])]
+    const delivered = new Set(passed.map(([u, id]) => JSON.stringify([u, id])))
+    const fresh: typeof wireRows = []
     for (const row of wireRows) {
       const at = { updated_after: row.updated_at, after_id: row.id }
       if (isAfter(at, position)) position = at
       // Without a Date header nothing tells a row stamped in the future: trust every row.
-      if (isAfter(at, hold) && !(Date.parse(row.updated_at) >= serverNow + CLOCK_RESOLUTION_MS)) hold = at
+      const trusted = !(Date.parse(row.updated_at) >= serverNow + CLOCK_RESOLUTION_MS)
+      if (isAfter(at, hold) && trusted) hold = at
+      const key = JSON.stringify([row.updated_at, row.id])
+      if (delivered.has(key)) continue
+      fresh.push(row)
+      if (!trusted) {
+        passed.push([row.updated_at, row.id])
+        delivered.add(key)
+      }
     }
     if (next !== null && from !== null && !movesForward(next, from))
       // A server bug that would otherwise make the sync loop forever on the same page.
@@ -121,10 +135,14 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
         hold = null
       }
     }
-    const text = following === null ? null : encodeCursor(following, hold)
+    // Only those the next run reads again (past the hold), the newest MAX_AHEAD of them.
+    const ahead = passed
+      .filter(([u, id]) => isAfter({ updated_after: u, after_id: id }, hold))
+      .slice(-MAX_AHEAD)
+    const text = following === null ? null : encodeCursor(following, hold, ahead)
     lastCursor.set(entity, text)
     return {
-      rows: mapRows(entity, wireRows, source),
+      rows: mapRows(entity, fresh, source),
       cursor: text,
       hasMore: next !== null || (following === null && from !== null),
       ...(total !== undefined && total !== null ? { total } : {}),
@@ -167,7 +185,11 @@ function normaliseBaseUrl(url: string): string {
  * when that is not the position: the last row served that was not stamped after the server's clock
  * (null: the start). Without `hold` the next run resumes from the position.
  */
-const storedCursor = wireCursor.extend({ hold: wireCursor.nullable().optional() })
+const storedCursor = wireCursor.extend({
+  hold: wireCursor.nullable().optional(),
+  /** Rows past the hold already delivered, as [updated_at, id]: the next run reads them again. */
+  ahead: z.array(z.tuple([z.string(), z.string()])).optional(),
+})
 type StoredCursor = z.infer<typeof storedCursor>
 
 /**
@@ -182,11 +204,24 @@ const CLOCK_RESOLUTION_MS = 1000
  */
 const STALE_FUTURE_MS = 10 * 60_000
 
-/** The cursor for `position`, with the hold the next run resumes from when it is another row. */
-export function encodeCursor(position: WireCursor, hold?: WireCursor | null): string {
+/** Rows past the hold remembered as delivered, at most (more are delivered again and counted). */
+const MAX_AHEAD = 1000
+
+/**
+ * The cursor for `position`, with the hold the next run resumes from when it is another row and the
+ * rows after the hold already delivered.
+ */
+export function encodeCursor(
+  position: WireCursor,
+  hold?: WireCursor | null,
+  ahead: readonly [string, string][] = [],
+): string {
   const text: StoredCursor = { updated_after: position.updated_after, after_id: position.after_id }
   if (hold !== undefined && !samePosition(hold, position))
     text.hold = hold && { updated_after: hold.updated_after, after_id: hold.after_id }
+  // Also with the hold caught up with the position: a run resuming from an earlier hold meets them
+  // further on.
+  if (ahead.length > 0) text.ahead = [...ahead]
   return JSON.stringify(text)
 }
 
