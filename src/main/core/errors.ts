@@ -18,13 +18,21 @@ export class CoreError extends Error {
   }
 }
 
-/** A reason with its params (those left undefined are dropped). */
+/** A `{ code, params }` reason of any list, its params left undefined dropped. */
+export function reasonWith<C extends string>(
+  code: C,
+  params: Record<string, string | number | undefined> = {},
+): { code: C; params?: Record<string, string | number> } {
+  const defined = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined)
+  return defined.length > 0 ? { code, params: Object.fromEntries(defined) } : { code }
+}
+
+/** A core call's reason with its params (those left undefined are dropped). */
 export function reason(
   code: ApiErrorReasonCode,
   params: Record<string, string | number | undefined> = {},
 ): ApiErrorReason {
-  const defined = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined)
-  return defined.length > 0 ? { code, params: Object.fromEntries(defined) } : { code }
+  return reasonWith(code, params)
 }
 
 /** What a write that met another connection's write lock for longer than its busy timeout says. */

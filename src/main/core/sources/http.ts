@@ -3,6 +3,7 @@
 // Dependencies (fetch, sleep, random) are passed in so tests drive time and faults.
 import { DateTime } from 'luxon'
 import { USER_AGENT } from '../app-version'
+import { reasonWith } from '../errors'
 import type { SyncErrorReason, SyncErrorReasonCode } from '../../../shared/ipc/sync-error-reasons'
 import { redactReason, redactSecrets } from '../redact'
 
@@ -72,13 +73,12 @@ const RETRYABLE: ReadonlySet<SourceErrorKind> = new Set([
   'malformed',
 ])
 
-/** A reason with its params (those left undefined are dropped). */
+/** A sync failure's reason with its params (those left undefined are dropped). */
 export function syncReason(
   code: SyncErrorReasonCode,
   params: Record<string, string | number | undefined> = {},
 ): SyncErrorReason {
-  const defined = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined)
-  return defined.length > 0 ? { code, params: Object.fromEntries(defined) } : { code }
+  return reasonWith(code, params)
 }
 
 /**
