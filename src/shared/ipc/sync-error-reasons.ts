@@ -94,6 +94,8 @@ export const SYNC_ERROR_REASON_CODES = [
   'interrupted_silent',
   /** The app's sync worker stopped before it answered; `detail` its error or exit code. */
   'sync_crashed',
+  /** This run was stopped too long, closed as interrupted by another process, and stopped writing. */
+  'sync_taken_over',
 ] as const
 
 export type SyncErrorReasonCode = (typeof SYNC_ERROR_REASON_CODES)[number]

@@ -286,6 +286,30 @@ describe('a running sync', () => {
     sim.setFaults({ latencyMs: 0 })
     expect((await run).status).toBe('ok')
   }, 60_000)
+
+  it('closed as interrupted by another process while it was stopped, writes nothing more and says so', async () => {
+    sim.setFaults({ latencyMs: 400 })
+    const run = syncSource(ws.store, connector(), { entities: ['tenants'], pageSize: 5 })
+    const running = await until(
+      () => recentSyncLog(ws.store, 10, SOURCE).find((e) => e.status === 'running'),
+      'a running entry',
+    )
+    // What another process does to a run whose heartbeat stopped (its process suspended).
+    ws.store.sqlite
+      .prepare("UPDATE sync_log SET status = 'failed', finished_at = ?, error = ? WHERE id = ?")
+      .run(Date.now(), 'interrupted (process 1 gave no sign of life for over 2 minutes)', running.id)
+    const outcome = await run
+    sim.setFaults({ latencyMs: 0 })
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      rows: 0,
+      reason: expect.objectContaining({ code: 'sync_taken_over' }),
+    })
+    expect(outcome.error).toContain('Another process closed this run as interrupted')
+    // Nothing of the run was written: no tenant, no cursor.
+    expect(ws.store.sqlite.prepare('SELECT count(*) FROM tenants').pluck().get()).toBe(0)
+    expect(ws.store.sqlite.prepare('SELECT count(*) FROM sync_state').pluck().get()).toBe(0)
+  }, 60_000)
 })
 
 describe('source remove while another process syncs the source', () => {

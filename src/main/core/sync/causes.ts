@@ -23,7 +23,8 @@ export function causeOf(status: string, fullMessage: string): SyncErrorCause {
   if (message.includes('(429)')) return 'rate_limited'
   if (/failed \(5\d\d\)/.test(message)) return 'server'
   if (message.includes('No answer in time')) return 'timeout'
-  if (message.startsWith('interrupted')) return 'interrupted'
+  if (message.startsWith('interrupted') || message.includes('closed this run as interrupted'))
+    return 'interrupted'
   if (
     /not a protocol page|was rejected|not valid JSON|malformed|truncated|does not move forward|cursor/i.test(
       message,

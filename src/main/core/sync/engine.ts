@@ -6,7 +6,7 @@ import type { SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
 import { setWatermark, setWorkspaceKind } from '../db/meta'
 import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
-import { cancelled, SourceError, type RetryInfo } from '../sources/http'
+import { cancelled, SourceError, syncReason, type RetryInfo } from '../sources/http'
 import { SYNC_ENTITIES, type Connector, type Page, type SyncEntity } from '../sources/types'
 import {
   beat,
@@ -16,6 +16,7 @@ import {
   logStart,
   pruneSyncLog,
   setCursor,
+  stillRunning,
   SYNC_HEARTBEAT_MS,
   SyncBusyError,
 } from './state'
@@ -195,6 +196,10 @@ async function syncEntity(
   let batchPages = 0
   let lastCommit = opts.now()
   const commitBatch = writeTransaction(store.sqlite, (batchRows: never, next: string | null) => {
+    // Stopped for longer than the heartbeat allows (a suspended terminal job), this run may have been
+    // closed as interrupted and the source synced by another process since: writing now would put
+    // an older cursor over its newer one. It stops instead, writing nothing.
+    if (!stillRunning(store, logId)) throw takenOver()
     writeRows(store, entity, batchRows, opts.now())
     setCursor(store, source, entity, next, opts.now())
   })
@@ -300,6 +305,18 @@ async function syncEntity(
  * The failure's status, message and reason; both say where it happened (the message in words, the
  * reason in the params `source`, `kind` and `entity`).
  */
+/** The error of a run another process closed as interrupted while it was stopped. */
+function takenOver(): SourceError {
+  return new SourceError(
+    'client',
+    'Another process closed this run as interrupted (it gave no sign of life for too long) and may have synced the source since: this run stopped without writing its last pages',
+    undefined,
+    undefined,
+    true,
+    syncReason('sync_taken_over'),
+  )
+}
+
 function describeFailure(
   err: unknown,
   connector: Connector,

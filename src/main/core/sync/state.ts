@@ -170,6 +170,13 @@ export const SYNC_HEARTBEAT_MS = 20_000
  */
 export const SYNC_HEARTBEAT_SILENT_MS = 2 * 60_000
 
+/** Whether entry `id` is still running: not closed as interrupted by another process meanwhile. */
+export function stillRunning(store: Store, id: number): boolean {
+  return (
+    store.sqlite.prepare("SELECT 1 FROM sync_log WHERE id = ? AND status = 'running'").get(id) !== undefined
+  )
+}
+
 /** Records that the run of entry `id` is alive at `now` (the engine calls it every SYNC_HEARTBEAT_MS). */
 export function beat(store: Store, id: number, now: number): void {
   store.sqlite

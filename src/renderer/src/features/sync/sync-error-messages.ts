@@ -52,6 +52,8 @@ const ko = {
     interrupted_silent:
       '동기화하던 프로세스(pid {{pid}})가 {{minutes}}분 넘게 응답이 없어 중단된 것으로 보았습니다. 다음 동기화가 멈춘 곳부터 이어 받습니다.',
     sync_crashed: '동기화 작업이 예기치 않게 멈췄습니다({{detail}}). 다시 동기화해 보세요.',
+    sync_taken_over:
+      '이 동기화가 너무 오래 멈춰 있는 사이 다른 프로세스가 중단된 것으로 처리했고, 그 뒤 이 연결을 동기화했을 수 있습니다. 마지막 페이지는 쓰지 않고 멈췄습니다.',
   } satisfies Record<SyncErrorReasonCode, string>,
   /** What the server said about its error, in its own words. */
   said: '서버 응답: {{said}}',
@@ -111,6 +113,8 @@ const en: typeof ko = {
     interrupted_silent:
       'The process syncing (pid {{pid}}) gave no sign of life for over {{minutes}} minutes and was taken to have stopped. The next sync goes on from where it stopped.',
     sync_crashed: 'The sync stopped unexpectedly ({{detail}}). Try syncing again.',
+    sync_taken_over:
+      'While this sync was stopped for too long, another process closed it as interrupted and may have synced the connection since. It stopped without writing its last pages.',
   },
   said: 'The server said: {{said}}',
   attempts: '(Gave up after {{attempts}} attempts.)',
