@@ -100,6 +100,38 @@ export const SYNC_ERROR_REASON_CODES = [
 
 export type SyncErrorReasonCode = (typeof SYNC_ERROR_REASON_CODES)[number]
 
+/**
+ * What is wrong with one ServiceNow record of a page that cannot be read (servicenow_bad_rows,
+ * servicenow_unknown_state carry the first five as `records`: JSON of ServiceNowRecordProblem[]).
+ */
+export const SERVICENOW_ROW_PROBLEM_CODES = [
+  'no_sys_id',
+  /** The field is absent (not readable by the integration user?). */
+  'field_missing',
+  /** Not a { value, display_value } pair (sysparm_display_value=all). */
+  'field_not_pair',
+  'field_empty',
+  /** `value` is not a UTC date-time 'YYYY-MM-DD HH:mm:ss'. */
+  'not_date_time',
+  /** `value` is not a whole number. */
+  'not_whole_number',
+  /** State `value` (`label`) no map knows; `mapped`: the codes that are mapped. */
+  'unknown_state',
+  /** Priority `value` is not 1..5. */
+  'unknown_priority',
+] as const
+
+export type ServiceNowRowProblemCode = (typeof SERVICENOW_ROW_PROBLEM_CODES)[number]
+
+/** One record's problem: the record (sys_id, number), the field and what is wrong with it. */
+export type ServiceNowRecordProblem = {
+  sysId: string
+  number: string | null
+  field: string
+  code: ServiceNowRowProblemCode
+  params?: Record<string, string>
+}
+
 export type SyncErrorReason = { code: SyncErrorReasonCode; params?: Record<string, string | number> }
 
 /**

@@ -129,13 +129,29 @@ describe('ServiceNow mapping', () => {
         number: 'INC0010042',
         field: 'state',
         message: expect.stringContaining('unknown state "42" (Weird)'),
+        // The same as a code and params, for the app to word in its language.
+        problem: {
+          code: 'unknown_state',
+          params: { value: '42', label: 'Weird', mapped: '1, 2, 3, 6, 7, 8' },
+        },
         state: { code: '42', label: 'Weird' },
       },
     })
     const date = mapIncident(incident({ sys_updated_on: f('31/03/2026') }), 'servicenow:sn')
-    expect(date.ok ? null : date.error.field).toBe('sys_updated_on')
+    expect(date.ok ? null : date.error).toMatchObject({
+      field: 'sys_updated_on',
+      problem: { code: 'not_date_time', params: { value: '31/03/2026' } },
+    })
     const missing = mapIncident({ ...incident(), priority: '3' }, 'servicenow:sn')
-    expect(missing.ok ? null : missing.error).toMatchObject({ field: 'priority' })
+    expect(missing.ok ? null : missing.error).toMatchObject({
+      field: 'priority',
+      problem: { code: 'field_not_pair' },
+    })
+    const unknownPriority = mapIncident(incident({ priority: f('9') }), 'servicenow:sn')
+    expect(unknownPriority.ok ? null : unknownPriority.error.problem).toEqual({
+      code: 'unknown_priority',
+      params: { value: '9' },
+    })
   })
 
   it('builds the keyset query with ^OR binding tighter than ^', () => {

@@ -137,8 +137,20 @@ describe('sync failures carry their reason', () => {
         kind: 'servicenow',
         entity: 'srs',
         detail: expect.stringContaining('unknown state "4" (Awaiting User Info)'),
+        more: 0,
       },
     })
+    // The record, field and problem as codes, for the app to word record by record.
+    const record = sn.records[4]!
+    expect(JSON.parse(String(log?.params?.['records']))).toEqual([
+      {
+        sysId: (record['sys_id'] as { value: string }).value,
+        number: (record['number'] as { value: string }).value,
+        field: 'state',
+        code: 'unknown_state',
+        params: { value: '4', label: 'Awaiting User Info', mapped: '1, 2, 3, 6, 7, 8' },
+      },
+    ])
     expect(view).toEqual(log)
     // The test reads no incidents: it passes.
     expect(test).toBeUndefined()

@@ -10,6 +10,7 @@ import { syncMessages } from '../../../src/renderer/src/features/sync/messages'
 import { apiErrorMessages } from '../../../src/renderer/src/lib/api-error-messages'
 import { importMessages } from '../../../src/renderer/src/features/import/messages'
 import {
+  SERVICENOW_ROW_PROBLEM_CODES,
   SYNC_ERROR_REASON_CODES,
   type SyncErrorReasonCode,
   type SyncFailureReason,
@@ -162,6 +163,93 @@ describe('sync error wording', () => {
     expect(syncErrorText(ko, reason('timeout', { url: URL, source: 'prod' }), ENGLISH, 'ko')).toBe(
       `서버가 제시간에 응답하지 않았습니다: ${URL} (연결 "prod")`,
     )
+  })
+
+  it('words ServiceNow records that cannot be read one by one, each problem in the UI’s language', async () => {
+    const records = JSON.stringify([
+      {
+        sysId: 'a1b2',
+        number: 'INC0010001',
+        field: 'state',
+        code: 'unknown_state',
+        params: { value: '4', label: 'Awaiting User Info', mapped: '1, 2, 3, 6, 7, 8' },
+      },
+      {
+        sysId: 'c3d4',
+        number: null,
+        field: 'opened_at',
+        code: 'not_date_time',
+        params: { value: '2026/03/01' },
+      },
+    ])
+    const why = reason('servicenow_bad_rows', {
+      table: 'incident',
+      count: 9,
+      detail: 'ENGLISH DETAIL',
+      records,
+      more: 7,
+    })
+    const ko = await translator('ko')
+    expect(syncErrorText(ko, why, ENGLISH, 'ko')).toBe(
+      'ServiceNow incident에 읽을 수 없는 레코드가 9건 있습니다: ' +
+        '레코드 a1b2(INC0010001), 필드 state: 알 수 없는 상태 "4"(Awaiting User Info). 연결된 코드: 1, 2, 3, 6, 7, 8; ' +
+        '레코드 c3d4, 필드 opened_at: "2026/03/01"은(는) UTC 날짜·시각(YYYY-MM-DD HH:mm:ss)이 아닙니다 외 7건',
+    )
+    const en = await translator('en')
+    expect(syncErrorText(en, why, ENGLISH, 'en')).toBe(
+      'ServiceNow incident has 9 record(s) that cannot be read: ' +
+        'record a1b2 (INC0010001), field state: unknown state "4" (Awaiting User Info); mapped: 1, 2, 3, 6, 7, 8; ' +
+        'record c3d4, field opened_at: "2026/03/01" is not a UTC date-time \'YYYY-MM-DD HH:mm:ss\' (and 7 more)',
+    )
+    // A state without a label says so; records that are not what the core writes leave the detail as it came.
+    const unlabelled = JSON.stringify([
+      {
+        sysId: 'e5',
+        number: null,
+        field: 'state',
+        code: 'unknown_state',
+        params: { value: '-5', label: '', mapped: '1' },
+      },
+    ])
+    expect(
+      syncErrorText(
+        ko,
+        reason('servicenow_bad_rows', {
+          table: 'incident',
+          count: 1,
+          detail: 'D',
+          records: unlabelled,
+          more: 0,
+        }),
+        ENGLISH,
+        'ko',
+      ),
+    ).toContain('알 수 없는 상태 "-5"(이름 없음)')
+    for (const bad of [
+      'not json',
+      '[]',
+      JSON.stringify([{ sysId: 'x', field: 'f', code: 'no_such_problem' }]),
+    ])
+      expect(
+        syncErrorText(
+          ko,
+          reason('servicenow_bad_rows', {
+            table: 'incident',
+            count: 1,
+            detail: 'ENGLISH DETAIL',
+            records: bad,
+          }),
+          ENGLISH,
+          'ko',
+        ),
+      ).toContain('ENGLISH DETAIL')
+  })
+
+  it('has every ServiceNow record problem worded in Korean and English', () => {
+    for (const code of SERVICENOW_ROW_PROBLEM_CODES) {
+      expect(syncErrorMessages.ko.rowProblems[code], `ko ${code}`).toMatch(/[가-힣]/)
+      expect(syncErrorMessages.en.rowProblems[code], `en ${code}`).not.toBe('')
+    }
   })
 
   it('words a core reason (no token stored) as core errors are worded', async () => {

@@ -7,7 +7,7 @@
 // docs/servicenow.md.
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import type { SyncErrorReason } from '../../../../shared/ipc/sync-error-reasons'
+import type { ServiceNowRecordProblem, SyncErrorReason } from '../../../../shared/ipc/sync-error-reasons'
 import { decodeJsonCursor } from '../cursor'
 import {
   DEFAULT_RETRY,
@@ -554,11 +554,24 @@ function rowsReason(
 ): SyncErrorReason {
   const states = new Map<string, string>()
   for (const e of errors) if (e.state) states.set(e.state.code, e.state.label)
-  if (states.size === 0) return syncReason('servicenow_bad_rows', { table, count: errors.length, detail })
+  // The first five, as the message lists them, for the app to word record by record.
+  const records = JSON.stringify(
+    errors.slice(0, 5).map((e): ServiceNowRecordProblem => ({
+      sysId: e.sysId,
+      number: e.number,
+      field: e.field,
+      ...e.problem,
+    })),
+  )
+  const more = Math.max(0, errors.length - 5)
+  if (states.size === 0)
+    return syncReason('servicenow_bad_rows', { table, count: errors.length, detail, records, more })
   return syncReason('servicenow_unknown_state', {
     table,
     count: errors.length,
     detail,
+    records,
+    more,
     states: [...states].map(([code, label]) => `${code} (${label || 'no label'})`).join(', '),
     name,
     example: [...states.keys()].map((code) => `${code}=STATUS`).join(','),

@@ -2,6 +2,7 @@
 // sysparm_display_value=all, so every field is { value, display_value }: codes and instants come from
 // `value` (language- and time-zone-independent: state "2", UTC "2026-03-31 15:30:00"), names from
 // `display_value` (reference fields resolved by the server, no extra sys_user/core_company calls).
+import type { ServiceNowRowProblemCode } from '../../../../shared/ipc/sync-error-reasons'
 import { z } from 'zod'
 import type { Priority, SrStatus } from '../../../../shared/domain'
 import type { StateMap } from '../../../../shared/servicenow-state-map'
@@ -79,6 +80,8 @@ export type RowError = {
   number: string | null
   field: string
   message: string
+  /** The same as `message`, as a code and params the app words in its language. */
+  problem: { code: ServiceNowRowProblemCode; params?: Record<string, string> }
   state?: { code: string; label: string }
 }
 
@@ -126,6 +129,7 @@ class FieldError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    readonly problem: RowError['problem'],
     readonly state?: { code: string; label: string },
   ) {
     super(message)
@@ -145,24 +149,31 @@ export function mapIncident(
   if (sysId === '')
     return {
       ok: false,
-      error: { sysId: '(missing)', number, field: 'sys_id', message: 'the record has no sys_id' },
+      error: {
+        sysId: '(missing)',
+        number,
+        field: 'sys_id',
+        message: 'the record has no sys_id',
+        problem: { code: 'no_sys_id' },
+      },
     }
 
   const field = (name: string): SnField => {
     if (record[name] === undefined && INCIDENT_ONLY_FIELDS.has(name)) return ABSENT
     const parsed = fieldSchema.safeParse(record[name])
     if (!parsed.success)
-      throw new FieldError(
-        name,
-        record[name] === undefined
-          ? 'the field is missing (is it readable by the integration user?)'
-          : 'expected { value, display_value } strings (sysparm_display_value=all)',
-      )
+      throw record[name] === undefined
+        ? new FieldError(name, 'the field is missing (is it readable by the integration user?)', {
+            code: 'field_missing',
+          })
+        : new FieldError(name, 'expected { value, display_value } strings (sysparm_display_value=all)', {
+            code: 'field_not_pair',
+          })
     return parsed.data
   }
   const required = (name: string): string => {
     const v = field(name).value
-    if (v === '') throw new FieldError(name, 'the field is empty')
+    if (v === '') throw new FieldError(name, 'the field is empty', { code: 'field_empty' })
     return v
   }
   const name = (f: string): string | null => {
@@ -173,16 +184,24 @@ export function mapIncident(
     const v = field(f).value
     if (v === '') {
       if (optional) return null
-      throw new FieldError(f, 'the field is empty')
+      throw new FieldError(f, 'the field is empty', { code: 'field_empty' })
     }
     const ms = parseSnDateTime(v)
-    if (ms === null) throw new FieldError(f, `"${v}" is not a UTC date-time 'YYYY-MM-DD HH:mm:ss'`)
+    if (ms === null)
+      throw new FieldError(f, `"${v}" is not a UTC date-time 'YYYY-MM-DD HH:mm:ss'`, {
+        code: 'not_date_time',
+        params: { value: v },
+      })
     return ms
   }
   const count = (f: string): number => {
     const v = field(f).value
     if (v === '') return 0
-    if (!/^\d+$/.test(v)) throw new FieldError(f, `"${v}" is not a whole number`)
+    if (!/^\d+$/.test(v))
+      throw new FieldError(f, `"${v}" is not a whole number`, {
+        code: 'not_whole_number',
+        params: { value: v },
+      })
     return Number(v)
   }
 
@@ -192,15 +211,21 @@ export function mapIncident(
     if (!status) {
       const label = field('state').display_value
       const known = [...Object.keys(opts.stateMap ?? {}), ...Object.keys(STATE_MAP)]
+      const mapped = [...new Set(known)].join(', ')
       throw new FieldError(
         'state',
-        `unknown state "${stateValue}" (${label || 'no label'}); mapped: ${[...new Set(known)].join(', ')}`,
+        `unknown state "${stateValue}" (${label || 'no label'}); mapped: ${mapped}`,
+        { code: 'unknown_state', params: { value: stateValue, label, mapped } },
         { code: stateValue, label },
       )
     }
     const priorityValue = required('priority')
     const priority = PRIORITY_MAP[priorityValue]
-    if (!priority) throw new FieldError('priority', `unknown priority "${priorityValue}"; known: 1..5`)
+    if (!priority)
+      throw new FieldError('priority', `unknown priority "${priorityValue}"; known: 1..5`, {
+        code: 'unknown_priority',
+        params: { value: priorityValue },
+      })
     const updatedAt = instant('sys_updated_on', false) as number
     // opened_at is set by the incident form; records created by imports or scripts may lack it.
     const createdAt = instant('opened_at', true) ?? (instant('sys_created_on', false) as number)
@@ -235,6 +260,7 @@ export function mapIncident(
           number,
           field: err.field,
           message: err.message,
+          problem: err.problem,
           ...(err.state ? { state: err.state } : {}),
         },
       }

@@ -1,7 +1,7 @@
 // ko/en wording of why a sync or a connection test failed (SYNC_ERROR_REASON_CODES), under the
 // top-level key "syncErrors"; sync-error-text.ts fills them. A code missing here shows the core's
 // English message. What a server said, ids, URLs and field names stay as they are.
-import type { SyncErrorReasonCode } from '../../../../shared/ipc/sync-error-reasons'
+import type { ServiceNowRowProblemCode, SyncErrorReasonCode } from '../../../../shared/ipc/sync-error-reasons'
 
 const ko = {
   reasons: {
@@ -55,6 +55,21 @@ const ko = {
     sync_taken_over:
       '이 동기화가 너무 오래 멈춰 있는 사이 다른 프로세스가 중단된 것으로 처리했고, 그 뒤 이 연결을 동기화했을 수 있습니다. 마지막 페이지는 쓰지 않고 멈췄습니다.',
   } satisfies Record<SyncErrorReasonCode, string>,
+  /** One ServiceNow record that cannot be read (servicenow_bad_rows, servicenow_unknown_state). */
+  record: '레코드 {{sysId}}, 필드 {{field}}: {{problem}}',
+  recordNumbered: '레코드 {{sysId}}({{number}}), 필드 {{field}}: {{problem}}',
+  recordsMore: '외 {{more}}건',
+  noLabel: '이름 없음',
+  rowProblems: {
+    no_sys_id: '레코드에 sys_id가 없습니다',
+    field_missing: '필드가 없습니다(통합 사용자가 읽을 수 있는 필드인지 확인하세요)',
+    field_not_pair: '{ value, display_value } 문자열이 아닙니다(sysparm_display_value=all)',
+    field_empty: '값이 비어 있습니다',
+    not_date_time: '"{{value}}"은(는) UTC 날짜·시각(YYYY-MM-DD HH:mm:ss)이 아닙니다',
+    not_whole_number: '"{{value}}"은(는) 정수가 아닙니다',
+    unknown_state: '알 수 없는 상태 "{{value}}"({{label}}). 연결된 코드: {{mapped}}',
+    unknown_priority: '알 수 없는 우선순위 "{{value}}". 1~5만 압니다',
+  } satisfies Record<ServiceNowRowProblemCode, string>,
   /** What the server said about its error, in its own words. */
   said: '서버 응답: {{said}}',
   attempts: '({{attempts}}번 시도한 뒤 멈췄습니다.)',
@@ -115,6 +130,20 @@ const en: typeof ko = {
     sync_crashed: 'The sync stopped unexpectedly ({{detail}}). Try syncing again.',
     sync_taken_over:
       'While this sync was stopped for too long, another process closed it as interrupted and may have synced the connection since. It stopped without writing its last pages.',
+  },
+  record: 'record {{sysId}}, field {{field}}: {{problem}}',
+  recordNumbered: 'record {{sysId}} ({{number}}), field {{field}}: {{problem}}',
+  recordsMore: '(and {{more}} more)',
+  noLabel: 'no label',
+  rowProblems: {
+    no_sys_id: 'the record has no sys_id',
+    field_missing: 'the field is missing (is it readable by the integration user?)',
+    field_not_pair: 'expected { value, display_value } strings (sysparm_display_value=all)',
+    field_empty: 'the field is empty',
+    not_date_time: '"{{value}}" is not a UTC date-time \'YYYY-MM-DD HH:mm:ss\'',
+    not_whole_number: '"{{value}}" is not a whole number',
+    unknown_state: 'unknown state "{{value}}" ({{label}}); mapped: {{mapped}}',
+    unknown_priority: 'unknown priority "{{value}}"; known: 1..5',
   },
   said: 'The server said: {{said}}',
   attempts: '(Gave up after {{attempts}} attempts.)',

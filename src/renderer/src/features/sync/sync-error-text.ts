@@ -4,7 +4,12 @@
 // failure nothing sorts; or a code this renderer does not know).
 import type { TFunction } from 'i18next'
 import { API_ERROR_REASON_CODES } from '../../../../shared/ipc/error-reasons'
-import { SYNC_ERROR_REASON_CODES, type SyncFailureReason } from '../../../../shared/ipc/sync-error-reasons'
+import {
+  SERVICENOW_ROW_PROBLEM_CODES,
+  SYNC_ERROR_REASON_CODES,
+  type ServiceNowRecordProblem,
+  type SyncFailureReason,
+} from '../../../../shared/ipc/sync-error-reasons'
 import { formatCount } from '../../i18n/format'
 import { apiErrorText } from '../../lib/api-error-text'
 
@@ -25,6 +30,14 @@ export function syncErrorText(
   const params: Record<string, string> = {}
   for (const [k, v] of Object.entries(reason.params ?? {}))
     params[k] = typeof v === 'number' && k !== 'status' ? formatCount(v, language) : String(v)
+  // ServiceNow records that cannot be read, worded one by one (the English `detail` otherwise).
+  const records = recordProblems(reason.params?.['records'])
+  if (records) {
+    const more = Number(reason.params?.['more'] ?? 0)
+    params['detail'] =
+      records.map((r) => recordText(t, r)).join('; ') +
+      (more > 0 ? ` ${t('syncErrors.recordsMore', { count: more, more: formatCount(more, language) })}` : '')
+  }
   // The data being read, named as the Sync screen names it (기관, 서비스 요청 …).
   if (params['entity'])
     params['entity'] = inSentence(t(`sync.entities.${params['entity']}`, { defaultValue: params['entity'] }))
@@ -42,4 +55,40 @@ export function syncErrorText(
 /** A label as a word inside a sentence: 'Service requests' → 'service requests'; 'SR events' stays. */
 function inSentence(label: string): string {
   return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label
+}
+
+const ROW_CODES: ReadonlySet<string> = new Set(SERVICENOW_ROW_PROBLEM_CODES)
+
+/** The records param read back; null when absent or not what the core writes (then `detail` shows). */
+function recordProblems(param: string | number | undefined): ServiceNowRecordProblem[] | null {
+  if (typeof param !== 'string') return null
+  try {
+    const list = JSON.parse(param) as unknown
+    if (!Array.isArray(list) || list.length === 0) return null
+    const ok = list.every(
+      (r: Partial<ServiceNowRecordProblem> | null) =>
+        typeof r === 'object' &&
+        r !== null &&
+        typeof r.sysId === 'string' &&
+        typeof r.field === 'string' &&
+        typeof r.code === 'string' &&
+        ROW_CODES.has(r.code),
+    )
+    return ok ? (list as ServiceNowRecordProblem[]) : null
+  } catch {
+    return null
+  }
+}
+
+/** "레코드 abc(INC001), 필드 opened_at: …" in the UI's language. */
+function recordText(t: TFunction, r: ServiceNowRecordProblem): string {
+  const params = { ...r.params }
+  if (r.code === 'unknown_state' && !params['label']) params['label'] = t('syncErrors.noLabel')
+  const problem = t(`syncErrors.rowProblems.${r.code}`, params)
+  return t(r.number ? 'syncErrors.recordNumbered' : 'syncErrors.record', {
+    sysId: r.sysId,
+    number: r.number ?? '',
+    field: r.field,
+    problem,
+  })
 }
