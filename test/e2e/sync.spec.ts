@@ -212,23 +212,53 @@ test('a ServiceNow connection with its own state codes: a mistyped code is shown
     await expect(form.getByRole('alert')).toContainText('코드=상태 형식으로 적어 주세요')
     await expect(form.getByRole('alert')).toContainText('"WAITING" is not a status')
     await form.screenshot({ path: 'test-results/connection-state-map-error.png' })
-    await page.getByTestId('conn-state-map').fill('4=pending')
+    const syncSn = async (): Promise<unknown> => {
+      await request.post(`${harness.url}/api/invoke/sync:run`, { data: { source: 'sn' } })
+      let outcome: unknown
+      await expect
+        .poll(async () => {
+          const res = await request.post(`${harness.url}/api/invoke/sync:status`, { data: {} })
+          const status = (await res.json()) as {
+            data: { state: string; lastRun: { outcomes: { status: string }[] } | null }
+          }
+          outcome = status.data.state === 'idle' ? status.data.lastRun?.outcomes[0]?.status : 'running'
+          return outcome
+        })
+        .not.toBe('running')
+      return outcome
+    }
+
+    // Saved without a map, the sync stops at the incident in state 4, and the Sync screen says
+    // which record, which state and how to map it, in Korean.
+    await page.getByTestId('conn-state-map').fill('')
     await page.getByTestId('conn-save').click()
     const item = connections.getByTestId('connection-sn')
+    await expect(item).toBeVisible()
+    expect(await syncSn()).toBe('failed')
+    await openReady(page, '/')
+    await page.getByTestId('demo-later').click()
+    await page.getByTestId('nav-sync').click()
+    const failed = page.getByTestId('sync-source-sn').getByTestId('source-error-message')
+    await expect(failed).toContainText(
+      `레코드 ${awaiting['sys_id']?.value}(${awaiting['number']?.value}), 필드 state: 알 수 없는 상태 "4"(Awaiting User Info)`,
+    )
+    await expect(failed).toContainText('설정 → 연결 → 편집 → 상태 코드')
+    // Its cause is the connection's map, not the server: said so, with where to fix it.
+    const cause = page.getByTestId('sync-source-sn').getByTestId('source-error')
+    await expect(cause).toContainText('알 수 없는 상태 코드')
+    await expect(cause).toContainText('상태 코드에서 그 코드를 상태에 연결한 뒤 다시 동기화하세요')
+    await page
+      .getByTestId('sync-source-sn')
+      .screenshot({ path: 'test-results/sync-servicenow-unknown-state.png' })
+
+    // Mapped in the connection, the incident in state 4 arrives as PENDING: the sync goes on.
+    await openReady(page, '/settings.html')
+    await item.getByRole('button', { name: /sn 수정/ }).click()
+    await page.getByTestId('conn-state-map').fill('4=pending')
+    await page.getByTestId('conn-save').click()
     await expect(item.getByTestId('connection-state-map')).toHaveText('상태 코드: 4=PENDING')
     await item.screenshot({ path: 'test-results/connection-state-map-item.png' })
-
-    // The incident in state 4 arrives as PENDING: the sync is not stuck on it.
-    await request.post(`${harness.url}/api/invoke/sync:run`, { data: { source: 'sn' } })
-    await expect
-      .poll(async () => {
-        const res = await request.post(`${harness.url}/api/invoke/sync:status`, { data: {} })
-        const status = (await res.json()) as {
-          data: { state: string; lastRun: { outcomes: { status: string }[] } | null }
-        }
-        return status.data.state === 'idle' ? status.data.lastRun?.outcomes[0]?.status : 'running'
-      })
-      .toBe('ok')
+    expect(await syncSn()).toBe('ok')
     const ws = openWorkspace({ dataDir: harness.dataDir })
     try {
       const row = ws.store.sqlite

@@ -16,6 +16,8 @@ export type SyncErrorCause =
   | 'server'
   | 'timeout'
   | 'malformed'
+  /** ServiceNow records in a state code no map knows: map it in the connection. */
+  | 'unknown_state'
   | 'secret_missing'
   | 'certificate'
   | 'proxy'

@@ -152,6 +152,9 @@ describe('sync failures carry their reason', () => {
       },
     ])
     expect(view).toEqual(log)
+    // The Sync screen's cause: the connection's map (not the server's data) is what to fix.
+    const [source] = await app.ok('sources:list', {})
+    expect(source?.lastError?.cause).toBe('unknown_state')
     // The test reads no incidents: it passes.
     expect(test).toBeUndefined()
   })

@@ -23,10 +23,12 @@ export function causeOf(status: string, fullMessage: string): SyncErrorCause {
   if (message.includes('(429)')) return 'rate_limited'
   if (/failed \(5\d\d\)/.test(message)) return 'server'
   if (message.includes('No answer in time')) return 'timeout'
+  // ServiceNow records in a state no map knows: the connection's state codes fix it, not the server.
+  if (/\. Map state .+ to a status for this source/.test(message)) return 'unknown_state'
   if (message.startsWith('interrupted') || message.includes('closed this run as interrupted'))
     return 'interrupted'
   if (
-    /not a protocol page|was rejected|not valid JSON|malformed|truncated|does not move forward|cursor/i.test(
+    /not a protocol page|was rejected|not valid JSON|malformed|truncated|does not move forward|cursor|record\(s\) we cannot read/i.test(
       message,
     )
   )

@@ -71,6 +71,7 @@ const ko = {
     proxy_auth: '프록시 로그인 실패',
     cancelled: '취소됨',
     interrupted: '중단됨',
+    unknown_state: '알 수 없는 상태 코드',
     other: '오류',
   },
   advice: {
@@ -92,6 +93,8 @@ const ko = {
       '프록시가 로그인을 요구하거나 받아들이지 않았습니다. 설정 → 연결에서 프록시 사용자와 비밀번호를 확인하세요 (명령줄에서 추가한 연결은 --proxy-password-env로 지정한 환경 변수).',
     cancelled: '다시 실행하면 멈춘 곳부터 이어서 받습니다.',
     interrupted: '앱이 동기화 중에 종료되었습니다. 다시 실행하면 이어서 받습니다.',
+    unknown_state:
+      'ServiceNow 인스턴스가 이 연결이 모르는 상태 코드를 씁니다. 설정 → 연결 → 편집 → 상태 코드에서 그 코드를 상태에 연결한 뒤 다시 동기화하세요. 이전 데이터는 그대로입니다.',
     other: '다시 시도해 보고, 계속되면 아래 메시지를 관리자에게 전달하세요.',
   },
   log: {
@@ -182,6 +185,7 @@ const en: typeof ko = {
     proxy_auth: 'Proxy login failed',
     cancelled: 'Cancelled',
     interrupted: 'Interrupted',
+    unknown_state: 'Unknown state code',
     other: 'Error',
   },
   advice: {
@@ -203,6 +207,8 @@ const en: typeof ko = {
       'The proxy asks for a login or did not accept it. Check the proxy user and password in Settings → Connections (for a connection added on the command line, the variable named by --proxy-password-env).',
     cancelled: 'Run it again to continue where it stopped.',
     interrupted: 'The app stopped during the sync. Run it again to continue.',
+    unknown_state:
+      'The ServiceNow instance uses a state code this connection does not know. Map it to a status in Settings → Connections → Edit → State codes, then sync again. Earlier data is intact.',
     other: 'Try again; if it persists, pass the message below to an administrator.',
   },
   log: {
