@@ -38,37 +38,69 @@ export const stateMapSchema = z
   })
   .transform((map) => map as StateMap)
 
+/** Why state-map text was refused, as a code and params the Connections form words in its language. */
+export type StateMapProblem =
+  | { code: 'not_pair'; params: { entry: string } }
+  | { code: 'bad_code'; params: { entry: string; code: string } }
+  | { code: 'bad_status'; params: { entry: string; status: string; statuses: string } }
+  | { code: 'twice'; params: { code: string; first: string; second: string } }
+  | { code: 'empty'; params: Record<string, never> }
+  | { code: 'too_many'; params: { max: number } }
+
 /**
- * Parses the command line's `4=PENDING,-5=OPEN` (statuses in any case) into a state map; an error
- * message naming the bad entry otherwise.
+ * Parses the command line's `4=PENDING,-5=OPEN` (statuses in any case) into a state map; otherwise
+ * an English message naming the bad entry (the command line's) and the same as a problem code.
  */
-export function parseStateMapText(text: string): { ok: true; map: StateMap } | { ok: false; error: string } {
+export function parseStateMapText(
+  text: string,
+): { ok: true; map: StateMap } | { ok: false; error: string; problem: StateMapProblem } {
   const map: Record<string, SrStatus> = {}
   for (const raw of text.split(',')) {
     const entry = raw.trim()
     if (entry === '') continue
     const m = /^([^=]*)=(.*)$/.exec(entry)
-    if (!m) return { ok: false, error: `"${entry}" is not CODE=STATUS (e.g. 4=PENDING)` }
+    if (!m)
+      return {
+        ok: false,
+        error: `"${entry}" is not CODE=STATUS (e.g. 4=PENDING)`,
+        problem: { code: 'not_pair', params: { entry } },
+      }
     const code = (m[1] ?? '').trim()
-    const status = (m[2] ?? '').trim().toUpperCase()
+    const given = m[2]?.trim() ?? ''
+    const status = given.toUpperCase()
     if (!STATE_CODE.test(code))
       return {
         ok: false,
         error: `"${entry}": "${code}" is not a ServiceNow state code (the state's value, a whole number such as 4 or -5)`,
+        problem: { code: 'bad_code', params: { entry, code } },
       }
     if (!(SR_STATUSES as readonly string[]).includes(status))
       return {
         ok: false,
-        error: `"${entry}": "${m[2]?.trim() ?? ''}" is not a status; use one of ${STATUS_LIST}`,
+        error: `"${entry}": "${given}" is not a status; use one of ${STATUS_LIST}`,
+        problem: { code: 'bad_status', params: { entry, status: given, statuses: STATUS_LIST } },
       }
-    if (code in map && map[code] !== status)
-      return { ok: false, error: `state ${code} is given twice (${map[code]} and ${status})` }
+    const first = map[code]
+    if (first !== undefined && first !== status)
+      return {
+        ok: false,
+        error: `state ${code} is given twice (${first} and ${status})`,
+        problem: { code: 'twice', params: { code, first, second: status } },
+      }
     map[code] = status as SrStatus
   }
   if (Object.keys(map).length === 0)
-    return { ok: false, error: 'no CODE=STATUS entries (e.g. 4=PENDING,-5=OPEN)' }
+    return {
+      ok: false,
+      error: 'no CODE=STATUS entries (e.g. 4=PENDING,-5=OPEN)',
+      problem: { code: 'empty', params: {} },
+    }
   if (Object.keys(map).length > MAX_STATE_MAP)
-    return { ok: false, error: `at most ${MAX_STATE_MAP} state codes` }
+    return {
+      ok: false,
+      error: `at most ${MAX_STATE_MAP} state codes`,
+      problem: { code: 'too_many', params: { max: MAX_STATE_MAP } },
+    }
   return { ok: true, map }
 }
 

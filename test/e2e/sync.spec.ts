@@ -210,7 +210,7 @@ test('a ServiceNow connection with its own state codes: a mistyped code is shown
     // Refused in the form, under the field, before anything is saved.
     const form = page.getByTestId('connection-form')
     await expect(form.getByRole('alert')).toContainText('코드=상태 형식으로 적어 주세요')
-    await expect(form.getByRole('alert')).toContainText('"WAITING" is not a status')
+    await expect(form.getByRole('alert')).toContainText('"4=WAITING": "WAITING"은(는) 상태가 아닙니다')
     await form.screenshot({ path: 'test-results/connection-state-map-error.png' })
     const syncSn = async (): Promise<unknown> => {
       await request.post(`${harness.url}/api/invoke/sync:run`, { data: { source: 'sn' } })

@@ -81,23 +81,35 @@ describe('ServiceNow state map', () => {
       ok: true,
       map: { '4': 'PENDING', '-5': 'OPEN' },
     })
+    // Each refusal also as a problem code and params, for the Connections form to word.
     expect(parseStateMapText('4:PENDING')).toEqual({
       ok: false,
       error: '"4:PENDING" is not CODE=STATUS (e.g. 4=PENDING)',
+      problem: { code: 'not_pair', params: { entry: '4:PENDING' } },
     })
     expect(parseStateMapText('4=WAITING')).toMatchObject({
       ok: false,
       error: expect.stringContaining('"WAITING" is not a status; use one of OPEN, IN_PROGRESS'),
+      problem: {
+        code: 'bad_status',
+        params: {
+          entry: '4=WAITING',
+          status: 'WAITING',
+          statuses: expect.stringContaining('OPEN, IN_PROGRESS'),
+        },
+      },
     })
     expect(parseStateMapText('x=OPEN')).toMatchObject({
       ok: false,
       error: expect.stringContaining('"x" is not a ServiceNow state code'),
+      problem: { code: 'bad_code', params: { entry: 'x=OPEN', code: 'x' } },
     })
     expect(parseStateMapText('4=OPEN,4=DONE')).toMatchObject({
       ok: false,
       error: 'state 4 is given twice (OPEN and DONE)',
+      problem: { code: 'twice', params: { code: '4', first: 'OPEN', second: 'DONE' } },
     })
-    expect(parseStateMapText(' , ')).toMatchObject({ ok: false })
+    expect(parseStateMapText(' , ')).toMatchObject({ ok: false, problem: { code: 'empty' } })
   })
 })
 

@@ -1,4 +1,5 @@
 // ko/en messages of Settings → Connections (SPEC §9, §10), under the top-level key "connections".
+import type { StateMapProblem } from '../../../../shared/servicenow-state-map'
 const ko = {
   title: '연결',
   intro:
@@ -54,6 +55,14 @@ const ko = {
   stateMapHint:
     '기본 코드(1 신규, 2 진행 중, 3 보류, 6 해결, 7 종료, 8 취소) 밖의 state 값이 뜻하는 상태. 예: 4=PENDING, -5=OPEN (OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED 중 하나)',
   stateMapInvalid: '코드=상태 형식으로 적어 주세요 (예: 4=PENDING, -5=OPEN). {{detail}}',
+  stateMapProblems: {
+    not_pair: '"{{entry}}"은(는) 코드=상태 형식이 아닙니다.',
+    bad_code: '"{{entry}}": "{{code}}"은(는) ServiceNow 상태 코드(4나 -5 같은 정수)가 아닙니다.',
+    bad_status: '"{{entry}}": "{{status}}"은(는) 상태가 아닙니다. 다음 중 하나를 쓰세요: {{statuses}}.',
+    twice: '상태 코드 {{code}}이(가) 두 번 나옵니다({{first}}, {{second}}).',
+    empty: '코드=상태 항목이 없습니다.',
+    too_many: '상태 코드는 {{max}}개까지입니다.',
+  } satisfies Record<StateMapProblem['code'], string>,
   stateMapShown: '상태 코드: {{codes}}',
   margin: '재읽기 여유(초)',
   marginHint:
@@ -139,6 +148,14 @@ const en: typeof ko = {
   stateMapHint:
     'What state values outside the built-in ones (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled) mean, e.g. 4=PENDING, -5=OPEN (one of OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED)',
   stateMapInvalid: 'Write CODE=STATUS pairs (e.g. 4=PENDING, -5=OPEN). {{detail}}',
+  stateMapProblems: {
+    not_pair: '"{{entry}}" is not CODE=STATUS.',
+    bad_code: '"{{entry}}": "{{code}}" is not a ServiceNow state code (a whole number such as 4 or -5).',
+    bad_status: '"{{entry}}": "{{status}}" is not a status; use one of {{statuses}}.',
+    twice: 'State {{code}} is given twice ({{first}} and {{second}}).',
+    empty: 'No CODE=STATUS entries.',
+    too_many: 'At most {{max}} state codes.',
+  },
   stateMapShown: 'State codes: {{codes}}',
   margin: 'Re-read margin (seconds)',
   marginHint:

@@ -107,7 +107,12 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     const codes = stateCodes.trim()
     const parsedCodes = kind === 'servicenow' && codes !== '' ? parseStateMapText(codes) : null
     if (parsedCodes && !parsedCodes.ok) {
-      setStateCodesError(t('connections.stateMapInvalid', { detail: parsedCodes.error }))
+      const { code, params } = parsedCodes.problem
+      setStateCodesError(
+        t('connections.stateMapInvalid', {
+          detail: t(`connections.stateMapProblems.${code}`, { ...params, defaultValue: parsedCodes.error }),
+        }),
+      )
       return
     }
     setStateCodesError(null)
