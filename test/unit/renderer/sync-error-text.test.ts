@@ -211,38 +211,21 @@ describe('sync error wording', () => {
         params: { value: '-5', label: '', mapped: '1' },
       },
     ])
-    expect(
-      syncErrorText(
-        ko,
-        reason('servicenow_bad_rows', {
-          table: 'incident',
-          count: 1,
-          detail: 'D',
-          records: unlabelled,
-          more: 0,
-        }),
-        ENGLISH,
-        'ko',
-      ),
-    ).toContain('알 수 없는 상태 "-5"(이름 없음)')
+    const badRows = (records: string): SyncFailureReason =>
+      reason('servicenow_bad_rows', {
+        table: 'incident',
+        count: 1,
+        detail: 'ENGLISH DETAIL',
+        records,
+        more: 0,
+      })
+    expect(syncErrorText(ko, badRows(unlabelled), ENGLISH, 'ko')).toContain('알 수 없는 상태 "-5"(이름 없음)')
     for (const bad of [
       'not json',
       '[]',
       JSON.stringify([{ sysId: 'x', field: 'f', code: 'no_such_problem' }]),
     ])
-      expect(
-        syncErrorText(
-          ko,
-          reason('servicenow_bad_rows', {
-            table: 'incident',
-            count: 1,
-            detail: 'ENGLISH DETAIL',
-            records: bad,
-          }),
-          ENGLISH,
-          'ko',
-        ),
-      ).toContain('ENGLISH DETAIL')
+      expect(syncErrorText(ko, badRows(bad), ENGLISH, 'ko')).toContain('ENGLISH DETAIL')
   })
 
   it('has every ServiceNow record problem worded in Korean and English', () => {
