@@ -101,6 +101,32 @@ export const SYNC_ERROR_REASON_CODES = [
 export type SyncErrorReasonCode = (typeof SYNC_ERROR_REASON_CODES)[number]
 
 /**
+ * What is wrong with the field of an ITSM REST row that was rejected (itsm_row_rejected carries it as
+ * `issue`, with `expected`, `received`, `values`, `limit` as the issue has them; `problem` is the
+ * English wording, shown for an issue without a code here).
+ */
+export const ITSM_FIELD_PROBLEM_CODES = [
+  /** The field is absent. */
+  'missing',
+  /** A value of type `received` where `expected` (string, number, int, boolean, object, array) belongs. */
+  'wrong_type',
+  /** Not one of `values` (quoted, separated by commas). */
+  'not_one_of',
+  /** Text longer than `limit` characters. */
+  'too_long',
+  /** A number above `limit`. */
+  'too_big',
+  /** A number below `limit`. */
+  'too_small',
+  /** Text shorter than `limit` characters (an empty id or name). */
+  'too_short',
+  /** Not an instant with its offset (2025-03-04T09:30:00.000+09:00). */
+  'not_instant',
+] as const
+
+export type ItsmFieldProblemCode = (typeof ITSM_FIELD_PROBLEM_CODES)[number]
+
+/**
  * What is wrong with one ServiceNow record of a page that cannot be read (servicenow_bad_rows,
  * servicenow_unknown_state carry the first five as `records`: JSON of ServiceNowRecordProblem[]).
  */

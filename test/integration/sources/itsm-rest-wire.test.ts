@@ -110,3 +110,60 @@ describe('ITSM REST connector: answers the protocol allows', () => {
     })
   })
 })
+
+describe('ITSM REST connector: a rejected row says what is wrong with its field as a code', () => {
+  const at = '2025-03-04T09:30:00.000+09:00'
+  const person = (over: Record<string, unknown>): Record<string, unknown> => ({
+    id: 'U1',
+    tenant: null,
+    name: '김운영',
+    email: null,
+    role: 'engineer',
+    created_at: at,
+    last_active_at: null,
+    updated_at: at,
+    ...over,
+  })
+  /** The reason of the page holding `row`, refused. */
+  const refusal = async (row: Record<string, unknown>): Promise<unknown> => {
+    const { connector } = stubbed(() => ({ items: [row], next: null }))
+    const err = await connector.fetchPage('people', null, { signal, pageSize: 10 }).catch((e: unknown) => e)
+    return (err as { reason?: unknown }).reason
+  }
+  const without = (key: string): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(person({})).filter(([k]) => k !== key))
+
+  it.each([
+    ['a missing field', without('name'), { field: 'name', issue: 'missing' }],
+    [
+      'a number for text',
+      person({ name: 7 }),
+      { field: 'name', issue: 'wrong_type', expected: 'string', received: 'number' },
+    ],
+    [
+      'null where null is not allowed',
+      person({ name: null }),
+      { field: 'name', issue: 'wrong_type', expected: 'string', received: 'null' },
+    ],
+    [
+      'an unknown role',
+      person({ role: 'boss' }),
+      { field: 'role', issue: 'not_one_of', values: '"engineer", "requester", "manager", "admin"' },
+    ],
+    [
+      'an instant without its offset',
+      person({ created_at: '2025-03-04 09:30:00' }),
+      { field: 'created_at', issue: 'not_instant' },
+    ],
+    [
+      'a name over its limit',
+      person({ name: 'x'.repeat(1001) }),
+      { field: 'name', issue: 'too_long', limit: 1000 },
+    ],
+    ['an empty id', person({ id: '' }), { field: 'id', issue: 'too_short', limit: 1 }],
+  ])('%s', async (_what, row, expected) => {
+    const reason = (await refusal(row)) as { code: string; params: Record<string, unknown> }
+    expect(reason.code).toBe('itsm_row_rejected')
+    expect(reason.params).toMatchObject({ entity: 'people', problem: expect.any(String), ...expected })
+  })
+})

@@ -177,6 +177,8 @@ describe('sync failures carry their reason', () => {
         item: expect.any(Number),
         field: 'priority',
         problem: expect.any(String),
+        issue: 'not_one_of',
+        values: '"P1", "P2", "P3", "P4"',
       },
     })
     expect(view).toEqual(log)

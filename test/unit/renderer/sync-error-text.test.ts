@@ -10,6 +10,7 @@ import { syncMessages } from '../../../src/renderer/src/features/sync/messages'
 import { apiErrorMessages } from '../../../src/renderer/src/lib/api-error-messages'
 import { importMessages } from '../../../src/renderer/src/features/import/messages'
 import {
+  ITSM_FIELD_PROBLEM_CODES,
   SERVICENOW_ROW_PROBLEM_CODES,
   SYNC_ERROR_REASON_CODES,
   type SyncErrorReasonCode,
@@ -226,6 +227,62 @@ describe('sync error wording', () => {
       JSON.stringify([{ sysId: 'x', field: 'f', code: 'no_such_problem' }]),
     ])
       expect(syncErrorText(ko, badRows(bad), ENGLISH, 'ko')).toContain('ENGLISH DETAIL')
+  })
+
+  it('words a rejected ITSM REST row’s field problem in the UI’s language', async () => {
+    const ko = await translator('ko')
+    const en = await translator('en')
+    const row = (issue: Record<string, string | number>): SyncFailureReason =>
+      reason('itsm_row_rejected', {
+        entity: 'srs',
+        row: '"SR-9"',
+        item: 3,
+        field: 'priority',
+        problem: 'ENGLISH PROBLEM',
+        ...issue,
+      })
+    expect(syncErrorText(ko, row({ issue: 'not_one_of', values: '"P1", "P2"' }), ENGLISH, 'ko')).toBe(
+      '서비스 요청 행 "SR-9"(페이지의 3번째 항목)를 받지 않았습니다. 필드 "priority": 허용된 값이 아닙니다. 다음 중 하나여야 합니다: "P1", "P2". 이 페이지는 저장하지 않았습니다.',
+    )
+    expect(syncErrorText(en, row({ issue: 'not_one_of', values: '"P1", "P2"' }), ENGLISH, 'en')).toBe(
+      'service requests row "SR-9" (item 3 of the page) was rejected: field "priority": not an allowed value; expected one of "P1", "P2". The page was not stored.',
+    )
+    expect(
+      syncErrorText(ko, row({ issue: 'wrong_type', expected: 'string', received: 'number' }), ENGLISH, 'ko'),
+    ).toContain('필드 "priority": 문자열 값이어야 하는데 숫자 값입니다.')
+    expect(syncErrorText(ko, row({ issue: 'too_long', limit: 1000 }), ENGLISH, 'ko')).toContain(
+      '필드 "priority": 1,000자보다 깁니다.',
+    )
+    // An issue without a code (or one this renderer does not know) shows the English problem.
+    expect(syncErrorText(ko, row({}), ENGLISH, 'ko')).toContain('필드 "priority": ENGLISH PROBLEM.')
+    expect(syncErrorText(ko, row({ issue: 'no_such_issue' }), ENGLISH, 'ko')).toContain('ENGLISH PROBLEM')
+  })
+
+  it('has every ITSM field problem worded in Korean and English', async () => {
+    for (const lng of ['ko', 'en'] as const) {
+      const t = await translator(lng)
+      for (const code of ITSM_FIELD_PROBLEM_CODES) {
+        const text = syncErrorText(
+          t,
+          reason('itsm_row_rejected', {
+            entity: 'srs',
+            row: '"SR-1"',
+            item: 1,
+            field: 'f',
+            problem: 'ENGLISH PROBLEM',
+            issue: code,
+            expected: 'string',
+            received: 'null',
+            values: '"A"',
+            limit: 5,
+          }),
+          ENGLISH,
+          lng,
+        )
+        expect(text, `${lng} ${code}`).not.toContain('ENGLISH PROBLEM')
+        expect(text, `${lng} ${code}`).not.toMatch(/\{\{|syncErrors\./)
+      }
+    }
   })
 
   it('has every ServiceNow record problem worded in Korean and English', () => {

@@ -296,12 +296,49 @@ function parseItems<E extends SyncEntity>(entity: E, items: unknown[], source: s
           item: i + 1,
           field,
           problem: issue?.message ?? 'invalid',
+          ...(issue ? fieldProblem(issue, valueAt(item, issue.path)) : {}),
         }),
       )
     }
     rows.push(parsed.data)
   }
   return rows
+}
+
+/** The value at `path` of a rejected item (undefined when absent). */
+function valueAt(item: unknown, path: readonly PropertyKey[]): unknown {
+  let value = item
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+/** What a JSON value is, as a type name: string, number, boolean, object, array, null (or undefined). */
+const jsonType = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v)
+
+/**
+ * The issue as a field problem code and its params (ITSM_FIELD_PROBLEM_CODES), for the app to word;
+ * nothing for an issue without one (its English `problem` is shown).
+ */
+function fieldProblem(issue: z.core.$ZodIssue, value: unknown): Record<string, string | number> {
+  switch (issue.code) {
+    case 'invalid_type':
+      return value === undefined
+        ? { issue: 'missing' }
+        : { issue: 'wrong_type', expected: String(issue.expected), received: jsonType(value) }
+    case 'invalid_value':
+      return { issue: 'not_one_of', values: issue.values.map((v) => JSON.stringify(v)).join(', ') }
+    case 'too_big':
+      return { issue: issue.origin === 'string' ? 'too_long' : 'too_big', limit: Number(issue.maximum) }
+    case 'too_small':
+      return { issue: issue.origin === 'string' ? 'too_short' : 'too_small', limit: Number(issue.minimum) }
+    case 'invalid_format':
+      return issue.format === 'datetime' ? { issue: 'not_instant' } : {}
+    default:
+      return {}
+  }
 }
 
 /** The row's id for a message, JSON-quoted; one too long to be an id is cut (it is the error's cause). */

@@ -1,7 +1,11 @@
 // ko/en wording of why a sync or a connection test failed (SYNC_ERROR_REASON_CODES), under the
 // top-level key "syncErrors"; sync-error-text.ts fills them. A code missing here shows the core's
 // English message. What a server said, ids, URLs and field names stay as they are.
-import type { ServiceNowRowProblemCode, SyncErrorReasonCode } from '../../../../shared/ipc/sync-error-reasons'
+import type {
+  ItsmFieldProblemCode,
+  ServiceNowRowProblemCode,
+  SyncErrorReasonCode,
+} from '../../../../shared/ipc/sync-error-reasons'
 
 const ko = {
   reasons: {
@@ -55,6 +59,26 @@ const ko = {
     sync_taken_over:
       '이 동기화가 너무 오래 멈춰 있는 사이 다른 프로세스가 중단된 것으로 처리했고, 그 뒤 이 연결을 동기화했을 수 있습니다. 마지막 페이지는 쓰지 않고 멈췄습니다.',
   } satisfies Record<SyncErrorReasonCode, string>,
+  /** The field problem of a rejected ITSM REST row (itsm_row_rejected's `issue`). */
+  fieldProblems: {
+    missing: '필드가 없습니다',
+    wrong_type: '{{expected}} 값이어야 하는데 {{received}} 값입니다',
+    not_one_of: '허용된 값이 아닙니다. 다음 중 하나여야 합니다: {{values}}',
+    too_long: '{{limit}}자보다 깁니다',
+    too_big: '{{limit}}보다 큽니다',
+    too_small: '{{limit}}보다 작습니다',
+    too_short: '{{limit}}자보다 짧습니다',
+    not_instant: '오프셋이 있는 시각(예: 2025-03-04T09:30:00.000+09:00)이 아닙니다',
+  } satisfies Record<ItsmFieldProblemCode, string>,
+  types: {
+    string: '문자열',
+    number: '숫자',
+    int: '정수',
+    boolean: '참/거짓',
+    object: '객체',
+    array: '목록',
+    null: 'null',
+  },
   /** One ServiceNow record that cannot be read (servicenow_bad_rows, servicenow_unknown_state). */
   record: '레코드 {{sysId}}, 필드 {{field}}: {{problem}}',
   recordNumbered: '레코드 {{sysId}}({{number}}), 필드 {{field}}: {{problem}}',
@@ -130,6 +154,25 @@ const en: typeof ko = {
     sync_crashed: 'The sync stopped unexpectedly ({{detail}}). Try syncing again.',
     sync_taken_over:
       'While this sync was stopped for too long, another process closed it as interrupted and may have synced the connection since. It stopped without writing its last pages.',
+  },
+  fieldProblems: {
+    missing: 'the field is missing',
+    wrong_type: 'expected {{expected}}, received {{received}}',
+    not_one_of: 'not an allowed value; expected one of {{values}}',
+    too_long: 'longer than {{limit}} characters',
+    too_big: 'greater than {{limit}}',
+    too_small: 'less than {{limit}}',
+    too_short: 'shorter than {{limit}} characters',
+    not_instant: 'not an instant with its offset (e.g. 2025-03-04T09:30:00.000+09:00)',
+  },
+  types: {
+    string: 'a string',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    object: 'an object',
+    array: 'a list',
+    null: 'null',
   },
   record: 'record {{sysId}}, field {{field}}: {{problem}}',
   recordNumbered: 'record {{sysId}} ({{number}}), field {{field}}: {{problem}}',

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next'
 import { API_ERROR_REASON_CODES } from '../../../../shared/ipc/error-reasons'
 import {
+  ITSM_FIELD_PROBLEM_CODES,
   SERVICENOW_ROW_PROBLEM_CODES,
   SYNC_ERROR_REASON_CODES,
   type ServiceNowRecordProblem,
@@ -30,6 +31,17 @@ export function syncErrorText(
   const params: Record<string, string> = {}
   for (const [k, v] of Object.entries(reason.params ?? {}))
     params[k] = typeof v === 'number' && k !== 'status' ? formatCount(v, language) : String(v)
+  // An ITSM REST row's field problem in the UI's language (the English `problem` otherwise).
+  const issue = params['issue']
+  if (issue && FIELD_CODES.has(issue)) {
+    const type = (name: string | undefined): string =>
+      name ? t(`syncErrors.types.${name}`, { defaultValue: name }) : ''
+    params['problem'] = t(`syncErrors.fieldProblems.${issue}`, {
+      ...params,
+      expected: type(params['expected']),
+      received: type(params['received']),
+    })
+  }
   // ServiceNow records that cannot be read, worded one by one (the English `detail` otherwise).
   const records = recordProblems(reason.params?.['records'])
   if (records) {
@@ -58,6 +70,7 @@ function inSentence(label: string): string {
 }
 
 const ROW_CODES: ReadonlySet<string> = new Set(SERVICENOW_ROW_PROBLEM_CODES)
+const FIELD_CODES: ReadonlySet<string> = new Set(ITSM_FIELD_PROBLEM_CODES)
 
 /** The records param read back; null when absent or not what the core writes (then `detail` shows). */
 function recordProblems(param: string | number | undefined): ServiceNowRecordProblem[] | null {
