@@ -287,8 +287,8 @@ test('offline before any data: the note does not promise data "as of never"; eac
   page,
   harness,
 }) => {
-  await addSource(harness, 'down', 'http://127.0.0.1:9')
-  await addSource(harness, 'backup', 'http://127.0.0.1:9')
+  await addSource(harness, 'down', 'http://127.0.0.1:2')
+  await addSource(harness, 'backup', 'http://127.0.0.1:2')
   await openSyncScreen(page)
   await page.getByRole('button', { name: 'down 동기화', exact: true }).click()
   const note = page.getByTestId('sync-offline')

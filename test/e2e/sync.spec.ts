@@ -283,7 +283,7 @@ test('a ServiceNow connection with a wider re-read margin: a wrong value is said
   await connections.getByTestId('connection-add').click()
   await page.locator('#conn-kind').selectOption('servicenow')
   await page.locator('#conn-name').fill('sn-late')
-  await page.locator('#conn-url').fill('http://127.0.0.1:9')
+  await page.locator('#conn-url').fill('http://127.0.0.1:2')
   await page.locator('#conn-user').fill('integration')
   await page.getByTestId('conn-secret').fill('sn-pw-e2e')
   const margin = page.getByTestId('conn-margin')

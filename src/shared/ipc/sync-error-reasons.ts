@@ -4,7 +4,10 @@
 //
 // Params are the variable parts, never a secret (the same redaction as the message applies to them):
 // `url` the address without query string or credentials; `status` the HTTP status; `detail` a
-// lower-level English text (the OS's, the TLS library's, a check's) shown as it is. Some params may
+// lower-level English text (the OS's, the TLS library's, a check's) shown as it is, unless
+// `detailCode` names it (one of NETWORK_DETAIL_CODES, then worded in the UI's language; with
+// `hostname` for a name DNS does not know, `host` and `altnames` for a certificate issued for other
+// names). Some params may
 // come with any code and add a sentence of their own:
 // - `said`: what the server said about its error, in its own words;
 // - `attempts`: how many tries were made before giving up;
@@ -41,6 +44,8 @@ export const SYNC_ERROR_REASON_CODES = [
   'unreachable',
   /** The request was never made (no attempts allowed); `url`. */
   'no_attempt',
+  /** `url` names `port`, one fetch refuses to connect to (the Fetch standard's blocked ports). */
+  'blocked_port',
   /** The server's TLS certificate at `url` was not accepted; `detail` the TLS library's reason. */
   'certificate',
   /** https:// to a port at `url` that answers in plain HTTP. */
@@ -99,6 +104,57 @@ export const SYNC_ERROR_REASON_CODES = [
 ] as const
 
 export type SyncErrorReasonCode = (typeof SYNC_ERROR_REASON_CODES)[number]
+
+/**
+ * The OS's and the TLS library's error codes a network or certificate failure's `detail` is worded
+ * from (its `detailCode`); any other code leaves the English `detail` as it is.
+ */
+export const NETWORK_DETAIL_CODES = [
+  // ── the network ──
+  /** Nothing listens at the address and port (or a firewall rejects the connection). */
+  'ECONNREFUSED',
+  /** DNS does not know `hostname`. */
+  'ENOTFOUND',
+  /** DNS did not answer (a temporary failure). */
+  'EAI_AGAIN',
+  /** The connection was reset by the other end or on the way. */
+  'ECONNRESET',
+  /** The server closed the connection before its answer was complete. */
+  'UND_ERR_SOCKET',
+  /** Connecting took too long (a firewall that drops packets, a host that is down). */
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  /** The server accepted the request but sent no headers, or stopped sending its body, in time. */
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  /** No route to the host. */
+  'EHOSTUNREACH',
+  /** No route to its network (this computer is off the network, or a VPN is down). */
+  'ENETUNREACH',
+  /** The connection broke while the request was being sent. */
+  'EPIPE',
+  // ── the certificate ──
+  /** The server's certificate is self-signed. */
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  /** The chain ends in a self-signed authority this computer does not trust. */
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  /** The authority that issued the certificate is unknown (an internal CA; a missing intermediate). */
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  /** The certificate, or one in its chain, has expired. */
+  'CERT_HAS_EXPIRED',
+  /** The certificate is not valid yet (often this computer's clock). */
+  'CERT_NOT_YET_VALID',
+  /** The certificate is for other names than `host`: `altnames`. */
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  /** The certificate was revoked by its authority. */
+  'CERT_REVOKED',
+  /** The certificate's signature does not verify. */
+  'CERT_SIGNATURE_FAILURE',
+] as const
+
+export type NetworkDetailCode = (typeof NETWORK_DETAIL_CODES)[number]
 
 /**
  * What is wrong with the field of an ITSM REST row that was rejected (itsm_row_rejected carries it as

@@ -275,7 +275,7 @@ describe('source and sync commands', () => {
       '--name',
       'u1',
       '--url',
-      'http://127.0.0.1:9',
+      'http://127.0.0.1:2',
       '--user',
       'ops',
       '--password-env',
@@ -290,23 +290,23 @@ describe('source and sync commands', () => {
       '--name',
       'u2',
       '--url',
-      'http://127.0.0.1:9',
+      'http://127.0.0.1:2',
       '--password-env',
       'P',
     )
     expect(snNoUser.code).toBe(2)
     expect(snNoUser.stderr).toContain('--password-env holds the password of --user')
     expect(
-      await add('itsm', '--name', 'u3', '--url', 'http://127.0.0.1:9', '--token-env', 'T'),
+      await add('itsm', '--name', 'u3', '--url', 'http://127.0.0.1:2', '--token-env', 'T'),
     ).toMatchObject({ code: 0 })
     // A misspelt option is named as such, not taken for a missing one.
-    const misspelt = await add('itsm', '--nmae', 'u4', '--url', 'http://127.0.0.1:9', '--token-env', 'T')
+    const misspelt = await add('itsm', '--nmae', 'u4', '--url', 'http://127.0.0.1:2', '--token-env', 'T')
     expect(misspelt.code).toBe(2)
     expect(misspelt.stderr).toBe("error: unknown option '--nmae'\n(Did you mean --name?)\n")
     const noUrl = await add('itsm', '--name', 'u4', '--token-env', 'T')
     expect(noUrl).toMatchObject({ code: 2, stderr: "error: required option '--url <url>' not specified\n" })
     // The core's field names ("tokenEnv: …") are said as the options typed.
-    const badVar = await add('itsm', '--name', 'u4', '--url', 'http://127.0.0.1:9', '--token-env', 'my-token')
+    const badVar = await add('itsm', '--name', 'u4', '--url', 'http://127.0.0.1:2', '--token-env', 'my-token')
     expect(badVar.code).toBe(2)
     expect(badVar.stderr).toMatch(/^error: --token-env: An environment variable name/)
     const taken = await add('itsm', '--name', 'u3', '--url', 'http://127.0.0.1:8', '--token-env', 'T')
@@ -318,7 +318,7 @@ describe('source and sync commands', () => {
       config: { url: string }
     }[]
     expect(list.filter((s) => s.name.startsWith('u'))).toEqual([
-      expect.objectContaining({ name: 'u3', config: expect.objectContaining({ url: 'http://127.0.0.1:9' }) }),
+      expect.objectContaining({ name: 'u3', config: expect.objectContaining({ url: 'http://127.0.0.1:2' }) }),
     ])
     expect((await cli(['source', 'remove', 'u3', '--data-dir', dir])).code).toBe(0)
   }, 60_000)

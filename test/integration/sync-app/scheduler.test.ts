@@ -9,7 +9,7 @@ import { probeSource } from '../../../src/main/core/sync/runtime'
 import { createServer } from 'node:net'
 
 const MIN = 60_000
-const source = (name: string, url = 'http://127.0.0.1:9'): SourceRecord => ({
+const source = (name: string, url = 'http://127.0.0.1:2'): SourceRecord => ({
   id: 1,
   name,
   kind: 'itsm',
@@ -60,7 +60,7 @@ function outcome(job: RunSourceJob, status: SyncOutcome['status'], now: number):
       status === 'ok'
         ? null
         : status === 'offline'
-          ? 'Offline: Cannot reach http://127.0.0.1:9/api/v1/tenants (ECONNREFUSED)'
+          ? 'Offline: Cannot reach http://127.0.0.1:2/api/v1/tenants (ECONNREFUSED)'
           : 'Cancelled',
     reason: null,
     startedAt: now,
@@ -339,10 +339,10 @@ describe('probeSource', () => {
     const port = typeof address === 'object' && address ? address.port : 0
     // Port 9 (discard) is closed here: the server is reachable only through the proxy.
     const behindProxy = (proxyUrl: string): SourceRecord => {
-      const record = source('behind', 'http://127.0.0.1:9')
+      const record = source('behind', 'http://127.0.0.1:2')
       return { ...record, config: { ...record.config, proxy: proxyUrl } } as SourceRecord
     }
-    expect(await probeSource(source('direct', 'http://127.0.0.1:9'))).toBe(false)
+    expect(await probeSource(source('direct', 'http://127.0.0.1:2'))).toBe(false)
     expect(await probeSource(behindProxy(`http://127.0.0.1:${port}`))).toBe(true)
     await new Promise<void>((r) => proxy.close(() => r()))
     expect(await probeSource(behindProxy(`http://127.0.0.1:${port}`))).toBe(false)

@@ -190,7 +190,7 @@ describe('ServiceNow sources through the channels', () => {
     const result = await app.invoke('sources:add', {
       kind: 'servicenow',
       name: 'sn',
-      url: 'http://127.0.0.1:9',
+      url: 'http://127.0.0.1:2',
       user: 'integration',
     })
     expect(result).toMatchObject({

@@ -20,7 +20,7 @@ function cliSourceStore(ctx: AppContext): AppContext['ws']['store'] {
   const store = ctx.ws.store
   store.sqlite
     .prepare("INSERT INTO sources (name, kind, config, created_at) VALUES ('cli', 'itsm', ?, 0)")
-    .run(JSON.stringify({ url: 'http://127.0.0.1:9', tokenEnv: 'ITSM_TOKEN' }))
+    .run(JSON.stringify({ url: 'http://127.0.0.1:2', tokenEnv: 'ITSM_TOKEN' }))
   return store
 }
 
@@ -92,7 +92,7 @@ describe("a source's last success", () => {
             status: 'failed',
             rows: 0,
             pages: 0,
-            error: 'Offline: connect ECONNREFUSED 127.0.0.1:9 (tenants)',
+            error: 'Offline: connect ECONNREFUSED 127.0.0.1:2 (tenants)',
           },
           t + 50,
         )

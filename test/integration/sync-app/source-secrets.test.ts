@@ -30,7 +30,7 @@ const workspace = (): TempWorkspace => {
   return ws
 }
 const add = (ws: TempWorkspace, name: string, config: Record<string, unknown> = {}): SourceRecord =>
-  addSource(ws.store, { name, kind: 'itsm', config: { url: 'http://127.0.0.1:9', ...config } }, 0)
+  addSource(ws.store, { name, kind: 'itsm', config: { url: 'http://127.0.0.1:2', ...config } }, 0)
 const keys = async (vault: SecretStore): Promise<string[]> => (await vault.list('')).sort()
 
 describe('source secret keys', () => {

@@ -218,7 +218,7 @@ describe('sources channels', () => {
     const add = await app.invoke('sources:add', {
       kind: 'itsm',
       name: 'x',
-      url: 'http://127.0.0.1:9',
+      url: 'http://127.0.0.1:2',
       token: 'abcd1234',
     })
     expect(add).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -230,7 +230,7 @@ describe('sources channels', () => {
         error: { code: 'FORBIDDEN' },
       })
     }
-    expect(await app.invoke('sources:update', { name: 'x', url: 'http://127.0.0.1:9' })).toMatchObject({
+    expect(await app.invoke('sources:update', { name: 'x', url: 'http://127.0.0.1:2' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     })
@@ -268,7 +268,7 @@ describe('sources channels', () => {
       list: () => Promise.resolve([]),
     }
     app = appContext({ runtime: { secrets: refusing } })
-    await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: 'http://127.0.0.1:9', token: TOKEN })
+    await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: 'http://127.0.0.1:2', token: TOKEN })
     app.sync.scheduler.runNow()
     await app.sync.scheduler.idle()
     const [view] = await app.ok('sources:list', {})
@@ -294,7 +294,7 @@ describe('sources channels', () => {
     const pasted = await app.invoke('sources:add', {
       kind: 'itsm',
       name: 'ok',
-      url: 'http://127.0.0.1:9',
+      url: 'http://127.0.0.1:2',
       token: 'sim-token\nSECRET-tail',
     })
     expect(pasted).toMatchObject({

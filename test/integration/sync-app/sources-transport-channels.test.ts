@@ -111,7 +111,7 @@ describe("a connection's own CA certificate", () => {
     await app.ok('sources:add', {
       kind: 'itsm',
       name: 'internal',
-      url: 'https://127.0.0.1:9',
+      url: 'https://127.0.0.1:2',
       token: TOKEN,
       caCertificate: internalCa,
     })
@@ -132,7 +132,7 @@ describe("a connection's own CA certificate", () => {
     })
     // Neither the CA nor the URL sent with the bad file changed.
     const [listed] = await app.ok('sources:list', {})
-    expect(listed?.url).toBe('https://127.0.0.1:9')
+    expect(listed?.url).toBe('https://127.0.0.1:2')
     expect(listed?.caCertificates.map((c) => c.subject)).toEqual([
       'CN=Ops Console Test Internal CA, O=Ops Console test',
     ])

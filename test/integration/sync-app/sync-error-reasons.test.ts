@@ -232,7 +232,7 @@ describe('sync failures carry their reason', () => {
 
   it('no token stored keeps the core reason secret_missing', async () => {
     app = appContext()
-    await app.ok('sources:add', { kind: 'itsm', name: 'no-secret', url: 'http://127.0.0.1:9', token: TOKEN })
+    await app.ok('sources:add', { kind: 'itsm', name: 'no-secret', url: 'http://127.0.0.1:2', token: TOKEN })
     await app.secrets.delete(app.secretKey('no-secret', 'token'))
     await sync(app)
     const view = (await app.ok('sources:list', {}))[0]
@@ -247,7 +247,7 @@ describe('sync failures carry their reason', () => {
 
   it('a log entry written before reasons were kept reads with reason null', async () => {
     app = appContext()
-    await app.ok('sources:add', { kind: 'itsm', name: 'old', url: 'http://127.0.0.1:9', token: TOKEN })
+    await app.ok('sources:add', { kind: 'itsm', name: 'old', url: 'http://127.0.0.1:2', token: TOKEN })
     const at = Date.now() + 1000
     app.ws.store.sqlite
       .prepare(
@@ -257,7 +257,7 @@ describe('sync failures carry their reason', () => {
       .run(
         at,
         at,
-        'The server refused the credentials (401) at http://127.0.0.1:9/api/v1/tenants (itsm source "old", tenants)',
+        'The server refused the credentials (401) at http://127.0.0.1:2/api/v1/tenants (itsm source "old", tenants)',
       )
     const log = (await app.ok('sync:log', {}))[0]
     expect(log).toMatchObject({ status: 'failed', cause: 'auth', reason: null })

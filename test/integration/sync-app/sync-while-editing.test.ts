@@ -65,7 +65,7 @@ describe('connections changed while the sync runs', () => {
   it('refuses to remove or move a connection a command-line sync (another process) is pulling, naming it', async () => {
     app = appContext()
     const store = app.ws.store
-    await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: 'http://127.0.0.1:9', token: TOKEN })
+    await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: 'http://127.0.0.1:2', token: TOKEN })
     // What a CLI sync in its own process leaves while it runs: a running log entry under its pid.
     const cli = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' })
     try {
@@ -90,7 +90,7 @@ describe('connections changed while the sync runs', () => {
       })
       // Neither happened; a change that does not move it (a new token) still goes through.
       const [view] = await app.ok('sources:list', {})
-      expect(view).toMatchObject({ name: 'prod', url: 'http://127.0.0.1:9' })
+      expect(view).toMatchObject({ name: 'prod', url: 'http://127.0.0.1:2' })
       await app.ok('sources:update', { name: 'prod', token: 'another-token-5d2e' })
     } finally {
       cli.kill()

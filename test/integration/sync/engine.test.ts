@@ -149,7 +149,7 @@ describe('syncSource', () => {
 
   it('reports offline without touching the data or the watermark', async () => {
     const fail = new Map([
-      [0, new SourceError('network', 'Cannot reach http://127.0.0.1:9/api/v1/srs (ECONNREFUSED)')],
+      [0, new SourceError('network', 'Cannot reach http://127.0.0.1:2/api/v1/srs (ECONNREFUSED)')],
     ])
     const outcome = await syncSource(ws.store, fakeConnector({ fail }).connector, { now })
     expect(outcome.status).toBe('offline')

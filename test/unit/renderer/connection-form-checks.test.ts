@@ -106,6 +106,18 @@ describe('Connections form checks', () => {
     expect(checkConnectionDraft({ ...draft, proxy }).proxy).toBeDefined()
   })
 
+  it('refuses a URL on a port fetch refuses, as the core does when it is saved (sources/network-detail.test.ts)', () => {
+    for (const url of ['http://itsm.example.go.kr:6000', 'https://itsm.example.go.kr:10080/api'])
+      expect(checkConnectionDraft({ ...draft, url }), url).toEqual({ url: 'urlPort' })
+    for (const url of [
+      'http://itsm.example.go.kr:8080',
+      'https://itsm.example.go.kr:8443',
+      'http://a:60000',
+    ]) {
+      expect(checkConnectionDraft({ ...draft, url }), url).toEqual({})
+    }
+  })
+
   it('refuses a proxy user with ":" (it would split the Basic login)', () => {
     const d = { ...draft, proxy: 'http://proxy.example.go.kr:8080', proxyUser: 'dom:user' }
     expect(checkConnectionDraft(d).proxyUser).toBe('proxyUser')

@@ -11,6 +11,7 @@ import { apiErrorMessages } from '../../../src/renderer/src/lib/api-error-messag
 import { importMessages } from '../../../src/renderer/src/features/import/messages'
 import {
   ITSM_FIELD_PROBLEM_CODES,
+  NETWORK_DETAIL_CODES,
   SERVICENOW_ROW_PROBLEM_CODES,
   SYNC_ERROR_REASON_CODES,
   type SyncErrorReasonCode,
@@ -60,8 +61,9 @@ const SAMPLES = {
   secret_unsendable: {},
   header_unsendable: { header: 'x-tenant' },
   timeout: { url: URL },
-  unreachable: { url: URL, detail: 'connect ECONNREFUSED 127.0.0.1:9' },
+  unreachable: { url: URL, detail: 'connect ECONNREFUSED 127.0.0.1:2' },
   no_attempt: { url: URL },
+  blocked_port: { url: 'http://itsm.example.go.kr:6000/api/v1/me', port: 6000 },
   certificate: { url: URL, detail: 'self-signed certificate' },
   plain_http: { url: 'https://127.0.0.1:8080/api/v1/srs' },
   proxy_refused: { url: URL, detail: 'Proxy Authentication Required (407)' },
@@ -129,7 +131,7 @@ describe('sync error wording', () => {
           people: { ko: '사용자', en: 'people' },
         }[v as 'srs']?.[lng]
         const shown =
-          typeof v === 'number'
+          typeof v === 'number' && k !== 'port'
             ? v.toLocaleString(lng === 'ko' ? 'ko-KR' : 'en-US')
             : k === 'entity' && entityName
               ? entityName
@@ -290,6 +292,80 @@ describe('sync error wording', () => {
       expect(syncErrorMessages.ko.rowProblems[code], `ko ${code}`).toMatch(/[가-힣]/)
       expect(syncErrorMessages.en.rowProblems[code], `en ${code}`).not.toBe('')
     }
+  })
+
+  it('words a network or certificate detail the OS or TLS library gave, keeping its code', async () => {
+    const ko = await translator('ko')
+    const en = await translator('en')
+    const refused = reason('unreachable', {
+      url: URL,
+      detail: 'connect ECONNREFUSED 127.0.0.1:40807',
+      detailCode: 'ECONNREFUSED',
+    })
+    expect(syncErrorText(ko, refused, ENGLISH, 'ko')).toBe(
+      `서버에 연결할 수 없습니다: ${URL} (연결이 거부되었습니다. 그 주소와 포트에서 응답하는 서버가 없습니다 · ECONNREFUSED)`,
+    )
+    expect(syncErrorText(en, refused, ENGLISH, 'en')).toBe(
+      `Cannot reach ${URL} (connection refused: no server answers at that address and port · ECONNREFUSED).`,
+    )
+    const dns = reason('unreachable', {
+      url: 'https://itsm.example.go.kr/api/v1/me',
+      detail: 'getaddrinfo ENOTFOUND itsm.example.go.kr',
+      detailCode: 'ENOTFOUND',
+      hostname: 'itsm.example.go.kr',
+    })
+    expect(syncErrorText(ko, dns, ENGLISH, 'ko')).toContain(
+      '(DNS에 없는 호스트 이름입니다: itsm.example.go.kr · ENOTFOUND)',
+    )
+    const altname = reason('certificate', {
+      url: 'https://localhost:8443/api/v1/me',
+      detail:
+        "Hostname/IP does not match certificate's altnames: Host: localhost. is not cert's CN: 127.0.0.1",
+      detailCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
+      host: 'localhost',
+      altnames: 'IP Address:127.0.0.1',
+    })
+    expect(syncErrorText(ko, altname, ENGLISH, 'ko')).toBe(
+      '서버의 TLS 인증서를 받아들일 수 없습니다: https://localhost:8443/api/v1/me ' +
+        '(인증서가 localhost의 인증서가 아닙니다(인증서의 이름: IP Address:127.0.0.1) · ERR_TLS_CERT_ALTNAME_INVALID)',
+    )
+    // A code the renderer does not know keeps the English detail as it came.
+    const other = reason('certificate', {
+      url: URL,
+      detail: 'unsupported certificate purpose',
+      detailCode: 'X',
+    })
+    expect(syncErrorText(ko, other, ENGLISH, 'ko')).toContain('(unsupported certificate purpose)')
+  })
+
+  it('has every network detail worded in Korean and English, without leftover placeholders', async () => {
+    for (const lng of ['ko', 'en'] as const) {
+      const t = await translator(lng)
+      for (const code of NETWORK_DETAIL_CODES) {
+        const text = syncErrorText(
+          t,
+          reason('unreachable', { url: URL, detail: 'ENGLISH DETAIL', detailCode: code }),
+          ENGLISH,
+          lng,
+        )
+        expect(text, `${lng} ${code}`).not.toContain('ENGLISH DETAIL')
+        expect(text, `${lng} ${code}`).toContain(`· ${code})`)
+        expect(text, `${lng} ${code}`).not.toMatch(/\{\{|syncErrors\./)
+        if (lng === 'ko') expect(syncErrorMessages.ko.details[code], code).toMatch(/[가-힣]/)
+      }
+    }
+  })
+
+  it('shows a port as the number it is, not a count (6000, not 6,000)', async () => {
+    const ko = await translator('ko')
+    const text = syncErrorText(
+      ko,
+      reason('blocked_port', { url: 'http://itsm.example.go.kr:6000/api/v1/me', port: 6000 }),
+      ENGLISH,
+      'ko',
+    )
+    expect(text).toContain('6000번 포트')
+    expect(text).not.toContain('6,000')
   })
 
   it('words a core reason (no token stored) as core errors are worded', async () => {

@@ -102,14 +102,14 @@ describe('requestJson', () => {
   it('turns a refused connection into an offline-style network error', async () => {
     const deps: HttpDeps = {
       fetch: async () => {
-        throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') })
+        throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:2') })
       },
       sleep: async () => {},
       random: () => 0,
       now: () => NOW,
     }
     const failure = requestJson(
-      'http://127.0.0.1:9/x',
+      'http://127.0.0.1:2/x',
       { signal: new AbortController().signal },
       policy,
       deps,

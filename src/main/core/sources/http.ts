@@ -4,7 +4,12 @@
 import { DateTime } from 'luxon'
 import { USER_AGENT } from '../app-version'
 import { reasonWith } from '../errors'
-import type { SyncErrorReason, SyncErrorReasonCode } from '../../../shared/ipc/sync-error-reasons'
+import { blockedPort } from '../../../shared/blocked-ports'
+import {
+  NETWORK_DETAIL_CODES,
+  type SyncErrorReason,
+  type SyncErrorReasonCode,
+} from '../../../shared/ipc/sync-error-reasons'
 import { redactReason, redactSecrets } from '../redact'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -496,6 +501,16 @@ function toSourceError(err: unknown, url: string, signal: AbortSignal): SourceEr
       : err instanceof Error
         ? err.message
         : String(err)
+  // fetch refuses the Fetch standard's blocked ports before connecting: no retry will ever reach it.
+  const port = blockedPort(new URL(url))
+  if (port !== null && cause === 'bad port')
+    return failure(
+      'client',
+      `Cannot connect to ${where}: port ${port} is one that HTTP clients refuse to use (the Fetch ` +
+        `standard's blocked ports). Serve the API on another port, or behind a reverse proxy on one`,
+      syncReason('blocked_port', { url: where, port }),
+    )
+  const detail = { detail: cause, ...detailParams(err) }
   // A server whose certificate is not trusted answers every time, so this is no network trouble to
   // wait out: it fails at once and says what to do.
   if (isCertificateError(err))
@@ -506,7 +521,7 @@ function toSourceError(err: unknown, url: string, signal: AbortSignal): SourceEr
         `file) to the connection: Settings → Connections → CA certificate, or \`source ca NAME FILE\` ` +
         `on the command line; otherwise the server's certificate needs renewing or its address does ` +
         `not match the URL`,
-      syncReason('certificate', { url: where, detail: cause }),
+      syncReason('certificate', { url: where, ...detail }),
     )
   // https:// to a port that speaks plain HTTP: OpenSSL's "wrong version number", quoted with its
   // source file and a line break, was retried six times as if the network were down.
@@ -527,7 +542,7 @@ function toSourceError(err: unknown, url: string, signal: AbortSignal): SourceEr
   return failure(
     'network',
     `Cannot reach ${where} (${cause})`,
-    syncReason('unreachable', { url: where, detail: cause }),
+    syncReason('unreachable', { url: where, ...detail }),
   )
 }
 
@@ -555,6 +570,34 @@ const PLAIN_HTTP_CODES: readonly string[] = ['ERR_SSL_WRONG_VERSION_NUMBER', 'ER
 
 /** Code of the failure a connection's proxy reports when it refuses the tunnel (transport.ts). */
 export const PROXY_REFUSED = 'ERR_OPS_PROXY_REFUSED'
+
+const DETAIL_CODES: ReadonlySet<string> = new Set(NETWORK_DETAIL_CODES)
+
+/**
+ * The params that let the UI word a network or certificate failure's detail: the first code along
+ * `err`'s cause chain it knows (`detailCode`), with the host name DNS did not find, or the host and
+ * the names a certificate was issued for. Nothing when no code is known (the English detail shows).
+ */
+function detailParams(err: unknown): Record<string, string> {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const { code, hostname, host, cert } = e as {
+      code?: unknown
+      hostname?: unknown
+      host?: unknown
+      cert?: { subjectaltname?: unknown; subject?: { CN?: unknown } }
+    }
+    if (typeof code !== 'string' || !DETAIL_CODES.has(code)) continue
+    const params: Record<string, string> = { detailCode: code }
+    if (code === 'ENOTFOUND' && typeof hostname === 'string') params['hostname'] = hostname
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+      if (typeof host === 'string') params['host'] = host
+      const names = cert?.subjectaltname ?? cert?.subject?.CN
+      if (typeof names === 'string' && names !== '') params['altnames'] = names.slice(0, 500)
+    }
+    return params
+  }
+  return {}
+}
 
 /** The error codes along `err`'s cause chain. */
 function codesOf(err: unknown): string[] {

@@ -8,6 +8,7 @@ import type { SourceSecretKind } from '../secrets'
 import { DEFAULT_RETRY, type HttpDeps } from './http'
 import { createItsmConnector } from './itsm-rest/connector'
 import { createServiceNowConnector } from './servicenow/connector'
+import { blockedPort } from '../../../shared/blocked-ports'
 import { stateMapSchema, type StateMap } from '../../../shared/servicenow-state-map'
 import { resumeMarginSchema } from '../../../shared/servicenow-margin'
 import { connectionFetch } from './transport'
@@ -151,6 +152,19 @@ function parseConfig(kind: string, raw: unknown): SourceConfig {
   return { kind, config: result.data } as SourceConfig
 }
 
+/**
+ * Refuses a URL on a port fetch will not connect to (the Fetch standard's blocked ports), as a
+ * connection is added or its URL changed. Not part of the schema: a connection stored before this
+ * check still lists, and its sync says the same.
+ */
+export function refuseBlockedPort(url: string): void {
+  const parsed = URL.parse(url)
+  const port = parsed && blockedPort(parsed)
+  if (!port) return
+  const problems = `url: port ${port} is one HTTP clients refuse to use (the Fetch standard's blocked ports, e.g. 6000 or 10080): serve the API on another port, or behind a reverse proxy on one`
+  throw new CoreError('BAD_REQUEST', problems, reason('source_config_invalid', { problems }))
+}
+
 /** Adds a source after validating its name and config; refuses a duplicate name. */
 export function addSource(
   store: Store,
@@ -163,6 +177,7 @@ export function addSource(
     throw new CoreError('BAD_REQUEST', `name: ${detail}`, reason('source_name_invalid', { detail }))
   }
   const parsed = parseConfig(input.kind, input.config)
+  refuseBlockedPort(parsed.config.url)
   if (getSource(store, input.name))
     throw new CoreError(
       'CONFLICT',

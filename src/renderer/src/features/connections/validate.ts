@@ -3,6 +3,7 @@
 // saving so each mistake is said in the UI's language under the field it is in, not as the
 // core's English sentence above the form.
 import type { SourceKind } from '../../../../shared/ipc/types-sync'
+import { blockedPort } from '../../../../shared/blocked-ports'
 import { resumeMarginSchema } from '../../../../shared/servicenow-margin'
 
 export type ConnectionDraft = {
@@ -29,6 +30,7 @@ export type ConnectionProblem =
   | 'name'
   | 'url'
   | 'urlLogin'
+  | 'urlPort'
   | 'table'
   | 'user'
   | 'token'
@@ -80,6 +82,7 @@ export function checkConnectionDraft(
   const url = d.url.length <= MAX_URL ? httpUrl(d.url) : null
   if (!url) problems.url = 'url'
   else if (url.username !== '' || url.password !== '') problems.url = 'urlLogin'
+  else if (blockedPort(url) !== null) problems.url = 'urlPort'
   if (d.kind === 'servicenow') {
     if (!TABLE.test(d.table) || d.table.length > 80) problems.table = 'table'
     if (d.basic && (d.user.trim() === '' || d.user.length > MAX_USER)) problems.user = 'user'

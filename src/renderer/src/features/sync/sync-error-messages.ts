@@ -3,6 +3,7 @@
 // English message. What a server said, ids, URLs and field names stay as they are.
 import type {
   ItsmFieldProblemCode,
+  NetworkDetailCode,
   ServiceNowRowProblemCode,
   SyncErrorReasonCode,
 } from '../../../../shared/ipc/sync-error-reasons'
@@ -24,6 +25,8 @@ const ko = {
     timeout: '서버가 제시간에 응답하지 않았습니다: {{url}}',
     unreachable: '서버에 연결할 수 없습니다: {{url}} ({{detail}})',
     no_attempt: '서버에 요청하지 않았습니다(허용된 시도 횟수가 없습니다): {{url}}',
+    blocked_port:
+      '{{url}}에 연결할 수 없습니다. {{port}}번 포트는 HTTP 클라이언트가 막는 포트입니다(Fetch 표준의 차단 포트). 서버를 다른 포트로 열거나 허용된 포트의 리버스 프록시를 두고 연결 주소를 바꾸세요.',
     certificate: '서버의 TLS 인증서를 받아들일 수 없습니다: {{url}} ({{detail}})',
     plain_http:
       '서버가 HTTPS로 응답하지 않습니다. 이 포트는 일반 HTTP를 쓰는 것 같습니다: {{url}}. URL을 확인하세요(https:// 대신 http://, 또는 HTTPS 포트).',
@@ -79,6 +82,35 @@ const ko = {
     array: '목록',
     null: 'null',
   },
+  /** A network or certificate failure's detail (`detailCode`), followed by the code itself. */
+  details: {
+    ECONNREFUSED: '연결이 거부되었습니다. 그 주소와 포트에서 응답하는 서버가 없습니다',
+    ENOTFOUND: 'DNS에 없는 호스트 이름입니다: {{hostname}}',
+    EAI_AGAIN: 'DNS 서버가 호스트 이름을 찾지 못했습니다(일시적인 DNS 장애)',
+    ECONNRESET: '연결이 도중에 끊겼습니다',
+    UND_ERR_SOCKET: '서버가 응답을 끝내기 전에 연결을 닫았습니다',
+    ETIMEDOUT: '연결 시간이 초과되었습니다(방화벽이 막고 있거나 서버가 꺼져 있을 수 있습니다)',
+    UND_ERR_CONNECT_TIMEOUT: '연결 시간이 초과되었습니다(방화벽이 막고 있거나 서버가 꺼져 있을 수 있습니다)',
+    UND_ERR_HEADERS_TIMEOUT: '서버가 요청을 받고도 제시간에 응답하지 않았습니다',
+    UND_ERR_BODY_TIMEOUT: '서버가 응답을 보내다 멈췄습니다',
+    EHOSTUNREACH: '서버까지 가는 경로가 없습니다(서버가 꺼져 있거나 네트워크가 막혀 있습니다)',
+    ENETUNREACH: '서버의 네트워크에 닿을 수 없습니다(이 컴퓨터의 네트워크나 VPN 연결을 확인하세요)',
+    EPIPE: '요청을 보내는 중에 연결이 끊겼습니다',
+    DEPTH_ZERO_SELF_SIGNED_CERT: '서버 인증서가 자체 서명 인증서입니다',
+    SELF_SIGNED_CERT_IN_CHAIN:
+      '인증서 체인이 이 컴퓨터가 신뢰하지 않는 자체 서명 인증 기관(조직 내부 CA 등)으로 끝납니다',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+      '인증서를 발급한 기관을 확인할 수 없습니다(조직 내부 CA이거나 서버가 중간 인증서를 보내지 않습니다)',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+      '인증서를 발급한 기관의 인증서가 이 컴퓨터에 없습니다(조직 내부 CA 등)',
+    UNABLE_TO_GET_ISSUER_CERT: '인증서를 발급한 기관의 인증서를 찾을 수 없습니다',
+    CERT_HAS_EXPIRED: '인증서(또는 그 발급 기관의 인증서)가 만료되었습니다',
+    CERT_NOT_YET_VALID: '인증서의 유효 기간이 아직 시작되지 않았습니다(이 컴퓨터의 시계를 확인하세요)',
+    ERR_TLS_CERT_ALTNAME_INVALID: '인증서가 {{host}}의 인증서가 아닙니다(인증서의 이름: {{altnames}})',
+    CERT_REVOKED: '발급 기관이 인증서를 폐기했습니다',
+    CERT_SIGNATURE_FAILURE: '인증서의 서명이 올바르지 않습니다',
+  } satisfies Record<NetworkDetailCode, string>,
+  detailCoded: '{{text}} · {{code}}',
   /** One ServiceNow record that cannot be read (servicenow_bad_rows, servicenow_unknown_state). */
   record: '레코드 {{sysId}}, 필드 {{field}}: {{problem}}',
   recordNumbered: '레코드 {{sysId}}({{number}}), 필드 {{field}}: {{problem}}',
@@ -120,6 +152,8 @@ const en: typeof ko = {
     timeout: 'No answer in time from {{url}}.',
     unreachable: 'Cannot reach {{url}} ({{detail}}).',
     no_attempt: 'No attempt was made to reach {{url}}.',
+    blocked_port:
+      "Cannot connect to {{url}}: port {{port}} is one HTTP clients refuse to use (the Fetch standard's blocked ports). Serve the API on another port, or behind a reverse proxy on an allowed one, and change the connection's URL.",
     certificate: "The server's TLS certificate was not accepted at {{url}} ({{detail}}).",
     plain_http:
       'The server at {{url}} did not answer HTTPS: this port seems to speak plain HTTP. Check the URL (http:// instead of https://, or the HTTPS port).',
@@ -174,6 +208,34 @@ const en: typeof ko = {
     array: 'a list',
     null: 'null',
   },
+  details: {
+    ECONNREFUSED: 'connection refused: no server answers at that address and port',
+    ENOTFOUND: 'DNS does not know the host name {{hostname}}',
+    EAI_AGAIN: 'DNS could not look up the host name (a temporary DNS failure)',
+    ECONNRESET: 'the connection was reset',
+    UND_ERR_SOCKET: 'the server closed the connection before its answer was complete',
+    ETIMEDOUT: 'connecting timed out (a firewall may be dropping it, or the server is down)',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out (a firewall may be dropping it, or the server is down)',
+    UND_ERR_HEADERS_TIMEOUT: 'the server took the request but did not answer in time',
+    UND_ERR_BODY_TIMEOUT: 'the server stopped sending its answer',
+    EHOSTUNREACH: 'no route to the server (it is down, or the network is blocked)',
+    ENETUNREACH: "the server's network cannot be reached (check this computer's network or VPN)",
+    EPIPE: 'the connection broke while the request was being sent',
+    DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is self-signed",
+    SELF_SIGNED_CERT_IN_CHAIN:
+      "the certificate chain ends in a self-signed authority this computer does not trust (an organisation's own CA?)",
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+      "the authority that issued the certificate cannot be verified (an organisation's own CA, or the server does not send its intermediate certificate)",
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+      "the issuing authority's certificate is not on this computer (an organisation's own CA?)",
+    UNABLE_TO_GET_ISSUER_CERT: "the issuing authority's certificate cannot be found",
+    CERT_HAS_EXPIRED: 'the certificate (or its authority’s) has expired',
+    CERT_NOT_YET_VALID: "the certificate is not valid yet (check this computer's clock)",
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is not for {{host}} (it names {{altnames}})',
+    CERT_REVOKED: 'the certificate was revoked by its authority',
+    CERT_SIGNATURE_FAILURE: "the certificate's signature does not verify",
+  },
+  detailCoded: '{{text}} · {{code}}',
   record: 'record {{sysId}}, field {{field}}: {{problem}}',
   recordNumbered: 'record {{sysId}} ({{number}}), field {{field}}: {{problem}}',
   recordsMore: '(and {{more}} more)',

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next'
 import { API_ERROR_REASON_CODES } from '../../../../shared/ipc/error-reasons'
 import {
   ITSM_FIELD_PROBLEM_CODES,
+  NETWORK_DETAIL_CODES,
   SERVICENOW_ROW_PROBLEM_CODES,
   SYNC_ERROR_REASON_CODES,
   type ServiceNowRecordProblem,
@@ -14,6 +15,8 @@ import {
 import { formatCount } from '../../i18n/format'
 import { apiErrorText } from '../../lib/api-error-text'
 
+/** Numbers that are names, not counts: shown as they are (6000, not 6,000). */
+const PLAIN_NUMBERS: ReadonlySet<string> = new Set(['status', 'port'])
 const SYNC_CODES: ReadonlySet<string> = new Set(SYNC_ERROR_REASON_CODES)
 const API_CODES: ReadonlySet<string> = new Set(API_ERROR_REASON_CODES)
 
@@ -30,7 +33,7 @@ export function syncErrorText(
   if (!SYNC_CODES.has(reason.code)) return message
   const params: Record<string, string> = {}
   for (const [k, v] of Object.entries(reason.params ?? {}))
-    params[k] = typeof v === 'number' && k !== 'status' ? formatCount(v, language) : String(v)
+    params[k] = typeof v === 'number' && !PLAIN_NUMBERS.has(k) ? formatCount(v, language) : String(v)
   // An ITSM REST row's field problem in the UI's language (the English `problem` otherwise).
   const issue = params['issue']
   if (issue && FIELD_CODES.has(issue)) {
@@ -50,6 +53,13 @@ export function syncErrorText(
       records.map((r) => recordText(t, r)).join('; ') +
       (more > 0 ? ` ${t('syncErrors.recordsMore', { count: more, more: formatCount(more, language) })}` : '')
   }
+  // A network or certificate failure's detail in the UI's language, with the code kept for support.
+  const detailCode = params['detailCode']
+  if (detailCode && DETAIL_CODES.has(detailCode))
+    params['detail'] = t('syncErrors.detailCoded', {
+      text: t(`syncErrors.details.${detailCode}`, { hostname: '', host: '', altnames: '', ...params }),
+      code: detailCode,
+    })
   // The data being read, named as the Sync screen names it (기관, 서비스 요청 …).
   if (params['entity'])
     params['entity'] = inSentence(t(`sync.entities.${params['entity']}`, { defaultValue: params['entity'] }))
@@ -71,6 +81,7 @@ function inSentence(label: string): string {
 
 const ROW_CODES: ReadonlySet<string> = new Set(SERVICENOW_ROW_PROBLEM_CODES)
 const FIELD_CODES: ReadonlySet<string> = new Set(ITSM_FIELD_PROBLEM_CODES)
+const DETAIL_CODES: ReadonlySet<string> = new Set(NETWORK_DETAIL_CODES)
 
 /** The records param read back; null when absent or not what the core writes (then `detail` shows). */
 function recordProblems(param: string | number | undefined): ServiceNowRecordProblem[] | null {
