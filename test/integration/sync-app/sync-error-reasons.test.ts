@@ -245,6 +245,35 @@ describe('sync failures carry their reason', () => {
     )
   })
 
+  it('the cause on every screen follows the reason, not a word of the name or URL in the message', async () => {
+    // A gateway answering 400 without saying why: http_rejected, no specific cause. The connection's
+    // name and the URL's path hold "cursor", which the message rules (for entries without a reason)
+    // read as bad data.
+    echo = createServer((_req, res) => {
+      res.writeHead(400, { 'content-type': 'text/html' })
+      res.end('<html><title>Bad request</title></html>')
+    })
+    await new Promise<void>((resolve) => echo!.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/cursor-gateway`
+    app = appContext()
+    await app.ok('sources:add', { kind: 'itsm', name: 'cursor-lab', url, token: TOKEN })
+    const outcome = await sync(app)
+    expect(outcome?.error?.message).toContain('cursor')
+    expect(outcome?.error).toMatchObject({ cause: 'other', reason: { code: 'http_rejected' } })
+    // The sync log shows no cause for 'other'.
+    const log = (await app.ok('sync:log', {}))[0]
+    expect(log).toMatchObject({ status: 'failed', cause: null, reason: { code: 'http_rejected' } })
+    const view = (await app.ok('sources:list', {}))[0]
+    expect(view?.lastError).toMatchObject({ cause: 'other', reason: { code: 'http_rejected' } })
+    const test = await app.ok('sources:test', { name: 'cursor-lab' })
+    expect(test.error?.message).toContain('/cursor-gateway/api/v1/me')
+    expect(test.error).toMatchObject({ cause: 'other', reason: { code: 'http_rejected' } })
+    // Without the app's own record of the run, the source's last error is read from the sync log.
+    app.ws.store.sqlite.prepare('DELETE FROM workspace_meta WHERE key = ?').run('sync_source:itsm:cursor-lab')
+    const fromLog = (await app.ok('sources:list', {}))[0]
+    expect(fromLog?.lastError).toMatchObject({ cause: 'other', reason: { code: 'http_rejected' } })
+  })
+
   it('a log entry written before reasons were kept reads with reason null', async () => {
     app = appContext()
     await app.ok('sources:add', { kind: 'itsm', name: 'old', url: 'http://127.0.0.1:2', token: TOKEN })

@@ -1,15 +1,115 @@
-// Sorts a sync failure into a cause the Sync screen can explain ("what to do"). The engine reports
-// a status and a message; the messages come from sources/http.ts and the connectors, whose wording
-// is stable (tests pin it), so the status code or phrase in them is a reliable signal.
+// Sorts a sync failure into a cause the Sync screen can explain ("what to do"). A failure carries a
+// reason code (sync-error-reasons.ts, or a core call's reason such as a missing secret): the code is
+// the contract, so the cause follows from it. Entries logged before reasons were kept have only the
+// English message; for them (and for a core code that says nothing specific) the status code or
+// phrase in our own wording decides, as it did before codes existed.
+import type { ApiErrorReasonCode } from '../../../shared/ipc/error-reasons'
+import type { SyncErrorReasonCode, SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
 import type { SyncErrorCause } from '../../../shared/ipc/types-sync'
 import { SERVER_SAID } from '../sources/http'
 
-/** The cause of a failed, offline or cancelled run from its status and message. */
-export function causeOf(status: string, fullMessage: string): SyncErrorCause {
+/** A reason's params as stored: read defensively, a log entry's JSON may be anything. */
+type Params = Readonly<Record<string, unknown>> | undefined
+
+/** The cause of a code, or how its params decide it. */
+type CauseRule = SyncErrorCause | ((params: Params) => SyncErrorCause)
+
+const textParam = (params: Params, key: string): string => {
+  const value = params?.[key]
+  return typeof value === 'string' ? value : ''
+}
+
+/**
+ * The cause of each sync reason code. Every code is listed (the typecheck fails for a new one left
+ * out). Codes that were 'other' or 'malformed' by their message keep that cause here.
+ */
+const SYNC_CAUSES = {
+  cancelled: 'cancelled',
+  http_auth: 'auth',
+  http_forbidden: 'forbidden',
+  http_not_found: 'not_found',
+  http_rate_limited: 'rate_limited',
+  http_server: 'server',
+  http_rejected: 'other',
+  // The long wait a 429 or a 5xx asked for: the status it came with is the cause.
+  wait_too_long: (params) => (Number(params?.['status']) >= 500 ? 'server' : 'rate_limited'),
+  secret_unsendable: 'auth',
+  header_unsendable: 'other',
+  timeout: 'timeout',
+  unreachable: 'offline',
+  // A network failure: the run ends 'offline' ("Offline: No attempt was made …").
+  no_attempt: 'offline',
+  certificate: 'certificate',
+  plain_http: 'other',
+  // `detail` is transport.ts's wording of the proxy's answer, which names its status: 407 is a login.
+  proxy_refused: (params) => (textParam(params, 'detail').includes('(407)') ? 'proxy_auth' : 'proxy'),
+  not_utf8: 'other',
+  not_json: 'malformed',
+  itsm_not_protocol_page: 'malformed',
+  itsm_row_rejected: 'malformed',
+  itsm_row_rejected_value: 'malformed',
+  itsm_cursor_stuck: 'malformed',
+  itsm_me_invalid: 'other',
+  itsm_cursor_unreadable: 'malformed',
+  unknown_entity: 'other',
+  servicenow_not_a_list: 'other',
+  servicenow_keyset_ignored: 'other',
+  servicenow_bad_rows: 'malformed',
+  servicenow_unknown_state: 'unknown_state',
+  servicenow_out_of_order: 'other',
+  servicenow_srs_only: 'other',
+  servicenow_cursor_unreadable: 'malformed',
+  interrupted: 'interrupted',
+  interrupted_silent: 'interrupted',
+  sync_crashed: 'other',
+  sync_taken_over: 'interrupted',
+} satisfies Record<SyncErrorReasonCode, CauseRule>
+
+/**
+ * The core reasons a sync or connection test fails with before any request (connectorFor, the sync
+ * lock). Other core codes say nothing specific here: their message decides.
+ */
+const CORE_CAUSES: Partial<Record<ApiErrorReasonCode, SyncErrorCause>> = {
+  secret_missing: 'secret_missing',
+  secret_missing_env: 'secret_missing',
+  source_syncing_elsewhere: 'other',
+}
+
+/** The cause its code gives `reason`, or null for a code that gives none (or that this app does not know). */
+function causeOfReason(reason: SyncFailureReason): SyncErrorCause | null {
+  const { code } = reason
+  const params = typeof reason.params === 'object' && reason.params !== null ? reason.params : undefined
+  if (Object.hasOwn(SYNC_CAUSES, code)) {
+    const rule: CauseRule = SYNC_CAUSES[code as SyncErrorReasonCode]
+    return typeof rule === 'function' ? rule(params) : rule
+  }
+  if (Object.hasOwn(CORE_CAUSES, code)) return CORE_CAUSES[code as ApiErrorReasonCode] ?? null
+  return null
+}
+
+/**
+ * The cause of a failed, offline or cancelled run from its status and reason; from its message when
+ * it has no reason (an entry logged before reasons were kept) or one whose code gives no cause.
+ */
+export function causeOf(
+  status: string,
+  fullMessage: string,
+  reason?: SyncFailureReason | null,
+): SyncErrorCause {
+  if (status === 'offline') return 'offline'
+  if (status === 'cancelled') return 'cancelled'
+  const byCode = reason ? causeOfReason(reason) : null
+  return byCode ?? causeOfMessage(fullMessage)
+}
+
+/**
+ * The cause by the message's wording: the status code or phrase in it. The messages come from
+ * sources/http.ts and the connectors, whose wording tests pin.
+ */
+function causeOfMessage(fullMessage: string): SyncErrorCause {
   // What a server said about its error is its own wording, not ours: it does not decide the cause.
   const message = fullMessage.split(SERVER_SAID)[0] ?? ''
-  if (status === 'offline') return 'offline'
-  if (status === 'cancelled' || message.startsWith('Cancelled')) return 'cancelled'
+  if (message.startsWith('Cancelled')) return 'cancelled'
   if (message.includes('The proxy refused')) return message.includes('(407)') ? 'proxy_auth' : 'proxy'
   if (message.startsWith('Offline:') || message.includes('Cannot reach')) return 'offline'
   if (/^No (token|password|proxy password) /.test(message)) return 'secret_missing'

@@ -99,7 +99,7 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
     'sync:status': () => runtime().scheduler.status(),
     'sync:log': (req) =>
       recentSyncLog(store, req.limit ?? 50).map((e) => {
-        const cause = e.status === 'failed' ? causeOf(e.status, e.error ?? '') : null
+        const cause = e.status === 'failed' ? causeOf(e.status, e.error ?? '', e.reason) : null
         // A run that went well has nothing to explain, whatever its entry holds.
         return { ...e, cause: cause === 'other' ? null : cause, reason: e.status === 'ok' ? null : e.reason }
       }),

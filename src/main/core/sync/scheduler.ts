@@ -213,7 +213,11 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
         rows: outcome.rows,
         pages: outcome.pages,
         error: outcome.error
-          ? { cause: causeOf(outcome.status, outcome.error), message: outcome.error, reason: outcome.reason }
+          ? {
+              cause: causeOf(outcome.status, outcome.error, outcome.reason),
+              message: outcome.error,
+              reason: outcome.reason,
+            }
           : null,
         startedAt: outcome.startedAt,
         finishedAt: outcome.finishedAt,

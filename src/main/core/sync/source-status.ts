@@ -50,7 +50,7 @@ export function recordSourceRun(
           ...before,
           lastError: {
             at: outcome.finishedAt,
-            cause: causeOf(outcome.status, outcome.error ?? ''),
+            cause: causeOf(outcome.status, outcome.error ?? '', outcome.reason),
             message: outcome.error ?? outcome.status,
             reason: outcome.reason ?? null,
           },
@@ -132,6 +132,7 @@ function fromSyncLog(store: Store, source: RunSource): RunRecord {
     )
     .get(key, since) as
     { status: string; error: string | null; reason: string | null; at: number } | undefined
+  const reason = last ? parseReason(last.reason) : null
   return {
     lastSuccessAt: lastWholeSuccess(store, key, since),
     lastRows: null,
@@ -139,9 +140,9 @@ function fromSyncLog(store: Store, source: RunSource): RunRecord {
       last && last.status !== 'ok'
         ? {
             at: last.at,
-            cause: causeOf(last.status, last.error ?? ''),
+            cause: causeOf(last.status, last.error ?? '', reason),
             message: last.error ?? last.status,
-            reason: parseReason(last.reason),
+            reason,
           }
         : null,
   }

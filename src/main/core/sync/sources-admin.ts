@@ -314,14 +314,11 @@ export async function testSource(
     const message = redactSecrets(err instanceof Error ? err.message : String(err), known)
     const network = typeof err === 'object' && err !== null && 'kind' in err && err.kind === 'network'
     const found = err instanceof SourceError || err instanceof CoreError ? err.reason : undefined
+    const why = found ? redactReason(found, known) : null
     return {
       ok: false,
       account: null,
-      error: {
-        cause: causeOf(network ? 'offline' : 'failed', message),
-        message,
-        reason: found ? redactReason(found, known) : null,
-      },
+      error: { cause: causeOf(network ? 'offline' : 'failed', message, why), message, reason: why },
     }
   }
 }
