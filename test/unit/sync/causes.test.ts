@@ -122,6 +122,13 @@ const CASES = {
       cause: 'offline',
     },
   ],
+  blocked_port: [
+    {
+      params: { url: 'http://127.0.0.1:6000/api/v1/tenants', port: 6000 },
+      message: `Cannot connect to http://127.0.0.1:6000/api/v1/tenants: port 6000 is one that HTTP clients refuse to use (the Fetch standard's blocked ports). Serve the API on another port, or behind a reverse proxy on one${AT}`,
+      cause: 'other',
+    },
+  ],
   certificate: [
     {
       params: { url: URL, detail: 'self-signed certificate' },
@@ -168,7 +175,7 @@ const CASES = {
     {
       params: { url: URL },
       message: `The server sent a response that is not UTF-8 text at ${URL}: JSON must be UTF-8 (is the server writing EUC-KR or another legacy encoding?)${AT}`,
-      cause: 'other',
+      cause: 'malformed',
     },
   ],
   not_json: [
@@ -211,7 +218,7 @@ const CASES = {
       params: { url: 'https://itsm.example/api/v1/me', detail: 'field "name": Required' },
       message:
         'ITSM source "prod": https://itsm.example/api/v1/me did not answer { name, role } (field "name": Required)',
-      cause: 'other',
+      cause: 'malformed',
     },
   ],
   itsm_cursor_unreadable: [
@@ -222,14 +229,14 @@ const CASES = {
     {
       params: { url: SN_URL, detail: 'Required' },
       message: `ServiceNow answered ${SN_URL} without a { result: [...] } list: Required${SN_AT}`,
-      cause: 'other',
+      cause: 'malformed',
     },
   ],
   servicenow_keyset_ignored: [
     {
       params: { table: 'incident', updatedOn: '2026-03-01 00:00:00', sysId: 'abc123' },
       message: `ServiceNow returned only incident rows at or before the sync's position (2026-03-01 00:00:00, abc123): the instance ignored the keyset filter, so paging cannot make progress${SN_AT}`,
-      cause: 'other',
+      cause: 'malformed',
     },
   ],
   servicenow_bad_rows: [
@@ -260,7 +267,7 @@ const CASES = {
     {
       params: { table: 'incident', record: 'abc123' },
       message: `ServiceNow returned incident rows out of (sys_updated_on, sys_id) order at record abc123: the instance ignored the ORDERBY or the keyset filter, so paging cannot be trusted${SN_AT}`,
-      cause: 'other',
+      cause: 'malformed',
     },
   ],
   servicenow_srs_only: [

@@ -39,24 +39,26 @@ const SYNC_CAUSES = {
   unreachable: 'offline',
   // A network failure: the run ends 'offline' ("Offline: No attempt was made …").
   no_attempt: 'offline',
+  // A port fetch refuses: neither offline nor the server's doing; the reason says what to change.
+  blocked_port: 'other',
   certificate: 'certificate',
   plain_http: 'other',
   // `detail` is transport.ts's wording of the proxy's answer, which names its status: 407 is a login.
   proxy_refused: (params) => (textParam(params, 'detail').includes('(407)') ? 'proxy_auth' : 'proxy'),
-  not_utf8: 'other',
+  not_utf8: 'malformed',
   not_json: 'malformed',
   itsm_not_protocol_page: 'malformed',
   itsm_row_rejected: 'malformed',
   itsm_row_rejected_value: 'malformed',
   itsm_cursor_stuck: 'malformed',
-  itsm_me_invalid: 'other',
+  itsm_me_invalid: 'malformed',
   itsm_cursor_unreadable: 'malformed',
   unknown_entity: 'other',
-  servicenow_not_a_list: 'other',
-  servicenow_keyset_ignored: 'other',
+  servicenow_not_a_list: 'malformed',
+  servicenow_keyset_ignored: 'malformed',
   servicenow_bad_rows: 'malformed',
   servicenow_unknown_state: 'unknown_state',
-  servicenow_out_of_order: 'other',
+  servicenow_out_of_order: 'malformed',
   servicenow_srs_only: 'other',
   servicenow_cursor_unreadable: 'malformed',
   interrupted: 'interrupted',
@@ -128,7 +130,7 @@ function causeOfMessage(fullMessage: string): SyncErrorCause {
   if (message.startsWith('interrupted') || message.includes('closed this run as interrupted'))
     return 'interrupted'
   if (
-    /not a protocol page|was rejected|not valid JSON|malformed|truncated|does not move forward|cursor|record\(s\) we cannot read/i.test(
+    /not a protocol page|was rejected|not valid JSON|not UTF-8 text|without a \{ result|did not answer \{ name, role \}|ignored the (keyset filter|ORDERBY)|malformed|truncated|does not move forward|cursor|record\(s\) we cannot read/i.test(
       message,
     )
   )
