@@ -339,6 +339,10 @@ test('a server an internal CA issued for: refused until the CA file is added to 
     await expect(result).toContainText('인증서를 신뢰할 수 없음')
     await expect(result).toContainText('설정 → 연결에서 이 연결에 그 CA 인증서')
     await expect(result).toContainText('서버의 TLS 인증서를 받아들일 수 없습니다')
+    // The TLS library's reason in Korean too, its code kept for support.
+    await expect(result).toContainText(
+      '인증서를 발급한 기관을 확인할 수 없습니다. 조직 내부 CA이거나 서버가 중간 인증서를 보내지 않습니다 · UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    )
     await page.screenshot({ path: 'test-results/connection-ca-refused.png', fullPage: true })
 
     // The CA as Windows exports it (a binary .cer), picked in the connection's form.

@@ -327,7 +327,7 @@ describe('sync error wording', () => {
     })
     expect(syncErrorText(ko, altname, ENGLISH, 'ko')).toBe(
       '서버의 TLS 인증서를 받아들일 수 없습니다: https://localhost:8443/api/v1/me ' +
-        '(인증서가 localhost의 인증서가 아닙니다(인증서의 이름: IP Address:127.0.0.1) · ERR_TLS_CERT_ALTNAME_INVALID)',
+        '(인증서가 localhost의 인증서가 아닙니다. 인증서의 이름: IP Address:127.0.0.1 · ERR_TLS_CERT_ALTNAME_INVALID)',
     )
     // A code the renderer does not know keeps the English detail as it came.
     const other = reason('certificate', {
