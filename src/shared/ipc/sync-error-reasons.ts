@@ -178,6 +178,8 @@ export const ITSM_FIELD_PROBLEM_CODES = [
   'too_short',
   /** Not an instant with its offset (2025-03-04T09:30:00.000+09:00). */
   'not_instant',
+  /** Not a month written YYYY-MM (feature usage's month). */
+  'not_month',
 ] as const
 
 export type ItsmFieldProblemCode = (typeof ITSM_FIELD_PROBLEM_CODES)[number]

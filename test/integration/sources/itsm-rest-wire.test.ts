@@ -166,4 +166,16 @@ describe('ITSM REST connector: a rejected row says what is wrong with its field 
     expect(reason.code).toBe('itsm_row_rejected')
     expect(reason.params).toMatchObject({ entity: 'people', problem: expect.any(String), ...expected })
   })
+
+  it('a feature-usage month not written YYYY-MM', async () => {
+    const usage = { id: 'F1', tenant: '기관', feature: 'report', month: '2026-13', count: 3, updated_at: at }
+    const { connector } = stubbed(() => ({ items: [usage], next: null }))
+    const err = await connector
+      .fetchPage('feature_usage', null, { signal, pageSize: 10 })
+      .catch((e: unknown) => e)
+    expect((err as { reason?: unknown }).reason).toMatchObject({
+      code: 'itsm_row_rejected',
+      params: { entity: 'feature_usage', field: 'month', issue: 'not_month', problem: 'expected YYYY-MM' },
+    })
+  })
 })

@@ -340,7 +340,9 @@ function fieldProblem(issue: z.core.$ZodIssue, value: unknown): Record<string, s
     case 'too_small':
       return { issue: issue.origin === 'string' ? 'too_short' : 'too_small', limit: Number(issue.minimum) }
     case 'invalid_format':
-      return issue.format === 'datetime' ? { issue: 'not_instant' } : {}
+      if (issue.format === 'datetime') return { issue: 'not_instant' }
+      // Feature usage's month is the one pattern the wire checks (wire.ts).
+      return issue.format === 'regex' && issue.path.at(-1) === 'month' ? { issue: 'not_month' } : {}
     default:
       return {}
   }

@@ -72,6 +72,7 @@ const ko = {
     too_small: '{{limit}}보다 작습니다',
     too_short: '{{limit}}자보다 짧습니다',
     not_instant: '오프셋이 있는 시각(예: 2025-03-04T09:30:00.000+09:00)이 아닙니다',
+    not_month: 'YYYY-MM 형식의 월(예: 2026-03)이 아닙니다',
   } satisfies Record<ItsmFieldProblemCode, string>,
   types: {
     string: '문자열',
@@ -198,6 +199,7 @@ const en: typeof ko = {
     too_small: 'less than {{limit}}',
     too_short: 'shorter than {{limit}} characters',
     not_instant: 'not an instant with its offset (e.g. 2025-03-04T09:30:00.000+09:00)',
+    not_month: 'not a month written YYYY-MM (e.g. 2026-03)',
   },
   types: {
     string: 'a string',
