@@ -56,6 +56,8 @@ export const SYNC_ERROR_REASON_CODES = [
   'not_utf8',
   /** The answer from `url` is not valid JSON; `bytes` its length. */
   'not_json',
+  /** `url` answered with an HTML page (`title`, when it has one) where JSON belongs. */
+  'html_page',
 
   // ── ITSM REST (`source`: the connection's name) ──
   /** The `entity` page from `url` is not a protocol page; `detail` what does not fit. */

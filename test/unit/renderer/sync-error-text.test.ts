@@ -69,6 +69,7 @@ const SAMPLES = {
   proxy_refused: { url: URL, detail: 'Proxy Authentication Required (407)' },
   not_utf8: { url: URL },
   not_json: { url: URL, bytes: 1234 },
+  html_page: { url: URL, title: 'Instance Hibernating page' },
   itsm_not_protocol_page: { entity: 'srs', url: URL, detail: 'field "items": Required' },
   itsm_row_rejected: { entity: 'srs', row: '"SR-9"', item: 3, field: 'priority', problem: 'Invalid option' },
   itsm_row_rejected_value: { entity: 'people', row: '#2', item: 2, problem: 'Expected object' },

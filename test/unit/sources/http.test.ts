@@ -181,7 +181,7 @@ describe('requestJson', () => {
     await expect(
       requestJson('https://acme.example/t', { signal: new AbortController().signal }, policy, forbidden.deps),
     ).rejects.toThrow('(403) — the server said: Insufficient rights (ACL denies read on incident)')
-    // Plain text: its first line; HTML (a proxy's page): nothing quoted.
+    // Plain text: its first line; HTML (a proxy's page): its title, nothing else of it.
     const text = scripted([
       () => new Response('quota spent\nmore', { status: 402, headers: { 'content-type': 'text/plain' } }),
     ])
@@ -190,14 +190,16 @@ describe('requestJson', () => {
     ).rejects.toThrow(/\(402\) at https:\/\/acme\.example\/t — the server said: quota spent$/)
     const html = scripted([
       () =>
-        new Response('<html><title>Bad</title></html>', {
+        new Response('<html><title>Bad</title><body><script>var x = "noise"</script></body></html>', {
           status: 400,
           headers: { 'content-type': 'text/html' },
         }),
     ])
     await expect(
       requestJson('https://acme.example/t', { signal: new AbortController().signal }, policy, html.deps),
-    ).rejects.toThrow(/^The server rejected the request \(400\) at https:\/\/acme\.example\/t$/)
+    ).rejects.toThrow(
+      /^The server rejected the request \(400\) at https:\/\/acme\.example\/t — the server said: Bad$/,
+    )
     // A server's words cannot pass for our wording: "Cannot reach" in a 500's body is no offline.
     expect(
       causeOf(
@@ -229,6 +231,70 @@ describe('requestJson', () => {
       (await requestJson('http://127.0.0.1/x', { signal: new AbortController().signal }, policy, ok.deps))
         .body,
     ).toEqual({ n: '서울' })
+  })
+
+  it('says a web page came where JSON belongs, with its title, without retrying', async () => {
+    const page =
+      (body: string, type = 'text/html; charset=utf-8') =>
+      () =>
+        new Response(body, { status: 200, headers: { 'content-type': type } })
+    const hibernating =
+      '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>\n  Instance Hibernating page\n</title></head>' +
+      '<body><h1>Your instance is hibernating</h1></body></html>'
+    const s = scripted([page(hibernating), json({ ok: true })])
+    const url = 'https://dev1.service-now.com/api/now/table/incident?sysparm_limit=1'
+    const error = await requestJson(url, { signal: new AbortController().signal }, policy, s.deps).then(
+      () => null,
+      (e: unknown) => e as SourceError,
+    )
+    expect(error?.message).toBe(
+      'The server answered https://dev1.service-now.com/api/now/table/incident with a web page, not JSON ' +
+        '("Instance Hibernating page"): a sign-in page, a proxy\'s or gateway\'s error page, or a ServiceNow ' +
+        'instance that is hibernating? Check the URL, and open it in a browser',
+    )
+    expect(error?.reason).toEqual({
+      code: 'html_page',
+      params: {
+        url: 'https://dev1.service-now.com/api/now/table/incident',
+        title: 'Instance Hibernating page',
+      },
+    })
+    expect(error?.retryable).toBe(false)
+    expect(s.calls()).toBe(1)
+    expect(causeOf('failed', error?.message ?? '')).toBe('malformed')
+    // A sign-in page sent as text/plain still starts with its tag; no title: none is made up.
+    const untitled = scripted([page('  <html><body>Sign in &amp; go</body></html>', 'text/plain')])
+    const bare = await requestJson(
+      url,
+      { signal: new AbortController().signal },
+      policy,
+      untitled.deps,
+    ).catch((e: unknown) => e as SourceError)
+    expect(bare).toMatchObject({ reason: { code: 'html_page', params: { url: expect.any(String) } } })
+    expect((bare as SourceError).reason?.params).not.toHaveProperty('title')
+    // Text that is neither (a cut-off JSON body) stays "not valid JSON", which is retried.
+    const cut = scripted([page('{"result": [', 'application/json'), json({ ok: true })])
+    expect((await requestJson(url, { signal: new AbortController().signal }, policy, cut.deps)).body).toEqual(
+      { ok: true },
+    )
+    expect(cut.calls()).toBe(2)
+  })
+
+  it("quotes a gateway's HTML error page by its title", async () => {
+    const s = scripted([
+      () =>
+        new Response('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', {
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+        }),
+    ])
+    const error = await requestJson(
+      'http://127.0.0.1/api/v1/srs',
+      { signal: new AbortController().signal },
+      { ...policy, maxAttempts: 1 },
+      s.deps,
+    ).catch((e: unknown) => e as SourceError)
+    expect((error as SourceError).reason?.params).toMatchObject({ status: 502, said: '502 Bad Gateway' })
   })
 
   it('never puts a credential into a message: a token fetch cannot send is refused before fetch names it', async () => {

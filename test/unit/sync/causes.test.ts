@@ -178,6 +178,13 @@ const CASES = {
       cause: 'malformed',
     },
   ],
+  html_page: [
+    {
+      params: { url: SN_URL, title: 'Instance Hibernating page' },
+      message: `The server answered ${SN_URL} with a web page, not JSON ("Instance Hibernating page"): a sign-in page, a proxy's or gateway's error page, or a ServiceNow instance that is hibernating? Check the URL, and open it in a browser${SN_AT}`,
+      cause: 'malformed',
+    },
+  ],
   not_json: [
     {
       params: { url: URL, bytes: 12 },

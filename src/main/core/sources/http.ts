@@ -271,7 +271,30 @@ export function errorDetail(body: string, contentType: string | null): string | 
     }
   }
   if (contentType?.toLowerCase().startsWith('text/plain')) return oneLine(text.split('\n')[0] ?? '')
+  // A proxy's or gateway's error page ("502 Bad Gateway"): its title is what it says.
+  if (isHtml(text, contentType)) return htmlTitle(text)
   return undefined
+}
+
+/** Whether an answer is an HTML page (by its type, or its first tag when the type says nothing). */
+function isHtml(text: string, contentType: string | null): boolean {
+  const type = contentType?.toLowerCase() ?? ''
+  if (type.includes('html')) return true
+  return !type.includes('json') && /^\s*<(!doctype html|html|head|body)\b/i.test(text)
+}
+
+/** The page's <title>, on one line and cut to DETAIL_MAX; undefined when it has none. */
+function htmlTitle(html: string): string | undefined {
+  const inner = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html.slice(0, 65_536))?.[1]
+  if (!inner) return undefined
+  const text = inner
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) =>
+      e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === '#39' ? "'" : ' ',
+    )
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (text === '') return undefined
+  return text.length > DETAIL_MAX ? `${text.slice(0, DETAIL_MAX - 1)}…` : text
 }
 
 /** The URL without query string or credentials, for messages and logs. */
@@ -474,6 +497,21 @@ async function attemptOnce(
   try {
     return { body: JSON.parse(text) as unknown, headers: response.headers, status: response.status }
   } catch {
+    // A web page where JSON belongs: a sign-in portal, a gateway's error page, a hibernating
+    // ServiceNow instance. Trying again brings the same page, so it fails at once and says so.
+    if (isHtml(text, response.headers.get('content-type'))) {
+      const title = htmlTitle(text)
+      throw new SourceError(
+        'malformed',
+        `The server answered ${safeUrl(url)} with a web page, not JSON${title ? ` ("${title}")` : ''}: ` +
+          "a sign-in page, a proxy's or gateway's error page, or a ServiceNow instance that is " +
+          'hibernating? Check the URL, and open it in a browser',
+        response.status,
+        undefined,
+        true,
+        syncReason('html_page', { url: safeUrl(url), ...(title ? { title } : {}) }),
+      )
+    }
     throw new SourceError(
       'malformed',
       `The server sent a response that is not valid JSON (${text.length} bytes) at ${safeUrl(url)}`,

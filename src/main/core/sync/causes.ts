@@ -47,6 +47,7 @@ const SYNC_CAUSES = {
   proxy_refused: (params) => (textParam(params, 'detail').includes('(407)') ? 'proxy_auth' : 'proxy'),
   not_utf8: 'malformed',
   not_json: 'malformed',
+  html_page: 'malformed',
   itsm_not_protocol_page: 'malformed',
   itsm_row_rejected: 'malformed',
   itsm_row_rejected_value: 'malformed',
@@ -130,7 +131,7 @@ function causeOfMessage(fullMessage: string): SyncErrorCause {
   if (message.startsWith('interrupted') || message.includes('closed this run as interrupted'))
     return 'interrupted'
   if (
-    /not a protocol page|was rejected|not valid JSON|not UTF-8 text|without a \{ result|did not answer \{ name, role \}|ignored the (keyset filter|ORDERBY)|malformed|truncated|does not move forward|cursor|record\(s\) we cannot read/i.test(
+    /not a protocol page|was rejected|not valid JSON|with a web page, not JSON|not UTF-8 text|without a \{ result|did not answer \{ name, role \}|ignored the (keyset filter|ORDERBY)|malformed|truncated|does not move forward|cursor|record\(s\) we cannot read/i.test(
       message,
     )
   )

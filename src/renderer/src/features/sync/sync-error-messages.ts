@@ -34,6 +34,8 @@ const ko = {
     not_utf8:
       '서버 응답이 UTF-8 텍스트가 아닙니다: {{url}}. JSON은 UTF-8이어야 합니다(서버가 EUC-KR 같은 예전 인코딩으로 보내고 있지 않은지 확인하세요).',
     not_json: '서버 응답이 올바른 JSON이 아닙니다({{bytes}}바이트): {{url}}',
+    html_page:
+      '서버가 JSON 대신 웹 페이지를 보냈습니다: {{url}}{{titled}}. 로그인 페이지, 프록시나 게이트웨이의 오류 페이지, 또는 절전(hibernating) 중인 ServiceNow 인스턴스일 수 있습니다. URL을 확인하고 브라우저에서 열어 보세요.',
     itsm_not_protocol_page: '{{entity}} 페이지가 프로토콜 형식이 아닙니다: {{url}} ({{detail}})',
     itsm_row_rejected:
       '{{entity}} 행 {{row}}(페이지의 {{item}}번째 항목)를 받지 않았습니다. 필드 "{{field}}": {{problem}}. 이 페이지는 저장하지 않았습니다.',
@@ -112,6 +114,8 @@ const ko = {
     CERT_SIGNATURE_FAILURE: '인증서의 서명이 올바르지 않습니다',
   } satisfies Record<NetworkDetailCode, string>,
   detailCoded: '{{text}} · {{code}}',
+  /** html_page's title, when the page has one. */
+  titled: ' (제목 "{{title}}")',
   /** One ServiceNow record that cannot be read (servicenow_bad_rows, servicenow_unknown_state). */
   record: '레코드 {{sysId}}, 필드 {{field}}: {{problem}}',
   recordNumbered: '레코드 {{sysId}}({{number}}), 필드 {{field}}: {{problem}}',
@@ -162,6 +166,8 @@ const en: typeof ko = {
     not_utf8:
       'The server sent a response that is not UTF-8 text at {{url}}: JSON must be UTF-8 (is the server writing EUC-KR or another legacy encoding?).',
     not_json: 'The server sent a response that is not valid JSON ({{bytes}} bytes) at {{url}}.',
+    html_page:
+      "The server answered {{url}} with a web page, not JSON{{titled}}: a sign-in page, a proxy's or gateway's error page, or a ServiceNow instance that is hibernating? Check the URL, and open it in a browser.",
     itsm_not_protocol_page: 'The {{entity}} page from {{url}} is not a protocol page ({{detail}}).',
     itsm_row_rejected:
       '{{entity}} row {{row}} (item {{item}} of the page) was rejected: field "{{field}}": {{problem}}. The page was not stored.',
@@ -238,6 +244,7 @@ const en: typeof ko = {
     CERT_SIGNATURE_FAILURE: "the certificate's signature does not verify",
   },
   detailCoded: '{{text}} · {{code}}',
+  titled: ' ("{{title}}")',
   record: 'record {{sysId}}, field {{field}}: {{problem}}',
   recordNumbered: 'record {{sysId}} ({{number}}), field {{field}}: {{problem}}',
   recordsMore: '(and {{more}} more)',

@@ -60,6 +60,8 @@ export function syncErrorText(
       text: t(`syncErrors.details.${detailCode}`, { hostname: '', host: '', altnames: '', ...params }),
       code: detailCode,
     })
+  // A web page's title, when it has one, in brackets after the address.
+  if (reason.code === 'html_page') params['titled'] = params['title'] ? t('syncErrors.titled', params) : ''
   // The data being read, named as the Sync screen names it (기관, 서비스 요청 …).
   if (params['entity'])
     params['entity'] = inSentence(t(`sync.entities.${params['entity']}`, { defaultValue: params['entity'] }))
