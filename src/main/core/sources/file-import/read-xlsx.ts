@@ -9,6 +9,7 @@
 // names and the workbook's date system; the second pass fills each merged cell with its top-left
 // value, as the whole-workbook reader did.
 import { stat } from 'node:fs/promises'
+import type { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import ExcelJS from 'exceljs'
 import { CoreError, reason } from '../../errors'
@@ -35,6 +36,7 @@ type StreamSheet = AsyncIterable<ExcelJS.Row> & {
 
 type ZipEntry = { setEncoding(encoding: 'utf8'): void }
 type ReaderInternals = {
+  _getStream(input: unknown): Readable
   _parseRels(entry: ZipEntry): Promise<void>
   _parseWorkbook(entry: ZipEntry): Promise<void>
   _parseStyles(entry: ZipEntry): Promise<void>
@@ -47,11 +49,31 @@ const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
 ) => ReaderInternals
 
 /**
- * exceljs 4.4's streaming reader decodes each zip chunk as UTF-8 on its own, so a Korean character
- * split across two chunks turns into U+FFFD (one in a few thousand cells). Its XML parser takes
- * strings as they are: each part is handed over as text decoded by a streaming decoder instead.
+ * exceljs 4.4's streaming reader, two of its faults mended:
+ *
+ * - It decodes each zip chunk as UTF-8 on its own, so a Korean character split across two chunks
+ *   turns into U+FFFD (one in a few thousand cells). Its XML parser takes strings as they are: each
+ *   part is handed over as text decoded by a streaming decoder instead.
+ * - It could lose the parts of the file after a sheet (see endAfterLastEntry): the workbook part,
+ *   which exceljs itself stores last ("Cannot read properties of undefined (reading 'sheets')"), or
+ *   the shared strings, which Excel stores after the sheets (each such text cell read as
+ *   "[object Object]").
  */
-class Utf8WorkbookReader extends BaseReader {
+class StreamingWorkbookReader extends BaseReader {
+  override _getStream(input: unknown): Readable {
+    const source = super._getStream(input)
+    const pipe = source.pipe
+    // parse() pipes the file into unzipper's parser, whose parts it then reads as they come.
+    source.pipe = function <T extends NodeJS.WritableStream>(
+      this: Readable,
+      zip: T,
+      options?: { end?: boolean },
+    ): T {
+      endAfterLastEntry(zip as unknown as Readable)
+      return pipe.call(this, zip, options) as T
+    }
+    return source
+  }
   override _parseRels(entry: ZipEntry): Promise<void> {
     entry.setEncoding('utf8')
     return super._parseRels(entry)
@@ -70,6 +92,34 @@ class Utf8WorkbookReader extends BaseReader {
   }
   override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
     return super._parseWorksheet(errorsAsText(utf8Text(iterator)), sheetNo)
+  }
+}
+
+/**
+ * Holds back an 'end' that `zip` (unzipper's Parse) says while entries it has parsed still wait in
+ * its buffer, until the last of them has gone out. Parse says 'end' as soon as it has taken in the
+ * whole file, not when its entries have all been read. The streaming reader pauses it while it copies
+ * a sheet to a temporary file (each sheet before the shared strings is copied), and meanwhile Parse
+ * goes on through the small parts that follow and on to the file's end; the reader then stopped at
+ * that 'end' as soon as it had no entry in hand, and the parts still buffered were never read. With a
+ * disk slower than the unzipping (now and then under load, or always for a stored, uncompressed zip)
+ * a workbook was refused as unreadable or its text read wrong (exceljs issue #3064). Parse's own
+ * 'end', once its buffer is empty, goes through as it comes.
+ */
+function endAfterLastEntry(zip: Readable): void {
+  const emit = zip.emit
+  let held = false
+  zip.emit = function (this: Readable, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'end' && !this.readableEnded && this.readableLength > 0) {
+      held = true
+      return false
+    }
+    const listened = emit.call(this, event, ...args)
+    if (event === 'data' && held && this.readableLength === 0) {
+      held = false
+      emit.call(this, 'end')
+    }
+    return listened
   }
 }
 
@@ -149,7 +199,7 @@ function closeQuietly(source: {
 }
 
 function openReader(path: string, full: boolean): StreamWorkbook {
-  return new Utf8WorkbookReader(path, {
+  return new StreamingWorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: full ? 'cache' : 'ignore',
     styles: full ? 'cache' : 'ignore',
