@@ -3,6 +3,7 @@
 // and tests with memory; the CLI has none and reads environment variables instead. Values never
 // leave the main process: not to the renderer, not to disk in plain text, not into logs or errors.
 import { workspaceSecretId } from './db/meta'
+import { CoreError, reason } from './errors'
 import type { Store } from './db/open-database'
 import type { SecretResolver, SourceRecord } from './sources/registry'
 
@@ -157,9 +158,43 @@ export function storeSecrets(
   fallback?: SecretResolver,
 ): SecretResolver {
   return async (source: SourceRecord, kind: SourceSecretKind) => {
-    const stored = store ? await getSourceSecret(store, secretOwner(db, source), kind) : null
+    const stored = store ? await readableSecret(store, secretOwner(db, source), kind) : null
     if (stored !== null) return stored
     return fallback ? fallback(source, kind) : null
+  }
+}
+
+/**
+ * What a SecretStore throws for a secret it holds but cannot decrypt (the OS key changed): the
+ * resolver then names the connection and the secret instead of the store's key.
+ */
+export class SecretUndecryptableError extends Error {
+  constructor(name: string) {
+    super(`The secret "${name}" could not be decrypted (the OS key may have changed); enter it again`)
+    this.name = 'SecretUndecryptableError'
+  }
+}
+
+/**
+ * A source's stored secret; one the keychain cannot decrypt fails in words the UI translates. Other
+ * failures (no keyring at all) keep the store's own words, which say what to install.
+ */
+async function readableSecret(
+  store: SecretStore,
+  owner: SecretOwner,
+  kind: SourceSecretKind,
+): Promise<string | null> {
+  try {
+    return await getSourceSecret(store, owner, kind)
+  } catch (err) {
+    if (!(err instanceof SecretUndecryptableError)) throw err
+    const what = kind === 'proxyPassword' ? 'proxy password' : kind
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The ${what} of source "${owner.name}" could not be decrypted (the OS key may have changed): ` +
+        'enter it again in Settings → Connections',
+      reason('secret_unreadable', { name: owner.name, secret: kind }),
+    )
   }
 }
 

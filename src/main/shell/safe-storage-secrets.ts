@@ -3,6 +3,7 @@
 // is passed in (Electron's object fits SafeStorageLike) so the file handling is tested without it.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { SecretUndecryptableError } from '../core/secrets'
 import type { SecretStore } from './secret-store-types'
 
 /** The part of Electron's safeStorage this store uses. */
@@ -82,9 +83,7 @@ export function createSafeStorageSecretStore(opts: {
         return safeStorage.decryptString(Buffer.from(stored, 'base64'))
       } catch {
         // Never include the ciphertext or the cause (it may echo data) in the message.
-        throw new Error(
-          `The secret "${name}" could not be decrypted (the OS key may have changed); enter it again`,
-        )
+        throw new SecretUndecryptableError(name)
       }
     },
     async set(name, value) {

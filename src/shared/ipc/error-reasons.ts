@@ -129,6 +129,8 @@ export const API_ERROR_REASON_CODES = [
   /** `secret`: token, password or proxyPassword; `env` the CLI's variable (the _env form). */
   'secret_missing',
   'secret_missing_env',
+  /** The stored `secret` of connection `name` cannot be decrypted (the OS key changed). */
+  'secret_unreadable',
 
   // ── a connection's CA certificate file ──
   'ca_empty',

@@ -9,6 +9,7 @@ import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simula
 import { createItsmConnector } from '../../../src/main/core/sources/itsm-rest/connector'
 import { DEFAULT_RETRY, defaultHttpDeps } from '../../../src/main/core/sources/http'
 import { syncSource } from '../../../src/main/core/sync/engine'
+import { SecretUndecryptableError } from '../../../src/main/core/secrets'
 import { appContext, type AppContext } from './app-context'
 
 const TOKEN = 'sim-token-6f1c9b2e-very-secret'
@@ -189,13 +190,7 @@ describe('sources channels', () => {
     const damaged = new Set([app.secretKey('broken', 'token')])
     const { get, set } = app.secrets
     app.secrets.get = (name) =>
-      damaged.has(name)
-        ? Promise.reject(
-            new Error(
-              `The secret "${name}" could not be decrypted (the OS key may have changed); enter it again`,
-            ),
-          )
-        : get(name)
+      damaged.has(name) ? Promise.reject(new SecretUndecryptableError(name)) : get(name)
     app.secrets.set = (name, value) => (damaged.delete(name), set(name, value))
 
     const listed = await app.ok('sources:list', {})
@@ -205,7 +200,24 @@ describe('sources channels', () => {
     ])
     const test = await app.ok('sources:test', { name: 'broken' })
     expect(test).toMatchObject({ ok: false, error: { cause: 'secret_missing' } })
-    expect(test.error?.message).toContain('could not be decrypted')
+    // Said of the connection and its secret, not of the store's key; worded in the UI's language.
+    expect(test.error?.message).toBe(
+      'The token of source "broken" could not be decrypted (the OS key may have changed): enter it again ' +
+        'in Settings → Connections',
+    )
+    expect(test.error?.reason).toEqual({
+      code: 'secret_unreadable',
+      params: { name: 'broken', secret: 'token' },
+    })
+    // A sync of it fails the same way, and the Sync screen shows it with its cause.
+    await app.ok('sync:run', {})
+    await app.sync.scheduler.idle()
+    const views = await app.ok('sources:list', {})
+    expect(views.find((v) => v.name === 'broken')?.lastError).toMatchObject({
+      cause: 'secret_missing',
+      reason: { code: 'secret_unreadable', params: { name: 'broken', secret: 'token' } },
+    })
+    expect(views.find((v) => v.name === 'fine')?.lastError).toBeNull()
     expect(await app.ok('sources:test', { name: 'fine' })).toMatchObject({ ok: true })
 
     const fixed = await app.ok('sources:update', { name: 'broken', token: TOKEN })

@@ -106,6 +106,7 @@ const SAMPLES = {
   secret_store_failed: { detail: 'Encryption is not available' },
   secret_missing: { name: 'prod-itsm', secret: 'token' },
   secret_missing_env: { name: 'cli', secret: 'proxyPassword', env: 'PROXY_PASSWORD' },
+  secret_unreadable: { name: 'prod', secret: 'token' },
   ca_empty: {},
   ca_too_large: { size: 65, limit: 64 },
   ca_private_key: {},

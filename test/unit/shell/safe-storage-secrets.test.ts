@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { SecretUndecryptableError } from '../../../src/main/core/secrets'
 import {
   createSafeStorageSecretStore,
   type SafeStorageLike,
@@ -94,6 +95,8 @@ describe('createSafeStorageSecretStore', () => {
     )
     const err = await store.get('token').catch((e: unknown) => e)
     expect(String(err)).toMatch(/could not be decrypted/)
+    // Told apart from a keychain that is missing, so the connection's secret is named instead.
+    expect(err).toBeInstanceOf(SecretUndecryptableError)
     expect(String(err)).not.toContain('garbage')
     expect(log).not.toHaveBeenCalled()
     log.mockRestore()

@@ -75,6 +75,7 @@ const SYNC_CAUSES = {
 const CORE_CAUSES: Partial<Record<ApiErrorReasonCode, SyncErrorCause>> = {
   secret_missing: 'secret_missing',
   secret_missing_env: 'secret_missing',
+  secret_unreadable: 'secret_missing',
   source_syncing_elsewhere: 'other',
 }
 

@@ -102,6 +102,8 @@ const ko = {
     secret_store_failed: 'OS 키체인에 비밀 정보를 저장하지 못해 연결을 추가하지 않았습니다: {{detail}}',
     secret_missing: '"{{name}}" 연결의 {{secret}} 값이 없습니다. 설정 → 연결에서 입력하세요.',
     secret_missing_env: '"{{name}}" 연결의 {{secret}} 값이 없습니다. 환경 변수 {{env}}에 값을 넣으세요.',
+    secret_unreadable:
+      '"{{name}}" 연결에 저장된 {{secret}} 값을 복호화할 수 없습니다(OS 키가 바뀌었을 수 있음). 설정 → 연결에서 다시 입력하세요.',
     // A connection's CA certificate file
     ca_empty: 'CA 인증서 파일이 비어 있습니다.',
     ca_too_large: 'CA 인증서 파일이 {{size}} KiB입니다. CA 인증서 파일은 {{limit}} KiB 이하여야 합니다.',
@@ -223,6 +225,8 @@ const en: typeof ko = {
       'The OS keychain could not store the secret, so the connection was not added: {{detail}}',
     secret_missing: 'The connection "{{name}}" has no {{secret}}: enter it in Settings → Connections.',
     secret_missing_env: 'The connection "{{name}}" has no {{secret}}: set the environment variable {{env}}.',
+    secret_unreadable:
+      'The stored {{secret}} of the connection "{{name}}" cannot be decrypted (the OS key may have changed): enter it again in Settings → Connections.',
     ca_empty: 'The CA certificate file is empty.',
     ca_too_large: 'The CA certificate file is {{size}} KiB; a CA certificate file is at most {{limit}} KiB.',
     ca_private_key:
