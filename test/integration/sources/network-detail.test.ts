@@ -143,6 +143,11 @@ describe('a URL on a port fetch refuses', () => {
       params: { url: 'http://127.0.0.1:6000/api/v1/me', port: 6000 },
     })
     expect(retries).toEqual([])
+    // Through a proxy the same (fetch refuses before the proxy is asked).
+    const viaProxy = connectionFetch({ proxy: 'http://127.0.0.1:3128' })
+    const proxied = await failure('http://127.0.0.1:6000/api/v1/me', viaProxy ?? undefined)
+    expect(proxied.error.reason?.code).toBe('blocked_port')
+    expect(proxied.retries).toEqual([])
   })
 
   it('is refused when a connection is saved with it; one stored before still lists', () => {

@@ -540,8 +540,9 @@ function toSourceError(err: unknown, url: string, signal: AbortSignal): SourceEr
         ? err.message
         : String(err)
   // fetch refuses the Fetch standard's blocked ports before connecting: no retry will ever reach it.
-  const port = blockedPort(new URL(url))
-  if (port !== null && cause === 'bad port')
+  const parsed = URL.parse(url)
+  const port = parsed && blockedPort(parsed)
+  if (port && saysBadPort(err))
     return failure(
       'client',
       `Cannot connect to ${where}: port ${port} is one that HTTP clients refuse to use (the Fetch ` +
@@ -635,6 +636,13 @@ function detailParams(err: unknown): Record<string, string> {
     return params
   }
   return {}
+}
+
+/** Whether fetch refused the port (its "bad port" network error, through a proxy's wrapping too). */
+function saysBadPort(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++)
+    if (e.message === 'bad port') return true
+  return false
 }
 
 /** The error codes along `err`'s cause chain. */
