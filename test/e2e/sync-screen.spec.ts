@@ -200,6 +200,14 @@ test('the Connections form says each mistake under its field in the UI language,
   // Fixing a field clears its note; fixed, the connection is saved.
   await page.locator('#conn-name').fill('prod-itsm')
   await expect(note('conn-name')).toHaveCount(0)
+  // A port fetch refuses (X11's 6000) is said under the address too: no request could reach it.
+  await page.locator('#conn-url').fill('http://itsm.example.go.kr:6000')
+  await page.getByTestId('conn-save').click()
+  await expect(note('conn-url')).toContainText('이 포트에는 연결할 수 없습니다')
+  await form
+    .locator('#conn-url')
+    .locator('xpath=..')
+    .screenshot({ path: 'test-results/connection-url-blocked-port.png' })
   await page.locator('#conn-url').fill('https://itsm.example.go.kr')
   await page.getByTestId('conn-secret').fill(TOKEN)
   await page.getByTestId('conn-proxy').fill('')
