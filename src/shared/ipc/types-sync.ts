@@ -22,6 +22,8 @@ export type SyncErrorCause =
   | 'certificate'
   | 'proxy'
   | 'proxy_auth'
+  /** The URL leads to something that is not the API (a blocked port, plain HTTP, a web page). */
+  | 'address'
   | 'cancelled'
   | 'interrupted'
   | 'other'

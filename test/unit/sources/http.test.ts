@@ -261,7 +261,7 @@ describe('requestJson', () => {
     })
     expect(error?.retryable).toBe(false)
     expect(s.calls()).toBe(1)
-    expect(causeOf('failed', error?.message ?? '')).toBe('malformed')
+    expect(causeOf('failed', error?.message ?? '')).toBe('address')
     // A sign-in page sent as text/plain still starts with its tag; no title: none is made up.
     const untitled = scripted([page('  <html><body>Sign in &amp; go</body></html>', 'text/plain')])
     const bare = await requestJson(

@@ -126,7 +126,7 @@ const CASES = {
     {
       params: { url: 'http://127.0.0.1:6000/api/v1/tenants', port: 6000 },
       message: `Cannot connect to http://127.0.0.1:6000/api/v1/tenants: port 6000 is one that HTTP clients refuse to use (the Fetch standard's blocked ports). Serve the API on another port, or behind a reverse proxy on one${AT}`,
-      cause: 'other',
+      cause: 'address',
     },
   ],
   certificate: [
@@ -140,7 +140,7 @@ const CASES = {
     {
       params: { url: 'https://127.0.0.1:8080/api/v1/srs' },
       message: `The server at https://127.0.0.1:8080/api/v1/srs did not answer HTTPS: this port seems to speak plain HTTP. Check the URL (http:// instead of https://, or the HTTPS port)${AT}`,
-      cause: 'other',
+      cause: 'address',
     },
   ],
   proxy_refused: [
@@ -182,7 +182,7 @@ const CASES = {
     {
       params: { url: SN_URL, title: 'Instance Hibernating page' },
       message: `The server answered ${SN_URL} with a web page, not JSON ("Instance Hibernating page"): a sign-in page, a proxy's or gateway's error page, or a ServiceNow instance that is hibernating? Check the URL, and open it in a browser${SN_AT}`,
-      cause: 'malformed',
+      cause: 'address',
     },
   ],
   not_json: [

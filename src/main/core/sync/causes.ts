@@ -39,15 +39,15 @@ const SYNC_CAUSES = {
   unreachable: 'offline',
   // A network failure: the run ends 'offline' ("Offline: No attempt was made …").
   no_attempt: 'offline',
-  // A port fetch refuses: neither offline nor the server's doing; the reason says what to change.
-  blocked_port: 'other',
+  // The URL leads somewhere that is not the API: a port fetch refuses, plain HTTP, a web page.
+  blocked_port: 'address',
   certificate: 'certificate',
-  plain_http: 'other',
+  plain_http: 'address',
   // `detail` is transport.ts's wording of the proxy's answer, which names its status: 407 is a login.
   proxy_refused: (params) => (textParam(params, 'detail').includes('(407)') ? 'proxy_auth' : 'proxy'),
   not_utf8: 'malformed',
   not_json: 'malformed',
-  html_page: 'malformed',
+  html_page: 'address',
   itsm_not_protocol_page: 'malformed',
   itsm_row_rejected: 'malformed',
   itsm_row_rejected_value: 'malformed',
@@ -127,12 +127,18 @@ function causeOfMessage(fullMessage: string): SyncErrorCause {
   if (message.includes('(429)')) return 'rate_limited'
   if (/failed \(5\d\d\)/.test(message)) return 'server'
   if (message.includes('No answer in time')) return 'timeout'
+  if (
+    /with a web page, not JSON|did not answer HTTPS: this port seems to speak plain HTTP|is one that HTTP clients refuse to use/.test(
+      message,
+    )
+  )
+    return 'address'
   // ServiceNow records in a state no map knows: the connection's state codes fix it, not the server.
   if (/\. Map state .+ to a status for this source/.test(message)) return 'unknown_state'
   if (message.startsWith('interrupted') || message.includes('closed this run as interrupted'))
     return 'interrupted'
   if (
-    /not a protocol page|was rejected|not valid JSON|with a web page, not JSON|not UTF-8 text|without a \{ result|did not answer \{ name, role \}|ignored the (keyset filter|ORDERBY)|malformed|truncated|does not move forward|cursor|record\(s\) we cannot read/i.test(
+    /not a protocol page|was rejected|not valid JSON|not UTF-8 text|without a \{ result|did not answer \{ name, role \}|ignored the (keyset filter|ORDERBY)|malformed|truncated|does not move forward|cursor|record\(s\) we cannot read/i.test(
       message,
     )
   )

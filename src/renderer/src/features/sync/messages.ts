@@ -69,6 +69,7 @@ const ko = {
     certificate: '인증서를 신뢰할 수 없음',
     proxy: '프록시가 연결을 거부함',
     proxy_auth: '프록시 로그인 실패',
+    address: '주소 확인 필요',
     cancelled: '취소됨',
     interrupted: '중단됨',
     unknown_state: '알 수 없는 상태 코드',
@@ -89,6 +90,8 @@ const ko = {
       '서버 인증서가 확인되지 않습니다. 기관 자체 인증기관(CA)의 인증서라면 설정 → 연결에서 이 연결에 그 CA 인증서(PEM 또는 .cer)를 추가하세요. 아니면 서버 인증서의 만료와 주소를 확인하세요.',
     proxy:
       '설정 → 연결에서 프록시 주소를 확인하세요. 프록시가 이 서버로의 연결을 막고 있다면 네트워크 관리자에게 허용을 요청하세요.',
+    address:
+      '연결의 URL이 동기화 API를 가리키지 않습니다. 설정 → 연결 → 편집에서 URL의 스킴(http/https), 호스트, 포트, 경로를 확인하세요. 브라우저에서 열어 보면 그 주소에서 무엇이 응답하는지 알 수 있습니다.',
     proxy_auth:
       '프록시가 로그인을 요구하거나 받아들이지 않았습니다. 설정 → 연결에서 프록시 사용자와 비밀번호를 확인하세요 (명령줄에서 추가한 연결은 --proxy-password-env로 지정한 환경 변수).',
     cancelled: '다시 실행하면 멈춘 곳부터 이어서 받습니다.',
@@ -183,6 +186,7 @@ const en: typeof ko = {
     certificate: 'Certificate not trusted',
     proxy: 'Proxy refused the connection',
     proxy_auth: 'Proxy login failed',
+    address: 'Check the address',
     cancelled: 'Cancelled',
     interrupted: 'Interrupted',
     unknown_state: 'Unknown state code',
@@ -203,6 +207,8 @@ const en: typeof ko = {
       "The server's certificate does not verify. If it comes from your organisation's own certificate authority, add that CA certificate (PEM or .cer) to the connection in Settings → Connections; otherwise check the certificate's expiry and address.",
     proxy:
       'Check the proxy address in Settings → Connections. If the proxy blocks this server, ask your network administrators to allow it.',
+    address:
+      "The connection's URL does not lead to the sync API. Check its scheme (http/https), host, port and path in Settings → Connections → Edit; opening it in a browser shows what answers there.",
     proxy_auth:
       'The proxy asks for a login or did not accept it. Check the proxy user and password in Settings → Connections (for a connection added on the command line, the variable named by --proxy-password-env).',
     cancelled: 'Run it again to continue where it stopped.',
