@@ -1,6 +1,8 @@
 // E2E: Settings → Connections, the Sync screen and the import wizard in Chromium against the real
 // core through the browser harness, with a loopback ITSM simulator started by the test.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openWorkspace } from '../../src/main/core/workspace'
@@ -444,6 +446,32 @@ test('a connection through a proxy: set in the form, shown in the list, its test
   } finally {
     await proxy.close()
     await blocking.close()
+  }
+})
+
+test('a URL that leads to a web page instead of the API: the test says to check the address, in Korean, naming the page', async ({
+  page,
+}) => {
+  // A sign-in portal in front of the intranet answers every path with its page.
+  const portal = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.end('<!DOCTYPE html><html><head><title>통합 로그인 - SSO</title></head><body>로그인</body></html>')
+  })
+  await new Promise<void>((done) => portal.listen(0, '127.0.0.1', done))
+  try {
+    const url = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`
+    await openReady(page, '/settings.html')
+    const connections = await addItsmConnection(page, 'behind-sso', url)
+    const item = connections.getByTestId('connection-behind-sso')
+    await item.getByTestId('connection-test').click()
+    const result = item.getByTestId('connection-test-result')
+    await expect(result).toContainText('주소 확인 필요')
+    await expect(result).toContainText(
+      `서버가 JSON 대신 웹 페이지를 보냈습니다: ${url}/api/v1/me (제목 "통합 로그인 - SSO")`,
+    )
+    await item.screenshot({ path: 'test-results/connection-web-page.png' })
+  } finally {
+    await new Promise((done) => portal.close(done))
   }
 })
 
