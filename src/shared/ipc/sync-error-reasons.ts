@@ -99,7 +99,7 @@ export const SYNC_ERROR_REASON_CODES = [
   'interrupted',
   /** Process `pid` is alive but its run gave no sign of life for over `minutes` minutes (its pid reused). */
   'interrupted_silent',
-  /** The app's sync worker stopped before it answered; `detail` its error or exit code. */
+  /** The app's sync worker stopped before it answered; `detail` its error, or `exitCode` its exit code. */
   'sync_crashed',
   /** This run was stopped too long, closed as interrupted by another process, and stopped writing. */
   'sync_taken_over',

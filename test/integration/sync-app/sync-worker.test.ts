@@ -58,6 +58,27 @@ describe('sync in a worker thread', () => {
     expect(srProgress.at(-1)?.rows).toBe(1500)
   })
 
+  it('says a worker that died before answering stopped, with its exit code or its error', async () => {
+    // A worker that exits at once (an out-of-memory kill looks the same from here), and one that throws.
+    const d = data(TOKEN)
+    const exits = new URL('data:text/javascript,process.exit(3)')
+    const exited = await runSyncInWorker(exits, d, { onProgress: () => {} })
+    expect(exited).toMatchObject({
+      source: 'itsm:sim',
+      status: 'failed',
+      error: 'The sync stopped unexpectedly (exit code 3)',
+      reason: { code: 'sync_crashed', params: { detail: 'exit code 3', exitCode: 3 } },
+    })
+    const throws = new URL('data:text/javascript,throw new Error("bundle chunk missing")')
+    const thrown = await runSyncInWorker(throws, d, { onProgress: () => {} })
+    expect(thrown).toMatchObject({
+      status: 'failed',
+      error: 'The sync stopped unexpectedly: bundle chunk missing',
+      reason: { code: 'sync_crashed', params: { detail: 'bundle chunk missing' } },
+    })
+    expect(srCount()).toBe(0)
+  })
+
   it('reports every retry at once, not held back behind the next page', async () => {
     // Every 4th request fails with 500: the default back-off waits up to a second or so each time.
     sim.setFaults({ serverErrors: 4 })

@@ -357,6 +357,17 @@ describe('sync error wording', () => {
     }
   })
 
+  it('says a sync worker that exited with its exit code in the UI’s language', async () => {
+    const ko = await translator('ko')
+    const exited = reason('sync_crashed', { detail: 'exit code 1', exitCode: 1 })
+    expect(syncErrorText(ko, exited, ENGLISH, 'ko')).toBe(
+      '동기화 작업이 예기치 않게 멈췄습니다(종료 코드 1). 다시 동기화해 보세요.',
+    )
+    // A worker error keeps its own words.
+    const failed = reason('sync_crashed', { detail: 'Cannot find module ./chunk.js' })
+    expect(syncErrorText(ko, failed, ENGLISH, 'ko')).toContain('(Cannot find module ./chunk.js)')
+  })
+
   it('shows a port as the number it is, not a count (6000, not 6,000)', async () => {
     const ko = await translator('ko')
     const text = syncErrorText(

@@ -43,12 +43,20 @@ export function runSyncInWorker(
       else if (message.type === 'done') settle(message.outcome)
       else settle(failed(message.message, message.reason ?? null))
     })
-    const crashed = (detail: string): SyncFailureReason => ({ code: 'sync_crashed', params: { detail } })
+    const crashed = (params: { detail: string; exitCode?: number }): SyncFailureReason => ({
+      code: 'sync_crashed',
+      params,
+    })
     worker.on('error', (err) =>
-      settle(failed(`The sync stopped unexpectedly: ${err.message}`, crashed(err.message))),
+      settle(failed(`The sync stopped unexpectedly: ${err.message}`, crashed({ detail: err.message }))),
     )
     worker.on('exit', (code) =>
-      settle(failed(`The sync stopped unexpectedly (exit code ${code})`, crashed(`exit code ${code}`))),
+      settle(
+        failed(
+          `The sync stopped unexpectedly (exit code ${code})`,
+          crashed({ detail: `exit code ${code}`, exitCode: code }),
+        ),
+      ),
     )
   })
 }

@@ -114,6 +114,8 @@ const ko = {
     CERT_SIGNATURE_FAILURE: '인증서의 서명이 올바르지 않습니다',
   } satisfies Record<NetworkDetailCode, string>,
   detailCoded: '{{text}} · {{code}}',
+  /** sync_crashed's detail when the worker exited. */
+  exitCode: '종료 코드 {{exitCode}}',
   /** html_page's title, when the page has one. */
   titled: ' (제목 "{{title}}")',
   /** One ServiceNow record that cannot be read (servicenow_bad_rows, servicenow_unknown_state). */
@@ -244,6 +246,7 @@ const en: typeof ko = {
     CERT_SIGNATURE_FAILURE: "the certificate's signature does not verify",
   },
   detailCoded: '{{text}} · {{code}}',
+  exitCode: 'exit code {{exitCode}}',
   titled: ' ("{{title}}")',
   record: 'record {{sysId}}, field {{field}}: {{problem}}',
   recordNumbered: 'record {{sysId}} ({{number}}), field {{field}}: {{problem}}',

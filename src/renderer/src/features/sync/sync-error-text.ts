@@ -16,7 +16,7 @@ import { formatCount } from '../../i18n/format'
 import { apiErrorText } from '../../lib/api-error-text'
 
 /** Numbers that are names, not counts: shown as they are (6000, not 6,000). */
-const PLAIN_NUMBERS: ReadonlySet<string> = new Set(['status', 'port'])
+const PLAIN_NUMBERS: ReadonlySet<string> = new Set(['status', 'port', 'exitCode'])
 const SYNC_CODES: ReadonlySet<string> = new Set(SYNC_ERROR_REASON_CODES)
 const API_CODES: ReadonlySet<string> = new Set(API_ERROR_REASON_CODES)
 
@@ -60,6 +60,8 @@ export function syncErrorText(
       text: t(`syncErrors.details.${detailCode}`, { hostname: '', host: '', altnames: '', ...params }),
       code: detailCode,
     })
+  // A worker that exited: its exit code, said in the UI's language.
+  if (params['exitCode'] !== undefined) params['detail'] = t('syncErrors.exitCode', params)
   // A web page's title, when it has one, in brackets after the address.
   if (reason.code === 'html_page') params['titled'] = params['title'] ? t('syncErrors.titled', params) : ''
   // The data being read, named as the Sync screen names it (기관, 서비스 요청 …).
