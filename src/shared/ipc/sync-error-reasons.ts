@@ -7,8 +7,7 @@
 // lower-level English text (the OS's, the TLS library's, a check's) shown as it is, unless
 // `detailCode` names it (one of NETWORK_DETAIL_CODES, then worded in the UI's language; with
 // `hostname` for a name DNS does not know, `host` and `altnames` for a certificate issued for other
-// names). Some params may
-// come with any code and add a sentence of their own:
+// names). Some params may come with any code and add a sentence of their own:
 // - `said`: what the server said about its error, in its own words;
 // - `attempts`: how many tries were made before giving up;
 // - `source`, `kind`, `entity`: the connection's name, its kind (itsm, servicenow) and the data
