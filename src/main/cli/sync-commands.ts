@@ -5,6 +5,7 @@ import { defaultHttpDeps } from '../core/sources/http'
 import { readFileSync } from 'node:fs'
 import {
   addSource,
+  checkNewSource,
   connectorFor,
   getSource,
   listSources,
@@ -98,47 +99,58 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         local['resumeMargin'] !== undefined
           ? marginOption(local['resumeMargin'], '--resume-margin')
           : undefined
+      const now = Date.now()
+      const transport = {
+        ...(local['caFile'] ? { ca: readCaFile(local['caFile'], now).pem } : {}),
+        ...(local['proxy'] ? { proxy: local['proxy'] } : {}),
+        ...(local['proxyUser'] ? { proxyUser: local['proxyUser'] } : {}),
+        ...(local['proxyPasswordEnv'] ? { proxyPasswordEnv: local['proxyPasswordEnv'] } : {}),
+      }
+      const config =
+        kind === 'itsm'
+          ? {
+              url: local['url'],
+              ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
+              ...transport,
+            }
+          : {
+              url: local['url'],
+              ...(local['table'] ? { table: local['table'] } : {}),
+              ...(local['user'] ? { user: local['user'] } : {}),
+              ...(local['passwordEnv'] ? { passwordEnv: local['passwordEnv'] } : {}),
+              ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
+              ...(stateMap ? { stateMap } : {}),
+              ...(resumeMarginSeconds !== undefined ? { resumeMarginSeconds } : {}),
+              ...transport,
+            }
+      const input = { name: local['name'] ?? '', kind, config }
+      /** A refusal of the core as the usage error it is, naming the option the user typed. */
+      const refused = (err: unknown): never => {
+        // The core names the config's field ("passwordEnv: …"): say the option the user typed.
+        if (err instanceof CoreError && err.code === 'BAD_REQUEST')
+          throw new UsageError(
+            err.message.replace(/^([a-zA-Z]+):/, (whole, key: string) =>
+              key === 'ca' ? '--ca-file:' : key in local || key === 'name' ? `${optionName(key)}:` : whole,
+            ),
+          )
+        // A taken name is the user's to change: a usage error (exit 2) like the other refusals.
+        if (!(err instanceof CoreError && err.code === 'CONFLICT')) throw err
+        throw new UsageError(
+          `${err.message}: choose another name, or \`source remove ${local['name']}\` first`,
+        )
+      }
+      // Checked before the workspace is opened, so a mistake does not create an empty one.
+      try {
+        checkNewSource(input)
+      } catch (err) {
+        refused(err)
+      }
       await withContext(cmd, async (ctx, opts) => {
-        const now = Date.now()
-        const transport = {
-          ...(local['caFile'] ? { ca: readCaFile(local['caFile'], now).pem } : {}),
-          ...(local['proxy'] ? { proxy: local['proxy'] } : {}),
-          ...(local['proxyUser'] ? { proxyUser: local['proxyUser'] } : {}),
-          ...(local['proxyPasswordEnv'] ? { proxyPasswordEnv: local['proxyPasswordEnv'] } : {}),
-        }
-        const config =
-          kind === 'itsm'
-            ? {
-                url: local['url'],
-                ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
-                ...transport,
-              }
-            : {
-                url: local['url'],
-                ...(local['table'] ? { table: local['table'] } : {}),
-                ...(local['user'] ? { user: local['user'] } : {}),
-                ...(local['passwordEnv'] ? { passwordEnv: local['passwordEnv'] } : {}),
-                ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
-                ...(stateMap ? { stateMap } : {}),
-                ...(resumeMarginSeconds !== undefined ? { resumeMarginSeconds } : {}),
-                ...transport,
-              }
         let added
         try {
-          added = addSource(ctx.workspace.store, { name: local['name'] ?? '', kind, config }, now)
+          added = addSource(ctx.workspace.store, input, now)
         } catch (err) {
-          // The core names the config's field ("passwordEnv: …"): say the option the user typed.
-          if (err instanceof CoreError && err.code === 'BAD_REQUEST')
-            throw new UsageError(
-              err.message.replace(/^([a-zA-Z]+):/, (whole, key: string) =>
-                key === 'ca' ? '--ca-file:' : key in local || key === 'name' ? `${optionName(key)}:` : whole,
-              ),
-            )
-          // A taken name is the user's to change: a usage error (exit 2) like the other refusals.
-          if (!(err instanceof CoreError && err.code === 'CONFLICT')) throw err
-          throw new UsageError(
-            `${err.message}: choose another name, or \`source remove ${local['name']}\` first`,
-          )
+          return refused(err)
         }
         print(
           added,

@@ -105,6 +105,34 @@ describe('npm run cli', () => {
     expect((await cli(['source', 'list', '--data-dir', dir])).stderr).not.toContain('created a new')
   })
 
+  it('refuses a source it cannot add before opening (or creating) the workspace', async () => {
+    const typo = join(dir, 'no-workspace-yet')
+    const add = (...args: string[]) =>
+      cli(['source', 'add', 'itsm', '--name', 'prod', ...args, '--token-env', 'T', '--data-dir', typo])
+    const blocked = await add('--url', 'http://itsm.example.go.kr:6000')
+    expect(blocked.code).toBe(2)
+    expect(blocked.stderr).toContain('--url: port 6000 is one HTTP clients refuse to use')
+    const badName = await cli([
+      'source',
+      'add',
+      'itsm',
+      '--name',
+      'Prod ITSM',
+      '--url',
+      'https://a.example',
+      '--data-dir',
+      typo,
+    ])
+    expect(badName.code).toBe(2)
+    expect(badName.stderr).toContain('--name:')
+    for (const r of [blocked, badName]) expect(r.stderr).not.toContain('created a new')
+    expect(existsSync(typo)).toBe(false)
+    // A good one creates it, and says so.
+    const added = await add('--url', 'https://itsm.example.go.kr')
+    expect(added.code).toBe(0)
+    expect(added.stderr).toContain(`note: created a new, empty workspace in ${typo}`)
+  })
+
   it('refuses an import file that cannot be read before opening (or creating) the workspace', async () => {
     const typo = join(dir, 'not-yet')
     const missing = await cli(['import', join(dir, 'srs-typo.csv'), '--data-dir', typo])

@@ -165,12 +165,11 @@ export function refuseBlockedPort(url: string): void {
   throw new CoreError('BAD_REQUEST', problems, reason('source_config_invalid', { problems }))
 }
 
-/** Adds a source after validating its name and config; refuses a duplicate name. */
-export function addSource(
-  store: Store,
-  input: { name: string; kind: string; config: unknown },
-  now: number,
-): SourceRecord {
+/**
+ * A new source's name and config checked (BAD_REQUEST for a mistake), without a workspace: the
+ * config as it will be stored. addSource checks the same, then that the name is free.
+ */
+export function checkNewSource(input: { name: string; kind: string; config: unknown }): SourceConfig {
   const checkedName = name.safeParse(input.name)
   if (!checkedName.success) {
     const detail = checkedName.error.issues[0]?.message ?? 'invalid'
@@ -178,6 +177,16 @@ export function addSource(
   }
   const parsed = parseConfig(input.kind, input.config)
   refuseBlockedPort(parsed.config.url)
+  return parsed
+}
+
+/** Adds a source after validating its name and config; refuses a duplicate name. */
+export function addSource(
+  store: Store,
+  input: { name: string; kind: string; config: unknown },
+  now: number,
+): SourceRecord {
+  const parsed = checkNewSource(input)
   if (getSource(store, input.name))
     throw new CoreError(
       'CONFLICT',
