@@ -176,8 +176,19 @@ export class SecretUndecryptableError extends Error {
 }
 
 /**
- * A source's stored secret; one the keychain cannot decrypt fails in words the UI translates. Other
- * failures (no keyring at all) keep the store's own words, which say what to install.
+ * What a SecretStore throws when the OS offers it no encryption (no keyring on Linux, or one that
+ * is locked), for a secret to be stored or read alike.
+ */
+export class KeychainUnavailableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'KeychainUnavailableError'
+  }
+}
+
+/**
+ * A source's stored secret; one the keychain cannot decrypt, or cannot read for want of a keyring,
+ * fails in words the UI translates, naming the connection and the secret.
  */
 async function readableSecret(
   store: SecretStore,
@@ -187,8 +198,14 @@ async function readableSecret(
   try {
     return await getSourceSecret(store, owner, kind)
   } catch (err) {
-    if (!(err instanceof SecretUndecryptableError)) throw err
     const what = kind === 'proxyPassword' ? 'proxy password' : kind
+    if (err instanceof KeychainUnavailableError)
+      throw new CoreError(
+        'BAD_REQUEST',
+        `The ${what} of source "${owner.name}" cannot be read: ${err.message}`,
+        reason('keychain_unavailable', { name: owner.name, secret: kind }),
+      )
+    if (!(err instanceof SecretUndecryptableError)) throw err
     throw new CoreError(
       'BAD_REQUEST',
       `The ${what} of source "${owner.name}" could not be decrypted (the OS key may have changed): ` +

@@ -3,7 +3,7 @@
 // is passed in (Electron's object fits SafeStorageLike) so the file handling is tested without it.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { SecretUndecryptableError } from '../core/secrets'
+import { KeychainUnavailableError, SecretUndecryptableError } from '../core/secrets'
 import type { SecretStore } from './secret-store-types'
 
 /** The part of Electron's safeStorage this store uses. */
@@ -37,14 +37,14 @@ export function createSafeStorageSecretStore(opts: {
 
   const requireEncryption = (): void => {
     if (!safeStorage.isEncryptionAvailable()) {
-      throw new Error(
-        'Secrets cannot be stored: OS encryption (safeStorage) is not available. ' +
+      throw new KeychainUnavailableError(
+        'OS encryption (safeStorage) is not available. ' +
           'On Linux, install and unlock a keyring (GNOME Keyring or KWallet) and restart the app.',
       )
     }
     if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
-      throw new Error(
-        'Secrets cannot be stored: no OS keyring was found, so safeStorage would only obfuscate them. ' +
+      throw new KeychainUnavailableError(
+        'No OS keyring was found, so safeStorage would only obfuscate secrets. ' +
           'Install and unlock GNOME Keyring or KWallet and restart the app.',
       )
     }

@@ -131,6 +131,8 @@ export const API_ERROR_REASON_CODES = [
   'secret_missing_env',
   /** The stored `secret` of connection `name` cannot be decrypted (the OS key changed). */
   'secret_unreadable',
+  /** The stored `secret` of connection `name` cannot be read: the OS offers no keyring (or it is locked). */
+  'keychain_unavailable',
 
   // ── a connection's CA certificate file ──
   'ca_empty',

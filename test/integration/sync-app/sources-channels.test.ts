@@ -9,7 +9,7 @@ import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simula
 import { createItsmConnector } from '../../../src/main/core/sources/itsm-rest/connector'
 import { DEFAULT_RETRY, defaultHttpDeps } from '../../../src/main/core/sources/http'
 import { syncSource } from '../../../src/main/core/sync/engine'
-import { SecretUndecryptableError } from '../../../src/main/core/secrets'
+import { KeychainUnavailableError, SecretUndecryptableError } from '../../../src/main/core/secrets'
 import { appContext, type AppContext } from './app-context'
 
 const TOKEN = 'sim-token-6f1c9b2e-very-secret'
@@ -273,8 +273,13 @@ describe('sources channels', () => {
 
   it("turns a keychain that refuses into that source's failure, said in words", async () => {
     const refusing = {
+      // What the app's store throws on a Linux without an unlocked keyring.
       get: () =>
-        Promise.reject(new Error('Secrets cannot be stored: OS encryption (safeStorage) is not available.')),
+        Promise.reject(
+          new KeychainUnavailableError(
+            'OS encryption (safeStorage) is not available. On Linux, install and unlock a keyring (GNOME Keyring or KWallet) and restart the app.',
+          ),
+        ),
       set: () => Promise.resolve(),
       delete: () => Promise.resolve(),
       list: () => Promise.resolve([]),
@@ -284,7 +289,14 @@ describe('sources channels', () => {
     app.sync.scheduler.runNow()
     await app.sync.scheduler.idle()
     const [view] = await app.ok('sources:list', {})
-    expect(view?.lastError?.message).toContain('safeStorage')
+    expect(view?.lastError?.message).toBe(
+      'The token of source "prod" cannot be read: OS encryption (safeStorage) is not available. On Linux, install and unlock a keyring (GNOME Keyring or KWallet) and restart the app.',
+    )
+    // Named by the connection and its secret, worded in the UI's language.
+    expect(view?.lastError?.reason).toEqual({
+      code: 'keychain_unavailable',
+      params: { name: 'prod', secret: 'token' },
+    })
     expect(app.sync.scheduler.status().lastRun?.outcomes[0]?.status).toBe('failed')
   })
 

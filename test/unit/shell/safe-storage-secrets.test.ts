@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { SecretUndecryptableError } from '../../../src/main/core/secrets'
+import { KeychainUnavailableError, SecretUndecryptableError } from '../../../src/main/core/secrets'
 import {
   createSafeStorageSecretStore,
   type SafeStorageLike,
@@ -82,6 +82,8 @@ describe('createSafeStorageSecretStore', () => {
       platform: 'linux',
     })
     await expect(store.set('x', 'y')).rejects.toThrow(/keyring/)
+    // Told apart, so a sync names the connection whose secret it could not read.
+    await expect(store.set('x', 'y')).rejects.toBeInstanceOf(KeychainUnavailableError)
   })
 
   it('never puts the value in an error or a log line', async () => {

@@ -104,6 +104,8 @@ const ko = {
     secret_missing_env: '"{{name}}" 연결의 {{secret}} 값이 없습니다. 환경 변수 {{env}}에 값을 넣으세요.',
     secret_unreadable:
       '"{{name}}" 연결에 저장된 {{secret}} 값을 복호화할 수 없습니다(OS 키가 바뀌었을 수 있음). 설정 → 연결에서 다시 입력하세요.',
+    keychain_unavailable:
+      '"{{name}}" 연결에 저장된 {{secret}} 값을 읽을 수 없습니다. 이 컴퓨터의 OS 키체인을 쓸 수 없습니다. Linux에서는 GNOME Keyring이나 KWallet을 설치하고 잠금을 푼 뒤 앱을 다시 시작하세요.',
     // A connection's CA certificate file
     ca_empty: 'CA 인증서 파일이 비어 있습니다.',
     ca_too_large: 'CA 인증서 파일이 {{size}} KiB입니다. CA 인증서 파일은 {{limit}} KiB 이하여야 합니다.',
@@ -227,6 +229,8 @@ const en: typeof ko = {
     secret_missing_env: 'The connection "{{name}}" has no {{secret}}: set the environment variable {{env}}.',
     secret_unreadable:
       'The stored {{secret}} of the connection "{{name}}" cannot be decrypted (the OS key may have changed): enter it again in Settings → Connections.',
+    keychain_unavailable:
+      'The stored {{secret}} of the connection "{{name}}" cannot be read: this computer offers no OS keychain. On Linux, install and unlock GNOME Keyring or KWallet, then restart the app.',
     ca_empty: 'The CA certificate file is empty.',
     ca_too_large: 'The CA certificate file is {{size}} KiB; a CA certificate file is at most {{limit}} KiB.',
     ca_private_key:
