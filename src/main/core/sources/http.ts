@@ -245,15 +245,6 @@ const DETAIL_MAX = 200
  * or a plain-text body's first line. HTML pages (a proxy's, a login page) say nothing useful here.
  */
 export function errorDetail(body: string, contentType: string | null): string | undefined {
-  const oneLine = (text: string): string | undefined => {
-    const clean = text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-    if (clean === '') return undefined
-    return clean.length > DETAIL_MAX ? `${clean.slice(0, DETAIL_MAX - 1)}…` : clean
-  }
   const text = body.trim()
   if (text.startsWith('{')) {
     try {
@@ -276,6 +267,17 @@ export function errorDetail(body: string, contentType: string | null): string | 
   return undefined
 }
 
+/** `text` on one line, without control characters, cut to DETAIL_MAX; undefined when empty. */
+function oneLine(text: string): string | undefined {
+  const clean = text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (clean === '') return undefined
+  return clean.length > DETAIL_MAX ? `${clean.slice(0, DETAIL_MAX - 1)}…` : clean
+}
+
 /** Whether an answer is an HTML page (by its type, or its first tag when the type says nothing). */
 function isHtml(text: string, contentType: string | null): boolean {
   const type = contentType?.toLowerCase() ?? ''
@@ -287,14 +289,11 @@ function isHtml(text: string, contentType: string | null): boolean {
 function htmlTitle(html: string): string | undefined {
   const inner = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html.slice(0, 65_536))?.[1]
   if (!inner) return undefined
-  const text = inner
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) =>
+  return oneLine(
+    inner.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) =>
       e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === '#39' ? "'" : ' ',
-    )
-    .replace(/\s+/g, ' ')
-    .trim()
-  if (text === '') return undefined
-  return text.length > DETAIL_MAX ? `${text.slice(0, DETAIL_MAX - 1)}…` : text
+    ),
+  )
 }
 
 /** The URL without query string or credentials, for messages and logs. */
@@ -618,7 +617,7 @@ const DETAIL_CODES: ReadonlySet<string> = new Set(NETWORK_DETAIL_CODES)
  * the names a certificate was issued for. Nothing when no code is known (the English detail shows).
  */
 function detailParams(err: unknown): Record<string, string> {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+  for (const e of causeChain(err)) {
     const { code, hostname, host, cert } = e as {
       code?: unknown
       hostname?: unknown
@@ -640,17 +639,19 @@ function detailParams(err: unknown): Record<string, string> {
 
 /** Whether fetch refused the port (its "bad port" network error, through a proxy's wrapping too). */
 function saysBadPort(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++)
-    if (e.message === 'bad port') return true
-  return false
+  return causeChain(err).some((e) => e.message === 'bad port')
+}
+
+/** `err` and its causes, four deep at most (fetch's TypeError, the socket's or TLS error, …). */
+function causeChain(err: unknown): Error[] {
+  const chain: Error[] = []
+  for (let e: unknown = err; e instanceof Error && chain.length < 4; e = e.cause) chain.push(e)
+  return chain
 }
 
 /** The error codes along `err`'s cause chain. */
 function codesOf(err: unknown): string[] {
-  const codes: string[] = []
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code
-    if (typeof code === 'string') codes.push(code)
-  }
-  return codes
+  return causeChain(err)
+    .map((e) => (e as { code?: unknown }).code)
+    .filter((code): code is string => typeof code === 'string')
 }
