@@ -1,8 +1,9 @@
 // Writing imports: one transaction, idempotent on re-import, dry-run writes nothing, watermark and
 // workspace kind set; and a 200,000-row CSV imports with the right count (throughput printed).
-import { copyFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   ImportCancelled,
@@ -23,6 +24,20 @@ const fixture = (name: string): string => join(FIXTURES, name)
 const SEOUL = 'Asia/Seoul'
 const tmp = mkdtempSync(join(tmpdir(), 'ops-import-run-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+/**
+ * A zip (an XLSX workbook) with `comment` in its end-of-central-directory record (its last 22 bytes
+ * when it has none, the comment's length in their last two). Readers skip it: the same workbook,
+ * other bytes.
+ */
+function withZipComment(zip: Buffer, comment: string): Buffer {
+  const end = zip.length - 22
+  expect(zip.readUInt32LE(end)).toBe(0x06054b50)
+  expect(zip.readUInt16LE(end + 20)).toBe(0)
+  const out = Buffer.concat([zip, Buffer.from(comment, 'latin1')])
+  out.writeUInt16LE(comment.length, end + 20)
+  return out
+}
 
 function snapshot(store: Store): unknown {
   const q = (sql: string): unknown[] => store.sqlite.prepare(sql).all()
@@ -279,11 +294,14 @@ describe('runImport', () => {
     const book = join(tmp, 'first-pass.xlsx')
     const rows = 5_000
     beforeAll(() => writeGeneratedXlsx(book, rows))
-    /** A copy of its own, so no first pass of another test is remembered for it. */
+    /**
+     * A copy of its own, with other bytes (a zip comment), so no first pass of another test is
+     * remembered for it: first passes are kept by the file's content.
+     */
     let copies = 0
     const copy = (): string => {
       const path = join(tmp, `first-pass-${++copies}.xlsx`)
-      copyFileSync(book, path)
+      writeFileSync(path, withZipComment(readFileSync(book), `copy ${copies}`))
       return path
     }
     const opening = (progress: ImportProgress[]): number[] =>
@@ -309,12 +327,51 @@ describe('runImport', () => {
       expect(opening(again)).toEqual([])
       expect(again.at(-1)).toEqual({ phase: 'reading', rows, total: rows })
 
-      // Saved again meanwhile (a new modification time): read again.
+      // Touched (a new modification time, the same bytes): still not read twice.
       const later = new Date(Date.now() + 60_000)
       utimesSync(path, later, later)
+      const touched: ImportProgress[] = []
+      await previewImport(path, { timeZone: SEOUL, onProgress: (e) => touched.push(e) })
+      expect(opening(touched)).toEqual([])
+
+      // Saved again with other rows: read again.
+      await writeGeneratedXlsx(path, rows - 1)
       const changed: ImportProgress[] = []
-      await previewImport(path, { timeZone: SEOUL, onProgress: (e) => changed.push(e) })
-      expect(opening(changed).at(-1)).toBe(rows + 1)
+      const p2 = await previewImport(path, { timeZone: SEOUL, onProgress: (e) => changed.push(e) })
+      expect(opening(changed).at(-1)).toBe(rows)
+      expect(p2.rowCount).toBe(rows - 1)
+    })
+
+    it('a workbook saved again in place to the same size and time is read anew, not from the old pass', async () => {
+      // Two workbooks of the same size (the smaller padded with a zip comment, which readers skip):
+      // the first's first sheet is "Old", the second has only "New" with one row more.
+      const header = ['id', 'tenant', 'title', 'category', 'priority', 'status', 'created_at']
+      const book = async (sheet: string, count: number): Promise<Buffer> => {
+        const wb = new ExcelJS.Workbook()
+        const ws = wb.addWorksheet(sheet)
+        ws.addRow(header)
+        for (let i = 1; i <= count; i++)
+          ws.addRow([`SR-${i}`, '기관 A', `요청 ${i}`, '계정', 'P3', 'OPEN', '2025-01-02 09:00'])
+        return Buffer.from(await wb.xlsx.writeBuffer())
+      }
+      const [before, after] = [await book('Old', 2), await book('New', 3)]
+      const size = Math.max(before.length, after.length)
+      const padded = (zip: Buffer): Buffer => withZipComment(zip, ' '.repeat(size - zip.length))
+      const path = join(tmp, 'saved-in-place.xlsx')
+      // A modification time in whole seconds, as FAT keeps it (2 s) and as a copy may set it.
+      const saved = Math.floor(Date.now() / 2000) * 2
+      writeFileSync(path, padded(before))
+      utimesSync(path, saved, saved)
+      const was = statSync(path)
+      expect((await previewImport(path, { timeZone: SEOUL })).rowCount).toBe(2)
+
+      writeFileSync(path, padded(after)) // the same inode, truncated and rewritten
+      utimesSync(path, saved, saved)
+      const now = statSync(path)
+      expect([now.ino, now.size, now.mtimeMs]).toEqual([was.ino, was.size, was.mtimeMs])
+      // Before, the old pass (sheet "Old") was used: "The sheet "Old" could not be read".
+      const p = await previewImport(path, { timeZone: SEOUL })
+      expect(p.rowCount).toBe(3)
     })
 
     it("the wizard's check reads the header and then the rows with one first pass", async () => {

@@ -119,12 +119,18 @@ describe('import wizard steps in a worker thread', () => {
     expect(threads.size).toBe(3)
     expect(threads.has(threadId)).toBe(false)
 
-    // The workbook saved again and chosen again: its first pass is made anew.
+    // Touched and chosen again (the same bytes): not read through again.
     app.events.length = 0
     const later = new Date(Date.now() + 60_000)
     utimesSync(book, later, later)
     await app.ok('import:preview', { token: choose(app, book) })
-    expect(opening().at(-1)).toBe(3001)
+    expect(opening()).toEqual([])
+
+    // Saved again with a row more and chosen again: its first pass is made anew.
+    await writeGeneratedXlsx(book, 3001)
+    const again = await app.ok('import:preview', { token: choose(app, book) })
+    expect(opening().at(-1)).toBe(3002)
+    expect(again.check).toMatchObject({ rowCount: 3001, errorCount: 0 })
   })
 
   it('cancelled while reading: the import answers cancelled and writes nothing', async () => {

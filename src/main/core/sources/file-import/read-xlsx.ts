@@ -8,7 +8,8 @@
 // the sheet's XML), so a first pass reads that list from the sheet's raw XML, along with the sheet
 // names and the workbook's date system; the second pass fills each merged cell with its top-left
 // value, as the whole-workbook reader did.
-import { stat } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import ExcelJS from 'exceljs'
@@ -361,8 +362,8 @@ export function rememberedXlsxPlans(): RememberedXlsxPlan[] {
 }
 
 /**
- * Remembers first passes made on another thread (the import wizard's previous step). The key holds
- * the file's identity (inode, size, modification time), so one of a file since changed is not used.
+ * Remembers first passes made on another thread (the import wizard's previous step). The key is the
+ * file's content (its SHA-256), so one of a file since changed is not used.
  */
 export function rememberXlsxPlans(list: readonly RememberedXlsxPlan[]): void {
   for (const [key, p] of list) {
@@ -373,9 +374,29 @@ export function rememberXlsxPlans(list: readonly RememberedXlsxPlan[]): void {
   for (const old of plans.keys()) if (plans.size > PLANS_KEPT) plans.delete(old)
 }
 
+/**
+ * What a first pass is kept by: the file's size and SHA-256 with the sheet asked for. Not its path,
+ * inode and modification time: a workbook saved again to the same size within the file system's
+ * time resolution (2 s on FAT, a copy that keeps the time) would otherwise reuse the old merged
+ * cells and sheet names. Hashing reads the file at about 300 MB/s, far less than the pass it saves.
+ */
+async function planKey(path: string, wanted: string | undefined, watch: XlsxWatch): Promise<string | null> {
+  try {
+    const hash = createHash('sha256')
+    let size = 0
+    for await (const chunk of createReadStream(path)) {
+      if (watch.cancelled?.()) return null // the pass stops at its first look
+      hash.update(chunk as Buffer)
+      size += (chunk as Buffer).length
+    }
+    return JSON.stringify([size, hash.digest('hex'), wanted ?? null])
+  } catch {
+    return null // unreadable: the pass itself says why
+  }
+}
+
 async function cachedPlan(path: string, wanted: string | undefined, watch: XlsxWatch): Promise<SheetPlan> {
-  const file = await stat(path).catch(() => null)
-  const key = file && JSON.stringify([path, file.dev, file.ino, file.size, file.mtimeMs, wanted ?? null])
+  const key = await planKey(path, wanted, watch)
   const kept = key === null ? undefined : plans.get(key)
   if (key !== null && kept) {
     // Newest again: the plans forgotten first are those of files not looked at for longest.
