@@ -481,8 +481,13 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       try {
         response = await requestJson(url, { headers, signal }, policy, deps)
       } catch (err) {
-        // An integration user often may not read sys_user: the connection still works, the role is unknown.
-        if (err instanceof SourceError && (err.kind === 'forbidden' || err.kind === 'not_found'))
+        // An integration user often may not read sys_user: the connection still works, the role is
+        // unknown. A 401 may be sys_user's alone too (a REST API Access Policy on that table): the
+        // table the sync reads, asked next, says whether the credentials themselves are refused.
+        if (
+          err instanceof SourceError &&
+          (err.kind === 'forbidden' || err.kind === 'not_found' || err.kind === 'auth')
+        )
           response = null
         else throw err
       }
