@@ -49,6 +49,8 @@ export const SYNC_ERROR_REASON_CODES = [
   'certificate',
   /** https:// to a port at `url` that answers in plain HTTP. */
   'plain_http',
+  /** `url` redirected to `to`, another origin, where fetch does not send the credentials. */
+  'http_redirected',
   /** The proxy refused the tunnel to `url`; `detail` its answer (e.g. 407 when it wants a login). */
   'proxy_refused',
   /** The answer from `url` is not UTF-8 text. */

@@ -66,6 +66,10 @@ const SAMPLES = {
   blocked_port: { url: 'http://itsm.example.go.kr:6000/api/v1/me', port: 6000 },
   certificate: { url: URL, detail: 'self-signed certificate' },
   plain_http: { url: 'https://127.0.0.1:8080/api/v1/srs' },
+  http_redirected: {
+    url: 'http://sn.example.go.kr/api/now/table/incident',
+    to: 'https://sn.example.go.kr/api/now/table/incident',
+  },
   proxy_refused: { url: URL, detail: 'Proxy Authentication Required (407)' },
   not_utf8: { url: URL },
   not_json: { url: URL, bytes: 1234 },

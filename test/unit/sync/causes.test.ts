@@ -13,6 +13,7 @@ import type { SyncErrorCause } from '../../../src/shared/ipc/types-sync'
 
 const URL = 'https://itsm.example/api/v1/srs'
 const SN_URL = 'https://dev1.service-now.com/api/now/table/incident'
+const SN_HTTP = 'http://dev1.service-now.com/api/now/table/incident'
 /** Where the engine says it failed, appended to each message (and added to the params). */
 const AT = ' (itsm source "prod", srs)'
 const SN_AT = ' (servicenow source "sn", srs)'
@@ -140,6 +141,13 @@ const CASES = {
     {
       params: { url: 'https://127.0.0.1:8080/api/v1/srs' },
       message: `The server at https://127.0.0.1:8080/api/v1/srs did not answer HTTPS: this port seems to speak plain HTTP. Check the URL (http:// instead of https://, or the HTTPS port)${AT}`,
+      cause: 'address',
+    },
+  ],
+  http_redirected: [
+    {
+      params: { url: SN_HTTP, to: SN_URL },
+      message: `${SN_HTTP} redirected to ${SN_URL}, another address, where the credentials are not sent: set the connection's URL to the server's own address (https:// instead of http://?)${SN_AT}`,
       cause: 'address',
     },
   ],

@@ -462,6 +462,27 @@ async function attemptOnce(
     ...(init.body !== undefined ? { body: init.body } : {}),
     signal,
   })
+  // fetch follows redirects, but not with the Authorization header to another origin (scheme, host
+  // or port): http:// to an instance that forces https://, or a host name sent on to another one,
+  // then answered 401 and the user was told the password was wrong. Say where it leads instead.
+  if (
+    response.redirected &&
+    response.url !== '' &&
+    URL.parse(response.url)?.origin !== URL.parse(url)?.origin
+  ) {
+    await response.arrayBuffer().catch(() => undefined) // frees the connection for reuse
+    const from = safeUrl(url)
+    const to = safeUrl(response.url)
+    throw new SourceError(
+      'client',
+      `${from} redirected to ${to}, another address, where the credentials are not sent: set the ` +
+        "connection's URL to the server's own address (https:// instead of http://?)",
+      undefined,
+      undefined,
+      false,
+      syncReason('http_redirected', { url: from, to }),
+    )
+  }
   if (!response.ok) {
     // Read the body (which also frees the connection for reuse) for the server's own explanation.
     const body = await response.arrayBuffer().catch(() => new ArrayBuffer(0))

@@ -43,6 +43,7 @@ const SYNC_CAUSES = {
   blocked_port: 'address',
   certificate: 'certificate',
   plain_http: 'address',
+  http_redirected: 'address',
   // `detail` is transport.ts's wording of the proxy's answer, which names its status: 407 is a login.
   proxy_refused: (params) => (textParam(params, 'detail').includes('(407)') ? 'proxy_auth' : 'proxy'),
   not_utf8: 'malformed',
@@ -128,7 +129,7 @@ function causeOfMessage(fullMessage: string): SyncErrorCause {
   if (/failed \(5\d\d\)/.test(message)) return 'server'
   if (message.includes('No answer in time')) return 'timeout'
   if (
-    /with a web page, not JSON|did not answer HTTPS: this port seems to speak plain HTTP|is one that HTTP clients refuse to use/.test(
+    /with a web page, not JSON|did not answer HTTPS: this port seems to speak plain HTTP|is one that HTTP clients refuse to use|redirected to \S+, another address/.test(
       message,
     )
   )

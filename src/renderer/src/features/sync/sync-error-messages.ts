@@ -30,6 +30,8 @@ const ko = {
     certificate: '서버의 TLS 인증서를 받아들일 수 없습니다: {{url}} ({{detail}})',
     plain_http:
       '서버가 HTTPS로 응답하지 않습니다. 이 포트는 일반 HTTP를 쓰는 것 같습니다: {{url}}. URL을 확인하세요(https:// 대신 http://, 또는 HTTPS 포트).',
+    http_redirected:
+      '{{url}}이(가) 다른 주소 {{to}}(으)로 요청을 넘겼습니다(리디렉션). 다른 주소로는 인증 정보를 보내지 않으므로, 연결 URL을 서버의 실제 주소로 바꾸세요(http:// 대신 https://인지 확인하세요).',
     proxy_refused: '프록시가 서버 연결을 거부했습니다: {{url}} ({{detail}})',
     not_utf8:
       '서버 응답이 UTF-8 텍스트가 아닙니다: {{url}}. JSON은 UTF-8이어야 합니다(서버가 EUC-KR 같은 예전 인코딩으로 보내고 있지 않은지 확인하세요).',
@@ -164,6 +166,8 @@ const en: typeof ko = {
     certificate: "The server's TLS certificate was not accepted at {{url}} ({{detail}}).",
     plain_http:
       'The server at {{url}} did not answer HTTPS: this port seems to speak plain HTTP. Check the URL (http:// instead of https://, or the HTTPS port).',
+    http_redirected:
+      "{{url}} redirected the request to another address, {{to}}, where the credentials are not sent: set the connection's URL to the server's own address (https:// instead of http://?).",
     proxy_refused: 'The proxy refused to connect to {{url}} ({{detail}}).',
     not_utf8:
       'The server sent a response that is not UTF-8 text at {{url}}: JSON must be UTF-8 (is the server writing EUC-KR or another legacy encoding?).',
