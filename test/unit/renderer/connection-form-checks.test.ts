@@ -118,6 +118,31 @@ describe('Connections form checks', () => {
     }
   })
 
+  it('takes a ServiceNow address pasted with its API path for the same table, refuses one naming another', () => {
+    const sn = { ...draft, kind: 'servicenow' as const }
+    for (const url of [
+      'https://example.service-now.com/api/now/table/incident',
+      'https://example.service-now.com/api/now/v2/table/incident?sysparm_limit=10',
+      'https://example.service-now.com/api/now/table/INCIDENT',
+      'https://example.service-now.com/api/now/',
+    ])
+      expect(checkConnectionDraft({ ...sn, url }), url).toEqual({})
+    expect(
+      checkConnectionDraft({ ...sn, url: 'https://example.service-now.com/api/now/table/sc_req_item' }),
+    ).toEqual({ url: 'urlTable' })
+    expect(
+      checkConnectionDraft({
+        ...sn,
+        table: 'sc_req_item',
+        url: 'https://example.service-now.com/api/now/table/sc_req_item',
+      }),
+    ).toEqual({})
+    // An ITSM REST address has no table: such a path is its own business.
+    expect(
+      checkConnectionDraft({ ...draft, url: 'https://itsm.example.go.kr/api/now/table/sc_req_item' }),
+    ).toEqual({})
+  })
+
   it('refuses a proxy user with ":" (it would split the Basic login)', () => {
     const d = { ...draft, proxy: 'http://proxy.example.go.kr:8080', proxyUser: 'dom:user' }
     expect(checkConnectionDraft(d).proxyUser).toBe('proxyUser')

@@ -11,6 +11,7 @@ import { createServiceNowConnector } from './servicenow/connector'
 import { blockedPort } from '../../../shared/blocked-ports'
 import { stateMapSchema, type StateMap } from '../../../shared/servicenow-state-map'
 import { resumeMarginSchema } from '../../../shared/servicenow-margin'
+import { serviceNowAddress } from '../../../shared/servicenow-url'
 import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
 import type { Connector } from './types'
@@ -82,6 +83,21 @@ function checkProxyLogin(
     })
 }
 
+/**
+ * A ServiceNow URL pasted with its API path (/api/now/table/NAME) is taken for the instance's address,
+ * but only when NAME is the connection's table: otherwise which one was meant is not known.
+ */
+function checkPastedTable(c: { url: string; table: string }, ctx: z.RefinementCtx): void {
+  const parsed = URL.parse(c.url)
+  const pasted = parsed && serviceNowAddress(parsed).pastedTable
+  if (pasted && pasted !== c.table)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['url'],
+      message: `The URL names the table "${pasted}" but the connection's table is "${c.table}": give the instance's address (e.g. https://example.service-now.com) and set the table to the one meant`,
+    })
+}
+
 export const itsmConfigSchema = z
   .object({ url, tokenEnv: envName.optional(), ...transportFields })
   .strict()
@@ -104,6 +120,7 @@ export const serviceNowConfigSchema = z
   })
   .strict()
   .superRefine(checkProxyLogin)
+  .superRefine(checkPastedTable)
   // The app keeps the token in the OS keychain, so a bearer source may name no variable; only
   // mixing basic auth with a token is a mistake.
   .refine((c) => !(c.user && c.tokenEnv), 'Give either --user with --password-env, or --token-env')

@@ -31,6 +31,7 @@ import {
   type RowError,
 } from './mapping'
 import { STATUS_LIST, type StateMap } from '../../../../shared/servicenow-state-map'
+import { serviceNowAddress } from '../../../../shared/servicenow-url'
 import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
 
 export type ServiceNowAuth =
@@ -277,8 +278,8 @@ function keepSeen(
 export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDeps): Connector {
   const table = config.table ?? 'incident'
   if (!TABLE_NAME.test(table)) throw new Error(`"${table}" is not a ServiceNow table name`)
-  const base = new URL(config.url)
-  const origin = `${base.origin}${base.pathname.replace(/\/+$/, '')}`
+  // The instance's address, without an /api/now/… path pasted from the REST API Explorer.
+  const origin = serviceNowAddress(new URL(config.url)).base
   const policy = config.retry ?? DEFAULT_RETRY
   const source = `servicenow:${config.name}`
   const headers = { authorization: authHeader(config.auth) }

@@ -83,6 +83,8 @@ const ko = {
     urlLogin: '주소에 사용자나 비밀번호를 넣지 마세요. 토큰이나 비밀번호 칸에 입력하세요',
     urlPort:
       '이 포트에는 연결할 수 없습니다. HTTP 클라이언트가 막는 포트입니다(Fetch 표준의 차단 포트, 예: 6000, 10080). 서버를 다른 포트로 열거나, 허용된 포트의 리버스 프록시 주소를 입력하세요',
+    urlTable:
+      '주소에 다른 테이블이 들어 있습니다. 인스턴스 주소만 입력하고(예: https://example.service-now.com) 가져올 테이블은 테이블 칸에 적으세요',
     table: '테이블 이름은 영문 소문자, 숫자, _ 입니다 (예: incident)',
     user: '사용자 이름을 200자 이하로 입력하세요',
     token: '토큰에는 공백, 줄바꿈, 한글 없이 영문·숫자·기호만 들어갑니다. 붙여 넣은 값을 확인하세요',
@@ -178,6 +180,8 @@ const en: typeof ko = {
     urlLogin: 'Leave the user and password out of the address: put them in the token or password field',
     urlPort:
       "This port cannot be used: HTTP clients refuse it (the Fetch standard's blocked ports, e.g. 6000, 10080). Serve the API on another port, or give the address of a reverse proxy on an allowed one",
+    urlTable:
+      "The address names another table: give the instance's address only (e.g. https://example.service-now.com) and the table to read in the table field",
     table: 'A table name is lower-case letters, digits and "_" (e.g. incident)',
     user: 'Give a user name of at most 200 characters',
     token:

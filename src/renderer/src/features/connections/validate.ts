@@ -5,6 +5,7 @@
 import type { SourceKind } from '../../../../shared/ipc/types-sync'
 import { blockedPort } from '../../../../shared/blocked-ports'
 import { resumeMarginSchema } from '../../../../shared/servicenow-margin'
+import { serviceNowAddress } from '../../../../shared/servicenow-url'
 
 export type ConnectionDraft = {
   kind: SourceKind
@@ -31,6 +32,7 @@ export type ConnectionProblem =
   | 'url'
   | 'urlLogin'
   | 'urlPort'
+  | 'urlTable'
   | 'table'
   | 'user'
   | 'token'
@@ -85,6 +87,9 @@ export function checkConnectionDraft(
   else if (blockedPort(url) !== null) problems.url = 'urlPort'
   if (d.kind === 'servicenow') {
     if (!TABLE.test(d.table) || d.table.length > 80) problems.table = 'table'
+    // An address pasted with /api/now/table/NAME: NAME must be the table asked for (the rest is dropped).
+    const pasted = url && !problems.url ? serviceNowAddress(url).pastedTable : null
+    if (pasted && pasted !== d.table) problems.url = 'urlTable'
     if (d.basic && (d.user.trim() === '' || d.user.length > MAX_USER)) problems.user = 'user'
     if (d.margin.trim() !== '' && marginSeconds(d.margin) === null) problems.margin = 'margin'
   }
