@@ -49,6 +49,19 @@ describe('Retry-After and backoff', () => {
     expect(parseRetryAfter('1e3', NOW)).toBeUndefined()
   })
 
+  it("measures an HTTP date from the answer's Date header, not from a PC clock that is off", () => {
+    // The server's clock says 06:05:00 and asks to come back at 06:05:10: 10 s, whatever the PC's clock.
+    const date = 'Wed, 18 Mar 2026 06:05:00 GMT'
+    expect(parseRetryAfter('Wed, 18 Mar 2026 06:05:10 GMT', NOW, date)).toBe(10_000)
+    // PC 5 minutes ahead of the server: still 10 s, not nothing.
+    const behind = 'Wed, 18 Mar 2026 05:55:00 GMT'
+    expect(parseRetryAfter('Wed, 18 Mar 2026 05:55:10 GMT', NOW, behind)).toBe(10_000)
+    // Delta seconds need no clock; without a (readable) Date header the PC's clock is all there is.
+    expect(parseRetryAfter('7', NOW, date)).toBe(7_000)
+    expect(parseRetryAfter('Wed, 18 Mar 2026 06:00:30 GMT', NOW, null)).toBe(30_000)
+    expect(parseRetryAfter('Wed, 18 Mar 2026 06:00:30 GMT', NOW, 'yesterday')).toBe(30_000)
+  })
+
   it('uses full jitter under an exponential ceiling capped at maxDelay', () => {
     // ceilings 100, 200, 400, 800, 1000 (cap); random 0.5 → half of each
     expect([1, 2, 3, 4, 5].map((a) => backoffDelay(a, policy, () => 0.5))).toEqual([50, 100, 200, 400, 500])
@@ -68,6 +81,30 @@ describe('requestJson', () => {
     )
     expect(res.body).toEqual({ ok: 1 })
     expect(s.delays).toEqual([2_000])
+  })
+
+  it("waits what a Retry-After date asks by the server's clock when the PC's clock is off", async () => {
+    // The PC (NOW, 06:00:00) is 5 minutes behind the server. Measured on the PC's clock the 10 s the
+    // server asks for looked like 5 min 10 s, longer than a sync waits (4 s here), and ended the run.
+    const slowPc = scripted([
+      status(429, { date: 'Wed, 18 Mar 2026 06:05:00 GMT', 'retry-after': 'Wed, 18 Mar 2026 06:05:03 GMT' }),
+      json({ ok: 1 }),
+    ])
+    const res = await requestJson(
+      'http://127.0.0.1/x',
+      { signal: new AbortController().signal },
+      policy,
+      slowPc.deps,
+    )
+    expect(res.body).toEqual({ ok: 1 })
+    expect(slowPc.delays).toEqual([3_000])
+    // The PC 5 minutes ahead: the date looked long past, and every attempt went at once.
+    const fastPc = scripted([
+      status(429, { date: 'Wed, 18 Mar 2026 05:55:00 GMT', 'retry-after': 'Wed, 18 Mar 2026 05:55:02 GMT' }),
+      json({ ok: 1 }),
+    ])
+    await requestJson('http://127.0.0.1/x', { signal: new AbortController().signal }, policy, fastPc.deps)
+    expect(fastPc.delays).toEqual([2_000])
   })
 
   it('retries 500s and malformed JSON with backoff, and gives up with the count', async () => {

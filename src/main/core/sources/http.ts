@@ -141,8 +141,16 @@ export function defaultHttpDeps(overrides: Partial<HttpDeps> = {}): HttpDeps {
   }
 }
 
-/** Parses Retry-After (delta seconds or an HTTP date) into milliseconds from `now`. */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
+/**
+ * Parses Retry-After (delta seconds or an HTTP date) into milliseconds from `now`. An HTTP date is
+ * the server's clock: measured from the answer's own Date header (`serverDate`) when it has one, so a
+ * PC whose clock is some minutes off waits what the server asked, not that much more or nothing.
+ */
+export function parseRetryAfter(
+  value: string | null,
+  now: number,
+  serverDate?: string | null,
+): number | undefined {
   if (value === null) return undefined
   const text = value.trim()
   // RFC 9110: delay-seconds is 1*DIGIT; "-5", "0x10" or "1e3" are no delay at all.
@@ -150,7 +158,9 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   // Otherwise an HTTP date (IMF-fixdate, which names its day and month in letters).
   if (!/[a-z]/i.test(text)) return undefined
   const date = Date.parse(text)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+  if (Number.isNaN(date)) return undefined
+  const sent = serverDate ? Date.parse(serverDate) : NaN
+  return Math.max(0, date - (Number.isNaN(sent) ? now : sent))
 }
 
 /** The longest Retry-After a request waits out; a longer one ends the run (see requestJson). */
@@ -493,7 +503,7 @@ async function attemptOnce(
     throw classifyStatus(
       response.status,
       url,
-      parseRetryAfter(response.headers.get('retry-after'), deps.now()),
+      parseRetryAfter(response.headers.get('retry-after'), deps.now(), response.headers.get('date')),
       detail,
     )
   }
