@@ -62,6 +62,13 @@ describe('Retry-After and backoff', () => {
     expect(parseRetryAfter('Wed, 18 Mar 2026 06:00:30 GMT', NOW, 'yesterday')).toBe(30_000)
   })
 
+  it('takes no wait whose end is past the year 9999 (an epoch in milliseconds, a run of nines)', () => {
+    expect(parseRetryAfter('1773813600000', NOW)).toBeUndefined() // 2026-03-18 06:00 UTC in ms, read as s
+    expect(parseRetryAfter('99999999999999999999', NOW)).toBeUndefined()
+    // A year is long but can be said: it is kept (and ends the run, saying until when).
+    expect(parseRetryAfter('31536000', NOW)).toBe(31_536_000_000)
+  })
+
   it('uses full jitter under an exponential ceiling capped at maxDelay', () => {
     // ceilings 100, 200, 400, 800, 1000 (cap); random 0.5 → half of each
     expect([1, 2, 3, 4, 5].map((a) => backoffDelay(a, policy, () => 0.5))).toEqual([50, 100, 200, 400, 500])
@@ -174,6 +181,22 @@ describe('requestJson', () => {
     )
     expect(s.calls()).toBe(1)
     expect(s.delays).toEqual([])
+  })
+
+  it('retries with its own backoff when Retry-After is too large to end at any date', async () => {
+    // Its end cannot be said: the message's "until" threw RangeError 'Invalid time value' (the run
+    // failed with those words alone), or named the year 58178 and ended the run.
+    for (const value of ['99999999999999999999', '1773813600000']) {
+      const s = scripted([status(429, { 'retry-after': value }), json({ ok: 1 })])
+      const res = await requestJson(
+        'http://127.0.0.1/x',
+        { signal: new AbortController().signal },
+        policy,
+        s.deps,
+      )
+      expect(res.body).toEqual({ ok: 1 })
+      expect(s.delays).toEqual([50]) // first retry: half (random 0.5) of baseDelayMs 100
+    }
   })
 
   it("says that time in the workspace's zone when it knows it", async () => {

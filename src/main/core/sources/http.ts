@@ -153,15 +153,24 @@ export function parseRetryAfter(
 ): number | undefined {
   if (value === null) return undefined
   const text = value.trim()
+  let ms: number
   // RFC 9110: delay-seconds is 1*DIGIT; "-5", "0x10" or "1e3" are no delay at all.
-  if (/^\d+$/.test(text)) return Number(text) * 1000
+  if (/^\d+$/.test(text)) ms = Number(text) * 1000
   // Otherwise an HTTP date (IMF-fixdate, which names its day and month in letters).
-  if (!/[a-z]/i.test(text)) return undefined
-  const date = Date.parse(text)
-  if (Number.isNaN(date)) return undefined
-  const sent = serverDate ? Date.parse(serverDate) : NaN
-  return Math.max(0, date - (Number.isNaN(sent) ? now : sent))
+  else if (!/[a-z]/i.test(text)) return undefined
+  else {
+    const date = Date.parse(text)
+    if (Number.isNaN(date)) return undefined
+    const sent = serverDate ? Date.parse(serverDate) : NaN
+    ms = Math.max(0, date - (Number.isNaN(sent) ? now : sent))
+  }
+  // Nor is a wait ending past the year 9999 (an epoch in milliseconds, a run of nines): no time
+  // can be said for its end.
+  return now + ms <= LAST_INSTANT ? ms : undefined
 }
+
+/** The last instant a message can name (9999-12-31 23:59:59.999 UTC). */
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 
 /** The longest Retry-After a request waits out; a longer one ends the run (see requestJson). */
 export function maxRetryAfterMs(policy: RetryPolicy): number {
