@@ -93,6 +93,48 @@ describe('ITSM REST connector: answers the protocol allows', () => {
     expect(urls[1]?.searchParams.get('updated_after')).toBe('2025-03-04T00:30:00.000100Z')
   })
 
+  it('sends a space in an id as %20, so a server that does not read "+" as a space (§3) pages on', async () => {
+    // Ids with a space, all stamped in the same instant (a bulk load), one row per page: the page
+    // boundary falls between equal instants, where only after_id tells the rows apart.
+    const t = '2025-03-04T00:30:00.000Z'
+    const rows = [category('SR 1', t), category('SR 2', t), category('SR 3', t)]
+    /** The query read as §3 asks: percent-decoded as UTF-8, "+" kept as "+". */
+    const queryOf = (url: URL): Map<string, string> =>
+      new Map(
+        url.search
+          .slice(1)
+          .split('&')
+          .filter(Boolean)
+          .map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]),
+      )
+    const { connector, urls } = stubbed((url) => {
+      const q = queryOf(url)
+      const afterId = q.get('after_id')
+      // updated_at = t for every row, so the filter is `id > after_id` (UTF-16 code-unit order).
+      const after = afterId === undefined ? rows : rows.filter((r) => (r['id'] as string) > afterId)
+      const row = after[0]
+      return {
+        items: row ? [row] : [],
+        next: row && after.length > 1 ? { updated_after: t, after_id: row['id'] } : null,
+      }
+    })
+    const names: string[] = []
+    let cursor: string | null = null
+    for (let pages = 0; pages < 10; pages++) {
+      const page: Page<'categories'> = await connector.fetchPage('categories', cursor, {
+        signal,
+        pageSize: 1,
+      })
+      names.push(...page.rows)
+      cursor = page.cursor
+      if (!page.hasMore) break
+    }
+    // "SR+1" (a "+" read as itself) sorts after "SR 2" and "SR 3": they were never served.
+    expect(names).toEqual(['분류 SR 1', '분류 SR 2', '분류 SR 3'])
+    expect(urls[1]?.search).toContain('after_id=SR%201')
+    expect(urls.every((u) => !u.search.includes('+'))).toBe(true)
+  })
+
   it('still refuses a next that repeats the request position, at any precision', async () => {
     const at = { updated_after: '2025-03-04T00:30:00.000200Z', after_id: 'C01' }
     const { connector } = stubbed(() => ({ items: [], next: at }))

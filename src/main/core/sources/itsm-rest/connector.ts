@@ -62,7 +62,10 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
       query.set('updated_after', from.updated_after)
       query.set('after_id', from.after_id)
     }
-    const url = `${base}${API_PREFIX}${ENTITY_PATHS[entity]}?${query.toString()}`
+    // URLSearchParams writes a space as "+" (form encoding); the protocol tells servers to read "+" as
+    // itself, so a space is sent as %20 (a "+" of the value is %2B already): an id with a space reads
+    // back the same either way.
+    const url = `${base}${API_PREFIX}${ENTITY_PATHS[entity]}?${query.toString().replaceAll('+', '%20')}`
     const { body, headers: answer } = await requestJson(
       url,
       { headers, signal: opts.signal },
