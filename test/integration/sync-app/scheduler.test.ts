@@ -237,6 +237,47 @@ describe('sync scheduler', () => {
     scheduler.stop()
   })
 
+  it('offline, a shorter interval set meanwhile shortens the pause already waited, as its cap', async () => {
+    const clock = manualClock()
+    let minutes = 60
+    let probes = 0
+    const scheduler = createSyncScheduler({
+      sources: () => [source('a')],
+      runSource: async (job) => outcome(job, 'offline', clock.now()),
+      probe: async () => {
+        probes += 1
+        return false
+      },
+      now: clock.now,
+      timers: clock.timers,
+      intervalMinutes: () => minutes,
+      watermark: () => null,
+      startDelayMs: 0,
+    })
+    scheduler.start()
+    await clock.advance(0)
+    await scheduler.idle()
+    // Pauses 1, 2, 4, 8, 16, 32 min (63 in all), then capped at the 60-min interval.
+    await clock.advance(63 * MIN)
+    expect(probes).toBe(6)
+    expect(clock.pending()).toEqual([60 * MIN])
+    // Ten minutes into that pause the operator sets 5 minutes: the next probe is 5 minutes away,
+    // not the 50 left of the old interval.
+    await clock.advance(10 * MIN)
+    minutes = 5
+    scheduler.reschedule()
+    expect(clock.pending()).toEqual([5 * MIN])
+    expect(scheduler.status().nextRunAt).toBe(clock.now() + 5 * MIN)
+    await clock.advance(5 * MIN)
+    expect(probes).toBe(7)
+    expect(scheduler.status().state).toBe('offline')
+    // A longer interval set while offline does not push a probe already due sooner further away.
+    minutes = 120
+    scheduler.reschedule()
+    expect(clock.pending()).toEqual([5 * MIN])
+    scheduler.stop()
+  })
+
   it('leaves the offline state when a source answered pages, even if that run was then cancelled', async () => {
     const clock = manualClock()
     let next: 'offline' | 'answered-then-cancelled' = 'offline'

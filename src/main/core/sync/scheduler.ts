@@ -309,7 +309,12 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
       while (running) await running.done
     },
     reschedule() {
-      if (!running && offlineSince === null) arm(intervalMs())
+      if (running) return
+      if (offlineSince === null) return arm(intervalMs())
+      // Offline, the pause is capped by the interval: a shorter one applies to the pause under way
+      // (it could have up to the old interval left); a longer one waits for the next pause.
+      const delay = offlineDelayMs()
+      if (nextRunAt === null || deps.now() + delay < nextRunAt) arm(delay)
     },
   }
 }
