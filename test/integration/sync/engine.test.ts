@@ -1,6 +1,6 @@
 // The sync runner against an in-memory connector: transactions, resume, failures, cancellation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { getWatermark, getWorkspaceKind } from '../../../src/main/core/db/meta'
+import { getWatermark, getWorkspaceKind, setWatermark } from '../../../src/main/core/db/meta'
 import type { SrInput } from '../../../src/main/core/db/repositories/service-requests'
 import { SourceError } from '../../../src/main/core/sources/http'
 import type { Connector, Page, SyncEntity } from '../../../src/main/core/sources/types'
@@ -65,6 +65,26 @@ describe('syncSource', () => {
     clock = Date.parse('2026-03-18T06:00:00Z')
   })
   afterEach(() => ws.dispose())
+
+  it('never moves the watermark back: a sync that started before another finished leaves it, a future one is replaced', async () => {
+    // Another process (the CLI, another source) finished a sync that started at 06:01 while this one,
+    // started at 06:00, was still fetching (each page takes two minutes here).
+    const other = clock + 60_000
+    setWatermark(ws.store, other)
+    const { connector } = fakeConnector({ onFetch: () => (clock += 120_000) })
+    const started = clock
+    expect(await syncSource(ws.store, connector, { now })).toMatchObject({ status: 'ok', startedAt: started })
+    expect(getWatermark(ws.store)).toBe(other) // before: 06:00, an hour's data "older" than it was
+    // Nothing stored later: the sync's start, as always.
+    const second = clock
+    expect(await syncSource(ws.store, fakeConnector().connector, { now })).toMatchObject({ status: 'ok' })
+    expect(getWatermark(ws.store)).toBe(second)
+    // A watermark in the future (the clock was once set a year ahead) does not stay there.
+    setWatermark(ws.store, clock + 365 * 86_400_000)
+    const third = clock
+    expect(await syncSource(ws.store, fakeConnector().connector, { now })).toMatchObject({ status: 'ok' })
+    expect(getWatermark(ws.store)).toBe(third)
+  })
 
   it('pulls every page, stores the cursor with them, sets the watermark and logs the run', async () => {
     const { connector, calls } = fakeConnector()

@@ -38,6 +38,17 @@ export function setWatermark(store: Store, ms: number): void {
   setMeta(store, WATERMARK_KEY, String(Math.trunc(ms)))
 }
 
+/**
+ * Moves the data watermark to `ms` (a sync's start, an import's time) unless it already says later:
+ * two processes (the app and the CLI) syncing different sources may finish in either order, and the
+ * one that started first must not move "data as of" back. A stored watermark later than `now` (the
+ * clock was set wrong once) is replaced, so it cannot stay in the future.
+ */
+export function advanceWatermark(store: Store, ms: number, now: number): void {
+  const current = getWatermark(store)
+  if (current === null || ms > current || current > now) setWatermark(store, ms)
+}
+
 /** 'demo' when the demo generator made the data, 'live' once real sources wrote to it; null if unset. */
 export function getWorkspaceKind(store: Store): WorkspaceKind | null {
   const value = getMeta(store, KIND_KEY)

@@ -3,7 +3,7 @@
 // nothing and duplicates nothing: the next run resumes from the last committed batch and upserts
 // are idempotent. A failure keeps every page received before it (and all older data) and says why.
 import type { SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
-import { setWatermark, setWorkspaceKind } from '../db/meta'
+import { advanceWatermark, setWorkspaceKind } from '../db/meta'
 import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
 import { cancelled, SourceError, syncReason, type RetryInfo } from '../sources/http'
@@ -143,8 +143,9 @@ export async function syncSource(
       finishedAt: now(),
     }
   const finishedAt = now()
-  // The watermark is the last successful sync: the instant the data is known to be current as of.
-  setWatermark(store, startedAt)
+  // The watermark is the last successful sync: the instant the data is known to be current as of
+  // (never moved back by a sync that started before one that finished first).
+  advanceWatermark(store, startedAt, finishedAt)
   setWorkspaceKind(store, 'live')
   return { source, status: 'ok', rows, pages, error: null, reason: null, startedAt, finishedAt }
 }

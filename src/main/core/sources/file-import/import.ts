@@ -6,7 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { isValidTimeZone } from '../../../../shared/domain'
-import { setWatermark, setWorkspaceKind } from '../../db/meta'
+import { advanceWatermark, setWorkspaceKind } from '../../db/meta'
 import type { Store } from '../../db/open-database'
 import { upsertServiceRequests, type SrInput } from '../../db/repositories/service-requests'
 import { CoreError, isStoreBusy, reason } from '../../errors'
@@ -245,7 +245,7 @@ async function importRows(
       yield
     }
     if (opts.cancelled?.()) throw new ImportCancelled()
-    setWatermark(store, watermark)
+    advanceWatermark(store, watermark, watermark)
     setWorkspaceKind(store, 'live')
     committing(counts.written)
   }
