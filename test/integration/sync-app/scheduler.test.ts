@@ -237,6 +237,41 @@ describe('sync scheduler', () => {
     scheduler.stop()
   })
 
+  it('stopped (the app quitting) while a probe is out: no run starts when the probe then connects', async () => {
+    const clock = manualClock()
+    const runs: string[] = []
+    let answer: ((up: boolean) => void) | null = null
+    let probes = 0
+    const scheduler = createSyncScheduler({
+      sources: () => [source('a')],
+      runSource: async (job) => {
+        runs.push(job.record.name)
+        return outcome(job, 'offline', clock.now())
+      },
+      probe: () => {
+        probes += 1
+        return new Promise<boolean>((resolve) => (answer = resolve))
+      },
+      now: clock.now,
+      timers: clock.timers,
+      intervalMinutes: () => 15,
+      watermark: () => null,
+      startDelayMs: 0,
+    })
+    scheduler.start()
+    await clock.advance(0)
+    await scheduler.idle()
+    expect(runs).toEqual(['a']) // offline now
+    await clock.advance(1 * MIN) // the first quiet probe goes out and waits for its answer
+    expect(probes).toBe(1)
+    scheduler.stop()
+    answer!(true)
+    for (let i = 0; i < 20; i++) await Promise.resolve()
+    await scheduler.idle()
+    expect(runs).toEqual(['a'])
+    expect(clock.pending()).toEqual([])
+  })
+
   it('offline, a shorter interval set meanwhile shortens the pause already waited, as its cap', async () => {
     const clock = manualClock()
     let minutes = 60

@@ -120,6 +120,8 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     if (offlineSince !== null) {
       // Offline: knock quietly before running, so no failed attempt lands in the log.
       const reachable = await anyReachable()
+      // Stopped while the probe was out (the app quitting): nothing more starts.
+      if (!started) return
       if (!reachable) {
         offlineRetries += 1
         arm(offlineDelayMs())
