@@ -91,6 +91,7 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect(page.getByTestId('sync-state')).toHaveText('대기 중', { timeout: 45_000 })
   await expect(row.getByTestId('source-last-success')).toContainText('2026-03-18')
   await expect(page.getByTestId('sync-watermark')).toContainText('2026-03-18 15:00')
+  await expect(page.getByTestId('watermark-failing')).toHaveCount(0)
   const srs = (await (
     await request.post(`${harness.url}/api/invoke/workspace:status`, { data: {} })
   ).json()) as {
@@ -128,7 +129,15 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect(failed).toContainText('wrong-token')
   await expect(failed.locator('.sync-muted')).toHaveText('ITSM REST')
   await expect(failed).not.toContainText('itsm:')
+  // The header says so next to the watermark (the data of "wrong-token" is not as of it), and takes
+  // the operator from any screen to this one.
+  await expect(page.getByTestId('watermark-failing')).toHaveText('연결 1개 동기화 실패')
+  await expect(page.getByTestId('watermark-failing')).toHaveAttribute('title', /wrong-token/)
   await page.screenshot({ path: 'test-results/sync-failed-source.png', fullPage: true })
+  await page.getByTestId('nav-overview').click()
+  await expect(page.getByTestId('sync-watermark')).toHaveCount(0)
+  await page.getByTestId('watermark-failing').click()
+  await expect(page.getByTestId('sync-source-wrong-token')).toBeVisible()
 
   // In the English UI the same failure is worded in English (not the CLI's message, which says
   // 'itsm source'), and Settings → Connections' test says the same kind of thing.
@@ -142,6 +151,7 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect(bad.getByTestId('source-error-message')).toContainText(
     'The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", tenants)',
   )
+  await expect(page.getByTestId('watermark-failing')).toHaveText('Connections failing to sync: 1')
   await page.screenshot({ path: 'test-results/sync-failed-source-en.png', fullPage: true })
   await openReady(page, '/settings.html')
   const wrong = page.getByTestId('connection-wrong-token')

@@ -19,6 +19,8 @@ import { createSlaHandlers } from './metrics/sla-handlers'
 import { createSyncHandlers } from './sync/handlers'
 import { generateDemoWorkspace, type DemoOptions } from './demo/generate'
 import { workspaceStatus, listTenants } from './analytics/workspace-status'
+import { listSources } from './sources/registry'
+import { failingSources } from './sync/source-status'
 import type { Workspace } from './workspace'
 import type { AuthSession } from './auth/session'
 import type { SecretStore } from './secrets'
@@ -75,7 +77,10 @@ export function createCoreHandlers(ctx: CoreContext): CoreHandlers {
       dataDir: ctx.workspace.dataDir,
       timeZone: ctx.settings().timeZone,
     }),
-    'workspace:status': () => workspaceStatus(store),
+    'workspace:status': () => ({
+      ...workspaceStatus(store),
+      syncFailing: failingSources(store, listSources(store)),
+    }),
     'workspace:tenants': () => listTenants(store),
     'demo:generate': async (req) => {
       const runDemo =

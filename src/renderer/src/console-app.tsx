@@ -31,6 +31,8 @@ export function ConsoleApp() {
     status.reload()
     tenants.reload()
   })
+  // A sync that failed changes no data but does change which connections are failing.
+  useApiEvent('sync:finished', () => status.reload())
 
   async function openSettings(): Promise<void> {
     try {
@@ -48,7 +50,12 @@ export function ConsoleApp() {
 
   const headerTools = (
     <>
-      <Watermark updatedAt={status.data?.watermark} timeZone={settings?.timeZone ?? 'Asia/Seoul'} />
+      <Watermark
+        updatedAt={status.data?.watermark}
+        timeZone={settings?.timeZone ?? 'Asia/Seoul'}
+        failing={status.data?.syncFailing ?? []}
+        onShowSync={() => setScreenId('sync')}
+      />
       {!showFirstRun && status.data?.empty === false && <DateRangeFilter {...dateRange} />}
       {!showFirstRun && (
         <TenantFilter

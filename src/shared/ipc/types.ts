@@ -31,6 +31,11 @@ export type WorkspaceStatus = {
   watermark: string | null
   /** True when the workspace was made by the demo generator. */
   demo: boolean
+  /**
+   * Connections whose latest sync failed (offline included, a cancelled one not), by name: the
+   * watermark is the last success of any connection, so the header says when some are behind it.
+   */
+  syncFailing: string[]
 }
 
 export type TenantSummary = { name: string; srCount: number }

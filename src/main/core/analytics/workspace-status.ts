@@ -3,8 +3,11 @@ import type { TenantSummary, WorkspaceStatus } from '../../../shared/ipc/types'
 import type { Store } from '../db/open-database'
 import { getWatermark, getWorkspaceKind } from '../db/meta'
 
-/** Counts and watermark of the workspace; `empty` drives the first-launch demo offer. */
-export function workspaceStatus(store: Store): WorkspaceStatus {
+/**
+ * Counts and watermark of the workspace; `empty` drives the first-launch demo offer. `syncFailing`
+ * is the sync area's to say (api.ts adds it).
+ */
+export function workspaceStatus(store: Store): Omit<WorkspaceStatus, 'syncFailing'> {
   const srCount = (store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number })
     .n
   const tenantCount = (store.sqlite.prepare('SELECT count(*) AS n FROM tenants').get() as { n: number }).n

@@ -92,6 +92,19 @@ function readRecord(store: Store, source: RunSource): RunRecord {
   }
 }
 
+/**
+ * The connections among `sources` whose latest run failed, offline included (an error newer than
+ * their last success); a run the user cancelled is not a failure.
+ */
+export function failingSources(store: Store, sources: readonly RunSource[]): string[] {
+  return sources
+    .filter((s) => {
+      const error = readRecord(store, s).lastError
+      return error !== null && error.cause !== 'cancelled'
+    })
+    .map((s) => s.name)
+}
+
 /** An entity's place in a run: a run syncs its entities in this order, one log entry each. */
 const ENTITY_PLACE: ReadonlyMap<string, number> = new Map(SYNC_ENTITIES.map((e, i) => [e, i]))
 const placeOf = (entity: string): number => ENTITY_PLACE.get(entity) ?? -1

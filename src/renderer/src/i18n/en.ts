@@ -18,6 +18,8 @@ export const en = {
   header: {
     watermark: 'Data as of: {{time}}',
     noData: 'No data yet',
+    syncFailing: 'Connections failing to sync: {{count}}',
+    syncFailingNames: 'Connections whose last sync failed: {{names}}. Open the Sync screen for the cause',
     settings: 'Settings',
   },
   tenants: {

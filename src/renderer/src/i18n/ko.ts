@@ -17,6 +17,8 @@ export const ko = {
   header: {
     watermark: '데이터 기준: {{time}}',
     noData: '아직 데이터 없음',
+    syncFailing: '연결 {{count}}개 동기화 실패',
+    syncFailingNames: '마지막 동기화가 실패한 연결: {{names}}. 눌러서 동기화 화면에서 원인을 확인하세요',
     settings: '설정',
   },
   tenants: {
