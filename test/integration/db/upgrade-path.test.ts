@@ -71,4 +71,55 @@ describe('upgrading a workspace from the previous schema', () => {
       upgraded.close()
     }
   })
+
+  it("gives feature usage a source and keeps the usage stored before it, with source ''", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-upgrade-'))
+    dirs.push(dir)
+    const file = path.join(dir, 'ops-console.db')
+    const journal = JSON.parse(
+      fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'),
+    ) as Journal
+    const before = journal.entries.findIndex((e) => e.tag === '0010_feature_usage_source')
+    expect(before).toBeGreaterThan(0)
+    const old = openDatabase(file, { migrationsFolder: earlierRelease(dir, before) })
+    old.sqlite.prepare(`INSERT INTO tenants (name, created_at) VALUES ('기관 A', 0), ('기관 B', 0)`).run()
+    old.sqlite
+      .prepare(
+        `INSERT INTO feature_usage (tenant_id, feature, month, count)
+         VALUES (1, 'sr_portal', '2026-01', 10), (1, 'sr_portal', '2026-02', 12), (2, 'chatbot', '2026-01', 3)`,
+      )
+      .run()
+    old.close()
+
+    const upgraded = openDatabase(file, { migrationsFolder: MIGRATIONS })
+    try {
+      expect(
+        upgraded.sqlite
+          .prepare(
+            `SELECT source, tenant_id, feature, month, count FROM feature_usage ORDER BY tenant_id, month`,
+          )
+          .all(),
+      ).toEqual([
+        { source: '', tenant_id: 1, feature: 'sr_portal', month: '2026-01', count: 10 },
+        { source: '', tenant_id: 1, feature: 'sr_portal', month: '2026-02', count: 12 },
+        { source: '', tenant_id: 2, feature: 'chatbot', month: '2026-01', count: 3 },
+      ])
+      // The key is now per source: another source's count of the same tenant, feature and month is a
+      // row of its own, and the same source's is still one row.
+      const insert = upgraded.sqlite.prepare(
+        `INSERT INTO feature_usage (source, tenant_id, feature, month, count) VALUES (?, 1, 'sr_portal', '2026-01', ?)`,
+      )
+      insert.run('itsm:north', 4)
+      expect(() => insert.run('itsm:north', 5)).toThrow(/UNIQUE/)
+      expect(
+        upgraded.sqlite
+          .prepare(`SELECT count(*) FROM feature_usage WHERE tenant_id = 1 AND month = '2026-01'`)
+          .pluck()
+          .get(),
+      ).toBe(2)
+      expect(upgraded.sqlite.pragma('foreign_key_check')).toEqual([])
+    } finally {
+      upgraded.close()
+    }
+  })
 })

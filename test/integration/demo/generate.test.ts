@@ -5,6 +5,7 @@ import {
   countServiceRequests,
   upsertServiceRequests,
 } from '../../../src/main/core/db/repositories/service-requests'
+import { upsertFeatureUsage } from '../../../src/main/core/db/repositories/ops-feeds'
 import { generateDemoWorkspace, type DemoProgress } from '../../../src/main/core/demo/generate'
 import type { DemoResult } from '../../../src/shared/ipc/types'
 import { tempStore, type TempStore } from '../db/temp-store'
@@ -99,6 +100,8 @@ describe('generateDemoWorkspace (default size)', () => {
     expect(lastDay <= asOfDay).toBe(true)
     const lastMonth = (db.prepare('SELECT MAX(month) AS m FROM feature_usage').get() as { m: string }).m
     expect(lastMonth).toBe(asOfDay.slice(0, 7))
+    // The demo's usage carries the demo's source, as its SRs and deployments do.
+    expect(db.prepare('SELECT DISTINCT source FROM feature_usage').pluck().all()).toEqual(['demo'])
   })
 
   it('gives resolved-like SRs a resolved_at at or after creation and open-like ones none', () => {
@@ -376,6 +379,40 @@ describe('generateDemoWorkspace (determinism and safety)', () => {
       )
       expect(countServiceRequests(t.store)).toBe(1)
       expect(getWorkspaceKind(t.store)).toBeNull()
+    } finally {
+      t.dispose()
+    }
+  })
+
+  it('clears the usage an earlier demo stored before usage had a source', () => {
+    const t = tempStore('ops-demo-legacy-')
+    try {
+      generateDemoWorkspace(t.store, { srCount: 500, seed: 1, asOf: AS_OF })
+      const db = t.store.sqlite
+      // As an earlier version's demo left it: usage without a source, of a tenant nothing else names.
+      db.prepare(`INSERT INTO tenants (name, created_at) VALUES ('옛 데모 기관', 0)`).run()
+      db.prepare(
+        `INSERT INTO feature_usage (source, tenant_id, feature, month, count)
+         VALUES ('', (SELECT id FROM tenants WHERE name = '옛 데모 기관'), 'chatbot', '2025-01', 5)`,
+      ).run()
+      generateDemoWorkspace(t.store, { srCount: 500, seed: 2, asOf: AS_OF })
+      expect(db.prepare(`SELECT DISTINCT source FROM feature_usage`).pluck().all()).toEqual(['demo'])
+      expect(db.prepare(`SELECT count(*) FROM tenants WHERE name = '옛 데모 기관'`).pluck().get()).toBe(0)
+    } finally {
+      t.dispose()
+    }
+  })
+
+  it('refuses to touch a workspace holding feature usage from a real source', () => {
+    const t = tempStore('ops-demo-live-usage-')
+    try {
+      upsertFeatureUsage(t.store, [
+        { source: 'itsm:prod', tenant: '국세청', feature: 'chatbot', month: '2026-02', count: 12 },
+      ])
+      expect(() => generateDemoWorkspace(t.store, { srCount: 500, asOf: AS_OF })).toThrow(/already holds/)
+      expect(t.store.sqlite.prepare(`SELECT source, count FROM feature_usage`).all()).toEqual([
+        { source: 'itsm:prod', count: 12 },
+      ])
     } finally {
       t.dispose()
     }

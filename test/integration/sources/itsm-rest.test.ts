@@ -118,6 +118,7 @@ describe('ITSM REST connector against the simulator', () => {
     const usage = await pullAll(connector, 'feature_usage', 200)
     expect(usage.rows).toHaveLength(s.data.feature_usage.length)
     expect(usage.rows.every((u) => /^\d{4}-\d{2}$/.test(u.month))).toBe(true)
+    expect(usage.rows.every((u) => u.source === 'itsm:sim')).toBe(true)
   })
 
   it('names itself in every request: User-Agent OpsConsole/<version of package.json>', async () => {

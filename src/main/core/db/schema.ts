@@ -202,6 +202,12 @@ export const deployments = sqliteTable(
 export const featureUsage = sqliteTable(
   'feature_usage',
   {
+    /**
+     * The connection that reported the count (`itsm:prod`, 'demo'), as SRs and deployments carry it, so
+     * two sources reporting the same tenant each keep their own count (reads add them up). '' marks a
+     * row stored before usage had a source; a source sending that tenant, feature and month replaces it.
+     */
+    source: text('source').notNull().default(''),
     tenantId: integer('tenant_id')
       .notNull()
       .references(() => tenants.id),
@@ -210,7 +216,7 @@ export const featureUsage = sqliteTable(
     month: text('month').notNull(),
     count: integer('count').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.feature, t.month] })],
+  (t) => [primaryKey({ columns: [t.source, t.tenantId, t.feature, t.month] })],
 )
 
 // ---- YouTube (SPEC §7) ----

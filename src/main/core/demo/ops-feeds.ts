@@ -113,7 +113,14 @@ export function demoFeatureUsage(
         const ramp = Math.min(1, 0.25 + age * 0.15)
         const partial = month.equals(lastMonth) ? monthFraction : 1
         const count = Math.round(p.volume * tenant.size * ramp * partial * rng.uniform(0.8, 1.2))
-        if (count > 0) out.push({ tenant: tenant.name, feature, month: month.toFormat('yyyy-MM'), count })
+        if (count > 0)
+          out.push({
+            source: DEMO_SOURCE,
+            tenant: tenant.name,
+            feature,
+            month: month.toFormat('yyyy-MM'),
+            count,
+          })
       }
     }
   })

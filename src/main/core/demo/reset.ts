@@ -12,7 +12,8 @@ export function assertNoLiveData(store: Store): void {
     .prepare(
       `SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM service_requests WHERE source <> @demo LIMIT 1))
             + (SELECT COUNT(*) FROM (SELECT 1 FROM people WHERE source <> @demo LIMIT 1))
-            + (SELECT COUNT(*) FROM (SELECT 1 FROM deployments WHERE source <> @demo LIMIT 1)) AS ops,
+            + (SELECT COUNT(*) FROM (SELECT 1 FROM deployments WHERE source <> @demo LIMIT 1))
+            + (SELECT COUNT(*) FROM (SELECT 1 FROM feature_usage WHERE source NOT IN (@demo, '') LIMIT 1)) AS ops,
               (SELECT COUNT(*) FROM (SELECT 1 FROM yt_channels WHERE source <> @yt LIMIT 1)) AS yt`,
     )
     .get({ demo: DEMO_SOURCE, yt: DEMO_CHANNEL_SOURCE }) as { ops: number; yt: number }
@@ -39,8 +40,9 @@ export function clearDemoData(store: Store): void {
     sqlite.prepare('DELETE FROM deployments WHERE source = ?').run(DEMO_SOURCE)
     sqlite.prepare('DELETE FROM people WHERE source = ?').run(DEMO_SOURCE)
     sqlite.prepare('DELETE FROM yt_channels WHERE source = ?').run(DEMO_CHANNEL_SOURCE)
-    // Feature usage has no source column; only demo workspaces reach this point, so it is all demo.
-    sqlite.prepare('DELETE FROM feature_usage').run()
+    // Usage stored before it had a source ('') is the earlier demo's too: a workspace holding a real
+    // source's rows never reaches this point (assertNoLiveData).
+    sqlite.prepare(`DELETE FROM feature_usage WHERE source IN (?, '')`).run(DEMO_SOURCE)
     // KPI values were computed from the old rows; definitions (admin settings) stay.
     sqlite.prepare('DELETE FROM kpi_values').run()
     sqlite

@@ -1,5 +1,6 @@
 // SPEC §5 feature adoption: per feature, the tenants using it and its usage count by month, from the
-// feature-usage feed (feature_usage: tenant × feature × 'YYYY-MM' month as the feed reports it).
+// feature-usage feed (feature_usage: source × tenant × feature × 'YYYY-MM' month as the feed reports
+// it). Two sources may report the same tenant: their counts add up, and the tenant is counted once.
 import type { FeatureAdoptionResponse, FeatureAdoptionRow } from '../../../../shared/ipc/types-cohorts'
 import type { Store } from '../../db/open-database'
 import type { ResolvedQuery } from '../query'
@@ -12,7 +13,7 @@ type Cell = { feature: string; month: string; tenants: number; usage: number }
 /**
  * Feature adoption by month. The tenant filter keeps those tenants' usage rows; from/to picks the
  * months it touches (never past the as-of month); by default every month of the feed up to as-of.
- * A tenant uses a feature in a month when its count there is above zero.
+ * A tenant uses a feature in a month when its count there is above zero (any source's: counts are ≥ 0).
  */
 export function featureAdoption(store: Store, q: ResolvedQuery): FeatureAdoptionResponse {
   const tenant = tenantClause(q.tenants)
@@ -46,7 +47,8 @@ export function featureAdoption(store: Store, q: ResolvedQuery): FeatureAdoption
     .all(asOfMonth, ...tenant.params) as string[]
   const cells = store.sqlite
     .prepare(
-      `SELECT feature, month, sum(count > 0) AS tenants, sum(count) AS usage FROM feature_usage
+      `SELECT feature, month, count(DISTINCT CASE WHEN count > 0 THEN tenant_id END) AS tenants,
+         sum(count) AS usage FROM feature_usage
        WHERE month >= ? AND month <= ?${tenant.sql} GROUP BY feature, month`,
     )
     .all(from, to, ...tenant.params) as Cell[]

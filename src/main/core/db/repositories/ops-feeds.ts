@@ -14,7 +14,14 @@ export type DeploymentInput = {
   status: DeploymentStatus
 }
 
-export type FeatureUsageInput = { tenant: string; feature: string; month: string; count: number }
+export type FeatureUsageInput = {
+  /** The connection reporting the count (`itsm:prod`, 'demo'); each source keeps its own count. */
+  source: string
+  tenant: string
+  feature: string
+  month: string
+  count: number
+}
 
 /** Inserts or updates deployments by (source, source_id) in one transaction; returns the rows written. */
 export function upsertDeployments(store: Store, rows: readonly DeploymentInput[]): number {
@@ -33,18 +40,29 @@ export function upsertDeployments(store: Store, rows: readonly DeploymentInput[]
   })()
 }
 
-/** Sets usage counts per (tenant, feature, month), replacing earlier counts of the same key. */
+/**
+ * Sets usage counts per (source, tenant, feature, month), replacing that source's earlier count of the
+ * same key; other sources' counts of the tenant stay (reads add them up). A count stored before usage
+ * had a source (source '') of the same tenant, feature and month is deleted in the same transaction,
+ * so a month a source sends again is not counted twice; legacy months no source sends stay.
+ */
 export function upsertFeatureUsage(store: Store, rows: readonly FeatureUsageInput[]): number {
   const upsert = store.sqlite
-    .prepare(`INSERT INTO feature_usage (tenant_id, feature, month, count) VALUES (?, ?, ?, ?)
-    ON CONFLICT(tenant_id, feature, month) DO UPDATE SET count = excluded.count`)
+    .prepare(`INSERT INTO feature_usage (source, tenant_id, feature, month, count) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT(source, tenant_id, feature, month) DO UPDATE SET count = excluded.count`)
+  const dropLegacy = store.sqlite.prepare(
+    `DELETE FROM feature_usage WHERE source = '' AND tenant_id = ? AND feature = ? AND month = ?`,
+  )
   return writeTransaction(store.sqlite, () => {
     const lookups = createLookups(store.sqlite)
     for (const r of rows) {
       if (!/^\d{4}-\d{2}$/.test(r.month))
         throw new Error(`Feature usage month must be YYYY-MM, got "${r.month}"`)
+      if (r.source === '') throw new Error('Feature usage needs the source that reported it')
       // Tenants first seen in the usage feed get created_at = 0 (unknown) rather than a made-up instant.
-      upsert.run(lookups.tenantId(r.tenant, 0), r.feature, r.month, r.count)
+      const tenantId = lookups.tenantId(r.tenant, 0)
+      dropLegacy.run(tenantId, r.feature, r.month)
+      upsert.run(r.source, tenantId, r.feature, r.month, r.count)
     }
     return rows.length
   })()

@@ -435,6 +435,7 @@ function mapRows<E extends SyncEntity>(entity: E, rows: WireRows[E][], source: s
       })) as EntityRows[E]
     case 'feature_usage':
       return (rows as WireRows['feature_usage'][]).map((r) => ({
+        source,
         tenant: r.tenant,
         feature: r.feature,
         month: r.month,
