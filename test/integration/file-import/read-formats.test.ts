@@ -72,6 +72,35 @@ describe('CSV in UTF-8', () => {
     const p = await previewImport(fixture('semicolon.csv'), { timeZone: SEOUL })
     expect(p.sample[0]).toMatchObject({ sourceId: 'S-1', title: '세미콜론; 포함', tenant: '조달청' })
   })
+
+  // A sheet whose first rows are empty, saved as CSV: Excel writes them as lines of bare delimiters
+  // (or nothing at all). The same sheet as XLSX imports; as CSV it was refused as "empty or blank".
+  it('takes the first non-blank line as the header, keeping the spreadsheet row numbers', async () => {
+    const path = join(tmp, 'blank-rows-above-header.csv')
+    const header = 'id;tenant;title;priority;status;created_at'
+    writeFileSync(
+      path,
+      '\r\n;;;;;\r\n' +
+        `${header}\r\n` +
+        'S-1;조달청;세미콜론, 쉼표 포함;P2;OPEN;2026-03-02 09:00\r\n' +
+        'S-2;조달청;날짜 오류;P2;OPEN;2026-02-30\r\n',
+    )
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.headers).toEqual(['id', 'tenant', 'title', 'priority', 'status', 'created_at'])
+    expect(p.rowCount).toBe(2)
+    expect(p.blankRows).toBe(0)
+    // Line 3 is the header, so the first SR is row 4 and the bad date row 5, as Excel numbers them.
+    expect(p.sample).toEqual([
+      expect.objectContaining({ row: 4, sourceId: 'S-1', title: '세미콜론, 쉼표 포함', createdAt: MAR2_UTC }),
+    ])
+    expect(p.errors).toEqual([
+      expect.objectContaining({
+        row: 5,
+        column: 'created_at',
+        reason: expect.objectContaining({ code: 'invalid_date_text' }),
+      }),
+    ])
+  })
 })
 
 describe('CSV in CP949 as Korean Excel saves it', () => {

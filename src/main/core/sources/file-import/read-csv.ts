@@ -9,14 +9,24 @@ import type { ImportLimits, RawRow, Table } from './types'
 
 const DELIMITERS = [',', ';', '\t'] as const
 
-/** The delimiter used most often outside quotes in the header line (comma when none is found). */
+/**
+ * The delimiter used most often outside quotes in the first line that is not empty (comma when none
+ * is found): a sheet whose first rows are blank, saved as CSV, starts with empty lines.
+ */
 export function detectDelimiter(text: string): string {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]))
   let quoted = false
+  let lineHasText = false
   for (const ch of text) {
-    if (ch === '"') quoted = !quoted
-    else if (!quoted && (ch === '\n' || ch === '\r')) break
-    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1)
+    if (ch === '"') {
+      quoted = !quoted
+      lineHasText = true
+    } else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (lineHasText) break
+    } else if (!quoted && counts.has(ch)) {
+      counts.set(ch, (counts.get(ch) ?? 0) + 1)
+      lineHasText = true
+    } else if (ch.trim() !== '') lineHasText = true
   }
   let best = ','
   let bestCount = 0
@@ -45,8 +55,16 @@ export async function readCsv(path: string, head: Buffer, limits: ImportLimits):
     }),
   )
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>
-  const first = await nextRecord(records)
-  if (first.done || first.value.every((c) => c.trim() === '')) {
+  // The header is the first record that is not blank, as for a workbook: a sheet whose first rows
+  // are empty, saved as CSV, starts with empty lines (or lines of bare delimiters). Rows keep
+  // counting from the top of the file, so row numbers stay the spreadsheet's.
+  let first = await nextRecord(records)
+  let headerRow = 1
+  while (!first.done && first.value.every((c) => c.trim() === '')) {
+    first = await nextRecord(records)
+    headerRow++
+  }
+  if (first.done) {
     parser.destroy()
     throw new CoreError(
       'BAD_REQUEST',
@@ -56,13 +74,13 @@ export async function readCsv(path: string, head: Buffer, limits: ImportLimits):
   }
   const headers = first.value.map((h) => h.trim())
   async function* rows(): AsyncGenerator<RawRow> {
-    let row = 1
+    let row = headerRow
     try {
       for (;;) {
         const next = await nextRecord(records)
         if (next.done) return
         row++
-        if (row - 1 > limits.maxRows) {
+        if (row - headerRow > limits.maxRows) {
           throw new CoreError(
             'BAD_REQUEST',
             `The file has more than ${limits.maxRows.toLocaleString('en-US')} rows: split it into smaller files`,
