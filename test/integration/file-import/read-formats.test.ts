@@ -162,6 +162,33 @@ describe('time zones', () => {
   })
 })
 
+describe('Korean status words', () => {
+  // Standard Korean spacing writes "진행 중", "처리 중" (중 is a separate word); many systems drop the
+  // space. Both spellings must read the same, not ask for a mapping on every row.
+  it('are read with or without the space between the words', async () => {
+    const path = join(tmp, 'spaced-status.csv')
+    writeFileSync(
+      path,
+      'id,tenant,title,priority,status,created_at,resolved_at\n' +
+        'K-1,조달청,가,P3,진행 중,2026-03-02 09:00,\n' +
+        'K-2,조달청,나,P3,처리 중,2026-03-02 09:00,\n' +
+        'K-3,조달청,다,P3,처리 완료,2026-03-02 09:00,2026-03-02 10:00\n' +
+        'K-4,조달청,라,P3,진행중,2026-03-02 09:00,\n' +
+        'K-5,조달청,마,P3,In Progress,2026-03-02 09:00,\n',
+    )
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.errors).toEqual([])
+    expect(p.sample.map((r) => [r.sourceId, r.status])).toEqual([
+      ['K-1', 'IN_PROGRESS'],
+      ['K-2', 'IN_PROGRESS'],
+      ['K-3', 'RESOLVED'],
+      ['K-4', 'IN_PROGRESS'],
+      ['K-5', 'IN_PROGRESS'],
+    ])
+    expect(p.sample[2]?.resolvedAt).toBe(MAR2_UTC + HOUR)
+  })
+})
+
 describe('column mapping', () => {
   it('maps another layout and its values through a mapping file', async () => {
     const p = await previewImport(fixture('custom-layout.csv'), {

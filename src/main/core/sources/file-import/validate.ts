@@ -199,7 +199,10 @@ export function createRowValidator(ctx: RowContext): (raw: RawRow) => RowOutcome
   ): T | undefined => {
     const s = text(c, true)
     if (s === null) return undefined
-    const v = values.get(normalizeValue(s))
+    const key = normalizeValue(s)
+    // Korean spells these words with a space or without ("진행 중" is the standard spelling, "진행중"
+    // the common one): a key not found as written is also looked up without its spaces.
+    const v = values.get(key) ?? values.get(key.replace(/_/g, ''))
     if (!v) {
       const expected = known.join(', ')
       fail(c, `unknown ${c}; expected ${expected} (or map it in the mapping's values.${c})`, {
