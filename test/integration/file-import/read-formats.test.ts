@@ -162,6 +162,36 @@ describe('time zones', () => {
   })
 })
 
+describe('invisible characters in headers', () => {
+  // A header typed by pasting from a web page or a document can carry a zero-width space (U+200B) or
+  // a word joiner (U+2060): it looks like "id" but was "Missing required column: id".
+  it('zero-width spaces and joiners do not hide a canonical or Korean header', async () => {
+    const path = join(tmp, 'zero-width-headers.csv')
+    writeFileSync(
+      path,
+      '\u200Bid,tenant\u200D,ti\u2060tle,priority,상\u200B태,created_at\n' +
+        'Z-1,조달청,제목,P2,접수,2026-03-02 09:00\n',
+    )
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.errors).toEqual([])
+    expect(p.mappedColumns).toMatchObject({
+      id: '\u200Bid',
+      tenant: 'tenant\u200D',
+      title: 'ti\u2060tle',
+      status: '상\u200B태',
+    })
+    expect(p.sample).toEqual([
+      expect.objectContaining({
+        sourceId: 'Z-1',
+        tenant: '조달청',
+        title: '제목',
+        status: 'OPEN',
+        createdAt: MAR2_UTC,
+      }),
+    ])
+  })
+})
+
 describe('Korean status words', () => {
   // Standard Korean spacing writes "진행 중", "처리 중" (중 is a separate word); many systems drop the
   // space. Both spellings must read the same, not ask for a mapping on every row.

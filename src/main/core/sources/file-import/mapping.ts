@@ -53,10 +53,14 @@ const ALIASES: Record<CanonicalColumn, readonly string[]> = {
   reopen_count: ['재오픈횟수', '재요청횟수'],
 }
 
-/** Header comparison key: trimmed, lower-case, spaces and hyphens as underscores. */
+/**
+ * Header comparison key: without invisible characters (zero-width spaces and joiners, word joiners,
+ * BOMs: text copied from a web page or a document into a header cell brings them along, and they
+ * make "id" a different header than it looks), trimmed, lower-case, spaces and hyphens as underscores.
+ */
 export function normalizeHeader(header: string): string {
   return header
-    .replace(/^\uFEFF/, '')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_')
