@@ -219,6 +219,44 @@ describe('Korean status words', () => {
   })
 })
 
+describe('a ServiceNow incident list exported as CSV', () => {
+  // Export → CSV from an incident list: field names as headers, display values as cells. Before,
+  // short_description was no title ("Missing required column: title") and every "1 - Critical"
+  // style priority was unknown, so each such file needed a hand-written mapping.
+  it('imports without a mapping: short_description, caller_id and "N - Label" priorities', async () => {
+    const path = join(tmp, 'incident.csv')
+    writeFileSync(
+      path,
+      '"number","short_description","caller_id","company","priority","state","opened_at","resolved_at","sys_updated_on"\r\n' +
+        '"INC0010001","VPN 접속 불가","김민수","조달청","1 - Critical","Resolved","2026-03-02 09:00:00","2026-03-02 10:00:00","2026-03-02 10:00:00"\r\n' +
+        '"INC0010002","메일 지연","이영희","조달청","2 - High","In Progress","2026-03-02 09:00:00","","2026-03-02 09:30:00"\r\n' +
+        '"INC0010003","계정 잠김","박지훈","조달청","3 - Moderate","New","2026-03-02 09:00:00","","2026-03-02 09:00:00"\r\n' +
+        '"INC0010004","프린터","최수진","조달청","4 - Low","On Hold","2026-03-02 09:00:00","","2026-03-02 09:00:00"\r\n' +
+        '"INC0010005","신규 장비 요청","정다은","조달청","5 - Planning","Canceled","2026-03-02 09:00:00","","2026-03-02 11:00:00"\r\n',
+    )
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.errors).toEqual([])
+    expect(p.mappedColumns).toMatchObject({
+      id: 'number',
+      title: 'short_description',
+      requester: 'caller_id',
+      tenant: 'company',
+      priority: 'priority',
+      status: 'state',
+      created_at: 'opened_at',
+      updated_at: 'sys_updated_on',
+    })
+    expect(p.sample.map((r) => [r.sourceId, r.title, r.requester, r.priority, r.status])).toEqual([
+      ['INC0010001', 'VPN 접속 불가', '김민수', 'P1', 'RESOLVED'],
+      ['INC0010002', '메일 지연', '이영희', 'P2', 'IN_PROGRESS'],
+      ['INC0010003', '계정 잠김', '박지훈', 'P3', 'OPEN'],
+      ['INC0010004', '프린터', '최수진', 'P4', 'PENDING'],
+      ['INC0010005', '신규 장비 요청', '정다은', 'P4', 'CANCELLED'],
+    ])
+    expect(p.sample[0]).toMatchObject({ createdAt: MAR2_UTC, resolvedAt: MAR2_UTC + HOUR })
+  })
+})
+
 describe('column mapping', () => {
   it('maps another layout and its values through a mapping file', async () => {
     const p = await previewImport(fixture('custom-layout.csv'), {

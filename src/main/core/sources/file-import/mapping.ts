@@ -34,15 +34,17 @@ export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = [
   'created_at',
 ]
 
-// Header spellings seen in Korean institutions' ITSM exports. Compared after normalizeHeader.
+// Header spellings seen in Korean institutions' ITSM exports, and the field names of a ServiceNow
+// incident list exported as CSV or Excel (number, short_description, caller_id, company, state,
+// opened_at, sys_updated_on). Compared after normalizeHeader.
 const ALIASES: Record<CanonicalColumn, readonly string[]> = {
   id: ['번호', '요청번호', '티켓번호', 'sr번호', 'ticket', 'ticket_no', 'number', 'sr_id'],
   tenant: ['기관', '기관명', '고객사', 'institution', 'company'],
-  title: ['제목', '요청제목', 'subject', 'summary'],
+  title: ['제목', '요청제목', 'subject', 'summary', 'short_description'],
   category: ['분류', '카테고리', '유형'],
   priority: ['우선순위', '중요도'],
   status: ['상태', '처리상태', 'state'],
-  requester: ['요청자', '요청인', 'requested_by'],
+  requester: ['요청자', '요청인', 'requested_by', 'caller_id', 'caller'],
   assignee: ['담당자', '처리자', 'assigned_to'],
   created_at: ['생성일시', '등록일시', '요청일시', '접수일시', 'created', 'opened_at'],
   first_response_at: ['최초응답일시', '첫응답일시', '응답일시'],

@@ -51,6 +51,13 @@ const PRIORITY_ALIASES: Record<string, Priority> = {
   높음: 'P2',
   보통: 'P3',
   낮음: 'P4',
+  // A ServiceNow list export shows priorities as "1 - Critical" … "5 - Planning" (normalized below);
+  // 5 is P4, as the ServiceNow connector maps it.
+  '1_CRITICAL': 'P1',
+  '2_HIGH': 'P2',
+  '3_MODERATE': 'P3',
+  '4_LOW': 'P4',
+  '5_PLANNING': 'P4',
 }
 
 /** Statuses that mean the SR is finished: resolved-like, or cancelled. */
