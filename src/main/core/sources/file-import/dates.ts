@@ -1,6 +1,6 @@
 // Instants in imported files: ISO 8601 (an offset is taken as is; none = wall time in the zone), the
-// "2026-03-02 오후 2:05" / "2026. 3. 2. 14:05" forms Korean Excel displays, Excel dates, and epoch ms
-// in JSON. Parsing is hand-rolled with a per-15-minute offset cache: luxon per cell costs ~10× more,
+// "2026-03-02 오후 2:05" / "2026. 3. 2. 14:05" / "2026년 3월 2일 오후 2:05" forms Korean Excel
+// displays, Excel dates, and epoch ms in JSON. Parsing is hand-rolled with a per-15-minute offset cache: luxon per cell costs ~10× more,
 // and an import parses up to five instants per row for millions of rows.
 import { DateTime } from 'luxon'
 import { CellProblem, type Cell, type ImportFormat, type RowErrorReason } from './types'
@@ -10,8 +10,10 @@ export type InstantResult = { value: number | null } | { error: string; reason: 
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i
+// Also Korean Excel's long date ("2026년 3월 18일", "2026년 3월 18일 수요일", "… (수)"), which a CSV
+// saved from a sheet formatted that way carries as text.
 const LOCAL =
-  /^(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\.?(?:\s+(오전|오후|AM|PM)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?$/i
+  /^(\d{4})\s*(?:[./-]|년)\s*(\d{1,2})\s*(?:[./-]|월)\s*(\d{1,2})\s*(?:\.|일)?(?:\s*\(?[월화수목금토일](?:요일)?\)?)?(?:\s+(오전|오후|AM|PM)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?$/i
 const DAY_MS = 86_400_000
 // Excel's day 0 is 1899-12-30 in the 1900 date system (the Lotus leap-year bug is before day 61),
 // 1904-01-01 in the 1904 system (Mac Excel's; a workbook says which it uses): 1,462 days later.
