@@ -103,6 +103,35 @@ describe('CSV in UTF-8', () => {
   })
 })
 
+describe("Excel's sep= line", () => {
+  it('takes the delimiter it names and reads the header from the next line', async () => {
+    const header = 'id;tenant;title;priority;status;created_at'
+    const rows =
+      'S-1;조달청;쉼표, 포함;P2;OPEN;2026-03-02 09:00\r\n' + 'S-2;조달청;날짜 오류;P2;OPEN;2026-02-30\r\n'
+    for (const [name, first] of [
+      ['sep-line.csv', 'sep=;\r\n'],
+      ['sep-line-quoted.csv', '\uFEFF"sep=;"\n'],
+    ] as const) {
+      const path = join(tmp, name)
+      writeFileSync(path, `${first}${header}\r\n${rows}`)
+      const p = await previewImport(path, { timeZone: SEOUL })
+      // Before: "Missing required column" with "sep=" as the file's only header.
+      expect(p.headers).toEqual(['id', 'tenant', 'title', 'priority', 'status', 'created_at'])
+      expect(p.sample).toEqual([
+        expect.objectContaining({ row: 3, sourceId: 'S-1', title: '쉼표, 포함', createdAt: MAR2_UTC }),
+      ])
+      // The header is line 2: the bad date is on row 4, as Excel numbers it.
+      expect(p.errors).toEqual([
+        expect.objectContaining({
+          row: 4,
+          column: 'created_at',
+          reason: expect.objectContaining({ code: 'invalid_date_text' }),
+        }),
+      ])
+    }
+  })
+})
+
 describe('CSV in CP949 as Korean Excel saves it', () => {
   it('decodes Korean headers and values, Korean status/priority words and 오전/오후 times', async () => {
     const p = await previewImport(fixture('excel-cp949.csv'), { timeZone: SEOUL })

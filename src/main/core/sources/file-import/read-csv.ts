@@ -39,15 +39,23 @@ export function detectDelimiter(text: string): string {
   return best
 }
 
+/**
+ * Excel's delimiter hint: a first line "sep=;" (or "sep=\t", "sep=,"), which Excel writes for a
+ * delimiter other than the system's and reads as no data. It names the delimiter and is no header.
+ */
+const SEP_HINT = /^\uFEFF?"?sep=([^\r\n"])"?[ \t]*(?:\r\n|\n|\r)/i
+
 /** Opens a CSV file: detects encoding and delimiter, reads the header; rows stream on demand. */
 export async function readCsv(path: string, head: Buffer, limits: ImportLimits): Promise<Table> {
   const { encoding, invalid, firstInvalidAt } = await detectEncoding(path, head)
   // Decoding a head cut mid-character yields one U+FFFD at the end: harmless for both checks.
   const headText = decodeBytes(head, encoding)
   checkText(headText, 'csv')
+  const hint = SEP_HINT.exec(headText)?.[1]
   const parser = Readable.from(decodeFile(path, encoding)).pipe(
     parse({
-      delimiter: detectDelimiter(headText),
+      delimiter: hint ?? detectDelimiter(headText),
+      ...(hint ? { from_line: 2 } : {}),
       relax_column_count: true,
       skip_empty_lines: false,
       // Excel writes "a"b" style quotes rarely; a strict parser would stop a whole import for one cell.
@@ -59,7 +67,7 @@ export async function readCsv(path: string, head: Buffer, limits: ImportLimits):
   // are empty, saved as CSV, starts with empty lines (or lines of bare delimiters). Rows keep
   // counting from the top of the file, so row numbers stay the spreadsheet's.
   let first = await nextRecord(records)
-  let headerRow = 1
+  let headerRow = hint ? 2 : 1
   while (!first.done && first.value.every((c) => c.trim() === '')) {
     first = await nextRecord(records)
     headerRow++
