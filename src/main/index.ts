@@ -26,6 +26,7 @@ import { openSettingsStore } from './shell/settings-store'
 import { createShellHandlers } from './shell/shell-handlers'
 import { applyTheme, onThemeUpdated } from './shell/theme'
 import { createWindowManager, type WindowManager } from './shell/windows'
+import { IMPORT_EXTENSIONS } from './core/sources/file-import/detect'
 
 const log: ShellLogger = {
   warn: (message) => console.warn(`[ops-console] ${message}`),
@@ -181,7 +182,12 @@ function start(): void {
       const parent = BrowserWindow.getFocusedWindow()
       const options = {
         properties: ['openFile' as const],
-        filters: [{ name: 'CSV, Excel, JSON', extensions: ['csv', 'xlsx', 'json'] }],
+        // Every extension the import knows, then all files: an old .xls or an unnamed export can
+        // still be chosen and is then told what to do with it.
+        filters: [
+          { name: 'CSV, Excel, JSON', extensions: [...IMPORT_EXTENSIONS] },
+          { name: 'All files', extensions: ['*'] },
+        ],
       }
       const picked = parent
         ? await dialog.showOpenDialog(parent, options)

@@ -409,6 +409,65 @@ describe('JSON', () => {
   })
 })
 
+describe('JSON from other tools', () => {
+  const record = (id: string, created: string) => ({
+    id,
+    tenant: '조달청',
+    title: `요청 ${id}`,
+    priority: 'P2',
+    status: 'OPEN',
+    created_at: created,
+  })
+
+  it('reads { result: [...] } (ServiceNow Table API) and { records: [...] } (its list export)', async () => {
+    for (const key of ['result', 'records']) {
+      const path = join(tmp, `${key}.json`)
+      writeFileSync(
+        path,
+        JSON.stringify({ [key]: [record('A', '2026-03-02T09:00:00'), record('B', '2026-03-02T09:00:00')] }),
+      )
+      const p = await previewImport(path, { timeZone: SEOUL })
+      expect(p.errors).toEqual([])
+      expect(p.sample.map((r) => [r.row, r.sourceId, r.createdAt])).toEqual([
+        [2, 'A', MAR2_UTC],
+        [3, 'B', MAR2_UTC],
+      ])
+    }
+  })
+
+  it('reads JSON Lines (one object per line), rows numbered by their line', async () => {
+    const path = join(tmp, 'lines.jsonl')
+    writeFileSync(
+      path,
+      `${JSON.stringify(record('L-1', '2026-03-02T09:00:00'))}\r\n\r\n` +
+        `${JSON.stringify(record('L-2', '2026-02-30T09:00:00'))}\n` +
+        `${JSON.stringify(record('L-3', '2026-03-02T09:00:00'))}\n`,
+    )
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.rowCount).toBe(3)
+    expect(p.sample.map((r) => [r.row, r.sourceId])).toEqual([
+      [1, 'L-1'],
+      [4, 'L-3'],
+    ])
+    // The bad date is on line 3 (line 2 is blank).
+    expect(p.errors).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'created_at',
+        reason: expect.objectContaining({ code: 'invalid_date_text' }),
+      }),
+    ])
+  })
+
+  it('still refuses lines that are not all objects, with the JSON error of the whole file', async () => {
+    const path = join(tmp, 'half-lines.json')
+    writeFileSync(path, `${JSON.stringify(record('L-1', '2026-03-02T09:00:00'))}\n[1, 2]\n`)
+    await expect(previewImport(path, { timeZone: SEOUL })).rejects.toMatchObject({
+      reason: { code: 'json_invalid' },
+    })
+  })
+})
+
 describe('JSON records that are not objects', () => {
   it('each is one row error, never a duplicate id (id the first key)', async () => {
     const path = join(tmp, 'non-objects.json')

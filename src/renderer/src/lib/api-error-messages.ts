@@ -32,7 +32,8 @@ const ko = {
     csv_syntax: 'CSV 구문 오류: {{detail}}',
     csv_syntax_at: 'CSV 구문 오류({{line}}번째 줄 근처): {{detail}}',
     json_invalid: '올바른 JSON 파일이 아닙니다: {{detail}}',
-    json_not_list: 'JSON 파일은 객체의 배열이거나 { "items": [ ... ] } 형태여야 합니다.',
+    json_not_list:
+      'JSON 파일은 객체의 배열, { "items": [ ... ] }("result", "records"도 가능) 형태이거나 한 줄에 객체 하나씩(JSON Lines)이어야 합니다.',
     json_no_records: 'JSON 파일에 레코드가 없습니다.',
     json_no_fields: 'JSON 레코드가 필드를 가진 객체가 아닙니다.',
     xlsx_unreadable: '읽을 수 있는 XLSX 통합 문서가 아닙니다: {{detail}}',
@@ -158,7 +159,8 @@ const en: typeof ko = {
     csv_syntax: 'CSV syntax error: {{detail}}',
     csv_syntax_at: 'CSV syntax error near line {{line}}: {{detail}}',
     json_invalid: 'The file is not valid JSON: {{detail}}',
-    json_not_list: 'The JSON file must be an array of objects or { "items": [ ... ] }.',
+    json_not_list:
+      'The JSON file must be an array of objects, { "items": [ ... ] } (or "result", "records"), or one object per line (JSON Lines).',
     json_no_records: 'The JSON file has no records.',
     json_no_fields: 'The JSON records are not objects with fields.',
     xlsx_unreadable: 'The file is not a readable XLSX workbook: {{detail}}',

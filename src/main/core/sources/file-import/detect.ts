@@ -11,7 +11,12 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   '.txt': 'csv',
   '.xlsx': 'xlsx',
   '.json': 'json',
+  '.jsonl': 'json',
+  '.ndjson': 'json',
 }
+
+/** The extensions an import is told its format by, without the dot (the open dialog's filter). */
+export const IMPORT_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS).map((e) => e.slice(1))
 
 /** The format named by `explicit` (as --format gives it) or, failing that, by the file extension. */
 export function detectFormat(path: string, explicit?: string): ImportFormat {
