@@ -285,6 +285,111 @@ test('a ServiceNow connection with its own state codes: a mistyped code is shown
   }
 })
 
+test('a ServiceNow connection with its own priority codes: a mistyped code is shown under the field, the saved map is listed and the sync reads the priority', async ({
+  page,
+  harness,
+  request,
+}) => {
+  const sn = await startServiceNowSimulator({
+    seed: 4,
+    count: 30,
+    user: 'integration',
+    password: 'sn-pw-e2e',
+  })
+  try {
+    const emergency = sn.records[3]!
+    sn.update(emergency, { priority: { value: '0', display_value: '0 - Emergency' } })
+    await openReady(page, '/settings.html')
+    const connections = page.getByTestId('admin-connections')
+    await connections.getByTestId('connection-add').click()
+    await page.locator('#conn-kind').selectOption('servicenow')
+    await page.locator('#conn-name').fill('sn')
+    await page.locator('#conn-url').fill(sn.url)
+    await page.locator('#conn-user').fill('integration')
+    await page.getByTestId('conn-secret').fill('sn-pw-e2e')
+    await page.getByTestId('conn-priority-map').fill('0=P0')
+    await page.getByTestId('conn-save').click()
+    // Refused in the form, under its own field (the state codes field keeps its hint), nothing saved.
+    const form = page.getByTestId('connection-form')
+    const alert = form.getByRole('alert')
+    await expect(alert).toHaveCount(1)
+    await expect(alert).toContainText('코드=우선순위 형식으로 적어 주세요')
+    await expect(alert).toContainText(
+      '"0=P0": "P0"은(는) 우선순위가 아닙니다. 다음 중 하나를 쓰세요: P1, P2, P3, P4',
+    )
+    await expect(page.getByTestId('conn-priority-map')).toHaveAttribute('aria-invalid', 'true')
+    await expect(page.getByTestId('conn-priority-map')).toBeFocused()
+    await expect(connections.getByTestId('connection-sn')).toHaveCount(0)
+    await form.screenshot({ path: 'test-results/connection-priority-map-error.png' })
+    const syncSn = async (): Promise<unknown> => {
+      await request.post(`${harness.url}/api/invoke/sync:run`, { data: { source: 'sn' } })
+      let outcome: unknown
+      await expect
+        .poll(async () => {
+          const res = await request.post(`${harness.url}/api/invoke/sync:status`, { data: {} })
+          const status = (await res.json()) as {
+            data: { state: string; lastRun: { outcomes: { status: string }[] } | null }
+          }
+          outcome = status.data.state === 'idle' ? status.data.lastRun?.outcomes[0]?.status : 'running'
+          return outcome
+        })
+        .not.toBe('running')
+      return outcome
+    }
+
+    // Saved without a map, the sync stops at the incident with priority 0, and the Sync screen says
+    // which record, which code and how to map it, in Korean.
+    await page.getByTestId('conn-priority-map').fill('')
+    await page.getByTestId('conn-save').click()
+    const item = connections.getByTestId('connection-sn')
+    await expect(item).toBeVisible()
+    await expect(item.getByTestId('connection-priority-map')).toHaveCount(0)
+    expect(await syncSn()).toBe('failed')
+    await openReady(page, '/')
+    await page.getByTestId('demo-later').click()
+    await page.getByTestId('nav-sync').click()
+    const failed = page.getByTestId('sync-source-sn').getByTestId('source-error-message')
+    await expect(failed).toContainText(
+      `레코드 ${emergency['sys_id']?.value}(${emergency['number']?.value}), 필드 priority: 알 수 없는 우선순위 "0"(0 - Emergency)`,
+    )
+    await expect(failed).toContainText('설정 → 연결 → 편집 → 우선순위 코드')
+    await expect(failed).toContainText('npm run cli -- source priority-map sn 0=PRIORITY')
+    const cause = page.getByTestId('sync-source-sn').getByTestId('source-error')
+    await expect(cause).toContainText('알 수 없는 우선순위 코드')
+    await expect(cause).toContainText(
+      '우선순위 코드에서 그 코드를 P1~P4 중 하나에 연결한 뒤 다시 동기화하세요',
+    )
+    await page
+      .getByTestId('sync-source-sn')
+      .screenshot({ path: 'test-results/sync-servicenow-unknown-priority.png' })
+
+    // Mapped in the connection, the incident arrives as P1: the sync goes on.
+    await openReady(page, '/settings.html')
+    await item.getByRole('button', { name: /sn 수정/ }).click()
+    await page.getByTestId('conn-priority-map').fill('6=P4, 0=p1')
+    await page.getByTestId('conn-save').click()
+    await expect(item.getByTestId('connection-priority-map')).toHaveText('우선순위 코드: 0=P1, 6=P4')
+    await expect(item.getByTestId('connection-state-map')).toHaveCount(0)
+    await page.screenshot({ path: 'test-results/connection-priority-map-item.png', fullPage: true })
+    // Opened again, the form shows the saved map.
+    await item.getByRole('button', { name: /sn 수정/ }).click()
+    await expect(page.getByTestId('conn-priority-map')).toHaveValue('0=P1,6=P4')
+    await page.getByRole('button', { name: '취소' }).click()
+    expect(await syncSn()).toBe('ok')
+    const ws = openWorkspace({ dataDir: harness.dataDir })
+    try {
+      const row = ws.store.sqlite
+        .prepare("SELECT priority FROM service_requests WHERE source = 'servicenow:sn' AND source_id = ?")
+        .get(emergency['sys_id']?.value) as { priority: string }
+      expect(row.priority).toBe('P1')
+    } finally {
+      ws.close()
+    }
+  } finally {
+    await sn.close()
+  }
+})
+
 test('a ServiceNow connection with a wider re-read margin: a wrong value is said under the field, the saved one is listed and can be put back to the default', async ({
   page,
   harness,

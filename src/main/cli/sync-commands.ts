@@ -10,11 +10,13 @@ import {
   getSource,
   listSources,
   removeSource,
+  setServiceNowCodeMap,
   setServiceNowResumeMargin,
-  setServiceNowStateMap,
   setSourceTransport,
 } from '../core/sources/registry'
-import { parseStateMapText, stateMapText, type StateMap } from '../../shared/servicenow-state-map'
+import { parseStateMapText } from '../../shared/servicenow-state-map'
+import { parsePriorityMapText } from '../../shared/servicenow-priority-map'
+import { codeMapText, type CodeMapParse } from '../../shared/servicenow-code-map'
 import { RESUME_MARGIN_SECONDS, resumeMarginSchema } from '../../shared/servicenow-margin'
 import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
@@ -64,6 +66,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       'ServiceNow state codes beyond 1/2/3/6/7/8, e.g. 4=PENDING,-5=OPEN (statuses: OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED)',
     )
     .option(
+      '--priority-map <CODE=PRIORITY,…>',
+      'ServiceNow priority codes beyond (or instead of) 1..5, e.g. 0=P1,6=P4 (priorities: P1, P2, P3, P4)',
+    )
+    .option(
       '--resume-margin <SECONDS>',
       `seconds each ServiceNow sync re-reads before where the last one ended, for changes committed late (${RESUME_MARGIN_SECONDS.min}–${RESUME_MARGIN_SECONDS.max}, default ${RESUME_MARGIN_SECONDS.default})`,
     )
@@ -82,7 +88,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           })
       // Options the kind has no use for are refused, not dropped: a user who typed them meant something.
       if (kind === 'itsm') {
-        const unused = ['user', 'passwordEnv', 'table', 'stateMap', 'resumeMargin'].filter(
+        const unused = ['user', 'passwordEnv', 'table', 'stateMap', 'priorityMap', 'resumeMargin'].filter(
           (k) => local[k] !== undefined,
         )
         if (unused.length > 0)
@@ -94,7 +100,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         throw new UsageError(
           '--password-env holds the password of --user: give --user too, or --token-env for a bearer token',
         )
-      const stateMap = local['stateMap'] !== undefined ? stateMapOption(local['stateMap']) : undefined
+      const stateMap =
+        local['stateMap'] !== undefined ? codeMapOption('stateMap', local['stateMap']) : undefined
+      const priorityMap =
+        local['priorityMap'] !== undefined ? codeMapOption('priorityMap', local['priorityMap']) : undefined
       const resumeMarginSeconds =
         local['resumeMargin'] !== undefined
           ? marginOption(local['resumeMargin'], '--resume-margin')
@@ -120,6 +129,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
               ...(local['passwordEnv'] ? { passwordEnv: local['passwordEnv'] } : {}),
               ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
               ...(stateMap ? { stateMap } : {}),
+              ...(priorityMap ? { priorityMap } : {}),
               ...(resumeMarginSeconds !== undefined ? { resumeMarginSeconds } : {}),
               ...transport,
             }
@@ -230,53 +240,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         })
       },
     )
-  source
-    .command('state-map')
-    .description("show or change a ServiceNow source's own state codes (consulted before 1/2/3/6/7/8)")
-    .argument('<name>')
-    .argument('[entries]', 'CODE=STATUS,… to add or change, e.g. 4=PENDING,-5=OPEN')
-    .option('--remove <codes>', 'state codes to drop from the map, e.g. 4,-5')
-    .option('--clear', 'drop the whole map (only the built-in codes are known again)')
-    .action(
-      async (
-        name: string,
-        entries: string | undefined,
-        local: { remove?: string; clear?: boolean },
-        cmd: Command,
-      ) => {
-        const set = entries !== undefined ? stateMapOption(entries) : undefined
-        const remove = local.remove
-          ?.split(',')
-          .map((c) => c.trim())
-          .filter((c) => c !== '')
-        await withContext(cmd, async (ctx, opts) => {
-          const record = getSource(ctx.workspace.store, name)
-          if (!record) throw new UsageError(`No source named "${name}"`)
-          const changing = set !== undefined || remove !== undefined || local.clear === true
-          const after = changing
-            ? setServiceNowStateMap(ctx.workspace.store, name, {
-                ...(set ? { set } : {}),
-                ...(remove ? { remove } : {}),
-                ...(local.clear ? { clear: true } : {}),
-              })
-            : record
-          if (after.kind !== 'servicenow')
-            throw new UsageError(`"${name}" is an ITSM REST source: only ServiceNow sources have a state map`)
-          const map = after.config.stateMap ?? {}
-          print(
-            { source: name, stateMap: map },
-            opts.json,
-            () =>
-              (Object.keys(map).length > 0
-                ? `"${name}" maps ServiceNow states ${stateMapText(map)}, then the built-in 1/2/3/6/7/8`
-                : `"${name}" knows the built-in ServiceNow states 1/2/3/6/7/8 only`) +
-              (changing
-                ? `\nIncidents stored before keep their status until they change; sync --full --source ${name} maps them all again`
-                : ''),
-          )
-        })
-      },
-    )
+  for (const key of ['stateMap', 'priorityMap'] as const) addCodeMapCommand(source, withContext, key)
   source
     .command('resume-margin')
     .description(
@@ -318,7 +282,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     )
   source
     .command('list')
-    .description('list the sources with their URL, proxy, state map and CA certificates')
+    .description('list the sources with their URL, proxy, state and priority maps and CA certificates')
     .action(async (_local: unknown, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const sources = listSources(ctx.workspace.store)
@@ -331,7 +295,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                     `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}` +
                     (s.config.proxy ? `\n  proxy: ${proxyText(s.config)}` : '') +
                     (s.kind === 'servicenow' && s.config.stateMap
-                      ? `\n  state map: ${stateMapText(s.config.stateMap)}`
+                      ? `\n  state map: ${codeMapText(s.config.stateMap)}`
+                      : '') +
+                    (s.kind === 'servicenow' && s.config.priorityMap
+                      ? `\n  priority map: ${codeMapText(s.config.priorityMap)}`
                       : '') +
                     (s.kind === 'servicenow' && s.config.resumeMarginSeconds !== undefined
                       ? `\n  re-read margin: ${formatSeconds(s.config.resumeMarginSeconds)}`
@@ -518,11 +485,97 @@ function formatSeconds(seconds: number): string {
   return `${seconds} s`
 }
 
-/** `--state-map` / `source state-map` entries, or a usage error saying which entry is wrong. */
-function stateMapOption(text: string): StateMap {
-  const parsed = parseStateMapText(text)
-  if (!parsed.ok) throw new UsageError(`State map: ${parsed.error}`)
+/** The `source state-map` and `source priority-map` commands and their `source add` options. */
+const CODE_MAP_COMMANDS = {
+  stateMap: {
+    command: 'state-map',
+    label: 'State map',
+    noun: 'state map',
+    field: 'state',
+    plural: 'states',
+    builtIn: '1/2/3/6/7/8',
+    example: '4=PENDING,-5=OPEN',
+    codes: '4,-5',
+    kept: 'status',
+    parse: parseStateMapText as (text: string) => CodeMapParse<string>,
+  },
+  priorityMap: {
+    command: 'priority-map',
+    label: 'Priority map',
+    noun: 'priority map',
+    field: 'priority',
+    plural: 'priorities',
+    builtIn: '1..5',
+    example: '0=P1,6=P4',
+    codes: '0,6',
+    kept: 'priority',
+    parse: parsePriorityMapText as (text: string) => CodeMapParse<string>,
+  },
+} as const
+
+type CodeMapKey = keyof typeof CODE_MAP_COMMANDS
+
+/** `--state-map` / `source state-map` (or priority) entries, or a usage error saying which entry is wrong. */
+function codeMapOption(key: CodeMapKey, text: string): Readonly<Record<string, string>> {
+  const { label, parse } = CODE_MAP_COMMANDS[key]
+  const parsed = parse(text)
+  if (!parsed.ok) throw new UsageError(`${label}: ${parsed.error}`)
   return parsed.map
+}
+
+/** `source state-map NAME [CODE=STATUS,…] [--remove CODES] [--clear]`, or its priority twin. */
+function addCodeMapCommand(source: Command, withContext: WithContext, key: CodeMapKey): void {
+  const c = CODE_MAP_COMMANDS[key]
+  source
+    .command(c.command)
+    .description(`show or change a ServiceNow source's own ${c.field} codes (consulted before ${c.builtIn})`)
+    .argument('<name>')
+    .argument(
+      '[entries]',
+      `CODE=${c.field === 'state' ? 'STATUS' : 'PRIORITY'},… to add or change, e.g. ${c.example}`,
+    )
+    .option('--remove <codes>', `${c.field} codes to drop from the map, e.g. ${c.codes}`)
+    .option('--clear', 'drop the whole map (only the built-in codes are known again)')
+    .action(
+      async (
+        name: string,
+        entries: string | undefined,
+        local: { remove?: string; clear?: boolean },
+        cmd: Command,
+      ) => {
+        const set = entries !== undefined ? codeMapOption(key, entries) : undefined
+        const remove = local.remove
+          ?.split(',')
+          .map((code) => code.trim())
+          .filter((code) => code !== '')
+        await withContext(cmd, async (ctx, opts) => {
+          const record = getSource(ctx.workspace.store, name)
+          if (!record) throw new UsageError(`No source named "${name}"`)
+          const changing = set !== undefined || remove !== undefined || local.clear === true
+          const after = changing
+            ? setServiceNowCodeMap(ctx.workspace.store, name, key, {
+                ...(set ? { set } : {}),
+                ...(remove ? { remove } : {}),
+                ...(local.clear ? { clear: true } : {}),
+              })
+            : record
+          if (after.kind !== 'servicenow')
+            throw new UsageError(`"${name}" is an ITSM REST source: only ServiceNow sources have a ${c.noun}`)
+          const map = after.config[key] ?? {}
+          print(
+            { source: name, [key]: map },
+            opts.json,
+            () =>
+              (Object.keys(map).length > 0
+                ? `"${name}" maps ServiceNow ${c.plural} ${codeMapText(map)}, then the built-in ${c.builtIn}`
+                : `"${name}" knows the built-in ServiceNow ${c.plural} ${c.builtIn} only`) +
+              (changing
+                ? `\nIncidents stored before keep their ${c.kept} until they change; sync --full --source ${name} maps them all again`
+                : ''),
+          )
+        })
+      },
+    )
 }
 
 /** A source's proxy with its login user and where the password comes from (never the password). */

@@ -112,9 +112,12 @@ export const API_ERROR_REASON_CODES = [
   'source_syncing_elsewhere_change',
   'itsm_fields',
   'itsm_no_state_map',
+  'itsm_no_priority_map',
   'itsm_no_resume_margin',
   /** `code`: a ServiceNow state code. */
   'state_map_code_missing',
+  /** `code`: a ServiceNow priority code. */
+  'priority_map_code_missing',
   'servicenow_password_needed',
   'servicenow_secret_needed',
   /** `user`: the ServiceNow user. */

@@ -88,6 +88,12 @@ export const SYNC_ERROR_REASON_CODES = [
    * them: the connection `name` and `example` (the CLI's CODE=STATUS list), `statuses` the statuses.
    */
   'servicenow_unknown_state',
+  /**
+   * As servicenow_unknown_state, for priority codes no map knows (and no unknown state): `codes`
+   * (code and label), and how to map them: the connection `name` and `example` (the CLI's
+   * CODE=PRIORITY list), `priorities` the priorities.
+   */
+  'servicenow_unknown_priority',
   /** `table` rows came out of order at record `record`. */
   'servicenow_out_of_order',
   /** A ServiceNow connection was asked for `entity` (it provides SRs only). */
@@ -189,7 +195,8 @@ export type ItsmFieldProblemCode = (typeof ITSM_FIELD_PROBLEM_CODES)[number]
 
 /**
  * What is wrong with one ServiceNow record of a page that cannot be read (servicenow_bad_rows,
- * servicenow_unknown_state carry the first five as `records`: JSON of ServiceNowRecordProblem[]).
+ * servicenow_unknown_state and servicenow_unknown_priority carry the first five as `records`: JSON of
+ * ServiceNowRecordProblem[]).
  */
 export const SERVICENOW_ROW_PROBLEM_CODES = [
   'no_sys_id',
@@ -204,7 +211,7 @@ export const SERVICENOW_ROW_PROBLEM_CODES = [
   'not_whole_number',
   /** State `value` (`label`) no map knows; `mapped`: the codes that are mapped. */
   'unknown_state',
-  /** Priority `value` is not 1..5. */
+  /** Priority `value` (`label`) no map knows; `mapped`: the codes that are mapped (none before maps: 1..5). */
   'unknown_priority',
 ] as const
 

@@ -2,7 +2,7 @@
 // these shapes: a source says which secrets are stored, never their values.
 import type { ApiErrorReason } from './error-reasons'
 import type { SyncErrorReason, SyncFailureReason } from './sync-error-reasons'
-import type { SrStatus } from '../domain'
+import type { Priority, SrStatus } from '../domain'
 
 export type SourceKind = 'itsm' | 'servicenow'
 
@@ -18,6 +18,8 @@ export type SyncErrorCause =
   | 'malformed'
   /** ServiceNow records in a state code no map knows: map it in the connection. */
   | 'unknown_state'
+  /** ServiceNow records with a priority code no map knows: map it in the connection. */
+  | 'unknown_priority'
   | 'secret_missing'
   | 'certificate'
   | 'proxy'
@@ -39,6 +41,8 @@ export type SourceView = {
   table: string | null
   /** ServiceNow only: the instance's own state codes → statuses, before the built-in ones; null: none. */
   stateMap: Record<string, SrStatus> | null
+  /** ServiceNow only: the instance's own priority codes → priorities, before the built-in 1..5; null: none. */
+  priorityMap: Record<string, Priority> | null
   /** ServiceNow only: the seconds each sync re-reads before its stored position (60 by default). */
   resumeMarginSeconds: number | null
   /** ServiceNow basic auth user (not secret); null for bearer tokens. */

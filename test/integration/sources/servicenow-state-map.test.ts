@@ -91,11 +91,11 @@ describe('ServiceNow state map', () => {
       ok: false,
       error: expect.stringContaining('"WAITING" is not a status; use one of OPEN, IN_PROGRESS'),
       problem: {
-        code: 'bad_status',
+        code: 'bad_value',
         params: {
           entry: '4=WAITING',
-          status: 'WAITING',
-          statuses: expect.stringContaining('OPEN, IN_PROGRESS'),
+          value: 'WAITING',
+          values: expect.stringContaining('OPEN, IN_PROGRESS'),
         },
       },
     })

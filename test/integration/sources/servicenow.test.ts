@@ -150,7 +150,7 @@ describe('ServiceNow mapping', () => {
     const unknownPriority = mapIncident(incident({ priority: f('9') }), 'servicenow:sn')
     expect(unknownPriority.ok ? null : unknownPriority.error.problem).toEqual({
       code: 'unknown_priority',
-      params: { value: '9' },
+      params: { value: '9', label: '9', mapped: '1, 2, 3, 4, 5' },
     })
   })
 

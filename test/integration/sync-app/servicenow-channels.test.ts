@@ -117,9 +117,101 @@ describe('ServiceNow sources through the channels', () => {
       ok: false,
       error: {
         code: 'BAD_REQUEST',
-        message: expect.stringContaining('no table, user, password, state map or re-read margin'),
+        message: expect.stringContaining(
+          'no table, user, password, state map, priority map or re-read margin',
+        ),
       },
     })
+  })
+
+  it('takes a priority map from Settings: an unknown priority code stops the sync until it is mapped', async () => {
+    sim = await startServiceNowSimulator({ seed: 3, count: 60, user: 'integration', password: PASSWORD })
+    const emergency = sim.records[7]!
+    sim.update(emergency, { priority: { value: '0', display_value: '0 - Emergency' } })
+    app = appContext()
+    const added = await app.ok('sources:add', {
+      kind: 'servicenow',
+      name: 'sn',
+      url: sim.url,
+      user: 'integration',
+      password: PASSWORD,
+      priorityMap: { '6': 'P4' },
+    })
+    expect(added).toMatchObject({ priorityMap: { '6': 'P4' }, stateMap: null })
+    const run = async () => {
+      app!.sync.scheduler.runNow()
+      await app!.sync.scheduler.idle()
+      return app!.sync.scheduler.status().lastRun?.outcomes[0]
+    }
+    const stuck = await run()
+    expect(stuck?.status).toBe('failed')
+    expect(stuck?.error?.message).toContain('unknown priority "0" (0 - Emergency)')
+    expect(stuck?.error?.message).toContain('Settings → Connections → Edit → Priority codes')
+    expect(stuck?.error?.reason).toMatchObject({
+      code: 'servicenow_unknown_priority',
+      params: { codes: '0 (0 - Emergency)', name: 'sn', example: '0=PRIORITY' },
+    })
+    // The connections list says why, for the Sync screen's advice.
+    const [listed] = await app.ok('sources:list', {})
+    expect(listed?.lastError?.cause).toBe('unknown_priority')
+
+    // The admin maps 0 in the form: the next sync reads the incident as P1.
+    const mapped = await app.ok('sources:update', { name: 'sn', priorityMap: { '0': 'P1', '6': 'P4' } })
+    expect(mapped.priorityMap).toEqual({ '0': 'P1', '6': 'P4' })
+    expect((await run())?.status).toBe('ok')
+    const row = app.ws.store.sqlite
+      .prepare("SELECT priority FROM service_requests WHERE source = 'servicenow:sn' AND source_id = ?")
+      .get(emergency['sys_id']?.value) as { priority: string }
+    expect(row.priority).toBe('P1')
+    expect(srCount(app, 'servicenow:sn')).toBe(60)
+
+    // An update that leaves the field out keeps the map; null (an emptied field) removes it, and the
+    // state map, user and password stay as they were.
+    await app.ok('sources:update', { name: 'sn', stateMap: { '4': 'PENDING' } })
+    expect((await app.ok('sources:update', { name: 'sn', url: sim.url })).priorityMap).toEqual({
+      '0': 'P1',
+      '6': 'P4',
+    })
+    const cleared = await app.ok('sources:update', { name: 'sn', priorityMap: null })
+    expect(cleared).toMatchObject({
+      priorityMap: null,
+      stateMap: { '4': 'PENDING' },
+      user: 'integration',
+      secret: 'stored',
+    })
+    // A bad map is refused whole, naming what is wrong; the stored map is untouched.
+    await app.ok('sources:update', { name: 'sn', priorityMap: { '0': 'P1' } })
+    for (const priorityMap of [{ '0': 'P5' }, { Emergency: 'P1' }, { '0': 'p1' }] as Record<
+      string,
+      string
+    >[]) {
+      const bad = await app.invoke('sources:update', { name: 'sn', priorityMap })
+      expect(bad, JSON.stringify(priorityMap)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    }
+    expect(
+      await app.invoke('sources:add', {
+        kind: 'servicenow',
+        name: 'sn2',
+        url: sim.url,
+        token: 'tok-1234',
+        priorityMap: { '0': 'P0' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('"P0" is not a priority') },
+    })
+    expect((await app.ok('sources:list', {}))[0]?.priorityMap).toEqual({ '0': 'P1' })
+    // An ITSM REST source has no priority codes.
+    await app.ok('sources:add', { kind: 'itsm', name: 'itsm', url: sim.url, token: 'itsm-token-1234' })
+    expect(await app.invoke('sources:update', { name: 'itsm', priorityMap: { '0': 'P1' } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('priority map') },
+    })
+    // Nor can one be added with them (the contract refuses the field: a typed caller cannot send it).
+    const itsmWithMap = { kind: 'itsm', name: 'itsm2', url: sim.url, token: 'itsm-token-1234' } as const
+    expect(
+      await app.invoke('sources:add', { ...itsmWithMap, priorityMap: { '0': 'P1' } } as typeof itsmWithMap),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
   })
 
   it('takes a re-read margin: each sync then starts that many seconds before its position', async () => {

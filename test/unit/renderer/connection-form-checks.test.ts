@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest'
 import { syncChannels } from '../../../src/shared/ipc/channels/sync'
 import {
+  checkCodeMaps,
   checkConnectionDraft,
   type ConnectionDraft,
 } from '../../../src/renderer/src/features/connections/validate'
+import { connectionsMessages } from '../../../src/renderer/src/features/connections/messages'
 
 const draft: ConnectionDraft = {
   kind: 'itsm',
@@ -147,6 +149,55 @@ describe('Connections form checks', () => {
     const d = { ...draft, proxy: 'http://proxy.example.go.kr:8080', proxyUser: 'dom:user' }
     expect(checkConnectionDraft(d).proxyUser).toBe('proxyUser')
     expect(checkConnectionDraft({ ...d, proxyUser: 'ops-sync' })).toEqual({})
+  })
+
+  it('reads the ServiceNow priority codes the core takes, refuses the rest with a problem the form words', () => {
+    const core = (priorityMap: unknown) =>
+      addSchema.safeParse({ kind: 'servicenow', name: 'sn', url: draft.url, token: 't', priorityMap }).success
+    const none = { stateMap: '', priorityMap: '' }
+    expect(checkCodeMaps('servicenow', none)).toEqual({
+      ok: true,
+      maps: { stateMap: null, priorityMap: null },
+    })
+    const typed = checkCodeMaps('servicenow', { stateMap: '4=pending', priorityMap: ' 0=p1, 6=P4 ' })
+    expect(typed).toEqual({
+      ok: true,
+      maps: { stateMap: { '4': 'PENDING' }, priorityMap: { '0': 'P1', '6': 'P4' } },
+    })
+    expect(typed.ok && core(typed.maps.priorityMap)).toBe(true)
+
+    for (const [text, code, sent] of [
+      ['6=P5', 'bad_value', { '6': 'P5' }],
+      ['0=Emergency', 'bad_value', { '0': 'Emergency' }],
+      ['high=P1', 'bad_code', { high: 'P1' }],
+      ['1.5=P2', 'bad_code', { '1.5': 'P2' }],
+      ['0 P1', 'not_pair', null],
+      ['0=P1, 0=P2', 'twice', null],
+    ] as const) {
+      const checked = checkCodeMaps('servicenow', { ...none, priorityMap: text })
+      expect(checked.ok ? null : checked.problems.priorityMap?.problem.code, text).toBe(code)
+      // Only the field at fault is named: the state codes are fine.
+      expect(checked.ok ? null : Object.keys(checked.problems), text).toEqual(['priorityMap'])
+      if (sent) expect(core(sent), text).toBe(false)
+    }
+    // Each problem is worded under the field in both languages, with its params.
+    for (const messages of [connectionsMessages.ko, connectionsMessages.en])
+      expect(Object.keys(messages.priorityMapProblems).sort()).toEqual(
+        ['bad_code', 'bad_value', 'empty', 'not_pair', 'too_many', 'twice'].sort(),
+      )
+    const wrong = checkCodeMaps('servicenow', { stateMap: '4=WAITING', priorityMap: '6=P5' })
+    expect(wrong.ok ? null : wrong.problems).toEqual({
+      stateMap: expect.objectContaining({ problem: expect.objectContaining({ code: 'bad_value' }) }),
+      priorityMap: {
+        error: '"6=P5": "P5" is not a priority; use one of P1, P2, P3, P4',
+        problem: { code: 'bad_value', params: { entry: '6=P5', value: 'P5', values: 'P1, P2, P3, P4' } },
+      },
+    })
+    // An ITSM REST connection has no such fields: whatever is left in them is not read.
+    expect(checkCodeMaps('itsm', { stateMap: 'x', priorityMap: 'y' })).toEqual({
+      ok: true,
+      maps: { stateMap: null, priorityMap: null },
+    })
   })
 
   it('leaves an empty secret alone (an edit keeps the stored one) and checks no name on an edit', () => {

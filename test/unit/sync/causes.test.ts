@@ -278,6 +278,19 @@ const CASES = {
       cause: 'unknown_state',
     },
   ],
+  servicenow_unknown_priority: [
+    {
+      params: {
+        table: 'incident',
+        count: 1,
+        codes: '0 (0 - Emergency)',
+        name: 'sn',
+        example: '0=PRIORITY',
+      },
+      message: `ServiceNow incident has 1 record(s) we cannot read: record abc123 (INC0010005), field priority: unknown priority "0" (0 - Emergency); mapped: 1, 2, 3, 4, 5. Map priority 0 (0 - Emergency) to a priority for this source: Settings → Connections → Edit → Priority codes, or npm run cli -- source priority-map sn 0=PRIORITY (PRIORITY one of P1, P2, P3, P4); then sync again${SN_AT}`,
+      cause: 'unknown_priority',
+    },
+  ],
   servicenow_out_of_order: [
     {
       params: { table: 'incident', record: 'abc123' },

@@ -10,6 +10,7 @@ import { createItsmConnector } from './itsm-rest/connector'
 import { createServiceNowConnector } from './servicenow/connector'
 import { blockedPort } from '../../../shared/blocked-ports'
 import { stateMapSchema, type StateMap } from '../../../shared/servicenow-state-map'
+import { priorityMapSchema, type PriorityMap } from '../../../shared/servicenow-priority-map'
 import { resumeMarginSchema } from '../../../shared/servicenow-margin'
 import { serviceNowAddress } from '../../../shared/servicenow-url'
 import { connectionFetch } from './transport'
@@ -114,6 +115,8 @@ export const serviceNowConfigSchema = z
     tokenEnv: envName.optional(),
     /** State codes of this instance or table beyond the built-in 1/2/3/6/7/8 (docs/servicenow.md). */
     stateMap: stateMapSchema.optional(),
+    /** Priority codes of this instance beyond (or instead of) the built-in 1..5 (docs/servicenow.md). */
+    priorityMap: priorityMapSchema.optional(),
     /** Seconds each run re-reads before its stored position; absent: the default minute. */
     resumeMarginSeconds: resumeMarginSchema.optional(),
     ...transportFields,
@@ -280,38 +283,67 @@ export function setSourceTransport(store: Store, sourceName: string, change: Tra
   return saveConfig(store, source, withTransport(source.config, change))
 }
 
+/** A change to a ServiceNow code map: `set` entries are added or replace the same codes, `remove`
+ * codes are dropped, `clear` drops the whole map first. */
+export type CodeMapChange<M> = { set?: M; remove?: readonly string[]; clear?: boolean }
+
+/** The two code maps of a ServiceNow source, with the reasons their changes are refused with. */
+const CODE_MAPS = {
+  stateMap: { noun: 'state map', itsm: 'itsm_no_state_map', missing: 'state_map_code_missing' },
+  priorityMap: { noun: 'priority map', itsm: 'itsm_no_priority_map', missing: 'priority_map_code_missing' },
+} as const
+
 /**
- * Changes a ServiceNow source's state map: `set` entries are added or replace the same codes, `remove`
- * codes are dropped, `clear` drops the whole map first. The cursors stay: incidents already stored keep
- * their status until they change or a full sync reads them again.
+ * Changes a ServiceNow source's state map (see CodeMapChange). The cursors stay: incidents already
+ * stored keep their status until they change or a full sync reads them again.
  */
 export function setServiceNowStateMap(
   store: Store,
   sourceName: string,
-  change: { set?: StateMap; remove?: readonly string[]; clear?: boolean },
+  change: CodeMapChange<StateMap>,
 ): SourceRecord {
+  return setServiceNowCodeMap(store, sourceName, 'stateMap', change)
+}
+
+/** Changes a ServiceNow source's priority map, as setServiceNowStateMap does its state map. */
+export function setServiceNowPriorityMap(
+  store: Store,
+  sourceName: string,
+  change: CodeMapChange<PriorityMap>,
+): SourceRecord {
+  return setServiceNowCodeMap(store, sourceName, 'priorityMap', change)
+}
+
+/** Changes one of a ServiceNow source's code maps (`stateMap` or `priorityMap`). */
+export function setServiceNowCodeMap(
+  store: Store,
+  sourceName: string,
+  key: keyof typeof CODE_MAPS,
+  change: CodeMapChange<Readonly<Record<string, string>>>,
+): SourceRecord {
+  const { noun, itsm, missing } = CODE_MAPS[key]
   const source = getSource(store, sourceName)
   if (!source) throw noSource(sourceName)
   if (source.kind !== 'servicenow')
     throw new CoreError(
       'BAD_REQUEST',
-      `"${sourceName}" is an ITSM REST source: only ServiceNow sources have a state map`,
-      reason('itsm_no_state_map', { name: sourceName }),
+      `"${sourceName}" is an ITSM REST source: only ServiceNow sources have a ${noun}`,
+      reason(itsm, { name: sourceName }),
     )
-  const map: Record<string, string> = change.clear ? {} : { ...source.config.stateMap }
+  const map: Record<string, string> = change.clear ? {} : { ...source.config[key] }
   for (const code of change.remove ?? []) {
     if (!Object.hasOwn(map, code))
       throw new CoreError(
         'BAD_REQUEST',
-        `"${sourceName}" has no state map entry for ${code}`,
-        reason('state_map_code_missing', { name: sourceName, code }),
+        `"${sourceName}" has no ${noun} entry for ${code}`,
+        reason(missing, { name: sourceName, code }),
       )
     delete map[code]
   }
   Object.assign(map, change.set)
   const config: Record<string, unknown> = { ...source.config }
-  if (Object.keys(map).length > 0) config['stateMap'] = map
-  else delete config['stateMap']
+  if (Object.keys(map).length > 0) config[key] = map
+  else delete config[key]
   return saveConfig(store, source, config)
 }
 
@@ -419,6 +451,7 @@ export async function connectorFor(
       table: c.table,
       auth,
       stateMap: c.stateMap,
+      priorityMap: c.priorityMap,
       resumeMarginSeconds: c.resumeMarginSeconds,
       retry: DEFAULT_RETRY,
     },

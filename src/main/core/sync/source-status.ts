@@ -13,6 +13,7 @@ import { causeOf } from './causes'
 import { parseReason } from './state'
 import { SYNC_ENTITIES } from '../sources/types'
 import type { StateMap } from '../../../shared/servicenow-state-map'
+import type { PriorityMap } from '../../../shared/servicenow-priority-map'
 import { RESUME_MARGIN_SECONDS } from '../../../shared/servicenow-margin'
 
 /**
@@ -212,6 +213,7 @@ export async function sourceView(
     proxyUser?: string
     proxyPasswordEnv?: string
     stateMap?: StateMap
+    priorityMap?: PriorityMap
     resumeMarginSeconds?: number
   }
   const needs = record.kind === 'servicenow' && config.user ? 'password' : 'token'
@@ -223,6 +225,7 @@ export async function sourceView(
     url: config.url,
     table: record.kind === 'servicenow' ? (config.table ?? 'incident') : null,
     stateMap: record.kind === 'servicenow' && config.stateMap ? { ...config.stateMap } : null,
+    priorityMap: record.kind === 'servicenow' && config.priorityMap ? { ...config.priorityMap } : null,
     resumeMarginSeconds:
       record.kind === 'servicenow' ? (config.resumeMarginSeconds ?? RESUME_MARGIN_SECONDS.default) : null,
     user: config.user ?? null,

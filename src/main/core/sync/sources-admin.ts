@@ -85,6 +85,9 @@ export async function addSourceWithSecret(
           ...(req.table ? { table: req.table } : {}),
           ...(req.user ? { user: req.user } : {}),
           ...(req.stateMap && Object.keys(req.stateMap).length > 0 ? { stateMap: req.stateMap } : {}),
+          ...(req.priorityMap && Object.keys(req.priorityMap).length > 0
+            ? { priorityMap: req.priorityMap }
+            : {}),
           ...(req.resumeMarginSeconds !== undefined ? { resumeMarginSeconds: req.resumeMarginSeconds } : {}),
           ...transport,
         }
@@ -165,11 +168,13 @@ export async function updateSourceWithSecret(
     if (req.table !== undefined) merged['table'] = req.table
     if (req.user === null) delete merged['user']
     else if (req.user !== undefined) merged['user'] = req.user
-    // The state map only changes how rows read from now on: the cursors stay (a page refused for
-    // an unknown state is read again by the next sync, since its cursor never moved past it).
-    if (req.stateMap === null || (req.stateMap && Object.keys(req.stateMap).length === 0))
-      delete merged['stateMap']
-    else if (req.stateMap !== undefined) merged['stateMap'] = req.stateMap
+    // The code maps only change how rows read from now on: the cursors stay (a page refused for an
+    // unknown state or priority is read again by the next sync, since its cursor never moved past it).
+    for (const key of ['stateMap', 'priorityMap'] as const) {
+      const map = req[key]
+      if (map === null || (map && Object.keys(map).length === 0)) delete merged[key]
+      else if (map !== undefined) merged[key] = map
+    }
     // Like the state map, the margin only changes where later runs start reading.
     if (req.resumeMarginSeconds === null) delete merged['resumeMarginSeconds']
     else if (req.resumeMarginSeconds !== undefined) merged['resumeMarginSeconds'] = req.resumeMarginSeconds
@@ -178,11 +183,12 @@ export async function updateSourceWithSecret(
     req.user !== undefined ||
     req.password !== undefined ||
     req.stateMap !== undefined ||
+    req.priorityMap !== undefined ||
     req.resumeMarginSeconds !== undefined
   ) {
     throw new CoreError(
       'BAD_REQUEST',
-      'An ITSM REST source has no table, user, password, state map or re-read margin (its secret is a token)',
+      'An ITSM REST source has no table, user, password, state map, priority map or re-read margin (its secret is a token)',
       reason('itsm_fields'),
     )
   }

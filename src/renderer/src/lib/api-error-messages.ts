@@ -87,11 +87,14 @@ const ko = {
     source_syncing_elsewhere_change:
       '"{{name}}" 연결을 다른 프로세스(pid {{pid}}, 예: 명령줄 동기화)가 지금 동기화하고 있어 URL이나 테이블을 바꾸지 않았습니다. 그 동기화가 끝나거나 멈춘 뒤 다시 저장하세요.',
     itsm_fields:
-      'ITSM REST 연결에는 테이블, 사용자, 비밀번호, 상태 코드, 재읽기 여유가 없습니다(비밀 정보는 토큰입니다).',
+      'ITSM REST 연결에는 테이블, 사용자, 비밀번호, 상태 코드, 우선순위 코드, 재읽기 여유가 없습니다(비밀 정보는 토큰입니다).',
     itsm_no_state_map: '"{{name}}" 연결은 ITSM REST 연결입니다. 상태 코드는 ServiceNow 연결에만 있습니다.',
+    itsm_no_priority_map:
+      '"{{name}}" 연결은 ITSM REST 연결입니다. 우선순위 코드는 ServiceNow 연결에만 있습니다.',
     itsm_no_resume_margin:
       '"{{name}}" 연결은 ITSM REST 연결입니다. 재읽기 여유는 ServiceNow 연결에만 있습니다.',
     state_map_code_missing: '"{{name}}" 연결의 상태 코드에 {{code}} 항목이 없습니다.',
+    priority_map_code_missing: '"{{name}}" 연결의 우선순위 코드에 {{code}} 항목이 없습니다.',
     servicenow_password_needed: 'ServiceNow 사용자의 비밀번호를 입력하세요.',
     servicenow_secret_needed: '사용자와 비밀번호, 또는 토큰을 입력하세요.',
     sign_in_password_needed: '사용자 "{{user}}"의 비밀번호를 입력하세요.',
@@ -212,11 +215,14 @@ const en: typeof ko = {
     source_syncing_elsewhere_change:
       'The connection "{{name}}" is being synced by another process (pid {{pid}}, e.g. a command-line sync), so its URL or table was not changed. Wait until that sync has finished or stop it, then save again.',
     itsm_fields:
-      'An ITSM REST connection has no table, user, password, state codes or re-read margin (its secret is a token).',
+      'An ITSM REST connection has no table, user, password, state codes, priority codes or re-read margin (its secret is a token).',
     itsm_no_state_map: '"{{name}}" is an ITSM REST connection: only ServiceNow connections have state codes.',
+    itsm_no_priority_map:
+      '"{{name}}" is an ITSM REST connection: only ServiceNow connections have priority codes.',
     itsm_no_resume_margin:
       '"{{name}}" is an ITSM REST connection: only ServiceNow connections have a re-read margin.',
     state_map_code_missing: 'The connection "{{name}}" has no state code {{code}}.',
+    priority_map_code_missing: 'The connection "{{name}}" has no priority code {{code}}.',
     servicenow_password_needed: 'Enter the password of the ServiceNow user.',
     servicenow_secret_needed: 'Enter a user and password, or a token.',
     sign_in_password_needed: 'Signing in as "{{user}}" needs its password.',

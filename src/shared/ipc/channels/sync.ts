@@ -13,6 +13,7 @@
 // app's preload exposes no such route, so the app path never sees a path from the renderer.
 import { z } from 'zod'
 import { stateMapSchema } from '../../servicenow-state-map'
+import { priorityMapSchema } from '../../servicenow-priority-map'
 import { resumeMarginSchema } from '../../servicenow-margin'
 import { returns, type ChannelSpec } from '../define'
 import type {
@@ -93,6 +94,8 @@ const addSource = z.discriminatedUnion('kind', [
       token: bearerToken.optional(),
       /** The instance's own state codes, e.g. { "4": "PENDING" }, before the built-in ones. */
       stateMap: stateMapSchema.optional(),
+      /** The instance's own priority codes, e.g. { "0": "P1" }, before the built-in 1..5. */
+      priorityMap: priorityMapSchema.optional(),
       /** Seconds each sync re-reads before its stored position (late commits); omitted: a minute. */
       resumeMarginSeconds: resumeMarginSchema.optional(),
       caCertificate: caCertificate.optional(),
@@ -110,6 +113,8 @@ const updateSource = z
     table: table.optional(),
     /** ServiceNow: a new state map replaces the source's; null removes it; omitted keeps it. */
     stateMap: stateMapSchema.nullable().optional(),
+    /** ServiceNow: a new priority map replaces the source's; null removes it; omitted keeps it. */
+    priorityMap: priorityMapSchema.nullable().optional(),
     /** ServiceNow: the seconds each sync re-reads; null puts back the default minute; omitted keeps it. */
     resumeMarginSeconds: resumeMarginSchema.nullable().optional(),
     /** null switches a ServiceNow source to a bearer token. */

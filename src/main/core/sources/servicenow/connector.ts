@@ -31,6 +31,7 @@ import {
   type RowError,
 } from './mapping'
 import { STATUS_LIST, type StateMap } from '../../../../shared/servicenow-state-map'
+import { PRIORITY_LIST, type PriorityMap } from '../../../../shared/servicenow-priority-map'
 import { serviceNowAddress } from '../../../../shared/servicenow-url'
 import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
 
@@ -48,6 +49,8 @@ export type ServiceNowConfig = {
   pageSize?: number
   /** This source's own state codes, consulted before the built-in 1/2/3/6/7/8 (docs/servicenow.md). */
   stateMap?: StateMap | undefined
+  /** This source's own priority codes, consulted before the built-in 1..5 (docs/servicenow.md). */
+  priorityMap?: PriorityMap | undefined
   /** How far before its stored position each run starts reading, in seconds; default RESUME_MARGIN_MS. */
   resumeMarginSeconds?: number | undefined
   retry?: RetryPolicy
@@ -436,7 +439,10 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
           if (kept) added.push({ u: key.u, fp })
         }
       }
-      const mapped = mapIncident(record, source, { stateMap: config.stateMap })
+      const mapped = mapIncident(record, source, {
+        stateMap: config.stateMap,
+        priorityMap: config.priorityMap,
+      })
       if (mapped.ok) rows.push(mapped.row)
       else errors.push(mapped.error)
     }
@@ -445,7 +451,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       const shown = errors.slice(0, 5).map(describeRowError).join('; ')
       const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''
       throw new ServiceNowDataError(
-        `ServiceNow ${table} has ${errors.length} record(s) we cannot read: ${shown}${more}${stateMapHint(config.name, errors)}`,
+        `ServiceNow ${table} has ${errors.length} record(s) we cannot read: ${shown}${more}${codeMapHint(config.name, errors)}`,
         rowsReason(config.name, table, errors, `${shown}${more}`),
         errors,
       )
@@ -532,25 +538,68 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
   }
 }
 
+/** The two mapped fields: how their unknown codes are named and mapped (Settings field, CLI command). */
+const CODE_MAPS = {
+  state: {
+    value: 'STATUS',
+    noun: 'a status',
+    field: 'State codes',
+    command: 'state-map',
+    list: STATUS_LIST,
+    reason: 'servicenow_unknown_state',
+    params: { codes: 'states', list: 'statuses' },
+  },
+  priority: {
+    value: 'PRIORITY',
+    noun: 'a priority',
+    field: 'Priority codes',
+    command: 'priority-map',
+    list: PRIORITY_LIST,
+    reason: 'servicenow_unknown_priority',
+    params: { codes: 'codes', list: 'priorities' },
+  },
+} as const
+
+/** The codes of `f` in `errors` no map knows, as "4 (Awaiting User Info), …", and the CLI's example. */
+function unmappedCodes(
+  errors: readonly RowError[],
+  f: keyof typeof CODE_MAPS,
+): { listed: string; example: string } | null {
+  const codes = new Map<string, string>()
+  for (const e of errors) {
+    const unmapped = e[f]
+    if (unmapped) codes.set(unmapped.code, unmapped.label)
+  }
+  if (codes.size === 0) return null
+  return {
+    listed: [...codes].map(([code, label]) => `${code} (${label || 'no label'})`).join(', '),
+    example: [...codes.keys()].map((code) => `${code}=${CODE_MAPS[f].value}`).join(','),
+  }
+}
+
 /**
- * How to map the unknown states of `errors` for source `name`, or '' when there are none: a page
- * refused for a state stays refused until the state is mapped (or the incident edited).
+ * How to map the unknown states and priorities of `errors` for source `name`, or '' when there are
+ * none: a page refused for a code stays refused until the code is mapped (or the incident edited).
  */
-function stateMapHint(name: string, errors: readonly RowError[]): string {
-  const states = new Map<string, string>()
-  for (const e of errors) if (e.state) states.set(e.state.code, e.state.label)
-  if (states.size === 0) return ''
-  const listed = [...states].map(([code, label]) => `${code} (${label || 'no label'})`).join(', ')
-  const example = [...states.keys()].map((code) => `${code}=STATUS`).join(',')
-  return (
-    `. Map state ${listed} to a status for this source: Settings → Connections → Edit → State codes, or ` +
-    `npm run cli -- source state-map ${name} ${example} (STATUS one of ${STATUS_LIST}); then sync again`
-  )
+function codeMapHint(name: string, errors: readonly RowError[]): string {
+  return (['state', 'priority'] as const)
+    .map((f) => {
+      const found = unmappedCodes(errors, f)
+      if (!found) return ''
+      const m = CODE_MAPS[f]
+      return (
+        `. Map ${f} ${found.listed} to ${m.noun} for this source: Settings → Connections → Edit → ${m.field}, or ` +
+        `npm run cli -- source ${m.command} ${name} ${found.example} (${m.value} one of ${m.list}); then sync again`
+      )
+    })
+    .join('')
 }
 
 /**
  * The reason of a page with records that cannot be read: `detail` lists them (in English, as the
- * message does); unknown state codes are named with the way to map them, as stateMapHint says.
+ * message does); unknown state codes (else priority codes) are named with the way to map them, as
+ * codeMapHint says. A page with both says the states: once they are mapped, the next sync says the
+ * priorities.
  */
 function rowsReason(
   name: string,
@@ -558,8 +607,6 @@ function rowsReason(
   errors: readonly RowError[],
   detail: string,
 ): SyncErrorReason {
-  const states = new Map<string, string>()
-  for (const e of errors) if (e.state) states.set(e.state.code, e.state.label)
   // The first five, as the message lists them, for the app to word record by record.
   const records = JSON.stringify(
     errors.slice(0, 5).map((e): ServiceNowRecordProblem => ({
@@ -570,19 +617,20 @@ function rowsReason(
     })),
   )
   const more = Math.max(0, errors.length - 5)
-  if (states.size === 0)
-    return syncReason('servicenow_bad_rows', { table, count: errors.length, detail, records, more })
-  return syncReason('servicenow_unknown_state', {
-    table,
-    count: errors.length,
-    detail,
-    records,
-    more,
-    states: [...states].map(([code, label]) => `${code} (${label || 'no label'})`).join(', '),
-    name,
-    example: [...states.keys()].map((code) => `${code}=STATUS`).join(','),
-    statuses: STATUS_LIST,
-  })
+  const rows = { table, count: errors.length, detail, records, more }
+  for (const f of ['state', 'priority'] as const) {
+    const found = unmappedCodes(errors, f)
+    if (!found) continue
+    const { reason, params } = CODE_MAPS[f]
+    return syncReason(reason, {
+      ...rows,
+      [params.codes]: found.listed,
+      name,
+      example: found.example,
+      [params.list]: CODE_MAPS[f].list,
+    })
+  }
+  return syncReason('servicenow_bad_rows', rows)
 }
 
 const clockOf = (c: ServiceNowCursor): { clock?: string } => (c.clock !== undefined ? { clock: c.clock } : {})

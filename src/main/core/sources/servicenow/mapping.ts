@@ -5,6 +5,7 @@
 import type { ServiceNowRowProblemCode } from '../../../../shared/ipc/sync-error-reasons'
 import { z } from 'zod'
 import type { Priority, SrStatus } from '../../../../shared/domain'
+import type { PriorityMap } from '../../../../shared/servicenow-priority-map'
 import type { StateMap } from '../../../../shared/servicenow-state-map'
 import type { SrInput } from '../../db/repositories/service-requests'
 
@@ -72,8 +73,9 @@ export const tableResponseSchema = z.object({
 })
 
 /**
- * What went wrong with one record, naming it so an operator can find it on the instance. `state` is
- * set for a state code no map knows (with its label), so the page's error can say how to map it.
+ * What went wrong with one record, naming it so an operator can find it on the instance. `state` /
+ * `priority` is set for a state or priority code no map knows (with its label), so the page's error
+ * can say how to map it.
  */
 export type RowError = {
   sysId: string
@@ -82,12 +84,18 @@ export type RowError = {
   message: string
   /** The same as `message`, as a code and params the app words in its language. */
   problem: { code: ServiceNowRowProblemCode; params?: Record<string, string> }
-  state?: { code: string; label: string }
+  state?: UnmappedCode
+  priority?: UnmappedCode
 }
+
+/** A code of a mapped field (state, priority) that no map knows, with its label on the instance. */
+export type UnmappedCode = { code: string; label: string }
 
 export type MapOptions = {
   /** The source's own state codes, consulted before STATE_MAP. */
   stateMap?: StateMap | undefined
+  /** The source's own priority codes, consulted before PRIORITY_MAP. */
+  priorityMap?: PriorityMap | undefined
 }
 
 export type MapResult = { ok: true; row: SrInput } | { ok: false; error: RowError }
@@ -130,7 +138,7 @@ class FieldError extends Error {
     readonly field: string,
     message: string,
     readonly problem: RowError['problem'],
-    readonly state?: { code: string; label: string },
+    readonly unmapped?: UnmappedCode,
   ) {
     super(message)
   }
@@ -205,27 +213,28 @@ export function mapIncident(
     return Number(v)
   }
 
+  /** A choice field's canonical value: the source's own map first, then the built-in one. */
+  const mapped = <V extends string>(
+    f: 'state' | 'priority',
+    own: Readonly<Record<string, V>> | undefined,
+    builtIn: Readonly<Record<string, V>>,
+  ): V => {
+    const value = required(f)
+    const found = ownCode(own, value) ?? ownCode(builtIn, value)
+    if (found) return found
+    const label = field(f).display_value
+    const known = [...new Set([...Object.keys(own ?? {}), ...Object.keys(builtIn)])].join(', ')
+    throw new FieldError(
+      f,
+      `unknown ${f} "${value}" (${label || 'no label'}); mapped: ${known}`,
+      { code: f === 'state' ? 'unknown_state' : 'unknown_priority', params: { value, label, mapped: known } },
+      { code: value, label },
+    )
+  }
+
   try {
-    const stateValue = required('state')
-    const status = ownState(opts.stateMap, stateValue) ?? ownState(STATE_MAP, stateValue)
-    if (!status) {
-      const label = field('state').display_value
-      const known = [...Object.keys(opts.stateMap ?? {}), ...Object.keys(STATE_MAP)]
-      const mapped = [...new Set(known)].join(', ')
-      throw new FieldError(
-        'state',
-        `unknown state "${stateValue}" (${label || 'no label'}); mapped: ${mapped}`,
-        { code: 'unknown_state', params: { value: stateValue, label, mapped } },
-        { code: stateValue, label },
-      )
-    }
-    const priorityValue = required('priority')
-    const priority = PRIORITY_MAP[priorityValue]
-    if (!priority)
-      throw new FieldError('priority', `unknown priority "${priorityValue}"; known: 1..5`, {
-        code: 'unknown_priority',
-        params: { value: priorityValue },
-      })
+    const status = mapped('state', opts.stateMap, STATE_MAP)
+    const priority = mapped('priority', opts.priorityMap, PRIORITY_MAP)
     const updatedAt = instant('sys_updated_on', false) as number
     // opened_at is set by the incident form; records created by imports or scripts may lack it.
     const createdAt = instant('opened_at', true) ?? (instant('sys_created_on', false) as number)
@@ -261,15 +270,15 @@ export function mapIncident(
           field: err.field,
           message: err.message,
           problem: err.problem,
-          ...(err.state ? { state: err.state } : {}),
+          ...(err.unmapped ? { [err.field === 'state' ? 'state' : 'priority']: err.unmapped } : {}),
         },
       }
     throw err
   }
 }
 
-/** The source's own status for a state code (own properties only: "constructor" is no state). */
-function ownState(map: StateMap | undefined, code: string): SrStatus | undefined {
+/** What a map says a code means (own properties only: "constructor" is no state or priority). */
+function ownCode<V>(map: Readonly<Record<string, V>> | undefined, code: string): V | undefined {
   return map && Object.hasOwn(map, code) ? map[code] : undefined
 }
 

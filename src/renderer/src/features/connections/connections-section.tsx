@@ -1,4 +1,4 @@
-import { stateMapText } from '../../../../shared/servicenow-state-map'
+import { codeMapText } from '../../../../shared/servicenow-code-map'
 import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { formatSeconds } from '../../i18n/format'
 import { syncErrorText } from '../sync/sync-error-text'
 import { CaCertificateList } from './ca-certificates'
 import { SourceForm } from './source-form'
+import { CODE_MAP_FIELDS, CODE_MAP_SLUGS } from './validate'
 import './connections.css'
 
 /** Settings → Connections (SPEC §9): add, edit, remove and test ITSM REST and ServiceNow sources. */
@@ -110,11 +111,16 @@ export function ConnectionsSection() {
                   )}
                 </div>
               )}
-              {s.stateMap && (
-                <div className="sync-muted" data-testid="connection-state-map">
-                  {t('connections.stateMapShown', { codes: stateMapText(s.stateMap).replaceAll(',', ', ') })}
-                </div>
-              )}
+              {CODE_MAP_FIELDS.map((key) => {
+                const map = s[key]
+                return (
+                  map && (
+                    <div key={key} className="sync-muted" data-testid={`connection-${CODE_MAP_SLUGS[key]}`}>
+                      {t(`connections.${key}Shown`, { codes: codeMapText(map).replaceAll(',', ', ') })}
+                    </div>
+                  )
+                )
+              })}
               {s.resumeMarginSeconds !== null && s.resumeMarginSeconds !== RESUME_MARGIN_SECONDS.default && (
                 <div className="sync-muted" data-testid="connection-margin">
                   {t('connections.marginShown', {

@@ -1,5 +1,5 @@
 // ko/en messages of Settings → Connections (SPEC §9, §10), under the top-level key "connections".
-import type { StateMapProblem } from '../../../../shared/servicenow-state-map'
+import type { CodeMapProblem } from '../../../../shared/servicenow-code-map'
 const ko = {
   title: '연결',
   intro:
@@ -58,12 +58,25 @@ const ko = {
   stateMapProblems: {
     not_pair: '"{{entry}}"은(는) 코드=상태 형식이 아닙니다.',
     bad_code: '"{{entry}}": "{{code}}"은(는) ServiceNow 상태 코드(4나 -5 같은 정수)가 아닙니다.',
-    bad_status: '"{{entry}}": "{{status}}"은(는) 상태가 아닙니다. 다음 중 하나를 쓰세요: {{statuses}}.',
+    bad_value: '"{{entry}}": "{{value}}"은(는) 상태가 아닙니다. 다음 중 하나를 쓰세요: {{values}}.',
     twice: '상태 코드 {{code}}이(가) 두 번 나옵니다({{first}}, {{second}}).',
     empty: '코드=상태 항목이 없습니다.',
     too_many: '상태 코드는 {{max}}개까지입니다.',
-  } satisfies Record<StateMapProblem['code'], string>,
+  } satisfies Record<CodeMapProblem['code'], string>,
   stateMapShown: '상태 코드: {{codes}}',
+  priorityMap: '우선순위 코드',
+  priorityMapHint:
+    '기본 코드(1 → P1, 2 → P2, 3 → P3, 4·5 → P4) 밖의 priority 값, 또는 기본과 다르게 읽을 값이 뜻하는 우선순위. 예: 0=P1, 6=P4 (P1, P2, P3, P4 중 하나)',
+  priorityMapInvalid: '코드=우선순위 형식으로 적어 주세요 (예: 0=P1, 6=P4). {{detail}}',
+  priorityMapProblems: {
+    not_pair: '"{{entry}}"은(는) 코드=우선순위 형식이 아닙니다.',
+    bad_code: '"{{entry}}": "{{code}}"은(는) ServiceNow 우선순위 코드(0이나 6 같은 정수)가 아닙니다.',
+    bad_value: '"{{entry}}": "{{value}}"은(는) 우선순위가 아닙니다. 다음 중 하나를 쓰세요: {{values}}.',
+    twice: '우선순위 코드 {{code}}이(가) 두 번 나옵니다({{first}}, {{second}}).',
+    empty: '코드=우선순위 항목이 없습니다.',
+    too_many: '우선순위 코드는 {{max}}개까지입니다.',
+  } satisfies Record<CodeMapProblem['code'], string>,
+  priorityMapShown: '우선순위 코드: {{codes}}',
   margin: '재읽기 여유(초)',
   marginHint:
     '동기화할 때마다 마지막 위치보다 이만큼 앞에서부터 다시 읽습니다. 비워 두면 60초입니다. 오래 걸리는 비즈니스 규칙이나 예약 작업 때문에 변경이 몇 분 늦게 커밋되는 인스턴스라면 늘리세요 (최대 86400초 = 하루).',
@@ -155,12 +168,25 @@ const en: typeof ko = {
   stateMapProblems: {
     not_pair: '"{{entry}}" is not CODE=STATUS.',
     bad_code: '"{{entry}}": "{{code}}" is not a ServiceNow state code (a whole number such as 4 or -5).',
-    bad_status: '"{{entry}}": "{{status}}" is not a status; use one of {{statuses}}.',
+    bad_value: '"{{entry}}": "{{value}}" is not a status; use one of {{values}}.',
     twice: 'State {{code}} is given twice ({{first}} and {{second}}).',
     empty: 'No CODE=STATUS entries.',
     too_many: 'At most {{max}} state codes.',
   },
   stateMapShown: 'State codes: {{codes}}',
+  priorityMap: 'Priority codes',
+  priorityMapHint:
+    'What priority values outside the built-in ones (1 → P1, 2 → P2, 3 → P3, 4 and 5 → P4), or built-in ones read otherwise, mean, e.g. 0=P1, 6=P4 (one of P1, P2, P3, P4)',
+  priorityMapInvalid: 'Write CODE=PRIORITY pairs (e.g. 0=P1, 6=P4). {{detail}}',
+  priorityMapProblems: {
+    not_pair: '"{{entry}}" is not CODE=PRIORITY.',
+    bad_code: '"{{entry}}": "{{code}}" is not a ServiceNow priority code (a whole number such as 0 or 6).',
+    bad_value: '"{{entry}}": "{{value}}" is not a priority; use one of {{values}}.',
+    twice: 'Priority {{code}} is given twice ({{first}} and {{second}}).',
+    empty: 'No CODE=PRIORITY entries.',
+    too_many: 'At most {{max}} priority codes.',
+  },
+  priorityMapShown: 'Priority codes: {{codes}}',
   margin: 'Re-read margin (seconds)',
   marginHint:
     'Each sync starts reading this far before where the last one ended. Leave empty for 60 seconds. Raise it when long business rules or scheduled jobs make the instance commit changes minutes late (at most 86400 seconds, a day).',

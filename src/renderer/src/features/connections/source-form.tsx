@@ -5,15 +5,25 @@ import { ErrorBanner } from '../../components/error-banner'
 import { call } from '../../lib/api'
 import { errorText } from '../../lib/api-error-text'
 import { CaCertificateList, readCaFile } from './ca-certificates'
-import { parseStateMapText, stateMapText } from '../../../../shared/servicenow-state-map'
+import { codeMapText } from '../../../../shared/servicenow-code-map'
 import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
 import {
+  checkCodeMaps,
   checkConnectionDraft,
+  CODE_MAP_FIELDS,
+  CODE_MAP_SLUGS,
   CONNECTION_FIELDS,
   marginSeconds,
+  type CodeMapField,
   type ConnectionField,
   type ConnectionProblem,
 } from './validate'
+
+/** Examples shown in the empty State codes and Priority codes fields. */
+const CODE_MAP_PLACEHOLDERS: Record<CodeMapField, string> = {
+  stateMap: '4=PENDING, -5=OPEN',
+  priorityMap: '0=P1, 6=P4',
+}
 
 /** Largest CA file taken (the core's limit too): an internal root and a few intermediates are a few KiB. */
 const MAX_CA_FILE_BYTES = 64 * 1024
@@ -44,9 +54,15 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const [proxy, setProxy] = useState(editing?.proxy ?? '')
   const [proxyUser, setProxyUser] = useState(editing?.proxyUser ?? '')
   const [proxyPassword, setProxyPassword] = useState('')
-  /** ServiceNow: the instance's own state codes as `4=PENDING, -5=OPEN` (empty: built-in codes only). */
-  const [stateCodes, setStateCodes] = useState(editing?.stateMap ? stateMapText(editing.stateMap) : '')
-  const [stateCodesError, setStateCodesError] = useState<string | null>(null)
+  /**
+   * ServiceNow: the instance's own state and priority codes as `4=PENDING, -5=OPEN` and `0=P1, 6=P4`
+   * (empty: built-in codes only), and what is wrong with each, worded.
+   */
+  const [codeTexts, setCodeTexts] = useState<Record<CodeMapField, string>>(() => ({
+    stateMap: editing?.stateMap ? codeMapText(editing.stateMap) : '',
+    priorityMap: editing?.priorityMap ? codeMapText(editing.priorityMap) : '',
+  }))
+  const [codeErrors, setCodeErrors] = useState<Partial<Record<CodeMapField, string>>>({})
   /** ServiceNow: seconds each sync re-reads before its position, as typed ('' is the default minute). */
   const [margin, setMargin] = useState(
     editing?.resumeMarginSeconds != null && editing.resumeMarginSeconds !== RESUME_MARGIN_SECONDS.default
@@ -104,19 +120,26 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus()
       return
     }
-    const codes = stateCodes.trim()
-    const parsedCodes = kind === 'servicenow' && codes !== '' ? parseStateMapText(codes) : null
-    if (parsedCodes && !parsedCodes.ok) {
-      const { code, params } = parsedCodes.problem
-      setStateCodesError(
-        t('connections.stateMapInvalid', {
-          detail: t(`connections.stateMapProblems.${code}`, { ...params, defaultValue: parsedCodes.error }),
-        }),
-      )
+    const codes = checkCodeMaps(kind, codeTexts)
+    if (!codes.ok) {
+      const worded: Partial<Record<CodeMapField, string>> = {}
+      for (const [field, { error, problem }] of Object.entries(codes.problems) as [
+        CodeMapField,
+        { error: string; problem: { code: string; params: object } },
+      ][])
+        worded[field] = t(`connections.${field}Invalid`, {
+          detail: t(`connections.${field}Problems.${problem.code}`, {
+            ...problem.params,
+            defaultValue: error,
+          }),
+        })
+      setCodeErrors(worded)
+      const first = CODE_MAP_FIELDS.find((f) => worded[f])
+      if (first) formRef.current?.querySelector<HTMLElement>(`#conn-${CODE_MAP_SLUGS[first]}`)?.focus()
       return
     }
-    setStateCodesError(null)
-    const stateMap = parsedCodes?.ok ? parsedCodes.map : null
+    setCodeErrors({})
+    const { stateMap, priorityMap } = codes.maps
     const resumeMarginSeconds = margin.trim() === '' ? null : marginSeconds(margin)
     setSaving(true)
     setError(null)
@@ -136,7 +159,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             name: editing.name,
             url,
             ...(kind === 'servicenow'
-              ? { table, user: basic ? user : null, stateMap, resumeMarginSeconds }
+              ? { table, user: basic ? user : null, stateMap, priorityMap, resumeMarginSeconds }
               : {}),
             ...secretField,
             ...(caFile ? { caCertificate: caFile.content } : caRemoved ? { caCertificate: null } : {}),
@@ -153,6 +176,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
               table,
               ...(basic ? { user, password: secret } : { token: secret }),
               ...(stateMap ? { stateMap } : {}),
+              ...(priorityMap ? { priorityMap } : {}),
               ...(resumeMarginSeconds !== null ? { resumeMarginSeconds } : {}),
               ...caField,
             })
@@ -280,27 +304,34 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         placeholder={stored ? `•••••• (${t('connections.stored')})` : ''}
         data-testid="conn-secret"
       />
-      {kind === 'servicenow' && (
-        <Field
-          id="conn-state-map"
-          label={t('connections.stateMap')}
-          note={stateCodesError ?? t('connections.stateMapHint')}
-          invalid={stateCodesError !== null}
-        >
-          <input
-            id="conn-state-map"
-            value={stateCodes}
-            placeholder="4=PENDING, -5=OPEN"
-            aria-invalid={stateCodesError !== null || undefined}
-            onChange={(e) => {
-              setStateCodes(e.currentTarget.value)
-              setStateCodesError(null)
-            }}
-            autoComplete="off"
-            data-testid="conn-state-map"
-          />
-        </Field>
-      )}
+      {kind === 'servicenow' &&
+        CODE_MAP_FIELDS.map((field) => {
+          const id = `conn-${CODE_MAP_SLUGS[field]}`
+          const fieldError = codeErrors[field]
+          return (
+            <Field
+              key={field}
+              id={id}
+              label={t(`connections.${field}`)}
+              note={fieldError ?? t(`connections.${field}Hint`)}
+              invalid={fieldError !== undefined}
+            >
+              <input
+                id={id}
+                value={codeTexts[field]}
+                placeholder={CODE_MAP_PLACEHOLDERS[field]}
+                aria-invalid={fieldError !== undefined || undefined}
+                onChange={(e) => {
+                  const text = e.currentTarget.value
+                  setCodeTexts((texts) => ({ ...texts, [field]: text }))
+                  setCodeErrors(({ [field]: _gone, ...rest }) => rest)
+                }}
+                autoComplete="off"
+                data-testid={id}
+              />
+            </Field>
+          )
+        })}
       {kind === 'servicenow' && (
         <CheckedInput
           id="conn-margin"

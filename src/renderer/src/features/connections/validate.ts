@@ -6,6 +6,9 @@ import type { SourceKind } from '../../../../shared/ipc/types-sync'
 import { blockedPort } from '../../../../shared/blocked-ports'
 import { resumeMarginSchema } from '../../../../shared/servicenow-margin'
 import { serviceNowAddress } from '../../../../shared/servicenow-url'
+import type { CodeMapParse, CodeMapProblem } from '../../../../shared/servicenow-code-map'
+import { parsePriorityMapText, type PriorityMap } from '../../../../shared/servicenow-priority-map'
+import { parseStateMapText, type StateMap } from '../../../../shared/servicenow-state-map'
 
 export type ConnectionDraft = {
   kind: SourceKind
@@ -109,4 +112,52 @@ export function checkConnectionDraft(
     if (user.includes(':') || user.length > MAX_USER) problems.proxyUser = 'proxyUser'
   }
   return problems
+}
+
+/** A ServiceNow connection's own codes: its State codes and Priority codes fields, in that order. */
+export const CODE_MAP_FIELDS = ['stateMap', 'priorityMap'] as const
+export type CodeMapField = (typeof CODE_MAP_FIELDS)[number]
+/** Each one's slug in element ids and test ids (conn-state-map, connection-priority-map). */
+export const CODE_MAP_SLUGS: Record<CodeMapField, string> = {
+  stateMap: 'state-map',
+  priorityMap: 'priority-map',
+}
+
+const CODE_MAP_PARSERS: { [K in CodeMapField]: (text: string) => CodeMapParse<string> } = {
+  stateMap: parseStateMapText,
+  priorityMap: parsePriorityMapText,
+}
+
+/** The code maps typed (null: the field is empty), or what is wrong with each field that is not. */
+export type CodeMapsChecked =
+  | { ok: true; maps: { stateMap: StateMap | null; priorityMap: PriorityMap | null } }
+  | {
+      ok: false
+      /** The English message (the command line's) and the problem the form words in its language. */
+      problems: Partial<Record<CodeMapField, { error: string; problem: CodeMapProblem }>>
+    }
+
+/**
+ * Reads a ServiceNow connection's State codes and Priority codes fields (`4=PENDING, -5=OPEN`,
+ * `0=P1, 6=P4`) as the command line and the core read them; an ITSM REST connection has neither.
+ */
+export function checkCodeMaps(kind: SourceKind, texts: Record<CodeMapField, string>): CodeMapsChecked {
+  const maps: Record<CodeMapField, Readonly<Record<string, string>> | null> = {
+    stateMap: null,
+    priorityMap: null,
+  }
+  const problems: Partial<Record<CodeMapField, { error: string; problem: CodeMapProblem }>> = {}
+  for (const field of CODE_MAP_FIELDS) {
+    const text = texts[field].trim()
+    if (kind !== 'servicenow' || text === '') continue
+    const parsed = CODE_MAP_PARSERS[field](text)
+    if (parsed.ok) maps[field] = parsed.map
+    else problems[field] = { error: parsed.error, problem: parsed.problem }
+  }
+  if (Object.keys(problems).length > 0) return { ok: false, problems }
+  // Each parser gives its own kind of values: statuses for the state map, priorities for the other.
+  return {
+    ok: true,
+    maps: { stateMap: maps.stateMap as StateMap | null, priorityMap: maps.priorityMap as PriorityMap | null },
+  }
 }

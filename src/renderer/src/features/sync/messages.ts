@@ -73,6 +73,7 @@ const ko = {
     cancelled: '취소됨',
     interrupted: '중단됨',
     unknown_state: '알 수 없는 상태 코드',
+    unknown_priority: '알 수 없는 우선순위 코드',
     other: '오류',
   },
   advice: {
@@ -98,6 +99,8 @@ const ko = {
     interrupted: '앱이 동기화 중에 종료되었습니다. 다시 실행하면 이어서 받습니다.',
     unknown_state:
       'ServiceNow 인스턴스가 이 연결이 모르는 상태 코드를 씁니다. 설정 → 연결 → 편집 → 상태 코드에서 그 코드를 상태에 연결한 뒤 다시 동기화하세요. 이전 데이터는 그대로입니다.',
+    unknown_priority:
+      'ServiceNow 인스턴스가 이 연결이 모르는 우선순위 코드를 씁니다. 설정 → 연결 → 편집 → 우선순위 코드에서 그 코드를 P1~P4 중 하나에 연결한 뒤 다시 동기화하세요. 이전 데이터는 그대로입니다.',
     other: '다시 시도해 보고, 계속되면 아래 메시지를 관리자에게 전달하세요.',
   },
   log: {
@@ -190,6 +193,7 @@ const en: typeof ko = {
     cancelled: 'Cancelled',
     interrupted: 'Interrupted',
     unknown_state: 'Unknown state code',
+    unknown_priority: 'Unknown priority code',
     other: 'Error',
   },
   advice: {
@@ -215,6 +219,8 @@ const en: typeof ko = {
     interrupted: 'The app stopped during the sync. Run it again to continue.',
     unknown_state:
       'The ServiceNow instance uses a state code this connection does not know. Map it to a status in Settings → Connections → Edit → State codes, then sync again. Earlier data is intact.',
+    unknown_priority:
+      'The ServiceNow instance uses a priority code this connection does not know. Map it to one of P1–P4 in Settings → Connections → Edit → Priority codes, then sync again. Earlier data is intact.',
     other: 'Try again; if it persists, pass the message below to an administrator.',
   },
   log: {

@@ -54,6 +54,8 @@ const ko = {
     servicenow_bad_rows: 'ServiceNow {{table}}에 읽을 수 없는 레코드가 {{count}}건 있습니다: {{detail}}',
     servicenow_unknown_state:
       'ServiceNow {{table}}에 알 수 없는 상태 코드 {{states}}가 있어 레코드 {{count}}건을 읽지 못했습니다: {{detail}}. 이 상태 코드를 상태에 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 상태 코드, 또는 npm run cli -- source state-map {{name}} {{example}} (STATUS는 {{statuses}} 중 하나).',
+    servicenow_unknown_priority:
+      'ServiceNow {{table}}에 알 수 없는 우선순위 코드 {{codes}}가 있어 레코드 {{count}}건을 읽지 못했습니다: {{detail}}. 이 우선순위 코드를 우선순위에 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 우선순위 코드, 또는 npm run cli -- source priority-map {{name}} {{example}} (PRIORITY는 {{priorities}} 중 하나).',
     servicenow_out_of_order:
       'ServiceNow가 {{table}} 행을 (sys_updated_on, sys_id) 순서와 다르게 보냈습니다(레코드 {{record}}). 인스턴스가 정렬이나 키셋 조건을 무시해 페이지를 믿을 수 없습니다.',
     servicenow_srs_only: 'ServiceNow 연결은 SR만 제공합니다. 요청한 데이터: {{entity}}',
@@ -120,7 +122,7 @@ const ko = {
   exitCode: '종료 코드 {{exitCode}}',
   /** html_page's title, when the page has one. */
   titled: ' (제목 "{{title}}")',
-  /** One ServiceNow record that cannot be read (servicenow_bad_rows, servicenow_unknown_state). */
+  /** One ServiceNow record that cannot be read (servicenow_bad_rows, servicenow_unknown_state/_priority). */
   record: '레코드 {{sysId}}, 필드 {{field}}: {{problem}}',
   recordNumbered: '레코드 {{sysId}}({{number}}), 필드 {{field}}: {{problem}}',
   recordsMore: '외 {{more}}건',
@@ -133,7 +135,7 @@ const ko = {
     not_date_time: '"{{value}}"은(는) UTC 날짜·시각(YYYY-MM-DD HH:mm:ss)이 아닙니다',
     not_whole_number: '"{{value}}"은(는) 정수가 아닙니다',
     unknown_state: '알 수 없는 상태 "{{value}}"({{label}}). 연결된 코드: {{mapped}}',
-    unknown_priority: '알 수 없는 우선순위 "{{value}}". 1~5만 압니다',
+    unknown_priority: '알 수 없는 우선순위 "{{value}}"({{label}}). 연결된 코드: {{mapped}}',
   } satisfies Record<ServiceNowRowProblemCode, string>,
   /** What the server said about its error, in its own words. */
   said: '서버 응답: {{said}}',
@@ -190,6 +192,8 @@ const en: typeof ko = {
     servicenow_bad_rows: 'ServiceNow {{table}} has {{count}} record(s) that cannot be read: {{detail}}',
     servicenow_unknown_state:
       'ServiceNow {{table}} has {{count}} record(s) with state codes no map knows, {{states}}: {{detail}}. Map them to a status for this connection, then sync again: Settings → Connections → Edit → State codes, or npm run cli -- source state-map {{name}} {{example}} (STATUS one of {{statuses}}).',
+    servicenow_unknown_priority:
+      'ServiceNow {{table}} has {{count}} record(s) with priority codes no map knows, {{codes}}: {{detail}}. Map them to a priority for this connection, then sync again: Settings → Connections → Edit → Priority codes, or npm run cli -- source priority-map {{name}} {{example}} (PRIORITY one of {{priorities}}).',
     servicenow_out_of_order:
       'ServiceNow returned {{table}} rows out of (sys_updated_on, sys_id) order at record {{record}}: the instance ignored the ORDERBY or the keyset filter, so paging cannot be trusted.',
     servicenow_srs_only: 'ServiceNow connections provide SRs only, not {{entity}}.',
@@ -264,7 +268,7 @@ const en: typeof ko = {
     not_date_time: '"{{value}}" is not a UTC date-time \'YYYY-MM-DD HH:mm:ss\'',
     not_whole_number: '"{{value}}" is not a whole number',
     unknown_state: 'unknown state "{{value}}" ({{label}}); mapped: {{mapped}}',
-    unknown_priority: 'unknown priority "{{value}}"; known: 1..5',
+    unknown_priority: 'unknown priority "{{value}}" ({{label}}); mapped: {{mapped}}',
   },
   said: 'The server said: {{said}}',
   attempts: '(Gave up after {{attempts}} attempts.)',

@@ -111,7 +111,10 @@ function recordProblems(param: string | number | undefined): ServiceNowRecordPro
 /** "레코드 abc(INC001), 필드 opened_at: …" in the UI's language. */
 function recordText(t: TFunction, r: ServiceNowRecordProblem): string {
   const params = { ...r.params }
-  if (r.code === 'unknown_state' && !params['label']) params['label'] = t('syncErrors.noLabel')
+  if ((r.code === 'unknown_state' || r.code === 'unknown_priority') && !params['label'])
+    params['label'] = t('syncErrors.noLabel')
+  // A priority refused before priority maps was named without the codes known: they were 1..5.
+  if (r.code === 'unknown_priority' && !params['mapped']) params['mapped'] = '1, 2, 3, 4, 5'
   const problem = t(`syncErrors.rowProblems.${r.code}`, params)
   return t(r.number ? 'syncErrors.recordNumbered' : 'syncErrors.record', {
     sysId: r.sysId,
