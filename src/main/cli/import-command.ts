@@ -6,6 +6,11 @@ import { basename, dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import {
+  IMPORT_SOURCE_NAME_MAX,
+  IMPORT_SOURCE_NAME_MESSAGES,
+  importSourceNameProblem,
+} from '../../shared/import-source-name'
+import {
   previewImport,
   runImport,
   type ImportOptions,
@@ -108,7 +113,11 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
     .option('--format <format>', 'csv, xlsx or json (default: from the extension)')
     .option('--mapping <file>', 'a JSON column mapping for other layouts')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
-    .option('--source <name>', 'source name the rows are kept under (default file)')
+    .option(
+      '--source <name>',
+      `source name the rows are kept under as import:NAME (default file; up to ${IMPORT_SOURCE_NAME_MAX} characters, no ":"); ` +
+        "files exported from the same system need the same name, a system whose ids overlap another's its own",
+    )
     .option('--dry-run', 'check and report, write nothing')
     .option('--allow-errors', 'import the valid rows even when some rows have errors')
     .option('--error-report <file>', 'write the row errors to this CSV')
@@ -124,7 +133,7 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         ...(str('format') ? { format: str('format') } : {}),
         ...(str('mapping') ? { mapping: str('mapping') } : {}),
         ...(str('sheet') ? { sheet: str('sheet') } : {}),
-        ...(str('source') ? { sourceName: str('source') } : {}),
+        ...(str('source') ? { sourceName: (str('source') as string).trim() } : {}),
         // Every row error goes to the report as the file is read; the answer lists the first 1,000.
         ...(str('errorReport') ? { errorReport: str('errorReport') } : {}),
       })
@@ -133,6 +142,15 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
           str('errorReport') && result.errorsTotal > 0 ? (str('errorReport') as string) : null
         print(result, json, (r) => resultText(r, reportPath))
         if (result.status === 'rejected' || result.status === 'cancelled') process.exitCode = 1
+      }
+      // Before the file or the workspace is looked at: the app's wizard refuses the same names.
+      const source = local['source']
+      if (typeof source === 'string') {
+        const problem = importSourceNameProblem(source)
+        if (problem)
+          throw new UsageError(
+            `Cannot use --source ${JSON.stringify(source)}: ${IMPORT_SOURCE_NAME_MESSAGES[problem]}`,
+          )
       }
       await checkImportFile(file)
       const reportOption = str('errorReport')

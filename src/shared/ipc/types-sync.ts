@@ -304,6 +304,8 @@ export type ImportPreviewView = {
 export type ImportRunView = {
   /** cancelled: stopped on request (import:cancel) while reading or writing; nothing was written. */
   status: 'imported' | 'rejected' | 'dry-run' | 'cancelled'
+  /** The name the rows are kept under (source `import:<sourceName>`): the one asked for, or 'file'. */
+  sourceName: string
   rowCount: number
   written: number
   skippedStale: number
@@ -311,6 +313,15 @@ export type ImportRunView = {
   errorsTotal: number
   errors: ImportRowError[]
   watermark: number | null
+}
+
+/** One import source of the workspace (import:sources): SRs kept under `import:<name>`. */
+export type ImportSourceView = {
+  /** The name without the `import:` prefix, as the wizard and `import --source` take it. */
+  name: string
+  srCount: number
+  /** When a file was last imported under it (epoch ms), from the sync log; null when not logged. */
+  lastImportAt: number | null
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   whileSyncingElsewhere,
 } from './sources-admin'
 import { sourceView } from './source-status'
+import { listImportSources } from './import-sources'
 import { recentSyncLog, syncingProcess } from './state'
 
 /** The handler table for this area's core channels. */
@@ -105,14 +106,26 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
       }),
     'import:cancel': () => ({ cancelled: runtime().imports.cancel() }),
     'import:preview': (req) =>
-      runtime().imports.preview(runtime().files.resolve(req.token), req.mapping, ctx.settings().timeZone),
+      runtime().imports.preview(
+        runtime().files.resolve(req.token),
+        req.mapping,
+        ctx.settings().timeZone,
+        req.sourceName,
+      ),
     'import:error-report': (req) =>
-      runtime().imports.errorReport(runtime().files.resolve(req.token), req.mapping, ctx.settings().timeZone),
+      runtime().imports.errorReport(
+        runtime().files.resolve(req.token),
+        req.mapping,
+        ctx.settings().timeZone,
+        req.sourceName,
+      ),
+    'import:sources': () => listImportSources(store),
     'import:run': async (req) => {
       const { files, imports } = runtime()
       const result = await imports.run(files.resolve(req.token), req.mapping, {
         timeZone: ctx.settings().timeZone,
         allowErrors: req.allowErrors ?? false,
+        sourceName: req.sourceName,
       })
       if (result.status === 'imported') {
         await files.release(req.token)

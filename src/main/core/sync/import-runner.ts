@@ -22,15 +22,28 @@ import { runImportInWorker } from '../workers/run-import-in-worker'
 import type { WizardMapping } from './import-wizard'
 
 export type ImportRunner = {
-  /** Checks a file with a mapping; never writes. */
-  preview(file: ImportFile, mapping: WizardMapping, timeZone: string): Promise<ImportPreviewView>
+  /**
+   * Checks a file with a mapping; never writes. `sourceName`: the rows would be kept under
+   * `import:<sourceName>` (absent: 'file'), as for run.
+   */
+  preview(
+    file: ImportFile,
+    mapping: WizardMapping,
+    timeZone: string,
+    sourceName?: string,
+  ): Promise<ImportPreviewView>
   /** Checks a file again for every row error, as CSV text (BAD_REQUEST when it cannot be checked). */
-  errorReport(file: ImportFile, mapping: WizardMapping, timeZone: string): Promise<ImportErrorReportView>
-  /** Imports a file; 'cancelled' when cancel() came first. */
+  errorReport(
+    file: ImportFile,
+    mapping: WizardMapping,
+    timeZone: string,
+    sourceName?: string,
+  ): Promise<ImportErrorReportView>
+  /** Imports a file under `import:<sourceName>` (absent: 'file'); 'cancelled' when cancel() came first. */
   run(
     file: ImportFile,
     mapping: WizardMapping,
-    opts: { timeZone: string; allowErrors: boolean },
+    opts: { timeZone: string; allowErrors: boolean; sourceName?: string | undefined },
   ): Promise<ImportRunView>
   /** Stops the running check or import; false when none runs. */
   cancel(): boolean
@@ -130,16 +143,29 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
   }
 
   return {
-    async preview(file, mapping, timeZone) {
-      const r = await execute({ op: 'preview', file, mapping, timeZone })
+    async preview(file, mapping, timeZone, sourceName) {
+      const r = await execute({
+        op: 'preview',
+        file,
+        mapping,
+        timeZone,
+        ...(sourceName ? { sourceName } : {}),
+      })
       if (r.op !== 'preview') throw new CoreError('INTERNAL', 'A file check answered as an import')
       return r.view
     },
-    async errorReport(file, mapping, timeZone) {
+    async errorReport(file, mapping, timeZone, sourceName) {
       const dir = await mkdtemp(join(tmpdir(), 'ops-console-import-errors-'))
       try {
         const path = join(dir, 'errors.csv')
-        const r = await execute({ op: 'preview', file, mapping, timeZone, errorReport: path })
+        const r = await execute({
+          op: 'preview',
+          file,
+          mapping,
+          timeZone,
+          errorReport: path,
+          ...(sourceName ? { sourceName } : {}),
+        })
         if (r.op !== 'preview') throw new CoreError('INTERNAL', 'A file check answered as an import')
         const check = r.view.check
         if (!check) {
@@ -175,12 +201,13 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
         await rm(dir, { recursive: true, force: true })
       }
     },
-    async run(file, mapping, { timeZone, allowErrors }) {
+    async run(file, mapping, { timeZone, allowErrors, sourceName }) {
       const r = await execute({
         op: 'run',
         file,
         mapping,
         timeZone,
+        ...(sourceName ? { sourceName } : {}),
         allowErrors,
         clockOffsetMs: opts.now() - Date.now(),
       })

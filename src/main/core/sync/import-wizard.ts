@@ -1,6 +1,7 @@
 // The import wizard's two core steps over a file token (SPEC §10): preview (headers, automatic
 // column matches, then validation once every required column has a header) and run. A file whose
 // required columns are not all found is not an error here: the wizard's mapping step fixes it.
+import { IMPORT_SOURCE_PREFIX } from '../../../shared/import-source-name'
 import type { ParsedRequestOf } from '../../../shared/ipc/contract'
 import type { ImportPreviewView, ImportRunView, ImportSampleRow } from '../../../shared/ipc/types-sync'
 import type { Store } from '../db/open-database'
@@ -134,9 +135,14 @@ export async function wizardPreview(
   mapping: WizardMapping,
   timeZone: string,
   watch: WizardWatch = {},
-  /** A CSV file to write every row error to (created at the first error). */
-  errorReport?: string,
+  more: {
+    /** A CSV file to write every row error to (created at the first error). */
+    errorReport?: string
+    /** The rows would be kept under `import:<sourceName>` (default 'file'). */
+    sourceName?: string | undefined
+  } = {},
 ): Promise<ImportPreviewView> {
+  const { errorReport, sourceName } = more
   const parsed = toMapping(mapping)
   const { format, encoding, headers, sheets, sheet } = await readHeaders(
     file.path,
@@ -177,6 +183,7 @@ export async function wizardPreview(
         values: parsed?.values ?? {},
         ...(parsed?.sheet ? { sheet: parsed.sheet } : {}),
       },
+      ...(sourceName ? { sourceName } : {}),
       sampleSize: 10,
       errorLimit: 500,
       onRowErrors: unknown.add,
@@ -219,12 +226,19 @@ export async function wizardRun(
   store: Store,
   file: { path: string; fileName: string },
   mapping: WizardMapping,
-  opts: { timeZone: string; allowErrors: boolean; now: () => number } & WizardWatch,
+  opts: {
+    timeZone: string
+    allowErrors: boolean
+    now: () => number
+    /** The rows are kept under `import:<sourceName>` (default 'file'). */
+    sourceName?: string | undefined
+  } & WizardWatch,
 ): Promise<ImportRunView> {
   const parsed = toMapping(mapping)
   const result = await runImport(store, file.path, {
     format: detectFormat(file.fileName),
     timeZone: opts.timeZone,
+    ...(opts.sourceName ? { sourceName: opts.sourceName } : {}),
     ...(parsed ? { mapping: parsed } : {}),
     allowErrors: opts.allowErrors,
     errorLimit: 500,
@@ -234,6 +248,7 @@ export async function wizardRun(
   })
   return {
     status: result.status,
+    sourceName: result.source.slice(IMPORT_SOURCE_PREFIX.length),
     rowCount: result.rowCount,
     written: result.written,
     skippedStale: result.skippedStale,

@@ -23,7 +23,10 @@ export async function executeImportJob(
   watch: ImportWatch,
 ): Promise<ImportJobResult> {
   if (job.op === 'preview') {
-    const view = await wizardPreview(job.file, job.mapping, job.timeZone, watch, job.errorReport)
+    const view = await wizardPreview(job.file, job.mapping, job.timeZone, watch, {
+      ...(job.errorReport ? { errorReport: job.errorReport } : {}),
+      ...(job.sourceName ? { sourceName: job.sourceName } : {}),
+    })
     return { op: 'preview', view }
   }
   const { store, release } = target.open()
@@ -31,6 +34,7 @@ export async function executeImportJob(
     const view = await wizardRun(store, job.file, job.mapping, {
       timeZone: job.timeZone,
       allowErrors: job.allowErrors,
+      ...(job.sourceName ? { sourceName: job.sourceName } : {}),
       now: target.now,
       ...watch,
     })

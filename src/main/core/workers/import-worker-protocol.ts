@@ -15,6 +15,8 @@ export type ImportJob =
       file: ImportFile
       mapping: WizardMapping
       timeZone: string
+      /** The rows would be kept under `import:<sourceName>` (absent: 'file'). */
+      sourceName?: string
       /** Writes every row error to this CSV file too (the wizard's "save the error list"). */
       errorReport?: string
     }
@@ -23,6 +25,8 @@ export type ImportJob =
       file: ImportFile
       mapping: WizardMapping
       timeZone: string
+      /** The rows are kept under `import:<sourceName>` (absent: 'file'). */
+      sourceName?: string
       allowErrors: boolean
       /** The caller's clock minus the real one (ms): the watermark follows the caller's clock. */
       clockOffsetMs: number

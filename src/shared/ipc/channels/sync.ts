@@ -15,9 +15,11 @@ import { z } from 'zod'
 import { stateMapSchema } from '../../servicenow-state-map'
 import { priorityMapSchema } from '../../servicenow-priority-map'
 import { resumeMarginSchema } from '../../servicenow-margin'
+import { importSourceNameSchema } from '../../import-source-name'
 import { returns, type ChannelSpec } from '../define'
 import type {
   ImportFileChoice,
+  ImportSourceView,
   ImportProgressEvent,
   ImportErrorReportView,
   ImportPreviewView,
@@ -185,15 +187,34 @@ export const syncChannels = {
     request: z.object({}).strict(),
     response: returns<ImportFileChoice | null>(),
   },
+  /**
+   * `sourceName`: the rows are kept under `import:<sourceName>` (default `import:file`); files of the
+   * same system share one, a system whose ids overlap another's gets its own (see import-source-name.ts).
+   */
   'import:preview': {
     scope: 'core',
-    request: z.object({ token, mapping: mapping.optional() }).strict(),
+    request: z
+      .object({ token, mapping: mapping.optional(), sourceName: importSourceNameSchema.optional() })
+      .strict(),
     response: returns<ImportPreviewView>(),
   },
   'import:run': {
     scope: 'core',
-    request: z.object({ token, mapping: mapping.optional(), allowErrors: z.boolean().optional() }).strict(),
+    request: z
+      .object({
+        token,
+        mapping: mapping.optional(),
+        sourceName: importSourceNameSchema.optional(),
+        allowErrors: z.boolean().optional(),
+      })
+      .strict(),
     response: returns<ImportRunView>(),
+  },
+  /** The import sources the workspace holds SRs of, for the wizard to offer their names. */
+  'import:sources': {
+    scope: 'core',
+    request: z.object({}).strict(),
+    response: returns<ImportSourceView[]>(),
   },
   /**
    * Checks the file again and answers every row error as CSV text (the check lists the first 500):
@@ -201,7 +222,9 @@ export const syncChannels = {
    */
   'import:error-report': {
     scope: 'core',
-    request: z.object({ token, mapping: mapping.optional() }).strict(),
+    request: z
+      .object({ token, mapping: mapping.optional(), sourceName: importSourceNameSchema.optional() })
+      .strict(),
     response: returns<ImportErrorReportView>(),
   },
   /** Stops the running file check or import; the import then answers 'cancelled', nothing written. */

@@ -6,6 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { isValidTimeZone } from '../../../../shared/domain'
+import { DEFAULT_IMPORT_SOURCE_NAME, IMPORT_SOURCE_PREFIX } from '../../../../shared/import-source-name'
 import { advanceWatermark, setWorkspaceKind } from '../../db/meta'
 import type { Store } from '../../db/open-database'
 import { upsertServiceRequests, type SrInput } from '../../db/repositories/service-requests'
@@ -204,7 +205,7 @@ export async function runImport(store: Store, path: string, opts: RunImportOptio
 
 /** The SRs' source of an import: `import:<sourceName>` (default `import:file`). */
 function importSource(opts: ImportOptions): string {
-  return `import:${opts.sourceName?.trim() || 'file'}`
+  return `${IMPORT_SOURCE_PREFIX}${opts.sourceName?.trim() || DEFAULT_IMPORT_SOURCE_NAME}`
 }
 
 /** runImport's work; `committing(written)` runs inside the write transaction, last. */
