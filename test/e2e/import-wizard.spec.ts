@@ -215,3 +215,61 @@ test('another file can be chosen from the preview; the first one stays if the se
   await expect(page.getByTestId('map-id')).toHaveValue('Ticket No')
   await expect(page.getByTestId('map-tenant')).toHaveValue('')
 })
+
+test('a source name typed after the choice is checked, imported under, and named in the result', async ({
+  page,
+  harness,
+}) => {
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  await expect(page.getByTestId('import-summary')).toContainText('3행 중 정상 3행, 오류 0행')
+  const field = page.getByTestId('import-source-name')
+  // Empty is the default name, and the placeholder says so; the hint says when to give one.
+  await expect(field).toHaveAttribute('placeholder', '비워 두면 file')
+  await expect(page.getByTestId('import-source-note')).toContainText(
+    '같은 시스템에서 내보낸 파일은 같은 이름',
+  )
+  await expect(page.getByTestId('import-run')).toBeEnabled()
+
+  // A name the core would refuse is said under the field; nothing can be checked or imported with it.
+  await field.fill('서울시:ITSM')
+  await expect(page.getByTestId('import-source-note')).toHaveText('출처 이름에는 ":"를 쓸 수 없습니다')
+  await expect(field).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByTestId('import-recheck')).toBeDisabled()
+  await expect(page.getByTestId('import-run')).toBeDisabled()
+
+  // Another name than the check was made with: the check must be made again before Import.
+  await field.fill('서울시 ITSM')
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByTestId('import-stale')).toBeVisible()
+  await expect(page.getByTestId('import-run')).toBeDisabled()
+  await page.screenshot({ path: 'test-results/import-source-name-field.png', fullPage: true })
+  await page.getByTestId('import-recheck').click()
+  await expect(page.getByTestId('import-stale')).toHaveCount(0)
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-result')).toContainText('3행을 가져왔습니다')
+  await expect(page.getByTestId('import-result-source')).toHaveText(
+    '출처 “서울시 ITSM”(import:서울시 ITSM)에 저장했습니다',
+  )
+  await page.screenshot({ path: 'test-results/import-source-name.png', fullPage: true })
+  const ws = openWorkspace({ dataDir: harness.dataDir })
+  try {
+    const sources = ws.store.sqlite
+      .prepare('SELECT source, count(*) AS n FROM service_requests GROUP BY source')
+      .all() as { source: string; n: number }[]
+    expect(sources).toEqual([{ source: 'import:서울시 ITSM', n: 3 }])
+  } finally {
+    ws.close()
+  }
+
+  // The next file offers the name used, with its SR count.
+  await page.getByTestId('import-result').getByRole('button').click()
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  await expect(page.getByTestId('import-source-name')).toHaveValue('')
+  await expect(page.locator('#import-source-names option')).toHaveCount(1)
+  await expect(page.locator('#import-source-names option')).toHaveAttribute('value', '서울시 ITSM')
+  await expect(page.locator('#import-source-names option')).toHaveAttribute(
+    'label',
+    /^SR 3건 · 마지막 가져오기 /,
+  )
+})

@@ -6,6 +6,7 @@ import { ImportProgress } from './import-progress'
 import { useSettings } from '../../lib/use-settings'
 import { MapColumns } from './map-columns'
 import { PreviewStep } from './preview-step'
+import { SourceNameField } from './source-name-field'
 import { failureText } from './failure-text'
 import { useImportWizard, type WizardStep } from './use-import-wizard'
 import './import.css'
@@ -89,6 +90,17 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
         </div>
       )}
 
+      {w.file && (w.step === 'map' || w.step === 'preview') && (
+        <SourceNameField
+          value={w.sourceName}
+          problem={w.sourceProblem}
+          known={w.knownSources}
+          timeZone={settings?.timeZone ?? 'Asia/Seoul'}
+          disabled={w.busy}
+          onChange={w.setSourceName}
+        />
+      )}
+
       {w.step === 'choose' && (
         <div>
           <p>{t('importWizard.chooseHint')}</p>
@@ -117,7 +129,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
             <button
               type="button"
               className="btn btn-primary"
-              disabled={w.busy}
+              disabled={w.busy || w.sourceProblem !== null}
               onClick={() => void w.check()}
               data-testid="import-check"
             >
@@ -149,7 +161,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
             <button
               type="button"
               className={w.stale ? 'btn btn-primary' : 'btn'}
-              disabled={w.busy}
+              disabled={w.busy || w.sourceProblem !== null}
               onClick={() => void w.check()}
               data-testid="import-recheck"
             >
@@ -158,7 +170,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
             <button
               type="button"
               className={w.stale ? 'btn' : 'btn btn-primary'}
-              disabled={w.busy || w.stale || check.errorCount > 0}
+              disabled={w.busy || w.stale || w.sourceProblem !== null || check.errorCount > 0}
               onClick={() => void w.run(false)}
               data-testid="import-run"
             >
@@ -168,7 +180,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
               <button
                 type="button"
                 className="btn"
-                disabled={w.busy || w.stale}
+                disabled={w.busy || w.stale || w.sourceProblem !== null}
                 onClick={() => void w.saveErrors()}
                 data-testid="import-save-errors"
               >
@@ -179,7 +191,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
               <button
                 type="button"
                 className="btn"
-                disabled={w.busy || w.stale}
+                disabled={w.busy || w.stale || w.sourceProblem !== null}
                 onClick={() => void w.run(true)}
                 data-testid="import-run-valid"
               >
@@ -197,6 +209,11 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
               ? t('importWizard.imported', { written: formatCount(w.result.written, lang) })
               : t('importWizard.rejected', { count: formatCount(w.result.errorCount, lang) })}
           </p>
+          {w.result.status === 'imported' && (
+            <p className="sync-muted" data-testid="import-result-source">
+              {t('importWizard.resultSource', { name: w.result.sourceName })}
+            </p>
+          )}
           {w.result.status === 'imported' && w.result.errorCount > 0 && (
             <p className="sync-muted" data-testid="import-result-left-out">
               {t('importWizard.leftOut', {

@@ -1,4 +1,5 @@
 // ko/en messages of the import wizard (SPEC §10), under the top-level key "importWizard".
+import type { ImportSourceNameProblem } from '../../../../shared/import-source-name'
 import type { ImportRowErrorCode } from '../../../../shared/ipc/types-sync'
 
 // How to write a timestamp, after each date error.
@@ -20,6 +21,19 @@ const ko = {
   fileInfo: '{{format}} · {{encoding}} · 열 {{count}}개',
   fileInfoSheet: 'XLSX · 시트 “{{sheet}}” · 열 {{count}}개',
   sheet: '시트',
+  sourceName: '출처 이름',
+  sourcePlaceholder: '비워 두면 {{name}}',
+  sourceHint:
+    '같은 시스템에서 내보낸 파일은 같은 이름으로 가져와야 그 SR이 갱신됩니다. SR 번호가 다른 시스템과 겹치는 시스템에는 따로 이름을 주세요.',
+  sourceKnown: 'SR {{count}}건',
+  sourceKnownAt: 'SR {{count}}건 · 마지막 가져오기 {{at}}',
+  sourceInvalid: {
+    blank: '출처 이름을 입력하거나 비워 두세요 (비우면 file)',
+    tooLong: '출처 이름은 40자 이하여야 합니다',
+    colon: '출처 이름에는 ":"를 쓸 수 없습니다',
+    control: '출처 이름에는 줄바꿈, 탭 같은 제어 문자나 보이지 않는 문자를 쓸 수 없습니다',
+  } satisfies Record<ImportSourceNameProblem, string>,
+  resultSource: '출처 “{{name}}”(import:{{name}})에 저장했습니다',
   mapIntro: '파일의 열을 표준 열에 연결하세요. 이름이 같거나 널리 쓰이는 한글 이름은 자동으로 연결됩니다.',
   columnNames: {
     id: 'SR 번호',
@@ -60,7 +74,7 @@ const ko = {
   saveErrors: '오류 목록 저장 (CSV)',
   errorsSaved: '오류 {{count}}건을 CSV 파일({{fileName}})로 내보냈습니다',
   importing: '가져오는 중…',
-  checkAgain: '열 연결이나 값 변환을 바꿨습니다. 가져오기 전에 [확인]으로 파일을 다시 확인하세요.',
+  checkAgain: '열 연결, 값 변환이나 출처 이름을 바꿨습니다. 가져오기 전에 [확인]으로 파일을 다시 확인하세요.',
   progress: {
     checking: '파일 확인 중',
     importing: '가져오는 중',
@@ -145,6 +159,19 @@ const en: typeof ko = {
   fileInfo: '{{format}} · {{encoding}} · {{count}} columns',
   fileInfoSheet: 'XLSX · sheet “{{sheet}}” · {{count}} columns',
   sheet: 'Sheet',
+  sourceName: 'Source name',
+  sourcePlaceholder: 'Empty: {{name}}',
+  sourceHint:
+    'Files exported from the same system must use the same name so their SRs are updated. A system whose SR numbers overlap another’s gets its own name.',
+  sourceKnown: '{{count}} SRs',
+  sourceKnownAt: '{{count}} SRs · last imported {{at}}',
+  sourceInvalid: {
+    blank: 'Type a source name or leave the field empty (empty: file)',
+    tooLong: 'A source name is at most 40 characters',
+    colon: 'A source name cannot contain ":"',
+    control: 'A source name cannot contain line breaks, tabs or other control or invisible characters',
+  },
+  resultSource: 'Kept under the source “{{name}}” (import:{{name}})',
   mapIntro:
     'Map the file’s columns to the canonical columns. Equal names and common Korean names are matched automatically.',
   columnNames: {
@@ -187,7 +214,8 @@ const en: typeof ko = {
   saveErrors: 'Save the error list (CSV)',
   errorsSaved: '{{count}} row errors exported as a CSV file ({{fileName}})',
   importing: 'Importing…',
-  checkAgain: 'The column mapping or a value translation has changed. Check the file again before importing.',
+  checkAgain:
+    'The column mapping, a value translation or the source name has changed. Check the file again before importing.',
   progress: {
     checking: 'Checking the file',
     importing: 'Importing',

@@ -6,10 +6,12 @@ import type {
   ImportRunView,
 } from '../../../../shared/ipc/types-sync'
 import { call } from '../../lib/api'
+import { useApiQuery } from '../../lib/use-api-query'
 import { downloadText } from '../../lib/download'
 import { useApiEvent } from '../../lib/use-api-event'
 import { chooseImportFile } from './choose-file'
 import type { WizardFailure } from './failure-text'
+import { sourceNameField, sourceNameProblem } from './source-name'
 
 export type WizardStep = 'choose' | 'map' | 'preview' | 'result'
 export type ValueMap = { status: Record<string, string>; priority: Record<string, string> }
@@ -47,7 +49,12 @@ export function useImportWizard(onRunEnded?: () => void) {
   const [checkedKey, setCheckedKey] = useState<string | null>(null)
   /** The last error list handed out as a download (its name and how many errors it holds). */
   const [exported, setExported] = useState<{ fileName: string; errors: number } | null>(null)
+  /** The source name as typed ('' is the default `file`): the rows are kept under import:<name>. */
+  const [sourceName, setSourceName] = useState('')
   useApiEvent('import:progress', setProgress)
+  /** The names already used in the workspace, offered under the field; reloaded after each import. */
+  const sources = useApiQuery(() => call('import:sources', {}), 'import-sources')
+  const sourceProblem = sourceNameProblem(sourceName)
 
   const mapping = (cols = columns, vals = values, sh = sheet) => ({
     columns: cols,
@@ -55,7 +62,8 @@ export function useImportWizard(onRunEnded?: () => void) {
     ...(sh ? { sheet: sh } : {}),
   })
   type Mapping = ReturnType<typeof mapping>
-  const keyOf = (m: Mapping): string => JSON.stringify(m)
+  /** What a check was made with: the mapping and the source name (its stale count is that source's). */
+  const keyOf = (m: Mapping, name = sourceName): string => JSON.stringify([m, sourceNameField(name)])
   /** Shows a new preview: the automatic matches become the mapping to start from. */
   const adopt = (next: ImportPreviewView) => {
     const cols = Object.fromEntries(
@@ -108,8 +116,17 @@ export function useImportWizard(onRunEnded?: () => void) {
     notice,
     exported,
     running,
-    /** True when the mapping or a value translation changed since the check shown: check again first. */
+    /**
+     * True when the mapping, a value translation or the source name changed since the check shown:
+     * check again first.
+     */
     stale: preview?.check != null && checkedKey !== keyOf(mapping()),
+    sourceName,
+    setSourceName,
+    /** What is wrong with the source name typed (null: it can be used); no check or import meanwhile. */
+    sourceProblem,
+    /** The workspace's import sources, for the field's list (empty until they arrive). */
+    knownSources: sources.data ?? [],
     /** Stops the running check or import (import:cancel). */
     cancel: async () => {
       cancelRequested.current = true
@@ -133,7 +150,10 @@ export function useImportWizard(onRunEnded?: () => void) {
         const picked = await chooseImportFile()
         if (!picked) return
         // Another file chosen over one already shown: its error must not read as the shown file's.
-        const first = await call('import:preview', { token: picked.token }).catch((err: unknown) => {
+        const first = await call('import:preview', {
+          token: picked.token,
+          ...(sourceProblem ? {} : sourceNameField(sourceName)),
+        }).catch((err: unknown) => {
           throw new ChosenFileError(picked.fileName, err)
         })
         setFile(picked)
@@ -148,14 +168,19 @@ export function useImportWizard(onRunEnded?: () => void) {
           await call('import:preview', {
             token: file.token,
             mapping: mapping({}, { status: {}, priority: {} }, name),
+            ...(sourceProblem ? {} : sourceNameField(sourceName)),
           }),
         )
       }),
     check: () =>
       guard(async () => {
-        if (!file) return
+        if (!file || sourceProblem) return
         const sent = mapping()
-        const next = await call('import:preview', { token: file.token, mapping: sent })
+        const next = await call('import:preview', {
+          token: file.token,
+          mapping: sent,
+          ...sourceNameField(sourceName),
+        })
         setPreview(next)
         setCheckedKey(keyOf(sent))
         setStep(next.check ? 'preview' : 'map')
@@ -163,16 +188,25 @@ export function useImportWizard(onRunEnded?: () => void) {
     /** Every row error of the check shown, as a CSV file to save (the check lists the first 500). */
     saveErrors: () =>
       guard(async () => {
-        if (!file) return
-        const report = await call('import:error-report', { token: file.token, mapping: mapping() })
+        if (!file || sourceProblem) return
+        const report = await call('import:error-report', {
+          token: file.token,
+          mapping: mapping(),
+          ...sourceNameField(sourceName),
+        })
         downloadText(report.fileName, report.csv, 'text/csv;charset=utf-8')
         setExported({ fileName: report.fileName, errors: report.errors })
       }),
     run: (allowErrors: boolean) =>
       guard(async () => {
-        if (!file) return
+        if (!file || sourceProblem) return
         try {
-          const outcome = await call('import:run', { token: file.token, mapping: mapping(), allowErrors })
+          const outcome = await call('import:run', {
+            token: file.token,
+            mapping: mapping(),
+            ...sourceNameField(sourceName),
+            allowErrors,
+          })
           if (outcome.status === 'cancelled') {
             setNotice('cancelledRun')
             return
@@ -180,8 +214,9 @@ export function useImportWizard(onRunEnded?: () => void) {
           setResult(outcome)
           setStep('result')
         } finally {
-          // However it ended, the run is in the sync log now.
+          // However it ended, the run is in the sync log now (and its source in the list, if it wrote).
           onRunEnded?.()
+          sources.reload()
         }
       }, 'run'),
     goTo: setStep,
@@ -192,6 +227,7 @@ export function useImportWizard(onRunEnded?: () => void) {
       setResult(null)
       setError(null)
       setNotice(null)
+      setSourceName('')
     },
   }
 }
