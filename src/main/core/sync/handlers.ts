@@ -21,7 +21,7 @@ import {
 } from './sources-admin'
 import { sourceView } from './source-status'
 import { listImportSources } from './import-sources'
-import { recentSyncLog, syncingProcess } from './state'
+import { recentSyncLog, syncingProcess, withRunsOver } from './state'
 
 /** The handler table for this area's core channels. */
 export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncChannels> {
@@ -99,7 +99,8 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
     'sync:cancel': () => ({ cancelled: runtime().scheduler.cancel() }),
     'sync:status': () => runtime().scheduler.status(),
     'sync:log': (req) =>
-      recentSyncLog(store, req.limit ?? 50).map((e) => {
+      // A run killed mid-way (a CLI sync stopped with SIGKILL) shows as interrupted, not running.
+      withRunsOver(store, recentSyncLog(store, req.limit ?? 50), ctx.now()).map((e) => {
         const cause = e.status === 'failed' ? causeOf(e.status, e.error ?? '', e.reason) : null
         // A run that went well has nothing to explain, whatever its entry holds.
         return { ...e, cause: cause === 'other' ? null : cause, reason: e.status === 'ok' ? null : e.reason }

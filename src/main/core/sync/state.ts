@@ -228,6 +228,8 @@ function runningElsewhere(
   store: Store,
   source: string,
   now: number,
+  /** Only looking (the sync log): this process's entries may be its sync worker's run, going now. */
+  ownMayRun = false,
 ): { abandoned: AbandonedEntry[]; live: (RunningEntry & { ownerPid: number }) | null } {
   const entries = store.sqlite
     .prepare(
@@ -245,7 +247,8 @@ function runningElsewhere(
   const lastSign = Math.max(committed ?? -Infinity, ...entries.map((e) => e.startedAt))
   for (const e of entries) {
     const pid = e.ownerPid
-    if (pid === null || pid === process.pid || !processAlive(pid)) abandoned.push({ ...e, ...STOPPED })
+    if (pid === null || (pid === process.pid && !ownMayRun) || !processAlive(pid))
+      abandoned.push({ ...e, ...STOPPED })
     else if (e.heartbeatAt !== null && now - Math.max(e.heartbeatAt, lastSign) > SYNC_HEARTBEAT_SILENT_MS)
       abandoned.push({
         ...e,
@@ -279,6 +282,25 @@ const silent = (pid: number, ms: number): SyncFailureReason => ({
  */
 export function syncingProcess(store: Store, source: string, now: number): number | null {
   return runningElsewhere(store, source, now).live?.ownerPid ?? null
+}
+
+/**
+ * `entries` as they stand at `now`: a 'running' entry whose run is over (its process is gone, or
+ * silent too long: what closeAbandonedRuns closes at the source's next sync) is said as the
+ * interrupted failure it is. Nothing is written; the next sync of its source closes it. Without this a
+ * run killed mid-way showed 'running' for as long as its source was not synced again, for good when
+ * the app cannot sync it (a command-line source whose token is in the CLI's environment only).
+ */
+export function withRunsOver(store: Store, entries: SyncLogEntry[], now: number): SyncLogEntry[] {
+  const sources = new Set(entries.filter((e) => e.status === 'running').map((e) => e.source))
+  if (sources.size === 0) return entries
+  const over = new Map<number, AbandonedEntry>()
+  for (const source of sources)
+    for (const e of runningElsewhere(store, source, now, true).abandoned) over.set(e.id, e)
+  return entries.map((e) => {
+    const o = over.get(e.id)
+    return o && e.status === 'running' ? { ...e, status: 'failed', error: o.why, reason: o.reason } : e
+  })
 }
 
 /**
