@@ -1,5 +1,7 @@
 // The app syncs each source in a worker thread with its own SQLite connection; here the worker runs
 // its TypeScript source via tsx against the loopback ITSM simulator served from this thread.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addSource } from '../../../src/main/core/sources/registry'
 import type { SyncProgress } from '../../../src/main/core/sync/engine'
@@ -8,6 +10,7 @@ import { runSyncInWorker } from '../../../src/main/core/workers/run-sync-in-work
 import type { SyncWorkerData } from '../../../src/main/core/workers/sync-worker-protocol'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { startConnectProxy } from '../../helpers/connect-proxy'
+import { DATABASE_FILE } from '../../../src/main/core/workspace'
 import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 
 const bootstrap = new URL('../../helpers/ts-worker.mjs', import.meta.url)
@@ -182,6 +185,25 @@ describe('sync in a worker thread', () => {
       params: { status: 401, url: `${sim.url}/api/v1/tenants`, entity: 'tenants' },
     })
     expect(recentSyncLog(ws.store, 1)[0]?.reason).toEqual(outcome.reason)
+  })
+
+  it('syncs into no other workspace than the one it was given: a missing one fails and is not created', async () => {
+    // The workspace folder gone while the app runs (deleted, moved, a drive unmounted): the worker
+    // created an empty workspace there and synced into it, and answered ok while the app's own
+    // connection, on the workspace it shows, saw none of it.
+    const gone = join(ws.dataDir, 'moved-away')
+    const outcome = await runSyncInWorker(
+      bootstrap,
+      { ...data(TOKEN), workspace: { dataDir: gone }, tsEntry } as SyncWorkerData,
+      { onProgress: () => {} },
+    )
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      error: `No workspace database at ${join(gone, DATABASE_FILE)}`,
+      reason: { code: 'workspace_missing', params: { path: join(gone, DATABASE_FILE) } },
+    })
+    expect(existsSync(gone)).toBe(false)
+    expect(sim.requests).toEqual([])
   })
 
   it('brings back a missing token with its reason', async () => {
