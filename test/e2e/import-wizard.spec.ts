@@ -273,3 +273,25 @@ test('a source name typed after the choice is checked, imported under, and named
     /^SR 3건 · 마지막 가져오기 /,
   )
 })
+
+test('Check with a required column not mapped takes the keyboard to that column instead of doing nothing', async ({
+  page,
+}) => {
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'custom-layout.csv'))
+  const check = page.getByTestId('import-check')
+  await check.focus()
+  await page.keyboard.press('Enter')
+  // tenant, priority and created_at are required and not matched: the first of them is where to go.
+  await expect(page.getByTestId('map-tenant')).toBeFocused()
+  await expect(page.getByTestId('map-tenant')).toHaveAttribute('aria-invalid', 'true')
+  await page.screenshot({ path: 'test-results/import-wizard-check-unmapped.png' })
+  await page.getByTestId('map-tenant').selectOption('Customer')
+  await check.click()
+  await expect(page.getByTestId('map-priority')).toBeFocused()
+  await page.getByTestId('map-priority').selectOption('Urgency')
+  await page.getByTestId('map-created_at').selectOption('Opened')
+  await page.getByTestId('map-resolved_at').selectOption('Solved')
+  await check.click()
+  await expect(page.getByTestId('import-summary')).toContainText('오류 1행')
+})

@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/error-banner'
 import { formatCount } from '../../i18n/format'
@@ -26,11 +27,22 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
   const w = useImportWizard(onRunEnded)
   const lang = i18n.language
   const check = w.preview?.check ?? null
+  const root = useRef<HTMLDivElement>(null)
+  /**
+   * Check on the column step: with a required column not mapped yet the check could only answer
+   * "nothing to check" and the step would stay as it was; the first such column takes the focus
+   * instead (the line under the grid names them all), as the Connections form does with a mistake.
+   */
+  const checkColumns = (): void => {
+    const unmapped = root.current?.querySelector<HTMLElement>('.import-map select[aria-invalid="true"]')
+    if (unmapped) unmapped.focus()
+    else void w.check()
+  }
   const activeIndex =
     w.step === 'preview' && check && check.errorCount > 0 ? 3 : STEPS.findIndex((s) => s.id === w.step)
 
   return (
-    <div className="import-wizard" data-testid="import-wizard">
+    <div className="import-wizard" data-testid="import-wizard" ref={root}>
       <ol className="import-steps">
         {STEPS.map((s, i) => (
           <li key={s.id} className={i === activeIndex ? 'active' : i < activeIndex ? 'done' : undefined}>
@@ -130,7 +142,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
               type="button"
               className="btn btn-primary"
               disabled={w.busy || w.sourceProblem !== null}
-              onClick={() => void w.check()}
+              onClick={checkColumns}
               data-testid="import-check"
             >
               {t('importWizard.check')}
