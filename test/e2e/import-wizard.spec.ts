@@ -3,7 +3,7 @@
 // long values, another file chosen midway. Chromium against the real core through the harness.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { writeGeneratedCsv } from '../helpers/generated-csv'
 import { expect, test, type Harness } from './fixtures'
@@ -294,4 +294,28 @@ test('Check with a required column not mapped takes the keyboard to that column 
   await page.getByTestId('map-resolved_at').selectOption('Solved')
   await check.click()
   await expect(page.getByTestId('import-summary')).toContainText('오류 1행')
+})
+
+test('the required columns not mapped are said in the error colour, not the grey of a hint, in light and dark', async ({
+  page,
+}) => {
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'custom-layout.csv'))
+  const map = page.getByTestId('import-map')
+  const missing = map.getByRole('alert')
+  await expect(missing).toContainText('필수 열이 연결되지 않았습니다')
+  // The test project has no DOM typings: the page's getComputedStyle is reached through the element.
+  type StyledWindow = { getComputedStyle(el: unknown): { color: string } }
+  const colour = (el: Locator): Promise<string> =>
+    el.evaluate(
+      (node) => (node.ownerDocument.defaultView as unknown as StyledWindow).getComputedStyle(node).color,
+    )
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    // "필수" beside a column is in the theme's danger colour: the message naming them is too.
+    const danger = await colour(map.locator('.import-required').first())
+    expect(await colour(missing)).toBe(danger)
+    expect(await colour(page.getByTestId('import-source-note'))).not.toBe(danger)
+    await map.screenshot({ path: `test-results/import-wizard-missing-${scheme}.png` })
+  }
 })
