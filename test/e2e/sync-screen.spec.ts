@@ -74,6 +74,8 @@ test.describe('progress while a run moves on', () => {
     const views = await recordSyncViews(page)
     await page.getByTestId('sync-run-all').click()
     await expect(page.getByTestId('sync-progress-text')).toContainText('분류 · 첫 페이지를 받는 중…')
+    // The bar says to a screen reader what it measures, not just "progress".
+    await expect(page.getByRole('progressbar', { name: /^(alpha|beta) 동기화 진행률$/ })).toBeVisible()
     await page.getByTestId('sync-progress').screenshot({ path: 'test-results/sync-screen-waiting.png' })
     await expect(page.getByTestId('sync-state')).toHaveText('대기 중', { timeout: 60_000 })
     const seen = await views()

@@ -747,6 +747,7 @@ test('import wizard: a large file shows its progress while checked and imported,
     await chooseImportFile(page, path)
     // The check reads the whole file: the rows read so far, no total yet.
     await expect(page.getByTestId('import-progress-text')).toContainText(/읽는 중: [\d,]+행/)
+    await expect(page.getByRole('progressbar', { name: '파일 확인 중' })).toBeVisible()
     await page.screenshot({ path: 'test-results/import-checking.png', fullPage: true })
     await expect(page.getByTestId('import-summary')).toContainText('300,000행', { timeout: 60_000 })
     await expect(page.getByTestId('import-progress')).toHaveCount(0)
@@ -754,6 +755,10 @@ test('import wizard: a large file shows its progress while checked and imported,
     // The import reads the file again, now against the total the check found; Cancel stops it.
     await page.getByTestId('import-run').click()
     await expect(page.getByTestId('import-progress-text')).toContainText(/읽는 중: [\d,]+ \/ 300,000행/)
+    await expect(page.getByRole('progressbar', { name: '가져오는 중' })).toHaveAttribute(
+      'aria-valuenow',
+      /\d+/,
+    )
     await page.screenshot({ path: 'test-results/import-progress.png', fullPage: true })
     await page.getByTestId('import-cancel').click()
     await expect(page.getByTestId('import-notice')).toHaveText(

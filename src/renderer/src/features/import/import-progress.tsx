@@ -33,6 +33,8 @@ export function ImportProgress({
         ? 100
         : null
   const rows = (n: number) => formatCount(n, lang)
+  const title =
+    progress?.step === 'run' ? t('importWizard.progress.importing') : t('importWizard.progress.checking')
   const text =
     progress === null
       ? ''
@@ -46,14 +48,10 @@ export function ImportProgress({
   return (
     <div className="sync-progress import-progress" data-testid="import-progress">
       <div className="sync-progress-head">
-        <strong>
-          {progress?.step === 'run'
-            ? t('importWizard.progress.importing')
-            : t('importWizard.progress.checking')}
-        </strong>
+        <strong>{title}</strong>
         {progress && <span className="sync-muted">{progress.fileName}</span>}
       </div>
-      <ProgressBar percent={pct} />
+      <ProgressBar percent={pct} label={title} />
       <div className="import-progress-foot">
         <p className="sync-progress-text" data-testid="import-progress-text">
           {text}

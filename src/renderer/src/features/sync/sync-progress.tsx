@@ -32,7 +32,7 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
           </span>
         )}
       </div>
-      <ProgressBar percent={pct} />
+      <ProgressBar percent={pct} label={t('sync.progressOf', { name: progress.source })} />
       <p className="sync-progress-text" data-testid="sync-progress-text">
         {!entity && t('sync.connecting')}
         {entity && waiting && t('sync.waiting', { entity })}
