@@ -110,6 +110,10 @@ export const SYNC_ERROR_REASON_CODES = [
   'sync_crashed',
   /** This run was stopped too long, closed as interrupted by another process, and stopped writing. */
   'sync_taken_over',
+
+  // ── file imports (the sync log keeps them beside the syncs) ──
+  /** A file import wrote nothing: `count` of its rows have errors (without "import the valid rows only"). */
+  'import_rejected',
 ] as const
 
 export type SyncErrorReasonCode = (typeof SYNC_ERROR_REASON_CODES)[number]

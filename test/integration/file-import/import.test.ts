@@ -12,6 +12,7 @@ import {
   type ImportProgress,
   type ImportRunRecord,
 } from '../../../src/main/core/sources/file-import/import'
+import { CoreError } from '../../../src/main/core/errors'
 import { countServiceRequests } from '../../../src/main/core/db/repositories/service-requests'
 import { getWatermark, getWorkspaceKind } from '../../../src/main/core/db/meta'
 import type { Store } from '../../../src/main/core/db/open-database'
@@ -145,7 +146,15 @@ describe('runImport', () => {
         await runImport(ws.store, fixture('canonical-utf8.csv'), { ...opts, sourceName: 'hr' })
         // The clock is read at the start, for the watermark, and at the end.
         expect(runs).toEqual([
-          { source: 'import:hr', status: 'ok', rows: 3, startedAt: 1000, finishedAt: 3000, error: null },
+          {
+            source: 'import:hr',
+            status: 'ok',
+            rows: 3,
+            startedAt: 1000,
+            finishedAt: 3000,
+            error: null,
+            reason: null,
+          },
         ])
         await runImport(ws.store, fixture('canonical-utf8.csv'), { ...opts, dryRun: true })
         expect(runs).toHaveLength(1)
@@ -155,12 +164,20 @@ describe('runImport', () => {
           status: 'failed',
           rows: 0,
           error: '4 rows have errors; nothing was written',
+          // The same as a code, for the Sync screen to word in its language.
+          reason: { code: 'import_rejected', params: { count: 4 } },
         })
         // The reason the caller is told is the one the log keeps.
         const refused = await runImport(ws.store, fixture('garbage.csv'), opts).catch((e: Error) => e)
-        expect(refused).toBeInstanceOf(Error)
+        expect(refused).toBeInstanceOf(CoreError)
         expect((refused as Error).message).toMatch(/binary/)
-        expect(runs[2]).toMatchObject({ status: 'failed', rows: 0, error: (refused as Error).message })
+        expect((refused as CoreError).reason?.code).toBe('binary_file')
+        expect(runs[2]).toMatchObject({
+          status: 'failed',
+          rows: 0,
+          error: (refused as Error).message,
+          reason: (refused as CoreError).reason,
+        })
       } finally {
         ws.dispose()
       }

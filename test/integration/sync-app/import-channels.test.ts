@@ -69,21 +69,28 @@ describe('import wizard channels', () => {
       finishedAt: at,
       pages: 0,
       detail: '3월 SR.csv',
-      // An import's refusal has no cause or reason of a sync failure: its message says it.
+      // An import's refusal has no cause of a sync failure: its message (and reason) says it.
       cause: null,
-      reason: null,
     }
     expect((await app.ok('import:run', { token })).status).toBe('rejected')
     expect(await app.ok('sync:log', {})).toEqual([
       // bad-dates.csv: four of its five rows are wrong.
-      { ...entry, id: 1, status: 'failed', rows: 0, error: '4 rows have errors; nothing was written' },
+      {
+        ...entry,
+        id: 1,
+        status: 'failed',
+        rows: 0,
+        error: '4 rows have errors; nothing was written',
+        // Worded in the UI's language from its code (before: English in the Korean log).
+        reason: { code: 'import_rejected', params: { count: 4 } },
+      },
     ])
     // A check writes nothing and logs nothing.
     await app.ok('import:preview', { token })
     expect(await app.ok('sync:log', {})).toHaveLength(1)
     expect((await app.ok('import:run', { token, allowErrors: true })).written).toBe(1)
     const log = await app.ok('sync:log', {})
-    expect(log[0]).toEqual({ ...entry, id: 2, status: 'ok', rows: 1, error: null })
+    expect(log[0]).toEqual({ ...entry, id: 2, status: 'ok', rows: 1, error: null, reason: null })
     expect(log).toHaveLength(2)
   })
 

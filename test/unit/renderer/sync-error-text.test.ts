@@ -113,6 +113,7 @@ const SAMPLES = {
   interrupted_silent: { pid: '4242', minutes: 2 },
   sync_crashed: { detail: 'exit code 1' },
   sync_taken_over: {},
+  import_rejected: { count: 4 },
 } satisfies Record<SyncErrorReasonCode, Record<string, string | number>>
 
 const reason = (code: string, params: Record<string, string | number> = {}): SyncFailureReason =>

@@ -332,6 +332,13 @@ const CASES = {
       cause: 'interrupted',
     },
   ],
+  import_rejected: [
+    {
+      params: { count: 4 },
+      message: '4 rows have errors; nothing was written',
+      cause: 'other',
+    },
+  ],
 } satisfies Record<SyncErrorReasonCode, Case[]>
 
 const reasonOf = (code: SyncErrorReasonCode, c: Case): SyncFailureReason => ({

@@ -68,6 +68,8 @@ const SYNC_CAUSES = {
   interrupted_silent: 'interrupted',
   sync_crashed: 'other',
   sync_taken_over: 'interrupted',
+  // The entry's message says it all (the Sync screen shows no cause for an import).
+  import_rejected: 'other',
 } satisfies Record<SyncErrorReasonCode, CauseRule>
 
 /**

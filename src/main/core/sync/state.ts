@@ -130,13 +130,15 @@ export function logRun(
     status: Exclude<SyncLogStatus, 'running'>
     rows: number
     error?: string | null
+    /** Why it failed, as a code the UI words (an import refused for its rows, or its file's reason). */
+    reason?: SyncFailureReason | null
     detail?: string | null
   },
 ): void {
   store.sqlite
     .prepare(
-      `INSERT INTO sync_log (source, entity, started_at, finished_at, status, rows, pages, error, detail)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      `INSERT INTO sync_log (source, entity, started_at, finished_at, status, rows, pages, error, error_reason, detail)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
     )
     .run(
       run.source,
@@ -146,6 +148,7 @@ export function logRun(
       run.status,
       run.rows,
       run.error ?? null,
+      run.reason ? JSON.stringify(run.reason) : null,
       run.detail ?? null,
     )
 }

@@ -10,7 +10,8 @@ import { DEFAULT_IMPORT_SOURCE_NAME, IMPORT_SOURCE_PREFIX } from '../../../../sh
 import { advanceWatermark, setWorkspaceKind } from '../../db/meta'
 import type { Store } from '../../db/open-database'
 import { upsertServiceRequests, type SrInput } from '../../db/repositories/service-requests'
-import { CoreError, isStoreBusy, reason } from '../../errors'
+import { CoreError, isStoreBusy, reason, reasonWith } from '../../errors'
+import type { SyncErrorReasonCode, SyncFailureReason } from '../../../../shared/ipc/sync-error-reasons'
 import { createWallClock } from './dates'
 import { checkFile, checkMagic, detectFormat, readHead } from './detect'
 import {
@@ -138,6 +139,8 @@ export type ImportRunRecord = {
   startedAt: number
   finishedAt: number
   error: string | null
+  /** The same as a code the UI words: the file's refusal, or import_rejected with the error count. */
+  reason: SyncFailureReason | null
 }
 
 export type ImportResult = ImportPreview & {
@@ -168,13 +171,19 @@ export async function previewImport(path: string, opts: ImportOptions): Promise<
 export async function runImport(store: Store, path: string, opts: RunImportOptions): Promise<ImportResult> {
   const clock = opts.now ?? Date.now
   const startedAt = clock()
-  const run = (status: ImportRunRecord['status'], rows: number, error: string | null): ImportRunRecord => ({
+  const run = (
+    status: ImportRunRecord['status'],
+    rows: number,
+    error: string | null,
+    why: SyncFailureReason | null = null,
+  ): ImportRunRecord => ({
     source: importSource(opts),
     status,
     rows,
     startedAt,
     finishedAt: clock(),
     error,
+    reason: why,
   })
   // After a rollback or a refusal: the log line may be lost (the store may be what failed), the
   // answer never is. A dry run records nothing, whatever its outcome: it only looked.
@@ -191,14 +200,29 @@ export async function runImport(store: Store, path: string, opts: RunImportOptio
     result = await importRows(store, path, opts, (written) => opts.record?.(store, run('ok', written, null)))
   } catch (err) {
     // A store too busy to take the rows is too busy for the log line: do not wait for it twice.
-    if (!isStoreBusy(err)) recordApart(run('failed', 0, err instanceof Error ? err.message : String(err)))
+    if (!isStoreBusy(err))
+      recordApart(
+        run(
+          'failed',
+          0,
+          err instanceof Error ? err.message : String(err),
+          err instanceof CoreError ? (err.reason ?? null) : null,
+        ),
+      )
     throw err
   }
   if (result.status === 'cancelled') recordApart(run('cancelled', 0, null))
   if (result.status === 'rejected') {
     const n = result.errorCount
     const rows = `${n.toLocaleString('en-US')} ${n === 1 ? 'row has' : 'rows have'}`
-    recordApart(run('failed', 0, `${rows} errors; nothing was written`))
+    recordApart(
+      run(
+        'failed',
+        0,
+        `${rows} errors; nothing was written`,
+        reasonWith<SyncErrorReasonCode>('import_rejected', { count: n }) as SyncFailureReason,
+      ),
+    )
   }
   return result
 }

@@ -67,6 +67,7 @@ const ko = {
     sync_crashed: '동기화 작업이 예기치 않게 멈췄습니다({{detail}}). 다시 동기화해 보세요.',
     sync_taken_over:
       '이 동기화가 너무 오래 멈춰 있는 사이 다른 프로세스가 중단된 것으로 처리했고, 그 뒤 이 연결을 동기화했을 수 있습니다. 마지막 페이지는 쓰지 않고 멈췄습니다.',
+    import_rejected: '{{count}}개 행에 오류가 있어 아무것도 쓰지 않았습니다.',
   } satisfies Record<SyncErrorReasonCode, string>,
   /** The field problem of a rejected ITSM REST row (itsm_row_rejected's `issue`). */
   fieldProblems: {
@@ -205,6 +206,7 @@ const en: typeof ko = {
     sync_crashed: 'The sync stopped unexpectedly ({{detail}}). Try syncing again.',
     sync_taken_over:
       'While this sync was stopped for too long, another process closed it as interrupted and may have synced the connection since. It stopped without writing its last pages.',
+    import_rejected: 'Rows with errors: {{count}}; nothing was written.',
   },
   fieldProblems: {
     missing: 'the field is missing',
