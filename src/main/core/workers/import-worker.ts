@@ -1,17 +1,14 @@
 // Worker-thread entry for the import wizard's file check and import: the file is read, validated and
 // (for a run) written here, on this thread's own SQLite connection, so the app's event loop never
 // waits on a large file. Progress and the answer go back as messages; see run-import-in-worker.ts.
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { parentPort, threadId, workerData } from 'node:worker_threads'
-import { CoreError, reason, workerError } from '../errors'
+import { workerError } from '../errors'
 import type { ImportProgress } from '../sources/file-import/import'
 import { rememberedXlsxPlans, rememberXlsxPlans } from '../sources/file-import/read-xlsx'
-import { DATABASE_FILE } from '../workspace'
 import { executeImportJob, type ImportTarget } from './import-execute'
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol'
 import { throttleProgress } from './progress-throttle'
-import { openWorkerWorkspace } from './worker-workspace'
+import { openExistingWorkerWorkspace } from './worker-workspace'
 
 const data = workerData as ImportWorkerData
 const post = (message: ImportWorkerMessage): void => parentPort?.postMessage(message)
@@ -26,14 +23,7 @@ const progress = throttleProgress<ImportProgress>((p) => post({ type: 'progress'
 // An import writes into an existing workspace; it must never create an empty one somewhere else.
 const target: ImportTarget = {
   open() {
-    const file = join(resolve(data.workspace.dataDir), DATABASE_FILE)
-    if (!existsSync(file))
-      throw new CoreError(
-        'NOT_FOUND',
-        `No workspace database at ${file}`,
-        reason('workspace_missing', { path: file }),
-      )
-    const ws = openWorkerWorkspace(data.workspace)
+    const ws = openExistingWorkerWorkspace(data.workspace)
     return { store: ws.store, release: () => ws.close() }
   },
   now: () => Date.now() + (data.job.op === 'run' ? data.job.clockOffsetMs : 0),

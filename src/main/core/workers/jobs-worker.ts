@@ -1,15 +1,12 @@
 // Worker-thread entry for the background jobs (SLA re-judgement, KPI calculation): each runs on its
 // own SQLite connection (WAL lets the main process keep reading dashboards), so the app's event
 // loop never waits on them. Progress and the outcome go back as messages; see run-jobs-in-worker.ts.
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
-import { CoreError, workerError } from '../errors'
-import { DATABASE_FILE } from '../workspace'
+import { workerError } from '../errors'
 import { executeJob } from './jobs-execute'
 import { throttleProgress } from './progress-throttle'
 import type { JobProgress, JobsWorkerData, JobsWorkerMessage } from './jobs-worker-protocol'
-import { openWorkerWorkspace } from './worker-workspace'
+import { openExistingWorkerWorkspace } from './worker-workspace'
 
 const data = workerData as JobsWorkerData
 const post = (message: JobsWorkerMessage): void => parentPort?.postMessage(message)
@@ -21,9 +18,7 @@ const progress = throttleProgress<JobProgress>((p) => post({ type: 'progress', p
 
 try {
   // A job works on an existing workspace; it must never create an empty one somewhere else.
-  const file = join(resolve(data.workspace.dataDir), DATABASE_FILE)
-  if (!existsSync(file)) throw new CoreError('NOT_FOUND', `No workspace database at ${file}`)
-  const ws = openWorkerWorkspace(data.workspace)
+  const ws = openExistingWorkerWorkspace(data.workspace)
   try {
     const result = await executeJob(ws.store, data.job, progress.push)
     progress.flush()

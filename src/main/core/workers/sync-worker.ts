@@ -1,10 +1,8 @@
 // Worker-thread entry: syncs one source on its own SQLite connection (WAL lets the main process keep
 // reading dashboards meanwhile), so the UI's event loop never waits on parsing or writing pages.
 // Progress and the outcome go back as messages; 'cancel' aborts between pages. See run-sync-in-worker.ts.
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
-import { CoreError, reason } from '../errors'
+import { CoreError } from '../errors'
 import { redactReason } from '../redact'
 import { redactSecrets } from '../secrets'
 import { defaultHttpDeps } from '../sources/http'
@@ -12,8 +10,7 @@ import { connectorFor } from '../sources/registry'
 import { syncSource, type SyncProgress } from '../sync/engine'
 import { throttleProgress } from './progress-throttle'
 import type { SyncWorkerData, SyncWorkerMessage, SyncWorkerRequest } from './sync-worker-protocol'
-import { openWorkerWorkspace } from './worker-workspace'
-import { DATABASE_FILE } from '../workspace'
+import { openExistingWorkerWorkspace } from './worker-workspace'
 
 const data = workerData as SyncWorkerData
 const post = (message: SyncWorkerMessage): void => parentPort?.postMessage(message)
@@ -33,14 +30,7 @@ const progress = throttleProgress<SyncProgress>((p) => post({ type: 'progress', 
 try {
   // A sync writes into the app's workspace; it must never create an empty one somewhere else (the
   // folder gone while the app runs), sync into it and say ok.
-  const file = join(resolve(data.workspace.dataDir), DATABASE_FILE)
-  if (!existsSync(file))
-    throw new CoreError(
-      'NOT_FOUND',
-      `No workspace database at ${file}`,
-      reason('workspace_missing', { path: file }),
-    )
-  const ws = openWorkerWorkspace(data.workspace)
+  const ws = openExistingWorkerWorkspace(data.workspace)
   try {
     const connector = await connectorFor(
       data.record,
