@@ -89,4 +89,60 @@ describe('sync log entries of runs that are over', () => {
       expect(listed.get(elsewhere)?.status).toBe('running')
     },
   )
+
+  it(
+    'judges whether a run is still going on the real clock, whatever date the metrics are asked for',
+    { timeout: 60_000 },
+    async () => {
+      // `--as-of` (the CLI) and a pinned clock (the harness) move the core's "now", a metrics date.
+      // A run's heartbeat is the real time it last beat: judged against a past as-of, a run silent
+      // for minutes still looked alive; against a future one, a run beating now looked gone, and
+      // the connection it syncs could be removed from under it.
+      app = appContext({ now: () => Date.parse('2035-06-30T00:00:00Z') })
+      const store = app.ws.store
+      addSource(store, { name: 'live', kind: 'itsm', config: { url: 'http://127.0.0.1:8089' } }, Date.now())
+      const insert = store.sqlite.prepare(
+        `INSERT INTO sync_log (source, entity, started_at, status, rows, pages, owner_pid, heartbeat_at)
+         VALUES (?, 'srs', ?, 'running', 0, 0, ?, ?)`,
+      )
+      const now = Date.now()
+      // Both by this test's process, which the CLI sees as another live process; one beat a second
+      // ago, the other has not beaten for over the allowed silence (its pid since reused, say).
+      const live = Number(insert.run('itsm:live', now - 60_000, process.pid, now - 1_000).lastInsertRowid)
+      const silent = Number(
+        insert.run('itsm:silent', now - 600_000, process.pid, now - SYNC_HEARTBEAT_SILENT_MS - 60_000)
+          .lastInsertRowid,
+      )
+
+      for (const asOf of ['2020-01-01', '2035-06-30']) {
+        const out = await cli(['sync', 'log', '--json', '--as-of', asOf, '--data-dir', app.ws.dataDir])
+        expect(out.code, out.stderr).toBe(0)
+        const listed = new Map(
+          (JSON.parse(out.stdout) as { id: number; status: string; error: string | null }[]).map((e) => [
+            e.id,
+            e,
+          ]),
+        )
+        expect(listed.get(live), `--as-of ${asOf}`).toMatchObject({ status: 'running', error: null })
+        expect(listed.get(silent), `--as-of ${asOf}`).toMatchObject({
+          status: 'failed',
+          error: `interrupted (process ${process.pid} gave no sign of life for over 2 minutes)`,
+        })
+      }
+
+      // In this process the core's clock is pinned in 2035; the CLI's "other process" here is the
+      // parent of this test process, beating now.
+      store.sqlite
+        .prepare('UPDATE sync_log SET owner_pid = ? WHERE id IN (?, ?)')
+        .run(process.ppid, live, silent)
+      const shown = new Map((await app.ok('sync:log', {})).map((e) => [e.id, e]))
+      expect(shown.get(live)).toMatchObject({ status: 'running', reason: null })
+      expect(shown.get(silent)).toMatchObject({ status: 'failed', reason: { code: 'interrupted_silent' } })
+      // The connection a live run pulls is not removed from under it.
+      expect(await app.invoke('sources:remove', { name: 'live' })).toMatchObject({
+        ok: false,
+        error: { reason: { code: 'source_syncing_elsewhere_remove' } },
+      })
+    },
+  )
 })

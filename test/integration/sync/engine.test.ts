@@ -221,13 +221,14 @@ describe('syncSource', () => {
   })
 
   it('answers a failed outcome, fetching nothing, while another live process syncs the source', async () => {
-    // The test runner's parent: a live process that is not this one, holding the source.
+    // The test runner's parent: a live process that is not this one, holding the source. A minute
+    // ago on the real clock, which whether a run is still going is judged on (not this test's).
     ws.store.sqlite
       .prepare(
         `INSERT INTO sync_log (source, entity, started_at, status, rows, pages, owner_pid)
          VALUES ('itsm:fake', 'srs', ?, 'running', 0, 0, ?)`,
       )
-      .run(clock - 60_000, process.ppid)
+      .run(Date.now() - 60_000, process.ppid)
     const { connector, calls } = fakeConnector()
     const outcome = await syncSource(ws.store, connector, { now })
     expect(outcome).toMatchObject({

@@ -191,16 +191,17 @@ describe('a sync of a source another live process is syncing', () => {
 })
 
 describe('closeAbandonedRuns', () => {
+  // Passed as both the log's clock and the real clock liveness is judged at (its last argument).
   const now = Date.parse('2026-03-18T06:00:00Z')
 
   it('leaves a live process its run and refuses, naming the process', () => {
     // The test runner's parent process: alive, and not this one.
     const id = runningEntry(ws.store, process.ppid, now - 60_000)
-    expect(() => closeAbandonedRuns(ws.store, SOURCE, now)).toThrow(
+    expect(() => closeAbandonedRuns(ws.store, SOURCE, now, now)).toThrow(
       `${SOURCE} is being synced by another process (pid ${process.ppid}); try again when it ends`,
     )
     // The refusal's reason, for the app to word (the pid as text: a name, not a count).
-    expect(refusal(() => closeAbandonedRuns(ws.store, SOURCE, now))).toEqual({
+    expect(refusal(() => closeAbandonedRuns(ws.store, SOURCE, now, now))).toEqual({
       code: 'source_syncing_elsewhere',
       params: { name: 'two', pid: String(process.ppid) },
     })
@@ -211,7 +212,7 @@ describe('closeAbandonedRuns', () => {
     const gone = runningEntry(ws.store, deadPid(), now - 60_000)
     const own = runningEntry(ws.store, process.pid, now - 50_000)
     const legacy = runningEntry(ws.store, null, now - 40_000)
-    expect(closeAbandonedRuns(ws.store, SOURCE, now)).toBe(3)
+    expect(closeAbandonedRuns(ws.store, SOURCE, now, now)).toBe(3)
     for (const id of [gone, own, legacy])
       expect(entry(id)).toMatchObject({
         status: 'failed',
@@ -223,7 +224,7 @@ describe('closeAbandonedRuns', () => {
 
   it('closes a live process’s run without heartbeats (an earlier version’s) that has shown no sign of life for half an hour (a reused pid)', () => {
     const id = runningEntry(ws.store, process.ppid, now - SYNC_SILENT_MS - 1)
-    expect(closeAbandonedRuns(ws.store, SOURCE, now)).toBe(1)
+    expect(closeAbandonedRuns(ws.store, SOURCE, now, now)).toBe(1)
     expect(entry(id)).toMatchObject({
       status: 'failed',
       error: expect.stringContaining('no progress for over 30 minutes'),
@@ -233,7 +234,7 @@ describe('closeAbandonedRuns', () => {
 
   it('closes a live pid’s run whose heartbeat stopped over two minutes ago (a crash, the pid given to another program)', () => {
     const id = runningEntry(ws.store, process.ppid, now - 5 * 60_000, now - SYNC_HEARTBEAT_SILENT_MS - 1)
-    expect(closeAbandonedRuns(ws.store, SOURCE, now)).toBe(1)
+    expect(closeAbandonedRuns(ws.store, SOURCE, now, now)).toBe(1)
     expect(entry(id)).toMatchObject({
       status: 'failed',
       error: `interrupted (process ${process.ppid} gave no sign of life for over 2 minutes)`,
@@ -249,7 +250,7 @@ describe('closeAbandonedRuns', () => {
       now - 5 * 3_600_000,
       now - SYNC_HEARTBEAT_SILENT_MS + 1000,
     )
-    expect(() => closeAbandonedRuns(ws.store, SOURCE, now)).toThrow(SyncBusyError)
+    expect(() => closeAbandonedRuns(ws.store, SOURCE, now, now)).toThrow(SyncBusyError)
     expect(entry(id)?.status).toBe('running')
   })
 
@@ -258,7 +259,7 @@ describe('closeAbandonedRuns', () => {
     ws.store.sqlite
       .prepare("INSERT INTO sync_state (source, entity, cursor, updated_at) VALUES (?, 'srs', 'x', ?)")
       .run(SOURCE, now - 60_000)
-    expect(() => closeAbandonedRuns(ws.store, SOURCE, now)).toThrow(SyncBusyError)
+    expect(() => closeAbandonedRuns(ws.store, SOURCE, now, now)).toThrow(SyncBusyError)
     expect(entry(id)?.status).toBe('running')
   })
 })

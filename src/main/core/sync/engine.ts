@@ -234,9 +234,10 @@ async function syncEntity(
     return pending
   }
   // Another process tells a live run from one a crash left behind by this (a pid may be reused).
+  // On the real clock, whatever opts.now says (beat).
   const heartbeat = setInterval(() => {
     try {
-      beat(store, logId, opts.now())
+      beat(store, logId)
     } catch {
       // A beat missed (the store busy past its timeout) is made up by the next one.
     }

@@ -50,7 +50,8 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
   const refuseWhileSyncing = (name: string, change: 'remove' | 'move'): void => {
     if (ctx.sync?.scheduler.syncing() === name) throw whileSyncing(name, change)
     const record = getSource(store, name)
-    const pid = record && syncingProcess(store, `${record.kind}:${record.name}`, ctx.now())
+    // The real clock, not ctx.now(): a metrics' as-of says nothing of which processes are alive.
+    const pid = record && syncingProcess(store, `${record.kind}:${record.name}`)
     if (pid) throw whileSyncingElsewhere(name, change, pid)
   }
   return {
@@ -99,8 +100,9 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
     'sync:cancel': () => ({ cancelled: runtime().scheduler.cancel() }),
     'sync:status': () => runtime().scheduler.status(),
     'sync:log': (req) =>
-      // A run killed mid-way (a CLI sync stopped with SIGKILL) shows as interrupted, not running.
-      withRunsOver(store, recentSyncLog(store, req.limit ?? 50), ctx.now()).map((e) => {
+      // A run killed mid-way (a CLI sync stopped with SIGKILL) shows as interrupted, not running;
+      // judged on the real clock, not ctx.now() (the CLI's --as-of moves that one).
+      withRunsOver(store, recentSyncLog(store, req.limit ?? 50)).map((e) => {
         const cause = e.status === 'failed' ? causeOf(e.status, e.error ?? '', e.reason) : null
         // A run that went well has nothing to explain, whatever its entry holds.
         return { ...e, cause: cause === 'other' ? null : cause, reason: e.status === 'ok' ? null : e.reason }

@@ -57,20 +57,27 @@ export type SyncLogEntry = {
 }
 
 /**
- * Opens a sync-log entry in state running, owned by this process; returns its id. Throws
- * SyncBusyError when another live process is syncing `source` (checked in the same transaction as
- * the insert, so of two processes starting at once one is refused).
+ * Opens a sync-log entry in state running, owned by this process, started at `now`; returns its id.
+ * Throws SyncBusyError when another live process is syncing `source` (checked in the same
+ * transaction as the insert, so of two processes starting at once one is refused). Its first
+ * heartbeat is `wallNow`, the real clock (see beat).
  */
-export function logStart(store: Store, source: string, entity: string, now: number): number {
+export function logStart(
+  store: Store,
+  source: string,
+  entity: string,
+  now: number,
+  wallNow: number = Date.now(),
+): number {
   return writeTransaction(store.sqlite, (): number => {
-    const other = runningElsewhere(store, source, now).live
+    const other = runningElsewhere(store, source, wallNow).live
     if (other) throw new SyncBusyError(source, other.ownerPid)
     const info = store.sqlite
       .prepare(
         `INSERT INTO sync_log (source, entity, started_at, status, rows, pages, owner_pid, heartbeat_at)
          VALUES (?, ?, ?, 'running', 0, 0, ?, ?)`,
       )
-      .run(source, entity, now, process.pid, now)
+      .run(source, entity, now, process.pid, wallNow)
     return Number(info.lastInsertRowid)
   })()
 }
@@ -180,11 +187,17 @@ export function stillRunning(store: Store, id: number): boolean {
   )
 }
 
-/** Records that the run of entry `id` is alive at `now` (the engine calls it every SYNC_HEARTBEAT_MS). */
-export function beat(store: Store, id: number, now: number): void {
+/**
+ * Records that the run of entry `id` is alive at `wallNow` (the engine calls it every
+ * SYNC_HEARTBEAT_MS). Heartbeats are on the real clock, never the injected one: they are judged
+ * against the real clock of another process (or of a `sync log --as-of`, whose "now" is a metrics
+ * date, not the time), and a clock pinned or moved would make a live run look silent or a dead one
+ * alive.
+ */
+export function beat(store: Store, id: number, wallNow: number = Date.now()): void {
   store.sqlite
     .prepare("UPDATE sync_log SET heartbeat_at = ? WHERE id = ? AND status = 'running'")
-    .run(now, id)
+    .run(wallNow, id)
 }
 
 /** Refusal to sync a source another live process is syncing. */
@@ -225,7 +238,7 @@ type AbandonedEntry = RunningEntry & { why: string; reason: SyncFailureReason }
  * are over since a process syncs a source once at a time; by no recorded process, i.e. before owners
  * were recorded; by a process that is gone; without a heartbeat for SYNC_HEARTBEAT_SILENT_MS; or,
  * entries from before heartbeats, silent for SYNC_SILENT_MS) and the `live` one of another process,
- * if any.
+ * if any. `now` is the real clock (heartbeats are written on it), never a metrics' as-of.
  */
 function runningElsewhere(
   store: Store,
@@ -281,25 +294,32 @@ const silent = (pid: number, ms: number): SyncFailureReason => ({
 
 /**
  * The pid of another live process syncing `source` now (a command-line sync while the app runs, or
- * the app while the CLI runs), or null. Only looks: nothing is closed.
+ * the app while the CLI runs), or null. Only looks: nothing is closed. `wallNow` is the real clock
+ * (tests move it), never the core's injected one.
  */
-export function syncingProcess(store: Store, source: string, now: number): number | null {
-  return runningElsewhere(store, source, now).live?.ownerPid ?? null
+export function syncingProcess(store: Store, source: string, wallNow: number = Date.now()): number | null {
+  return runningElsewhere(store, source, wallNow).live?.ownerPid ?? null
 }
 
 /**
- * `entries` as they stand at `now`: a 'running' entry whose run is over (its process is gone, or
- * silent too long: what closeAbandonedRuns closes at the source's next sync) is said as the
- * interrupted failure it is. Nothing is written; the next sync of its source closes it. Without this a
- * run killed mid-way showed 'running' for as long as its source was not synced again, for good when
- * the app cannot sync it (a command-line source whose token is in the CLI's environment only).
+ * `entries` as they stand now: a 'running' entry whose run is over (its process is gone, or silent
+ * too long: what closeAbandonedRuns closes at the source's next sync) is said as the interrupted
+ * failure it is. Nothing is written; the next sync of its source closes it. Without this a run
+ * killed mid-way showed 'running' for as long as its source was not synced again, for good when the
+ * app cannot sync it (a command-line source whose token is in the CLI's environment only).
+ * `wallNow` is the real clock (tests move it): a process is alive or not now, whatever date the
+ * metrics are asked for (`sync log --as-of`).
  */
-export function withRunsOver(store: Store, entries: SyncLogEntry[], now: number): SyncLogEntry[] {
+export function withRunsOver(
+  store: Store,
+  entries: SyncLogEntry[],
+  wallNow: number = Date.now(),
+): SyncLogEntry[] {
   const sources = new Set(entries.filter((e) => e.status === 'running').map((e) => e.source))
   if (sources.size === 0) return entries
   const over = new Map<number, AbandonedEntry>()
   for (const source of sources)
-    for (const e of runningElsewhere(store, source, now, true).abandoned) over.set(e.id, e)
+    for (const e of runningElsewhere(store, source, wallNow, true).abandoned) over.set(e.id, e)
   return entries.map((e) => {
     const o = over.get(e.id)
     return o && e.status === 'running' ? { ...e, status: 'failed', error: o.why, reason: o.reason } : e
@@ -308,13 +328,19 @@ export function withRunsOver(store: Store, entries: SyncLogEntry[], now: number)
 
 /**
  * Call before syncing `source`. Entries still 'running' whose process is gone (or that this process
- * left) are marked failed, so the log tells the truth; returns how many. When another live process
- * is syncing `source`, its entries are left alone and SyncBusyError is thrown: the caller must not
- * sync (both would pull the same pages and the other's log entries would turn into false failures).
+ * left) are marked failed at `now`, so the log tells the truth; returns how many. When another live
+ * process is syncing `source`, its entries are left alone and SyncBusyError is thrown: the caller
+ * must not sync (both would pull the same pages and the other's log entries would turn into false
+ * failures). Liveness is judged at `wallNow`, the real clock (tests move it).
  */
-export function closeAbandonedRuns(store: Store, source: string, now: number): number {
+export function closeAbandonedRuns(
+  store: Store,
+  source: string,
+  now: number,
+  wallNow: number = Date.now(),
+): number {
   const { abandoned, live } = writeTransaction(store.sqlite, () => {
-    const found = runningElsewhere(store, source, now)
+    const found = runningElsewhere(store, source, wallNow)
     const close = store.sqlite.prepare(
       `UPDATE sync_log SET status = 'failed', finished_at = ?, error = ?, error_reason = ?
        WHERE id = ? AND status = 'running'`,
