@@ -9,7 +9,7 @@ import type { EventName, EventPayloads } from '../shared/ipc/contract'
 import { createCoreHandlers } from './core/api'
 import { refreshItsmRole } from './core/auth/itsm-role'
 import { createAuthSession } from './core/auth/session'
-import { createSyncRuntime, type SyncRuntime } from './core/sync/runtime'
+import { createSyncRuntime } from './core/sync/runtime'
 import { appSecrets } from './core/sync/sources-admin'
 import { APP_DIR_NAME, WORKSPACE_DIR_NAME } from './core/paths'
 import { openWorkspace, type Workspace } from './core/workspace'
@@ -26,6 +26,7 @@ import { openSettingsStore } from './shell/settings-store'
 import { createShellHandlers } from './shell/shell-handlers'
 import { applyTheme, onThemeUpdated } from './shell/theme'
 import { createWindowManager, type WindowManager } from './shell/windows'
+import { holdQuitUntil } from './shell/quit-gate'
 import { IMPORT_EXTENSIONS } from './core/sources/file-import/detect'
 
 const log: ShellLogger = {
@@ -40,7 +41,6 @@ const rendererDir = join(here, '..', 'renderer')
 
 let workspace: Workspace | null = null
 let windows: WindowManager | null = null
-let sync: SyncRuntime | null = null
 
 // Every renderer is sandboxed, whatever a window's options say.
 app.enableSandbox()
@@ -149,7 +149,6 @@ function start(): void {
     },
     log: { info: (message) => console.info(`[ops-console] ${message}`), warn: log.warn },
   })
-  sync = syncRuntime
   const core = createCoreHandlers({
     workspace,
     runtime: 'electron',
@@ -236,12 +235,20 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => wm.openMain())
-  app.on('will-quit', () => {
-    // A worker mid-sync loses at most its uncommitted page; the next run resumes from the cursor.
-    kpiEngine.dispose()
-    sync?.scheduler.stop()
-    workspace?.close()
-  })
+  // A sync running at quit is cancelled and waited for (a few seconds at most; core/sync/runtime.ts
+  // QUIT_GRACE_MS), so it commits what it holds and logs the run as cancelled; the KPI engine goes
+  // first, so the cancelled run's rows start no calculation.
+  holdQuitUntil(
+    app,
+    async () => {
+      kpiEngine.dispose()
+      // Says itself, through the runtime's log, when it had to stop a worker that did not answer.
+      await syncRuntime.shutdown()
+      workspace?.close()
+      workspace = null
+    },
+    log,
+  )
 
   wm.openMain()
 }

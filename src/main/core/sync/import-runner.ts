@@ -47,6 +47,10 @@ export type ImportRunner = {
   ): Promise<ImportRunView>
   /** Stops the running check or import; false when none runs. */
   cancel(): boolean
+  /** Stops the running step's worker where it is (after cancel() went unanswered); false when none runs. */
+  terminate(): boolean
+  /** Resolves once no check or import runs (shutdown). */
+  idle(): Promise<void>
   /** True while an import (not a check) runs: it writes to the workspace in one transaction. */
   importing(): boolean
   /** The worker_threads threadId the last finished step ran on (tests). */
@@ -97,7 +101,12 @@ function shortenBusyWait(store: Store): () => void {
 
 /** Creates the runner; one check or import runs at a time (a second one is refused as busy). */
 export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
-  let active: { cancel(): void; op: ImportJob['op'] } | null = null
+  let active: {
+    cancel(): void
+    terminate(): void
+    op: ImportJob['op']
+    done: Promise<unknown>
+  } | null = null
   let lastThread: number | null = null
   // Each step runs in a new worker: the workbook first passes the last one made go to the next, so
   // an import (or a re-check with another mapping) does not read a large sheet through once more.
@@ -130,7 +139,12 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
           onProgress,
         )
       : runImportInProcess(job, opts.store, opts.now, onProgress)
-    active = { cancel: running.cancel, op: job.op }
+    active = {
+      cancel: running.cancel,
+      terminate: running.terminate,
+      op: job.op,
+      done: running.result.catch(() => undefined),
+    }
     try {
       const { thread, xlsxPlans: remembered, ...result } = await running.result
       lastThread = thread
@@ -218,6 +232,14 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
       if (!active) return false
       active.cancel()
       return true
+    },
+    terminate() {
+      if (!active) return false
+      active.terminate()
+      return true
+    },
+    async idle() {
+      while (active) await active.done
     },
     importing: () => active?.op === 'run',
     lastThread: () => lastThread,

@@ -28,7 +28,40 @@ export type SyncRuntime = {
   imports: ImportRunner
   httpDeps: HttpDeps
   close(): Promise<void>
+  /**
+   * Stops for good, the app quitting: no sync starts again; a running sync and import are asked to
+   * cancel (the sync commits the pages it holds and logs the run as cancelled, the import rolls back
+   * and logs it) and waited for up to `graceMs`; a worker still going then is terminated (its run
+   * closed as interrupted by the next sync, as after a crash). Never rejects.
+   */
+  shutdown(opts?: { graceMs?: number }): Promise<ShutdownReport>
 }
+
+/**
+ * What shutdown() found running, whether it had to terminate a worker that did not stop in time, and
+ * whether everything had stopped when it returned (false: a run's bookkeeping was still going after
+ * the termination; the process ends anyway).
+ */
+export type ShutdownReport = {
+  syncing: boolean
+  importing: boolean
+  terminated: boolean
+  stopped: boolean
+  ms: number
+}
+
+/**
+ * How long a quit waits for a running sync or import to stop. A sync worker answers a cancel at its
+ * next await: the request in flight is aborted at once, and what it has received (at most a batch
+ * of 5,000 rows) is committed with its cursor and the entry closed as cancelled, in well under a
+ * second (the quit test measures it); an import stops at its next chunk and rolls back. One that has
+ * not answered in 5 s is stuck (waiting for another writer's lock, whose timeout is 2 minutes) and
+ * waiting longer would only keep a closed app in the task list.
+ */
+export const QUIT_GRACE_MS = 5000
+
+/** How long, after terminating a worker, the rest of a quit's bookkeeping may take. */
+const AFTER_TERMINATE_MS = 1000
 
 export type SyncRuntimeOptions = {
   store: Store
@@ -58,6 +91,8 @@ export type SyncRuntimeOptions = {
 export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
   const httpDeps = opts.httpDeps ?? defaultHttpDeps()
   const resolver = appSecrets(opts.store, opts.secrets)
+  // Aborted by shutdown() once its wait is over: stops the sync worker's thread where it is.
+  const kill = new AbortController()
   const files = createImportFileRegistry(opts.now)
   // A sync and an import never write at the same time (each would hold the other's writes up).
   const imports = createImportRunner({
@@ -88,7 +123,7 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
               ...(opts.timeZone ? { timeZone: opts.timeZone() } : {}),
               ...opts.worker.extraData,
             } as SyncWorkerData,
-            { onProgress: job.onProgress, signal: job.signal },
+            { onProgress: job.onProgress, signal: job.signal, terminate: kill.signal },
           )
         : await runInProcess(job, secrets)
     } catch (err) {
@@ -161,6 +196,42 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
       await scheduler.idle()
       await files.clear()
     },
+    async shutdown({ graceMs = QUIT_GRACE_MS } = {}) {
+      const began = performance.now()
+      const syncing = scheduler.status().state === 'running'
+      const importing = imports.cancel()
+      scheduler.shutdown()
+      const settled = Promise.all([scheduler.idle(), imports.idle()])
+      const inTime = await within(settled, graceMs)
+      let stopped = inTime
+      if (!inTime) {
+        opts.log?.warn(
+          `A sync or import did not stop within ${graceMs} ms of quitting; its worker is stopped`,
+        )
+        kill.abort()
+        imports.terminate()
+        stopped = await within(settled, AFTER_TERMINATE_MS)
+      }
+      await files.clear().catch(() => undefined)
+      return {
+        syncing,
+        importing,
+        terminated: !inTime,
+        stopped,
+        ms: Math.round(performance.now() - began),
+      }
+    },
+  }
+}
+
+/** True when `done` resolves within `ms`, false when the time runs out first. */
+async function within(done: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)))
+  try {
+    return await Promise.race([done.then(() => true), late])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

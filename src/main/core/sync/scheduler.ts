@@ -53,6 +53,11 @@ export type SyncScheduler = {
   /** Starts the background timer (the first run after startDelayMs). */
   start(): void
   stop(): void
+  /**
+   * Stops for good (the app quitting): the timer is cleared, the running run is cancelled, and no
+   * run starts again, by the timer or on demand (answered 'busy'). Wait with idle().
+   */
+  shutdown(): void
   /** Starts a run unless one is going; answers at once (progress and the end come as events). */
   runNow(opts?: { source?: string; full?: boolean; trigger?: SyncRunResult['trigger'] }): SyncRunAnswer
   cancel(): boolean
@@ -89,6 +94,8 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
   let timer: unknown = null
   let nextRunAt: number | null = null
   let started = false
+  /** Set by shutdown(): nothing starts any more. */
+  let closed = false
 
   const status = (): SyncStatusView => ({
     state: running ? 'running' : offlineSince !== null ? 'offline' : 'idle',
@@ -262,7 +269,8 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
   function runNow(
     opts: { source?: string; full?: boolean; trigger?: SyncRunResult['trigger'] } = {},
   ): SyncRunAnswer {
-    if (running) return { started: false, reason: 'busy', status: status() }
+    // Quitting: the run would be cancelled at once (its log entry a false 'cancelled').
+    if (running || closed) return { started: false, reason: 'busy', status: status() }
     if (deps.importing?.()) return { started: false, reason: 'importing', status: status() }
     const all = deps.sources()
     const chosen = opts.source ? all.filter((s) => s.name === opts.source) : all
@@ -285,19 +293,25 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     return { started: true, reason: null, status: status() }
   }
 
+  function stop(): void {
+    started = false
+    if (timer !== null) timers.clear(timer)
+    timer = null
+    nextRunAt = null
+    running?.controller.abort()
+  }
+
   return {
     start() {
-      if (started) return
+      if (started || closed) return
       started = true
       arm(deps.startDelayMs ?? 5000)
       emitState()
     },
-    stop() {
-      started = false
-      if (timer !== null) timers.clear(timer)
-      timer = null
-      nextRunAt = null
-      running?.controller.abort()
+    stop,
+    shutdown() {
+      closed = true
+      stop()
     },
     runNow,
     cancel() {

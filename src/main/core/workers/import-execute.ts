@@ -59,5 +59,6 @@ export function runImportInProcess(
     // The same thread, so the same remembered first passes: nothing to hand on.
     xlsxPlans: [],
   }))
-  return { result, cancel: () => void (stop = true) }
+  // Nothing to terminate on this thread: the step stops at its next check, as for cancel().
+  return { result, cancel: () => void (stop = true), terminate: () => void (stop = true) }
 }

@@ -18,6 +18,12 @@ export type ImportInWorker = {
   result: Promise<ImportStepResult>
   /** Asks the worker to stop: a check then fails with CONFLICT, an import answers 'cancelled'. */
   cancel(): void
+  /**
+   * Stops the thread where it is (it did not answer cancel() in time; the app is quitting): `result`
+   * rejects at once. An import's one transaction is rolled back when its connection closes with the
+   * thread, so nothing of it stays.
+   */
+  terminate(): void
 }
 
 /** Starts `workerFile` (the built import-worker) for `job` on the workspace in `workspace`. */
@@ -29,6 +35,7 @@ export function runImportInWorker(
 ): ImportInWorker {
   const cancelFlag = new SharedArrayBuffer(4)
   const flag = new Int32Array(cancelFlag)
+  let terminate = (): void => {}
   const result = new Promise<ImportStepResult>((resolve, reject) => {
     let settled = false
     const fail = (err: CoreError): void => {
@@ -41,6 +48,16 @@ export function runImportInWorker(
       ...workerOptions,
       workerData: { ...data, job, cancelFlag } satisfies ImportWorkerData,
     })
+    terminate = () => {
+      fail(
+        new CoreError(
+          'UNAVAILABLE',
+          'The import was stopped: it did not answer the request to cancel in time',
+        ),
+      )
+      // Not awaited: a thread in a synchronous write stops once that write returns.
+      void worker.terminate()
+    }
     worker.on('message', (message: ImportWorkerMessage) => {
       if (settled) return
       if (message.type === 'progress') onProgress(message.progress)
@@ -68,5 +85,5 @@ export function runImportInWorker(
       ),
     )
   })
-  return { result, cancel: () => void Atomics.store(flag, 0, 1) }
+  return { result, cancel: () => void Atomics.store(flag, 0, 1), terminate: () => terminate() }
 }

@@ -7,11 +7,15 @@ import type { SyncWorkerData, SyncWorkerMessage, SyncWorkerRequest } from './syn
 /**
  * Starts `workerFile` (the built sync-worker) for `data`; resolves with the outcome, never rejects:
  * a crash of the worker becomes a failed outcome that says so (the committed pages stay).
+ * `signal` asks the worker to stop after its current page (it logs the run as cancelled);
+ * `terminate` stops the thread where it is (a worker that did not answer `signal` in time, the app
+ * quitting): the outcome is then cancelled at once, and the run's log entry is left to the next sync
+ * to close as interrupted, as after a crash of the process.
  */
 export function runSyncInWorker(
   workerFile: string | URL,
   data: SyncWorkerData,
-  opts: { onProgress: (p: SyncProgress) => void; signal?: AbortSignal },
+  opts: { onProgress: (p: SyncProgress) => void; signal?: AbortSignal; terminate?: AbortSignal },
   workerOptions: Omit<WorkerOptions, 'workerData'> = {},
 ): Promise<SyncOutcome> {
   const source = `${data.record.kind}:${data.record.name}`
@@ -22,6 +26,7 @@ export function runSyncInWorker(
       if (settled) return
       settled = true
       opts.signal?.removeEventListener('abort', onAbort)
+      opts.terminate?.removeEventListener('abort', onTerminate)
       resolve(outcome)
     }
     const failed = (message: string, reason: SyncFailureReason | null = null): SyncOutcome => ({
@@ -38,6 +43,17 @@ export function runSyncInWorker(
     const onAbort = (): void => worker.postMessage({ type: 'cancel' } satisfies SyncWorkerRequest)
     if (opts.signal?.aborted) onAbort()
     opts.signal?.addEventListener('abort', onAbort, { once: true })
+    const onTerminate = (): void => {
+      settle({
+        ...failed('Stopped: the sync did not answer the request to cancel in time', { code: 'cancelled' }),
+        status: 'cancelled',
+      })
+      // Not awaited: a thread in a synchronous SQLite call (waiting for the write lock) stops only
+      // once that call returns; the caller goes on meanwhile.
+      void worker.terminate()
+    }
+    if (opts.terminate?.aborted) onTerminate()
+    opts.terminate?.addEventListener('abort', onTerminate, { once: true })
     worker.on('message', (message: SyncWorkerMessage) => {
       if (message.type === 'progress') opts.onProgress(message.progress)
       else if (message.type === 'done') settle(message.outcome)

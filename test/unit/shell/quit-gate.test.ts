@@ -1,0 +1,90 @@
+// The app's quit waits for the core's shutdown: Electron ends the process once will-quit's handlers
+// return unless one prevents it. A stand-in for `app` records what the gate does with each will-quit.
+import { describe, expect, it } from 'vitest'
+import { holdQuitUntil, type QuitEvent, type QuittingApp } from '../../../src/main/shell/quit-gate'
+
+/** An `app` whose quit() emits will-quit as Electron's does; `quits` counts the process ends. */
+function fakeApp() {
+  const listeners: ((event: QuitEvent) => void)[] = []
+  const fake = {
+    quits: 0,
+    asked: 0,
+    on(_event: 'will-quit', listener: (event: QuitEvent) => void) {
+      listeners.push(listener)
+    },
+    quit() {
+      fake.asked++
+      let prevented = false
+      for (const l of listeners) l({ preventDefault: () => void (prevented = true) })
+      if (!prevented) fake.quits++
+    },
+  }
+  return fake satisfies QuittingApp
+}
+
+/** A promise and the function that resolves it. */
+function deferred(): { promise: Promise<void>; resolve(): void; reject(err: Error): void } {
+  let resolve!: () => void
+  let reject!: (err: Error) => void
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0))
+
+describe('holdQuitUntil', () => {
+  it('holds the quit until the work settles, runs it once however often quit is asked, then quits', async () => {
+    const app = fakeApp()
+    const work = deferred()
+    let runs = 0
+    holdQuitUntil(
+      app,
+      () => {
+        runs++
+        return work.promise
+      },
+      { warn: () => {} },
+    )
+    app.quit()
+    expect(app.quits).toBe(0)
+    // Asked again while stopping (Cmd+Q twice): still held, no second stop.
+    app.quit()
+    await flush()
+    expect({ runs, quits: app.quits }).toEqual({ runs: 1, quits: 0 })
+    work.resolve()
+    await flush()
+    // The gate asked the quit again and let it through, once.
+    expect({ runs, quits: app.quits, asked: app.asked }).toEqual({ runs: 1, quits: 1, asked: 3 })
+  })
+
+  it('quits all the same when the work fails, saying why', async () => {
+    const app = fakeApp()
+    const warnings: string[] = []
+    const work = deferred()
+    holdQuitUntil(app, () => work.promise, { warn: (m) => warnings.push(m) })
+    app.quit()
+    work.reject(new Error('database is locked'))
+    await flush()
+    expect(app.quits).toBe(1)
+    expect(warnings).toEqual(['Stopping before quitting failed: database is locked'])
+  })
+
+  it('quits when the work throws before returning a promise', async () => {
+    const app = fakeApp()
+    const warnings: string[] = []
+    holdQuitUntil(
+      app,
+      () => {
+        throw new Error('no runtime')
+      },
+      { warn: (m) => warnings.push(m) },
+    )
+    app.quit()
+    await flush()
+    expect(app.quits).toBe(1)
+    expect(warnings).toEqual(['Stopping before quitting failed: no runtime'])
+  })
+})
