@@ -190,6 +190,37 @@ describe('a sync of a source another live process is syncing', () => {
   )
 })
 
+describe('another process starting to sync the source between two entities of this run', () => {
+  it('stops this run with a failed outcome naming that process, not an exception', async () => {
+    // The moment between one entity's end and the next one's start, when the source has no
+    // running entry: what a CLI sync of the same source starting then leaves (the test runner's
+    // parent stands for its live process), written as the tenants' last page is reported.
+    let entered = false
+    const outcome = await syncSource(ws.store, connector(), {
+      onProgress: (p) => {
+        if (entered || p.entity !== 'tenants' || p.rows === 0) return
+        entered = true
+        runningEntry(ws.store, process.ppid, Date.now(), Date.now())
+      },
+    })
+    expect(entered).toBe(true)
+    expect(outcome).toMatchObject({
+      source: SOURCE,
+      status: 'failed',
+      error: `${SOURCE} is being synced by another process (pid ${process.ppid}); try again when it ends`,
+      reason: { code: 'source_syncing_elsewhere', params: { name: 'two', pid: String(process.ppid) } },
+    })
+    // The tenants it committed stay; the other process's entry is left alone, still running.
+    expect(outcome.rows).toBeGreaterThan(0)
+    const log = recentSyncLog(ws.store, 10, SOURCE)
+    expect(log.map((e) => [e.entity, e.status])).toEqual([
+      ['srs', 'running'],
+      ['tenants', 'ok'],
+    ])
+    expect(sim.requests.filter((r) => r.path.endsWith('/srs'))).toEqual([])
+  })
+})
+
 describe('closeAbandonedRuns', () => {
   // Passed as both the log's clock and the real clock liveness is judged at (its last argument).
   const now = Date.parse('2026-03-18T06:00:00Z')

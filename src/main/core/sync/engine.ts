@@ -185,7 +185,16 @@ async function syncEntity(
   step: Pick<SyncProgress, 'entityIndex' | 'entityCount'>,
 ): Promise<EntityResult> {
   const started = opts.now()
-  const logId = logStart(store, source, entity, started)
+  let logId: number
+  try {
+    logId = logStart(store, source, entity, started)
+  } catch (err) {
+    // Another process began syncing the source between two of this run's entities (closeAbandonedRuns
+    // found none at the start): this run stops here, said in its outcome as at the start, so a
+    // command-line run over several sources goes on with the others.
+    if (!(err instanceof SyncBusyError)) throw err
+    return { status: 'failed', rows: 0, pages: 0, error: err.message, reason: err.reason ?? null }
+  }
   // A full sync reads the entity from the start. Its stored cursor is replaced only by the first
   // page the full pass commits: a full run that fails at once leaves the incremental position (the
   // next background run is no silent full resync), and entities the run does not sync keep theirs.
