@@ -20,6 +20,7 @@ import { createImportRunner, type ImportRunner, type ImportRunnerOptions } from 
 import { createSyncScheduler, type RunSourceJob, type SyncScheduler, type Timers } from './scheduler'
 import { appSecrets } from './sources-admin'
 import { recordSourceRun } from './source-status'
+import { closeOwnRuns } from './state'
 
 export type SyncRuntime = {
   scheduler: SyncScheduler
@@ -144,6 +145,13 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
       error: outcome.error && redactSecrets(outcome.error, known),
       reason: outcome.reason && redactReason(outcome.reason, known),
     }
+    // A worker that died mid-run left its entry running, under this process's pid: it is closed
+    // now with the crash, not shown as running until the source's next sync.
+    if (outcome.reason?.code === 'sync_crashed')
+      closeOwnRuns(opts.store, `${job.record.kind}:${job.record.name}`, outcome.finishedAt, {
+        error: outcome.error ?? 'The sync stopped unexpectedly',
+        reason: outcome.reason,
+      })
     recordSourceRun(opts.store, job.record, outcome)
     return outcome
   }

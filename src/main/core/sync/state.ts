@@ -352,6 +352,26 @@ export function closeAbandonedRuns(
   return abandoned.length
 }
 
+/**
+ * Closes this process's running entries of `source` as failed with `error` and `reason`, at `now`;
+ * returns how many. For a sync worker of this process that died mid-run (its entries would
+ * otherwise show as running, this process's own, until the source's next sync). Call only once the
+ * worker is gone: a live one would find its run closed under it.
+ */
+export function closeOwnRuns(
+  store: Store,
+  source: string,
+  now: number,
+  why: { error: string; reason: SyncFailureReason | null },
+): number {
+  return store.sqlite
+    .prepare(
+      `UPDATE sync_log SET status = 'failed', finished_at = ?, error = ?, error_reason = ?
+       WHERE source = ? AND status = 'running' AND owner_pid = ?`,
+    )
+    .run(now, why.error, why.reason ? JSON.stringify(why.reason) : null, source, process.pid).changes
+}
+
 /** How long sync-log entries are kept (a source synced every 15 minutes logs ~245,000 a year). */
 export const SYNC_LOG_KEEP_MS = 180 * 86_400_000
 
