@@ -3,7 +3,12 @@
 // background, and the KPI values that read the judgement are recalculated.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyTemplates } from '../../../src/main/core/kpi/service'
-import { rejudgeUnjudgedAtStart } from '../../../src/main/core/workers/jobs-runner'
+import { executeJob } from '../../../src/main/core/workers/jobs-execute'
+import {
+  createJobRunner,
+  inProcessJobBackend,
+  rejudgeUnjudgedAtStart,
+} from '../../../src/main/core/workers/jobs-runner'
 import { startHarnessServer } from '../../../src/main/harness/server'
 import { addSrs, tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 import { workerRunner } from './worker-runner'
@@ -94,6 +99,31 @@ describe('start-up re-judgement of SRs stored without judgement', () => {
     events.length = 0
     expect(await rejudgeUnjudgedAtStart(jobs, { emit, now: () => NOW })).toMatchObject({ skipped: true })
     expect(events).toEqual([])
+  })
+
+  it('a re-judgement stopped before it finished (the app quit during it) runs in full at the next start', async () => {
+    // Judged, all of them, under the old policy (a 1 h target, all missed): nothing is NULL.
+    ws.store.sqlite.exec(
+      'UPDATE service_requests SET mttr_ms = 0, sla_target_ms = 3600000, sla_elapsed_ms = 0, sla_met = 0',
+    )
+    // The re-judgement after the policy change stops before its first chunk is written.
+    const quit = new Error('the app quit')
+    await expect(
+      executeJob(ws.store, { kind: 'rejudge' }, () => {
+        throw quit
+      }),
+    ).rejects.toBe(quit)
+    const jobs = createJobRunner({ backend: inProcessJobBackend(ws.store) })
+    expect(await rejudgeUnjudgedAtStart(jobs, { emit: () => {}, now: () => NOW })).toMatchObject({
+      judged: 4,
+      changed: 4,
+      skipped: false,
+    })
+    expect(judgements(ws)).toEqual(EXPECTED)
+    // Finished this time: the start after that has nothing to do.
+    expect(await rejudgeUnjudgedAtStart(jobs, { emit: () => {}, now: () => NOW })).toMatchObject({
+      skipped: true,
+    })
   })
 
   it('only resolved SRs lacking an MTTR also count as unjudged', async () => {

@@ -1,6 +1,7 @@
 // Runs one background job on a store. The jobs worker and the in-process runner (CLI, harness,
 // tests) both call this, so a job computes exactly the same thing wherever it runs.
 import { threadId } from 'node:worker_threads'
+import { getMeta, setMeta } from '../db/meta'
 import type { Store } from '../db/open-database'
 import { calculateKpi, type KpiCalcOutcome } from '../kpi/calculate'
 import { getKpi, listKpis } from '../kpi/definitions'
@@ -29,6 +30,19 @@ export function hasUnjudgedSrs(store: Store): boolean {
   return row !== undefined
 }
 
+/**
+ * Set while a re-judgement runs, removed when it has finished. One stopped half-way (the app quit
+ * during it, a crash, Ctrl+C in the CLI) has committed some of its chunks: its SRs are judged partly
+ * under the new policy and partly under the old, and nothing is NULL for the start-up check to find.
+ * The mark makes the next start's re-judgement run in full.
+ */
+const REJUDGE_UNFINISHED_KEY = 'rejudge_unfinished'
+
+/** True when a re-judgement began and did not finish (see REJUDGE_UNFINISHED_KEY). */
+export function rejudgeUnfinished(store: Store): boolean {
+  return getMeta(store, REJUDGE_UNFINISHED_KEY) !== null
+}
+
 /** Runs `job` on `store`; `source` replaces the store's KPI metrics (tests, in-process only). */
 export async function executeJob(
   store: Store,
@@ -44,10 +58,12 @@ async function rejudge(
   job: RejudgeJob,
   onProgress: (p: JobProgress) => void,
 ): Promise<JobResult> {
-  if (job.onlyIfUnjudged && !hasUnjudgedSrs(store)) {
+  if (job.onlyIfUnjudged && !hasUnjudgedSrs(store) && !rejudgeUnfinished(store)) {
     return { kind: 'rejudge', judged: 0, changed: 0, ms: 0, skipped: true, thread: threadId }
   }
+  setMeta(store, REJUDGE_UNFINISHED_KEY, String(Date.now()))
   const r = await rejudgeServiceRequests(store, { onProgress })
+  store.sqlite.prepare('DELETE FROM workspace_meta WHERE key = ?').run(REJUDGE_UNFINISHED_KEY)
   return { kind: 'rejudge', ...r, skipped: false, thread: threadId }
 }
 
