@@ -38,7 +38,9 @@ export function holdQuitUntil(
       )
       .finally(() => {
         state = 'done'
-        app.quit()
+        // On a later task: a quit asked again within the task that emitted will-quit (work that
+        // settled at once) is ignored by Electron (electron/electron#33643).
+        setTimeout(() => app.quit(), 0)
       })
   })
 }

@@ -33,7 +33,10 @@ function deferred(): { promise: Promise<void>; resolve(): void; reject(err: Erro
   return { promise, resolve, reject }
 }
 
-const flush = () => new Promise((r) => setTimeout(r, 0))
+/** Lets the gate's work settle and its quit (asked on a later task) run. */
+const flush = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0))
+}
 
 describe('holdQuitUntil', () => {
   it('holds the quit until the work settles, runs it once however often quit is asked, then quits', async () => {
@@ -58,6 +61,17 @@ describe('holdQuitUntil', () => {
     await flush()
     // The gate asked the quit again and let it through, once.
     expect({ runs, quits: app.quits, asked: app.asked }).toEqual({ runs: 1, quits: 1, asked: 3 })
+  })
+
+  it('asks the quit again on a later task, even when the work settles at once', async () => {
+    // Electron ignores a quit asked again within the task that emitted will-quit.
+    const app = fakeApp()
+    holdQuitUntil(app, () => Promise.resolve(), { warn: () => {} })
+    app.quit()
+    for (let i = 0; i < 10; i++) await Promise.resolve()
+    expect({ asked: app.asked, quits: app.quits }).toEqual({ asked: 1, quits: 0 })
+    await flush()
+    expect({ asked: app.asked, quits: app.quits }).toEqual({ asked: 2, quits: 1 })
   })
 
   it('quits all the same when the work fails, saying why', async () => {
