@@ -3,7 +3,8 @@
 // background, and the KPI values that read the judgement are recalculated.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyTemplates } from '../../../src/main/core/kpi/service'
-import { executeJob } from '../../../src/main/core/workers/jobs-execute'
+import { createSlaHandlers } from '../../../src/main/core/metrics/sla-handlers'
+import { executeJob, markRejudgeOwed, rejudgeUnfinished } from '../../../src/main/core/workers/jobs-execute'
 import {
   createJobRunner,
   inProcessJobBackend,
@@ -124,6 +125,69 @@ describe('start-up re-judgement of SRs stored without judgement', () => {
     expect(await rejudgeUnjudgedAtStart(jobs, { emit: () => {}, now: () => NOW })).toMatchObject({
       skipped: true,
     })
+  })
+
+  it('an SLA change saved but not yet re-judged when the app quit is re-judged in full at the next start', async () => {
+    // All four judged under the default policy, as they are before the change.
+    await rejudgeUnjudgedAtStart(createJobRunner({ backend: inProcessJobBackend(ws.store) }), {
+      emit: () => {},
+      now: () => NOW,
+    })
+    expect(judgements(ws)).toEqual(EXPECTED)
+    // The policy is saved; its re-judgement waits behind another job, and the app quits first.
+    const quit = new Error('the app quit')
+    const handlers = createSlaHandlers({
+      workspace: ws,
+      runtime: 'electron',
+      version: 'test',
+      now: () => NOW,
+      settings: () => ({ timeZone: ZONE, language: 'ko' }),
+      emit: () => {},
+      role: () => 'admin',
+      jobs: createJobRunner({ backend: () => Promise.reject(quit) }),
+    })
+    await expect(
+      handlers['sla:save-policy']({
+        effectiveFrom: '2026-01-01',
+        calendar: '24x7',
+        targets: { P1: 6, P2: 10, P3: 24, P4: 72 },
+        overrides: [],
+        pauseOnPending: true,
+      }),
+    ).rejects.toThrow(/the app quit/)
+    // Nothing was re-judged yet.
+    expect(judgements(ws)).toEqual(EXPECTED)
+
+    const jobs = createJobRunner({ backend: inProcessJobBackend(ws.store) })
+    expect(await rejudgeUnjudgedAtStart(jobs, { emit: () => {}, now: () => NOW })).toMatchObject({
+      judged: 4,
+      skipped: false,
+    })
+    // Under the new policy, by hand: a 3 h ≤ 6 h, b 5 h ≤ 6 h (missed before), c unchanged, d's target 10 h.
+    expect(judgements(ws)).toEqual([
+      { title: 'a', mttr: 3 * H, target: 6 * H, elapsed: 3 * H, met: 1 },
+      { title: 'b', mttr: 5 * H, target: 6 * H, elapsed: 5 * H, met: 1 },
+      { title: 'c', mttr: 10 * H, target: 24 * H, elapsed: 10 * H, met: 1 },
+      { title: 'd', mttr: null, target: 10 * H, elapsed: null, met: null },
+    ])
+    expect(await rejudgeUnjudgedAtStart(jobs, { emit: () => {}, now: () => NOW })).toMatchObject({
+      skipped: true,
+    })
+  })
+
+  it('a change saved while a re-judgement runs stays owed when that run finishes', async () => {
+    await rejudgeUnjudgedAtStart(createJobRunner({ backend: inProcessJobBackend(ws.store) }), {
+      emit: () => {},
+      now: () => NOW,
+    })
+    // A re-judgement under way; a change is saved (its mark set) before it finishes.
+    let marked = false
+    await executeJob(ws.store, { kind: 'rejudge' }, () => {
+      if (marked) return
+      marked = true
+      markRejudgeOwed(ws.store)
+    })
+    expect(rejudgeUnfinished(ws.store)).toBe(true)
   })
 
   it('only resolved SRs lacking an MTTR also count as unjudged', async () => {

@@ -9,6 +9,8 @@ import type { SlaChangeResult, SlaPolicyResponse } from '../../../shared/ipc/typ
 import type { CoreContext, HandlersFor } from '../api'
 import { requireAdmin } from '../auth/require-admin'
 import { CoreError } from '../errors'
+import { writeTransaction } from '../db/write-transaction'
+import { markRejudgeOwed } from '../workers/jobs-execute'
 import { createJobRunner, inProcessJobBackend } from '../workers/jobs-runner'
 import { IcsError, parseIcsHolidays } from './ical'
 import { startOfLocalDay } from './periods'
@@ -33,10 +35,18 @@ export function createSlaHandlers(ctx: CoreContext): HandlersFor<typeof slaChann
   const change = <T>(action: string, apply: () => T, affects: () => boolean = () => true) => {
     requireAdmin(ctx.role, action)
     const run = async (): Promise<T & SlaChangeResult> => {
-      const extra = badRequest(apply)
+      // The change and the mark that the stored SRs owe a re-judgement are saved together: the
+      // app quitting before the re-judgement has run (it may wait behind another job) or while it
+      // runs leaves the mark, and the next start re-judges in full.
+      const { extra, owed } = writeTransaction(store.sqlite, () => {
+        const applied = badRequest(apply)
+        const needs = affects()
+        if (needs) markRejudgeOwed(store)
+        return { extra: applied, owed: needs }
+      })()
       let rejudged = 0
       let rejudgeMs = 0
-      if (affects()) {
+      if (owed) {
         const r = await jobs.rejudge()
         rejudged = r.judged
         rejudgeMs = r.ms

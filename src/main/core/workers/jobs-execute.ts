@@ -1,5 +1,6 @@
 // Runs one background job on a store. The jobs worker and the in-process runner (CLI, harness,
 // tests) both call this, so a job computes exactly the same thing wherever it runs.
+import { randomUUID } from 'node:crypto'
 import { threadId } from 'node:worker_threads'
 import { getMeta, setMeta } from '../db/meta'
 import type { Store } from '../db/open-database'
@@ -31,16 +32,26 @@ export function hasUnjudgedSrs(store: Store): boolean {
 }
 
 /**
- * Set while a re-judgement runs, removed when it has finished. One stopped half-way (the app quit
- * during it, a crash, Ctrl+C in the CLI) has committed some of its chunks: its SRs are judged partly
- * under the new policy and partly under the old, and nothing is NULL for the start-up check to find.
- * The mark makes the next start's re-judgement run in full.
+ * Set when a re-judgement is owed (an SLA change saved, see markRejudgeOwed) and while one runs;
+ * removed when one that began after the last mark has finished. A re-judgement that never started
+ * (the app quit while it waited behind another job) or stopped half-way (the app quit during it, a
+ * crash, Ctrl+C in the CLI: some chunks committed, its SRs judged partly under the new policy and
+ * partly under the old, nothing NULL for the start-up check to find) leaves it, and the next start's
+ * re-judgement runs in full. Its value is a token, so a run does not clear the mark of a change saved
+ * while it ran (that change's own re-judgement follows it).
  */
-const REJUDGE_UNFINISHED_KEY = 'rejudge_unfinished'
+const REJUDGE_OWED_KEY = 'rejudge_unfinished'
 
-/** True when a re-judgement began and did not finish (see REJUDGE_UNFINISHED_KEY). */
+/** Marks the stored SRs as owed a full re-judgement; call in the transaction that changes the policy. */
+export function markRejudgeOwed(store: Store): string {
+  const token = randomUUID()
+  setMeta(store, REJUDGE_OWED_KEY, token)
+  return token
+}
+
+/** True when a re-judgement is owed or began and did not finish (see REJUDGE_OWED_KEY). */
 export function rejudgeUnfinished(store: Store): boolean {
-  return getMeta(store, REJUDGE_UNFINISHED_KEY) !== null
+  return getMeta(store, REJUDGE_OWED_KEY) !== null
 }
 
 /** Runs `job` on `store`; `source` replaces the store's KPI metrics (tests, in-process only). */
@@ -61,9 +72,10 @@ async function rejudge(
   if (job.onlyIfUnjudged && !hasUnjudgedSrs(store) && !rejudgeUnfinished(store)) {
     return { kind: 'rejudge', judged: 0, changed: 0, ms: 0, skipped: true, thread: threadId }
   }
-  setMeta(store, REJUDGE_UNFINISHED_KEY, String(Date.now()))
+  const token = markRejudgeOwed(store)
   const r = await rejudgeServiceRequests(store, { onProgress })
-  store.sqlite.prepare('DELETE FROM workspace_meta WHERE key = ?').run(REJUDGE_UNFINISHED_KEY)
+  // Only this run's own mark: a change saved meanwhile keeps its re-judgement owed.
+  store.sqlite.prepare('DELETE FROM workspace_meta WHERE key = ? AND value = ?').run(REJUDGE_OWED_KEY, token)
   return { kind: 'rejudge', ...r, skipped: false, thread: threadId }
 }
 
