@@ -33,7 +33,15 @@ const FAULTS: Record<string, FaultSpec> = {
     help: 'VALUE served rows updated before each page',
   },
   'acl-hidden': { itsm: null, servicenow: 'aclHiddenShare', help: 'share (0–1) of rows hidden by ACLs' },
+  'no-record-404': {
+    itsm: null,
+    servicenow: 'noRecord404',
+    help: '1: an answer with no rows is 404 "No Record found" (before Helsinki)',
+  },
 }
+
+/** Faults that are on or off: VALUE 1 or 0. */
+const SWITCHES: ReadonlySet<string> = new Set(['noRecord404'])
 
 const KINDS = ['itsm', 'servicenow'] as const
 type Kind = (typeof KINDS)[number]
@@ -51,10 +59,10 @@ function integer(text: string | undefined, name: string, min: number, max: numbe
 }
 
 /** Parses the repeated `--fault NAME=VALUE` options into the option names of `kind`'s simulator. */
-export function parseFaults(kind: Kind, specs: readonly string[]): Record<string, number> {
-  const faults: Record<string, number> = {}
+export function parseFaults(kind: Kind, specs: readonly string[]): Record<string, number | boolean> {
+  const faults: Record<string, number | boolean> = {}
   for (const spec of specs) {
-    const m = /^([a-z-]+)=([0-9.]+)$/.exec(spec)
+    const m = /^([a-z][a-z0-9-]*)=([0-9.]+)$/.exec(spec)
     const fault = m ? FAULTS[m[1] ?? ''] : undefined
     const key = fault?.[kind]
     if (!m || !fault || !key) {
@@ -64,6 +72,11 @@ export function parseFaults(kind: Kind, specs: readonly string[]): Record<string
       throw new UsageError(`Unknown fault "${spec}" for ${kind}. Known:\n  ${known.join('\n  ')}`)
     }
     const value = Number(m[2])
+    if (SWITCHES.has(key)) {
+      if (value !== 0 && value !== 1) throw new UsageError(`--fault ${spec}: 1 (on) or 0 (off)`)
+      faults[key] = value === 1
+      continue
+    }
     const share = key === 'aclHiddenShare'
     if (!Number.isFinite(value) || (share ? value > 1 : !Number.isInteger(value)))
       throw new UsageError(`--fault ${spec}: ${share ? 'a share from 0 to 1' : 'a whole number'}`)

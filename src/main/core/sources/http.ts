@@ -343,10 +343,24 @@ export function withRetryNotice(deps: HttpDeps, opts: { onRetry?: (info: RetryIn
   }
 }
 
+/** What requestJson sends, and which error answers its caller reads as answers. */
+export type JsonRequest = {
+  method?: string
+  headers?: Record<string, string>
+  body?: string
+  signal: AbortSignal
+  /**
+   * An error answer (status not 2xx) whose JSON body the caller reads as an answer rather than a
+   * failure: true returns it as a JsonResponse with its status (ServiceNow's 404 "No Record found"
+   * for a query that matches nothing). Not asked about answers whose body is not JSON.
+   */
+  answers?: (status: number, body: unknown) => boolean
+}
+
 /** GETs (or sends) `url` and parses JSON, retrying what is worth retrying; throws SourceError. */
 export async function requestJson(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; signal: AbortSignal },
+  init: JsonRequest,
   policy: RetryPolicy,
   deps: HttpDeps,
 ): Promise<JsonResponse> {
@@ -469,7 +483,7 @@ function checkHeaderValues(headers: Record<string, string>): void {
 
 async function attemptOnce(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; signal: AbortSignal },
+  init: JsonRequest,
   policy: RetryPolicy,
   deps: HttpDeps,
 ): Promise<JsonResponse> {
@@ -505,6 +519,11 @@ async function attemptOnce(
   if (!response.ok) {
     // Read the body (which also frees the connection for reuse) for the server's own explanation.
     const body = await response.arrayBuffer().catch(() => new ArrayBuffer(0))
+    if (init.answers) {
+      const answer = jsonOrUndefined(body)
+      if (answer !== undefined && init.answers(response.status, answer))
+        return { body: answer, headers: response.headers, status: response.status }
+    }
     const detail = errorDetail(
       new TextDecoder().decode(body.slice(0, 16_384)),
       response.headers.get('content-type'),
@@ -559,6 +578,15 @@ async function attemptOnce(
       false,
       syncReason('not_json', { url: safeUrl(url), bytes: text.length }),
     )
+  }
+}
+
+/** An error answer's body as JSON; undefined when it is not UTF-8 JSON. */
+function jsonOrUndefined(bytes: ArrayBuffer): unknown {
+  try {
+    return JSON.parse(UTF8.decode(bytes)) as unknown
+  } catch {
+    return undefined
   }
 }
 

@@ -2,9 +2,9 @@
 // format: { result }, string values everywhere, sysparm_display_value false|true|all, reference links
 // unless excluded, X-Total-Count and Link (first/prev/next/last by sysparm_offset), basic and bearer
 // auth, and faults: latency, 429 + Retry-After, 500s, requests never answered, bodies that are not JSON
-// or cut short, rows repeated from the previous page, rows updated while a client pages, and ACL-hidden
+// or cut short, rows repeated from the previous page, rows updated while a client pages, ACL-hidden
 // rows dropped AFTER sysparm_limit (as ServiceNow does), so pages come back short or empty while more
-// rows exist. Data is seeded: the same seed, the same instance. Binds 127.0.0.1 only.
+// rows exist, and empty answers as 404 "No Record found" (releases before Helsinki). Data is seeded: the same seed, the same instance. Binds 127.0.0.1 only.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRng, type Rng } from '../../core/demo/prng'
@@ -36,6 +36,12 @@ export type SnFaults = {
   aclHiddenShare?: number
   /** Milliseconds added to the Date header (negative: a clock behind the instance's data). */
   dateSkewMs?: number
+  /**
+   * A table query whose answer holds no rows (none matched, or ACLs hid every row of the window) is
+   * answered 404 `{"error":{"message":"No Record found",…},"status":"failure"}`, as releases before
+   * Helsinki (and some ACL setups) do, without X-Total-Count or Link: an empty 200 otherwise.
+   */
+  noRecord404?: boolean
 }
 
 export type SnSimulatorOptions = {
@@ -66,7 +72,7 @@ export type SnRequestLog = {
   query: Record<string, string>
   /** Status sent; 0 for a request left unanswered. */
   status: number
-  fault?: 'rate_limit' | 'server_error' | 'timeout' | 'malformed_json' | 'truncated_json'
+  fault?: 'rate_limit' | 'server_error' | 'timeout' | 'malformed_json' | 'truncated_json' | 'no_record'
   /** Rows in the response body (after ACLs). */
   returned?: number
   /** Rows matching the query before paging and ACLs (X-Total-Count). */
@@ -536,6 +542,18 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
       ),
     )
     const total = matched.length
+    log.total = total
+    if (result.length === 0 && faults.noRecord404) {
+      log.fault = 'no_record'
+      log.returned = 0
+      return reply(
+        404,
+        failure(
+          'No Record found',
+          'Records matching query not found. Check query parameter or offset parameter',
+        ),
+      )
+    }
     const pageUrl = (o: number): string => {
       const u = new URL(url.toString())
       u.searchParams.set('sysparm_offset', String(o))
@@ -547,7 +565,6 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     if (offset + limit < total) links.push(`<${pageUrl(offset + limit)}>;rel="next"`)
     links.push(`<${pageUrl(total === 0 ? 0 : Math.floor((total - 1) / limit) * limit)}>;rel="last"`)
     log.returned = result.length
-    log.total = total
     return reply(200, { result }, { 'x-total-count': String(total), link: links.join(',') })
   })
 

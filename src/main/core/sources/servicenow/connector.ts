@@ -65,6 +65,10 @@ export type ServiceNowConfig = {
 export const RESUME_MARGIN_MS = RESUME_MARGIN_SECONDS.default * 1000
 /** Fingerprints of re-readable rows kept in the cursor, at most (more are re-read and counted again). */
 const MAX_SEEN = 5_000
+/** How much larger the window that confirms a 404 "No Record found" without a count is (see `wide`). */
+const WIDE_WINDOW = 10
+/** The widest window asked: 10,000 rows, the most a ServiceNow REST answer usually holds. */
+const MAX_LIMIT = 10_000
 
 /** The opaque cursor, serialised as JSON. */
 export type ServiceNowCursor = {
@@ -78,6 +82,12 @@ export type ServiceNowCursor = {
   offset?: number
   /** Within a run: X-Total-Count of the previous request stepping by offset from this keyset. */
   total?: number
+  /**
+   * Within a run: the previous answer was a 404 "No Record found" with no count to tell whether rows
+   * follow, so this request asks a window WIDE_WINDOW times larger from the same place to confirm the
+   * end (ACLs may have hidden every row of the smaller one).
+   */
+  wide?: boolean
   /**
    * The instance's clock when the run began (its first Date header). The run reads rows updated up to
    * it, and past it only rows more than the margin ahead of the instance's clock (stamped in the
@@ -93,6 +103,7 @@ const cursorSchema = z.object({
   sysId: z.string().optional(),
   offset: z.number().int().nonnegative().optional(),
   total: z.number().int().nonnegative().optional(),
+  wide: z.boolean().optional(),
   clock: z.string().optional(),
   seen: z.record(z.string(), z.array(z.string())).optional(),
 })
@@ -113,6 +124,21 @@ export class ServiceNowDataError extends SourceError {
 }
 
 const TABLE_NAME = /^[a-z0-9_]+$/
+
+/**
+ * ServiceNow's answer to a table query that matches no rows it lets the user read, on releases
+ * before Helsinki and on some instances with certain ACL setups: 404 with
+ * `{"error":{"message":"No Record found","detail":"Records matching query not found. …"}}` instead
+ * of 200 and an empty result. It is an empty page, not a failure. A wrong table is answered 400
+ * "Invalid table …" and a wrong path 400 or a web page: they still fail, with their reason.
+ */
+export function isNoRecordFound(status: number, body: unknown): boolean {
+  if (status !== 404 || body === null || typeof body !== 'object') return false
+  const error = (body as { error?: unknown }).error
+  const message =
+    error !== null && typeof error === 'object' ? (error as { message?: unknown }).message : undefined
+  return typeof message === 'string' && message.trim().toLowerCase() === 'no record found'
+}
 
 /**
  * Which rows a run reads besides the keyset: those updated up to `clock` (the instance's clock when
@@ -181,6 +207,7 @@ function encodeCursor(c: ServiceNowCursor): string {
     out.offset = c.offset
     if (c.total !== undefined) out.total = c.total
   }
+  if (c.wide) out.wide = true
   if (c.clock !== undefined) out.clock = c.clock
   if (c.seen && Object.keys(c.seen).length > 0) out.seen = c.seen
   return JSON.stringify(out)
@@ -342,7 +369,8 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     first: boolean,
     opts: FetchPageOptions,
   ): Promise<Page<'srs'>> {
-    const limit = Math.max(1, Math.floor(config.pageSize ?? opts.pageSize))
+    const size = Math.max(1, Math.floor(config.pageSize ?? opts.pageSize))
+    const limit = cursor.wide ? Math.max(size, Math.min(MAX_LIMIT, size * WIDE_WINDOW)) : size
     const offset = cursor.offset ?? 0
     // The run's bound once its clock is known (from its second request on): rows updated during the
     // run leave the query instead of moving ahead of us (no chasing them), which is also what makes a
@@ -369,14 +397,16 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
     const url = tableUrl(table, params)
     const response = await requestJson(
       url,
-      { headers, signal: opts.signal },
+      { headers, signal: opts.signal, answers: isNoRecordFound },
       policy,
       withRetryNotice(deps, opts),
     )
     const now = serviceNowTime(response.headers.get('date'))
     if (now !== undefined) instanceNow = now
 
-    const body = tableResponseSchema.safeParse(response.body)
+    // 404 "No Record found": no row came back, as an empty result would say (isNoRecordFound).
+    const noRecord = response.status === 404
+    const body = tableResponseSchema.safeParse(noRecord ? { result: [] } : response.body)
     if (!body.success) {
       const detail = body.error.issues[0]?.message ?? 'unexpected shape'
       throw new ServiceNowDataError(
@@ -411,6 +441,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       dropped: result.length - records.length,
       total,
       nextLink,
+      noRecord,
       table,
       marginMs: margin,
     }
@@ -506,7 +537,8 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
           sysparm_limit: '1',
           sysparm_exclude_reference_link: 'true',
         }),
-        { headers, signal },
+        // An empty table on an instance that answers it 404 "No Record found" is still readable.
+        { headers, signal, answers: isNoRecordFound },
         policy,
         deps,
       )
@@ -650,6 +682,8 @@ type PageFacts = {
   dropped: number
   total: number | undefined
   nextLink: string | undefined
+  /** The answer was a 404 "No Record found" (isNoRecordFound). */
+  noRecord: boolean
   table: string
   /** The source's resume margin (ms): fingerprints are kept for the rows the next run re-reads. */
   marginMs: number
@@ -738,6 +772,15 @@ function nextPage(
     ...clockOfCursor,
   }
   const beyond = p.nextLink !== undefined || (p.total !== undefined && offset + limit < p.total)
+  if (!beyond && p.noRecord && p.total === undefined && !cursor.wide)
+    // A 404 "No Record found" that counts nothing: the end, or a window ACLs hid whole. A window
+    // WIDE_WINDOW times larger from the same place tells which (it comes back with rows if any follow,
+    // unless ACLs hide every row of it too: docs/servicenow.md).
+    return {
+      rows,
+      cursor: encodeCursor({ ...keyset, ...(offset > 0 ? { offset } : {}), wide: true, ...kept(keyset) }),
+      hasMore: true,
+    }
   if (!beyond)
     // Done: store the keyset alone; the next run starts from it (less the margin), not from an offset.
     return { rows, cursor: encodeCursor({ ...keyset, ...kept(keyset) }), hasMore: false, ...totalOf }

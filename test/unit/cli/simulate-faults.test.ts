@@ -1,0 +1,22 @@
+// `simulate … --fault NAME=VALUE` as the simulators take it: numbers, a share, and on/off switches
+// such as no-record-404 (ServiceNow's 404 "No Record found" for an empty answer, before Helsinki).
+import { describe, expect, it } from 'vitest'
+import { parseFaults } from '../../../src/main/cli/simulate-command'
+
+describe('simulate --fault', () => {
+  it('turns no-record-404=1 on and =0 off, beside the numeric faults', () => {
+    expect(parseFaults('servicenow', ['no-record-404=1', 'acl-hidden=0.5', 'rate-limit=3'])).toEqual({
+      noRecord404: true,
+      aclHiddenShare: 0.5,
+      rateLimitEvery: 3,
+    })
+    expect(parseFaults('servicenow', ['no-record-404=0'])).toEqual({ noRecord404: false })
+  })
+
+  it('refuses another value for a switch, and the switch for the ITSM simulator', () => {
+    expect(() => parseFaults('servicenow', ['no-record-404=2'])).toThrow(
+      '--fault no-record-404=2: 1 (on) or 0 (off)',
+    )
+    expect(() => parseFaults('itsm', ['no-record-404=1'])).toThrow('Unknown fault "no-record-404=1" for itsm')
+  })
+})
