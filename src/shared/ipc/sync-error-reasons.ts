@@ -94,6 +94,12 @@ export const SYNC_ERROR_REASON_CODES = [
    * CODE=PRIORITY list), `priorities` the priorities.
    */
   'servicenow_unknown_priority',
+  /**
+   * Both at once: state codes no map knows, `states`, and priority codes no map knows, `codes`, on the
+   * same page; how to map them: the connection `name`, `stateExample` (CODE=STATUS list) with
+   * `statuses`, and `priorityExample` (CODE=PRIORITY list) with `priorities`.
+   */
+  'servicenow_unknown_codes',
   /** `table` rows came out of order at record `record`. */
   'servicenow_out_of_order',
   /** A ServiceNow connection was asked for `entity` (it provides SRs only). */
@@ -199,8 +205,8 @@ export type ItsmFieldProblemCode = (typeof ITSM_FIELD_PROBLEM_CODES)[number]
 
 /**
  * What is wrong with one ServiceNow record of a page that cannot be read (servicenow_bad_rows,
- * servicenow_unknown_state and servicenow_unknown_priority carry the first five as `records`: JSON of
- * ServiceNowRecordProblem[]).
+ * servicenow_unknown_state, servicenow_unknown_priority and servicenow_unknown_codes carry the first
+ * five as `records`: JSON of ServiceNowRecordProblem[]).
  */
 export const SERVICENOW_ROW_PROBLEM_CODES = [
   'no_sys_id',

@@ -20,6 +20,8 @@ export type SyncErrorCause =
   | 'unknown_state'
   /** ServiceNow records with a priority code no map knows: map it in the connection. */
   | 'unknown_priority'
+  /** Both on one page: unknown state codes and unknown priority codes, to map in the connection. */
+  | 'unknown_codes'
   | 'secret_missing'
   | 'certificate'
   | 'proxy'

@@ -106,6 +106,18 @@ const SAMPLES = {
     example: '0=PRIORITY',
     priorities: 'P1, P2, P3, P4',
   },
+  servicenow_unknown_codes: {
+    table: 'incident',
+    count: 2,
+    detail: 'record abc (INC0001), field state: unknown state "9" (Parked); record def, field priority: …',
+    states: '9 (Parked)',
+    codes: '0 (0 - Emergency)',
+    name: 'snow',
+    stateExample: '9=STATUS',
+    priorityExample: '0=PRIORITY',
+    statuses: 'OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED',
+    priorities: 'P1, P2, P3, P4',
+  },
   servicenow_out_of_order: { table: 'incident', record: 'abc123' },
   servicenow_srs_only: { entity: 'people' },
   servicenow_cursor_unreadable: {},
@@ -244,6 +256,67 @@ describe('sync error wording', () => {
       JSON.stringify([{ sysId: 'x', field: 'f', code: 'no_such_problem' }]),
     ])
       expect(syncErrorText(ko, badRows(bad), ENGLISH, 'ko')).toContain('ENGLISH DETAIL')
+  })
+
+  it('names unknown state codes and unknown priority codes of one page together, with both commands', async () => {
+    // As the connector writes it for a page with a record in state 4 and priority 0, and one in
+    // priority 6: both lists and both ways to map them, so one edit of the connection fixes both.
+    const records = JSON.stringify([
+      {
+        sysId: 'a1b2',
+        number: 'INC0010001',
+        field: 'state',
+        code: 'unknown_state',
+        params: { value: '4', label: 'Awaiting User Info', mapped: '1, 2, 3, 6, 7, 8' },
+      },
+      {
+        sysId: 'c3d4',
+        number: 'INC0010002',
+        field: 'priority',
+        code: 'unknown_priority',
+        params: { value: '6', label: '6 - Planning', mapped: '1, 2, 3, 4, 5' },
+      },
+    ])
+    const why = reason('servicenow_unknown_codes', {
+      table: 'incident',
+      count: 2,
+      detail: 'ENGLISH DETAIL',
+      records,
+      more: 0,
+      name: 'prod-sn',
+      states: '4 (Awaiting User Info)',
+      stateExample: '4=STATUS',
+      statuses: 'OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED',
+      codes: '0 (0 - Emergency), 6 (6 - Planning)',
+      priorityExample: '0=PRIORITY,6=PRIORITY',
+      priorities: 'P1, P2, P3, P4',
+    })
+    const ko = await translator('ko')
+    expect(syncErrorText(ko, why, ENGLISH, 'ko')).toBe(
+      'ServiceNow incident에 알 수 없는 상태 코드 4 (Awaiting User Info)와 우선순위 코드 0 (0 - Emergency), 6 (6 - Planning)가 있어 ' +
+        '레코드 2건을 읽지 못했습니다: ' +
+        '레코드 a1b2(INC0010001), 필드 state: 알 수 없는 상태 "4"(Awaiting User Info). 연결된 코드: 1, 2, 3, 6, 7, 8; ' +
+        '레코드 c3d4(INC0010002), 필드 priority: 알 수 없는 우선순위 "6"(6 - Planning). 연결된 코드: 1, 2, 3, 4, 5. ' +
+        '두 코드를 모두 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 상태 코드와 우선순위 코드, ' +
+        '또는 npm run cli -- source state-map prod-sn 4=STATUS (STATUS는 OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED 중 하나)와 ' +
+        'npm run cli -- source priority-map prod-sn 0=PRIORITY,6=PRIORITY (PRIORITY는 P1, P2, P3, P4 중 하나).',
+    )
+    const en = await translator('en')
+    expect(syncErrorText(en, why, ENGLISH, 'en')).toBe(
+      'ServiceNow incident has 2 record(s) with state codes no map knows, 4 (Awaiting User Info), ' +
+        'and priority codes no map knows, 0 (0 - Emergency), 6 (6 - Planning): ' +
+        'record a1b2 (INC0010001), field state: unknown state "4" (Awaiting User Info); mapped: 1, 2, 3, 6, 7, 8; ' +
+        'record c3d4 (INC0010002), field priority: unknown priority "6" (6 - Planning); mapped: 1, 2, 3, 4, 5. ' +
+        'Map both for this connection, then sync again: Settings → Connections → Edit → State codes and Priority codes, ' +
+        'or npm run cli -- source state-map prod-sn 4=STATUS (STATUS one of OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED) ' +
+        'and npm run cli -- source priority-map prod-sn 0=PRIORITY,6=PRIORITY (PRIORITY one of P1, P2, P3, P4).',
+    )
+    // The Sync screen's cause names both maps too.
+    expect(ko('sync.causes.unknown_codes')).toBe('알 수 없는 상태·우선순위 코드')
+    expect(ko('sync.advice.unknown_codes')).toContain('상태 코드는 상태에, 우선순위 코드는 P1~P4 중 하나에')
+    expect(en('sync.advice.unknown_codes')).toContain(
+      'map the state codes to statuses and the priority codes to P1–P4',
+    )
   })
 
   it('words a rejected ITSM REST row’s field problem in the UI’s language', async () => {

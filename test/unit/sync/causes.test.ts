@@ -291,6 +291,21 @@ const CASES = {
       cause: 'unknown_priority',
     },
   ],
+  servicenow_unknown_codes: [
+    {
+      params: {
+        table: 'incident',
+        count: 2,
+        states: '4 (Awaiting User Info)',
+        codes: '0 (0 - Emergency)',
+        name: 'sn',
+        stateExample: '4=STATUS',
+        priorityExample: '0=PRIORITY',
+      },
+      message: `ServiceNow incident has 2 record(s) we cannot read: record abc123 (INC0010005), field state: unknown state "4" (Awaiting User Info); mapped: 1, 2, 3, 6, 7, 8; record def456 (INC0010006), field priority: unknown priority "0" (0 - Emergency); mapped: 1, 2, 3, 4, 5. Map state 4 (Awaiting User Info) to a status for this source: Settings → Connections → Edit → State codes, or npm run cli -- source state-map sn 4=STATUS (STATUS one of OPEN, IN_PROGRESS, PENDING, RESOLVED, DONE, CANCELLED); then sync again. Map priority 0 (0 - Emergency) to a priority for this source: Settings → Connections → Edit → Priority codes, or npm run cli -- source priority-map sn 0=PRIORITY (PRIORITY one of P1, P2, P3, P4); then sync again${SN_AT}`,
+      cause: 'unknown_codes',
+    },
+  ],
   servicenow_out_of_order: [
     {
       params: { table: 'incident', record: 'abc123' },

@@ -61,6 +61,7 @@ const SYNC_CAUSES = {
   servicenow_bad_rows: 'malformed',
   servicenow_unknown_state: 'unknown_state',
   servicenow_unknown_priority: 'unknown_priority',
+  servicenow_unknown_codes: 'unknown_codes',
   servicenow_out_of_order: 'malformed',
   servicenow_srs_only: 'other',
   servicenow_cursor_unreadable: 'malformed',
@@ -138,8 +139,11 @@ function causeOfMessage(fullMessage: string): SyncErrorCause {
   )
     return 'address'
   // ServiceNow records in a state no map knows: the connection's state codes fix it, not the server.
-  if (/\. Map state .+ to a status for this source/.test(message)) return 'unknown_state'
-  if (/\. Map priority .+ to a priority for this source/.test(message)) return 'unknown_priority'
+  const states = /\. Map state .+ to a status for this source/.test(message)
+  const priorities = /\. Map priority .+ to a priority for this source/.test(message)
+  if (states && priorities) return 'unknown_codes'
+  if (states) return 'unknown_state'
+  if (priorities) return 'unknown_priority'
   if (message.startsWith('interrupted') || message.includes('closed this run as interrupted'))
     return 'interrupted'
   if (

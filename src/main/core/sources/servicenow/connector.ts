@@ -629,9 +629,9 @@ function codeMapHint(name: string, errors: readonly RowError[]): string {
 
 /**
  * The reason of a page with records that cannot be read: `detail` lists them (in English, as the
- * message does); unknown state codes (else priority codes) are named with the way to map them, as
- * codeMapHint says. A page with both says the states: once they are mapped, the next sync says the
- * priorities.
+ * message does); unknown state codes and unknown priority codes are named with the way to map them,
+ * as codeMapHint says. A page with both names both (servicenow_unknown_codes), so both maps are
+ * fixed before the next sync rather than one per sync.
  */
 function rowsReason(
   name: string,
@@ -650,6 +650,19 @@ function rowsReason(
   )
   const more = Math.max(0, errors.length - 5)
   const rows = { table, count: errors.length, detail, records, more }
+  const states = unmappedCodes(errors, 'state')
+  const priorities = unmappedCodes(errors, 'priority')
+  if (states && priorities)
+    return syncReason('servicenow_unknown_codes', {
+      ...rows,
+      name,
+      states: states.listed,
+      stateExample: states.example,
+      statuses: CODE_MAPS.state.list,
+      codes: priorities.listed,
+      priorityExample: priorities.example,
+      priorities: CODE_MAPS.priority.list,
+    })
   for (const f of ['state', 'priority'] as const) {
     const found = unmappedCodes(errors, f)
     if (!found) continue

@@ -75,7 +75,8 @@ export const tableResponseSchema = z.object({
 /**
  * What went wrong with one record, naming it so an operator can find it on the instance. `state` /
  * `priority` is set for a state or priority code no map knows (with its label), so the page's error
- * can say how to map it.
+ * can say how to map it; a record with both unknown has both (its `field` and `message` are the
+ * state's).
  */
 export type RowError = {
   sysId: string
@@ -138,7 +139,7 @@ class FieldError extends Error {
     readonly field: string,
     message: string,
     readonly problem: RowError['problem'],
-    readonly unmapped?: UnmappedCode,
+    readonly unmapped: Pick<RowError, 'state' | 'priority'> = {},
   ) {
     super(message)
   }
@@ -228,13 +229,28 @@ export function mapIncident(
       f,
       `unknown ${f} "${value}" (${label || 'no label'}); mapped: ${known}`,
       { code: f === 'state' ? 'unknown_state' : 'unknown_priority', params: { value, label, mapped: known } },
-      { code: value, label },
+      { [f]: { code: value, label } },
     )
+  }
+  /** mapped(), with the error returned instead of thrown. */
+  const tried = <V extends string>(map: () => V): V | FieldError => {
+    try {
+      return map()
+    } catch (err) {
+      if (err instanceof FieldError) return err
+      throw err
+    }
   }
 
   try {
-    const status = mapped('state', opts.stateMap, STATE_MAP)
-    const priority = mapped('priority', opts.priorityMap, PRIORITY_MAP)
+    // Both codes are checked before either refuses the record, so one sync names every code to map.
+    const status = tried(() => mapped('state', opts.stateMap, STATE_MAP))
+    const priority = tried(() => mapped('priority', opts.priorityMap, PRIORITY_MAP))
+    if (status instanceof FieldError) {
+      const both = { ...status.unmapped, ...(priority instanceof FieldError ? priority.unmapped : {}) }
+      throw new FieldError(status.field, status.message, status.problem, both)
+    }
+    if (priority instanceof FieldError) throw priority
     const updatedAt = instant('sys_updated_on', false) as number
     // opened_at is set by the incident form; records created by imports or scripts may lack it.
     const createdAt = instant('opened_at', true) ?? (instant('sys_created_on', false) as number)
@@ -270,7 +286,7 @@ export function mapIncident(
           field: err.field,
           message: err.message,
           problem: err.problem,
-          ...(err.unmapped ? { [err.field === 'state' ? 'state' : 'priority']: err.unmapped } : {}),
+          ...err.unmapped,
         },
       }
     throw err

@@ -1,4 +1,6 @@
 // ko/en messages of the Sync screen (SPEC §10), under the top-level key "sync".
+import type { SyncErrorCause } from '../../../../shared/ipc/types-sync'
+
 const ko = {
   nav: '동기화',
   title: '데이터 동기화',
@@ -75,8 +77,9 @@ const ko = {
     interrupted: '중단됨',
     unknown_state: '알 수 없는 상태 코드',
     unknown_priority: '알 수 없는 우선순위 코드',
+    unknown_codes: '알 수 없는 상태·우선순위 코드',
     other: '오류',
-  },
+  } satisfies Record<SyncErrorCause, string>,
   advice: {
     offline: '네트워크와 서버 주소를 확인하세요. 연결되면 자동으로 다시 시도합니다.',
     auth: '설정 → 연결에서 토큰이나 비밀번호를 다시 입력하세요.',
@@ -102,8 +105,10 @@ const ko = {
       'ServiceNow 인스턴스가 이 연결이 모르는 상태 코드를 씁니다. 설정 → 연결 → 편집 → 상태 코드에서 그 코드를 상태에 연결한 뒤 다시 동기화하세요. 이전 데이터는 그대로입니다.',
     unknown_priority:
       'ServiceNow 인스턴스가 이 연결이 모르는 우선순위 코드를 씁니다. 설정 → 연결 → 편집 → 우선순위 코드에서 그 코드를 P1~P4 중 하나에 연결한 뒤 다시 동기화하세요. 이전 데이터는 그대로입니다.',
+    unknown_codes:
+      'ServiceNow 인스턴스가 이 연결이 모르는 상태 코드와 우선순위 코드를 씁니다. 설정 → 연결 → 편집에서 상태 코드는 상태에, 우선순위 코드는 P1~P4 중 하나에 연결한 뒤 다시 동기화하세요. 이전 데이터는 그대로입니다.',
     other: '다시 시도해 보고, 계속되면 아래 메시지를 관리자에게 전달하세요.',
-  },
+  } satisfies Record<SyncErrorCause, string>,
   log: {
     title: '동기화 기록',
     empty: '기록이 없습니다',
@@ -196,6 +201,7 @@ const en: typeof ko = {
     interrupted: 'Interrupted',
     unknown_state: 'Unknown state code',
     unknown_priority: 'Unknown priority code',
+    unknown_codes: 'Unknown state and priority codes',
     other: 'Error',
   },
   advice: {
@@ -223,6 +229,8 @@ const en: typeof ko = {
       'The ServiceNow instance uses a state code this connection does not know. Map it to a status in Settings → Connections → Edit → State codes, then sync again. Earlier data is intact.',
     unknown_priority:
       'The ServiceNow instance uses a priority code this connection does not know. Map it to one of P1–P4 in Settings → Connections → Edit → Priority codes, then sync again. Earlier data is intact.',
+    unknown_codes:
+      'The ServiceNow instance uses state codes and priority codes this connection does not know. In Settings → Connections → Edit, map the state codes to statuses and the priority codes to P1–P4, then sync again. Earlier data is intact.',
     other: 'Try again; if it persists, pass the message below to an administrator.',
   },
   log: {

@@ -56,6 +56,8 @@ const ko = {
       'ServiceNow {{table}}에 알 수 없는 상태 코드 {{states}}가 있어 레코드 {{count}}건을 읽지 못했습니다: {{detail}}. 이 상태 코드를 상태에 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 상태 코드, 또는 npm run cli -- source state-map {{name}} {{example}} (STATUS는 {{statuses}} 중 하나).',
     servicenow_unknown_priority:
       'ServiceNow {{table}}에 알 수 없는 우선순위 코드 {{codes}}가 있어 레코드 {{count}}건을 읽지 못했습니다: {{detail}}. 이 우선순위 코드를 우선순위에 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 우선순위 코드, 또는 npm run cli -- source priority-map {{name}} {{example}} (PRIORITY는 {{priorities}} 중 하나).',
+    servicenow_unknown_codes:
+      'ServiceNow {{table}}에 알 수 없는 상태 코드 {{states}}와 우선순위 코드 {{codes}}가 있어 레코드 {{count}}건을 읽지 못했습니다: {{detail}}. 두 코드를 모두 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 상태 코드와 우선순위 코드, 또는 npm run cli -- source state-map {{name}} {{stateExample}} (STATUS는 {{statuses}} 중 하나)와 npm run cli -- source priority-map {{name}} {{priorityExample}} (PRIORITY는 {{priorities}} 중 하나).',
     servicenow_out_of_order:
       'ServiceNow가 {{table}} 행을 (sys_updated_on, sys_id) 순서와 다르게 보냈습니다(레코드 {{record}}). 인스턴스가 정렬이나 키셋 조건을 무시해 페이지를 믿을 수 없습니다.',
     servicenow_srs_only: 'ServiceNow 연결은 SR만 제공합니다. 요청한 데이터: {{entity}}',
@@ -123,7 +125,7 @@ const ko = {
   exitCode: '종료 코드 {{exitCode}}',
   /** html_page's title, when the page has one. */
   titled: ' (제목 "{{title}}")',
-  /** One ServiceNow record that cannot be read (servicenow_bad_rows, servicenow_unknown_state/_priority). */
+  /** One ServiceNow record that cannot be read (servicenow_bad_rows, servicenow_unknown_state/_priority/_codes). */
   record: '레코드 {{sysId}}, 필드 {{field}}: {{problem}}',
   recordNumbered: '레코드 {{sysId}}({{number}}), 필드 {{field}}: {{problem}}',
   recordsMore: '외 {{more}}건',
@@ -195,6 +197,8 @@ const en: typeof ko = {
       'ServiceNow {{table}} has {{count}} record(s) with state codes no map knows, {{states}}: {{detail}}. Map them to a status for this connection, then sync again: Settings → Connections → Edit → State codes, or npm run cli -- source state-map {{name}} {{example}} (STATUS one of {{statuses}}).',
     servicenow_unknown_priority:
       'ServiceNow {{table}} has {{count}} record(s) with priority codes no map knows, {{codes}}: {{detail}}. Map them to a priority for this connection, then sync again: Settings → Connections → Edit → Priority codes, or npm run cli -- source priority-map {{name}} {{example}} (PRIORITY one of {{priorities}}).',
+    servicenow_unknown_codes:
+      'ServiceNow {{table}} has {{count}} record(s) with state codes no map knows, {{states}}, and priority codes no map knows, {{codes}}: {{detail}}. Map both for this connection, then sync again: Settings → Connections → Edit → State codes and Priority codes, or npm run cli -- source state-map {{name}} {{stateExample}} (STATUS one of {{statuses}}) and npm run cli -- source priority-map {{name}} {{priorityExample}} (PRIORITY one of {{priorities}}).',
     servicenow_out_of_order:
       'ServiceNow returned {{table}} rows out of (sys_updated_on, sys_id) order at record {{record}}: the instance ignored the ORDERBY or the keyset filter, so paging cannot be trusted.',
     servicenow_srs_only: 'ServiceNow connections provide SRs only, not {{entity}}.',
