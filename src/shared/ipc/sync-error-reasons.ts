@@ -77,6 +77,8 @@ export const SYNC_ERROR_REASON_CODES = [
   'unknown_entity',
 
   // ── ServiceNow ──
+  /** The instance answered 400 "Invalid table": it does not know `table` (a misspelt name?); `url`. */
+  'servicenow_invalid_table',
   /** `url` answered without a { result: [...] } list; `detail`. */
   'servicenow_not_a_list',
   /** `table` returned only rows at or before the sync's position (`updatedOn`, `sysId`). */

@@ -113,7 +113,10 @@ describe('a ServiceNow instance that answers an empty query 404 "No Record found
     const outcome = await sync(s.url, 40, 'incidnet')
     expect(outcome.status).toBe('failed')
     expect(outcome.error).toContain('Invalid table incidnet')
-    expect(outcome.reason).toMatchObject({ code: 'http_rejected', params: { status: 400 } })
+    expect(outcome.reason).toMatchObject({
+      code: 'servicenow_invalid_table',
+      params: { table: 'incidnet', said: 'Invalid table incidnet' },
+    })
     await expect(connector(s.url, { table: 'incidnet' }).whoAmI(signal)).rejects.toMatchObject({
       kind: 'client',
       status: 400,

@@ -98,10 +98,13 @@ describe('sync failures carry their reason', () => {
     await app.ok('sources:remove', { name: 'moved' })
     await sync(app)
     const table = await seen(app, 'sn')
+    // The instance's "Invalid table" is the connection's table name (cause not_found), not a request
+    // rejected for no reason the user can act on.
     expect(table.log).toMatchObject({
-      code: 'http_rejected',
+      code: 'servicenow_invalid_table',
       params: {
-        status: 400,
+        table: 'incidnet',
+        url: `${sn.url}/api/now/table/incidnet`,
         said: 'Invalid table incidnet',
         source: 'sn',
         kind: 'servicenow',
@@ -109,7 +112,12 @@ describe('sync failures carry their reason', () => {
       },
     })
     expect(table.view).toEqual(table.log)
-    expect(table.test).toMatchObject({ code: 'http_rejected', params: { said: 'Invalid table incidnet' } })
+    expect(table.test).toMatchObject({
+      code: 'servicenow_invalid_table',
+      params: { table: 'incidnet', said: 'Invalid table incidnet' },
+    })
+    const listed = (await app.ok('sources:list', {})).find((s) => s.name === 'sn')
+    expect(listed?.lastError?.cause).toBe('not_found')
   })
 
   it('an unknown ServiceNow state names the code, its label and how to map it', async () => {

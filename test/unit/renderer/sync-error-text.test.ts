@@ -81,6 +81,11 @@ const SAMPLES = {
   itsm_me_invalid: { url: 'http://127.0.0.1:40807/api/v1/me', detail: 'field "name": Required' },
   itsm_cursor_unreadable: { entity: 'srs' },
   unknown_entity: { entity: 'widgets' },
+  servicenow_invalid_table: {
+    table: 'incidnet',
+    url: 'https://dev1.service-now.com/api/now/table/incidnet',
+    said: 'Invalid table incidnet',
+  },
   servicenow_not_a_list: { url: 'https://dev1.service-now.com/api/now/table/incident', detail: 'Required' },
   servicenow_keyset_ignored: { table: 'incident', updatedOn: '2026-03-01 00:00:00', sysId: 'abc123' },
   servicenow_bad_rows: {
@@ -316,6 +321,27 @@ describe('sync error wording', () => {
     expect(ko('sync.advice.unknown_codes')).toContain('상태 코드는 상태에, 우선순위 코드는 P1~P4 중 하나에')
     expect(en('sync.advice.unknown_codes')).toContain(
       'map the state codes to statuses and the priority codes to P1–P4',
+    )
+  })
+
+  it('says a table the ServiceNow instance does not know as the table name to check', async () => {
+    const url = 'https://dev1.service-now.com/api/now/table/incidnet'
+    const why = reason('servicenow_invalid_table', {
+      table: 'incidnet',
+      url,
+      said: 'Invalid table incidnet',
+      source: 'sn',
+      kind: 'servicenow',
+    })
+    expect(syncErrorText(await translator('ko'), why, ENGLISH, 'ko')).toBe(
+      `ServiceNow 인스턴스가 incidnet 테이블을 모릅니다(400 "Invalid table"): ${url}. ` +
+        '설정 → 연결 → 편집에서 테이블 이름을 확인하세요(incident 또는 다른 task 테이블). ' +
+        '서버 응답: Invalid table incidnet (ServiceNow 연결 "sn")',
+    )
+    expect(syncErrorText(await translator('en'), why, ENGLISH, 'en')).toBe(
+      `The ServiceNow instance does not know the table incidnet (400 "Invalid table") at ${url}. ` +
+        'Check the table name in Settings → Connections → Edit (incident, or another task table). ' +
+        'The server said: Invalid table incidnet (ServiceNow connection "sn")',
     )
   })
 

@@ -254,6 +254,17 @@ const CASES = {
       cause: 'malformed',
     },
   ],
+  servicenow_invalid_table: [
+    {
+      params: {
+        table: 'incidnet',
+        url: 'https://dev1.service-now.com/api/now/table/incidnet',
+        said: 'Invalid table incidnet',
+      },
+      message: `ServiceNow does not know the table "incidnet" (400) at https://dev1.service-now.com/api/now/table/incidnet: check the table name in Settings → Connections (incident, or another task table) — the server said: Invalid table incidnet${SN_AT}`,
+      cause: 'not_found',
+    },
+  ],
   servicenow_bad_rows: [
     {
       params: {

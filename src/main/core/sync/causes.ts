@@ -56,6 +56,8 @@ const SYNC_CAUSES = {
   itsm_me_invalid: 'malformed',
   itsm_cursor_unreadable: 'malformed',
   unknown_entity: 'other',
+  // A misspelt table: the connection's table name, as for a 404.
+  servicenow_invalid_table: 'not_found',
   servicenow_not_a_list: 'malformed',
   servicenow_keyset_ignored: 'malformed',
   servicenow_bad_rows: 'malformed',
@@ -128,7 +130,8 @@ function causeOfMessage(fullMessage: string): SyncErrorCause {
   if (message.startsWith('The token or password cannot be sent')) return 'auth'
   if (message.includes('(401)')) return 'auth'
   if (message.includes('(403)')) return 'forbidden'
-  if (message.includes('(404)')) return 'not_found'
+  if (message.includes('(404)') || message.startsWith('ServiceNow does not know the table'))
+    return 'not_found'
   if (message.includes('(429)')) return 'rate_limited'
   if (/failed \(5\d\d\)/.test(message)) return 'server'
   if (message.includes('No answer in time')) return 'timeout'

@@ -13,6 +13,7 @@ import {
   DEFAULT_RETRY,
   requestJson,
   safeUrl,
+  SERVER_SAID,
   SourceError,
   syncReason,
   withRetryNotice,
@@ -138,6 +139,28 @@ export function isNoRecordFound(status: number, body: unknown): boolean {
   const message =
     error !== null && typeof error === 'object' ? (error as { message?: unknown }).message : undefined
   return typeof message === 'string' && message.trim().toLowerCase() === 'no record found'
+}
+
+/**
+ * `err` as the table's own failure when ServiceNow answered 400 "Invalid table NAME" (a misspelt or
+ * missing table): servicenow_invalid_table, whose advice is the connection's table name, instead of
+ * a request rejected for no reason the user can act on. Any other error as it is.
+ */
+function invalidTable(err: unknown, table: string): unknown {
+  if (!(err instanceof SourceError) || err.status !== 400) return err
+  const said = err.reason?.params?.['said']
+  if (typeof said !== 'string' || !/^invalid table\b/i.test(said)) return err
+  const url = err.reason?.params?.['url']
+  const where = typeof url === 'string' ? url : ''
+  return new SourceError(
+    'client',
+    `ServiceNow does not know the table "${table}" (400) at ${where}: check the table name in ` +
+      `Settings → Connections (incident, or another task table)${SERVER_SAID}${said}`,
+    400,
+    undefined,
+    false,
+    syncReason('servicenow_invalid_table', { table, url: where, said }),
+  )
 }
 
 /**
@@ -400,7 +423,9 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       { headers, signal: opts.signal, answers: isNoRecordFound },
       policy,
       withRetryNotice(deps, opts),
-    )
+    ).catch((err: unknown) => {
+      throw invalidTable(err, table)
+    })
     const now = serviceNowTime(response.headers.get('date'))
     if (now !== undefined) instanceNow = now
 
@@ -541,7 +566,9 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
         { headers, signal, answers: isNoRecordFound },
         policy,
         deps,
-      )
+      ).catch((err: unknown) => {
+        throw invalidTable(err, table)
+      })
       if (response === null) return { name: fallbackName, role: null }
       const parsed = z
         .object({

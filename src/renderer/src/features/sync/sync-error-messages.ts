@@ -48,6 +48,8 @@ const ko = {
     itsm_me_invalid: '응답이 { name, role } 형식이 아닙니다: {{url}} ({{detail}})',
     itsm_cursor_unreadable: '저장된 {{entity}} 커서가 ITSM REST 커서가 아닙니다. 전체 동기화를 실행하세요.',
     unknown_entity: '알 수 없는 데이터 종류입니다: {{entity}}',
+    servicenow_invalid_table:
+      'ServiceNow 인스턴스가 {{table}} 테이블을 모릅니다(400 "Invalid table"): {{url}}. 설정 → 연결 → 편집에서 테이블 이름을 확인하세요(incident 또는 다른 task 테이블).',
     servicenow_not_a_list: 'ServiceNow 응답에 { result: [...] } 목록이 없습니다: {{url}} ({{detail}})',
     servicenow_keyset_ignored:
       'ServiceNow가 동기화 위치({{updatedOn}}, {{sysId}}) 이전의 {{table}} 행만 돌려주었습니다. 인스턴스가 키셋 조건을 무시해 더 진행할 수 없습니다.',
@@ -189,6 +191,8 @@ const en: typeof ko = {
     itsm_me_invalid: '{{url}} did not answer { name, role } ({{detail}}).',
     itsm_cursor_unreadable: 'The stored {{entity}} cursor is not an ITSM REST cursor: run a full sync.',
     unknown_entity: 'Unknown kind of data: {{entity}}.',
+    servicenow_invalid_table:
+      'The ServiceNow instance does not know the table {{table}} (400 "Invalid table") at {{url}}. Check the table name in Settings → Connections → Edit (incident, or another task table).',
     servicenow_not_a_list: 'ServiceNow answered {{url}} without a { result: [...] } list ({{detail}}).',
     servicenow_keyset_ignored:
       "ServiceNow returned only {{table}} rows at or before the sync's position ({{updatedOn}}, {{sysId}}): the instance ignored the keyset filter, so paging cannot make progress.",
