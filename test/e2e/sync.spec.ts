@@ -285,6 +285,62 @@ test('a ServiceNow connection with its own state codes: a mistyped code is shown
   }
 })
 
+test('a ServiceNow page with unknown state codes and unknown priority codes: the Sync screen names both and both maps to set', async ({
+  page,
+  harness,
+  request,
+}) => {
+  const sn = await startServiceNowSimulator({
+    seed: 4,
+    count: 30,
+    user: 'integration',
+    password: 'sn-pw-e2e',
+  })
+  try {
+    sn.update(sn.records[3]!, {
+      state: { value: '4', display_value: 'Awaiting User Info' },
+      priority: { value: '0', display_value: '0 - Emergency' },
+    })
+    const invoke = async (channel: string, data: unknown): Promise<void> => {
+      const res = await request.post(`${harness.url}/api/invoke/${channel}`, { data })
+      expect(res.ok(), channel).toBe(true)
+    }
+    await invoke('sources:add', {
+      kind: 'servicenow',
+      name: 'sn',
+      url: sn.url,
+      user: 'integration',
+      password: 'sn-pw-e2e',
+    })
+    await invoke('sync:run', { source: 'sn' })
+    await expect
+      .poll(async () => {
+        const res = await request.post(`${harness.url}/api/invoke/sync:status`, { data: {} })
+        const status = (await res.json()) as {
+          data: { state: string; lastRun: { outcomes: { status: string }[] } | null }
+        }
+        return status.data.state === 'idle' ? status.data.lastRun?.outcomes[0]?.status : 'running'
+      })
+      .toBe('failed')
+    await openReady(page, '/')
+    await page.getByTestId('demo-later').click()
+    await page.getByTestId('nav-sync').click()
+    const row = page.getByTestId('sync-source-sn')
+    const failed = row.getByTestId('source-error-message')
+    await expect(failed).toContainText(
+      '알 수 없는 상태 코드 4 (Awaiting User Info)와 우선순위 코드 0 (0 - Emergency)가 있어',
+    )
+    await expect(failed).toContainText('npm run cli -- source state-map sn 4=STATUS')
+    await expect(failed).toContainText('npm run cli -- source priority-map sn 0=PRIORITY')
+    const cause = row.getByTestId('source-error')
+    await expect(cause).toContainText('알 수 없는 상태·우선순위 코드')
+    await expect(cause).toContainText('상태 코드는 상태에, 우선순위 코드는 P1~P4 중 하나에 연결한 뒤')
+    await row.screenshot({ path: 'test-results/sync-servicenow-unknown-codes.png' })
+  } finally {
+    await sn.close()
+  }
+})
+
 test('a ServiceNow connection with its own priority codes: a mistyped code is shown under the field, the saved map is listed and the sync reads the priority', async ({
   page,
   harness,
