@@ -1,8 +1,9 @@
 // The name a file import's SRs are kept under: they are stored with source `import:<name>` and
 // upserted by (source, id), so files exported from the same system share a name (their SRs are
-// updated) and a system whose ids overlap another's gets its own. One check for the IPC schemas
-// (import:preview / import:run / import:error-report), the CLI's `import --source` and the wizard's
-// field, so each refuses exactly what the others refuse.
+// updated) and a system whose ids overlap another's gets its own. One check for the IPC schema of
+// import:run (the check, import:preview and import:error-report, does not depend on the name and
+// takes none), the CLI's `import --source` and the wizard's field, so each refuses exactly what the
+// others refuse.
 import { z } from 'zod'
 
 /** The name used when none is given: rows go to `import:file`. */

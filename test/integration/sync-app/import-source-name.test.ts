@@ -52,7 +52,7 @@ describe('import source name', () => {
     app = appContext({ now: () => AT })
     const seoul = '서울시 ITSM'
     const tokenA = choose(app, 'seoul.csv', SYSTEM_A)
-    const preview = await app.ok('import:preview', { token: tokenA, sourceName: seoul })
+    const preview = await app.ok('import:preview', { token: tokenA })
     expect(preview.check).toMatchObject({ rowCount: 3, validCount: 3, errorCount: 0 })
     expect(await app.ok('import:run', { token: tokenA, sourceName: seoul })).toMatchObject({
       status: 'imported',
@@ -62,7 +62,7 @@ describe('import source name', () => {
     })
     // The name is trimmed, as the CLI trims it.
     const tokenB = choose(app, 'busan.csv', SYSTEM_B)
-    await app.ok('import:preview', { token: tokenB, sourceName: ' busan-tool ' })
+    await app.ok('import:preview', { token: tokenB })
     expect(await app.ok('import:run', { token: tokenB, sourceName: ' busan-tool ' })).toMatchObject({
       status: 'imported',
       sourceName: 'busan-tool',
@@ -140,7 +140,7 @@ describe('import source name', () => {
       }),
     })
     const tokenA = choose(app, 'seoul.csv', SYSTEM_A)
-    await app.ok('import:preview', { token: tokenA, sourceName: 'seoul' })
+    await app.ok('import:preview', { token: tokenA })
     expect(await app.ok('import:run', { token: tokenA, sourceName: 'seoul' })).toMatchObject({
       sourceName: 'seoul',
       written: 3,
@@ -159,17 +159,17 @@ describe('import source name', () => {
     ])
   }, 120_000)
 
-  it('refuses a name that cannot be used, on every channel that takes one, with nothing written', async () => {
+  it('refuses a name that cannot be used, on the import, with nothing written', async () => {
     app = appContext()
     const token = choose(app, 'seoul.csv', SYSTEM_A)
     const refusals: [Parameters<AppContext['invoke']>, string][] = [
-      [['import:preview', { token, sourceName: 'agency:a' }], 'A source name cannot contain ":"'],
+      [['import:run', { token, sourceName: 'agency:a' }], 'A source name cannot contain ":"'],
       [['import:run', { token, sourceName: 'x'.repeat(41) }], 'A source name is at most 40 characters'],
       [
         ['import:run', { token, sourceName: 'tab\there' }],
         'A source name cannot contain line breaks, tabs or other control or invisible characters',
       ],
-      [['import:error-report', { token, sourceName: '  ' }], 'A source name cannot be blank'],
+      [['import:run', { token, sourceName: '  ' }], 'A source name cannot be blank'],
     ]
     for (const [[channel, request], message] of refusals) {
       const answer = await app.invoke(channel, request as never)
@@ -186,6 +186,27 @@ describe('import source name', () => {
     // 40 characters, Korean ones too, are a name; the token is still good after the refusals.
     expect(await app.ok('import:run', { token, sourceName: '가'.repeat(40) })).toMatchObject({
       sourceName: '가'.repeat(40),
+      written: 3,
+    })
+  })
+
+  it('the check takes no name: its rows and errors do not depend on it, so a name is refused there', async () => {
+    app = appContext()
+    const token = choose(app, 'seoul.csv', SYSTEM_A)
+    // The check and the error list are the same whatever the rows would be kept under: a name sent
+    // with them is a caller's mistake, refused by name rather than silently ignored.
+    for (const channel of ['import:preview', 'import:error-report'] as const) {
+      const answer = await app.invoke(channel, { token, sourceName: 'seoul' } as never)
+      expect(answer, channel).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringContaining('sourceName') },
+      })
+    }
+    expect(await app.ok('import:preview', { token })).toMatchObject({
+      check: { rowCount: 3, validCount: 3, errorCount: 0 },
+    })
+    expect(await app.ok('import:run', { token, sourceName: 'seoul' })).toMatchObject({
+      sourceName: 'seoul',
       written: 3,
     })
   })

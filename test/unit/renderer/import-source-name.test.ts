@@ -1,4 +1,4 @@
-// The import wizard's source name field refuses what import:preview / import:run would refuse (so
+// The import wizard's source name field refuses what import:run would refuse (so
 // the mistake is said under the field, in the UI's language) and lets through what they take;
 // empty is the default name, not a mistake.
 import { describe, expect, it } from 'vitest'

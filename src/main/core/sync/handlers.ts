@@ -109,19 +109,9 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
       }),
     'import:cancel': () => ({ cancelled: runtime().imports.cancel() }),
     'import:preview': (req) =>
-      runtime().imports.preview(
-        runtime().files.resolve(req.token),
-        req.mapping,
-        ctx.settings().timeZone,
-        req.sourceName,
-      ),
+      runtime().imports.preview(runtime().files.resolve(req.token), req.mapping, ctx.settings().timeZone),
     'import:error-report': (req) =>
-      runtime().imports.errorReport(
-        runtime().files.resolve(req.token),
-        req.mapping,
-        ctx.settings().timeZone,
-        req.sourceName,
-      ),
+      runtime().imports.errorReport(runtime().files.resolve(req.token), req.mapping, ctx.settings().timeZone),
     'import:sources': () => listImportSources(store),
     'import:run': async (req) => {
       const { files, imports } = runtime()

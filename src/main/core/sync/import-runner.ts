@@ -22,23 +22,10 @@ import { runImportInWorker } from '../workers/run-import-in-worker'
 import type { WizardMapping } from './import-wizard'
 
 export type ImportRunner = {
-  /**
-   * Checks a file with a mapping; never writes. `sourceName`: the rows would be kept under
-   * `import:<sourceName>` (absent: 'file'), as for run.
-   */
-  preview(
-    file: ImportFile,
-    mapping: WizardMapping,
-    timeZone: string,
-    sourceName?: string,
-  ): Promise<ImportPreviewView>
+  /** Checks a file with a mapping; never writes (the check does not depend on the source name). */
+  preview(file: ImportFile, mapping: WizardMapping, timeZone: string): Promise<ImportPreviewView>
   /** Checks a file again for every row error, as CSV text (BAD_REQUEST when it cannot be checked). */
-  errorReport(
-    file: ImportFile,
-    mapping: WizardMapping,
-    timeZone: string,
-    sourceName?: string,
-  ): Promise<ImportErrorReportView>
+  errorReport(file: ImportFile, mapping: WizardMapping, timeZone: string): Promise<ImportErrorReportView>
   /** Imports a file under `import:<sourceName>` (absent: 'file'); 'cancelled' when cancel() came first. */
   run(
     file: ImportFile,
@@ -157,18 +144,12 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
   }
 
   return {
-    async preview(file, mapping, timeZone, sourceName) {
-      const r = await execute({
-        op: 'preview',
-        file,
-        mapping,
-        timeZone,
-        ...(sourceName ? { sourceName } : {}),
-      })
+    async preview(file, mapping, timeZone) {
+      const r = await execute({ op: 'preview', file, mapping, timeZone })
       if (r.op !== 'preview') throw new CoreError('INTERNAL', 'A file check answered as an import')
       return r.view
     },
-    async errorReport(file, mapping, timeZone, sourceName) {
+    async errorReport(file, mapping, timeZone) {
       const dir = await mkdtemp(join(tmpdir(), 'ops-console-import-errors-'))
       try {
         const path = join(dir, 'errors.csv')
@@ -178,7 +159,6 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
           mapping,
           timeZone,
           errorReport: path,
-          ...(sourceName ? { sourceName } : {}),
         })
         if (r.op !== 'preview') throw new CoreError('INTERNAL', 'A file check answered as an import')
         const check = r.view.check

@@ -128,7 +128,8 @@ const sampleView = (s: SampleRow): ImportSampleRow => ({
 
 /**
  * Previews a chosen file with an optional mapping; never writes to the store (only `errorReport`,
- * when given). A cancellation throws ImportCancelled.
+ * when given). Nothing it answers depends on the source name the rows would be kept under, so it
+ * takes none: that is the run's. A cancellation throws ImportCancelled.
  */
 export async function wizardPreview(
   file: { path: string; fileName: string },
@@ -138,11 +139,9 @@ export async function wizardPreview(
   more: {
     /** A CSV file to write every row error to (created at the first error). */
     errorReport?: string
-    /** The rows would be kept under `import:<sourceName>` (default 'file'). */
-    sourceName?: string | undefined
   } = {},
 ): Promise<ImportPreviewView> {
-  const { errorReport, sourceName } = more
+  const { errorReport } = more
   const parsed = toMapping(mapping)
   const { format, encoding, headers, sheets, sheet } = await readHeaders(
     file.path,
@@ -183,7 +182,6 @@ export async function wizardPreview(
         values: parsed?.values ?? {},
         ...(parsed?.sheet ? { sheet: parsed.sheet } : {}),
       },
-      ...(sourceName ? { sourceName } : {}),
       sampleSize: 10,
       errorLimit: 500,
       onRowErrors: unknown.add,

@@ -23,10 +23,13 @@ export async function executeImportJob(
   watch: ImportWatch,
 ): Promise<ImportJobResult> {
   if (job.op === 'preview') {
-    const view = await wizardPreview(job.file, job.mapping, job.timeZone, watch, {
-      ...(job.errorReport ? { errorReport: job.errorReport } : {}),
-      ...(job.sourceName ? { sourceName: job.sourceName } : {}),
-    })
+    const view = await wizardPreview(
+      job.file,
+      job.mapping,
+      job.timeZone,
+      watch,
+      job.errorReport ? { errorReport: job.errorReport } : {},
+    )
     return { op: 'preview', view }
   }
   const { store, release } = target.open()

@@ -15,8 +15,6 @@ export type ImportJob =
       file: ImportFile
       mapping: WizardMapping
       timeZone: string
-      /** The rows would be kept under `import:<sourceName>` (absent: 'file'). */
-      sourceName?: string
       /** Writes every row error to this CSV file too (the wizard's "save the error list"). */
       errorReport?: string
     }

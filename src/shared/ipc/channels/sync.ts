@@ -188,16 +188,18 @@ export const syncChannels = {
     response: returns<ImportFileChoice | null>(),
   },
   /**
-   * `sourceName`: the rows are kept under `import:<sourceName>` (default `import:file`); files of the
-   * same system share one, a system whose ids overlap another's gets its own (see import-source-name.ts).
+   * Checks a file with a mapping. The check does not depend on the source name (it is the run's), so
+   * none is taken: a name typed after the check does not make it stale.
    */
   'import:preview': {
     scope: 'core',
-    request: z
-      .object({ token, mapping: mapping.optional(), sourceName: importSourceNameSchema.optional() })
-      .strict(),
+    request: z.object({ token, mapping: mapping.optional() }).strict(),
     response: returns<ImportPreviewView>(),
   },
+  /**
+   * `sourceName`: the rows are kept under `import:<sourceName>` (default `import:file`); files of the
+   * same system share one, a system whose ids overlap another's gets its own (see import-source-name.ts).
+   */
   'import:run': {
     scope: 'core',
     request: z
@@ -222,9 +224,7 @@ export const syncChannels = {
    */
   'import:error-report': {
     scope: 'core',
-    request: z
-      .object({ token, mapping: mapping.optional(), sourceName: importSourceNameSchema.optional() })
-      .strict(),
+    request: z.object({ token, mapping: mapping.optional() }).strict(),
     response: returns<ImportErrorReportView>(),
   },
   /** Stops the running file check or import; the import then answers 'cancelled', nothing written. */

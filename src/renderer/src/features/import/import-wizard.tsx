@@ -141,7 +141,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
             <button
               type="button"
               className="btn btn-primary"
-              disabled={w.busy || w.sourceProblem !== null}
+              disabled={w.busy}
               onClick={checkColumns}
               data-testid="import-check"
             >
@@ -173,7 +173,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
             <button
               type="button"
               className={w.stale ? 'btn btn-primary' : 'btn'}
-              disabled={w.busy || w.sourceProblem !== null}
+              disabled={w.busy}
               onClick={() => void w.check()}
               data-testid="import-recheck"
             >
@@ -192,7 +192,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
               <button
                 type="button"
                 className="btn"
-                disabled={w.busy || w.stale || w.sourceProblem !== null}
+                disabled={w.busy || w.stale}
                 onClick={() => void w.saveErrors()}
                 data-testid="import-save-errors"
               >

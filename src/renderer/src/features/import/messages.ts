@@ -74,7 +74,7 @@ const ko = {
   saveErrors: '오류 목록 저장 (CSV)',
   errorsSaved: '오류 {{count}}건을 CSV 파일({{fileName}})로 내보냈습니다',
   importing: '가져오는 중…',
-  checkAgain: '열 연결, 값 변환이나 출처 이름을 바꿨습니다. 가져오기 전에 [확인]으로 파일을 다시 확인하세요.',
+  checkAgain: '열 연결이나 값 변환을 바꿨습니다. 가져오기 전에 [확인]으로 파일을 다시 확인하세요.',
   progress: {
     checking: '파일 확인 중',
     importing: '가져오는 중',
@@ -214,8 +214,7 @@ const en: typeof ko = {
   saveErrors: 'Save the error list (CSV)',
   errorsSaved: '{{count}} row errors exported as a CSV file ({{fileName}})',
   importing: 'Importing…',
-  checkAgain:
-    'The column mapping, a value translation or the source name has changed. Check the file again before importing.',
+  checkAgain: 'The column mapping or a value translation has changed. Check the file again before importing.',
   progress: {
     checking: 'Checking the file',
     importing: 'Importing',

@@ -1,5 +1,5 @@
-// The wizard's "출처 이름" / "Source name" field: the rule the core applies to import:preview /
-// import:run's sourceName (shared/import-source-name.ts), checked as it is typed so a mistake is said
+// The wizard's "출처 이름" / "Source name" field: the rule the core applies to import:run's
+// sourceName (shared/import-source-name.ts), checked as it is typed so a mistake is said
 // under the field in the UI's language (message keys under `importWizard.sourceInvalid`), not as
 // the core's English sentence. Empty is not a mistake: it is the default name, `file`.
 import { importSourceNameProblem, type ImportSourceNameProblem } from '../../../../shared/import-source-name'

@@ -62,8 +62,11 @@ export function useImportWizard(onRunEnded?: () => void) {
     ...(sh ? { sheet: sh } : {}),
   })
   type Mapping = ReturnType<typeof mapping>
-  /** What a check was made with: the mapping and the source name (its stale count is that source's). */
-  const keyOf = (m: Mapping, name = sourceName): string => JSON.stringify([m, sourceNameField(name)])
+  /**
+   * What a check was made with: the mapping only. Its rows and errors do not depend on the source
+   * name (that is the run's), so a name typed after a check does not make it stale.
+   */
+  const keyOf = (m: Mapping): string => JSON.stringify(m)
   /** Shows a new preview: the automatic matches become the mapping to start from. */
   const adopt = (next: ImportPreviewView) => {
     const cols = Object.fromEntries(
@@ -116,14 +119,11 @@ export function useImportWizard(onRunEnded?: () => void) {
     notice,
     exported,
     running,
-    /**
-     * True when the mapping, a value translation or the source name changed since the check shown:
-     * check again first.
-     */
+    /** True when the mapping or a value translation changed since the check shown: check again first. */
     stale: preview?.check != null && checkedKey !== keyOf(mapping()),
     sourceName,
     setSourceName,
-    /** What is wrong with the source name typed (null: it can be used); no check or import meanwhile. */
+    /** What is wrong with the source name typed (null: it can be used); no import meanwhile. */
     sourceProblem,
     /** The workspace's import sources, for the field's list (empty until they arrive). */
     knownSources: sources.data ?? [],
@@ -150,10 +150,7 @@ export function useImportWizard(onRunEnded?: () => void) {
         const picked = await chooseImportFile()
         if (!picked) return
         // Another file chosen over one already shown: its error must not read as the shown file's.
-        const first = await call('import:preview', {
-          token: picked.token,
-          ...(sourceProblem ? {} : sourceNameField(sourceName)),
-        }).catch((err: unknown) => {
+        const first = await call('import:preview', { token: picked.token }).catch((err: unknown) => {
           throw new ChosenFileError(picked.fileName, err)
         })
         setFile(picked)
@@ -168,19 +165,14 @@ export function useImportWizard(onRunEnded?: () => void) {
           await call('import:preview', {
             token: file.token,
             mapping: mapping({}, { status: {}, priority: {} }, name),
-            ...(sourceProblem ? {} : sourceNameField(sourceName)),
           }),
         )
       }),
     check: () =>
       guard(async () => {
-        if (!file || sourceProblem) return
+        if (!file) return
         const sent = mapping()
-        const next = await call('import:preview', {
-          token: file.token,
-          mapping: sent,
-          ...sourceNameField(sourceName),
-        })
+        const next = await call('import:preview', { token: file.token, mapping: sent })
         setPreview(next)
         setCheckedKey(keyOf(sent))
         setStep(next.check ? 'preview' : 'map')
@@ -188,12 +180,8 @@ export function useImportWizard(onRunEnded?: () => void) {
     /** Every row error of the check shown, as a CSV file to save (the check lists the first 500). */
     saveErrors: () =>
       guard(async () => {
-        if (!file || sourceProblem) return
-        const report = await call('import:error-report', {
-          token: file.token,
-          mapping: mapping(),
-          ...sourceNameField(sourceName),
-        })
+        if (!file) return
+        const report = await call('import:error-report', { token: file.token, mapping: mapping() })
         downloadText(report.fileName, report.csv, 'text/csv;charset=utf-8')
         setExported({ fileName: report.fileName, errors: report.errors })
       }),
