@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { writeGeneratedCsv } from '../helpers/generated-csv'
-import { expect, test, type Harness } from './fixtures'
+import { expect, openReady, test, type Harness } from './fixtures'
 import { chooseImportFile, openImportWizard, withTempDir } from './import-helpers'
 
 const FIXTURES = resolve('test/fixtures/import')
@@ -334,5 +334,162 @@ test('the required columns not mapped are said in the error colour, not the grey
     expect(await colour(missing)).toBe(danger)
     expect(await colour(page.getByTestId('import-source-note'))).not.toBe(danger)
     await map.screenshot({ path: `test-results/import-wizard-missing-${scheme}.png` })
+  }
+})
+
+/** The live regions (status, alert, aria-live) whose text holds `text`: one means it is said once. */
+const liveRegionsSaying = (page: Page, text: string): Locator =>
+  page.locator('[role="status"], [role="alert"], [aria-live]').filter({ hasText: text })
+
+test('the keyboard lands on each new step’s heading, and the import’s result is announced once', async ({
+  page,
+}) => {
+  await openImportWizard(page)
+  const title = page.getByTestId('import-step-title')
+  // The open button is gone: the focus is on the first step's heading, not on the page body.
+  await expect(title).toHaveText('1단계 · 파일 선택')
+  await expect(title).toBeFocused()
+  await chooseImportFile(page, join(FIXTURES, 'custom-layout.csv'))
+  await expect(title).toHaveText('2단계 · 열 연결')
+  await expect(title).toBeFocused()
+  await page.getByTestId('map-tenant').selectOption('Customer')
+  await page.getByTestId('map-priority').selectOption('Urgency')
+  await page.getByTestId('map-created_at').selectOption('Opened')
+  await page.getByTestId('map-resolved_at').selectOption('Solved')
+  await page.getByTestId('import-check').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('import-summary')).toContainText('오류 1행')
+  await expect(title).toHaveText('4단계 · 행 오류')
+  await expect(title).toBeFocused()
+  await expect(page.getByTestId('import-step-errors')).toHaveAttribute('aria-current', 'step')
+  // The result's live region is there before the result (one added with its text may not be read out).
+  const status = page.getByTestId('import-result-status')
+  await expect(status).toHaveRole('status')
+  await expect(status).toHaveText('')
+  await page.getByTestId('import-run-valid').focus()
+  await page.keyboard.press('Enter')
+  await expect(title).toHaveText('5단계 · 결과')
+  await expect(title).toBeFocused()
+  await expect(status).toContainText('1행을 가져왔습니다')
+  await expect(status).toContainText('전체 2행 중 오류가 있는 1행은 가져오지 않았습니다')
+  await expect(liveRegionsSaying(page, '1행을 가져왔습니다')).toHaveCount(1)
+  await expect(page.getByTestId('import-result-alert')).toHaveText('')
+  // There were row errors: that step was gone through.
+  await expect(page.getByTestId('import-step-errors')).toHaveClass('done')
+  await page.screenshot({ path: 'test-results/import-wizard-result-focus.png' })
+  // Back to the first step: its heading again.
+  await page.getByTestId('import-result').getByRole('button').click()
+  await expect(title).toHaveText('1단계 · 파일 선택')
+  await expect(title).toBeFocused()
+})
+
+test('an import refused for its rows is announced as an alert, once', async ({ page }) => {
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  // The file changed between the check and the import (the core checks it again and refuses it).
+  await page.route('**/api/invoke/import:run', (route) =>
+    route.fulfill({
+      json: {
+        ok: true,
+        data: {
+          status: 'rejected',
+          sourceName: 'file',
+          rowCount: 3,
+          written: 0,
+          skippedStale: 0,
+          errorCount: 2,
+          errorsTotal: 2,
+          errors: [],
+          watermark: null,
+        },
+      },
+    }),
+  )
+  await page.getByTestId('import-run').click()
+  const alert = page.getByTestId('import-result-alert')
+  await expect(alert).toHaveRole('alert')
+  await expect(alert).toHaveText('2행에 오류가 있어 아무것도 쓰지 않았습니다')
+  await expect(liveRegionsSaying(page, '아무것도 쓰지 않았습니다')).toHaveCount(1)
+  await expect(page.getByTestId('import-result-status')).toHaveText('')
+  await expect(page.getByTestId('import-step-title')).toBeFocused()
+})
+
+test('a check without row errors shows that step as skipped (“행 오류 없음”), not as done', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  const errorsStep = page.getByTestId('import-step-errors')
+  await expect(errorsStep).toHaveText('행 오류 없음')
+  await expect(errorsStep).toHaveClass('skipped')
+  await expect(page.getByTestId('import-step-preview')).toHaveClass('active')
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-result')).toContainText('3행을 가져왔습니다')
+  await expect(errorsStep).toHaveText('행 오류 없음')
+  await expect(errorsStep).toHaveClass('skipped')
+  await expect(page.getByTestId('import-step-preview')).toHaveClass('done')
+  await page.getByTestId('import-steps-list').screenshot({ path: 'test-results/import-steps-skipped-ko.png' })
+
+  // The same in English (the workspace has data now: no demo offer on the way).
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await openReady(page, '/')
+  await page.getByTestId('nav-sync').click()
+  await page.getByTestId('import-open').click()
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  await expect(page.getByTestId('import-summary')).toContainText('3 of 3 rows valid, 0 with errors')
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-step-title')).toHaveText('Step 5: Result')
+  await expect(errorsStep).toHaveText('No row errors')
+  await expect(errorsStep).toHaveClass('skipped')
+  await page.getByTestId('import-steps-list').screenshot({ path: 'test-results/import-steps-skipped-en.png' })
+})
+
+test('the check’s summary and the import’s result figures are in the text colour, not the grey of a hint', async ({
+  page,
+}) => {
+  // The test project has no DOM typings: the page's getComputedStyle is reached through the element.
+  type StyledWindow = { getComputedStyle(el: unknown): { color: string } }
+  const colour = (el: Locator): Promise<string> =>
+    el.evaluate(
+      (node) => (node.ownerDocument.defaultView as unknown as StyledWindow).getComputedStyle(node).color,
+    )
+  /** The theme's text colour, as the page computes it (a probe styled `color: var(--text)`). */
+  const textColour = (): Promise<string> =>
+    page.getByTestId('import-wizard').evaluate((wizard) => {
+      const doc = wizard.ownerDocument
+      const probe = doc.createElement('span')
+      probe.style.color = 'var(--text)'
+      wizard.appendChild(probe)
+      const c = (doc.defaultView as unknown as StyledWindow).getComputedStyle(probe).color
+      probe.remove()
+      return c
+    })
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'bad-dates.csv'))
+  const summary = page.getByTestId('import-summary')
+  await expect(summary).toContainText('5행 중 정상 1행, 오류 4행')
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    const text = await textColour()
+    expect(await colour(summary)).toBe(text)
+    // The file line beside it is a muted hint, and stays one.
+    expect(await colour(page.getByTestId('import-file'))).not.toBe(text)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.getByTestId('import-run-valid').click()
+  await expect(page.getByTestId('import-result')).toContainText('1행을 가져왔습니다')
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    const text = await textColour()
+    const lines = page.getByTestId('import-result-status').locator('p')
+    await expect(lines).toHaveCount(3)
+    for (const line of await lines.all()) expect(await colour(line), await line.innerText()).toBe(text)
+    await page
+      .getByTestId('import-wizard')
+      .screenshot({ path: `test-results/import-result-colour-${scheme}.png` })
   }
 })

@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/error-banner'
 import { formatCount } from '../../i18n/format'
@@ -40,16 +40,72 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
   }
   const activeIndex =
     w.step === 'preview' && check && check.errorCount > 0 ? 3 : STEPS.findIndex((s) => s.id === w.step)
+  /**
+   * The row-error step of a check that found none is not a step done: it is said as skipped
+   * ("행 오류 없음"), once the check shown still applies (not while it is stale).
+   */
+  const noRowErrors =
+    check !== null && check.errorCount === 0 && (w.step === 'result' || (w.step === 'preview' && !w.stale))
+  const stepState = (
+    id: (typeof STEPS)[number]['id'],
+    i: number,
+  ): 'active' | 'done' | 'skipped' | undefined =>
+    id === 'errors' && noRowErrors && i !== activeIndex
+      ? 'skipped'
+      : i === activeIndex
+        ? 'active'
+        : i < activeIndex
+          ? 'done'
+          : undefined
+  const active = STEPS[Math.max(0, activeIndex)] as (typeof STEPS)[number]
+  const showResult = w.step === 'result' && w.result !== null
+
+  /**
+   * Where the keyboard (and a screen reader) is: on the new step's heading when the step changes
+   * (the button that moved it on is gone or disabled), and back on the button pressed when a check
+   * or an import on the same step ends (it was disabled meanwhile, which drops the focus).
+   */
+  const heading = useRef<HTMLHeadingElement>(null)
+  const shownStep = useRef<string | null>(null)
+  const focusedBeforeBusy = useRef<HTMLElement | null>(null)
+  useLayoutEffect(() => {
+    if (w.busy) focusedBeforeBusy.current = document.activeElement as HTMLElement | null
+  }, [w.busy])
+  useEffect(() => {
+    if (shownStep.current !== w.step) {
+      shownStep.current = w.step
+      heading.current?.focus()
+      return
+    }
+    if (w.busy) return
+    const before = focusedBeforeBusy.current
+    focusedBeforeBusy.current = null
+    const now = document.activeElement
+    if (now && now !== document.body) return
+    if (before?.isConnected && !before.matches(':disabled')) before.focus()
+    else heading.current?.focus()
+  }, [w.step, w.busy])
 
   return (
     <div className="import-wizard" data-testid="import-wizard" ref={root}>
-      <ol className="import-steps">
-        {STEPS.map((s, i) => (
-          <li key={s.id} className={i === activeIndex ? 'active' : i < activeIndex ? 'done' : undefined}>
-            {t(`importWizard.steps.${s.key}`)}
-          </li>
-        ))}
+      <ol className="import-steps" aria-label={t('importWizard.stepsLabel')} data-testid="import-steps-list">
+        {STEPS.map((s, i) => {
+          const state = stepState(s.id, i)
+          return (
+            <li
+              key={s.id}
+              className={state}
+              aria-current={state === 'active' ? 'step' : undefined}
+              data-testid={`import-step-${s.id}`}
+            >
+              {state === 'skipped' ? t('importWizard.steps.noErrors') : t(`importWizard.steps.${s.key}`)}
+            </li>
+          )
+        })}
       </ol>
+      <h3 className="import-step-title" tabIndex={-1} ref={heading} data-testid="import-step-title">
+        {t('importWizard.stepTitle', { n: activeIndex + 1, name: t(`importWizard.steps.${active.key}`) })}
+      </h3>
       {w.error && (
         <ErrorBanner title={t('importWizard.failedTitle')} message={failureText(w.error, t, lang)} />
       )}
@@ -214,38 +270,55 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
         </>
       )}
 
-      {w.step === 'result' && w.result && (
-        <div data-testid="import-result">
-          <p className="import-result-line">
-            {w.result.status === 'imported'
-              ? t('importWizard.imported', { written: formatCount(w.result.written, lang) })
-              : t('importWizard.rejected', { count: formatCount(w.result.errorCount, lang) })}
-          </p>
-          {w.result.status === 'imported' && (
-            <p className="sync-muted" data-testid="import-result-source">
-              {t('importWizard.resultSource', { name: w.result.sourceName })}
-            </p>
+      {/*
+        The result, said in live regions that are there from the start (a region added with its text is
+        not reliably read out): a status for an import, an alert for a refusal. Nothing else around it is
+        live, and the focus goes to the step's heading only, so it is said once. Empty, it takes no place.
+      */}
+      <div
+        className={showResult ? 'import-result shown' : 'import-result'}
+        data-testid={showResult ? 'import-result' : undefined}
+      >
+        <div role="status" data-testid="import-result-status">
+          {w.step === 'result' && w.result?.status === 'imported' && (
+            <div className="import-result-lines">
+              <p className="import-result-line">
+                {t('importWizard.imported', { written: formatCount(w.result.written, lang) })}
+              </p>
+              <p data-testid="import-result-source">
+                {t('importWizard.resultSource', { name: w.result.sourceName })}
+              </p>
+              {w.result.errorCount > 0 && (
+                <p data-testid="import-result-left-out">
+                  {t('importWizard.leftOut', {
+                    count: formatCount(w.result.errorCount, lang),
+                    rows: formatCount(w.result.rowCount, lang),
+                  })}
+                </p>
+              )}
+              {w.result.skippedStale > 0 && (
+                <p>{t('importWizard.stale', { count: formatCount(w.result.skippedStale, lang) })}</p>
+              )}
+            </div>
           )}
-          {w.result.status === 'imported' && w.result.errorCount > 0 && (
-            <p className="sync-muted" data-testid="import-result-left-out">
-              {t('importWizard.leftOut', {
-                count: formatCount(w.result.errorCount, lang),
-                rows: formatCount(w.result.rowCount, lang),
-              })}
-            </p>
+        </div>
+        <div role="alert" data-testid="import-result-alert">
+          {w.step === 'result' && w.result && w.result.status !== 'imported' && (
+            <div className="import-result-lines">
+              <p className="import-result-line import-result-failed">
+                {t('importWizard.rejected', { count: formatCount(w.result.errorCount, lang) })}
+              </p>
+            </div>
           )}
-          {w.result.skippedStale > 0 && (
-            <p className="sync-muted">
-              {t('importWizard.stale', { count: formatCount(w.result.skippedStale, lang) })}
-            </p>
-          )}
+        </div>
+        {showResult && (
           <div className="panel-actions">
             <button type="button" className="btn" onClick={w.reset}>
               {t('importWizard.again')}
             </button>
           </div>
-        </div>
-      )}
+        )}
+      </div>
 
       {/* Under the step's buttons, where the check or import was asked for; a cancellation is said there too. */}
       {w.exported && (
