@@ -381,6 +381,10 @@ test('the keyboard lands on each new step’s heading, and the import’s result
   await page.getByTestId('import-result').getByRole('button').click()
   await expect(title).toHaveText('1단계 · 파일 선택')
   await expect(title).toBeFocused()
+  // Closed, the wizard gives its place (and the focus) back to the button that opens it.
+  await page.getByTestId('import-close').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('import-open')).toBeFocused()
 })
 
 test('an import refused for its rows is announced as an alert, once', async ({ page }) => {

@@ -349,3 +349,61 @@ test('a double click on "Sync all" starts one run and leaves no stale "already r
     await sim.close()
   }
 })
+
+test('Retry after a sync that could not be started or cancelled asks again, and says when it fails again', async ({
+  page,
+  harness,
+}) => {
+  // A long run (slow pages), so there is time to cancel it.
+  const sim = await startItsmSimulator({ seed: 7, srCount: 5000, token: TOKEN, faults: { latencyMs: 300 } })
+  try {
+    await addSource(harness, 'prod', sim.url)
+    await openSyncScreen(page)
+    const asked: { channel: string; body: unknown }[] = []
+    page.on('request', (r) => {
+      const channel = /\/api\/invoke\/(sync:run|sync:cancel)$/.exec(r.url())?.[1]
+      if (channel) asked.push({ channel, body: r.postDataJSON() })
+    })
+    const refuse = (channel: string) =>
+      page.route(`**/api/invoke/${channel}`, (route) =>
+        route.fulfill({ json: { ok: false, error: { code: 'INTERNAL', message: 'scheduler stopped' } } }),
+      )
+    const banner = page.getByTestId('error-banner')
+    const retry = banner.getByTestId('error-retry')
+
+    await refuse('sync:run')
+    await page.getByRole('button', { name: 'prod 동기화', exact: true }).click()
+    await expect(banner).toContainText('prod 동기화를 시작하지 못했습니다')
+    // Retry starts the same source's sync again; failing again, the banner says so.
+    await retry.click()
+    await expect(banner).toContainText(
+      'prod 동기화를 시작하지 못했습니다 — 다시 시도해도 실패했습니다(2번째 시도)',
+    )
+    await page.locator('.shell-main').screenshot({ path: 'test-results/sync-retry-failed-again.png' })
+    await page.unroute('**/api/invoke/sync:run')
+    await retry.click()
+    await expect(page.getByTestId('sync-state')).toHaveText('동기화 중')
+    await expect(banner).toHaveCount(0)
+    expect(asked).toEqual([
+      { channel: 'sync:run', body: { source: 'prod' } },
+      { channel: 'sync:run', body: { source: 'prod' } },
+      { channel: 'sync:run', body: { source: 'prod' } },
+    ])
+
+    // A cancel that failed is sent again by Retry, and the run stops.
+    await refuse('sync:cancel')
+    await page.getByTestId('sync-cancel').click()
+    await expect(banner).toContainText('동기화를 취소하지 못했습니다')
+    await expect(page.getByTestId('sync-state')).toHaveText('동기화 중')
+    await page.unroute('**/api/invoke/sync:cancel')
+    await retry.click()
+    await expect(page.getByTestId('sync-state')).toHaveText('대기 중')
+    await expect(banner).toHaveCount(0)
+    expect(asked.slice(3)).toEqual([
+      { channel: 'sync:cancel', body: {} },
+      { channel: 'sync:cancel', body: {} },
+    ])
+  } finally {
+    await sim.close()
+  }
+})

@@ -1,9 +1,15 @@
 import { useTranslation } from 'react-i18next'
 
-type ErrorBannerProps = { title?: string; message: string; onRetry?: () => void }
+type ErrorBannerProps = {
+  title?: string
+  message: string
+  onRetry?: () => void
+  /** The retry is under way: its button waits (a second click would ask twice) and says so. */
+  retrying?: boolean
+}
 
 /** A visible, non-blocking error with the server's message and a retry. */
-export function ErrorBanner({ title, message, onRetry }: ErrorBannerProps) {
+export function ErrorBanner({ title, message, onRetry, retrying = false }: ErrorBannerProps) {
   const { t } = useTranslation()
   return (
     <div className="error-banner" role="alert" data-testid="error-banner">
@@ -14,8 +20,8 @@ export function ErrorBanner({ title, message, onRetry }: ErrorBannerProps) {
         </p>
       </div>
       {onRetry && (
-        <button type="button" className="btn" onClick={onRetry} data-testid="error-retry">
-          {t('errors.retry')}
+        <button type="button" className="btn" onClick={onRetry} disabled={retrying} data-testid="error-retry">
+          {retrying ? t('errors.retrying') : t('errors.retry')}
         </button>
       )}
     </div>

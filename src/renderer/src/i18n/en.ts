@@ -59,6 +59,7 @@ export const en = {
   errors: {
     title: 'Could not load the data',
     retry: 'Retry',
+    retrying: 'Retrying…',
     unreachable: 'Cannot reach the app server.',
     busy: 'Another task (a file import, a sync or a calculation) is writing to the workspace, so this could not be saved. Try again once it has finished.',
   },

@@ -25,6 +25,14 @@ const ko = {
   importing: '파일을 가져오는 중입니다. 가져오기가 끝나면 동기화하세요.',
   noSources: '연결이 없습니다. 설정 → 연결에서 ITSM 또는 ServiceNow 연결을 추가하세요.',
   sourceGone: '"{{name}}" 연결은 삭제되어 더 이상 없습니다. 목록을 새로 고쳤습니다.',
+  // A start or a cancel that failed (the banner's Retry asks again), and the same after a retry.
+  actionFailed: {
+    runAll: '동기화를 시작하지 못했습니다',
+    runOne: '{{name}} 동기화를 시작하지 못했습니다',
+    runFull: '{{name}} 처음부터 다시 받기를 시작하지 못했습니다',
+    cancel: '동기화를 취소하지 못했습니다',
+  },
+  failedAgain: '{{what}} — 다시 시도해도 실패했습니다({{count}}번째 시도)',
   openSettings: '설정 열기',
   columns: {
     name: '연결',
@@ -149,6 +157,13 @@ const en: typeof ko = {
   importing: 'A file is being imported. Sync once the import has finished.',
   noSources: 'No connections yet. Add an ITSM or ServiceNow connection in Settings → Connections.',
   sourceGone: 'The connection "{{name}}" has been removed. The list has been refreshed.',
+  actionFailed: {
+    runAll: 'The sync could not be started',
+    runOne: 'The sync of {{name}} could not be started',
+    runFull: 'The full re-read of {{name}} could not be started',
+    cancel: 'The sync could not be cancelled',
+  },
+  failedAgain: '{{what}}: the retry failed too (attempt {{count}})',
   openSettings: 'Open Settings',
   columns: {
     name: 'Connection',

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/error-banner'
 import { call } from '../../lib/api'
@@ -13,6 +13,10 @@ import { SyncProgress } from './sync-progress'
 import { useSync } from './use-sync'
 import './sync.css'
 
+/** What the user asked for and did not get: the banner's Retry asks for the same again. */
+type FailedAction = { kind: 'run'; source?: string; full: boolean } | { kind: 'cancel' }
+type ActionError = { action: FailedAction; message: string; attempts: number }
+
 /** The Sync screen (SPEC §10): sources, progress, errors with their cause, the log, and file import. */
 export function SyncScreen() {
   const { t, i18n } = useTranslation()
@@ -20,7 +24,9 @@ export function SyncScreen() {
   const timeZone = settings?.timeZone ?? 'Asia/Seoul'
   const lang = i18n.language
   const sync = useSync()
-  const [actionError, setActionError] = useState<string | null>(null)
+  const [actionError, setActionError] = useState<ActionError | null>(null)
+  /** The banner's Retry is under way (its button waits, so a second click does not ask twice). */
+  const [retrying, setRetrying] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const [importing, setImporting] = useState(false)
   /** A run asked for and not answered yet: its buttons stay disabled, so a double click asks once. */
@@ -33,10 +39,13 @@ export function SyncScreen() {
   if (noticeState !== state) {
     setNoticeState(state)
     setNotice(null)
+    // A cancel that failed is moot once the run is over.
+    if (state !== 'running' && actionError?.action.kind === 'cancel') setActionError(null)
   }
 
-  async function run(source?: string, full = false): Promise<void> {
-    setActionError(null)
+  /** `attempts`: 1 for the first ask, more for a retry of the same failed ask. */
+  async function run(source?: string, full = false, attempts = 1): Promise<void> {
+    if (attempts === 1) setActionError(null)
     setNotice(null)
     setStarting(true)
     try {
@@ -51,20 +60,56 @@ export function SyncScreen() {
                 ? t('sync.sourceGone', { name: source ?? '' })
                 : t('sync.noSources'),
         )
+      setActionError(null)
       sync.refreshLists()
     } catch (err) {
-      setActionError(errorText(err, t, lang))
+      setActionError({
+        action: { kind: 'run', ...(source ? { source } : {}), full },
+        message: errorText(err, t, lang),
+        attempts,
+      })
     } finally {
       setStarting(false)
     }
   }
-  async function cancel(): Promise<void> {
+  async function cancel(attempts = 1): Promise<void> {
     try {
       await call('sync:cancel', {})
+      setActionError(null)
     } catch (err) {
-      setActionError(errorText(err, t, lang))
+      setActionError({ action: { kind: 'cancel' }, message: errorText(err, t, lang), attempts })
     }
   }
+  /** The banner's Retry: the start or the cancel that failed, asked again. */
+  async function retry(failed: ActionError): Promise<void> {
+    setRetrying(true)
+    try {
+      const { action } = failed
+      if (action.kind === 'cancel') await cancel(failed.attempts + 1)
+      else await run(action.source, action.full, failed.attempts + 1)
+    } finally {
+      setRetrying(false)
+    }
+  }
+  const actionTitle = (failed: ActionError): string => {
+    const { action } = failed
+    const what =
+      action.kind === 'cancel'
+        ? t('sync.actionFailed.cancel')
+        : action.source === undefined
+          ? t('sync.actionFailed.runAll')
+          : t(action.full ? 'sync.actionFailed.runFull' : 'sync.actionFailed.runOne', { name: action.source })
+    return failed.attempts > 1 ? t('sync.failedAgain', { what, count: failed.attempts }) : what
+  }
+  // Closing the import wizard takes its open button's place back: the focus goes there, not to the body.
+  const importOpen = useRef<HTMLButtonElement>(null)
+  const importClosed = useRef(false)
+  useEffect(() => {
+    if (!importing && importClosed.current) {
+      importClosed.current = false
+      importOpen.current?.focus()
+    }
+  }, [importing])
   async function openSettings(): Promise<void> {
     await call('window:open-settings', {}).catch(() => null)
     if (IS_WEB_HARNESS) window.open('./settings.html', '_blank', 'noopener')
@@ -76,7 +121,14 @@ export function SyncScreen() {
       <h2 className="page-title">{t('sync.title')}</h2>
       <p className="page-subtitle">{t('sync.subtitle')}</p>
       {sync.error && <ErrorBanner message={errorText(sync.error, t, lang)} onRetry={sync.reload} />}
-      {actionError && <ErrorBanner message={actionError} onRetry={() => setActionError(null)} />}
+      {actionError && (
+        <ErrorBanner
+          title={actionTitle(actionError)}
+          message={actionError.message}
+          retrying={retrying}
+          onRetry={() => void retry(actionError)}
+        />
+      )}
 
       <section className="panel sync-summary" aria-label={t('sync.title')}>
         <div className="sync-summary-facts">
@@ -167,13 +219,20 @@ export function SyncScreen() {
       <section className="panel" aria-labelledby="sync-import-title">
         <h2 id="sync-import-title">{t('sync.importTitle')}</h2>
         {importing ? (
-          <ImportWizard onClose={() => setImporting(false)} onRunEnded={sync.log.reload} />
+          <ImportWizard
+            onClose={() => {
+              importClosed.current = true
+              setImporting(false)
+            }}
+            onRunEnded={sync.log.reload}
+          />
         ) : (
           <>
             <p>{t('sync.importBody')}</p>
             <button
               type="button"
               className="btn"
+              ref={importOpen}
               onClick={() => setImporting(true)}
               data-testid="import-open"
             >
