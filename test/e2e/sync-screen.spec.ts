@@ -1,8 +1,14 @@
 // E2E: the Sync screen and Settings → Connections as an operator and an admin use them, against the
 // real core through the browser harness and loopback ITSM simulators started by each test.
+import { copyFile, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
+import { runImport } from '../../src/main/core/sources/file-import/import'
+import { recordImportRun } from '../../src/main/core/sync/import-log'
+import { openWorkspace } from '../../src/main/core/workspace'
 import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
-import { expect, openReady, test, type Harness } from './fixtures'
+import { expect, openReady, PINNED_NOW, test, type Harness } from './fixtures'
 
 const TOKEN = 'e2e-itsm-token-3d9e71'
 
@@ -406,4 +412,52 @@ test('Retry after a sync that could not be started or cancelled asks again, and 
   } finally {
     await sim.close()
   }
+})
+
+test('a long import source and file name wrap in the sync log, so the result keeps a readable width at the smallest window', async ({
+  page,
+  harness,
+}) => {
+  // The longest source name an import takes (40, no space to break at) and a 60-character file name.
+  const source = 'Seoul-Metropolitan-Government-ITSM-2026'.padEnd(40, 'X')
+  const fileName = 'seoul-metropolitan-government-itsm-service-requests-2026.csv'.padStart(60, 'x')
+  expect([source.length, fileName.length]).toEqual([40, 60])
+  const dir = await mkdtemp(join(tmpdir(), 'ops-console-e2e-log-'))
+  const ws = openWorkspace({ dataDir: harness.dataDir })
+  try {
+    const path = join(dir, fileName)
+    await copyFile(resolve('test/fixtures/import/bad-dates.csv'), path)
+    // A file refused for its rows: logged as failed, with the reason in the result column.
+    const result = await runImport(ws.store, path, {
+      timeZone: 'Asia/Seoul',
+      sourceName: source,
+      now: () => PINNED_NOW,
+      record: recordImportRun(fileName),
+    })
+    expect(result.status).toBe('rejected')
+  } finally {
+    ws.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+  // The console window's minimum size (shell/windows.ts).
+  await page.setViewportSize({ width: 960, height: 600 })
+  await openSyncScreen(page)
+  const row = page.getByTestId('sync-log').locator('tbody tr').first()
+  await expect(row.getByTestId('sync-log-message')).toContainText(
+    '4개 행에 오류가 있어 아무것도 쓰지 않았습니다',
+  )
+  await row.scrollIntoViewIfNeeded()
+  await page.locator('.shell-main').screenshot({ path: 'test-results/sync-log-long-names-960.png' })
+  // Each name whole on hover too.
+  await expect(row.getByTestId('sync-log-name')).toHaveAttribute('title', source)
+  await expect(row.getByTestId('sync-log-file')).toHaveAttribute('title', fileName)
+  const width = (cell: string): Promise<number> =>
+    row.locator(`td:nth-child(${cell})`).evaluate((el) => el.getBoundingClientRect().width)
+  // The result column keeps room for its words; the source column does not take it all.
+  expect(await width('5')).toBeGreaterThanOrEqual(160)
+  expect(await width('2')).toBeLessThanOrEqual(260)
+  // Nothing runs out of the card sideways.
+  const log = page.getByTestId('sync-log')
+  const overflow = await log.evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0))
+  expect(overflow).toBeLessThanOrEqual(0)
 })

@@ -7,7 +7,8 @@ import { syncErrorText } from './sync-error-text'
 
 /**
  * Who wrote the entry: a connection (its name, its kind beneath; logged as `kind:name`) or a file
- * import (with the file's name beneath).
+ * import (with the file's name beneath). A long name wraps (the column has a width of its own, so the
+ * result beside it keeps room) and is whole in its title too.
  */
 function SourceCell({ source, detail }: { source: string; detail: string | null }) {
   const { t } = useTranslation()
@@ -16,9 +17,16 @@ function SourceCell({ source, detail }: { source: string; detail: string | null 
     return (
       <>
         {t('sync.log.fileImport')}
-        {who.name !== 'file' && ` (${who.name})`}
+        {who.name !== 'file' && (
+          <>
+            {' '}
+            <span className="sync-log-name" title={who.name} data-testid="sync-log-name">
+              ({who.name})
+            </span>
+          </>
+        )}
         {detail && (
-          <div className="sync-muted" data-testid="sync-log-file">
+          <div className="sync-muted sync-log-name" title={detail} data-testid="sync-log-file">
             {detail}
           </div>
         )}
@@ -27,7 +35,9 @@ function SourceCell({ source, detail }: { source: string; detail: string | null 
   }
   return (
     <>
-      {who.name}
+      <span className="sync-log-name" title={who.name} data-testid="sync-log-name">
+        {who.name}
+      </span>
       {who.kind && (
         <div className="sync-muted">{t(`sync.kinds.${who.kind}`, { defaultValue: who.kind })}</div>
       )}
@@ -59,7 +69,9 @@ export function SyncLog({ entries, timeZone }: { entries: SyncLogView[]; timeZon
               <tr key={e.id}>
                 <td>{formatInstant(e.startedAt, timeZone, i18n.language)}</td>
                 <td data-testid="sync-log-source">
-                  <SourceCell source={e.source} detail={e.detail} />
+                  <div className="sync-log-source">
+                    <SourceCell source={e.source} detail={e.detail} />
+                  </div>
                 </td>
                 <td>{t(`sync.entities.${e.entity}`, { defaultValue: e.entity })}</td>
                 <td className="num">{formatCount(e.rows, i18n.language)}</td>
