@@ -461,3 +461,25 @@ test('a long import source and file name wrap in the sync log, so the result kee
   const overflow = await log.evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0))
   expect(overflow).toBeLessThanOrEqual(0)
 })
+
+test("at the smallest window, in English, a connection's buttons stay inside the card without scrolling sideways", async ({
+  page,
+  request,
+  harness,
+}) => {
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await addSource(harness, 'regional-office-itsm', 'http://127.0.0.1:2/itsm/api/v2/service-requests/export')
+  await page.setViewportSize({ width: 960, height: 600 })
+  await openSyncScreen(page)
+  const table = page.getByTestId('sync-sources')
+  const row = page.getByTestId('sync-source-regional-office-itsm')
+  await expect(row.getByRole('button', { name: 'Full resync of regional-office-itsm' })).toBeVisible()
+  await table.screenshot({ path: 'test-results/sync-sources-960-en.png' })
+  const overflow = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0))
+  expect(overflow).toBeLessThanOrEqual(0)
+  const card = await table.evaluate((el) => el.parentElement?.getBoundingClientRect().right ?? 0)
+  for (const button of await row.getByRole('button').all()) {
+    const box = await button.boundingBox()
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(card)
+  }
+})
