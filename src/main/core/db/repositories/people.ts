@@ -16,9 +16,23 @@ export type PersonInput = {
   lastActiveAt?: number | null
 }
 
-/** Inserts or updates people by (source, source_id) in one transaction; returns sourceId → id. */
+/**
+ * Inserts or updates people by (source, source_id) in one transaction; returns sourceId → id.
+ *
+ * A person the source names in an SR or event before serving them (one added upstream after the
+ * run's people pass, so the SR pass meets the name first) was created then with the name as its
+ * source_id (lookups.ts). When the person comes with their own id, that row becomes theirs (same
+ * row id, so the SRs and events already pointing at it stay theirs), instead of a second person of
+ * the same name beside it: the first holding the SRs without e-mail, tenant or activity, the second
+ * holding those without SRs, and both counted by the user-retention cohorts.
+ */
 export function upsertPeople(store: Store, rows: readonly PersonInput[]): Map<string, number> {
   const { sqlite } = store
+  // A row created from a name alone: source_id is the name, and nothing a people feed sets is there.
+  const adopt = sqlite.prepare(`UPDATE people SET source_id = @sourceId
+    WHERE source = @source AND source_id = @name AND name = @name AND email IS NULL
+      AND last_active_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM people WHERE source = @source AND source_id = @sourceId)`)
   const upsert =
     sqlite.prepare(`INSERT INTO people (source, source_id, tenant_id, name, email, role, created_at,
       last_active_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -30,6 +44,7 @@ export function upsertPeople(store: Store, rows: readonly PersonInput[]): Map<st
     const lookups = createLookups(sqlite)
     const ids = new Map<string, number>()
     for (const p of rows) {
+      if (p.sourceId !== p.name) adopt.run({ source: p.source, sourceId: p.sourceId, name: p.name })
       const tenantId = p.tenant ? lookups.tenantId(p.tenant, p.createdAt) : null
       const row = upsert.get(
         p.source,
