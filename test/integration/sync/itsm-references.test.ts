@@ -48,6 +48,9 @@ const assigneeOf = (srId: string): number | null =>
     .prepare('SELECT assignee_id FROM service_requests WHERE source_id = ?')
     .pluck()
     .get(srId) as number | null
+const tenantCreatedAt = (name: string): number | undefined =>
+  ws.store.sqlite.prepare('SELECT created_at FROM tenants WHERE name = ?').pluck().get(name) as
+    number | undefined
 
 describe('a person named by an SR before /people serves them', () => {
   it('is one person once served: the SRs already synced are theirs, with their e-mail, tenant and role', async () => {
@@ -110,5 +113,44 @@ describe('a person named by an SR before /people serves them', () => {
     const stored = peopleNamed('박신입')
     expect(stored.map((p) => p.source_id)).toEqual(['P9001', 'P9002'])
     expect(assigneeOf(sr.id)).toBe(stored[0]?.id)
+  })
+})
+
+describe('a tenant named by other rows before /tenants serves it', () => {
+  it("takes the tenants feed's created_at, not the instant of the row that named it first", async () => {
+    await sync()
+    const sr = sim.data.srs[0]
+    if (!sr) throw new Error('no SR')
+    sim.mutate((m) => {
+      m.update('srs', sr.id, { tenant: '세종시설관리공단' })
+      m.insert('feature_usage', {
+        id: 'T99:bi_dashboard:2025-06',
+        tenant: '부산항만공사',
+        feature: 'bi_dashboard',
+        month: '2025-06',
+        count: 3,
+      })
+    })
+    await sync()
+    // Met first in an SR (its created_at a guess) and in the usage feed (0: unknown).
+    expect(tenantCreatedAt('세종시설관리공단')).toBe(Date.parse(sr.created_at))
+    expect(tenantCreatedAt('부산항만공사')).toBe(0)
+
+    sim.mutate((m) => {
+      m.insert('tenants', {
+        id: 'T98',
+        name: '세종시설관리공단',
+        created_at: '2024-02-01T00:00:00+09:00',
+      })
+      m.insert('tenants', { id: 'T99', name: '부산항만공사', created_at: '2025-05-01T00:00:00+09:00' })
+    })
+    await sync()
+    expect(tenantCreatedAt('세종시설관리공단')).toBe(Date.parse('2024-02-01T00:00:00+09:00'))
+    expect(tenantCreatedAt('부산항만공사')).toBe(Date.parse('2025-05-01T00:00:00+09:00'))
+
+    // Served again later with a later date (a second server's customer-since), it stays the earliest.
+    sim.mutate((m) => m.update('tenants', 'T98', { created_at: '2024-09-01T00:00:00+09:00' }))
+    await sync()
+    expect(tenantCreatedAt('세종시설관리공단')).toBe(Date.parse('2024-02-01T00:00:00+09:00'))
   })
 })
