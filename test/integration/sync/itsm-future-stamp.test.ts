@@ -96,6 +96,24 @@ describe('ITSM REST rows stamped after the server clock', () => {
     expect(itsmStored(ws.store.sqlite, SOURCE)).toEqual(itsmTruth(sim, SOURCE))
   })
 
+  it('a future stamp corrected upstream (an earlier updated_at, as §3 asks) replaces the stored row', async () => {
+    expect((await sync()).status).toBe('ok')
+    const sr = sim.data.srs[5]
+    if (!sr) throw new Error('no SR 5')
+    // A writer with a wrong clock resolves the SR, stamping it in 2099.
+    sim.mutate((m) => m.update('srs', sr.id, { status: 'RESOLVED', updated_at: FUTURE }))
+    expect(await sync()).toMatchObject({ status: 'ok', rows: 1 })
+    // The server's team corrects the stamp, and the SR is closed later on, both stamped before 2099.
+    sim.mutate((m) => m.update('srs', sr.id, { updated_at: LATER }))
+    expect(await sync()).toMatchObject({ status: 'ok', rows: 1 })
+    expect(itsmStored(ws.store.sqlite, SOURCE)).toEqual(itsmTruth(sim, SOURCE))
+    sim.mutate((m) =>
+      m.update('srs', sr.id, { status: 'DONE', closed_at: LATER, updated_at: '2026-02-01T00:00:00.000Z' }),
+    )
+    expect(await sync()).toMatchObject({ status: 'ok', rows: 1 })
+    expect(itsmStored(ws.store.sqlite, SOURCE)).toEqual(itsmTruth(sim, SOURCE))
+  })
+
   it('with no row served before the clock, the next run reads from the start', async () => {
     // A server whose clock says 2000: every row it serves is stamped after it.
     const early = answeredWithDate('Sat, 01 Jan 2000 00:00:00 GMT')

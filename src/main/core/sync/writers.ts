@@ -17,7 +17,11 @@ const WRITERS: Writers = {
   tenants: (store, rows) => ensureTenants(store, rows),
   categories: (store, rows) => ensureCategories(store, rows),
   people: (store, rows) => void upsertPeople(store, rows),
-  srs: (store, rows) => void upsertServiceRequests(store, rows),
+  // A source serves each SR as it is now, so its copy replaces the stored one even when stamped
+  // earlier: a row stamped in the future by a wrong clock and then corrected upstream (as the ITSM
+  // protocol asks, §3), or a source restored from a backup. Kept as "newer", the future copy hid
+  // every change until its stamp. (A file import keeps the newer row: an old export may come late.)
+  srs: (store, rows) => void upsertServiceRequests(store, rows, { force: true }),
   // Events of an SR created upstream after this run's SR pass wait for it (parked-events.ts). An
   // event is where its last copy in the page puts it: parked for its new SR, or stored, and then
   // no parked copy of it is left to move it back when the SR it waited for arrives.
