@@ -133,6 +133,35 @@ describe('requestJson', () => {
     expect(s.delays).toEqual([50, 100, 200])
   })
 
+  it('retries a 408 (the server or a gateway gave up waiting for the request), as HTTP allows', async () => {
+    const s = scripted([status(408), json({ items: [] })])
+    const answer = await requestJson(
+      'http://127.0.0.1/api/v1/srs',
+      { signal: new AbortController().signal },
+      policy,
+      s.deps,
+    )
+    expect(answer.body).toEqual({ items: [] })
+    expect(s.calls()).toBe(2)
+    expect(s.delays).toEqual([50])
+    // One that keeps coming gives up after the attempts, naming the status.
+    const again = scripted([status(408)])
+    const failure = requestJson(
+      'http://127.0.0.1/api/v1/srs',
+      { signal: new AbortController().signal },
+      policy,
+      again.deps,
+    )
+    await expect(failure).rejects.toMatchObject({
+      kind: 'server',
+      status: 408,
+      reason: { code: 'http_server' },
+    })
+    await expect(failure).rejects.toThrow(
+      /waiting for the request \(408\) at http:\/\/127\.0\.0\.1\/api\/v1\/srs.* — gave up after 4 attempts$/,
+    )
+  })
+
   it('does not retry a refused credential', async () => {
     const s = scripted([status(401), json({})])
     await expect(

@@ -237,6 +237,18 @@ function classifyStatus(status: number, url: string, retryAfterMs?: number, deta
       false,
       why('http_rate_limited'),
     )
+  // 408: the server (or a gateway before it) gave up waiting for the request, or closed a kept-alive
+  // connection just as it was reused; RFC 9110 lets a client repeat it, and the same GET usually
+  // goes through at once. It was refused at once as a rejected request, failing the whole sync.
+  if (status === 408)
+    return new SourceError(
+      'server',
+      `The server gave up waiting for the request (408) at ${where}${said}`,
+      status,
+      retryAfterMs,
+      false,
+      why('http_server'),
+    )
   if (status >= 500)
     return new SourceError(
       'server',
