@@ -59,6 +59,8 @@ export const SYNC_ERROR_REASON_CODES = [
   'not_json',
   /** `url` answered with an HTML page (`title`, when it has one) where JSON belongs. */
   'html_page',
+  /** The answer from `url` broke off before its end (the connection closed while sending); `detail`. */
+  'body_cut',
 
   // ── ITSM REST (`source`: the connection's name) ──
   /** The `entity` page from `url` is not a protocol page; `detail` what does not fit. */

@@ -171,6 +171,16 @@ describe('ITSM sync under transient faults ends equal to the simulator', () => {
     expectStoreEqualsSimulator(s)
   })
 
+  it('an answer broken off mid-body (the connection closed after the headers) is retried', async () => {
+    const s = await start({ cutBody: 3 })
+    const deps = recordingDeps()
+    expect((await sync(s, deps)).status).toBe('ok')
+    const cut = s.requests.filter((r) => r.fault === 'cut_body').length
+    expect(cut).toBeGreaterThan(5)
+    expect(deps.reasons).toHaveLength(cut)
+    expectStoreEqualsSimulator(s)
+  })
+
   it('rows repeated across pages are stored once', async () => {
     const s = await start({ repeatRows: 7 })
     const outcome = await sync(s, recordingDeps())
@@ -357,6 +367,24 @@ describe('ITSM sync under permanent faults fails, says why and keeps the earlier
     const after = snapshotStore(ws.store.sqlite)
     expect(after.serviceRequests).toEqual(before.serviceRequests)
     expect(after.syncState).toEqual(before.syncState)
+  })
+
+  it('a server whose answers keep breaking off mid-body: a failed server answer, not "offline"', async () => {
+    const { s, before } = await syncedThenChanged()
+    s.setFaults({ cutBody: 1 })
+    const deps = recordingDeps()
+    const outcome = await sync(s, deps, { retry: { ...FAST_RETRY, maxAttempts: 3 } })
+    // The server answered every time: it is reachable, and its answers are what needs looking at (a
+    // serializer failing on a row after the headers went out, a proxy cutting long answers). Taken
+    // for a network that is down, the app's scheduler would settle into its quiet 'offline' state.
+    expect(outcome.status).toBe('failed')
+    expect(outcome.reason).toMatchObject({ code: 'body_cut', params: { attempts: 3, entity: 'tenants' } })
+    expect(outcome.error).toMatch(
+      /answer from http:\/\/127\.0\.0\.1:\d+\/api\/v1\/tenants broke off before its end/,
+    )
+    expect(outcome.error).toMatch(/gave up after 3 attempts/)
+    expect(deps.reasons).toHaveLength(2)
+    expect(snapshotStore(ws.store.sqlite)).toEqual(before)
   })
 
   it('a revoked token: refused at once without retries, nothing changed', async () => {

@@ -73,6 +73,7 @@ const SAMPLES = {
   proxy_refused: { url: URL, detail: 'Proxy Authentication Required (407)' },
   not_utf8: { url: URL },
   not_json: { url: URL, bytes: 1234 },
+  body_cut: { url: URL, detail: 'other side closed' },
   html_page: { url: URL, title: 'Instance Hibernating page' },
   itsm_not_protocol_page: { entity: 'srs', url: URL, detail: 'field "items": Required' },
   itsm_row_rejected: { entity: 'srs', row: '"SR-9"', item: 3, field: 'priority', problem: 'Invalid option' },

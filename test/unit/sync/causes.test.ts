@@ -200,6 +200,13 @@ const CASES = {
       cause: 'malformed',
     },
   ],
+  body_cut: [
+    {
+      params: { url: URL, detail: 'other side closed' },
+      message: `The server's answer from ${URL} broke off before its end (other side closed): it closed the connection while sending the page. Check the server's log, and any proxy between it and this PC${AT}`,
+      cause: 'server',
+    },
+  ],
   itsm_not_protocol_page: [
     {
       params: { url: URL, detail: 'field "items": Required' },

@@ -547,7 +547,14 @@ async function attemptOnce(
       detail,
     )
   }
-  const bytes = await response.arrayBuffer()
+  let bytes: ArrayBuffer
+  try {
+    bytes = await response.arrayBuffer()
+  } catch (err) {
+    // The time limit or a cancel: toSourceError says which.
+    if (signal.aborted) throw err
+    throw brokenOff(url, err)
+  }
   let text: string
   try {
     text = UTF8.decode(bytes)
@@ -591,6 +598,31 @@ async function attemptOnce(
       syncReason('not_json', { url: safeUrl(url), bytes: text.length }),
     )
   }
+}
+
+/**
+ * A 200 whose body stopped before its end: the connection closed after the headers (a server whose
+ * serializer fails on a row once the answer has begun, a proxy cutting long answers). The server was
+ * reached and answered, so this is no network that is down (which the app waits out quietly as
+ * 'offline'): it is retried as a server failure, and said as one when it keeps happening.
+ */
+function brokenOff(url: string, err: unknown): SourceError {
+  const where = safeUrl(url)
+  const detail =
+    err instanceof Error && err.cause instanceof Error
+      ? err.cause.message
+      : err instanceof Error
+        ? err.message
+        : String(err)
+  return new SourceError(
+    'server',
+    `The server's answer from ${where} broke off before its end (${detail}): it closed the connection ` +
+      "while sending the page. Check the server's log, and any proxy between it and this PC",
+    200,
+    undefined,
+    false,
+    syncReason('body_cut', { url: where, detail }),
+  )
 }
 
 /** An error answer's body as JSON; undefined when it is not UTF-8 JSON. */

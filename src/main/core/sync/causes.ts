@@ -49,6 +49,8 @@ const SYNC_CAUSES = {
   not_utf8: 'malformed',
   not_json: 'malformed',
   html_page: 'address',
+  // The server answered and then stopped sending: the server (or a proxy before it), not the network.
+  body_cut: 'server',
   itsm_not_protocol_page: 'malformed',
   itsm_row_rejected: 'malformed',
   itsm_row_rejected_value: 'malformed',
@@ -133,7 +135,8 @@ function causeOfMessage(fullMessage: string): SyncErrorCause {
   if (message.includes('(404)') || message.startsWith('ServiceNow does not know the table'))
     return 'not_found'
   if (message.includes('(429)')) return 'rate_limited'
-  if (/failed \(5\d\d\)/.test(message)) return 'server'
+  if (/failed \(5\d\d\)|waiting for the request \(408\)|broke off before its end/.test(message))
+    return 'server'
   if (message.includes('No answer in time')) return 'timeout'
   if (
     /with a web page, not JSON|did not answer HTTPS: this port seems to speak plain HTTP|is one that HTTP clients refuse to use|redirected to \S+, another address/.test(

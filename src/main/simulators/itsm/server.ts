@@ -28,6 +28,11 @@ export type Faults = {
   malformedJson: number
   /** Every Nth request answers 200 with its JSON cut in the middle (0 = never). */
   truncatedJson: number
+  /**
+   * Every Nth request answers 200 with the whole body's Content-Length, sends half of it and closes
+   * the connection (0 = never): a server failing mid-stream, a proxy cutting a long answer.
+   */
+  cutBody: number
   /** Rows of the previous page repeated at the start of each following page (0 = none). */
   repeatRows: number
   /** Rows already served that get a newer updated_at before each following page (0 = none). */
@@ -42,11 +47,13 @@ export const NO_FAULTS: Faults = {
   timeouts: 0,
   malformedJson: 0,
   truncatedJson: 0,
+  cutBody: 0,
   repeatRows: 0,
   updateWhilePaging: 0,
 }
 
-export type FaultKind = 'rate_limit' | 'server_error' | 'timeout' | 'malformed_json' | 'truncated_json'
+export type FaultKind =
+  'rate_limit' | 'server_error' | 'timeout' | 'malformed_json' | 'truncated_json' | 'cut_body'
 
 /** One request as the simulator saw it; the Authorization header is reduced to ok/missing/wrong. */
 export type RequestLog = {
@@ -270,6 +277,16 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
     } else if (every(faults.truncatedJson)) {
       log.fault = 'truncated_json'
       body = body.slice(0, Math.max(1, Math.floor(body.length / 2)))
+    } else if (every(faults.cutBody)) {
+      log.fault = 'cut_body'
+      log.status = 200
+      const bytes = Buffer.from(body)
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': bytes.length,
+      })
+      res.write(bytes.subarray(0, Math.max(1, bytes.length >> 1)), () => res.destroy())
+      return
     }
     respond(res, log, 200, body)
   }

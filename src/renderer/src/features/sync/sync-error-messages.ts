@@ -36,6 +36,8 @@ const ko = {
     not_utf8:
       '서버 응답이 UTF-8 텍스트가 아닙니다: {{url}}. JSON은 UTF-8이어야 합니다(서버가 EUC-KR 같은 예전 인코딩으로 보내고 있지 않은지 확인하세요).',
     not_json: '서버 응답이 올바른 JSON이 아닙니다({{bytes}}바이트): {{url}}',
+    body_cut:
+      '서버가 응답을 보내다가 끝까지 보내지 않고 연결을 끊었습니다: {{url}} ({{detail}}). 서버 로그와, 서버와 이 PC 사이의 프록시를 확인하세요.',
     html_page:
       '서버가 JSON 대신 웹 페이지를 보냈습니다: {{url}}{{titled}}. 로그인 페이지, 프록시나 게이트웨이의 오류 페이지, 또는 절전(hibernating) 중인 ServiceNow 인스턴스일 수 있습니다. URL을 확인하고 브라우저에서 열어 보세요.',
     itsm_not_protocol_page: '{{entity}} 페이지가 프로토콜 형식이 아닙니다: {{url}} ({{detail}})',
@@ -179,6 +181,8 @@ const en: typeof ko = {
     not_utf8:
       'The server sent a response that is not UTF-8 text at {{url}}: JSON must be UTF-8 (is the server writing EUC-KR or another legacy encoding?).',
     not_json: 'The server sent a response that is not valid JSON ({{bytes}} bytes) at {{url}}.',
+    body_cut:
+      "The server's answer from {{url}} broke off before its end ({{detail}}): it closed the connection while sending the page. Check the server's log, and any proxy between it and this PC.",
     html_page:
       "The server answered {{url}} with a web page, not JSON{{titled}}: a sign-in page, a proxy's or gateway's error page, or a ServiceNow instance that is hibernating? Check the URL, and open it in a browser.",
     itsm_not_protocol_page: 'The {{entity}} page from {{url}} is not a protocol page ({{detail}}).',
