@@ -64,7 +64,7 @@ test('in the English UI the same file lists English problems with the canonical 
     await writeFile(path, BAD_ROWS_CSV)
     await openImportWizard(page)
     await chooseImportFile(page, path)
-    await expect(page.getByTestId('import-summary')).toContainText('1 of 8 rows valid, 7 with errors')
+    await expect(page.getByTestId('import-summary')).toContainText('8 rows: 1 valid, 7 with errors')
     const list = await problems(page)
     expect(list.slice(1)).toEqual([
       'tenant: is required',

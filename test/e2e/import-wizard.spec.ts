@@ -180,7 +180,7 @@ test('a long value in a row error wraps, so the problem beside it stays in view'
     await page.setViewportSize({ width: 1024, height: 768 })
     await openImportWizard(page)
     await chooseImportFile(page, path)
-    await expect(page.getByTestId('import-summary')).toContainText('1 of 2 rows valid, 1 with errors')
+    await expect(page.getByTestId('import-summary')).toContainText('2 rows: 1 valid, 1 with errors')
     const problem = page.getByTestId('import-errors').locator('tbody tr').first().locator('td').last()
     await expect(problem).toContainText('created_at')
     // The table fits its box: the problem is not pushed past its right edge, to be scrolled to.
@@ -444,7 +444,7 @@ test('a check without row errors shows that step as skipped (“행 오류 없�
   await page.getByTestId('nav-sync').click()
   await page.getByTestId('import-open').click()
   await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
-  await expect(page.getByTestId('import-summary')).toContainText('3 of 3 rows valid, 0 with errors')
+  await expect(page.getByTestId('import-summary')).toContainText('3 rows: 3 valid, 0 with errors')
   await page.getByTestId('import-run').click()
   await expect(page.getByTestId('import-step-title')).toHaveText('Step 5: Result')
   await expect(errorsStep).toHaveText('No row errors')
@@ -496,4 +496,53 @@ test('the check’s summary and the import’s result figures are in the text co
       .getByTestId('import-wizard')
       .screenshot({ path: `test-results/import-result-colour-${scheme}.png` })
   }
+})
+
+test('in English, one row is said in the singular and thousands are grouped, at the smallest window', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await page.setViewportSize({ width: 960, height: 600 })
+  await withTempDir(async (dir) => {
+    const one = join(dir, 'one-good-one-bad.csv')
+    await writeFile(
+      one,
+      'id,tenant,title,priority,status,created_at\n' +
+        'E-1,통계청,정상,P2,OPEN,2026-03-02T09:00:00+09:00\n' +
+        'E-2,통계청,날짜 오류,P2,OPEN,2026-13-45\n',
+    )
+    await openImportWizard(page)
+    await chooseImportFile(page, one)
+    const wizard = page.getByTestId('import-wizard')
+    await expect(page.getByTestId('import-summary')).toHaveText('2 rows: 1 valid, 1 with errors')
+    await expect(page.getByTestId('import-file')).toContainText('· 6 columns')
+    await expect(wizard.getByRole('heading', { name: 'First row', exact: true })).toBeVisible()
+    await expect(wizard.getByRole('heading', { name: '1 row error', exact: true })).toBeVisible()
+    await expect(page.getByTestId('import-run-valid')).toHaveText('Import the valid row only (1)')
+    await page.getByTestId('import-save-errors').click()
+    await expect(page.getByTestId('import-errors-saved')).toContainText('1 row error exported as a CSV file')
+    await page.screenshot({ path: 'test-results/import-wizard-en-singular-preview.png' })
+    await page.getByTestId('import-run-valid').click()
+    await expect(page.getByTestId('import-result-status')).toContainText('1 row imported')
+    await expect(page.getByTestId('import-result-left-out')).toHaveText(
+      '1 of the file’s 2 rows has errors and was not imported',
+    )
+    await page.screenshot({ path: 'test-results/import-wizard-en-singular-result.png' })
+
+    // A larger file: the counts keep the English grouping; the source imported into says its one SR.
+    const many = join(dir, 'many.csv')
+    await writeGeneratedCsv(many, 1234)
+    await page.getByTestId('import-result').getByRole('button').click()
+    await chooseImportFile(page, many)
+    await expect(page.getByTestId('import-summary')).toHaveText('1,234 rows: 1,234 valid, 0 with errors')
+    await expect(page.locator('#import-source-names option[value="file"]')).toHaveAttribute(
+      'label',
+      /^1 SR · last imported /,
+    )
+    await page.getByTestId('import-run').click()
+    await expect(page.getByTestId('import-result-status')).toContainText('1,234 rows imported')
+    await page.screenshot({ path: 'test-results/import-wizard-en-grouped-result.png' })
+  })
 })

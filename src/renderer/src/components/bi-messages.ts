@@ -1,5 +1,6 @@
 // Messages shared by the BI screens (Overview, SLA, Engineers): the header's date range, the
 // drill-down panel, SR statuses and chart notes. One top-level key: `bi`.
+import type { English } from '../i18n/messages'
 const ko = {
   range: {
     label: '기간',
@@ -20,7 +21,7 @@ const ko = {
   },
   drill: {
     close: '닫기',
-    total: '총 {{total}}건',
+    total_other: '총 {{count, number}}건',
     range: '집계 기간 {{from}} – {{to}}',
     loading: 'SR 목록을 불러오는 중…',
     empty: '해당하는 SR이 없습니다',
@@ -71,8 +72,6 @@ const ko = {
   },
 } as const
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
-
 const en = {
   range: {
     label: 'Period',
@@ -93,7 +92,8 @@ const en = {
   },
   drill: {
     close: 'Close',
-    total: '{{total}} SRs in total',
+    total_one: '{{count, number}} SR in total',
+    total_other: '{{count, number}} SRs in total',
     range: 'Counted over {{from}} – {{to}}',
     loading: 'Loading the SRs…',
     empty: 'No matching SRs',
@@ -142,6 +142,6 @@ const en = {
     count: '{{value}}',
     pct: '{{value}}%',
   },
-} as const satisfies Widen<typeof ko>
+} as const satisfies English<typeof ko>
 
 export const biMessages = { key: 'bi', ko, en }

@@ -38,7 +38,7 @@ export function DrillDownList({
   testId = 'drill-list',
   className,
 }: DrillDownListProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [page, setPage] = useState(1)
   const [order, setOrder] = useState<DrillOrder | null>(null)
   const query = useLiveQuery(
@@ -83,7 +83,7 @@ export function DrillDownList({
       {data && shown && (
         <>
           <p className="drill-total" data-testid="drill-total">
-            {t('bi.drill.total', { total: formatCount(data.total, i18n.language) })}
+            {t('bi.drill.total', { count: data.total })}
           </p>
           {data.rows.length === 0 ? (
             <p className="drill-empty">{t('bi.drill.empty')}</p>

@@ -67,7 +67,7 @@ function UnlockPanel({
   // The core words its refusals in English; the common ones are shown in the UI language.
   const localise = (message: string): string => {
     const pause = /try again in (\d+) seconds/i.exec(message)
-    if (pause) return t('auth.paused', { seconds: pause[1] })
+    if (pause) return t('auth.paused', { count: Number(pause[1]) })
     const left = /^Wrong passphrase \((\d+) more/.exec(message)
     if (left) return t('auth.wrong', { count: Number(left[1]) })
     return message

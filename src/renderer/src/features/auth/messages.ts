@@ -1,4 +1,5 @@
 // ko/en messages of the admin unlock panel (SPEC §9), under the top-level key "auth".
+import type { English } from '../../i18n/messages'
 const ko = {
   lockedTitle: '관리자 설정이 잠겨 있습니다',
   lockedBody:
@@ -20,10 +21,10 @@ const ko = {
   itsmRuledTitle: '관리자 설정은 ITSM 관리자만 바꿀 수 있습니다',
   itsmRuledBody:
     '이 컴퓨터의 역할은 연결 {{source}}의 ITSM 계정 {{name}}에서 옵니다(역할: {{role}}). ITSM 계정이 역할을 알려 주는 동안에는 관리자 암호를 쓰지 않습니다. ITSM 관리자 계정의 토큰으로 연결을 바꾸면 관리자 설정이 열립니다(명령줄: npm run cli -- source …).',
-  wrong: '암호가 틀렸습니다. {{count}}번 더 틀리면 잠시 입력이 막힙니다.',
-  paused: '틀린 암호를 너무 많이 입력했습니다. {{seconds}}초 뒤에 다시 시도하세요.',
+  wrong_other: '암호가 틀렸습니다. {{count, number}}번 더 틀리면 잠시 입력이 막힙니다.',
+  paused_other: '틀린 암호를 너무 많이 입력했습니다. {{count, number}}초 뒤에 다시 시도하세요.',
 }
-const en: typeof ko = {
+const en: English<typeof ko> = {
   lockedTitle: 'Admin settings are locked',
   lockedBody:
     'Only admins may change KPI targets, SLA policy, connections and report schedules. Unlock them with the admin passphrase.',
@@ -44,7 +45,9 @@ const en: typeof ko = {
   itsmRuledTitle: 'Only ITSM admins may change admin settings',
   itsmRuledBody:
     'This computer’s role comes from the ITSM account {{name}} of connection {{source}} (role: {{role}}). While an ITSM account reports a role, the admin passphrase does not apply. Connecting with an ITSM admin account’s token opens the admin settings (command line: npm run cli -- source …).',
-  wrong: 'Wrong passphrase. {{count}} more wrong attempts pause unlocking for a while.',
-  paused: 'Too many wrong passphrases. Try again in {{seconds}} seconds.',
+  wrong_one: 'Wrong passphrase. One more wrong attempt pauses unlocking for a while.',
+  wrong_other: 'Wrong passphrase. {{count, number}} more wrong attempts pause unlocking for a while.',
+  paused_one: 'Too many wrong passphrases. Try again in {{count, number}} second.',
+  paused_other: 'Too many wrong passphrases. Try again in {{count, number}} seconds.',
 }
 export const authMessages = { key: 'auth', ko, en }

@@ -1,5 +1,5 @@
 // Messages of the Cohorts screen (SPEC §5). Top-level key: `cohorts`.
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+import type { English } from '../../i18n/messages'
 
 const ko = {
   nav: '코호트',
@@ -26,7 +26,7 @@ const ko = {
     note: '행: 첫 SR이 들어온 달(도입 월). 열: 도입 후 경과 개월. 색은 각 행의 최댓값 대비 비율입니다.',
     cohort: '도입 월',
     tenants: '기관',
-    cell: '{{cohort}} 도입 기관의 {{n}}개월째 SR {{value}}건',
+    cell_other: '{{cohort}} 도입 기관의 {{n}}개월째 SR {{count, number}}건',
   },
   retention: {
     title: '가입 월별 사용자 리텐션',
@@ -88,7 +88,7 @@ const ko = {
     tenant: '비교할 기관',
     choose: '기관을 선택하세요',
     period: '기간: {{start}} – {{end}}',
-    compared: '{{count}}개 기관과 익명 비교 (다른 기관 이름은 표시하지 않습니다)',
+    compared_other: '{{count, number}}개 기관과 익명 비교 (다른 기관 이름은 표시하지 않습니다)',
     rank: '{{n}}곳 중 {{rank}}위',
     noValue: '값 없음',
     suppressed: '비교 기관이 {{min}}곳 미만이라 분포를 표시하지 않습니다',
@@ -107,7 +107,7 @@ const ko = {
   },
 } as const
 
-const en: Widen<typeof ko> = {
+const en: English<typeof ko> = {
   nav: 'Cohorts',
   title: 'Cohort analysis',
   subtitle:
@@ -133,7 +133,8 @@ const en: Widen<typeof ko> = {
     note: 'Rows: the month of the first SR (onboarding). Columns: months since. Colour: share of the row’s maximum.',
     cohort: 'Onboarded',
     tenants: 'Tenants',
-    cell: 'Tenants onboarded {{cohort}}, month {{n}}: {{value}} SRs',
+    cell_one: 'Tenants onboarded {{cohort}}, month {{n}}: {{count, number}} SR',
+    cell_other: 'Tenants onboarded {{cohort}}, month {{n}}: {{count, number}} SRs',
   },
   retention: {
     title: 'User retention by sign-up month',
@@ -195,7 +196,8 @@ const en: Widen<typeof ko> = {
     tenant: 'Tenant',
     choose: 'Choose a tenant',
     period: 'Period: {{start}} – {{end}}',
-    compared: 'Compared anonymously with {{count}} tenants (no other tenant is named)',
+    compared_one: 'Compared anonymously with {{count, number}} tenant (no other tenant is named)',
+    compared_other: 'Compared anonymously with {{count, number}} tenants (no other tenant is named)',
     rank: '{{rank}} of {{n}}',
     noValue: 'No value',
     suppressed: 'Fewer than {{min}} tenants have a value: distribution withheld',

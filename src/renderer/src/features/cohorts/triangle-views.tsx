@@ -39,9 +39,7 @@ export function GrowthView({ filters }: { filters: ConsoleFilters }) {
               columns={d.cohort_months}
               intensity={(v, r) => v / (rowMax.get(r.cohort) ?? 1)}
               format={(v) => formatCount(v, i18n.language)}
-              cellLabel={(v, r, n) =>
-                t('cohorts.growth.cell', { cohort: r.cohort, n, value: formatCount(v, i18n.language) })
-              }
+              cellLabel={(v, r, n) => t('cohorts.growth.cell', { cohort: r.cohort, n, count: v })}
             />
             <PartialNote meta={d} />
           </>

@@ -1,5 +1,6 @@
 // ko/en messages of Settings → Connections (SPEC §9, §10), under the top-level key "connections".
 import type { CodeMapProblem } from '../../../../shared/servicenow-code-map'
+import type { English } from '../../i18n/messages'
 const ko = {
   title: '연결',
   intro:
@@ -44,7 +45,7 @@ const ko = {
   caWillRemove: '저장하면 CA 인증서를 삭제하고 시스템 인증기관만 신뢰합니다',
   caUntil: '{{day}}까지',
   caExpired: '만료됨 — 동기화가 실패합니다',
-  caSoon: '{{count}}일 뒤 만료',
+  caSoon_other: '{{count, number}}일 뒤 만료',
   caServer: '서버 인증서(자체 서명)',
   caTooLarge: '{{name}}: CA 인증서 파일은 64 KiB 이하여야 합니다',
   proxy: '프록시',
@@ -110,7 +111,7 @@ const ko = {
   },
   actionFailed: '요청을 처리하지 못했습니다',
 }
-const en: typeof ko = {
+const en: English<typeof ko> = {
   title: 'Connections',
   intro:
     'ITSM REST and ServiceNow connections. Tokens and passwords are encrypted with the OS keychain and never shown again.',
@@ -154,7 +155,8 @@ const en: typeof ko = {
   caWillRemove: 'Saving removes the CA certificate; only the system authorities are trusted then',
   caUntil: 'until {{day}}',
   caExpired: 'expired — syncs fail',
-  caSoon: 'expires in {{count}} days',
+  caSoon_one: 'expires in {{count, number}} day',
+  caSoon_other: 'expires in {{count, number}} days',
   caServer: 'server certificate (self-signed)',
   caTooLarge: '{{name}}: a CA certificate file is at most 64 KiB',
   proxy: 'Proxy',

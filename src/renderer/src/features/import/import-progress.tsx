@@ -39,12 +39,12 @@ export function ImportProgress({
     progress === null
       ? ''
       : progress.phase === 'opening'
-        ? t('importWizard.progress.opening', { rows: rows(progress.rows) })
+        ? t('importWizard.progress.opening', { count: progress.rows })
         : progress.phase === 'writing'
-          ? t('importWizard.progress.writing', { rows: rows(progress.rows), total: rows(total ?? 0) })
+          ? t('importWizard.progress.writing', { rows: rows(progress.rows), count: total ?? 0 })
           : total !== null
-            ? t('importWizard.progress.readingOf', { rows: rows(progress.rows), total: rows(total) })
-            : t('importWizard.progress.reading', { rows: rows(progress.rows) })
+            ? t('importWizard.progress.readingOf', { rows: rows(progress.rows), count: total })
+            : t('importWizard.progress.reading', { count: progress.rows })
   return (
     <div className="sync-progress import-progress" data-testid="import-progress">
       <div className="sync-progress-head">

@@ -263,7 +263,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
                 onClick={() => void w.run(true)}
                 data-testid="import-run-valid"
               >
-                {t('importWizard.importValid', { count: formatCount(check.validCount, lang) })}
+                {t('importWizard.importValid', { count: check.validCount })}
               </button>
             )}
           </div>
@@ -282,22 +282,20 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
         <div role="status" data-testid="import-result-status">
           {w.step === 'result' && w.result?.status === 'imported' && (
             <div className="import-result-lines">
-              <p className="import-result-line">
-                {t('importWizard.imported', { written: formatCount(w.result.written, lang) })}
-              </p>
+              <p className="import-result-line">{t('importWizard.imported', { count: w.result.written })}</p>
               <p data-testid="import-result-source">
                 {t('importWizard.resultSource', { name: w.result.sourceName })}
               </p>
               {w.result.errorCount > 0 && (
                 <p data-testid="import-result-left-out">
                   {t('importWizard.leftOut', {
-                    count: formatCount(w.result.errorCount, lang),
+                    count: w.result.errorCount,
                     rows: formatCount(w.result.rowCount, lang),
                   })}
                 </p>
               )}
               {w.result.skippedStale > 0 && (
-                <p>{t('importWizard.stale', { count: formatCount(w.result.skippedStale, lang) })}</p>
+                <p>{t('importWizard.stale', { count: w.result.skippedStale })}</p>
               )}
             </div>
           )}
@@ -306,7 +304,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
           {w.step === 'result' && w.result && w.result.status !== 'imported' && (
             <div className="import-result-lines">
               <p className="import-result-line import-result-failed">
-                {t('importWizard.rejected', { count: formatCount(w.result.errorCount, lang) })}
+                {t('importWizard.rejected', { count: w.result.errorCount })}
               </p>
             </div>
           )}
@@ -324,7 +322,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
       {w.exported && (
         <p className="sync-notice" role="status" data-testid="import-errors-saved">
           {t('importWizard.errorsSaved', {
-            count: formatCount(w.exported.errors, lang),
+            count: w.exported.errors,
             fileName: w.exported.fileName,
           })}
         </p>

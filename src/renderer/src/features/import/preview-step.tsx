@@ -40,7 +40,7 @@ export function PreviewStep({ preview, values, timeZone, onValue }: PreviewStepP
     <div className="import-preview" data-testid="import-preview">
       <p className="import-summary" data-testid="import-summary">
         {t('importWizard.summary', {
-          rows: formatCount(check.rowCount, lang),
+          count: check.rowCount,
           valid: formatCount(check.validCount, lang),
           errors: formatCount(check.errorCount, lang),
         })}
@@ -109,7 +109,7 @@ export function PreviewStep({ preview, values, timeZone, onValue }: PreviewStepP
       )}
       <h4>
         {check.errorsTotal > 0
-          ? t('importWizard.errorsTitle', { count: formatCount(check.errorsTotal, lang) })
+          ? t('importWizard.errorsTitle', { count: check.errorsTotal })
           : t('importWizard.noErrors')}
       </h4>
       {check.errors.length > 0 && (
@@ -171,7 +171,7 @@ export function PreviewStep({ preview, values, timeZone, onValue }: PreviewStepP
         <p className="sync-muted" data-testid="import-errors-more">
           {t('importWizard.errorsMore', {
             listed: formatCount(check.errors.length, lang),
-            count: formatCount(check.errorsTotal, lang),
+            total: formatCount(check.errorsTotal, lang),
           })}
         </p>
       )}

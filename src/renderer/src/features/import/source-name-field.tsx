@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ImportSourceNameProblem } from '../../../../shared/import-source-name'
 import type { ImportSourceView } from '../../../../shared/ipc/types-sync'
-import { formatCount, formatDateTime } from '../../i18n/format'
+import { formatDateTime } from '../../i18n/format'
 import { DEFAULT_IMPORT_SOURCE_NAME } from './source-name'
 
 type SourceNameFieldProps = {
@@ -53,9 +53,9 @@ export function SourceNameField({
               value={s.name}
               label={
                 s.lastImportAt === null
-                  ? t('importWizard.sourceKnown', { count: formatCount(s.srCount, lang) })
+                  ? t('importWizard.sourceKnown', { count: s.srCount })
                   : t('importWizard.sourceKnownAt', {
-                      count: formatCount(s.srCount, lang),
+                      count: s.srCount,
                       at: formatDateTime(new Date(s.lastImportAt).toISOString(), timeZone, lang),
                     })
               }

@@ -1,5 +1,5 @@
 // Messages of Settings → KPI targets (SPEC §6, §9). Top-level key: `kpiSettings`.
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+import type { English } from '../../i18n/messages'
 
 const ko = {
   title: 'KPI 목표',
@@ -11,7 +11,7 @@ const ko = {
   applied: '적용됨',
   apply: '선택한 템플릿 적용',
   applying: '적용하고 계산하는 중…',
-  appliedResult: '{{count}}개 KPI를 만들었습니다',
+  appliedResult_other: '{{count, number}}개 KPI를 만들었습니다',
   none: '아직 KPI가 없습니다. 위에서 템플릿을 적용하세요.',
   list: '등록된 KPI',
   edit: '편집',
@@ -58,7 +58,8 @@ const en = {
   applied: 'applied',
   apply: 'Apply selected templates',
   applying: 'Applying and calculating…',
-  appliedResult: 'Created {{count}} KPIs',
+  appliedResult_one: 'Created {{count, number}} KPI',
+  appliedResult_other: 'Created {{count, number}} KPIs',
   none: 'No KPIs yet. Apply templates above.',
   list: 'KPIs',
   edit: 'Edit',
@@ -93,6 +94,6 @@ const en = {
     pickTemplate: 'Pick at least one template',
   },
   summary: 'Target {{target}} {{unit}} · {{period}} · {{direction}}',
-} as const satisfies Widen<typeof ko>
+} as const satisfies English<typeof ko>
 
 export const kpiSettingsMessages = { key: 'kpiSettings', ko, en }

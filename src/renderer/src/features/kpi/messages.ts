@@ -1,5 +1,5 @@
 // Messages of the KPI board (SPEC §6). Top-level key: `kpiBoard`.
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+import type { English } from '../../i18n/messages'
 
 const ko = {
   nav: 'KPI',
@@ -20,7 +20,7 @@ const ko = {
   achievement: '달성률 {{pct}}%',
   noAchievement: '달성률 —',
   periodOf: '{{period}} · {{start}}부터',
-  sparkline: '최근 {{count}}개 기간 추이',
+  sparkline_other: '최근 {{count, number}}개 기간 추이',
   sparklineEmpty: '이력 없음',
   open: '상세 보기',
   detail: {
@@ -98,7 +98,8 @@ const en = {
   achievement: 'Achievement {{pct}}%',
   noAchievement: 'Achievement —',
   periodOf: '{{period}} · from {{start}}',
-  sparkline: 'Trend over the last {{count}} periods',
+  sparkline_one: 'Trend over the last period',
+  sparkline_other: 'Trend over the last {{count, number}} periods',
   sparklineEmpty: 'No history',
   open: 'Details',
   detail: {
@@ -154,6 +155,6 @@ const en = {
     yt_net_subscribers: 'YouTube net subscribers',
     yt_engagement_rate: 'YouTube engagement rate',
   },
-} as const satisfies Widen<typeof ko>
+} as const satisfies English<typeof ko>
 
 export const kpiBoardMessages = { key: 'kpiBoard', ko, en }

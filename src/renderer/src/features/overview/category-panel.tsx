@@ -29,7 +29,7 @@ export function CategoryPanel({ filter, openDrill }: { filter: BiFilter; openDri
     <ChartFrame
       testId="panel-category"
       title={t('overviewBi.category.title')}
-      subtitle={data && t('overviewBi.category.total', { total: formatCount(data.total, i18n.language) })}
+      subtitle={data && t('overviewBi.category.total', { count: data.total })}
       loading={query.loading}
       error={query.error}
       onRetry={query.reload}

@@ -1,5 +1,5 @@
 // Messages of the Overview screen's charts (the cards' strings are in i18n/ko.ts under `overview`/`cards`).
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+import type { English } from '../../i18n/messages'
 
 const ko = {
   range: '{{from}} – {{to}}',
@@ -16,7 +16,7 @@ const ko = {
     header: '분류',
     count: '건수',
     pct: '비율(%)',
-    total: '합계 {{total}}건',
+    total_other: '합계 {{count, number}}건',
   },
   funnel: {
     title: '처리 단계 (현재 상태)',
@@ -51,7 +51,8 @@ const en = {
     header: 'Category',
     count: 'SRs',
     pct: 'Share (%)',
-    total: '{{total}} SRs in total',
+    total_one: '{{count, number}} SR in total',
+    total_other: '{{count, number}} SRs in total',
   },
   funnel: {
     title: 'Resolution stages (current status)',
@@ -69,6 +70,6 @@ const en = {
     month: 'Month',
   },
   cardHint: '{{label}}: list the SRs',
-} as const satisfies Widen<typeof ko>
+} as const satisfies English<typeof ko>
 
 export const overviewBiMessages = { key: 'overviewBi', ko, en }

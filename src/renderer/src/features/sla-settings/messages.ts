@@ -1,5 +1,5 @@
 // Messages of Settings → SLA policy and calendars. Top-level key: `slaSettings`.
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+import type { English } from '../../i18n/messages'
 
 const ko = {
   title: 'SLA 정책과 업무 달력',
@@ -25,7 +25,7 @@ const ko = {
     remove: '삭제',
     noOverrides: '분류별 예외가 없습니다.',
     save: '새 버전 저장',
-    saved: '버전 {{version}}을 저장했습니다. SR {{count}}건을 다시 판정했습니다.',
+    saved_other: '버전 {{version}}을 저장했습니다. SR {{count, number}}건을 다시 판정했습니다.',
   },
   hours: {
     title: '업무 시간',
@@ -47,7 +47,7 @@ const ko = {
       '휴일 {{added}}건을 추가하고 {{updated}}건의 이름을 바꿨습니다 (종일 일정 {{events}}건, 시간 일정 {{skipped}}건 제외).',
     removed: '{{day}} 휴일을 삭제했습니다.',
     added: '{{day}} 휴일을 추가했습니다.',
-    count: '{{count}}일',
+    count_other: '{{count, number}}일',
   },
   history: {
     title: '버전 이력',
@@ -96,7 +96,8 @@ const en = {
     remove: 'Remove',
     noOverrides: 'No category overrides.',
     save: 'Save as new version',
-    saved: 'Saved version {{version}}. Re-judged {{count}} SRs.',
+    saved_one: 'Saved version {{version}}. Re-judged {{count, number}} SR.',
+    saved_other: 'Saved version {{version}}. Re-judged {{count, number}} SRs.',
   },
   hours: {
     title: 'Business hours',
@@ -115,10 +116,11 @@ const en = {
     none: 'No holidays yet.',
     import: 'Import an iCal (.ics) file',
     imported:
-      'Added {{added}} holidays and renamed {{updated}} ({{events}} all-day events read, {{skipped}} timed events ignored).',
+      'Holidays added: {{added}}; renamed: {{updated}}. All-day events read: {{events}}; timed events ignored: {{skipped}}.',
     removed: 'Removed the holiday on {{day}}.',
     added: 'Added the holiday on {{day}}.',
-    count: '{{count}} days',
+    count_one: '{{count, number}} day',
+    count_other: '{{count, number}} days',
   },
   history: {
     title: 'Version history',
@@ -141,6 +143,6 @@ const en = {
     noHours: 'Business hours must open at least once a week.',
     fileRead: 'Could not read the file.',
   },
-} as const satisfies Widen<typeof ko>
+} as const satisfies English<typeof ko>
 
 export const slaSettingsMessages = { key: 'slaSettings', ko, en }

@@ -1,5 +1,6 @@
 // ko/en messages of the Sync screen (SPEC §10), under the top-level key "sync".
 import type { SyncErrorCause } from '../../../../shared/ipc/types-sync'
+import type { English } from '../../i18n/messages'
 
 const ko = {
   nav: '동기화',
@@ -44,15 +45,15 @@ const ko = {
   kinds: { itsm: 'ITSM REST', servicenow: 'ServiceNow' },
   never: '없음',
   ok: '정상',
-  rowsWritten: '{{rows}}건 반영',
-  progress: '{{entity}} · {{rows}}건 · 초당 {{rate}}건',
+  rowsWritten_other: '{{count, number}}건 반영',
+  // The count: the rows to read when known, else the rows read so far; rows: those, or 'x of y'.
+  progress_other: '{{entity}} · {{rows}}건 · 초당 {{rate}}건',
   connecting: '연결하는 중…',
   progressOf: '{{name}} 동기화 진행률',
   waiting: '{{entity}} · 첫 페이지를 받는 중…',
   eta: '남은 시간 약 {{time}}',
   retryIn: '요청이 실패했습니다({{attempt}}/{{max}}회). {{time}} 뒤 다시 시도합니다',
   retryNow: '요청이 실패했습니다({{attempt}}/{{max}}회). 다시 시도하는 중…',
-  pages: '{{pages}}페이지',
   sourceOf: '{{index}}/{{count}} 연결',
   entityOf: '항목 {{index}}/{{count}}',
   rowsOfTotal: '{{rows}}/{{total}}',
@@ -133,7 +134,7 @@ const ko = {
     'CSV(UTF-8, CP949), XLSX, JSON 파일의 서비스 요청을 가져옵니다. 쓰기 전에 미리보기와 행 오류를 확인합니다.',
   importOpen: '파일 가져오기…',
 }
-const en: typeof ko = {
+const en: English<typeof ko> = {
   nav: 'Sync',
   title: 'Data sync',
   subtitle:
@@ -175,15 +176,16 @@ const en: typeof ko = {
   kinds: { itsm: 'ITSM REST', servicenow: 'ServiceNow' },
   never: 'Never',
   ok: 'OK',
-  rowsWritten: '{{rows}} rows written',
-  progress: '{{entity}} · {{rows}} rows · {{rate}} rows/s',
+  rowsWritten_one: '{{count, number}} row written',
+  rowsWritten_other: '{{count, number}} rows written',
+  progress_one: '{{entity}} · {{rows}} row · {{rate}} rows/s',
+  progress_other: '{{entity}} · {{rows}} rows · {{rate}} rows/s',
   connecting: 'Connecting…',
   progressOf: 'Sync progress of {{name}}',
   waiting: '{{entity}} · waiting for the first page…',
   eta: 'about {{time}} left',
   retryIn: 'A request failed (attempt {{attempt}} of {{max}}). Trying again in {{time}}',
   retryNow: 'A request failed (attempt {{attempt}} of {{max}}). Trying again…',
-  pages: '{{pages}} pages',
   sourceOf: 'connection {{index}} of {{count}}',
   entityOf: 'item {{index}} of {{count}}',
   rowsOfTotal: '{{rows}} of {{total}}',

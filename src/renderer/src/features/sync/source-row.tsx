@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next'
 import type { SourceView } from '../../../../shared/ipc/types-sync'
-import { formatCount } from '../../i18n/format'
 import { formatInstant } from './format'
 import { syncErrorText } from './sync-error-text'
 
@@ -29,9 +28,7 @@ export function SourceRow({ source, timeZone, running, onRun }: SourceRowProps) 
       <td data-testid="source-last-success">
         {formatInstant(source.lastSuccessAt, timeZone, lang) ?? t('sync.never')}
         {source.lastRows !== null && source.lastSuccessAt !== null && (
-          <div className="sync-muted">
-            {t('sync.rowsWritten', { rows: formatCount(source.lastRows, lang) })}
-          </div>
+          <div className="sync-muted">{t('sync.rowsWritten', { count: source.lastRows })}</div>
         )}
       </td>
       <td>{position ?? '—'}</td>

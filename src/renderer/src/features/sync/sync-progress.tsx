@@ -40,6 +40,7 @@ export function SyncProgress({ progress }: { progress: SyncProgressEvent }) {
           !waiting &&
           t('sync.progress', {
             entity,
+            count: progress.total ?? progress.rows,
             rows:
               progress.total !== null
                 ? t('sync.rowsOfTotal', {
