@@ -26,7 +26,9 @@ export function ConsoleApp() {
   const dateRange = useDateRange(settings?.timeZone ?? 'Asia/Seoul')
   const [screenId, setScreenId] = useState(SCREENS[0]?.id ?? 'overview')
   const screen = SCREENS.find((s) => s.id === screenId) ?? SCREENS[0]
+  /** Opening Settings failed: its banner's Retry asks for the window again. */
   const [actionError, setActionError] = useState<Error | null>(null)
+  const [retrying, setRetrying] = useState(false)
   useApiEvent('data:changed', () => {
     status.reload()
     tenants.reload()
@@ -37,6 +39,7 @@ export function ConsoleApp() {
   async function openSettings(): Promise<void> {
     try {
       await call('window:open-settings', {})
+      setActionError(null)
       // The harness has no second window to open; in a browser the Settings page opens as a tab.
       if (IS_WEB_HARNESS) window.open('./settings.html', '_blank', 'noopener')
     } catch (err) {
@@ -84,7 +87,17 @@ export function ConsoleApp() {
       // An empty workspace still reaches the screens that fill it (Sync: connections and file import).
       navEnabled={!showFirstRun && status.data !== undefined}
     >
-      {actionError && <ErrorBanner message={actionError.message} onRetry={() => setActionError(null)} />}
+      {actionError && (
+        <ErrorBanner
+          title={t('header.settingsFailed')}
+          message={actionError.message}
+          retrying={retrying}
+          onRetry={() => {
+            setRetrying(true)
+            void openSettings().finally(() => setRetrying(false))
+          }}
+        />
+      )}
       {loadError && !settings ? (
         <ErrorBanner
           message={loadError.message}

@@ -21,6 +21,7 @@ export const en = {
     syncFailing: 'Connections failing to sync: {{count}}',
     syncFailingNames: 'Connections whose last sync failed: {{names}}. Open the Sync screen for the cause',
     settings: 'Settings',
+    settingsFailed: 'Could not open Settings',
   },
   tenants: {
     label: 'Institutions',

@@ -20,6 +20,7 @@ export const ko = {
     syncFailing: '연결 {{count}}개 동기화 실패',
     syncFailingNames: '마지막 동기화가 실패한 연결: {{names}}. 눌러서 동기화 화면에서 원인을 확인하세요',
     settings: '설정',
+    settingsFailed: '설정 창을 열지 못했습니다',
   },
   tenants: {
     label: '기관',

@@ -23,11 +23,13 @@ export function KpiSettingsSection() {
   const [editing, setEditing] = useState<number | null>(null)
   const [confirming, setConfirming] = useState<number | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  /** A delete that failed: its banner's Retry deletes the same KPI again. */
+  const [failed, setFailed] = useState<{ kpi: KpiBoardItem; message: string } | null>(null)
+  const [retrying, setRetrying] = useState(false)
 
   const done = (message: string) => {
     setNotice(message)
-    setError(null)
+    setFailed(null)
     list.reload()
   }
   async function remove(kpi: KpiBoardItem): Promise<void> {
@@ -36,7 +38,7 @@ export function KpiSettingsSection() {
       setConfirming(null)
       done(t('kpiSettings.deleted', { name: kpi.display_name }))
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setFailed({ kpi, message: err instanceof Error ? err.message : String(err) })
     }
   }
 
@@ -52,8 +54,18 @@ export function KpiSettingsSection() {
       <p className="save-status" role="status" data-testid="kpi-settings-status">
         {notice ?? ''}
       </p>
-      {(error ?? list.error?.message) && (
-        <ErrorBanner message={error ?? list.error?.message ?? ''} onRetry={list.reload} />
+      {failed ? (
+        <ErrorBanner
+          title={t('kpiSettings.deleteFailed', { name: failed.kpi.display_name })}
+          message={failed.message}
+          retrying={retrying}
+          onRetry={() => {
+            setRetrying(true)
+            void remove(failed.kpi).finally(() => setRetrying(false))
+          }}
+        />
+      ) : (
+        list.error && <ErrorBanner message={list.error.message} onRetry={list.reload} />
       )}
       {templates.data && (
         <TemplatePicker

@@ -22,6 +22,7 @@ const ko = {
   delete: '삭제',
   confirmDelete: '{{name}} KPI와 그 이력을 모두 삭제할까요?',
   confirmDeleteYes: '삭제 확인',
+  deleteFailed: '{{name}} 삭제하지 못했습니다',
   deleted: '{{name}} 삭제했습니다',
   fields: {
     target: '목표값',
@@ -70,6 +71,7 @@ const en = {
   delete: 'Delete',
   confirmDelete: 'Delete the KPI {{name}} and all its history?',
   confirmDeleteYes: 'Yes, delete',
+  deleteFailed: 'Could not delete {{name}}',
   deleted: 'Deleted {{name}}',
   fields: {
     target: 'Target',
