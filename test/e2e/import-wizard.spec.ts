@@ -3,7 +3,7 @@
 // long values, another file chosen midway. Chromium against the real core through the harness.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import type { Locator, Page, Route } from '@playwright/test'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { writeGeneratedCsv } from '../helpers/generated-csv'
 import { expect, openReady, test, type Harness } from './fixtures'
@@ -545,4 +545,87 @@ test('in English, one row is said in the singular and thousands are grouped, at 
     await expect(page.getByTestId('import-result-status')).toContainText('1,234 rows imported')
     await page.screenshot({ path: 'test-results/import-wizard-en-grouped-result.png' })
   })
+})
+
+/** Holds the next requests to `channel` until they are answered with `answer`. */
+async function holdRequests(
+  page: Page,
+  channel: string,
+): Promise<{ answer: (json: unknown) => Promise<void> }> {
+  const held: Route[] = []
+  await page.route(`**/api/invoke/${channel}`, (route) => {
+    held.push(route)
+  })
+  return {
+    answer: async (json) => {
+      await expect.poll(() => held.length).toBeGreaterThan(0)
+      for (const route of held.splice(0)) await route.fulfill({ json })
+      await page.unroute(`**/api/invoke/${channel}`)
+    },
+  }
+}
+
+test('a cancelled check or import is said in a live region that was there before, once', async ({ page }) => {
+  await openImportWizard(page)
+  // The region is there, empty, before anything is said; marked to tell it from one added later.
+  const region = page.getByTestId('import-notice-status')
+  await expect(region).toHaveRole('status')
+  await expect(region).toHaveText('')
+  await region.evaluate((el) => el.setAttribute('data-mark', 'before'))
+
+  // A check cancelled while it runs (held, so Cancel comes first): it fails, and is said cancelled.
+  const preview = await holdRequests(page, 'import:preview')
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  await page.getByTestId('import-cancel').click()
+  await preview.answer({ ok: false, error: { code: 'CANCELLED', message: 'The file check was cancelled' } })
+  await expect(region).toHaveText('파일 확인을 취소했습니다.')
+  await expect(region).toHaveAttribute('data-mark', 'before')
+  await expect(liveRegionsSaying(page, '취소했습니다')).toHaveCount(1)
+  await page.screenshot({ path: 'test-results/import-check-cancelled-notice.png' })
+
+  // An import cancelled while it runs.
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  await expect(region).toHaveText('')
+  const run = await holdRequests(page, 'import:run')
+  await page.getByTestId('import-run').click()
+  await page.getByTestId('import-cancel').click()
+  await run.answer({
+    ok: true,
+    data: {
+      status: 'cancelled',
+      sourceName: 'file',
+      rowCount: 3,
+      written: 0,
+      skippedStale: 0,
+      errorCount: 0,
+      errorsTotal: 0,
+      errors: [],
+      watermark: null,
+    },
+  })
+  await expect(region).toHaveText('가져오기를 취소했습니다. 아무것도 쓰지 않았습니다.')
+  await expect(region).toHaveAttribute('data-mark', 'before')
+  await expect(liveRegionsSaying(page, '취소했습니다')).toHaveCount(1)
+  await expect(page.getByTestId('import-result-status')).toHaveText('')
+})
+
+test('while the file dialog is open nothing is being checked: the progress shows once a file is chosen', async ({
+  page,
+}) => {
+  await openImportWizard(page)
+  const preview = await holdRequests(page, 'import:preview')
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('import-choose').click()
+  const dialog = await chooser
+  // The dialog is open: no "파일 확인 중" with a Cancel that would cancel nothing; no second dialog.
+  await expect(page.getByTestId('import-progress')).toHaveCount(0)
+  await expect(page.getByTestId('import-choose')).toBeDisabled()
+  await page.screenshot({ path: 'test-results/import-dialog-open.png' })
+  await dialog.setFiles(join(FIXTURES, 'canonical-utf8.csv'))
+  // Chosen: its check runs, and says so.
+  await expect(page.getByTestId('import-progress')).toContainText('파일 확인 중')
+  await expect(page.getByTestId('import-cancel')).toBeEnabled()
+  await preview.answer({ ok: false, error: { code: 'INTERNAL', message: 'stopped by the test' } })
+  await expect(page.getByTestId('import-progress')).toHaveCount(0)
 })

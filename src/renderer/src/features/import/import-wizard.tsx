@@ -131,7 +131,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
             <button
               type="button"
               className="btn btn-small"
-              disabled={w.busy}
+              disabled={w.busy || w.choosing}
               onClick={() => void w.choose()}
               data-testid="import-choose-other"
             >
@@ -175,7 +175,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
           <button
             type="button"
             className="btn btn-primary"
-            disabled={w.busy}
+            disabled={w.busy || w.choosing}
             onClick={() => void w.choose()}
             data-testid="import-choose"
           >
@@ -318,20 +318,26 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
         )}
       </div>
 
-      {/* Under the step's buttons, where the check or import was asked for; a cancellation is said there too. */}
-      {w.exported && (
-        <p className="sync-notice" role="status" data-testid="import-errors-saved">
-          {t('importWizard.errorsSaved', {
-            count: w.exported.errors,
-            fileName: w.exported.fileName,
-          })}
-        </p>
-      )}
-      {w.notice && (
-        <p className="sync-notice" role="status" data-testid="import-notice">
-          {t(`importWizard.${w.notice}`)}
-        </p>
-      )}
+      {/*
+        Under the step's buttons, where the check or import was asked for: the error list saved, or a
+        cancelled check or import. Said in a live region that is there before its text (as the result's),
+        and the only one saying it.
+      */}
+      <div className="import-notices" role="status" data-testid="import-notice-status">
+        {w.exported && (
+          <p className="sync-notice" data-testid="import-errors-saved">
+            {t('importWizard.errorsSaved', {
+              count: w.exported.errors,
+              fileName: w.exported.fileName,
+            })}
+          </p>
+        )}
+        {w.notice && (
+          <p className="sync-notice" data-testid="import-notice">
+            {t(`importWizard.${w.notice}`)}
+          </p>
+        )}
+      </div>
       {w.busy && (
         <ImportProgress
           progress={w.progress}

@@ -36,7 +36,10 @@ export function useImportWizard(onRunEnded?: () => void) {
   const [values, setValues] = useState<ValueMap>({ status: {}, priority: {} })
   const [sheet, setSheet] = useState<string | null>(null)
   const [result, setResult] = useState<ImportRunView | null>(null)
+  /** A check, an import or an error list is under way (its progress and Cancel are shown). */
   const [busy, setBusy] = useState(false)
+  /** The file dialog is open: nothing runs yet, so no progress; the choose buttons wait. */
+  const [choosing, setChoosing] = useState(false)
   const [error, setError] = useState<WizardFailure | null>(null)
   /** How far the running check or import is (it runs off the UI's event loop, and may take a while). */
   const [progress, setProgress] = useState<ImportProgressEvent | null>(null)
@@ -113,6 +116,7 @@ export function useImportWizard(onRunEnded?: () => void) {
     sheet,
     result,
     busy,
+    choosing,
     error,
     progress,
     cancelling,
@@ -145,18 +149,37 @@ export function useImportWizard(onRunEnded?: () => void) {
         const { [raw]: _dropped, ...rest } = v[kind]
         return { ...v, [kind]: canonical ? { ...rest, [raw]: canonical } : rest }
       }),
-    choose: () =>
-      guard(async () => {
-        const picked = await chooseImportFile()
-        if (!picked) return
+    /**
+     * Asks for a file, then checks it. The dialog is not a check: the progress (and its Cancel) only
+     * shows once a file was chosen and its check started.
+     */
+    choose: async () => {
+      if (choosing || busy) return
+      setChoosing(true)
+      setError(null)
+      setNotice(null)
+      setExported(null)
+      let picked: ImportFileChoice | null
+      try {
+        picked = await chooseImportFile()
+      } catch (err) {
+        setError({ err })
+        return
+      } finally {
+        setChoosing(false)
+      }
+      if (!picked) return
+      const chosen = picked
+      await guard(async () => {
         // Another file chosen over one already shown: its error must not read as the shown file's.
-        const first = await call('import:preview', { token: picked.token }).catch((err: unknown) => {
-          throw new ChosenFileError(picked.fileName, err)
+        const first = await call('import:preview', { token: chosen.token }).catch((err: unknown) => {
+          throw new ChosenFileError(chosen.fileName, err)
         })
-        setFile(picked)
+        setFile(chosen)
         setResult(null)
         adopt(first)
-      }),
+      })
+    },
     /** Reads another sheet of the workbook: its own headers, so the mapping starts over. */
     chooseSheet: (name: string) =>
       guard(async () => {
