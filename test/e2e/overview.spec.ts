@@ -163,3 +163,26 @@ test('a stopped harness shows an error instead of stale silence', async ({ page,
   await expect(page.getByTestId('error-message')).toHaveText(/Cannot reach the Ops Console harness/)
   await expect(page.getByTestId('error-retry')).toBeVisible()
 })
+
+test('in English at the smallest window, a card of one SR says “item”, and a chart of every assignee says so', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await seedDemo(request, harness)
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await page.setViewportSize({ width: 960, height: 600 })
+  await openReady(page)
+  // The demo workspace (seed 42) has one open SR on the pinned day.
+  const open = page.getByTestId('card-open_sr')
+  await expect(open.getByTestId('card-value')).toHaveText('1')
+  await expect(open.locator('.card-unit')).toHaveText('item')
+  await expect(page.getByTestId('card-inprog_sr').locator('.card-unit')).toHaveText('items')
+  await page.screenshot({ path: 'test-results/overview-en-960.png' })
+  await page.getByTestId('nav-engineers').click()
+  const panel = page.getByTestId('panel-engineers')
+  await expect(panel).toHaveAttribute('data-state', 'ready')
+  await expect(panel).toContainText(/All \d+ assignees/)
+  await expect(panel).not.toContainText(/Top (\d+) of \1 /)
+  await page.screenshot({ path: 'test-results/engineers-en-960.png' })
+})

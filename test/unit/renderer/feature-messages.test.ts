@@ -53,7 +53,7 @@ const NUMBER_BEFORE_NOUN =
 // Where the number cannot be 1, or is left as it is for now.
 const ALWAYS_PLURAL = new Set([
   'tenants.some', // one institution chosen is named instead
-  'engineers.shown', // said only when there are more assignees than shown
+  'engineers.shown', // said only when there are more assignees than shown (else engineers.all)
   'importWizard.errorsMore', // said only past the first 500 errors listed
   'cohorts.benchmark.suppressed', // the smallest group compared, a constant above 1
   'apiErrors.reasons.too_many_rows', // limits of 100,000s
@@ -64,6 +64,9 @@ const ALWAYS_PLURAL = new Set([
   'syncErrors.reasons.not_json', // a response body's bytes, worded from the core's reason (left as is)
   'syncErrors.attempts', // a request given up after several attempts
 ])
+
+// Plurals whose number is written apart: a sync's rows ('5 of 1,200', formatted), a card's unit.
+const NUMBER_APART = new Set(['sync.progress_other', 'units.count_other'])
 
 describe('English counts', () => {
   it('a number before a counted noun comes with a singular form (x_one) unless it cannot be 1', () => {
@@ -80,9 +83,7 @@ describe('English counts', () => {
     for (const [key, text] of counted) {
       // A singular may spell its count out ("First row"); a count is never written without grouping.
       expect(text.includes('{{count}}'), key).toBe(false)
-      // The rows of a sync's progress come formatted ('5 of 1,200'); the count only picks the noun.
-      if (key.endsWith('_other') && key !== 'sync.progress_other')
-        expect(text, key).toContain('{{count, number}}')
+      if (key.endsWith('_other') && !NUMBER_APART.has(key)) expect(text, key).toContain('{{count, number}}')
     }
   })
 
@@ -121,5 +122,7 @@ describe('English counts', () => {
       'Wrong passphrase. One more wrong attempt pauses unlocking for a while.',
     )
     expect(ko.t('kpiSettings.appliedResult', { count: 1 })).toBe('1개 KPI를 만들었습니다')
+    expect(en.t('units.count', { count: 1 })).toBe('item')
+    expect(en.t('engineers.all', { count: 18 })).toBe('All 18 assignees')
   })
 })

@@ -54,7 +54,8 @@ export const en = {
     same: 'no change',
   },
   units: {
-    count: 'items',
+    count_one: 'item',
+    count_other: 'items',
     hours: 'hours',
   },
   errors: {

@@ -53,7 +53,8 @@ export const ko = {
     same: '변동 없음',
   },
   units: {
-    count: '건',
+    // Beside the number the card shows (Korean has one form).
+    count_other: '건',
     hours: '시간',
   },
   errors: {

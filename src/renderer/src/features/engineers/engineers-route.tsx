@@ -48,10 +48,12 @@ export function EngineersRoute({ filters }: ScreenProps) {
         title={t('engineers.chartTitle')}
         subtitle={
           data &&
-          t('engineers.shown', {
-            shown: formatCount(rows.length, i18n.language),
-            count: formatCount(data.engineer_count, i18n.language),
-          })
+          (rows.length >= data.engineer_count
+            ? t('engineers.all', { count: data.engineer_count })
+            : t('engineers.shown', {
+                shown: formatCount(rows.length, i18n.language),
+                count: formatCount(data.engineer_count, i18n.language),
+              }))
         }
         loading={query.loading}
         error={query.error}

@@ -39,7 +39,9 @@ export function OverviewCard({
           </span>
         )}
         {card.value !== null && (
-          <span className="card-unit">{t(isHours ? 'units.hours' : 'units.count')}</span>
+          <span className="card-unit">
+            {isHours ? t('units.hours') : t('units.count', { count: card.value })}
+          </span>
         )}
       </p>
       {card.value === null && isHours && <span className="card-change">{t('overview.noResolved')}</span>}
