@@ -435,6 +435,64 @@ describe('requestJson', () => {
     await expect(refused).rejects.not.toThrow(/pa55word/)
   })
 
+  it("an echoed credential cut short by the server's words' length limit leaves none of its characters behind", async () => {
+    // A server quoting the request line, then the header: the detail is cut at 200 characters, in
+    // the middle of the token. Redacting after the cut left the token's first 23 characters.
+    const token = 'tok_9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddccbbaa99887766554433221100'
+    const said =
+      'Authentication failed for GET /api/now/table/incident?sysparm_query=ORDERBYsys_updated_on%5E' +
+      `sys_updated_on%3E%3D2026-01-01&sysparm_limit=1000 with header Authorization: Bearer ${token}`
+    const echo = scripted([
+      () =>
+        new Response(JSON.stringify({ error: { message: said } }), {
+          status: 401,
+          headers: { 'content-type': 'application/json' },
+        }),
+    ])
+    const error = await requestJson(
+      'http://127.0.0.1/x',
+      { headers: { authorization: `Bearer ${token}` }, signal: new AbortController().signal },
+      policy,
+      echo.deps,
+    ).catch((e: unknown) => e as SourceError)
+    expect(error).toBeInstanceOf(SourceError)
+    const text = JSON.stringify({
+      message: (error as SourceError).message,
+      reason: (error as SourceError).reason,
+    })
+    expect(text).toContain('Authorization: [redacted]')
+    // Not one stretch of 8 of the token's characters in the message or its params.
+    for (let i = 0; i + 8 <= token.length; i++) expect(text).not.toContain(token.slice(i, i + 8))
+  })
+
+  it('an echoed password with a run of spaces or a tab is redacted before the text is put on one line', async () => {
+    const password = 'correct  horse\tbattery staple'
+    const basic = `Basic ${Buffer.from(`ops:${password}`).toString('base64')}`
+    for (const contentType of ['text/plain', 'application/json', 'text/html']) {
+      const body =
+        contentType === 'text/plain'
+          ? `bad login for ops with password ${password}`
+          : contentType === 'text/html'
+            ? `<html><head><title>Login failed for ${password}</title></head></html>`
+            : JSON.stringify({ error: { message: 'bad login', detail: `password was ${password}` } })
+      const echo = scripted([
+        () => new Response(body, { status: 401, headers: { 'content-type': contentType } }),
+      ])
+      const error = await requestJson(
+        'http://127.0.0.1/x',
+        { headers: { authorization: basic }, signal: new AbortController().signal },
+        policy,
+        echo.deps,
+      ).catch((e: unknown) => e as SourceError)
+      const text = JSON.stringify({
+        message: (error as SourceError).message,
+        reason: (error as SourceError).reason,
+      })
+      expect(text, contentType).toContain('[redacted]')
+      expect(text, contentType).not.toMatch(/horse|battery/)
+    }
+  })
+
   it('stops at once when cancelled', async () => {
     const controller = new AbortController()
     controller.abort()

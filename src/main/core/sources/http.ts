@@ -274,9 +274,17 @@ const DETAIL_MAX = 200
  * The server's own explanation in an error answer, one line and short: `error.message` (and
  * `error.detail`) as ServiceNow and our ITSM protocol write it, `error` or `message` as many APIs do,
  * or a plain-text body's first line. HTML pages (a proxy's, a login page) say nothing useful here.
+ * `secrets` (the request's credentials) are redacted before the words are put on one line and cut:
+ * afterwards a secret with a run of spaces or a tab no longer matches, and one cut by the length
+ * limit would leave its first characters behind.
  */
-export function errorDetail(body: string, contentType: string | null): string | undefined {
+export function errorDetail(
+  body: string,
+  contentType: string | null,
+  secrets: readonly string[] = [],
+): string | undefined {
   const text = body.trim()
+  const oneLine = (words: string): string | undefined => flatten(redactSecrets(words, secrets, '[redacted]'))
   if (text.startsWith('{')) {
     try {
       const json = JSON.parse(text) as unknown
@@ -294,12 +302,12 @@ export function errorDetail(body: string, contentType: string | null): string | 
   }
   if (contentType?.toLowerCase().startsWith('text/plain')) return oneLine(text.split('\n')[0] ?? '')
   // A proxy's or gateway's error page ("502 Bad Gateway"): its title is what it says.
-  if (isHtml(text, contentType)) return htmlTitle(text)
+  if (isHtml(text, contentType)) return htmlTitle(text, secrets)
   return undefined
 }
 
 /** `text` on one line, without control characters, cut to DETAIL_MAX; undefined when empty. */
-function oneLine(text: string): string | undefined {
+function flatten(text: string): string | undefined {
   const clean = text
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
@@ -316,13 +324,27 @@ function isHtml(text: string, contentType: string | null): boolean {
   return !type.includes('json') && /^\s*<(!doctype html|html|head|body)\b/i.test(text)
 }
 
-/** The page's <title>, on one line and cut to DETAIL_MAX; undefined when it has none. */
-function htmlTitle(html: string): string | undefined {
+/** The page's <title>, `secrets` redacted, on one line and cut to DETAIL_MAX; undefined when it has none. */
+function htmlTitle(html: string, secrets: readonly string[]): string | undefined {
   const inner = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html.slice(0, 65_536))?.[1]
   if (!inner) return undefined
-  return oneLine(
-    inner.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) =>
-      e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === '#39' ? "'" : ' ',
+  return flatten(
+    redactSecrets(
+      inner.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) =>
+        e === 'amp'
+          ? '&'
+          : e === 'lt'
+            ? '<'
+            : e === 'gt'
+              ? '>'
+              : e === 'quot'
+                ? '"'
+                : e === '#39'
+                  ? "'"
+                  : ' ',
+      ),
+      secrets,
+      '[redacted]',
     ),
   )
 }
@@ -539,6 +561,7 @@ async function attemptOnce(
     const detail = errorDetail(
       new TextDecoder().decode(body.slice(0, 16_384)),
       response.headers.get('content-type'),
+      credentialsIn(init.headers ?? {}),
     )
     throw classifyStatus(
       response.status,
@@ -577,7 +600,7 @@ async function attemptOnce(
     // A web page where JSON belongs: a sign-in portal, a gateway's error page, a hibernating
     // ServiceNow instance. Trying again brings the same page, so it fails at once and says so.
     if (isHtml(text, response.headers.get('content-type'))) {
-      const title = htmlTitle(text)
+      const title = htmlTitle(text, credentialsIn(init.headers ?? {}))
       throw new SourceError(
         'malformed',
         `The server answered ${safeUrl(url)} with a web page, not JSON${title ? ` ("${title}")` : ''}: ` +
