@@ -42,6 +42,11 @@ export type SnFaults = {
    * Helsinki (and some ACL setups) do, without X-Total-Count or Link: an empty 200 otherwise.
    */
   noRecord404?: boolean
+  /**
+   * A refused login (401) quotes the Authorization header it got and the request (path and query)
+   * in `error.detail`, as a gateway or an instance with debug logging left on does. Tests check that no part of the credential reaches a log or a screen.
+   */
+  echoAuthorization?: boolean
 }
 
 export type SnSimulatorOptions = {
@@ -459,9 +464,18 @@ export async function startServiceNowSimulator(opts: SnSimulatorOptions = {}): P
     const auth = req.headers.authorization ?? ''
     const basic = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
     if (auth !== basic && auth !== `Bearer ${token}`)
-      return reply(401, failure('User Not Authenticated', 'Required to provide Auth information'), {
-        'www-authenticate': 'BASIC realm="Service-now"',
-      })
+      return reply(
+        401,
+        failure(
+          'User Not Authenticated',
+          faults.echoAuthorization
+            ? `Required to provide Auth information: Authorization: ${auth} on ${req.method ?? 'GET'} ${req.url ?? '/'}`
+            : 'Required to provide Auth information',
+        ),
+        {
+          'www-authenticate': 'BASIC realm="Service-now"',
+        },
+      )
     const m = /^\/api\/now\/table\/([a-z0-9_]+)$/.exec(url.pathname)
     if (!m || req.method !== 'GET')
       return reply(400, failure('Requested URI does not represent any resource', null))
