@@ -136,6 +136,11 @@ export const API_ERROR_REASON_CODES = [
   'secret_unreadable',
   /** The stored `secret` of connection `name` cannot be read: the OS offers no keyring (or it is locked). */
   'keychain_unavailable',
+  /**
+   * The secrets of connection `name` were not stored (nor written in plain text), and the connection
+   * was not added or changed: the OS offers no keyring (or only Linux's basic_text obfuscation).
+   */
+  'keychain_unavailable_store',
 
   // ── a connection's CA certificate file ──
   'ca_empty',

@@ -51,12 +51,14 @@ export function appContext(
     now?: () => number
     /** Runtime options, or a function of the workspace for those that name its folder (workers). */
     runtime?: Partial<SyncRuntimeOptions> | ((ws: TempWorkspace) => Partial<SyncRuntimeOptions>)
+    /** The secret store behind `secrets` (the app's safeStorage one, say); memory otherwise. */
+    secretStore?: SecretStore
   } = {},
 ): AppContext {
   const ws = tempWorkspace('ops-sync-app-')
   const now = opts.now ?? Date.now
   const values = new Map<string, string>()
-  const memory = createMemorySecretStore()
+  const memory = opts.secretStore ?? createMemorySecretStore()
   const secrets = {
     values,
     get: (n: string) => memory.get(n),

@@ -110,6 +110,7 @@ const SAMPLES = {
   secret_missing_env: { name: 'cli', secret: 'proxyPassword', env: 'PROXY_PASSWORD' },
   secret_unreadable: { name: 'prod', secret: 'token' },
   keychain_unavailable: { name: 'prod', secret: 'password' },
+  keychain_unavailable_store: { name: 'prod' },
   ca_empty: {},
   ca_too_large: { size: 65, limit: 64 },
   ca_private_key: {},

@@ -24,6 +24,7 @@ import {
 import {
   deleteSourceSecret,
   deleteSourceSecrets,
+  KeychainUnavailableError,
   redactSecrets,
   resolveSourceSecrets,
   secretOwner,
@@ -104,6 +105,7 @@ export async function addSourceWithSecret(
   } catch (err) {
     // A source without its secret would only fail later; undo and say why now.
     removeSource(store, req.name)
+    if (err instanceof KeychainUnavailableError) throw noKeychain(req.name, err)
     const detail = err instanceof Error ? err.message : String(err)
     throw new CoreError('UNAVAILABLE', detail, reason('secret_store_failed', { detail }))
   }
@@ -216,10 +218,16 @@ export async function updateSourceWithSecret(
     await checkSignInSecret(secrets, owner, parsed.data as ServiceNowSignIn, req)
   if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined) {
     const vault = needStore(secrets)
-    if (req.token !== undefined) await setSourceSecret(vault, owner, 'token', req.token)
-    if (req.password !== undefined) await setSourceSecret(vault, owner, 'password', req.password)
-    if (req.proxyPassword !== undefined)
-      await setSourceSecret(vault, owner, 'proxyPassword', req.proxyPassword)
+    try {
+      if (req.token !== undefined) await setSourceSecret(vault, owner, 'token', req.token)
+      if (req.password !== undefined) await setSourceSecret(vault, owner, 'password', req.password)
+      if (req.proxyPassword !== undefined)
+        await setSourceSecret(vault, owner, 'proxyPassword', req.proxyPassword)
+    } catch (err) {
+      // The connection's settings are written after its secrets: it stays as it was.
+      if (err instanceof KeychainUnavailableError) throw noKeychain(req.name, err)
+      throw err
+    }
   }
   // A proxy login removed (or the proxy with it) takes its password along.
   if (!login.proxyUser && secrets) await deleteSourceSecret(secrets, owner, 'proxyPassword')
@@ -258,6 +266,19 @@ async function checkSignInSecret(
     needs === 'password'
       ? reason('sign_in_password_needed', { user: config.user })
       : reason('sign_in_token_needed'),
+  )
+}
+
+/**
+ * The refusal of a secret the OS keychain cannot keep (no keyring, or Linux's basic_text): nothing is
+ * stored, in plain text or otherwise, and the connection is not added or changed. Said in the UI's
+ * words; the English message keeps the store's own advice.
+ */
+function noKeychain(name: string, err: KeychainUnavailableError): CoreError {
+  return new CoreError(
+    'UNAVAILABLE',
+    `The secrets of the connection "${name}" were not stored (never in plain text), so it was not added or changed: ${err.message}`,
+    reason('keychain_unavailable_store', { name }),
   )
 }
 

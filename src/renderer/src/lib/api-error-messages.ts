@@ -110,6 +110,8 @@ const ko = {
       '"{{name}}" 연결에 저장된 {{secret}} 값을 복호화할 수 없습니다(OS 키가 바뀌었을 수 있음). 설정 → 연결에서 다시 입력하세요.',
     keychain_unavailable:
       '"{{name}}" 연결에 저장된 {{secret}} 값을 읽을 수 없습니다. 이 컴퓨터의 OS 키체인을 쓸 수 없습니다. Linux에서는 GNOME Keyring이나 KWallet을 설치하고 잠금을 푼 뒤 앱을 다시 시작하세요.',
+    keychain_unavailable_store:
+      '이 컴퓨터의 OS 키체인을 쓸 수 없어 "{{name}}" 연결의 비밀 정보를 저장하지 않았고, 연결도 추가하거나 바꾸지 않았습니다. 비밀 정보는 평문으로 저장하지 않습니다. Linux에서는 GNOME Keyring이나 KWallet을 설치하고 잠금을 푼 뒤 앱을 다시 시작하세요. 명령줄(CLI)에서는 비밀 정보를 환경 변수로 줄 수 있습니다.',
     // A connection's CA certificate file
     ca_empty: 'CA 인증서 파일이 비어 있습니다.',
     ca_too_large: 'CA 인증서 파일이 {{size}} KiB입니다. CA 인증서 파일은 {{limit}} KiB 이하여야 합니다.',
@@ -239,6 +241,8 @@ const en: typeof ko = {
       'The stored {{secret}} of the connection "{{name}}" cannot be decrypted (the OS key may have changed): enter it again in Settings → Connections.',
     keychain_unavailable:
       'The stored {{secret}} of the connection "{{name}}" cannot be read: this computer offers no OS keychain. On Linux, install and unlock GNOME Keyring or KWallet, then restart the app.',
+    keychain_unavailable_store:
+      'This computer offers no OS keychain, so the secrets of the connection "{{name}}" were not stored and the connection was not added or changed. Secrets are never stored in plain text. On Linux, install and unlock GNOME Keyring or KWallet, then restart the app. The command line can take secrets from environment variables.',
     ca_empty: 'The CA certificate file is empty.',
     ca_too_large: 'The CA certificate file is {{size}} KiB; a CA certificate file is at most {{limit}} KiB.',
     ca_private_key:
