@@ -58,8 +58,17 @@ export function createSafeStorageSecretStore(opts: {
       if (isNotFound(err)) return { version: 1, secrets: {} }
       throw err
     }
-    const parsed: unknown = JSON.parse(text)
-    if (!isSecretsFile(parsed)) throw new Error(`The secrets file ${filePath} is not in the expected format`)
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      // Not JSON.parse's own message: it quotes the text around the fault, i.e. stored ciphertext.
+      parsed = undefined
+    }
+    if (!isSecretsFile(parsed))
+      throw new Error(
+        `The secrets file ${filePath} is damaged: move it away, then enter the connections' secrets again`,
+      )
     return parsed
   }
 

@@ -104,6 +104,33 @@ describe('createSafeStorageSecretStore', () => {
     log.mockRestore()
   })
 
+  it('a damaged secrets file is said to be damaged without quoting its encrypted contents', async () => {
+    const filePath = secretsFile()
+    const store = createSafeStorageSecretStore({ filePath, safeStorage: fakeSafeStorage() })
+    await store.set('ws:1:source:1:token', 'super-secret-value')
+    // Cut short (a disk that filled up), mangled, or the bare ciphertext: JSON.parse's own message
+    // can quote the text around the fault, which is the stored ciphertext.
+    const whole = readFileSync(filePath, 'utf8')
+    const cipher = (JSON.parse(whole) as { secrets: Record<string, string> }).secrets['ws:1:source:1:token']!
+    const damaged = [
+      whole.slice(0, whole.indexOf(cipher) + 12),
+      `{"version":1,"secrets":{"k":"${cipher}" "x"}}`,
+      cipher,
+    ]
+    for (const text of damaged) {
+      writeFileSync(filePath, text)
+      for (const call of [
+        () => store.get('ws:1:source:1:token'),
+        () => store.set('other', 'v'),
+        () => store.list('ws:'),
+      ]) {
+        const err = await call().catch((e: unknown) => e)
+        expect(String(err)).toContain('is damaged')
+        expect(String(err)).not.toContain(cipher.slice(0, 8))
+      }
+    }
+  })
+
   it('rejects odd names and does not confuse them with Object.prototype members', async () => {
     const store = createSafeStorageSecretStore({ filePath: secretsFile(), safeStorage: fakeSafeStorage() })
     await expect(store.set('', 'x')).rejects.toThrow(/name/)
