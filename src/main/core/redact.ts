@@ -62,6 +62,8 @@ function redactCutPrefix(text: string, secret: string, mark: string): string {
   while (at >= 0) {
     let cut = 0
     for (let k = Math.min(secret.length - 1, at); k >= MIN_SECRET; k--) {
+      // The first character first: a long token is not compared whole at every length.
+      if (out.charCodeAt(at - k) !== secret.charCodeAt(0)) continue
       if (out.slice(at - k, at) === secret.slice(0, k)) {
         cut = k
         break
