@@ -61,8 +61,6 @@ const ALWAYS_PLURAL = new Set([
   'apiErrors.reasons.sheet_too_many_rows',
   'apiErrors.reasons.error_list_too_large', // an error list over megabytes
   'apiErrors.reasons.ca_too_many', // more than the limit, so at least 2
-  'syncErrors.reasons.not_json', // a response body's bytes, worded from the core's reason (left as is)
-  'syncErrors.attempts', // a request given up after several attempts
 ])
 
 // Plurals whose number is written apart: a sync's rows ('5 of 1,200', formatted), a card's unit.
@@ -75,6 +73,13 @@ describe('English counts', () => {
       .map(([key]) => key)
       .filter((key) => !ALWAYS_PLURAL.has(key))
     expect(faulty).toEqual([])
+  })
+
+  it('no English message hedges a count with "(s)": it has a singular and a plural form instead', () => {
+    const hedged = englishMessages()
+      .filter(([, text]) => /\}\} \w+\(s\)/.test(text))
+      .map(([key]) => key)
+    expect(hedged).toEqual([])
   })
 
   it('plural messages write their count with the grouping of the language', () => {

@@ -141,13 +141,18 @@ const ENGLISH = 'ENGLISH FALLBACK'
 describe('sync error wording', () => {
   it('has a sample for every code, and every code a wording in Korean and English', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual([...SYNC_ERROR_REASON_CODES].sort())
+    // A reason said with a counted noun is a plural message: x_other in Korean, x_one and x_other in English.
+    const ko: Record<string, string> = syncErrorMessages.ko.reasons
+    const en: Record<string, string> = syncErrorMessages.en.reasons
     for (const code of SYNC_ERROR_REASON_CODES) {
-      expect(syncErrorMessages.ko.reasons[code], `ko ${code}`).toMatch(/[가-힣]/)
-      expect(syncErrorMessages.en.reasons[code], `en ${code}`).not.toBe('')
+      expect(ko[code] ?? ko[`${code}_other`], `ko ${code}`).toMatch(/[가-힣]/)
+      expect(en[code] ?? en[`${code}_other`], `en ${code}`).toBeTruthy()
+      if (en[`${code}_other`]) expect(en[`${code}_one`], `en ${code}_one`).toBeTruthy()
     }
-    expect(Object.keys(syncErrorMessages.en.reasons).sort()).toEqual(
-      Object.keys(syncErrorMessages.ko.reasons).sort(),
-    )
+    const singulars = Object.keys(ko)
+      .filter((k) => k.endsWith('_other'))
+      .map((k) => k.replace(/_other$/, '_one'))
+    expect(Object.keys(en).sort()).toEqual([...Object.keys(ko), ...singulars].sort())
   })
 
   it.each(['ko', 'en'] as const)('words every code in %s with its params filled in', async (lng) => {
@@ -201,6 +206,58 @@ describe('sync error wording', () => {
     )
   })
 
+  it('says one record, one byte, one attempt and one row in the singular in English; Korean keeps its one form', async () => {
+    const en = await translator('en')
+    const ko = await translator('ko')
+    const text = (t: TFunction, code: string, params: Record<string, string | number>, lng: 'ko' | 'en') =>
+      syncErrorText(t, reason(code, params), ENGLISH, lng)
+    const badRows = { table: 'incident', detail: 'record abc, field opened_at: …' }
+    expect(text(en, 'servicenow_bad_rows', { ...badRows, count: 1 }, 'en')).toBe(
+      'ServiceNow incident has 1 record that cannot be read: record abc, field opened_at: …',
+    )
+    expect(text(en, 'servicenow_bad_rows', { ...badRows, count: 1200 }, 'en')).toBe(
+      'ServiceNow incident has 1,200 records that cannot be read: record abc, field opened_at: …',
+    )
+    expect(text(ko, 'servicenow_bad_rows', { ...badRows, count: 1 }, 'ko')).toBe(
+      'ServiceNow incident에 읽을 수 없는 레코드가 1건 있습니다: record abc, field opened_at: …',
+    )
+    expect(text(ko, 'servicenow_bad_rows', { ...badRows, count: 1200 }, 'ko')).toContain('레코드가 1,200건')
+    for (const code of [
+      'servicenow_unknown_state',
+      'servicenow_unknown_priority',
+      'servicenow_unknown_codes',
+    ]) {
+      const one = text(en, code, { ...SAMPLES[code as 'servicenow_unknown_codes'], count: 1 }, 'en')
+      expect(one, code).toContain('ServiceNow incident has 1 record with ')
+      const two = text(en, code, { ...SAMPLES[code as 'servicenow_unknown_codes'], count: 2 }, 'en')
+      expect(two, code).toContain('ServiceNow incident has 2 records with ')
+    }
+    expect(text(en, 'not_json', { url: URL, bytes: 1 }, 'en')).toBe(
+      `The server sent a response that is not valid JSON (1 byte) at ${URL}.`,
+    )
+    expect(text(en, 'not_json', { url: URL, bytes: 20480 }, 'en')).toBe(
+      `The server sent a response that is not valid JSON (20,480 bytes) at ${URL}.`,
+    )
+    expect(text(ko, 'not_json', { url: URL, bytes: 20480 }, 'ko')).toBe(
+      `서버 응답이 올바른 JSON이 아닙니다(20,480바이트): ${URL}`,
+    )
+    expect(text(en, 'http_server', { status: 503, url: URL, attempts: 1 }, 'en')).toBe(
+      `The server failed (503) at ${URL}. (Gave up after 1 attempt.)`,
+    )
+    expect(text(en, 'http_server', { status: 503, url: URL, attempts: 6 }, 'en')).toBe(
+      `The server failed (503) at ${URL}. (Gave up after 6 attempts.)`,
+    )
+    // A count kept as text in an older sync-log entry is still said with its number.
+    expect(text(en, 'http_server', { status: 503, url: URL, attempts: '1' }, 'en')).toContain(
+      'after 1 attempt.)',
+    )
+    expect(text(en, 'import_rejected', { count: 1 }, 'en')).toBe('Nothing was written: 1 row has errors.')
+    expect(text(en, 'import_rejected', { count: 4 }, 'en')).toBe('Nothing was written: 4 rows have errors.')
+    expect(text(ko, 'import_rejected', { count: 1234 }, 'ko')).toBe(
+      '1,234개 행에 오류가 있어 아무것도 쓰지 않았습니다.',
+    )
+  })
+
   it('words ServiceNow records that cannot be read one by one, each problem in the UI’s language', async () => {
     const records = JSON.stringify([
       {
@@ -233,7 +290,7 @@ describe('sync error wording', () => {
     )
     const en = await translator('en')
     expect(syncErrorText(en, why, ENGLISH, 'en')).toBe(
-      'ServiceNow incident has 9 record(s) that cannot be read: ' +
+      'ServiceNow incident has 9 records that cannot be read: ' +
         'record a1b2 (INC0010001), field state: unknown state "4" (Awaiting User Info); mapped: 1, 2, 3, 6, 7, 8; ' +
         'record c3d4, field opened_at: "2026/03/01" is not a UTC date-time \'YYYY-MM-DD HH:mm:ss\' (and 7 more)',
     )
@@ -309,7 +366,7 @@ describe('sync error wording', () => {
     )
     const en = await translator('en')
     expect(syncErrorText(en, why, ENGLISH, 'en')).toBe(
-      'ServiceNow incident has 2 record(s) with state codes no map knows, 4 (Awaiting User Info), ' +
+      'ServiceNow incident has 2 records with state codes no map knows, 4 (Awaiting User Info), ' +
         'and priority codes no map knows, 0 (0 - Emergency), 6 (6 - Planning): ' +
         'record a1b2 (INC0010001), field state: unknown state "4" (Awaiting User Info); mapped: 1, 2, 3, 6, 7, 8; ' +
         'record c3d4 (INC0010002), field priority: unknown priority "6" (6 - Planning); mapped: 1, 2, 3, 4, 5. ' +

@@ -7,6 +7,25 @@ import type {
   ServiceNowRowProblemCode,
   SyncErrorReasonCode,
 } from '../../../../shared/ipc/sync-error-reasons'
+import type { English } from '../../i18n/messages'
+
+/**
+ * The reasons said with a number before a counted noun ("1 record", "12 bytes"), each with the param
+ * holding that number: their wording is a plural message (x_other in Korean, x_one and x_other in
+ * English) and sync-error-text.ts passes the number as i18next's count.
+ */
+export const COUNTED_REASONS = {
+  not_json: 'bytes',
+  servicenow_bad_rows: 'count',
+  servicenow_unknown_state: 'count',
+  servicenow_unknown_priority: 'count',
+  servicenow_unknown_codes: 'count',
+  import_rejected: 'count',
+} as const satisfies Partial<Record<SyncErrorReasonCode, string>>
+
+type Counted = keyof typeof COUNTED_REASONS
+/** Every reason's wording: a counted one as its plural message. */
+type Reasons = Record<Exclude<SyncErrorReasonCode, Counted>, string> & Record<`${Counted}_other`, string>
 
 const ko = {
   reasons: {
@@ -35,7 +54,7 @@ const ko = {
     proxy_refused: '프록시가 서버 연결을 거부했습니다: {{url}} ({{detail}})',
     not_utf8:
       '서버 응답이 UTF-8 텍스트가 아닙니다: {{url}}. JSON은 UTF-8이어야 합니다(서버가 EUC-KR 같은 예전 인코딩으로 보내고 있지 않은지 확인하세요).',
-    not_json: '서버 응답이 올바른 JSON이 아닙니다({{bytes}}바이트): {{url}}',
+    not_json_other: '서버 응답이 올바른 JSON이 아닙니다({{count, number}}바이트): {{url}}',
     body_cut:
       '서버가 응답을 보내다가 끝까지 보내지 않고 연결을 끊었습니다: {{url}} ({{detail}}). 서버 로그와, 서버와 이 PC 사이의 프록시를 확인하세요.',
     html_page:
@@ -55,13 +74,14 @@ const ko = {
     servicenow_not_a_list: 'ServiceNow 응답에 { result: [...] } 목록이 없습니다: {{url}} ({{detail}})',
     servicenow_keyset_ignored:
       'ServiceNow가 동기화 위치({{updatedOn}}, {{sysId}}) 이전의 {{table}} 행만 돌려주었습니다. 인스턴스가 키셋 조건을 무시해 더 진행할 수 없습니다.',
-    servicenow_bad_rows: 'ServiceNow {{table}}에 읽을 수 없는 레코드가 {{count}}건 있습니다: {{detail}}',
-    servicenow_unknown_state:
-      'ServiceNow {{table}}에 알 수 없는 상태 코드 {{states}}가 있어 레코드 {{count}}건을 읽지 못했습니다: {{detail}}. 이 상태 코드를 상태에 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 상태 코드, 또는 npm run cli -- source state-map {{name}} {{example}} (STATUS는 {{statuses}} 중 하나).',
-    servicenow_unknown_priority:
-      'ServiceNow {{table}}에 알 수 없는 우선순위 코드 {{codes}}가 있어 레코드 {{count}}건을 읽지 못했습니다: {{detail}}. 이 우선순위 코드를 우선순위에 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 우선순위 코드, 또는 npm run cli -- source priority-map {{name}} {{example}} (PRIORITY는 {{priorities}} 중 하나).',
-    servicenow_unknown_codes:
-      'ServiceNow {{table}}에 알 수 없는 상태 코드 {{states}}와 우선순위 코드 {{codes}}가 있어 레코드 {{count}}건을 읽지 못했습니다: {{detail}}. 두 코드를 모두 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 상태 코드와 우선순위 코드, 또는 npm run cli -- source state-map {{name}} {{stateExample}} (STATUS는 {{statuses}} 중 하나)와 npm run cli -- source priority-map {{name}} {{priorityExample}} (PRIORITY는 {{priorities}} 중 하나).',
+    servicenow_bad_rows_other:
+      'ServiceNow {{table}}에 읽을 수 없는 레코드가 {{count, number}}건 있습니다: {{detail}}',
+    servicenow_unknown_state_other:
+      'ServiceNow {{table}}에 알 수 없는 상태 코드 {{states}}가 있어 레코드 {{count, number}}건을 읽지 못했습니다: {{detail}}. 이 상태 코드를 상태에 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 상태 코드, 또는 npm run cli -- source state-map {{name}} {{example}} (STATUS는 {{statuses}} 중 하나).',
+    servicenow_unknown_priority_other:
+      'ServiceNow {{table}}에 알 수 없는 우선순위 코드 {{codes}}가 있어 레코드 {{count, number}}건을 읽지 못했습니다: {{detail}}. 이 우선순위 코드를 우선순위에 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 우선순위 코드, 또는 npm run cli -- source priority-map {{name}} {{example}} (PRIORITY는 {{priorities}} 중 하나).',
+    servicenow_unknown_codes_other:
+      'ServiceNow {{table}}에 알 수 없는 상태 코드 {{states}}와 우선순위 코드 {{codes}}가 있어 레코드 {{count, number}}건을 읽지 못했습니다: {{detail}}. 두 코드를 모두 연결한 뒤 다시 동기화하세요: 설정 → 연결 → 편집 → 상태 코드와 우선순위 코드, 또는 npm run cli -- source state-map {{name}} {{stateExample}} (STATUS는 {{statuses}} 중 하나)와 npm run cli -- source priority-map {{name}} {{priorityExample}} (PRIORITY는 {{priorities}} 중 하나).',
     servicenow_out_of_order:
       'ServiceNow가 {{table}} 행을 (sys_updated_on, sys_id) 순서와 다르게 보냈습니다(레코드 {{record}}). 인스턴스가 정렬이나 키셋 조건을 무시해 페이지를 믿을 수 없습니다.',
     servicenow_srs_only: 'ServiceNow 연결은 SR만 제공합니다. 요청한 데이터: {{entity}}',
@@ -73,8 +93,8 @@ const ko = {
     sync_crashed: '동기화 작업이 예기치 않게 멈췄습니다({{detail}}). 다시 동기화해 보세요.',
     sync_taken_over:
       '이 동기화가 너무 오래 멈춰 있는 사이 다른 프로세스가 중단된 것으로 처리했고, 그 뒤 이 연결을 동기화했을 수 있습니다. 마지막 페이지는 쓰지 않고 멈췄습니다.',
-    import_rejected: '{{count}}개 행에 오류가 있어 아무것도 쓰지 않았습니다.',
-  } satisfies Record<SyncErrorReasonCode, string>,
+    import_rejected_other: '{{count, number}}개 행에 오류가 있어 아무것도 쓰지 않았습니다.',
+  } satisfies Reasons,
   /** The field problem of a rejected ITSM REST row (itsm_row_rejected's `issue`). */
   fieldProblems: {
     missing: '필드가 없습니다',
@@ -146,14 +166,15 @@ const ko = {
   } satisfies Record<ServiceNowRowProblemCode, string>,
   /** What the server said about its error, in its own words. */
   said: '서버 응답: {{said}}',
-  attempts: '({{attempts}}번 시도한 뒤 멈췄습니다.)',
+  /** How often it was tried (`attempts`, said as the count). */
+  attempts_other: '({{count, number}}번 시도한 뒤 멈췄습니다.)',
   /** Where it failed: the connection (with its kind) and the data being read. */
   whereEntity: '({{kind}}연결 "{{source}}", {{entity}})',
   whereSource: '({{kind}}연결 "{{source}}")',
   kinds: { itsm: 'ITSM REST ', servicenow: 'ServiceNow ' },
 }
 
-const en: typeof ko = {
+const en = {
   reasons: {
     cancelled: 'The sync was cancelled.',
     http_auth: 'The server refused the credentials (401) at {{url}}.',
@@ -180,7 +201,8 @@ const en: typeof ko = {
     proxy_refused: 'The proxy refused to connect to {{url}} ({{detail}}).',
     not_utf8:
       'The server sent a response that is not UTF-8 text at {{url}}: JSON must be UTF-8 (is the server writing EUC-KR or another legacy encoding?).',
-    not_json: 'The server sent a response that is not valid JSON ({{bytes}} bytes) at {{url}}.',
+    not_json_one: 'The server sent a response that is not valid JSON ({{count, number}} byte) at {{url}}.',
+    not_json_other: 'The server sent a response that is not valid JSON ({{count, number}} bytes) at {{url}}.',
     body_cut:
       "The server's answer from {{url}} broke off before its end ({{detail}}): it closed the connection while sending the page. Check the server's log, and any proxy between it and this PC.",
     html_page:
@@ -200,13 +222,22 @@ const en: typeof ko = {
     servicenow_not_a_list: 'ServiceNow answered {{url}} without a { result: [...] } list ({{detail}}).',
     servicenow_keyset_ignored:
       "ServiceNow returned only {{table}} rows at or before the sync's position ({{updatedOn}}, {{sysId}}): the instance ignored the keyset filter, so paging cannot make progress.",
-    servicenow_bad_rows: 'ServiceNow {{table}} has {{count}} record(s) that cannot be read: {{detail}}',
-    servicenow_unknown_state:
-      'ServiceNow {{table}} has {{count}} record(s) with state codes no map knows, {{states}}: {{detail}}. Map them to a status for this connection, then sync again: Settings → Connections → Edit → State codes, or npm run cli -- source state-map {{name}} {{example}} (STATUS one of {{statuses}}).',
-    servicenow_unknown_priority:
-      'ServiceNow {{table}} has {{count}} record(s) with priority codes no map knows, {{codes}}: {{detail}}. Map them to a priority for this connection, then sync again: Settings → Connections → Edit → Priority codes, or npm run cli -- source priority-map {{name}} {{example}} (PRIORITY one of {{priorities}}).',
-    servicenow_unknown_codes:
-      'ServiceNow {{table}} has {{count}} record(s) with state codes no map knows, {{states}}, and priority codes no map knows, {{codes}}: {{detail}}. Map both for this connection, then sync again: Settings → Connections → Edit → State codes and Priority codes, or npm run cli -- source state-map {{name}} {{stateExample}} (STATUS one of {{statuses}}) and npm run cli -- source priority-map {{name}} {{priorityExample}} (PRIORITY one of {{priorities}}).',
+    servicenow_bad_rows_one:
+      'ServiceNow {{table}} has {{count, number}} record that cannot be read: {{detail}}',
+    servicenow_bad_rows_other:
+      'ServiceNow {{table}} has {{count, number}} records that cannot be read: {{detail}}',
+    servicenow_unknown_state_one:
+      'ServiceNow {{table}} has {{count, number}} record with state codes no map knows, {{states}}: {{detail}}. Map them to a status for this connection, then sync again: Settings → Connections → Edit → State codes, or npm run cli -- source state-map {{name}} {{example}} (STATUS one of {{statuses}}).',
+    servicenow_unknown_state_other:
+      'ServiceNow {{table}} has {{count, number}} records with state codes no map knows, {{states}}: {{detail}}. Map them to a status for this connection, then sync again: Settings → Connections → Edit → State codes, or npm run cli -- source state-map {{name}} {{example}} (STATUS one of {{statuses}}).',
+    servicenow_unknown_priority_one:
+      'ServiceNow {{table}} has {{count, number}} record with priority codes no map knows, {{codes}}: {{detail}}. Map them to a priority for this connection, then sync again: Settings → Connections → Edit → Priority codes, or npm run cli -- source priority-map {{name}} {{example}} (PRIORITY one of {{priorities}}).',
+    servicenow_unknown_priority_other:
+      'ServiceNow {{table}} has {{count, number}} records with priority codes no map knows, {{codes}}: {{detail}}. Map them to a priority for this connection, then sync again: Settings → Connections → Edit → Priority codes, or npm run cli -- source priority-map {{name}} {{example}} (PRIORITY one of {{priorities}}).',
+    servicenow_unknown_codes_one:
+      'ServiceNow {{table}} has {{count, number}} record with state codes no map knows, {{states}}, and priority codes no map knows, {{codes}}: {{detail}}. Map both for this connection, then sync again: Settings → Connections → Edit → State codes and Priority codes, or npm run cli -- source state-map {{name}} {{stateExample}} (STATUS one of {{statuses}}) and npm run cli -- source priority-map {{name}} {{priorityExample}} (PRIORITY one of {{priorities}}).',
+    servicenow_unknown_codes_other:
+      'ServiceNow {{table}} has {{count, number}} records with state codes no map knows, {{states}}, and priority codes no map knows, {{codes}}: {{detail}}. Map both for this connection, then sync again: Settings → Connections → Edit → State codes and Priority codes, or npm run cli -- source state-map {{name}} {{stateExample}} (STATUS one of {{statuses}}) and npm run cli -- source priority-map {{name}} {{priorityExample}} (PRIORITY one of {{priorities}}).',
     servicenow_out_of_order:
       'ServiceNow returned {{table}} rows out of (sys_updated_on, sys_id) order at record {{record}}: the instance ignored the ORDERBY or the keyset filter, so paging cannot be trusted.',
     servicenow_srs_only: 'ServiceNow connections provide SRs only, not {{entity}}.',
@@ -218,7 +249,8 @@ const en: typeof ko = {
     sync_crashed: 'The sync stopped unexpectedly ({{detail}}). Try syncing again.',
     sync_taken_over:
       'While this sync was stopped for too long, another process closed it as interrupted and may have synced the connection since. It stopped without writing its last pages.',
-    import_rejected: 'Rows with errors: {{count}}; nothing was written.',
+    import_rejected_one: 'Nothing was written: {{count, number}} row has errors.',
+    import_rejected_other: 'Nothing was written: {{count, number}} rows have errors.',
   },
   fieldProblems: {
     missing: 'the field is missing',
@@ -285,10 +317,11 @@ const en: typeof ko = {
     unknown_priority: 'unknown priority "{{value}}" ({{label}}); mapped: {{mapped}}',
   },
   said: 'The server said: {{said}}',
-  attempts: '(Gave up after {{attempts}} attempts.)',
+  attempts_one: '(Gave up after {{count, number}} attempt.)',
+  attempts_other: '(Gave up after {{count, number}} attempts.)',
   whereEntity: '({{kind}}connection "{{source}}", {{entity}})',
   whereSource: '({{kind}}connection "{{source}}")',
   kinds: { itsm: 'ITSM REST ', servicenow: 'ServiceNow ' },
-}
+} satisfies English<typeof ko>
 
 export const syncErrorMessages = { key: 'syncErrors', ko, en }

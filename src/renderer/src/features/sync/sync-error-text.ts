@@ -13,6 +13,7 @@ import {
   type SyncFailureReason,
 } from '../../../../shared/ipc/sync-error-reasons'
 import { formatCount } from '../../i18n/format'
+import { COUNTED_REASONS } from './sync-error-messages'
 import { apiErrorText } from '../../lib/api-error-text'
 
 /** Numbers that are names, not counts: shown as they are (6000, not 6,000). */
@@ -67,15 +68,31 @@ export function syncErrorText(
   // The data being read, named as the Sync screen names it (기관, 서비스 요청 …).
   if (params['entity'])
     params['entity'] = inSentence(t(`sync.entities.${params['entity']}`, { defaultValue: params['entity'] }))
-  const parts = [t(`syncErrors.reasons.${reason.code}`, { ...params, defaultValue: message })]
+  // A reason said with a counted noun takes its number as the count ("1 record", "2 records").
+  const countParam: string | undefined = COUNTED_REASONS[reason.code as keyof typeof COUNTED_REASONS]
+  const count = countParam === undefined ? undefined : countOf(reason.params?.[countParam])
+  const parts = [
+    t(`syncErrors.reasons.${reason.code}`, {
+      ...params,
+      ...(count === undefined ? {} : { count }),
+      defaultValue: message,
+    }),
+  ]
   // Said once for every code: the server's own words, how often it was tried, and where.
   if (params['said']) parts.push(t('syncErrors.said', params))
-  if (params['attempts']) parts.push(t('syncErrors.attempts', params))
+  const attempts = countOf(reason.params?.['attempts'])
+  if (attempts) parts.push(t('syncErrors.attempts', { count: attempts }))
   if (params['source']) {
     const kind = params['kind'] ? t(`syncErrors.kinds.${params['kind']}`, { defaultValue: '' }) : ''
     parts.push(t(params['entity'] ? 'syncErrors.whereEntity' : 'syncErrors.whereSource', { ...params, kind }))
   }
   return parts.join(' ')
+}
+
+/** A param that is a count, as a number (a sync-log entry may hold it as text); else undefined. */
+function countOf(value: string | number | undefined): number | undefined {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined
 }
 
 /** A label as a word inside a sentence: 'Service requests' → 'service requests'; 'SR events' stays. */
