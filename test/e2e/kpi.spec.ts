@@ -112,3 +112,59 @@ test('apply templates, read the traffic lights, edit a target in Settings and se
   await expect(section.getByTestId('kpi-settings-status')).toContainText('삭제했습니다')
   await expect(section.locator('[data-testid^="kpi-setting-"]')).toHaveCount(5)
 })
+
+test('in English a KPI counted in SRs says “1 SR” beside a target of 1, on the board, in its detail and in Settings; Korean keeps 건', async ({
+  page,
+  context,
+  request,
+  harness,
+}) => {
+  test.setTimeout(120_000)
+  await mkdir('test-results', { recursive: true })
+  await seedDemo(request, harness, 3000)
+  const invoke = async (channel: string, data: unknown): Promise<void> => {
+    const r = await request.post(`${harness.url}/api/invoke/${channel}`, { data })
+    expect(((await r.json()) as { ok: boolean }).ok).toBe(true)
+  }
+  await invoke('kpi:apply', { template_names: ['SR_BACKLOG'], lang: 'en' })
+  await invoke('kpi:update', { kpi: 'SR_BACKLOG', target: 1 })
+  await invoke('settings:set', { language: 'en' })
+  await page.setViewportSize({ width: 960, height: 600 })
+  await openReady(page)
+  await page.getByTestId('nav-kpi').click()
+  await expect(page.getByTestId('kpi-board')).toHaveAttribute('data-state', 'ready')
+  const tile = page.getByTestId('kpi-tile-SR_BACKLOG')
+  await expect(tile.getByTestId('kpi-target')).toHaveText('Target 1 SR')
+  // The value's unit follows the value shown.
+  const value = await tile.getByTestId('kpi-value').innerText()
+  await expect(tile.locator('.kpi-tile-unit')).toHaveText(value === '1' ? 'SR' : 'SRs')
+  // Each period's dot is titled with its value, grouped, and its unit in the matching form.
+  const titles = await tile.getByTestId('kpi-sparkline').locator('circle title').allTextContents()
+  expect(titles.length).toBeGreaterThan(0)
+  for (const title of titles) {
+    const m = /^\d{4}-\d{2}-\d{2}: ([\d,.]+) (SRs?) \(/.exec(title)
+    expect(m, title).not.toBeNull()
+    expect(m?.[2], title).toBe(m?.[1] === '1' ? 'SR' : 'SRs')
+  }
+  await page.screenshot({ path: 'test-results/kpi-board-en-960.png' })
+  await tile.getByTestId('kpi-open').click()
+  await expect(page.getByTestId('kpi-def-version')).toContainText('target 1 SR ·')
+
+  // Settings → KPI targets: the summary, and the target field named with the unit's plural.
+  const settings = await context.newPage()
+  await settings.setViewportSize({ width: 960, height: 600 })
+  await openReady(settings, '/settings.html')
+  const item = settings.getByTestId('kpi-setting-SR_BACKLOG')
+  await expect(item).toContainText('Target 1 SR · Daily')
+  await item.getByTestId('kpi-edit').click()
+  await expect(item.getByLabel('Target (SRs)')).toHaveValue('1')
+  await settings.screenshot({ path: 'test-results/kpi-settings-en-960.png' })
+
+  // Korean is as it was.
+  await invoke('settings:set', { language: 'ko' })
+  await page.reload()
+  await expect(page.getByTestId('app-ready')).toBeAttached()
+  await page.getByTestId('nav-kpi').click()
+  await expect(page.getByTestId('kpi-tile-SR_BACKLOG').getByTestId('kpi-target')).toHaveText('목표 1 건')
+  await expect(page.getByTestId('kpi-tile-SR_BACKLOG').locator('.kpi-tile-unit')).toHaveText('건')
+})

@@ -64,7 +64,13 @@ const ALWAYS_PLURAL = new Set([
 ])
 
 // Plurals whose number is written apart: a sync's rows ('5 of 1,200', formatted), a card's unit.
-const NUMBER_APART = new Set(['sync.progress_other', 'units.count_other'])
+const NUMBER_APART = new Set([
+  'sync.progress_other',
+  'units.count_other',
+  'kpiBoard.units.건_other',
+  'kpiBoard.units.회_other',
+  'kpiBoard.units.명_other',
+])
 
 describe('English counts', () => {
   it('a number before a counted noun comes with a singular form (x_one) unless it cannot be 1', () => {
@@ -128,6 +134,9 @@ describe('English counts', () => {
     )
     expect(ko.t('kpiSettings.appliedResult', { count: 1 })).toBe('1개 KPI를 만들었습니다')
     expect(en.t('units.count', { count: 1 })).toBe('item')
+    expect(en.t('kpiBoard.units.건', { count: 1 })).toBe('SR')
+    expect(en.t('kpiBoard.units.명', { count: 1.5 })).toBe('subscribers')
+    expect(ko.t('kpiBoard.units.건', { count: 1 })).toBe('건')
     expect(en.t('engineers.all', { count: 18 })).toBe('All 18 assignees')
   })
 })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { PRIORITIES } from '../../../../shared/domain'
 import { KPI_PERIODS, type KpiBoardItem, type KpiDefinition } from '../../../../shared/ipc/types-kpi'
 import { ApiClientError, call } from '../../lib/api'
+import { useUnit } from '../kpi/use-unit'
 import { toDraft, validateDraft, type DraftErrors, type DraftField, type KpiDraft } from './kpi-form'
 
 const SR_METRICS = new Set(['created', 'resolved', 'mttr', 'fcr', 'sla_compliance', 'backlog', 'reopen_rate'])
@@ -17,6 +18,7 @@ type Props = {
 /** Edits one KPI's target, bands, period and filter; saving makes a new version. */
 export function KpiEditForm({ kpi, tenants, onSaved, onCancel }: Props) {
   const { t } = useTranslation()
+  const unit = useUnit()
   const [draft, setDraft] = useState<KpiDraft>(() => toDraft(kpi))
   const [errors, setErrors] = useState<DraftErrors>({})
   const [serverError, setServerError] = useState<string | null>(null)
@@ -80,7 +82,7 @@ export function KpiEditForm({ kpi, tenants, onSaved, onCancel }: Props) {
         void save()
       }}
     >
-      {field('target', `${t('kpiSettings.fields.target')} (${kpi.unit})`, input('target', 'decimal'))}
+      {field('target', `${t('kpiSettings.fields.target')} (${unit(kpi.unit)})`, input('target', 'decimal'))}
       {kpi.direction === 'HIGHER_BETTER' ? (
         <>
           {field('green', t('kpiSettings.fields.green'), input('green', 'decimal'))}

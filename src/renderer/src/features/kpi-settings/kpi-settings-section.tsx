@@ -87,7 +87,7 @@ export function KpiSettingsSection() {
                   {k.name} ·{' '}
                   {t('kpiSettings.summary', {
                     target: formatKpiValue(k.target, i18n.language),
-                    unit: unit(k.unit),
+                    unit: unit(k.unit, k.target),
                     period: t(`kpiBoard.period.${k.period}`),
                     direction: t(`kpiBoard.direction.${k.direction}`),
                   })}

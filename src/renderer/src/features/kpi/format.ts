@@ -22,6 +22,8 @@ export function withUnit(value: string, unit: string): string {
 }
 
 const KNOWN_UNITS = new Set(['hours', '건', '회', '명', '%'])
+/** Units that count something: their word follows the number (English "1 SR", "2 SRs"). */
+export const COUNTED_UNITS: ReadonlySet<string> = new Set(['건', '회', '명'])
 
 /** The i18n key of a known unit, or null to show the admin's own unit text. */
 export function unitKey(unit: string): string | null {

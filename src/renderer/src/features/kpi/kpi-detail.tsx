@@ -76,7 +76,10 @@ function Definition({ detail }: { detail: KpiDetail }) {
           {inForce &&
             t('kpiBoard.detail.versionLine', {
               version: inForce.version,
-              target: withUnit(formatKpiValue(inForce.target, i18n.language), unit(inForce.unit)),
+              target: withUnit(
+                formatKpiValue(inForce.target, i18n.language),
+                unit(inForce.unit, inForce.target),
+              ),
               from: inForce.effective_from?.slice(0, 10) ?? t('kpiBoard.detail.fromStart'),
             })}
         </dd>

@@ -24,11 +24,13 @@ export function KpiTile({ kpi, onOpen }: { kpi: KpiBoardItem; onOpen: () => void
         <span className="kpi-tile-value" data-testid="kpi-value">
           {formatKpiValue(kpi.value, lang)}
         </span>
-        {kpi.value !== null && <span className="kpi-tile-unit">{unit(kpi.unit)}</span>}
+        {kpi.value !== null && <span className="kpi-tile-unit">{unit(kpi.unit, kpi.value)}</span>}
       </p>
       <p className="kpi-tile-meta">
         <span data-testid="kpi-target">
-          {t('kpiBoard.target', { value: withUnit(formatKpiValue(kpi.target, lang), unit(kpi.unit)) })}
+          {t('kpiBoard.target', {
+            value: withUnit(formatKpiValue(kpi.target, lang), unit(kpi.unit, kpi.target)),
+          })}
         </span>
         <span className="kpi-tile-sep" aria-hidden="true">
           ·
@@ -48,7 +50,7 @@ export function KpiTile({ kpi, onOpen }: { kpi: KpiBoardItem; onOpen: () => void
         {t(`kpiBoard.direction.${kpi.direction}`)}
       </p>
       <div className="kpi-tile-foot">
-        <Sparkline points={kpi.history} />
+        <Sparkline points={kpi.history} unit={kpi.unit} />
         <button type="button" className="btn kpi-open" onClick={onOpen} data-testid="kpi-open">
           {t('kpiBoard.open')}
         </button>

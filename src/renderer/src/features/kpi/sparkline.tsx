@@ -1,13 +1,19 @@
 import { useTranslation } from 'react-i18next'
 import type { KpiPoint } from '../../../../shared/ipc/types-kpi'
+import { formatKpiValue, withUnit } from './format'
+import { useUnit } from './use-unit'
 
 const W = 160
 const H = 40
 const PAD = 4
 
-/** A small line of the recent values with a dot per period coloured (and titled) by its status. */
-export function Sparkline({ points }: { points: KpiPoint[] }) {
-  const { t } = useTranslation()
+/**
+ * A small line of the recent values with a dot per period coloured by its status, and titled with
+ * its value and `unit` (the KPI's) and status.
+ */
+export function Sparkline({ points, unit: kpiUnit }: { points: KpiPoint[]; unit: string }) {
+  const { t, i18n } = useTranslation()
+  const unit = useUnit()
   const values = points.map((p) => p.value).filter((v): v is number => v !== null)
   if (values.length === 0) return <span className="kpi-spark-empty">{t('kpiBoard.sparklineEmpty')}</span>
   const targets = points.map((p) => p.target)
@@ -44,7 +50,7 @@ export function Sparkline({ points }: { points: KpiPoint[] }) {
             cy={y(p.value)}
             r={2.5}
           >
-            <title>{`${p.period_start.slice(0, 10)}: ${p.value} (${t(`kpiBoard.status.${p.status}`)})`}</title>
+            <title>{`${p.period_start.slice(0, 10)}: ${withUnit(formatKpiValue(p.value, i18n.language), unit(kpiUnit, p.value))} (${t(`kpiBoard.status.${p.status}`)})`}</title>
           </circle>
         ),
       )}
