@@ -203,4 +203,42 @@ describe('Connections form checks', () => {
   it('leaves an empty secret alone (an edit keeps the stored one) and checks no name on an edit', () => {
     expect(checkConnectionDraft({ ...draft, secret: '', name: null })).toEqual({})
   })
+
+  it('asks for a secret or proxy password only where none is kept, naming the kind of secret', () => {
+    // A new connection (or one whose secret cannot be read) needs its token or password.
+    expect(checkConnectionDraft({ ...draft, secret: '', secretNeeded: true })).toEqual({
+      secret: 'tokenMissing',
+    })
+    const sn = { ...draft, kind: 'servicenow' as const, secret: '', secretNeeded: true }
+    expect(checkConnectionDraft(sn)).toEqual({ secret: 'passwordMissing' })
+    expect(checkConnectionDraft({ ...sn, user: ' ' })).toEqual({
+      user: 'userMissing',
+      secret: 'passwordMissing',
+    })
+    expect(checkConnectionDraft({ ...sn, basic: false })).toEqual({ secret: 'tokenMissing' })
+    expect(checkConnectionDraft({ ...sn, secret: 'pw' })).toEqual({})
+    // A proxy user without a password kept needs one; none when there is no proxy user or no proxy.
+    const proxied = {
+      ...draft,
+      proxy: 'http://proxy.example.go.kr:8080',
+      proxyUser: 'ops',
+      proxyPasswordNeeded: true,
+    }
+    expect(checkConnectionDraft(proxied)).toEqual({ proxyPassword: 'proxyPasswordMissing' })
+    expect(checkConnectionDraft({ ...proxied, proxyPassword: 'pw' })).toEqual({})
+    expect(checkConnectionDraft({ ...proxied, proxyPasswordNeeded: false })).toEqual({})
+    expect(checkConnectionDraft({ ...proxied, proxyUser: '' })).toEqual({})
+    expect(checkConnectionDraft({ ...proxied, proxy: '' })).toEqual({})
+    // Each problem is worded in both languages.
+    for (const problem of [
+      'userMissing',
+      'tokenMissing',
+      'passwordMissing',
+      'proxyPasswordMissing',
+      'nameTaken',
+    ] as const) {
+      expect(connectionsMessages.ko.invalid[problem], problem).toMatch(/[가-힣]/)
+      expect(connectionsMessages.en.invalid[problem], problem).toMatch(/^[A-Z]/)
+    }
+  })
 })

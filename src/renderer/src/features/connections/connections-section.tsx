@@ -40,6 +40,8 @@ export function ConnectionsSection() {
       await call('sources:remove', { name: source.name })
       forgetTest(source.name)
       sources.reload()
+      // Its buttons are gone with it: the focus goes to "Add connection", not to the page's start.
+      addButton.current?.focus()
     } catch (err) {
       // A refusal while a sync pulls the connection is worded from its reason like any other.
       setError(errorText(err, t, lang))
@@ -53,6 +55,7 @@ export function ConnectionsSection() {
       return next
     })
   async function test(source: SourceView): Promise<void> {
+    if (tests[source.name] === 'running') return
     setTests((x) => ({ ...x, [source.name]: 'running' }))
     setError(null)
     try {
@@ -134,35 +137,39 @@ export function ConnectionsSection() {
                   <CaCertificateList certificates={s.caCertificates} />
                 </div>
               )}
-              {result && result !== 'running' && (
-                <p
-                  className={result.ok ? 'connection-ok' : 'connection-fail'}
-                  data-testid="connection-test-result"
-                >
-                  {result.ok && result.account ? (
-                    t('connections.testOk', {
-                      name: result.account.name,
-                      role: result.account.role
-                        ? t('connections.testRole', { role: result.account.role })
-                        : '',
-                    })
-                  ) : result.error ? (
-                    <>
-                      <strong>{t(`sync.causes.${result.error.cause}`)}</strong>
-                      {' — '}
-                      {t(`sync.advice.${result.error.cause}`)}
-                      <span className="connection-fail-detail">
-                        {syncErrorText(t, result.error.reason, result.error.message, i18n.language)}
-                      </span>
-                    </>
-                  ) : null}
-                </p>
-              )}
+              {/* The test's outcome is said from a region that is there before it (empty, it takes no place). */}
+              <div role="status" className="connection-test-status" data-testid="connection-test-status">
+                {result && result !== 'running' && (
+                  <p
+                    className={result.ok ? 'connection-ok' : 'connection-fail'}
+                    data-testid="connection-test-result"
+                  >
+                    {result.ok && result.account ? (
+                      t('connections.testOk', {
+                        name: result.account.name,
+                        role: result.account.role
+                          ? t('connections.testRole', { role: result.account.role })
+                          : '',
+                      })
+                    ) : result.error ? (
+                      <>
+                        <strong>{t(`sync.causes.${result.error.cause}`)}</strong>
+                        {' — '}
+                        {t(`sync.advice.${result.error.cause}`)}
+                        <span className="connection-fail-detail">
+                          {syncErrorText(t, result.error.reason, result.error.message, i18n.language)}
+                        </span>
+                      </>
+                    ) : null}
+                  </p>
+                )}
+              </div>
               <div className="connection-actions">
+                {/* Waits while testing without leaving the tab order (a disabled button drops the focus). */}
                 <button
                   type="button"
                   className="btn"
-                  disabled={result === 'running'}
+                  aria-disabled={result === 'running'}
                   onClick={() => void test(s)}
                   aria-label={t('connections.testOf', { name: s.name })}
                   data-testid="connection-test"

@@ -9,7 +9,8 @@ const ko = {
   add: '연결 추가',
   edit: '수정',
   remove: '삭제',
-  removeConfirm: '"{{name}}" 연결을 삭제할까요? 이미 가져온 SR은 남습니다.',
+  removeConfirm:
+    '"{{name}}" 연결을 삭제할까요? 저장된 토큰과 비밀번호도 함께 삭제됩니다. 이미 가져온 SR은 남으며, 같은 연결을 다시 추가하면 처음부터 다시 동기화합니다.',
   test: '연결 테스트',
   testing: '테스트 중…',
   testOk: '연결됨: {{name}}{{role}}',
@@ -93,6 +94,7 @@ const ko = {
   authChangedHint: '인증 방식을 바꾸면 새 방식의 값을 입력해야 합니다',
   invalid: {
     name: '이름은 영문 소문자나 숫자로 시작하는 40자 이하의 영문 소문자, 숫자, -, _ 입니다 (예: prod-itsm)',
+    nameTaken: '이 이름의 연결이 이미 있습니다. 다른 이름을 쓰세요',
     url: 'http:// 또는 https://로 시작하는 전체 주소를 입력하세요 (예: https://itsm.example.go.kr)',
     urlLogin: '주소에 사용자나 비밀번호를 넣지 마세요. 토큰이나 비밀번호 칸에 입력하세요',
     urlPort:
@@ -101,13 +103,18 @@ const ko = {
       '주소에 다른 테이블이 들어 있습니다. 인스턴스 주소만 입력하고(예: https://example.service-now.com) 가져올 테이블은 테이블 칸에 적으세요',
     table: '테이블 이름은 영문 소문자, 숫자, _ 입니다 (예: incident)',
     user: '사용자 이름을 200자 이하로 입력하세요',
+    userMissing: '사용자 이름을 입력하세요',
     token: '토큰에는 공백, 줄바꿈, 한글 없이 영문·숫자·기호만 들어갑니다. 붙여 넣은 값을 확인하세요',
+    tokenMissing: '토큰을 입력하세요',
+    passwordMissing: '비밀번호를 입력하세요',
     secretLength: '4,096자를 넘을 수 없습니다',
     margin: '60에서 86400 사이의 정수(초)를 입력하세요. 비워 두면 60초입니다',
     proxy: 'http://호스트:포트 형식으로 입력하세요 (예: http://proxy.example.go.kr:8080)',
     proxyLogin: '프록시 주소에 로그인을 넣지 마세요. 프록시 사용자와 비밀번호 칸에 입력하세요',
     proxyPath: '프록시는 스킴, 호스트, 포트만 입력하세요 (경로 없이)',
     proxyUser: '프록시 사용자 이름에는 ":"를 쓸 수 없고 200자 이하여야 합니다',
+    proxyPasswordMissing:
+      '프록시 사용자의 비밀번호를 입력하세요 (로그인하지 않으려면 프록시 사용자를 비우세요)',
   },
   actionFailed: '요청을 처리하지 못했습니다',
 }
@@ -119,7 +126,8 @@ const en: English<typeof ko> = {
   add: 'Add connection',
   edit: 'Edit',
   remove: 'Remove',
-  removeConfirm: 'Remove the connection "{{name}}"? SRs already imported stay.',
+  removeConfirm:
+    'Remove the connection "{{name}}"? Its stored token and passwords are deleted too. SRs already imported stay; added again, the connection syncs from the start.',
   test: 'Test connection',
   testing: 'Testing…',
   testOk: 'Connected as {{name}}{{role}}',
@@ -204,6 +212,7 @@ const en: English<typeof ko> = {
   authChangedHint: 'A new way to sign in needs its own value',
   invalid: {
     name: 'A name is 1–40 lower-case letters, digits, "-" or "_", starting with a letter or digit (e.g. prod-itsm)',
+    nameTaken: 'A connection of this name exists already: choose another name',
     url: 'Give the full address starting with http:// or https:// (e.g. https://itsm.example.go.kr)',
     urlLogin: 'Leave the user and password out of the address: put them in the token or password field',
     urlPort:
@@ -212,14 +221,18 @@ const en: English<typeof ko> = {
       "The address names another table: give the instance's address only (e.g. https://example.service-now.com) and the table to read in the table field",
     table: 'A table name is lower-case letters, digits and "_" (e.g. incident)',
     user: 'Give a user name of at most 200 characters',
+    userMissing: 'Enter the user name',
     token:
       'A token is letters, digits and symbols only: no spaces, line breaks or other letters. Check what was pasted',
+    tokenMissing: 'Enter the token',
+    passwordMissing: 'Enter the password',
     secretLength: 'At most 4,096 characters',
     margin: 'Give whole seconds from 60 to 86400, or leave it empty for 60',
     proxy: 'Give the proxy as http://host:port (e.g. http://proxy.example.go.kr:8080)',
     proxyLogin: 'Leave the login out of the proxy address: use the proxy user and password fields',
     proxyPath: "Give only the proxy's scheme, host and port (no path)",
     proxyUser: 'A proxy user name has no ":" and at most 200 characters',
+    proxyPasswordMissing: "Enter the proxy user's password (or leave the proxy user empty for no login)",
   },
   actionFailed: 'The request could not be completed',
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceKind, SourceView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
-import { call } from '../../lib/api'
+import { ApiClientError, call } from '../../lib/api'
 import { errorText } from '../../lib/api-error-text'
 import { CaCertificateList, readCaFile } from './ca-certificates'
 import { codeMapText } from '../../../../shared/servicenow-code-map'
@@ -70,6 +70,8 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       : '',
   )
   const [saving, setSaving] = useState(false)
+  /** Set at once (state waits for a render): a second Enter while saving does not send it twice. */
+  const savingNow = useRef(false)
   const [error, setError] = useState<string | null>(null)
   const [problems, setProblems] = useState<Partial<Record<ConnectionField, ConnectionProblem>>>({})
   const formRef = useRef<HTMLFormElement>(null)
@@ -82,6 +84,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const sameProxyUser = editing !== null && proxyUser.trim() === editing.proxyUser
   const proxyStored = sameProxyUser && editing.proxySecret === 'stored'
   const proxyKept = proxyStored || (sameProxyUser && editing.proxySecret === 'env')
+  const secretNeeded = !editing || editing.secret === 'unreadable' || authChanged
 
   /** A field's error (said under it) or its hint. */
   const problemOf = (field: ConnectionField): string | undefined => {
@@ -100,8 +103,18 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     formRef.current?.querySelector<HTMLElement>('input, select')?.focus()
   }, [])
 
+  /** Says `found` under the fields and moves the focus to the first field at fault. */
+  const showProblems = (found: Partial<Record<ConnectionField, ConnectionProblem>>): boolean => {
+    setProblems(found)
+    const first = CONNECTION_FIELDS.find((f) => found[f])
+    if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus()
+    return first !== undefined
+  }
+
   async function save(): Promise<void> {
-    // Checked here first, so each mistake shows under the field it is in, in the UI's language.
+    if (savingNow.current) return
+    // Checked here first (the browser's own checks are off: they speak the system's language in a
+    // bubble that goes away), so each mistake shows under the field it is in, in the UI's language.
     const found = checkConnectionDraft({
       kind,
       name: editing ? null : name,
@@ -110,16 +123,14 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       basic,
       user,
       secret,
+      secretNeeded,
       proxy,
       proxyUser,
+      proxyPassword,
+      proxyPasswordNeeded: !proxyKept,
       margin,
     })
-    setProblems(found)
-    const first = CONNECTION_FIELDS.find((f) => found[f])
-    if (first) {
-      formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus()
-      return
-    }
+    if (showProblems(found)) return
     const codes = checkCodeMaps(kind, codeTexts)
     if (!codes.ok) {
       const worded: Partial<Record<CodeMapField, string>> = {}
@@ -141,6 +152,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     setCodeErrors({})
     const { stateMap, priorityMap } = codes.maps
     const resumeMarginSeconds = margin.trim() === '' ? null : marginSeconds(margin)
+    savingNow.current = true
     setSaving(true)
     setError(null)
     try {
@@ -184,9 +196,13 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       setProxyPassword('')
       onSaved(view)
     } catch (err) {
-      // A taken name and a refusal while a sync pulls the connection are worded from their reasons.
-      setError(errorText(err, t, i18n.language))
+      // A taken name is said under the name; a refusal while a sync pulls the connection (and
+      // anything else) above the form, worded from its reason.
+      if (err instanceof ApiClientError && err.reason?.code === 'source_exists' && !editing)
+        showProblems({ name: 'nameTaken' })
+      else setError(errorText(err, t, i18n.language))
     } finally {
+      savingNow.current = false
       setSaving(false)
     }
   }
@@ -197,9 +213,17 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       className="connection-form"
       data-testid="connection-form"
       aria-labelledby="conn-form-title"
+      aria-busy={saving}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault()
         void save()
+      }}
+      // Escape leaves the form as Cancel does (not while it is being saved).
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented || savingNow.current) return
+        e.preventDefault()
+        onCancel()
       }}
     >
       <h4 id="conn-form-title" className="connection-form-title">
@@ -299,7 +323,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         onValue={setSecret}
         onEdit={edited}
         type="password"
-        required={!editing || editing.secret === 'unreadable' || authChanged}
+        required={secretNeeded}
         autoComplete="new-password"
         placeholder={stored ? `•••••• (${t('connections.stored')})` : ''}
         data-testid="conn-secret"
@@ -377,22 +401,21 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             data-testid="conn-proxy-user"
           />
           {proxyUser.trim() !== '' && (
-            <Field
+            <CheckedInput
               id="conn-proxy-password"
+              field="proxyPassword"
               label={t('connections.proxyPassword')}
-              note={proxyStored ? t('connections.storedHint') : undefined}
-            >
-              <input
-                id="conn-proxy-password"
-                type="password"
-                value={proxyPassword}
-                required={!proxyKept}
-                autoComplete="new-password"
-                placeholder={proxyStored ? `•••••• (${t('connections.stored')})` : ''}
-                onChange={(e) => setProxyPassword(e.currentTarget.value)}
-                data-testid="conn-proxy-password"
-              />
-            </Field>
+              problem={problemOf('proxyPassword')}
+              hint={proxyStored ? t('connections.storedHint') : undefined}
+              value={proxyPassword}
+              onValue={setProxyPassword}
+              onEdit={edited}
+              type="password"
+              required={!proxyKept}
+              autoComplete="new-password"
+              placeholder={proxyStored ? `•••••• (${t('connections.stored')})` : ''}
+              data-testid="conn-proxy-password"
+            />
           )}
         </>
       )}
@@ -456,7 +479,8 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         </label>
       </Field>
       <div className="settings-actions">
-        <button type="submit" className="btn btn-primary" disabled={saving} data-testid="conn-save">
+        {/* Waits while saving without leaving the tab order: a disabled button would drop the focus. */}
+        <button type="submit" className="btn btn-primary" aria-disabled={saving} data-testid="conn-save">
           {saving ? t('connections.saving') : t('connections.save')}
         </button>
         <button type="button" className="btn" onClick={onCancel}>

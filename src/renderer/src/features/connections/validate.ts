@@ -21,30 +21,42 @@ export type ConnectionDraft = {
   user: string
   /** The secret typed in the form ('' keeps the stored one). */
   secret: string
+  /** No secret is stored that an empty secret would keep (a new connection, an unreadable one, another way to sign in). */
+  secretNeeded?: boolean
   proxy: string
   proxyUser: string
+  /** The proxy password typed ('' keeps the stored one). */
+  proxyPassword?: string
+  /** No proxy password is kept for this proxy user (a new one, or none stored). */
+  proxyPasswordNeeded?: boolean
   /** ServiceNow: the re-read margin in seconds as typed ('' for the default minute). */
   margin: string
 }
 
-export type ConnectionField = 'name' | 'url' | 'table' | 'user' | 'secret' | 'margin' | 'proxy' | 'proxyUser'
+export type ConnectionField =
+  'name' | 'url' | 'table' | 'user' | 'secret' | 'margin' | 'proxy' | 'proxyUser' | 'proxyPassword'
 
 /** Message keys under `connections.invalid`. */
 export type ConnectionProblem =
   | 'name'
+  | 'nameTaken'
   | 'url'
   | 'urlLogin'
   | 'urlPort'
   | 'urlTable'
   | 'table'
   | 'user'
+  | 'userMissing'
   | 'token'
+  | 'tokenMissing'
+  | 'passwordMissing'
   | 'secretLength'
   | 'margin'
   | 'proxy'
   | 'proxyLogin'
   | 'proxyPath'
   | 'proxyUser'
+  | 'proxyPasswordMissing'
 
 /** The fields in the order the form shows them: the first one at fault gets the focus. */
 export const CONNECTION_FIELDS: readonly ConnectionField[] = [
@@ -56,6 +68,7 @@ export const CONNECTION_FIELDS: readonly ConnectionField[] = [
   'margin',
   'proxy',
   'proxyUser',
+  'proxyPassword',
 ]
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/
@@ -93,11 +106,13 @@ export function checkConnectionDraft(
     // An address pasted with /api/now/table/NAME: NAME must be the table asked for (the rest is dropped).
     const pasted = url && !problems.url ? serviceNowAddress(url).pastedTable : null
     if (pasted && pasted !== d.table) problems.url = 'urlTable'
-    if (d.basic && (d.user.trim() === '' || d.user.length > MAX_USER)) problems.user = 'user'
+    if (d.basic && d.user.trim() === '') problems.user = 'userMissing'
+    else if (d.basic && d.user.length > MAX_USER) problems.user = 'user'
     if (d.margin.trim() !== '' && marginSeconds(d.margin) === null) problems.margin = 'margin'
   }
   const isToken = d.kind === 'itsm' || !d.basic
-  if (d.secret !== '') {
+  if (d.secret === '' && d.secretNeeded) problems.secret = isToken ? 'tokenMissing' : 'passwordMissing'
+  else if (d.secret !== '') {
     if (d.secret.length > MAX_SECRET) problems.secret = 'secretLength'
     else if (isToken && !TOKEN.test(d.secret)) problems.secret = 'token'
   }
@@ -110,6 +125,8 @@ export function checkConnectionDraft(
       problems.proxy = 'proxyPath'
     const user = d.proxyUser.trim()
     if (user.includes(':') || user.length > MAX_USER) problems.proxyUser = 'proxyUser'
+    else if (user !== '' && d.proxyPasswordNeeded && !d.proxyPassword)
+      problems.proxyPassword = 'proxyPasswordMissing'
   }
   return problems
 }

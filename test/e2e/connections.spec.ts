@@ -1,0 +1,177 @@
+// E2E: Settings → Connections used with the keyboard only, at the Settings window's minimum size
+// (720×520, src/main/shell/windows.ts), in Korean and English, against the real core.
+import { mkdir } from 'node:fs/promises'
+import type { APIRequestContext, Page } from '@playwright/test'
+import { startItsmSimulator } from '../../src/main/simulators/itsm/server'
+import { expect, openReady, test, type Harness } from './fixtures'
+
+const MIN = { width: 720, height: 520 }
+const TOKEN = 'e2e-conn-token-51d2'
+
+async function sources(request: APIRequestContext, harness: Harness): Promise<{ name: string }[]> {
+  const r = await request.post(`${harness.url}/api/invoke/sources:list`, { data: {} })
+  return ((await r.json()) as { data: { name: string }[] }).data
+}
+
+/** The note under a field of the form (its error or hint). */
+const noteOf = (page: Page, id: string) =>
+  page.getByTestId('connection-form').locator(`#${id}`).locator('xpath=..').locator('.field-error')
+
+test.beforeAll(async () => {
+  await mkdir('test-results', { recursive: true })
+})
+
+test('with the keyboard only: Enter on an empty form says each missing field under it in Korean, Escape cancels', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await page.setViewportSize(MIN)
+  await openReady(page, '/settings.html')
+  const add = page.getByTestId('connection-add')
+  await add.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('#conn-kind')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.locator('#conn-name')).toBeFocused()
+  // Enter in the empty form: no browser bubble, the app's own words under each field, the focus on the first.
+  await page.keyboard.press('Enter')
+  await expect(noteOf(page, 'conn-name')).toContainText('영문 소문자나 숫자로 시작하는')
+  await expect(noteOf(page, 'conn-url')).toContainText('http:// 또는 https://로 시작하는 전체 주소')
+  await expect(noteOf(page, 'conn-secret')).toHaveText('토큰을 입력하세요')
+  await expect(page.locator('#conn-name')).toBeFocused()
+  await expect(page.locator('#conn-secret')).toHaveAttribute('aria-invalid', 'true')
+  await page.screenshot({ path: 'test-results/connections-ko-720-empty.png' })
+  // An address without its scheme is said under the address, which gets the focus.
+  await page.keyboard.type('prod')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('itsm.example.go.kr')
+  await page.keyboard.press('Enter')
+  await expect(noteOf(page, 'conn-url')).toContainText('http:// 또는 https://로 시작하는 전체 주소')
+  await expect(page.locator('#conn-url')).toBeFocused()
+  expect(await sources(request, harness)).toEqual([])
+  // Escape leaves the form, nothing saved, the focus back on "연결 추가".
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('connection-form')).toHaveCount(0)
+  await expect(add).toBeFocused()
+  expect(await sources(request, harness)).toEqual([])
+})
+
+test('in English, a ServiceNow connection without its user, password or proxy password is refused under each field; a taken name under the name', async ({
+  page,
+  request,
+  harness,
+}) => {
+  const added = await request.post(`${harness.url}/api/invoke/sources:add`, {
+    data: { kind: 'itsm', name: 'prod', url: 'https://itsm.example.go.kr', token: 'x' },
+  })
+  expect(await added.json()).toMatchObject({ ok: true })
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await page.setViewportSize(MIN)
+  await openReady(page, '/settings.html')
+  await page.getByTestId('connection-add').focus()
+  await page.keyboard.press('Enter')
+  await page.locator('#conn-kind').selectOption('servicenow')
+  await page.locator('#conn-name').fill('sn')
+  await page.locator('#conn-url').fill('https://dev1.service-now.com')
+  await page.getByTestId('conn-proxy').fill('http://proxy.example.go.kr:8080')
+  await page.getByTestId('conn-proxy-user').fill('ops')
+  await page.getByTestId('conn-proxy-user').press('Enter')
+  await expect(noteOf(page, 'conn-user')).toHaveText('Enter the user name')
+  await expect(noteOf(page, 'conn-secret')).toHaveText('Enter the password')
+  await expect(noteOf(page, 'conn-proxy-password')).toContainText("Enter the proxy user's password")
+  await expect(page.locator('#conn-user')).toBeFocused()
+  await page.screenshot({ path: 'test-results/connections-en-720-servicenow.png' })
+  // Switched to a token, the same field asks for the token.
+  await page.locator('#conn-auth').selectOption('bearer')
+  await page.getByTestId('conn-proxy-password').fill('proxy-pw')
+  await page.getByTestId('conn-proxy-password').press('Enter')
+  await expect(noteOf(page, 'conn-secret')).toHaveText('Enter the token')
+  await expect(noteOf(page, 'conn-proxy-password')).toHaveCount(0)
+  await expect(page.locator('#conn-secret')).toBeFocused()
+  expect(await sources(request, harness)).toHaveLength(1)
+
+  // A name another connection has: said under the name, which gets the focus.
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Enter')
+  await page.locator('#conn-name').fill('prod')
+  await page.locator('#conn-url').fill('https://other.example.go.kr')
+  await page.getByTestId('conn-secret').fill('tok')
+  await page.getByTestId('conn-secret').press('Enter')
+  await expect(noteOf(page, 'conn-name')).toHaveText(
+    'A connection of this name exists already: choose another name',
+  )
+  await expect(page.locator('#conn-name')).toBeFocused()
+  await expect(page.getByTestId('connection-form').getByTestId('error-banner')).toHaveCount(0)
+})
+
+test('saving waits without dropping the focus and is sent once; testing keeps the focus and says its outcome from a live region; removing says what becomes of the data', async ({
+  page,
+  request,
+  harness,
+}) => {
+  const sim = await startItsmSimulator({ seed: 7, srCount: 20, token: TOKEN, faults: { latencyMs: 300 } })
+  try {
+    await page.setViewportSize(MIN)
+    await openReady(page, '/settings.html')
+    // Saving is held back so its state can be seen.
+    let adds = 0
+    let release = (): void => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/api/invoke/sources:add', async (route) => {
+      adds++
+      await held
+      await route.continue()
+    })
+    await page.getByTestId('connection-add').focus()
+    await page.keyboard.press('Enter')
+    await page.locator('#conn-name').fill('prod')
+    await page.locator('#conn-url').fill(sim.url)
+    await page.getByTestId('conn-secret').fill(TOKEN)
+    const save = page.getByTestId('conn-save')
+    await save.focus()
+    await page.keyboard.press('Enter')
+    await expect(save).toHaveText('저장 중…')
+    await expect(save).toHaveAttribute('aria-disabled', 'true')
+    await expect(save).toBeFocused()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('conn-secret').press('Enter')
+    // Escape does not leave a form being saved.
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('connection-form')).toHaveCount(1)
+    release()
+    const item = page.getByTestId('connection-prod')
+    await expect(item).toBeVisible()
+    expect(adds).toBe(1)
+    await expect(page.getByTestId('connection-add')).toBeFocused()
+
+    // The test: its button keeps the focus while it runs, and the outcome is said in a region already there.
+    const status = item.getByTestId('connection-test-status')
+    await expect(status).toHaveAttribute('role', 'status')
+    await expect(status).toBeEmpty()
+    const testButton = item.getByTestId('connection-test')
+    await testButton.focus()
+    await page.keyboard.press('Enter')
+    await expect(testButton).toHaveText('테스트 중…')
+    await expect(testButton).toBeFocused()
+    await expect(status).toContainText('연결됨: 운영 관리자')
+    await expect(testButton).toBeFocused()
+    await item.screenshot({ path: 'test-results/connections-ko-720-tested.png' })
+
+    // Removing asks first, saying what happens to the secrets and the SRs; then the focus goes on.
+    let asked = ''
+    page.once('dialog', (dialog) => {
+      asked = dialog.message()
+      void dialog.accept()
+    })
+    await item.getByRole('button', { name: 'prod 삭제' }).focus()
+    await page.keyboard.press('Enter')
+    await expect(item).toHaveCount(0)
+    expect(asked).toContain('저장된 토큰과 비밀번호도 함께 삭제됩니다')
+    expect(asked).toContain('이미 가져온 SR은 남으며')
+    await expect(page.getByTestId('connection-add')).toBeFocused()
+    expect(await sources(request, harness)).toEqual([])
+  } finally {
+    await sim.close()
+  }
+})
