@@ -15,7 +15,7 @@ import {
   type FetchLike,
 } from '../../../src/main/core/sources/http'
 import { addSource, listSources } from '../../../src/main/core/sources/registry'
-import { connectionFetch } from '../../../src/main/core/sources/transport'
+import { connectionFetch, throughProxy } from '../../../src/main/core/sources/transport'
 import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 
 const TLS = resolve('test/fixtures/tls')
@@ -88,6 +88,30 @@ describe('the detail of a network or certificate failure', () => {
       detail: 'getaddrinfo ENOTFOUND itsm.example.invalid',
       detailCode: 'ENOTFOUND',
       hostname: 'itsm.example.invalid',
+    })
+  })
+
+  it("names the proxy's host when DNS does not know it", async () => {
+    // fetch's failure through a connection's proxy whose name no DNS knows, as undici reports it
+    // (the proxy's host on the innermost error), wrapped by the connection's transport.
+    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND proxy.example.invalid'), {
+      code: 'ENOTFOUND',
+      syscall: 'getaddrinfo',
+      hostname: 'proxy.example.invalid',
+    })
+    const wrapped = throughProxy(
+      new TypeError('fetch failed', { cause: notFound }),
+      'http://proxy.example.invalid:3128',
+      undefined,
+    )
+    const { error } = await failure('https://dev1.service-now.com/api/now/table/incident', () =>
+      Promise.reject(wrapped),
+    )
+    expect(error.reason?.params).toMatchObject({
+      detail:
+        'through the proxy http://proxy.example.invalid:3128: getaddrinfo ENOTFOUND proxy.example.invalid',
+      detailCode: 'ENOTFOUND',
+      hostname: 'proxy.example.invalid',
     })
   })
 

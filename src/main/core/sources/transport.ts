@@ -73,7 +73,7 @@ function basicAuthorization(user: string, password: string): string {
  * The same failure, its cause saying it happened on the way through `proxy`; a refused tunnel gets
  * PROXY_REFUSED (not worth retrying), other codes are kept (a certificate error stays one).
  */
-function throughProxy(err: unknown, proxy: string, user: string | undefined): unknown {
+export function throughProxy(err: unknown, proxy: string, user: string | undefined): unknown {
   if (!(err instanceof Error) || err.name === 'AbortError' || err.name === 'TimeoutError') return err
   const inner = err.cause instanceof Error ? err.cause : err
   // undici reports a refused tunnel a few causes down ("Proxy response (403) !== 200 …").
@@ -90,9 +90,18 @@ function throughProxy(err: unknown, proxy: string, user: string | undefined): un
       : refused
         ? `${proxy} answered ${refused} to the tunnel request`
         : `through the proxy ${proxy}: ${inner.message}`
-  // The original stays as the cause, so codes further down (a certificate's) are still seen.
+  // The original stays as the cause, so codes further down (a certificate's) are still seen; the
+  // details the UI words a code with (the host name DNS did not know, a certificate's host and
+  // names) come along with its code, so "DNS does not know the host name …" names the proxy's host.
+  const { code, hostname, host, cert } = inner as {
+    code?: unknown
+    hostname?: unknown
+    host?: unknown
+    cert?: unknown
+  }
   const cause = Object.assign(new Error(what, { cause: inner }), {
-    code: refused ? PROXY_REFUSED : (inner as { code?: unknown }).code,
+    code: refused ? PROXY_REFUSED : code,
+    ...(refused ? {} : { hostname, host, cert }),
   })
   return new TypeError(err.message, { cause })
 }
