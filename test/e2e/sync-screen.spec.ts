@@ -1,6 +1,7 @@
 // E2E: the Sync screen and Settings → Connections as an operator and an admin use them, against the
 // real core through the browser harness and loopback ITSM simulators started by each test.
 import { copyFile, mkdtemp, rm } from 'node:fs/promises'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -269,6 +270,31 @@ test('a ServiceNow connection switched to a token is not saved without the token
   await expect(page.getByTestId('connection-form')).toHaveCount(0)
   await expect(item).not.toContainText('사용자 integration')
   await expect(item.getByTestId('connection-secret')).toContainText('저장됨')
+})
+
+test('a connection test that cannot reach the server asks for another test, not for a wait: a test is not retried by itself', async ({
+  page,
+}) => {
+  // A port that was just free: nothing answers there.
+  const closed = createServer()
+  await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done))
+  const port = (closed.address() as AddressInfo).port
+  await new Promise<void>((done) => closed.close(() => done()))
+
+  await openReady(page, '/settings.html')
+  const connections = page.getByTestId('admin-connections')
+  await connections.getByTestId('connection-add').click()
+  await page.locator('#conn-name').fill('down')
+  await page.locator('#conn-url').fill(`http://127.0.0.1:${port}`)
+  await page.getByTestId('conn-secret').fill(TOKEN)
+  await page.getByTestId('conn-save').click()
+  const item = connections.getByTestId('connection-down')
+  await item.getByTestId('connection-test').click()
+  const result = item.getByTestId('connection-test-result')
+  // Its retries wait a second at most: the answer comes within seconds.
+  await expect(result).toContainText('다시 테스트하세요', { timeout: 20_000 })
+  await expect(result).not.toContainText('자동으로 다시 시도')
+  await item.screenshot({ path: 'test-results/connection-test-offline.png' })
 })
 
 test("a connection test's result is not shown any more once the connection is edited", async ({ page }) => {

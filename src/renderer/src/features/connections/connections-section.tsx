@@ -2,7 +2,7 @@ import { codeMapText } from '../../../../shared/servicenow-code-map'
 import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SourceTestResult, SourceView } from '../../../../shared/ipc/types-sync'
+import type { SourceTestResult, SourceView, SyncErrorCause } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
 import { call } from '../../lib/api'
 import { errorText } from '../../lib/api-error-text'
@@ -16,6 +16,16 @@ import { CODE_MAP_FIELDS, CODE_MAP_SLUGS } from './validate'
 import './connections.css'
 
 /** Settings → Connections (SPEC §9): add, edit, remove and test ITSM REST and ServiceNow sources. */
+/**
+ * The advice under a failed connection test: the sync's for its cause, except where the sync's says
+ * it retries by itself (offline, rate-limited), which a test does not.
+ */
+function testAdvice(cause: SyncErrorCause): string {
+  return cause === 'offline' || cause === 'rate_limited'
+    ? `connections.testAdvice.${cause}`
+    : `sync.advice.${cause}`
+}
+
 export function ConnectionsSection() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
@@ -155,7 +165,7 @@ export function ConnectionsSection() {
                       <>
                         <strong>{t(`sync.causes.${result.error.cause}`)}</strong>
                         {' — '}
-                        {t(`sync.advice.${result.error.cause}`)}
+                        {t(testAdvice(result.error.cause))}
                         <span className="connection-fail-detail">
                           {syncErrorText(t, result.error.reason, result.error.message, i18n.language)}
                         </span>

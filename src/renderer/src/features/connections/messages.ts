@@ -15,6 +15,11 @@ const ko = {
   testing: '테스트 중…',
   testOk: '연결됨: {{name}}{{role}}',
   testRole: ' (역할 {{role}})',
+  // A test is not retried by itself as a sync is: the sync's advice for these causes says it is.
+  testAdvice: {
+    offline: '네트워크와 서버 주소(프록시를 쓰면 프록시 주소도)를 확인한 뒤 다시 테스트하세요.',
+    rate_limited: '서버가 요청을 제한하고 있습니다. 잠시 후 다시 테스트하세요.',
+  },
   save: '저장',
   saving: '저장 중…',
   cancel: '취소',
@@ -132,6 +137,10 @@ const en: English<typeof ko> = {
   testing: 'Testing…',
   testOk: 'Connected as {{name}}{{role}}',
   testRole: ' (role {{role}})',
+  testAdvice: {
+    offline: "Check the network and the server's address (and the proxy's, if it uses one), then test again.",
+    rate_limited: 'The server is limiting requests. Test again in a little while.',
+  },
   save: 'Save',
   saving: 'Saving…',
   cancel: 'Cancel',
