@@ -23,6 +23,7 @@ import { recordImportRun } from '../core/sync/import-log'
 import { UsageError, type GlobalOptions } from './context'
 import type { WithContext } from './invoke'
 import { countOf, print } from './output'
+import { stopOnSigint } from './interrupt'
 import { progressOn } from './progress'
 
 /**
@@ -179,21 +180,20 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         // Ctrl-C stops the import between rows while the file is read and between chunks while it is
         // written (the event loop runs between them; nothing else uses this connection); the write
         // transaction then rolls back, so nothing is written either way.
-        let interrupted = false
-        const onSigint = (): void => {
-          interrupted = true
-        }
-        process.once('SIGINT', onSigint)
+        const sigint = stopOnSigint(() => {
+          progress.done()
+          process.stderr.write('stopping (Ctrl+C): nothing will be written\n')
+        })
         const result = await runImport(ctx.workspace.store, file, {
           timeZone: ctx.zone,
-          cancelled: () => interrupted,
+          cancelled: () => sigint.interrupted,
           yieldWhileWriting: true,
           record: recordImportRun(basename(file)),
           onProgress: (p) => progress.show(p.phase, importProgressLine(p)),
           ...fileOptions(),
           ...(local['allowErrors'] ? { allowErrors: true } : {}),
         }).finally(() => {
-          process.off('SIGINT', onSigint)
+          sigint.dispose()
           progress.done()
         })
         // As the app does after an import (its after-sync hook): the KPIs follow the new rows.

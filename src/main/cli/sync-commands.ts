@@ -30,6 +30,7 @@ import { PromptCancelled, promptingSecrets, terminalAsk } from './secret-prompt'
 import { storeItsmAccount } from '../core/auth/session'
 import { syncLogText } from './sync-log-text'
 import { recalculateAfterWrite } from './after-write'
+import { stopOnSigint } from './interrupt'
 
 /**
  * An outcome or log entry as the command line prints it: its English message, without the reason
@@ -397,8 +398,12 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
               local.source ? `No source named "${local.source}"` : 'No sources configured: see `source add`',
             )
           const controller = new AbortController()
-          const onSigint = (): void => controller.abort()
-          process.once('SIGINT', onSigint)
+          // Said at once: the source being pulled still commits the page it holds before it stops.
+          const sigint = stopOnSigint(() => {
+            progress.done()
+            process.stderr.write('stopping (Ctrl+C): the pages committed so far are kept\n')
+            controller.abort()
+          })
           const outcomes: SyncOutcome[] = []
           // One resolver for the run: a secret typed at the prompt is asked once, whatever the sources.
           const secrets = promptingSecrets(terminalAsk())
@@ -452,7 +457,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
             }
           } finally {
             progress.done()
-            process.off('SIGINT', onSigint)
+            sigint.dispose()
           }
           // As the app does after a run that wrote data (runtime.ts): the KPIs follow the new rows.
           if (outcomes.some((o) => o.rows > 0 || o.status === 'ok'))

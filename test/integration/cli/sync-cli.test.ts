@@ -1,5 +1,6 @@
 // `source add` + `sync` from the command line against the loopback ServiceNow simulator.
 import { spawn } from 'node:child_process'
+import Database from 'better-sqlite3'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,7 +11,7 @@ import { createAuthSession } from '../../../src/main/core/auth/session'
 import { getMeta, setMeta } from '../../../src/main/core/db/meta'
 import { STORE_BUSY_MESSAGE } from '../../../src/main/core/errors'
 import { recentSyncLog } from '../../../src/main/core/sync/state'
-import { openWorkspace } from '../../../src/main/core/workspace'
+import { DATABASE_FILE, openWorkspace } from '../../../src/main/core/workspace'
 import { startItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { startServiceNowSimulator } from '../../../src/main/simulators/servicenow/simulator'
 
@@ -199,6 +200,78 @@ describe('source and sync commands', () => {
           expect.objectContaining({ status: 'cancelled' }),
         ])
         expect(recentSyncLog(ws.store, 100, 'servicenow:b-next')).toEqual([])
+      } finally {
+        ws.close()
+      }
+    } finally {
+      await slow.close()
+      rmSync(own, { recursive: true, force: true })
+    }
+  }, 60_000)
+
+  it('one Ctrl+C that arrives twice (the terminal, then npm passing it on) stops the run once, and it reports', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-sigint2-'))
+    // Every answer takes 3 s: the signal comes with the first page committed and the second awaited,
+    // so the stopped run still has the KPIs recalculated before it reports.
+    const slow = await startServiceNowSimulator({ seed: 8, count: 1_500, faults: { latencyMs: 3_000 } })
+    try {
+      const add = [
+        'source',
+        'add',
+        'servicenow',
+        '--name',
+        'slow',
+        '--url',
+        slow.url,
+        '--user',
+        'integration',
+      ]
+      expect((await cli([...add, '--password-env', 'SN_PASSWORD', '--data-dir', own])).code).toBe(0)
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/main/cli/index.ts', 'sync', '--data-dir', own],
+        { cwd: root, env: { ...process.env, SN_PASSWORD: 'secret' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal })),
+      )
+      const seen = (text: string): Promise<void> =>
+        new Promise<void>((resolve) => {
+          if (stderr.includes(text)) return resolve()
+          const check = (): void => {
+            if (!stderr.includes(text)) return
+            child.stderr.off('data', check)
+            resolve()
+          }
+          child.stderr.on('data', check)
+        })
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      await seen('servicenow:slow [1/1] srs: 0 rows')
+      // The first page (1,000 rows of 1,500) is committed while the second is awaited.
+      const db = new Database(join(own, DATABASE_FILE), { readonly: true, fileMustExist: true })
+      try {
+        const count = db.prepare('SELECT count(*) AS n FROM service_requests')
+        while ((count.get() as { n: number }).n < 1_000) await new Promise((r) => setTimeout(r, 50))
+      } finally {
+        db.close()
+      }
+      child.kill('SIGINT')
+      // Said at once; the copy of the same Ctrl+C that follows must not kill the stopping sync.
+      await seen('stopping (Ctrl+C): the pages committed so far are kept\n')
+      child.kill('SIGINT')
+      expect(await exited).toEqual({ code: 1, signal: null })
+      expect(stdout).toMatch(
+        /^servicenow:slow: cancelled — 1,000 rows in 1 page, [\d.]+ s\n {2}Cancelled \(servicenow source "slow", srs\)\n$/,
+      )
+      const ws = openWorkspace({ dataDir: own })
+      try {
+        // Logged as cancelled by the run itself, not left open for the next sync to call interrupted.
+        expect(recentSyncLog(ws.store, 100, 'servicenow:slow')).toEqual([
+          expect.objectContaining({ status: 'cancelled', rows: 1_000 }),
+        ])
       } finally {
         ws.close()
       }
@@ -521,11 +594,43 @@ describe('import command', () => {
     }
   }, 30_000)
 
+  it('Ctrl+C at a terminal running `npm run cli -- import` stops it as asked, not killed mid-write', async () => {
+    const big = join(dir, 'npm-big.csv')
+    await writeGeneratedCsv(big, 60_000)
+    const ws = join(dir, 'npm-interrupted')
+    // Its own process group, as a terminal's foreground job: the signal goes to npm, its shell and the
+    // CLI at once, and npm passes it on to its child again. (A wrapper that killed a CLI still busy
+    // writing a chunk 60 ms later, as tsx's own command does, left no report at all.)
+    const child = spawn('npm', ['run', '-s', 'cli', '--', 'import', big, '--data-dir', ws], {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString()
+        if (stderr.includes('writing: 0 of 60,000 rows')) resolve()
+      }),
+    )
+    process.kill(-child.pid!, 'SIGINT')
+    await exited
+    // (npm's exit code is its shell's: on Linux, sh reports a Ctrl+C it was sent twice as 130.)
+    expect(stdout).toBe('cancelled: nothing written\n')
+    expect(stderr).toContain('stopping (Ctrl+C): nothing will be written\n')
+  }, 60_000)
+
   it('shows its progress on stderr, and Ctrl-C stops it with nothing written (exit 1), reading or writing', async () => {
     const big = join(dir, 'big.csv')
     await writeGeneratedCsv(big, 60_000)
     const ws = join(dir, 'interrupted')
-    /** Starts `import big`, sends SIGINT once stderr matches `when`, and answers how it ended. */
+    /**
+     * Starts `import big`, sends SIGINT once stderr matches `when`, and again once the import says it
+     * is stopping (npm passes on the Ctrl+C the terminal sent already), and answers how it ended.
+     */
     const interrupted = async (when: RegExp): Promise<{ code: number | null; stdout: string }> => {
       const child = spawn(
         process.execPath,
@@ -542,6 +647,14 @@ describe('import command', () => {
           if (when.test(stderr)) resolve()
         }),
       )
+      child.kill('SIGINT')
+      await new Promise<void>((resolve) => {
+        const check = (): void => {
+          if (stderr.includes('stopping (Ctrl+C): nothing will be written\n')) resolve()
+        }
+        check()
+        child.stderr.on('data', check)
+      })
       child.kill('SIGINT')
       return { code: await exited, stdout }
     }
