@@ -340,19 +340,57 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .command('test')
     .description('connect and log in to a source, and say who the account is')
     .argument('<name>')
-    .action(async (name: string, _local: unknown, cmd: Command) => {
+    .option(
+      '--timeout <seconds>',
+      `how long to wait for the answer, retries included (1–${TEST_TIMEOUT_MAX_S}, default ${TEST_TIMEOUT_DEFAULT_S})`,
+    )
+    .action(async (name: string, local: { timeout?: string }, cmd: Command) => {
+      const seconds = local.timeout === undefined ? TEST_TIMEOUT_DEFAULT_S : Number(local.timeout)
+      if (!/^\s*\d+\s*$/.test(local.timeout ?? '1') || seconds < 1 || seconds > TEST_TIMEOUT_MAX_S)
+        throw new UsageError(
+          `--timeout takes whole seconds from 1 to ${TEST_TIMEOUT_MAX_S}, not "${local.timeout}"`,
+        )
       await withContext(cmd, async (ctx, opts) => {
         const record = getSource(ctx.workspace.store, name)
         if (!record) throw new UsageError(`No source named "${name}"`)
-        // A secret that cannot be had fails the test (exit 1, as it fails a sync); it is no usage error.
-        const connector = await connectorFor(
-          record,
-          promptingSecrets(terminalAsk()),
-          defaultHttpDeps({ timeZone: ctx.zone }),
-        ).catch((err: unknown) => {
-          throw err instanceof CoreError ? new CommandFailed(err.message) : err
+        // Each failed attempt is said as it happens (as a sync's progress does): a server that
+        // refuses or never answers kept the command silent until it gave up.
+        let lastFailure: string | null = null
+        const deps = defaultHttpDeps({
+          timeZone: ctx.zone,
+          onRetry: (r) => {
+            lastFailure = r.reason
+            if (!opts.json)
+              process.stderr.write(
+                `${record.kind}:${name}: attempt ${r.attempt} of ${r.maxAttempts} failed, trying again in ${formatDuration(r.delayMs, { roundUp: true })}: ${r.reason}\n`,
+              )
+          },
         })
-        const me = await connector.whoAmI(AbortSignal.timeout(60_000))
+        // A secret that cannot be had fails the test (exit 1, as it fails a sync); it is no usage error.
+        const connector = await connectorFor(record, promptingSecrets(terminalAsk()), deps).catch(
+          (err: unknown) => {
+            throw err instanceof CoreError ? new CommandFailed(err.message) : err
+          },
+        )
+        const interrupt = new AbortController()
+        const sigint = stopOnSigint(() => interrupt.abort())
+        const budget = AbortSignal.timeout(seconds * 1000)
+        let me
+        try {
+          me = await connector.whoAmI(AbortSignal.any([budget, interrupt.signal]))
+        } catch (err) {
+          // Both end the request as "Cancelled", which nobody had asked for when the time ran out.
+          if (interrupt.signal.aborted) throw new CommandFailed(`stopped (Ctrl+C): "${name}" was not tested`)
+          if (budget.aborted)
+            throw new CommandFailed(
+              `No answer from "${name}" (${record.config.url}) within ${formatSeconds(seconds)}` +
+                (lastFailure ? `; the last attempt: ${lastFailure}` : '') +
+                ': check the URL, the network and any proxy or firewall on the way (source test --timeout SECONDS waits longer)',
+            )
+          throw err
+        } finally {
+          sigint.dispose()
+        }
         // As Settings → Connections does: the account's role decides the app's role (SPEC §9).
         if (record.kind === 'itsm') storeItsmAccount(ctx.workspace.store, name, me, Date.now())
         print(me, opts.json, (m) => `connected to "${name}" as ${m.name}${m.role ? ` (role ${m.role})` : ''}`)
@@ -472,6 +510,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       },
     )
 }
+
+/** How long `source test` waits for its answer by default, and at most (seconds). */
+const TEST_TIMEOUT_DEFAULT_S = 60
+const TEST_TIMEOUT_MAX_S = 600
 
 /** A re-read margin typed on the command line, in whole seconds, or a usage error saying the range. */
 function marginOption(text: string, what: string): number {

@@ -281,6 +281,74 @@ describe('source and sync commands', () => {
     }
   }, 60_000)
 
+  it('source test says each failed attempt, names a server that never answers, and stops on Ctrl+C', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-test-'))
+    const silent = await startItsmSimulator({ seed: 3, srCount: 10, faults: { timeouts: 1 } })
+    // A port nobody listens on any more: every attempt is refused.
+    const closed = await startItsmSimulator({ seed: 3, srCount: 10 })
+    const refusedUrl = closed.url
+    await closed.close()
+    try {
+      const add = (name: string, url: string) =>
+        cli(['source', 'add', 'itsm', '--name', name, '--url', url, '--token-env', 'T', '--data-dir', own])
+      expect((await add('silent', silent.url)).code).toBe(0)
+      expect((await add('refused', refusedUrl)).code).toBe(0)
+
+      // Before, 60 s of silence and then "error: Cancelled", though nobody had cancelled anything.
+      const hung = await cli(['source', 'test', 'silent', '--timeout', '2', '--data-dir', own], {
+        T: 'sim-token',
+      })
+      expect(hung).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `error: No answer from "silent" (${silent.url}) within 2 s: check the URL, the network and any proxy or firewall on the way (source test --timeout SECONDS waits longer)\n`,
+      })
+      const badTimeout = await cli(['source', 'test', 'silent', '--timeout', '0', '--data-dir', own])
+      expect(badTimeout.code).toBe(2)
+      expect(badTimeout.stderr).toBe('error: --timeout takes whole seconds from 1 to 600, not "0"\n')
+
+      // Each refused attempt is said when it fails, then why the test gave up.
+      const refused = await cli(['source', 'test', 'refused', '--data-dir', own], { T: 'x' })
+      expect(refused.code).toBe(1)
+      const port = new URL(refusedUrl).port
+      const lines = refused.stderr.trimEnd().split('\n')
+      expect(lines).toEqual([
+        ...[1, 2, 3, 4, 5].map((n) =>
+          expect.stringMatching(
+            new RegExp(
+              `^itsm:refused: attempt ${n} of 6 failed, trying again in \\d+ s: Cannot reach ${refusedUrl}/api/v1/me \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)$`,
+            ),
+          ),
+        ),
+        `error: Cannot reach ${refusedUrl}/api/v1/me (connect ECONNREFUSED 127.0.0.1:${port}) — gave up after 6 attempts`,
+      ])
+      // --json: stdout stays for the JSON, and the attempts are not narrated.
+      const quiet = await cli(['source', 'test', 'refused', '--json', '--data-dir', own], { T: 'x' })
+      expect(quiet.stderr).not.toContain('attempt 1 of 6')
+
+      // Ctrl+C while it waits: said as a stop (exit 1), not a kill by the signal.
+      const asked = silent.requests.length
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/main/cli/index.ts', 'source', 'test', 'silent', '--data-dir', own],
+        { cwd: root, env: { ...process.env, T: 'sim-token' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal })),
+      )
+      // The request is out when the simulator holds it.
+      while (silent.requests.length === asked) await new Promise((r) => setTimeout(r, 50))
+      child.kill('SIGINT')
+      expect(await exited).toEqual({ code: 1, signal: null })
+      expect(stderr).toBe('error: stopped (Ctrl+C): "silent" was not tested\n')
+    } finally {
+      await silent.close()
+      rmSync(own, { recursive: true, force: true })
+    }
+  }, 90_000)
+
   it('source test records the ITSM account whose role the app follows; source remove frees it', async () => {
     const token = 'cli-role-token-77aa88bb'
     const itsm = await startItsmSimulator({
