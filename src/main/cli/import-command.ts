@@ -11,6 +11,8 @@ import {
   importSourceNameProblem,
 } from '../../shared/import-source-name'
 import {
+  cancelledResult,
+  ImportCancelled,
   previewImport,
   runImport,
   type ImportOptions,
@@ -24,7 +26,7 @@ import { UsageError, type GlobalOptions } from './context'
 import type { WithContext } from './invoke'
 import { countOf, print } from './output'
 import { stopOnSigint } from './interrupt'
-import { progressOn } from './progress'
+import { progressOn, type Progress } from './progress'
 
 /**
  * "column: message" without saying the column twice: a message starts with the canonical column it
@@ -103,6 +105,12 @@ export function importProgressLine(p: ImportProgress): string {
   return `${p.phase}: ${p.total !== null && p.phase === 'writing' ? `${n(p.rows)} of ${n(p.total)}` : n(p.rows)} rows`
 }
 
+/** Said at once on Ctrl+C, below the progress: the import stops between two rows or chunks. */
+function stopping(progress: Progress): void {
+  progress.done()
+  process.stderr.write('stopping (Ctrl+C): nothing will be written\n')
+}
+
 /** Adds `import FILE [--format] [--mapping] [--dry-run] [--allow-errors] [--error-report FILE]`. */
 export function addImportCommand(program: Command, withContext: WithContext): void {
   program
@@ -163,11 +171,23 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         if (!isValidTimeZone(zone))
           throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
         const progress = progressOn(process.stderr, { enabled: !opts.json })
-        const preview = await previewImport(file, {
-          timeZone: zone,
-          onProgress: (p) => progress.show(p.phase, importProgressLine(p)),
-          ...fileOptions(),
-        }).finally(() => progress.done())
+        // Ctrl+C stops reading a long file as it stops a real import (it killed the process before).
+        const sigint = stopOnSigint(() => stopping(progress))
+        let preview
+        try {
+          preview = await previewImport(file, {
+            timeZone: zone,
+            cancelled: () => sigint.interrupted,
+            onProgress: (p) => progress.show(p.phase, importProgressLine(p)),
+            ...fileOptions(),
+          })
+        } catch (err) {
+          if (!(err instanceof ImportCancelled)) throw err
+          return finish(cancelledResult(file, { timeZone: zone, ...fileOptions() }), opts.json)
+        } finally {
+          sigint.dispose()
+          progress.done()
+        }
         // What a real import would answer: rejected when rows have errors, else a dry run.
         const status =
           preview.errorCount > 0 && (!local['allowErrors'] || preview.validCount === 0)
@@ -180,10 +200,7 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         // Ctrl-C stops the import between rows while the file is read and between chunks while it is
         // written (the event loop runs between them; nothing else uses this connection); the write
         // transaction then rolls back, so nothing is written either way.
-        const sigint = stopOnSigint(() => {
-          progress.done()
-          process.stderr.write('stopping (Ctrl+C): nothing will be written\n')
-        })
+        const sigint = stopOnSigint(() => stopping(progress))
         const result = await runImport(ctx.workspace.store, file, {
           timeZone: ctx.zone,
           cancelled: () => sigint.interrupted,

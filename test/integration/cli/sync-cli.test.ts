@@ -699,10 +699,13 @@ describe('import command', () => {
      * Starts `import big`, sends SIGINT once stderr matches `when`, and again once the import says it
      * is stopping (npm passes on the Ctrl+C the terminal sent already), and answers how it ended.
      */
-    const interrupted = async (when: RegExp): Promise<{ code: number | null; stdout: string }> => {
+    const interrupted = async (
+      when: RegExp,
+      ...more: string[]
+    ): Promise<{ code: number | null; stdout: string }> => {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', 'src/main/cli/index.ts', 'import', big, '--data-dir', ws],
+        ['--import', 'tsx', 'src/main/cli/index.ts', 'import', big, '--data-dir', ws, ...more],
         { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
       )
       let stdout = ''
@@ -746,6 +749,9 @@ describe('import command', () => {
     const whileWriting = await interrupted(/writing: 0 of 60,000 rows/)
     expect(whileWriting).toEqual({ code: 1, stdout: 'cancelled: nothing written\n' })
     expect(stored()).toBe(0)
+    // A dry run of a long file stops the same way (before, the signal killed it without a word).
+    const dryRun = await interrupted(/reading: \d{1,3}(,\d{3})* rows/, '--dry-run')
+    expect(dryRun).toEqual({ code: 1, stdout: 'cancelled: nothing written\n' })
 
     // Not interrupted, the same file goes in whole, its progress ending on the written total.
     const whole = await cli(['import', big, '--data-dir', ws])

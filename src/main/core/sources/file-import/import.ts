@@ -304,7 +304,8 @@ async function yieldingWriteTransaction(store: Store, fn: () => Promise<void>): 
 }
 
 /** The answer to an import cancelled while its file was read: nothing counted, nothing written. */
-function cancelledResult(path: string, opts: RunImportOptions): ImportResult {
+/** What an import stopped while its file was read answers (a dry run's too): nothing read or written. */
+export function cancelledResult(path: string, opts: RunImportOptions): ImportResult {
   return {
     format: detectFormat(path, opts.format),
     encoding: 'binary',
