@@ -100,6 +100,13 @@ export async function runCli(argv: string[]): Promise<number> {
 
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
 if (isMain) {
+  // A reader that went away (`… | head`, a closed log pipe) made the next write throw EPIPE, which
+  // crashed the command with a stack trace, a sync or an import in the middle of its work. Output
+  // nobody reads is dropped; the command finishes and exits with its own code.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err
+    })
   runCli(process.argv.slice(2)).then((code) => {
     // A command may have set a failure code itself after printing its report (e.g. a failed sync).
     process.exitCode = code !== 0 ? code : (process.exitCode ?? 0)

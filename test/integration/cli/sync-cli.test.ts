@@ -281,6 +281,45 @@ describe('source and sync commands', () => {
     }
   }, 60_000)
 
+  it('a reader that went away (`… | head`) neither crashes a sync half-way nor the help', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-epipe-'))
+    /** Runs the CLI with the read end of `closed` (its stdout or stderr) shut before it writes. */
+    const withClosed = (closed: 'stdout' | 'stderr', args: string[]) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', ...args], {
+        cwd: root,
+        env: { ...process.env, SN_PASSWORD: 'secret' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      child[closed].destroy()
+      let out = ''
+      const open = closed === 'stdout' ? child.stderr : child.stdout
+      open.on('data', (chunk: Buffer) => (out += chunk.toString()))
+      return new Promise<{ code: number | null; out: string }>((resolve) =>
+        child.on('close', (code) => resolve({ code, out })),
+      )
+    }
+    try {
+      const add = ['source', 'add', 'servicenow', '--name', 'sn', '--url', sim.url, '--user', 'integration']
+      expect((await cli([...add, '--password-env', 'SN_PASSWORD', '--data-dir', own])).code).toBe(0)
+      // Progress to a closed stderr (`sync 2>&1 >sync.txt | head -1`): the sync still ends and reports.
+      const sync = await withClosed('stderr', ['sync', '--data-dir', own])
+      expect(sync.code).toBe(0)
+      expect(sync.out).toMatch(/^servicenow:sn: ok — 120 rows in 1 page, [\d.]+ s\n$/)
+      const ws = openWorkspace({ dataDir: own })
+      try {
+        expect(recentSyncLog(ws.store, 10, 'servicenow:sn')).toEqual([
+          expect.objectContaining({ status: 'ok', rows: 120 }),
+        ])
+      } finally {
+        ws.close()
+      }
+      // The help is written in pieces; the reader gone, nothing is said about it (no EPIPE trace).
+      expect(await withClosed('stdout', ['--help'])).toEqual({ code: 0, out: '' })
+    } finally {
+      rmSync(own, { recursive: true, force: true })
+    }
+  }, 60_000)
+
   it('source test says each failed attempt, names a server that never answers, and stops on Ctrl+C', async () => {
     const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-test-'))
     const silent = await startItsmSimulator({ seed: 3, srCount: 10, faults: { timeouts: 1 } })
