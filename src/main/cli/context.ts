@@ -33,7 +33,8 @@ export type CliContext = {
   close(): void
 }
 
-function packageVersion(): string {
+/** The version in package.json (the app's), for the core and `--version`. */
+export function packageVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
       version?: string

@@ -2,7 +2,7 @@
 // 1 the command failed (message on stderr), 2 bad usage.
 import { Command, CommanderError, Option } from 'commander'
 import { CoreError, isStoreBusy, STORE_BUSY_MESSAGE } from '../core/errors'
-import { openCliContext, UsageError, type CliContext, type GlobalOptions } from './context'
+import { openCliContext, packageVersion, UsageError, type CliContext, type GlobalOptions } from './context'
 import { call } from './invoke'
 import { demoText, print } from './output'
 import { progressOn, type Progress } from './progress'
@@ -34,6 +34,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function buildProgram(): Command {
   const program = new Command('ops-console')
     .description('Ops Console command line: the same core as the desktop app, without a window')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
     .option('--data-dir <dir>', 'workspace folder (default: $OPS_CONSOLE_DATA_DIR or the app data folder)')
     .option('--json', 'print the same JSON the app receives over IPC')
     .option('--tz <zone>', 'workspace time zone (IANA), default Asia/Seoul')

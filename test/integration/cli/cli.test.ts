@@ -1,9 +1,9 @@
 // The CLI as a user runs it: a real process over a real workspace folder.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli } from '../../helpers/cli'
+import { cli, repoRoot } from '../../helpers/cli'
 
 const AS_OF = '2026-03-18T15:00:00+09:00'
 import type { OverviewResponse } from '../../../src/shared/ipc/types'
@@ -82,11 +82,13 @@ describe('npm run cli', () => {
       /^ {2}add \[options\] <kind> +add an ITSM REST or ServiceNow source/m,
       /^ {2}list +list the sources/m,
       /^ {2}remove <name> +remove a source/m,
-      /^ {2}test <name> +connect and log in to a source/m,
+      /^ {2}test \[options\] <name> +connect and log in to a source/m,
     ])
       expect(source.stdout).toMatch(line)
     const sync = await cli(['sync', '--help'])
-    expect(sync.stdout).toMatch(/^Global Options:\n {2}--data-dir <dir>/m)
+    expect(sync.stdout).toMatch(
+      /^Global Options:\n {2}-V, --version +print the version and exit\n {2}--data-dir <dir>/m,
+    )
     expect(sync.stdout).toContain('--json')
     expect(sync.stdout).toContain('the exit code is 1 when any\nsource failed')
     expect(sync.stdout).toContain('Exit codes: 0 success, 1 the command failed')
@@ -144,6 +146,12 @@ describe('npm run cli', () => {
     expect(folder.code).toBe(2)
     expect(folder.stderr).toContain('it is a folder, not a file')
     expect(existsSync(typo)).toBe(false)
+  })
+
+  it('--version prints the version of package.json (it was an unknown option, "did you mean --period?")', async () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
+    expect((await cli(['--help'])).stdout).toMatch(/^ {2}-V, --version +print the version and exit$/m)
   })
 
   it('explains bad usage with exit code 2', async () => {
