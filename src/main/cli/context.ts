@@ -1,6 +1,6 @@
 // Opens the workspace and the core handler table from the CLI's global options.
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
 import type { Language } from '../../shared/domain'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import type { ApiResult, Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
@@ -45,6 +45,48 @@ export function packageVersion(): string {
   }
 }
 
+/** Why a folder could not be made, in words (the system's "EEXIST: … mkdir" said little). */
+const FOLDER_PROBLEMS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOSPC: 'the disk is full',
+}
+
+/**
+ * The workspace folder, made if missing. A path naming a file (the workspace's own database file is
+ * an easy slip) or a folder that cannot be made is bad usage, said as such (exit 2).
+ */
+function prepareDataDir(dataDir: string): void {
+  const where = `The workspace folder ${resolve(dataDir)} (--data-dir or OPS_CONSOLE_DATA_DIR)`
+  const refuse = (err: unknown): never => {
+    const code = (err as NodeJS.ErrnoException).code ?? ''
+    throw new UsageError(
+      `${where} cannot be used: ${FOLDER_PROBLEMS[code] ?? (err instanceof Error ? err.message : String(err))}`,
+    )
+  }
+  let found
+  try {
+    found = statSync(dataDir, { throwIfNoEntry: false })
+  } catch (err) {
+    refuse(err)
+  }
+  if (found && !found.isDirectory())
+    throw new UsageError(
+      `${where} is a file, not a folder${basename(dataDir) === DATABASE_FILE ? `: give the folder that holds ${DATABASE_FILE}` : ''}`,
+    )
+  try {
+    if (!found) mkdirSync(dataDir, { recursive: true })
+    // SQLite said "attempt to write a readonly database", which the core took for a damaged file.
+    accessSync(dataDir, constants.R_OK | constants.W_OK)
+    const database = join(dataDir, DATABASE_FILE)
+    if (existsSync(database)) accessSync(database, constants.R_OK | constants.W_OK)
+  } catch (err) {
+    refuse(err)
+  }
+}
+
 /** Validates the global options and opens the workspace they name. */
 export function openCliContext(
   opts: GlobalOptions,
@@ -65,6 +107,7 @@ export function openCliContext(
     }
   }
   const dataDir = opts.dataDir ?? defaultDataDir()
+  prepareDataDir(dataDir)
   const created = !existsSync(join(dataDir, DATABASE_FILE))
   const workspace = openWorkspace({ dataDir })
   // A mistyped --data-dir would otherwise import or sync into a new, empty workspace without a word.

@@ -107,6 +107,24 @@ describe('npm run cli', () => {
     expect((await cli(['source', 'list', '--data-dir', dir])).stderr).not.toContain('created a new')
   })
 
+  it('a --data-dir naming a file (the workspace database itself) is bad usage, said in words', async () => {
+    const database = join(dir, 'ops-console.db')
+    expect(existsSync(database)).toBe(true)
+    // Before: "error: EEXIST: file already exists, mkdir …" and exit 1.
+    expect(await cli(['source', 'list', '--data-dir', database])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: The workspace folder ${database} (--data-dir or OPS_CONSOLE_DATA_DIR) is a file, not a folder: give the folder that holds ops-console.db\n`,
+    })
+    // Before: "error: ENOTDIR: not a directory, mkdir …" and exit 1.
+    const below = join(database, 'ops')
+    expect(await cli(['bi', 'overview'], { OPS_CONSOLE_DATA_DIR: below })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: The workspace folder ${below} (--data-dir or OPS_CONSOLE_DATA_DIR) cannot be used: a part of the path is a file, not a folder\n`,
+    })
+  })
+
   it('refuses a source it cannot add before opening (or creating) the workspace', async () => {
     const typo = join(dir, 'no-workspace-yet')
     const add = (...args: string[]) =>
