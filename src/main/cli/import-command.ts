@@ -2,7 +2,7 @@
 import { constants } from 'node:fs'
 import { recalculateAfterWrite } from './after-write'
 import { access, stat } from 'node:fs/promises'
-import { basename, dirname, resolve } from 'node:path'
+import { basename, dirname, extname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import {
@@ -20,6 +20,8 @@ import {
   type ImportResult,
 } from '../core/sources/file-import/import'
 import { CANONICAL_COLUMNS } from '../core/sources/file-import/mapping'
+import { detectFormat } from '../core/sources/file-import/detect'
+import { CoreError } from '../core/errors'
 import type { RowError } from '../core/sources/file-import/types'
 import { recordImportRun } from '../core/sync/import-log'
 import { UsageError, type GlobalOptions } from './context'
@@ -105,6 +107,29 @@ export function importProgressLine(p: ImportProgress): string {
   return `${p.phase}: ${p.total !== null && p.phase === 'writing' ? `${n(p.rows)} of ${n(p.total)}` : n(p.rows)} rows`
 }
 
+/**
+ * A file refused as the format `--format` named, when its extension names another: the refusal
+ * alone ("Missing required columns … Headers found: "{"" for a .json read as CSV) did not say why.
+ */
+async function formatHint<T>(file: string, given: string | undefined, work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (err) {
+    const refused = err instanceof UsageError || (err instanceof CoreError && err.code === 'BAD_REQUEST')
+    if (!refused || given === undefined) throw err
+    let byExtension: string
+    try {
+      byExtension = detectFormat(file)
+    } catch {
+      throw err
+    }
+    if (byExtension === given.toLowerCase()) throw err
+    throw new UsageError(
+      `${err.message} (--format ${given} read this ${extname(file).toLowerCase()} file as ${given.toUpperCase()}; without --format it is read as ${byExtension.toUpperCase()})`,
+    )
+  }
+}
+
 /** Said at once on Ctrl+C, below the progress: the import stops between two rows or chunks. */
 function stopping(progress: Progress): void {
   progress.done()
@@ -175,12 +200,16 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         const sigint = stopOnSigint(() => stopping(progress))
         let preview
         try {
-          preview = await previewImport(file, {
-            timeZone: zone,
-            cancelled: () => sigint.interrupted,
-            onProgress: (p) => progress.show(p.phase, importProgressLine(p)),
-            ...fileOptions(),
-          })
+          preview = await formatHint(
+            file,
+            str('format'),
+            previewImport(file, {
+              timeZone: zone,
+              cancelled: () => sigint.interrupted,
+              onProgress: (p) => progress.show(p.phase, importProgressLine(p)),
+              ...fileOptions(),
+            }),
+          )
         } catch (err) {
           if (!(err instanceof ImportCancelled)) throw err
           return finish(cancelledResult(file, { timeZone: zone, ...fileOptions() }), opts.json)
@@ -201,15 +230,19 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         // written (the event loop runs between them; nothing else uses this connection); the write
         // transaction then rolls back, so nothing is written either way.
         const sigint = stopOnSigint(() => stopping(progress))
-        const result = await runImport(ctx.workspace.store, file, {
-          timeZone: ctx.zone,
-          cancelled: () => sigint.interrupted,
-          yieldWhileWriting: true,
-          record: recordImportRun(basename(file)),
-          onProgress: (p) => progress.show(p.phase, importProgressLine(p)),
-          ...fileOptions(),
-          ...(local['allowErrors'] ? { allowErrors: true } : {}),
-        }).finally(() => {
+        const result = await formatHint(
+          file,
+          str('format'),
+          runImport(ctx.workspace.store, file, {
+            timeZone: ctx.zone,
+            cancelled: () => sigint.interrupted,
+            yieldWhileWriting: true,
+            record: recordImportRun(basename(file)),
+            onProgress: (p) => progress.show(p.phase, importProgressLine(p)),
+            ...fileOptions(),
+            ...(local['allowErrors'] ? { allowErrors: true } : {}),
+          }),
+        ).finally(() => {
           sigint.dispose()
           progress.done()
         })

@@ -664,6 +664,27 @@ describe('import command', () => {
     })
   }, 120_000)
 
+  it('a file refused as the --format given says that its extension names another format', async () => {
+    const json = join(fixtures, 'items.json')
+    const asCsv = await cli(['import', json, '--format', 'csv', '--dry-run'])
+    expect(asCsv).toEqual({
+      code: 2,
+      stdout: '',
+      // Before, only the first sentence: a JSON file's "{" taken for its header, and no word why.
+      stderr:
+        'error: Missing required columns: id, tenant, title, priority, status, created_at. Headers found: "{". ' +
+        'Rename the headers or give a column mapping. (--format csv read this .json file as CSV; without --format it is read as JSON)\n',
+    })
+    const csv = join(fixtures, 'canonical-utf8.csv')
+    const asXlsx = await cli(['import', csv, '--format', 'xlsx', '--dry-run'])
+    expect(asXlsx.code).toBe(2)
+    expect(asXlsx.stderr).toBe(
+      'error: The file is not an XLSX workbook (not a zip archive) (--format xlsx read this .csv file as XLSX; without --format it is read as CSV)\n',
+    )
+    // A --format that agrees with the extension, or one the file is read by, adds nothing.
+    expect((await cli(['import', csv, '--format', 'csv', '--dry-run'])).code).toBe(0)
+  })
+
   it('rejects a file with bad dates, naming row and column, and writes the error report', async () => {
     const report = join(dir, 'errors.csv')
     const bad = await cli([
