@@ -19,7 +19,7 @@ import {
   type ImportProgress,
   type ImportResult,
 } from '../core/sources/file-import/import'
-import { CANONICAL_COLUMNS } from '../core/sources/file-import/mapping'
+import { CANONICAL_COLUMNS, loadMapping } from '../core/sources/file-import/mapping'
 import { detectFormat } from '../core/sources/file-import/detect'
 import { CoreError } from '../core/errors'
 import type { RowError } from '../core/sources/file-import/types'
@@ -86,14 +86,14 @@ async function checkReportPath(path: string): Promise<void> {
  * Refuses a file that cannot be read before anything else happens: a mistyped name must not open
  * (and so create) a workspace first.
  */
-async function checkImportFile(path: string): Promise<void> {
+async function checkImportFile(path: string, what = ''): Promise<void> {
   const found = await stat(path).catch((err: NodeJS.ErrnoException) =>
     err.code === 'ENOENT' ? null : Promise.reject(err),
   )
-  if (!found) throw new UsageError(`Cannot read ${path}: there is no such file`)
-  if (found.isDirectory()) throw new UsageError(`Cannot read ${path}: it is a folder, not a file`)
+  if (!found) throw new UsageError(`Cannot read ${what}${path}: there is no such file`)
+  if (found.isDirectory()) throw new UsageError(`Cannot read ${what}${path}: it is a folder, not a file`)
   await access(path, constants.R_OK).catch(() => {
-    throw new UsageError(`Cannot read ${path}: the file is not readable (check its permissions)`)
+    throw new UsageError(`Cannot read ${what}${path}: the file is not readable (check its permissions)`)
   })
 }
 
@@ -187,6 +187,13 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
           )
       }
       await checkImportFile(file)
+      // The mapping too, whole (its JSON and keys): it was read only once the workspace was open,
+      // so a mistyped --mapping made an empty workspace in a new --data-dir before it was refused.
+      const mapping = str('mapping')
+      if (mapping) {
+        await checkImportFile(mapping, 'the mapping file ')
+        await loadMapping(mapping)
+      }
       const reportOption = str('errorReport')
       if (reportOption) await checkReportPath(reportOption)
       if (local['dryRun']) {

@@ -1,5 +1,5 @@
 // The CLI as a user runs it: a real process over a real workspace folder.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -153,7 +153,7 @@ describe('npm run cli', () => {
     expect(added.stderr).toContain(`note: created a new, empty workspace in ${typo}`)
   })
 
-  it('refuses an import file that cannot be read before opening (or creating) the workspace', async () => {
+  it('refuses an import file or mapping that cannot be read before opening (or creating) the workspace', async () => {
     const typo = join(dir, 'not-yet')
     const missing = await cli(['import', join(dir, 'srs-typo.csv'), '--data-dir', typo])
     expect(missing.code).toBe(2)
@@ -163,6 +163,21 @@ describe('npm run cli', () => {
     const folder = await cli(['import', dir, '--data-dir', typo])
     expect(folder.code).toBe(2)
     expect(folder.stderr).toContain('it is a folder, not a file')
+    expect(existsSync(typo)).toBe(false)
+    // So is a --mapping that cannot be used. Before, the mapping was read once the workspace was
+    // open: "note: created a new, empty workspace …" and "ENOENT: no such file or directory, open …".
+    const csv = join(repoRoot, 'test/fixtures/import/canonical-utf8.csv')
+    const mappingTypo = join(dir, 'mapping-typo.json')
+    expect(await cli(['import', csv, '--mapping', mappingTypo, '--data-dir', typo])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: Cannot read the mapping file ${mappingTypo}: there is no such file\n`,
+    })
+    const broken = join(dir, 'broken-mapping.json')
+    writeFileSync(broken, '{"columns": {"tenant": "Customer",}')
+    const invalid = await cli(['import', csv, '--mapping', broken, '--data-dir', typo])
+    expect(invalid.code).toBe(2)
+    expect(invalid.stderr).toMatch(/^error: Mapping file .*broken-mapping\.json is not valid JSON: /)
     expect(existsSync(typo)).toBe(false)
   })
 
