@@ -1,9 +1,9 @@
-// Ctrl+C during a long command (sync, import). One press at a terminal reaches the process more than
-// once: the terminal signals the whole foreground process group, and `npm run` (and a wrapper such as
-// tsx's) forwards the signal it got to its child again. A listener taken once, or dropped when the
-// command ended, left the second copy to Node's default, which killed the process with exit code 130
-// before or while it reported what was stopped (and a sync's run stayed open, to be closed as
-// interrupted by the next one).
+// Ctrl+C during a long command (sync, import). One press at a terminal can reach the process more
+// than once: the terminal signals the whole foreground process group, and a wrapper in it passes the
+// signal on to its child again (tsx's own command, which `npm run cli` used to run, does; so do some
+// process managers). A listener taken once, or dropped when the command ended, left the second copy
+// to Node's default, which killed the process with exit code 130 before or while it reported what
+// was stopped (and a sync's run stayed open, to be closed as interrupted by the next one).
 
 /** What `stopOnSigint` gives back: whether Ctrl+C came, and the end of its watch. */
 export type SigintWatch = {

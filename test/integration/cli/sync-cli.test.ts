@@ -209,7 +209,7 @@ describe('source and sync commands', () => {
     }
   }, 60_000)
 
-  it('one Ctrl+C that arrives twice (the terminal, then npm passing it on) stops the run once, and it reports', async () => {
+  it('one Ctrl+C that arrives twice (the terminal, then a wrapper passing it on) stops the run once, and it reports', async () => {
     const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-sigint2-'))
     // Every answer takes 3 s: the signal comes with the first page committed and the second awaited,
     // so the stopped run still has the KPIs recalculated before it reports.
@@ -727,7 +727,7 @@ describe('import command', () => {
     await writeGeneratedCsv(big, 60_000)
     const ws = join(dir, 'npm-interrupted')
     // Its own process group, as a terminal's foreground job: the signal goes to npm, its shell and the
-    // CLI at once, and npm passes it on to its child again. (A wrapper that killed a CLI still busy
+    // CLI at once, and npm passes it on to the shell again. (A wrapper that killed a CLI still busy
     // writing a chunk 60 ms later, as tsx's own command does, left no report at all.)
     const child = spawn('npm', ['run', '-s', 'cli', '--', 'import', big, '--data-dir', ws], {
       cwd: root,
@@ -757,7 +757,7 @@ describe('import command', () => {
     const ws = join(dir, 'interrupted')
     /**
      * Starts `import big`, sends SIGINT once stderr matches `when`, and again once the import says it
-     * is stopping (npm passes on the Ctrl+C the terminal sent already), and answers how it ended.
+     * is stopping (a wrapper passes on the Ctrl+C the terminal sent already), and answers how it ended.
      */
     const interrupted = async (
       when: RegExp,
