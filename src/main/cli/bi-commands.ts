@@ -6,6 +6,7 @@ import {
   DRILL_ORDERS,
   DRILL_SERIES,
   DRILL_SORTS,
+  MAX_DRILL_PAGE_SIZE,
   type DrillDownRequest,
 } from '../../shared/ipc/channels/bi'
 import type { BiFilter } from '../../shared/ipc/contract'
@@ -22,6 +23,7 @@ import type {
 } from '../../shared/ipc/types-bi'
 import { UsageError, type CliContext, type GlobalOptions } from './context'
 import { biFilter, call, type WithContext } from './invoke'
+import { wholeNumber } from './options'
 import { overviewText, print } from './output'
 
 type BiLocal = {
@@ -181,7 +183,8 @@ function drillRequest(
     throw new UsageError('Give --category or --uncategorised, not both')
   let assignee: number | null | undefined
   if (local.assignee !== undefined) {
-    assignee = local.assignee === 'none' ? null : Number.parseInt(local.assignee, 10)
+    // Digits only: parseInt took "5x" for person 5.
+    assignee = local.assignee === 'none' ? null : /^\d+$/.test(local.assignee) ? Number(local.assignee) : 0
     if (assignee !== null && !(assignee > 0))
       throw new UsageError('--assignee is a person id (from bi engineer-load) or none')
   }
@@ -250,8 +253,6 @@ async function runWidget(
   }
 }
 
-const int = (v: string): number => Number.parseInt(v, 10)
-
 /** Adds `bi <widget>` (all SPEC §4 widgets and drill-down) to `program`. */
 export function addBiCommands(program: Command, withContext: WithContext): void {
   program
@@ -259,7 +260,7 @@ export function addBiCommands(program: Command, withContext: WithContext): void 
     .description(`BI widgets: ${[...BI_WIDGETS, 'drill-down'].join(', ')}`)
     .argument('<widget>', 'which widget')
     .argument('[of]', 'drill-down only: the widget whose number to explain')
-    .option('--months <n>', 'mttr-trend: months ending with as-of (default 6)', int)
+    .option('--months <n>', 'mttr-trend: months ending with as-of (1 … 36, default 6)', wholeNumber(1, 36))
     .option(
       '--series <key>',
       `drill-down: which number (${Object.entries(DRILL_SERIES)
@@ -279,8 +280,12 @@ export function addBiCommands(program: Command, withContext: WithContext): void 
       `drill-down: ${DRILL_SORTS.join('|')} (default created; resolved for sla-heatmap; over_target = how late)`,
     )
     .option('--order <dir>', `drill-down: ${DRILL_ORDERS.join('|')} (default desc)`)
-    .option('--page <n>', 'drill-down: page (from 1)', int)
-    .option('--page-size <n>', 'drill-down: rows per page (default 50)', int)
+    .option('--page <n>', 'drill-down: page (from 1)', wholeNumber(1, 1_000_000))
+    .option(
+      '--page-size <n>',
+      `drill-down: rows per page (1 … ${MAX_DRILL_PAGE_SIZE}, default 50)`,
+      wholeNumber(1, MAX_DRILL_PAGE_SIZE),
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  bi sr-trend --period weekly --from 2026-01-01 --to 2026-03-31\n  bi drill-down sr-trend --bucket 2026-03-02 --series resolved\n  bi drill-down engineer-load --assignee none --series open\n  bi drill-down sla-heatmap --series late --sort over_target',

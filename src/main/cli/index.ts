@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { CoreError, isStoreBusy, STORE_BUSY_MESSAGE } from '../core/errors'
 import { openCliContext, packageVersion, UsageError, type CliContext, type GlobalOptions } from './context'
 import { call } from './invoke'
+import { wholeNumber } from './options'
 import { demoText, print } from './output'
 import { progressOn, type Progress } from './progress'
 import { addBiCommands } from './bi-commands'
@@ -60,8 +61,8 @@ export function buildProgram(): Command {
   program
     .command('demo')
     .description('fill the workspace with the seeded demo data (replaces an earlier demo workspace)')
-    .option('--srs <count>', 'number of service requests (100 … 1000000)', (v) => Number.parseInt(v, 10))
-    .option('--seed <seed>', 'random seed', (v) => Number.parseInt(v, 10))
+    .option('--srs <count>', 'number of service requests (100 … 1000000)', wholeNumber(100, 1_000_000))
+    .option('--seed <seed>', 'random seed (0 … 2147483647)', wholeNumber(0, 2 ** 31 - 1))
     .action(async (local: { srs?: number; seed?: number }, cmd: Command) => {
       await withContext(cmd, async (ctx, opts, progress) => {
         const result = await call(ctx, 'demo:generate', {

@@ -201,4 +201,52 @@ describe('npm run cli', () => {
     expect(badRange.code).toBe(2)
     expect(badRange.stderr).toContain('Give both from and to')
   })
+
+  it('a number option takes digits only: "1e2", "5e3" or "5x" are refused, not read as 1, 5 or 5', async () => {
+    // Before: one month of MTTR, exit 0 (parseInt stopped at the "e").
+    expect(await cli(['bi', 'mttr-trend', '--months', '1e2', '--data-dir', dir, '--as-of', AS_OF])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "error: option '--months <n>' argument '1e2' is invalid. Give a whole number from 1 to 36.\n",
+    })
+    // Before: engineer 5's open SRs.
+    const assignee = await cli([
+      'bi',
+      'drill-down',
+      'engineer-load',
+      '--assignee',
+      '5x',
+      '--series',
+      'open',
+      '--data-dir',
+      dir,
+    ])
+    expect(assignee).toMatchObject({ code: 2, stdout: '' })
+    expect(assignee.stderr).toBe('error: --assignee is a person id (from bi engineer-load) or none\n')
+    // Before: "Invalid request for bi:drill-down: page: … received NaN".
+    const page = await cli([
+      'bi',
+      'drill-down',
+      'overview',
+      '--series',
+      'open_sr',
+      '--page',
+      'abc',
+      '--data-dir',
+      dir,
+    ])
+    expect(page.stderr).toBe(
+      "error: option '--page <n>' argument 'abc' is invalid. Give a whole number from 1 to 1,000,000.\n",
+    )
+    // Before: "srCount: Too small: expected number to be >=100" (5e3 read as 5), after making the
+    // workspace; now refused before it is made.
+    const fresh = join(dir, 'demo-typo')
+    expect(await cli(['demo', '--srs', '5e3', '--data-dir', fresh])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "error: option '--srs <count>' argument '5e3' is invalid. Give a whole number from 100 to 1,000,000.\n",
+    })
+    expect(existsSync(fresh)).toBe(false)
+  })
 })
