@@ -30,6 +30,7 @@ import { PromptCancelled, promptingSecrets, terminalAsk } from './secret-prompt'
 import { storeItsmAccount } from '../core/auth/session'
 import { syncLogText } from './sync-log-text'
 import { recalculateAfterWrite } from './after-write'
+import type { Store } from '../core/db/open-database'
 import { stopOnSigint } from './interrupt'
 
 /**
@@ -185,7 +186,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .action(async (name: string, file: string | undefined, local: { clear?: boolean }, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const record = getSource(ctx.workspace.store, name)
-        if (!record) throw new UsageError(`No source named "${name}"`)
+        if (!record) throw noSource(ctx.workspace.store, name)
         if (file && local.clear) throw new UsageError('Give a file or --clear, not both')
         let ca = record.config.ca
         if (file || local.clear) {
@@ -216,7 +217,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         cmd: Command,
       ) => {
         await withContext(cmd, async (ctx, opts) => {
-          if (!getSource(ctx.workspace.store, name)) throw new UsageError(`No source named "${name}"`)
+          if (!getSource(ctx.workspace.store, name)) throw noSource(ctx.workspace.store, name)
           if (url && local.clear) throw new UsageError('Give a proxy URL or --clear, not both')
           if ((local.user || local.passwordEnv) && !url)
             throw new UsageError(
@@ -258,7 +259,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           secondsText !== undefined ? marginOption(secondsText, 'The re-read margin') : undefined
         await withContext(cmd, async (ctx, opts) => {
           const record = getSource(ctx.workspace.store, name)
-          if (!record) throw new UsageError(`No source named "${name}"`)
+          if (!record) throw noSource(ctx.workspace.store, name)
           if (record.kind !== 'servicenow')
             throw new UsageError(
               `"${name}" is an ITSM REST source: only ServiceNow sources have a re-read margin`,
@@ -317,7 +318,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .action(async (name: string, _local: unknown, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const record = getSource(ctx.workspace.store, name)
-        if (!record) throw new UsageError(`No source named "${name}"`)
+        if (!record) throw noSource(ctx.workspace.store, name)
         // Not while another process (a CLI sync, the app) pulls it: that sync went on writing its
         // cursors after the removal, and a source added again under the name resumed from them.
         try {
@@ -328,7 +329,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
             `"${name}" is being synced by another process (pid ${err.pid}): wait until that sync ends, or stop it, then remove "${name}"`,
           )
         }
-        if (!removeSource(ctx.workspace.store, name)) throw new UsageError(`No source named "${name}"`)
+        if (!removeSource(ctx.workspace.store, name)) throw noSource(ctx.workspace.store, name)
         // The role the app took from this connection's ITSM account (SPEC §9) goes with it.
         if (record.kind === 'itsm') storeItsmAccount(ctx.workspace.store, name, null, Date.now())
         // So does the app's record of its runs (a later source of that name starts clean).
@@ -352,7 +353,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         )
       await withContext(cmd, async (ctx, opts) => {
         const record = getSource(ctx.workspace.store, name)
-        if (!record) throw new UsageError(`No source named "${name}"`)
+        if (!record) throw noSource(ctx.workspace.store, name)
         // Each failed attempt is said as it happens (as a sync's progress does): a server that
         // refuses or never answers kept the command silent until it gave up.
         let lastFailure: string | null = null
@@ -432,9 +433,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           const all = listSources(ctx.workspace.store)
           const chosen = local.source ? all.filter((s) => s.name === local.source) : all
           if (chosen.length === 0)
-            throw new UsageError(
-              local.source ? `No source named "${local.source}"` : 'No sources configured: see `source add`',
-            )
+            throw local.source
+              ? noSource(ctx.workspace.store, local.source)
+              : new UsageError('No sources configured: see `source add`')
           const controller = new AbortController()
           // Said at once: the source being pulled still commits the page it holds before it stops.
           const sigint = stopOnSigint(() => {
@@ -509,6 +510,22 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         })
       },
     )
+}
+
+/**
+ * "No source named X", with the names there are: the outcome lines and `sync log` show a source
+ * as `itsm:prod`, which an operator copied into `--source` and got no hint that the name is `prod`.
+ */
+function noSource(store: Store, name: string): UsageError {
+  const names = listSources(store).map((s) => s.name)
+  const bare = /^(itsm|servicenow):(.+)$/.exec(name)?.[2]
+  const hint =
+    bare !== undefined && names.includes(bare)
+      ? `: the name is "${bare}" (${name} is how a sync's outcome lines show it)`
+      : names.length > 0
+        ? ` (the sources: ${names.join(', ')})`
+        : ' (there are no sources yet: see `source add`)'
+  return new UsageError(`No source named "${name}"${hint}`)
 }
 
 /** How long `source test` waits for its answer by default, and at most (seconds). */
@@ -597,7 +614,7 @@ function addCodeMapCommand(source: Command, withContext: WithContext, key: CodeM
           .filter((code) => code !== '')
         await withContext(cmd, async (ctx, opts) => {
           const record = getSource(ctx.workspace.store, name)
-          if (!record) throw new UsageError(`No source named "${name}"`)
+          if (!record) throw noSource(ctx.workspace.store, name)
           const changing = set !== undefined || remove !== undefined || local.clear === true
           const after = changing
             ? setServiceNowCodeMap(ctx.workspace.store, name, key, {

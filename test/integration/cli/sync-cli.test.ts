@@ -320,6 +320,35 @@ describe('source and sync commands', () => {
     }
   }, 60_000)
 
+  it('an unknown source name says which names there are, and that itsm:NAME is the outcome form', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-names-'))
+    try {
+      const none = await cli(['source', 'remove', 'prod', '--data-dir', own])
+      expect(none.code).toBe(2)
+      expect(none.stderr).toContain(
+        'error: No source named "prod" (there are no sources yet: see `source add`)\n',
+      )
+      for (const name of ['sn-prod', 'itsm-a']) {
+        const add = ['source', 'add', 'servicenow', '--name', name, '--url', sim.url, '--token-env', 'T']
+        expect((await cli([...add, '--data-dir', own])).code).toBe(0)
+      }
+      // The outcome line says `servicenow:sn-prod: ok — …`; copied into --source it was just unknown.
+      expect(await cli(['sync', '--source', 'servicenow:sn-prod', '--data-dir', own])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'error: No source named "servicenow:sn-prod": the name is "sn-prod" (servicenow:sn-prod is how a sync\'s outcome lines show it)\n',
+      })
+      expect(await cli(['source', 'test', 'sn-prd', '--data-dir', own])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'error: No source named "sn-prd" (the sources: itsm-a, sn-prod)\n',
+      })
+    } finally {
+      rmSync(own, { recursive: true, force: true })
+    }
+  })
+
   it('source test says each failed attempt, names a server that never answers, and stops on Ctrl+C', async () => {
     const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-test-'))
     const silent = await startItsmSimulator({ seed: 3, srCount: 10, faults: { timeouts: 1 } })
