@@ -175,6 +175,15 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           process.stderr.write(
             `note: no ${kind === 'itsm' ? '--token-env' : '--password-env or --token-env'}: \`sync\` and \`source test\` will ask for the secret at a terminal, and fail without one (cron, CI)\n`,
           )
+        // A variable named but not set here is most often a typo (ITSM_TOKN), found only when the
+        // first sync failed; it may also be set only where the syncs run (cron's environment).
+        const unset = (['tokenEnv', 'passwordEnv', 'proxyPasswordEnv'] as const)
+          .map((key) => local[key])
+          .filter((v): v is string => v !== undefined && !process.env[v])
+        if (unset.length > 0 && !opts.json)
+          process.stderr.write(
+            `note: ${unset.join(', ')} ${unset.length === 1 ? 'is' : 'are'} not set here: set ${unset.length === 1 ? 'it' : 'them'} where \`sync\` runs (at a terminal the secret is asked for instead)\n`,
+          )
       })
     })
   source

@@ -320,6 +320,39 @@ describe('source and sync commands', () => {
     }
   }, 60_000)
 
+  it('source add notes a secret variable that is not set here (a typo shows now, not at the first sync)', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-unset-'))
+    try {
+      const add = (name: string, variable: string, env: Record<string, string> = {}) =>
+        cli(
+          [
+            'source',
+            'add',
+            'itsm',
+            '--name',
+            name,
+            '--url',
+            sim.url,
+            '--token-env',
+            variable,
+            '--data-dir',
+            own,
+          ],
+          env,
+        )
+      const typo = await add('typo', 'OPS_TEST_TOKN')
+      expect(typo.code).toBe(0)
+      expect(typo.stderr).toContain(
+        'note: OPS_TEST_TOKN is not set here: set it where `sync` runs (at a terminal the secret is asked for instead)\n',
+      )
+      const set = await add('set', 'OPS_TEST_TOKEN', { OPS_TEST_TOKEN: 'x' })
+      expect(set.code).toBe(0)
+      expect(set.stderr).not.toContain('not set here')
+    } finally {
+      rmSync(own, { recursive: true, force: true })
+    }
+  })
+
   it('an unknown source name says which names there are, and that itsm:NAME is the outcome form', async () => {
     const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-names-'))
     try {
