@@ -187,6 +187,20 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
           )
       }
       await checkImportFile(file)
+      // Refused, not dropped, as source add does with options its kind has no use for.
+      const sheet = str('sheet')
+      if (sheet !== undefined) {
+        let format: string | null = null
+        try {
+          format = detectFormat(file, str('format'))
+        } catch {
+          // The import says why the format cannot be told.
+        }
+        if (format !== null && format !== 'xlsx')
+          throw new UsageError(
+            `--sheet ${JSON.stringify(sheet)} names a sheet of an XLSX workbook, and ${file} is read as ${format.toUpperCase()}`,
+          )
+      }
       // The mapping too, whole (its JSON and keys): it was read only once the workspace was open,
       // so a mistyped --mapping made an empty workspace in a new --data-dir before it was refused.
       const mapping = str('mapping')

@@ -726,7 +726,7 @@ describe('import command', () => {
     })
   }, 120_000)
 
-  it('a file refused as the --format given says that its extension names another format', async () => {
+  it('a file refused as the --format given says its extension names another; --sheet is for XLSX', async () => {
     const json = join(fixtures, 'items.json')
     const asCsv = await cli(['import', json, '--format', 'csv', '--dry-run'])
     expect(asCsv).toEqual({
@@ -745,6 +745,13 @@ describe('import command', () => {
     )
     // A --format that agrees with the extension, or one the file is read by, adds nothing.
     expect((await cli(['import', csv, '--format', 'csv', '--dry-run'])).code).toBe(0)
+    // --sheet on a file read as CSV was dropped without a word; it is refused as source add refuses
+    // the options a kind has no use for.
+    expect(await cli(['import', csv, '--sheet', 'SR', '--dry-run'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: --sheet "SR" names a sheet of an XLSX workbook, and ${csv} is read as CSV\n`,
+    })
   })
 
   it('rejects a file with bad dates, naming row and column, and writes the error report', async () => {
