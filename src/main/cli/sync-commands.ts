@@ -304,6 +304,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                 .map(
                   (s) =>
                     `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}` +
+                    `\n  login: ${loginText(s.config)}` +
                     (s.config.proxy ? `\n  proxy: ${proxyText(s.config)}` : '') +
                     (s.kind === 'servicenow' && s.config.stateMap
                       ? `\n  state map: ${codeMapText(s.config.stateMap)}`
@@ -418,7 +419,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       'after',
       "\nEach source's outcome is a line on stdout (progress goes to stderr); the exit code is 1 when any\n" +
         'source failed, was offline or was stopped with Ctrl+C. Secrets come from the variables the\n' +
-        'sources name (`source list --json` shows them), else a masked prompt at a terminal.',
+        'sources name (`source list` shows them), else a masked prompt at a terminal.',
     )
     .action(
       async (what: string, local: { source?: string; full?: boolean; limit?: string }, cmd: Command) => {
@@ -649,6 +650,16 @@ function addCodeMapCommand(source: Command, withContext: WithContext, key: CodeM
         })
       },
     )
+}
+
+/**
+ * Where a source's secret comes from (never the secret): the variable to set was shown only by
+ * `source list --json`, and an operator whose sync said "No token" had to read the JSON for it.
+ */
+function loginText(config: { user?: string; tokenEnv?: string; passwordEnv?: string }): string {
+  if (config.user)
+    return `user ${config.user}, password ${config.passwordEnv ? `from $${config.passwordEnv}` : 'asked at a terminal or kept by the app'}`
+  return `bearer token ${config.tokenEnv ? `from $${config.tokenEnv}` : 'asked at a terminal or kept by the app'}`
 }
 
 /** A source's proxy with its login user and where the password comes from (never the password). */

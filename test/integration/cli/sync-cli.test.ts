@@ -320,7 +320,7 @@ describe('source and sync commands', () => {
     }
   }, 60_000)
 
-  it('source add notes a secret variable that is not set here (a typo shows now, not at the first sync)', async () => {
+  it('source add notes a secret variable that is not set here, and source list says where each secret comes from', async () => {
     const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-unset-'))
     try {
       const add = (name: string, variable: string, env: Record<string, string> = {}) =>
@@ -348,6 +348,32 @@ describe('source and sync commands', () => {
       const set = await add('set', 'OPS_TEST_TOKEN', { OPS_TEST_TOKEN: 'x' })
       expect(set.code).toBe(0)
       expect(set.stderr).not.toContain('not set here')
+      const basic = [
+        'source',
+        'add',
+        'servicenow',
+        '--name',
+        'basic',
+        '--url',
+        sim.url,
+        '--user',
+        'integration',
+      ]
+      expect((await cli([...basic, '--password-env', 'SN_PW', '--data-dir', own])).code).toBe(0)
+      const asked = ['source', 'add', 'itsm', '--name', 'asked', '--url', sim.url]
+      expect((await cli([...asked, '--data-dir', own])).code).toBe(0)
+      // source list says which variable to set (before, only its --json did), never a value.
+      const list = await cli(['source', 'list', '--data-dir', own], {
+        OPS_TEST_TOKEN: 'tok-123',
+        SN_PW: 'pw-456',
+      })
+      expect(list.stdout.split('\n').filter((line) => line.startsWith('  login: '))).toEqual([
+        '  login: bearer token asked at a terminal or kept by the app',
+        '  login: user integration, password from $SN_PW',
+        '  login: bearer token from $OPS_TEST_TOKEN',
+        '  login: bearer token from $OPS_TEST_TOKN',
+      ])
+      expect(list.stdout + list.stderr).not.toMatch(/tok-123|pw-456/)
     } finally {
       rmSync(own, { recursive: true, force: true })
     }
