@@ -50,6 +50,27 @@ describe('Connections form checks', () => {
     if (field !== 'url' || !value.includes('@')) expect(core.success).toBe(false)
   })
 
+  it("says a credential in the address's query, and any query on an ITSM address, under the URL field", () => {
+    expect(checkConnectionDraft({ ...draft, url: 'https://itsm.example.go.kr/?access_token=abc' }).url).toBe(
+      'urlSecret',
+    )
+    expect(checkConnectionDraft({ ...draft, url: 'https://itsm.example.go.kr/?tenant=seoul' }).url).toBe(
+      'urlQuery',
+    )
+    expect(checkConnectionDraft({ ...draft, url: 'https://itsm.example.go.kr/#top' }).url).toBe('urlQuery')
+    const sn = { ...draft, kind: 'servicenow' as const }
+    expect(checkConnectionDraft({ ...sn, url: 'https://dev1.service-now.com/?sysparm_ck=0f1e2d' }).url).toBe(
+      'urlSecret',
+    )
+    // Pasted from the REST API Explorer: its query is dropped with the API path.
+    expect(
+      checkConnectionDraft({
+        ...sn,
+        url: 'https://dev1.service-now.com/api/now/table/incident?sysparm_limit=10',
+      }).url,
+    ).toBeUndefined()
+  })
+
   it('takes a ServiceNow re-read margin the core takes (empty: the default minute), refuses the rest', () => {
     const sn = { ...draft, kind: 'servicenow' as const }
     const core = (resumeMarginSeconds: number) =>

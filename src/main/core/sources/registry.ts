@@ -13,6 +13,7 @@ import { stateMapSchema, type StateMap } from '../../../shared/servicenow-state-
 import { priorityMapSchema, type PriorityMap } from '../../../shared/servicenow-priority-map'
 import { resumeMarginSchema } from '../../../shared/servicenow-margin'
 import { serviceNowAddress } from '../../../shared/servicenow-url'
+import { urlQueryProblem } from '../../../shared/url-query'
 import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
 import type { Connector } from './types'
@@ -173,16 +174,25 @@ function parseConfig(kind: string, raw: unknown): SourceConfig {
 }
 
 /**
- * Refuses a URL on a port fetch will not connect to (the Fetch standard's blocked ports), as a
- * connection is added or its URL changed. Not part of the schema: a connection stored before this
- * check still lists, and its sync says the same.
+ * Refuses, as a connection is added or its URL changed, a URL no request could use: one on a port
+ * fetch will not connect to (the Fetch standard's blocked ports), one whose query holds a credential
+ * (it would be stored in plain text with the settings), and an ITSM REST URL with a query or fragment
+ * (the client appends /api/v1/… to it: they would swallow every request's path). Not part of the
+ * schema: a connection stored before these checks still lists, and its sync says what is wrong.
  */
-export function refuseBlockedPort(url: string): void {
+export function refuseUnusableUrl(kind: SourceConfig['kind'], url: string): void {
   const parsed = URL.parse(url)
-  const port = parsed && blockedPort(parsed)
-  if (!port) return
-  const problems = `url: port ${port} is one HTTP clients refuse to use (the Fetch standard's blocked ports, e.g. 6000 or 10080): serve the API on another port, or behind a reverse proxy on one`
-  throw new CoreError('BAD_REQUEST', problems, reason('source_config_invalid', { problems }))
+  if (!parsed) return
+  const port = blockedPort(parsed)
+  const query = urlQueryProblem(parsed, kind)
+  const problems = port
+    ? `url: port ${port} is one HTTP clients refuse to use (the Fetch standard's blocked ports, e.g. 6000 or 10080): serve the API on another port, or behind a reverse proxy on one`
+    : query === 'credential'
+      ? 'url: Put credentials in a secret, not in the URL: a query parameter of this address holds one (the address is stored unencrypted)'
+      : query === 'query'
+        ? "url: Give the server's address without a query (?…) or fragment (#…), e.g. https://itsm.example.go.kr: the client adds /api/v1/… to it"
+        : null
+  if (problems) throw new CoreError('BAD_REQUEST', problems, reason('source_config_invalid', { problems }))
 }
 
 /**
@@ -196,7 +206,7 @@ export function checkNewSource(input: { name: string; kind: string; config: unkn
     throw new CoreError('BAD_REQUEST', `name: ${detail}`, reason('source_name_invalid', { detail }))
   }
   const parsed = parseConfig(input.kind, input.config)
-  refuseBlockedPort(parsed.config.url)
+  refuseUnusableUrl(parsed.kind, parsed.config.url)
   return parsed
 }
 

@@ -14,7 +14,7 @@ import {
   getSource,
   itsmConfigSchema,
   noSource,
-  refuseBlockedPort,
+  refuseUnusableUrl,
   removeSource,
   serviceNowConfigSchema,
   type SecretResolver,
@@ -202,7 +202,7 @@ export async function updateSourceWithSecret(
       .join('; ')
     throw new CoreError('BAD_REQUEST', problems, reason('source_config_invalid', { problems }))
   }
-  if (parsed.data.url !== before['url']) refuseBlockedPort(parsed.data.url)
+  if (parsed.data.url !== before['url']) refuseUnusableUrl(record.kind, parsed.data.url)
   const moved =
     parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
   if (moved) refuseMove(req.name)

@@ -104,6 +104,10 @@ const ko = {
     urlLogin: '주소에 사용자나 비밀번호를 넣지 마세요. 토큰이나 비밀번호 칸에 입력하세요',
     urlPort:
       '이 포트에는 연결할 수 없습니다. HTTP 클라이언트가 막는 포트입니다(Fetch 표준의 차단 포트, 예: 6000, 10080). 서버를 다른 포트로 열거나, 허용된 포트의 리버스 프록시 주소를 입력하세요',
+    urlSecret:
+      '주소의 쿼리(?… 뒤)에 토큰이나 비밀번호가 들어 있습니다. 주소에서 빼고 토큰이나 비밀번호 칸에 입력하세요. 주소는 암호화하지 않고 저장됩니다',
+    urlQuery:
+      'ITSM 주소에는 ?나 # 뒤의 부분을 넣지 마세요. 서버 주소만 입력하세요 (예: https://itsm.example.go.kr)',
     urlTable:
       '주소에 다른 테이블이 들어 있습니다. 인스턴스 주소만 입력하고(예: https://example.service-now.com) 가져올 테이블은 테이블 칸에 적으세요',
     table: '테이블 이름은 영문 소문자, 숫자, _ 입니다 (예: incident)',
@@ -226,6 +230,10 @@ const en: English<typeof ko> = {
     urlLogin: 'Leave the user and password out of the address: put them in the token or password field',
     urlPort:
       "This port cannot be used: HTTP clients refuse it (the Fetch standard's blocked ports, e.g. 6000, 10080). Serve the API on another port, or give the address of a reverse proxy on an allowed one",
+    urlSecret:
+      'The query of this address (after "?") holds a token or password: take it out and put it in the token or password field. Addresses are stored unencrypted',
+    urlQuery:
+      'Leave the part after "?" or "#" out of an ITSM address: give the server\'s address only (e.g. https://itsm.example.go.kr)',
     urlTable:
       "The address names another table: give the instance's address only (e.g. https://example.service-now.com) and the table to read in the table field",
     table: 'A table name is lower-case letters, digits and "_" (e.g. incident)',

@@ -6,6 +6,7 @@ import type { SourceKind } from '../../../../shared/ipc/types-sync'
 import { blockedPort } from '../../../../shared/blocked-ports'
 import { resumeMarginSchema } from '../../../../shared/servicenow-margin'
 import { serviceNowAddress } from '../../../../shared/servicenow-url'
+import { urlQueryProblem } from '../../../../shared/url-query'
 import type { CodeMapParse, CodeMapProblem } from '../../../../shared/servicenow-code-map'
 import { parsePriorityMapText, type PriorityMap } from '../../../../shared/servicenow-priority-map'
 import { parseStateMapText, type StateMap } from '../../../../shared/servicenow-state-map'
@@ -44,6 +45,8 @@ export type ConnectionProblem =
   | 'urlLogin'
   | 'urlPort'
   | 'urlTable'
+  | 'urlSecret'
+  | 'urlQuery'
   | 'table'
   | 'user'
   | 'userMissing'
@@ -101,6 +104,11 @@ export function checkConnectionDraft(
   if (!url) problems.url = 'url'
   else if (url.username !== '' || url.password !== '') problems.url = 'urlLogin'
   else if (blockedPort(url) !== null) problems.url = 'urlPort'
+  else {
+    const query = urlQueryProblem(url, d.kind)
+    if (query === 'credential') problems.url = 'urlSecret'
+    else if (query === 'query') problems.url = 'urlQuery'
+  }
   if (d.kind === 'servicenow') {
     if (!TABLE.test(d.table) || d.table.length > 80) problems.table = 'table'
     // An address pasted with /api/now/table/NAME: NAME must be the table asked for (the rest is dropped).
