@@ -26,6 +26,11 @@ const FAULTS: Record<string, FaultSpec> = {
   timeout: { itsm: 'timeouts', servicenow: 'timeoutEvery', help: 'every VALUEth request: never answered' },
   malformed: { itsm: 'malformedJson', servicenow: 'malformedEvery', help: 'every VALUEth: HTML, not JSON' },
   truncated: { itsm: 'truncatedJson', servicenow: 'truncatedEvery', help: 'every VALUEth: JSON cut short' },
+  'cut-body': {
+    itsm: 'cutBody',
+    servicenow: null,
+    help: 'every VALUEth: the connection closed half-way through the body',
+  },
   'repeat-rows': { itsm: 'repeatRows', servicenow: 'repeatRows', help: 'VALUE rows repeated per page' },
   'update-while-paging': {
     itsm: 'updateWhilePaging',

@@ -19,4 +19,11 @@ describe('simulate --fault', () => {
     )
     expect(() => parseFaults('itsm', ['no-record-404=1'])).toThrow('Unknown fault "no-record-404=1" for itsm')
   })
+
+  it("gives the ITSM simulator an answer broken off mid-body (cut-body), which ServiceNow's does not have", () => {
+    expect(parseFaults('itsm', ['cut-body=3', 'truncated=5'])).toEqual({ cutBody: 3, truncatedJson: 5 })
+    expect(() => parseFaults('servicenow', ['cut-body=3'])).toThrow(
+      'Unknown fault "cut-body=3" for servicenow',
+    )
+  })
 })
