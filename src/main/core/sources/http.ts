@@ -324,25 +324,23 @@ function isHtml(text: string, contentType: string | null): boolean {
   return !type.includes('json') && /^\s*<(!doctype html|html|head|body)\b/i.test(text)
 }
 
+/** The entities a page title is decoded from (nbsp as a plain space). */
+const TITLE_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  nbsp: ' ',
+}
+
 /** The page's <title>, `secrets` redacted, on one line and cut to DETAIL_MAX; undefined when it has none. */
 function htmlTitle(html: string, secrets: readonly string[]): string | undefined {
   const inner = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html.slice(0, 65_536))?.[1]
   if (!inner) return undefined
   return flatten(
     redactSecrets(
-      inner.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) =>
-        e === 'amp'
-          ? '&'
-          : e === 'lt'
-            ? '<'
-            : e === 'gt'
-              ? '>'
-              : e === 'quot'
-                ? '"'
-                : e === '#39'
-                  ? "'"
-                  : ' ',
-      ),
+      inner.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) => TITLE_ENTITIES[e] ?? ' '),
       secrets,
       '[redacted]',
     ),
