@@ -1,6 +1,7 @@
 // Removing secrets from text bound for logs, errors and the screen (defence in depth: our own
 // messages never hold them, but a runtime's or a server's may). A leaf module: source HTTP uses it
 // without pulling in the secret store.
+import { CREDENTIAL_NAME_PARTS, CREDENTIAL_WHOLE_NAMES } from '../../shared/credential-params'
 
 /** Values shorter than this are not redacted: they would redact ordinary words. */
 const MIN_SECRET = 4
@@ -78,9 +79,17 @@ function redactCutPrefix(text: string, secret: string, mark: string): string {
   return out
 }
 
-/** Query parameters whose values are credentials (`?access_token=`, `&api_key=`, ServiceNow's `sysparm_ck`). */
-const CREDENTIAL_PARAM =
-  /([?&;](?:[\w.-]*?(?:token|secret|passw(?:or)?d|pwd|api_?key|apikey|sysparm_ck)))=([^&#\s"'<>]+)/gi
+/**
+ * A query parameter whose value is a credential (`?access_token=…`, `&sig=…`, ServiceNow's
+ * `sysparm_ck`): its name as credential-params.ts lists them (the list a connection's address is
+ * checked against). A value given as an Authorization header's (`&authorization=Basic b3Bz`) keeps
+ * its scheme.
+ */
+const CREDENTIAL_PARAM = new RegExp(
+  `([?&;](?:[\\w.-]*?(?:${CREDENTIAL_NAME_PARTS.join('|')})[\\w.-]*|(?:${CREDENTIAL_WHOLE_NAMES.join('|')})))=` +
+    `((?:basic|bearer|digest|negotiate|token|ntlm)\\s+(?=[^&#\\s"'<>]))?([^&#\\s"'<>]+)`,
+  'gi',
+)
 /** The password of a URL's userinfo (`https://user:pass@host`). */
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*):([^\s/?#@]+)@/gi
 /** An (Proxy-)Authorization header's credentials, quoted as `Authorization: Bearer …` or `authorization=Basic …`. */
@@ -97,7 +106,9 @@ export function scrubCredentials(text: string, mark = '***'): string {
   const marked = (value: string): boolean => value === mark || MARKS.some((m) => value.startsWith(m))
   return text
     .replace(URL_PASSWORD, (m, head: string, value: string) => (marked(value) ? m : `${head}:${mark}@`))
-    .replace(CREDENTIAL_PARAM, (m, name: string, value: string) => (marked(value) ? m : `${name}=${mark}`))
+    .replace(CREDENTIAL_PARAM, (m, name: string, scheme: string | undefined, value: string) =>
+      marked(value) ? m : `${name}=${scheme ?? ''}${mark}`,
+    )
     .replace(AUTHORIZATION_VALUE, (m, head: string, value: string) => (marked(value) ? m : `${head}${mark}`))
 }
 

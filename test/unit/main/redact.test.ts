@@ -3,6 +3,7 @@
 // their value.
 import { describe, expect, it } from 'vitest'
 import { redactReason, redactSecrets, scrubCredentials } from '../../../src/main/core/redact'
+import { urlQueryProblem } from '../../../src/shared/url-query'
 
 const PASSWORD = 'p@ss w0rd/"&<x>'
 const TOKEN = 'tok_5f4e3d2c1b0a99887766'
@@ -84,5 +85,49 @@ describe('scrubCredentials', () => {
     expect(redactSecrets('Authorization: Bearer [redacted]', [TOKEN])).toBe(
       'Authorization: Bearer [redacted]',
     )
+  })
+
+  it('scrubs the credential parameters a connection address is refused for: sig, auth, authorization, signature', () => {
+    expect(
+      scrubCredentials(
+        'redirected to https://cdn.example/f?Expires=1700000000&sig=Zm9vYmFy&X-Amz-Signature=9f86d08&auth=ops:hunter2',
+      ),
+    ).toBe('redirected to https://cdn.example/f?Expires=1700000000&sig=***&X-Amz-Signature=***&auth=***')
+    // A name that holds a part anywhere, not only at its end.
+    expect(scrubCredentials('at https://x/cb?token_v2=abc123&client_secret_old=s3cr3t')).toBe(
+      'at https://x/cb?token_v2=***&client_secret_old=***',
+    )
+    // An Authorization header passed in the query keeps its scheme, and its credentials go.
+    expect(scrubCredentials('GET /api?authorization=Basic b3BzOng= failed')).toBe(
+      'GET /api?authorization=Basic *** failed',
+    )
+    // A credential inside another parameter's value (a redirect target) is still found.
+    expect(scrubCredentials('login at https://sso/?next=https://x/cb?sig=abcdef&x=1')).toBe(
+      'login at https://sso/?next=https://x/cb?sig=***&x=1',
+    )
+  })
+
+  it('leaves parameters that merely contain the letters of sig or auth alone', () => {
+    const plain =
+      'at https://x/api?design=new&signal=TERM&author=kim&oauth_version=1.0&assigned=true&sigma=2&authority=ca' +
+      '; sign=1; Q&A: the auth= and sig= words in prose stay too, as do design=flat and sig_count=3'
+    expect(scrubCredentials(plain)).toBe(plain)
+    expect(redactSecrets(plain, [TOKEN])).toBe(plain)
+  })
+
+  it("scrubs exactly the parameters a connection's address is refused for (one list)", () => {
+    const names = [
+      ...['access_token', 'client_secret', 'password', 'passwd', 'pwd', 'api_key', 'apikey', 'api-key'],
+      ...['sysparm_ck', 'auth', 'AUTHORIZATION', 'sig', 'signature', 'X-Amz-Signature', 'token_type'],
+      ...['design', 'signal', 'author', 'oauth_version', 'sysparm_query', 'sysparm_limit', 'state', 'sigma'],
+    ]
+    for (const name of names) {
+      const refused =
+        urlQueryProblem(new URL(`https://x.example/?${name}=v4lue9`), 'servicenow') === 'credential'
+      const scrubbed = !scrubCredentials(`https://x.example/?${name}=v4lue9`).includes('v4lue9')
+      expect(scrubbed, name).toBe(refused)
+    }
+    // Both sides were asked about credentials and non-credentials.
+    expect(names.filter((n) => urlQueryProblem(new URL(`https://x/?${n}=1`), 'servicenow'))).toHaveLength(15)
   })
 })
