@@ -1,7 +1,7 @@
 // `source add|list|remove|test` and `sync`: remote SR sources from the command line. Secrets come
 // from environment variables named at `source add` (never stored, never printed).
 import type { Command } from 'commander'
-import { defaultHttpDeps } from '../core/sources/http'
+import { defaultHttpDeps, SourceError } from '../core/sources/http'
 import { readFileSync } from 'node:fs'
 import {
   addSource,
@@ -32,6 +32,7 @@ import { syncLogText } from './sync-log-text'
 import { recalculateAfterWrite } from './after-write'
 import type { Store } from '../core/db/open-database'
 import { stopOnSigint } from './interrupt'
+import { commandLineAdvice, withCommandLineAdvice } from './command-line-advice'
 
 /**
  * An outcome or log entry as the command line prints it: its English message, without the reason
@@ -398,6 +399,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                 (lastFailure ? `; the last attempt: ${lastFailure}` : '') +
                 ': check the URL, the network and any proxy or firewall on the way (source test --timeout SECONDS waits longer)',
             )
+          // A misspelt table: the command line's way to change it, not the app's Settings.
+          if (err instanceof SourceError && err.reason?.code === 'servicenow_invalid_table')
+            throw new CommandFailed(commandLineAdvice(err.message, err.reason, name))
           throw err
         } finally {
           sigint.dispose()
@@ -430,11 +434,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           // Said here in the option's words: the channel's check named its field and NaN.
           if (!Number.isInteger(limit) || limit < 1 || limit > 500)
             throw new UsageError(`--limit takes a whole number from 1 to 500, not "${local.limit}"`)
-          await withContext(cmd, async (ctx, opts) =>
-            print((await call(ctx, 'sync:log', { limit })).map(withoutReason), opts.json, (list) =>
-              syncLogText(list, ctx.zone),
-            ),
-          )
+          await withContext(cmd, async (ctx, opts) => {
+            const entries = (await call(ctx, 'sync:log', { limit })).map(withCommandLineAdvice)
+            print(entries.map(withoutReason), opts.json, (list) => syncLogText(list, ctx.zone))
+          })
           return
         }
         if (what !== 'sr' && what !== 'all') throw new UsageError('sync takes "sr", "all" or "log"')
@@ -515,7 +518,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
               zone: ctx.zone,
               warn: (line) => process.stderr.write(`${line}\n`),
             })
-          print(outcomes.map(withoutReason), opts.json, (list) => list.map(outcomeText).join('\n'))
+          print(outcomes.map(withCommandLineAdvice).map(withoutReason), opts.json, (list) =>
+            list.map(outcomeText).join('\n'),
+          )
           if (outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1
         })
       },

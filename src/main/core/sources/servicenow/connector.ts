@@ -142,6 +142,13 @@ export function isNoRecordFound(status: number, body: unknown): boolean {
 }
 
 /**
+ * Where servicenow_invalid_table's English message sends the user: the app's Settings (the command
+ * line words its own commands in place of this, cli/command-line-advice.ts).
+ */
+export const INVALID_TABLE_ADVICE =
+  'check the table name in Settings → Connections (incident, or another task table)'
+
+/**
  * `err` as the table's own failure when ServiceNow answered 400 "Invalid table NAME" (a misspelt or
  * missing table): servicenow_invalid_table, whose advice is the connection's table name, instead of
  * a request rejected for no reason the user can act on. Any other error as it is.
@@ -154,8 +161,7 @@ function invalidTable(err: unknown, table: string): unknown {
   const where = typeof url === 'string' ? url : ''
   return new SourceError(
     'client',
-    `ServiceNow does not know the table "${table}" (400) at ${where}: check the table name in ` +
-      `Settings → Connections (incident, or another task table)${SERVER_SAID}${said}`,
+    `ServiceNow does not know the table "${table}" (400) at ${where}: ${INVALID_TABLE_ADVICE}${SERVER_SAID}${said}`,
     400,
     undefined,
     false,

@@ -1,0 +1,55 @@
+// A ServiceNow source added with a misspelt table, from the command line: `sync`, `sync log` and
+// `source test` say how to correct it with the command line's own commands, not the app's Settings
+// alone (the reason the app words stays as it was).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli } from '../../helpers/cli'
+import { startServiceNowSimulator } from '../../../src/main/simulators/servicenow/simulator'
+
+describe('a misspelt ServiceNow table, from the command line', () => {
+  let dir: string
+  let sim: Awaited<ReturnType<typeof startServiceNowSimulator>>
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ops-sn-table-cli-'))
+    sim = await startServiceNowSimulator({ seed: 3, count: 10 })
+  })
+  afterAll(async () => {
+    await sim.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('sync, sync log and source test name the command line way to change the table', async () => {
+    const env = { SN_PASSWORD: 'secret' }
+    const at = ['--data-dir', dir]
+    const add = ['source', 'add', 'servicenow', '--name', 'sn', '--url', sim.url, '--user', 'integration']
+    expect(
+      (await cli([...add, '--password-env', 'SN_PASSWORD', '--table', 'incidnet', ...at], env)).code,
+    ).toBe(0)
+    const advice =
+      'check the table name (incident, or another task table): the command line changes it with ' +
+      '`source remove sn`, then `source add servicenow --name sn --url … --table TABLE` and the ' +
+      "source's other options again (`source list` shows them), or in the app: Settings → Connections → Edit"
+
+    const sync = await cli(['sync', ...at], env)
+    expect(sync.code).toBe(1)
+    expect(sync.stdout).toContain('ServiceNow does not know the table "incidnet" (400)')
+    expect(sync.stdout).toContain(advice)
+    expect(sync.stdout).toContain(' — the server said: Invalid table incidnet')
+    expect(sync.stdout).not.toContain('check the table name in Settings')
+
+    const json = await cli(['sync', '--json', ...at], env)
+    const [outcome] = JSON.parse(json.stdout) as { error: string }[]
+    expect(outcome?.error).toContain(advice)
+
+    const log = await cli(['sync', 'log', ...at], env)
+    expect(log.stdout).toContain(advice)
+    expect(log.stdout).not.toContain('check the table name in Settings')
+
+    const test = await cli(['source', 'test', 'sn', ...at], env)
+    expect(test.code).toBe(1)
+    expect(test.stderr).toContain('ServiceNow does not know the table "incidnet" (400)')
+    expect(test.stderr).toContain(advice)
+  })
+})
