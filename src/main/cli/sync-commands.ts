@@ -407,8 +407,13 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           sigint.dispose()
         }
         // As Settings → Connections does: the account's role decides the app's role (SPEC §9).
-        if (record.kind === 'itsm') storeItsmAccount(ctx.workspace.store, name, me, Date.now())
-        print(me, opts.json, (m) => `connected to "${name}" as ${m.name}${m.role ? ` (role ${m.role})` : ''}`)
+        if (record.kind === 'itsm' && me.name !== null)
+          storeItsmAccount(ctx.workspace.store, name, { name: me.name, role: me.role }, Date.now())
+        print(
+          me,
+          opts.json,
+          (m) => `connected to "${name}" as ${m.name ?? UNNAMED_ACCOUNT}${m.role ? ` (role ${m.role})` : ''}`,
+        )
       })
     })
 
@@ -542,6 +547,9 @@ function noSource(store: Store, name: string): UsageError {
         : ' (there are no sources yet: see `source add`)'
   return new UsageError(`No source named "${name}"${hint}`)
 }
+
+/** The account of a ServiceNow bearer token whose name the instance does not say (sys_user unreadable). */
+const UNNAMED_ACCOUNT = "the token's account (its name is not known: it may not read sys_user)"
 
 /** How long `source test` waits for its answer by default, and at most (seconds). */
 const TEST_TIMEOUT_DEFAULT_S = 60

@@ -92,8 +92,11 @@ export type CaCertificateView = {
 
 export type SourceTestResult = {
   ok: boolean
-  /** The account the source reports (`/me`), when reachable. */
-  account: { name: string; role: string | null } | null
+  /**
+   * The account the source reports (`/me`), when reachable. `name` null: the source cannot say it
+   * (a ServiceNow bearer token whose account may not read sys_user); the UI words that.
+   */
+  account: { name: string | null; role: string | null } | null
   /** Why it failed: `message` in English, `reason` as a code the UI words (null when nothing sorts it). */
   error: { cause: SyncErrorCause; message: string; reason: SyncFailureReason | null } | null
 }

@@ -57,6 +57,18 @@ describe('a ServiceNow connection test where sys_user answers 401', () => {
     expect(sim.requests.map((r) => [r.path, r.status])).toEqual([['/api/now/table/incident', 200]])
   })
 
+  it('passes for a bearer token too, naming no account: each front end words that in its language', async () => {
+    sim = await startServiceNowSimulator({ seed: 1, count: 3, roles: 'admin' })
+    const url = await withUserTableRefused(sim.url)
+    const connector = createServiceNowConnector(
+      { name: 'sn', url, auth: { kind: 'bearer', token: 'sn-test-token' } },
+      deps,
+    )
+    // Not an English name the Korean screen would show as it is.
+    expect(await connector.whoAmI(signal)).toEqual({ name: null, role: null })
+    expect(sim.requests.map((r) => [r.path, r.status])).toEqual([['/api/now/table/incident', 200]])
+  })
+
   it('still fails as refused credentials when the table refuses them too', async () => {
     sim = await startServiceNowSimulator({ seed: 1, count: 3 })
     const url = await withUserTableRefused(sim.url)

@@ -17,7 +17,9 @@ export async function refreshItsmRole(
     try {
       const connector = await connectorFor(record, secrets, deps)
       const me = await connector.whoAmI(AbortSignal.timeout(15_000))
-      auth.recordItsmAccount(record.name, me)
+      // An ITSM REST /me always names its account (only a ServiceNow token's may not).
+      if (me.name === null) continue
+      auth.recordItsmAccount(record.name, { name: me.name, role: me.role })
       return
     } catch {
       // Unreachable or no token: keep the role recorded last time (offline first).

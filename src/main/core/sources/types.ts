@@ -48,7 +48,12 @@ export type FetchPageOptions = {
 }
 
 export type AccountRole = 'admin' | 'manager' | 'operator' | 'viewer'
-export type WhoAmI = { name: string; role: AccountRole | null }
+/**
+ * The connected account. `name` is null when the source cannot say it: a ServiceNow bearer token
+ * whose account may not read sys_user (no user name was configured either); each front end words
+ * that in its own language.
+ */
+export type WhoAmI = { name: string | null; role: AccountRole | null }
 
 /** A remote SR source, created from its stored config and secret. */
 export type Connector = {

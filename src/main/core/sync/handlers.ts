@@ -89,7 +89,9 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
         timeZone: ctx.settings().timeZone,
       })
       // The ITSM protocol's /me says what the account may do (SPEC §9).
-      if (result.ok && record.kind === 'itsm' && result.account) recordAccount(record.name, result.account)
+      // (It always names its account: only a ServiceNow token's name may be unknown.)
+      const account = result.ok && record.kind === 'itsm' ? result.account : null
+      if (account?.name != null) recordAccount(record.name, { name: account.name, role: account.role })
       return result
     },
     'sync:run': (req) =>

@@ -538,7 +538,8 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
       return (await fetchSrs(cursor, opts)) as unknown as Page<E>
     },
     async whoAmI(signal: AbortSignal): Promise<WhoAmI> {
-      const fallbackName = config.auth.kind === 'basic' ? config.auth.user : 'ServiceNow account'
+      // A bearer token names no user: null, which the app and the CLI word in their own language.
+      const fallbackName = config.auth.kind === 'basic' ? config.auth.user : null
       // gs.getUserID() is the session's user, so this works for bearer tokens too (no user name known).
       const url = tableUrl('sys_user', {
         sysparm_query: 'sys_id=javascript:gs.getUserID()',

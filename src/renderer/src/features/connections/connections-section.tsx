@@ -156,7 +156,8 @@ export function ConnectionsSection() {
                   >
                     {result.ok && result.account ? (
                       t('connections.testOk', {
-                        name: result.account.name,
+                        // A ServiceNow token whose account may not read sys_user names no one.
+                        name: result.account.name ?? t('connections.testUnnamed'),
                         role: result.account.role
                           ? t('connections.testRole', { role: result.account.role })
                           : '',

@@ -15,6 +15,7 @@ const ko = {
   testing: '테스트 중…',
   testOk: '연결됨: {{name}}{{role}}',
   testRole: ' (역할 {{role}})',
+  testUnnamed: '토큰의 계정(sys_user를 읽을 수 없어 이름을 알 수 없음)',
   // A test is not retried by itself as a sync is: the sync's advice for these causes says it is.
   testAdvice: {
     offline: '네트워크와 서버 주소(프록시를 쓰면 프록시 주소도)를 확인한 뒤 다시 테스트하세요.',
@@ -141,6 +142,7 @@ const en: English<typeof ko> = {
   testing: 'Testing…',
   testOk: 'Connected as {{name}}{{role}}',
   testRole: ' (role {{role}})',
+  testUnnamed: "the token's account (its name is not known: it may not read sys_user)",
   testAdvice: {
     offline: "Check the network and the server's address (and the proxy's, if it uses one), then test again.",
     rate_limited: 'The server is limiting requests. Test again in a little while.',

@@ -1,7 +1,10 @@
-// A ServiceNow source added with a misspelt table, from the command line: `sync`, `sync log` and
+// A ServiceNow source from the command line. Added with a misspelt table, `sync`, `sync log` and
 // `source test` say how to correct it with the command line's own commands, not the app's Settings
-// alone (the reason the app words stays as it was).
+// alone (the reason the app words stays as it was). Tested with a bearer token whose account may not
+// read sys_user, `source test` says so instead of a name.
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -51,5 +54,53 @@ describe('a misspelt ServiceNow table, from the command line', () => {
     expect(test.code).toBe(1)
     expect(test.stderr).toContain('ServiceNow does not know the table "incidnet" (400)')
     expect(test.stderr).toContain(advice)
+  })
+
+  it('source test of a bearer token whose account may not read sys_user says so, not an empty name', async () => {
+    // The instance behind a policy that answers 403 to sys_user: the table still answers.
+    const front = createServer((req, res) => {
+      const path = req.url ?? '/'
+      if (path.startsWith('/api/now/table/sys_user')) {
+        res.writeHead(403, { 'content-type': 'application/json' })
+        res.end(
+          JSON.stringify({ error: { message: 'Insufficient rights', detail: null }, status: 'failure' }),
+        )
+        return
+      }
+      void fetch(`${sim.url}${path}`, { headers: { authorization: req.headers.authorization ?? '' } }).then(
+        async (answer) => {
+          res.writeHead(answer.status, { 'content-type': 'application/json' })
+          res.end(await answer.text())
+        },
+      )
+    })
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
+    try {
+      const url = `http://127.0.0.1:${(front.address() as AddressInfo).port}`
+      const at = ['--data-dir', dir]
+      const env = { SN_TOKEN: 'sn-test-token' }
+      const add = [
+        'source',
+        'add',
+        'servicenow',
+        '--name',
+        'sn-token',
+        '--url',
+        url,
+        '--token-env',
+        'SN_TOKEN',
+      ]
+      expect((await cli([...add, ...at], env)).code).toBe(0)
+      const test = await cli(['source', 'test', 'sn-token', ...at], env)
+      expect(test).toMatchObject({ code: 0 })
+      expect(test.stdout).toBe(
+        'connected to "sn-token" as the token\'s account (its name is not known: it may not read sys_user)\n',
+      )
+      // JSON keeps the answer as it is: no name.
+      const json = await cli(['source', 'test', 'sn-token', '--json', ...at], env)
+      expect(JSON.parse(json.stdout)).toEqual({ name: null, role: null })
+    } finally {
+      await new Promise((resolve) => front.close(resolve))
+    }
   })
 })
