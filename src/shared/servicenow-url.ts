@@ -22,3 +22,88 @@ export function serviceNowAddress(url: URL): ServiceNowAddress {
   const table = m?.[1] ? decodeURIComponent(m[1]).toLowerCase() : null
   return { base: `${url.origin}${prefix}`, pastedTable: table === '' ? null : table }
 }
+
+// Admins also paste the address their browser shows on a list or a record of the instance:
+// https://example.service-now.com/incident_list.do?sysparm_query=active=true (the classic UI),
+// …/now/nav/ui/classic/params/target/incident_list.do%3Fsysparm_query%3D… (Next Experience),
+// …/nav_to.do?uri=incident_list.do, or …/now/workspace/agent/home. Each is a web page, so a sync
+// through it failed with "a web page instead of JSON". A connection keeps the instance's address
+// instead (browserAddress), and takes the table the page shows when none was given.
+
+/** The classic UI's pages whose `.do` name is no table (nav_to.do is read for its `uri`). */
+const UI_PAGES = new Set([
+  'nav_to',
+  'navpage',
+  'home',
+  'login',
+  'logout',
+  'welcome',
+  'ui_page',
+  'side_door',
+  'sys_report_template',
+  'catalog_home',
+  'change_password',
+])
+
+const TABLE = /^[a-z0-9_]+$/
+
+/** Next Experience's frame around a classic page: /now/nav/ui/classic/params/target/<page, encoded>. */
+const NEXT_TARGET = /\/now\/nav\/ui\/classic\/params\/target\/(.*)$/i
+/** Any other page of Next Experience or a workspace (/now/nav/ui/home, /now/workspace/agent/…, /now/sow/…). */
+const NEXT_PAGE = /\/now(?:\/.*)?$/i
+/** A classic UI page: /<name>.do. */
+const CLASSIC_PAGE = /\/([^/]+)\.do$/i
+
+export type BrowserAddress = {
+  /** The instance's address: origin and any path prefix before the page, without a trailing slash. */
+  base: string
+  /** The table the page lists or shows (`incident_list.do`, `incident.do`), lower-cased; null when none. */
+  table: string | null
+}
+
+/** The table a classic page's name stands for: `incident_list` and `incident` → incident. */
+function tableOfPage(name: string): string | null {
+  const page = name.toLowerCase()
+  if (UI_PAGES.has(page)) return null
+  const table = page.endsWith('_list') ? page.slice(0, -'_list'.length) : page
+  return TABLE.test(table) ? table : null
+}
+
+/** The table of a page named by a relative address (`incident_list.do?sysparm_query=…`), if any. */
+function tableOfTarget(target: string | null): string | null {
+  if (!target) return null
+  const path = URL.parse(target, 'https://instance.invalid/')?.pathname ?? ''
+  const page = CLASSIC_PAGE.exec(path)
+  if (!page?.[1]) return null
+  return page[1].toLowerCase() === 'nav_to' ? null : tableOfPage(page[1])
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/**
+ * The instance's address in a browser's address of one of its pages, with the table that page
+ * lists or shows; null when `url` is no such page (the instance's address itself, an API path).
+ */
+export function browserAddress(url: URL): BrowserAddress | null {
+  const path = url.pathname
+  if (API_PATH.test(path)) return null
+  const base = (at: number): string => `${url.origin}${path.slice(0, at).replace(/\/+$/, '')}`
+  const next = NEXT_TARGET.exec(path)
+  if (next) return { base: base(next.index), table: tableOfTarget(decoded(next[1] ?? '')) }
+  const page = CLASSIC_PAGE.exec(path)
+  if (page?.[1]) {
+    const nav = page[1].toLowerCase() === 'nav_to'
+    return {
+      base: base(page.index),
+      table: nav ? tableOfTarget(url.searchParams.get('uri')) : tableOfPage(page[1]),
+    }
+  }
+  const now = NEXT_PAGE.exec(path)
+  return now ? { base: base(now.index), table: null } : null
+}

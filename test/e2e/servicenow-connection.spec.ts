@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { APIRequestContext } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { startServiceNowSimulator } from '../../src/main/simulators/servicenow/simulator'
 import { expect, openReady, test, type Harness } from './fixtures'
 
@@ -34,6 +34,17 @@ async function userTableRefused(target: string): Promise<{ url: string; close: (
     url: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
     close: () => new Promise((resolve) => front.close(() => resolve())),
   }
+}
+
+/** The note under a field of the form (its hint, when it says no error). */
+const hintOf = (page: Page, id: string) =>
+  page.getByTestId('connection-form').locator(`#${id}`).locator('xpath=..').locator('.field-note')
+
+async function stored(request: APIRequestContext, harness: Harness) {
+  const r = await request.post(`${harness.url}/api/invoke/sources:list`, { data: {} })
+  return ((await r.json()) as { data: { name: string; url: string; table: string | null }[] }).data.map(
+    (s) => [s.name, s.url, s.table],
+  )
 }
 
 async function setLanguage(request: APIRequestContext, harness: Harness, language: 'ko' | 'en') {
@@ -72,4 +83,59 @@ test("testing a token whose account may not read sys_user says 'the token's acco
     await front.close()
     await sim.close()
   }
+})
+
+test("a browser's address of a list is saved as the instance's address, as the form says in Korean and English", async ({
+  page,
+  request,
+  harness,
+}) => {
+  await page.setViewportSize(MIN)
+  await openReady(page, '/settings.html')
+  const form = page.getByTestId('connection-form')
+  // In Korean: the page's table fills the Table field, and the address to be saved is said under the URL.
+  await page.getByTestId('connection-add').click()
+  await page.locator('#conn-kind').selectOption('servicenow')
+  await page.locator('#conn-name').fill('sn-list')
+  await page
+    .locator('#conn-url')
+    .fill(
+      'https://acme.service-now.com/now/nav/ui/classic/params/target/problem_list.do%3Fsysparm_query%3Dactive%253Dtrue',
+    )
+  await expect(page.locator('#conn-table')).toHaveValue('problem')
+  await expect(hintOf(page, 'conn-url')).toHaveText(
+    '브라우저 주소입니다. 인스턴스 주소 https://acme.service-now.com(으)로 저장하고, 주소가 가리키는 problem 테이블을 읽습니다',
+  )
+  await page.locator('#conn-user').fill('integration')
+  await page.getByTestId('conn-secret').fill('secret')
+  await form.screenshot({ path: 'test-results/servicenow-browser-url-ko.png' })
+  await page.getByTestId('conn-save').click()
+  const item = page.getByTestId('connection-sn-list')
+  await expect(item).toContainText('https://acme.service-now.com')
+  await expect(item).not.toContainText('problem_list.do')
+  expect(await stored(request, harness)).toEqual([['sn-list', 'https://acme.service-now.com', 'problem']])
+
+  // In English: a table typed first is kept, and the form says the page showed another.
+  await setLanguage(request, harness, 'en')
+  await openReady(page, '/settings.html')
+  await page.getByTestId('connection-add').click()
+  await page.locator('#conn-kind').selectOption('servicenow')
+  await page.locator('#conn-name').fill('sn-typed')
+  await page.locator('#conn-table').fill('sc_req_item')
+  await page
+    .locator('#conn-url')
+    .fill('https://acme.service-now.com/incident_list.do?sysparm_query=active=true')
+  await expect(page.locator('#conn-table')).toHaveValue('sc_req_item')
+  await expect(hintOf(page, 'conn-url')).toHaveText(
+    "A browser's address: saved as the instance's address https://acme.service-now.com. It shows the table incident, but the one in the Table field, sc_req_item, is read",
+  )
+  await page.locator('#conn-user').fill('integration')
+  await page.getByTestId('conn-secret').fill('secret')
+  await form.screenshot({ path: 'test-results/servicenow-browser-url-en.png' })
+  await page.getByTestId('conn-save').click()
+  await expect(page.getByTestId('connection-sn-typed')).toContainText('https://acme.service-now.com')
+  expect(await stored(request, harness)).toEqual([
+    ['sn-list', 'https://acme.service-now.com', 'problem'],
+    ['sn-typed', 'https://acme.service-now.com', 'sc_req_item'],
+  ])
 })

@@ -15,6 +15,7 @@ import {
   setSourceTransport,
 } from '../core/sources/registry'
 import { parseStateMapText } from '../../shared/servicenow-state-map'
+import { browserAddress } from '../../shared/servicenow-url'
 import { parsePriorityMapText } from '../../shared/servicenow-priority-map'
 import { codeMapText, type CodeMapParse } from '../../shared/servicenow-code-map'
 import { RESUME_MARGIN_SECONDS, resumeMarginSchema } from '../../shared/servicenow-margin'
@@ -170,6 +171,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           opts.json,
           (s) => `added ${s.kind} source "${s.name}" (${s.config.url})${caLines(s.config.ca)}`,
         )
+        const shortened =
+          added.kind === 'servicenow' ? pageAddressNote(local['url'] ?? '', added.config) : null
+        if (shortened && !opts.json) process.stderr.write(`note: ${shortened}\n`)
         // Without a variable, only a person at a terminal can give the secret: say so now, not at
         // the first unattended sync.
         if (!local['tokenEnv'] && !local['passwordEnv'] && !opts.json)
@@ -550,6 +554,21 @@ function noSource(store: Store, name: string): UsageError {
 
 /** The account of a ServiceNow bearer token whose name the instance does not say (sys_user unreadable). */
 const UNNAMED_ACCOUNT = "the token's account (its name is not known: it may not read sys_user)"
+
+/**
+ * What became of a ServiceNow --url that was a browser's address of one of the instance's pages
+ * (registry.ts withInstanceAddress), or null when it was kept as given.
+ */
+function pageAddressNote(given: string, stored: { url: string; table: string }): string | null {
+  const parsed = URL.parse(given)
+  const page = parsed && stored.url !== given ? browserAddress(parsed) : null
+  if (!page) return null
+  const kept = `--url is a browser's address of a page of the instance: the source keeps the instance's address ${stored.url}`
+  if (page.table === null) return kept
+  return page.table === stored.table
+    ? `${kept}, and reads the table "${stored.table}" the page shows`
+    : `${kept}; the page shows the table "${page.table}", but the source reads "${stored.table}" as --table says`
+}
 
 /** How long `source test` waits for its answer by default, and at most (seconds). */
 const TEST_TIMEOUT_DEFAULT_S = 60

@@ -1,7 +1,8 @@
 // A ServiceNow source from the command line. Added with a misspelt table, `sync`, `sync log` and
 // `source test` say how to correct it with the command line's own commands, not the app's Settings
 // alone (the reason the app words stays as it was). Tested with a bearer token whose account may not
-// read sys_user, `source test` says so instead of a name.
+// read sys_user, `source test` says so instead of a name. Added with the browser's address of a
+// list, it keeps the instance's address and says so.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -102,5 +103,43 @@ describe('a misspelt ServiceNow table, from the command line', () => {
     } finally {
       await new Promise((resolve) => front.close(resolve))
     }
+  })
+
+  it("source add with a browser's address of a list keeps the instance's address, shows it and says why", async () => {
+    const at = ['--data-dir', dir]
+    const env = { SN_PASSWORD: 'secret' }
+    const add = (name: string, url: string, ...more: string[]) =>
+      cli(
+        ['source', 'add', 'servicenow', '--name', name, '--url', url, '--user', 'integration'].concat([
+          '--password-env',
+          'SN_PASSWORD',
+          ...more,
+          ...at,
+        ]),
+        env,
+      )
+    const list = await add('sn-list', `${sim.url}/incident_list.do?sysparm_query=active=true`)
+    expect(list).toMatchObject({ code: 0, stdout: `added servicenow source "sn-list" (${sim.url})\n` })
+    expect(list.stderr).toContain(
+      `note: --url is a browser's address of a page of the instance: the source keeps the instance's address ${sim.url}, and reads the table "incident" the page shows\n`,
+    )
+    const other = await add('sn-other', `${sim.url}/nav_to.do?uri=problem_list.do`, '--table', 'incident')
+    expect(other.stdout).toBe(`added servicenow source "sn-other" (${sim.url})\n`)
+    expect(other.stderr).toContain(
+      `the source keeps the instance's address ${sim.url}; the page shows the table "problem", but the source reads "incident" as --table says`,
+    )
+    const json = await cli(['source', 'list', '--json', ...at])
+    const stored = (JSON.parse(json.stdout) as { name: string; config: { url: string; table: string } }[])
+      .filter((s) => s.name.startsWith('sn-'))
+      .map((s) => [s.name, s.config.url, s.config.table])
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        ['sn-list', sim.url, 'incident'],
+        ['sn-other', sim.url, 'incident'],
+      ]),
+    )
+    // It syncs through the instance's Table API.
+    const sync = await cli(['sync', '--source', 'sn-list', ...at], env)
+    expect(sync.stdout).toMatch(/^servicenow:sn-list: ok — 10 rows in 1 page/)
   })
 })

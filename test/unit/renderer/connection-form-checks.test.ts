@@ -5,6 +5,7 @@ import { syncChannels } from '../../../src/shared/ipc/channels/sync'
 import {
   checkCodeMaps,
   checkConnectionDraft,
+  pageAddress,
   type ConnectionDraft,
 } from '../../../src/renderer/src/features/connections/validate'
 import { connectionsMessages } from '../../../src/renderer/src/features/connections/messages'
@@ -69,6 +70,28 @@ describe('Connections form checks', () => {
         url: 'https://dev1.service-now.com/api/now/table/incident?sysparm_limit=10',
       }).url,
     ).toBeUndefined()
+  })
+
+  it("checks a ServiceNow browser address as the instance's address the core stores in its place", () => {
+    const sn = { ...draft, kind: 'servicenow' as const }
+    const list = 'https://acme.service-now.com/incident_list.do?sysparm_query=active=true&sysparm_ck=0f1e2d'
+    expect(pageAddress('servicenow', list)).toEqual({
+      base: 'https://acme.service-now.com',
+      table: 'incident',
+    })
+    // Its query is not stored: a sysparm_ck in it is no secret kept on disk, and nothing else is refused.
+    expect(checkConnectionDraft({ ...sn, url: list })).toEqual({})
+    // A page showing another table than the Table field's is taken: the Table field's is read (said as a hint).
+    expect(checkConnectionDraft({ ...sn, url: 'https://acme.service-now.com/problem_list.do' })).toEqual({})
+    // Not for ITSM REST, and not with a login in it (refused as it is).
+    expect(pageAddress('itsm', list)).toBeNull()
+    expect(
+      checkConnectionDraft({ ...draft, url: 'https://itsm.example.go.kr/incident_list.do?a=1' }).url,
+    ).toBe('urlQuery')
+    expect(
+      checkConnectionDraft({ ...sn, url: 'https://ops:pw@acme.service-now.com/incident_list.do' }).url,
+    ).toBe('urlLogin')
+    expect(pageAddress('servicenow', 'https://acme.service-now.com')).toBeNull()
   })
 
   it('takes a ServiceNow re-read margin the core takes (empty: the default minute), refuses the rest', () => {

@@ -12,7 +12,7 @@ import { blockedPort } from '../../../shared/blocked-ports'
 import { stateMapSchema, type StateMap } from '../../../shared/servicenow-state-map'
 import { priorityMapSchema, type PriorityMap } from '../../../shared/servicenow-priority-map'
 import { resumeMarginSchema } from '../../../shared/servicenow-margin'
-import { serviceNowAddress } from '../../../shared/servicenow-url'
+import { browserAddress, serviceNowAddress } from '../../../shared/servicenow-url'
 import { urlQueryProblem } from '../../../shared/url-query'
 import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
@@ -196,8 +196,28 @@ export function refuseUnusableUrl(kind: SourceConfig['kind'], url: string): void
 }
 
 /**
+ * A ServiceNow connection's settings as they are stored when its URL is a browser's address of one
+ * of the instance's pages (a list, a record, Next Experience, nav_to.do; servicenow-url.ts
+ * browserAddress): the URL becomes the instance's address, and the table the page shows becomes the
+ * connection's unless `tableGiven` (a table given with the address wins; the Connections form and
+ * `source add` say that the address named another). Any other settings as they are; an address with a
+ * login in it too (the schema refuses it: it was not meant to be dropped).
+ */
+export function withInstanceAddress(config: unknown, tableGiven: boolean): unknown {
+  if (config === null || typeof config !== 'object') return config
+  const settings = config as Record<string, unknown>
+  const pasted = typeof settings['url'] === 'string' ? URL.parse(settings['url']) : null
+  if (!pasted || !/^https?:$/.test(pasted.protocol) || pasted.username !== '' || pasted.password !== '')
+    return config
+  const page = browserAddress(pasted)
+  if (!page) return config
+  return { ...settings, url: page.base, ...(page.table && !tableGiven ? { table: page.table } : {}) }
+}
+
+/**
  * A new source's name and config checked (BAD_REQUEST for a mistake), without a workspace: the
- * config as it will be stored. addSource checks the same, then that the name is free.
+ * config as it will be stored (a ServiceNow browser address made the instance's: withInstanceAddress).
+ * addSource checks the same, then that the name is free.
  */
 export function checkNewSource(input: { name: string; kind: string; config: unknown }): SourceConfig {
   const checkedName = name.safeParse(input.name)
@@ -205,7 +225,12 @@ export function checkNewSource(input: { name: string; kind: string; config: unkn
     const detail = checkedName.error.issues[0]?.message ?? 'invalid'
     throw new CoreError('BAD_REQUEST', `name: ${detail}`, reason('source_name_invalid', { detail }))
   }
-  const parsed = parseConfig(input.kind, input.config)
+  const given = input.config as { table?: unknown } | null
+  const config =
+    input.kind === 'servicenow'
+      ? withInstanceAddress(input.config, typeof given === 'object' && given?.table !== undefined)
+      : input.config
+  const parsed = parseConfig(input.kind, config)
   refuseUnusableUrl(parsed.kind, parsed.config.url)
   return parsed
 }

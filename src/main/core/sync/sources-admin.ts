@@ -16,6 +16,7 @@ import {
   noSource,
   refuseUnusableUrl,
   removeSource,
+  withInstanceAddress,
   serviceNowConfigSchema,
   type SecretResolver,
   type SourceRecord,
@@ -195,7 +196,13 @@ export async function updateSourceWithSecret(
     )
   }
   const schema = record.kind === 'itsm' ? itsmConfigSchema : serviceNowConfigSchema
-  const parsed = schema.safeParse(merged)
+  // A browser's address of the instance's page is stored as the instance's (its table taken unless
+  // this change gives one), as when a connection is added.
+  const parsed = schema.safeParse(
+    record.kind === 'servicenow' && req.url !== undefined
+      ? withInstanceAddress(merged, req.table !== undefined)
+      : merged,
+  )
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((i) => `${i.path.join('.') || 'config'}: ${i.message}`)

@@ -29,6 +29,11 @@ const ko = {
   nameHint: '영문 소문자, 숫자, -, _ (예: prod-itsm)',
   url: 'URL',
   table: '테이블',
+  urlShortened: '브라우저 주소입니다. 인스턴스 주소 {{url}}(으)로 저장합니다',
+  urlShortenedTable:
+    '브라우저 주소입니다. 인스턴스 주소 {{url}}(으)로 저장하고, 주소가 가리키는 {{table}} 테이블을 읽습니다',
+  urlShortenedOtherTable:
+    '브라우저 주소입니다. 인스턴스 주소 {{url}}(으)로 저장합니다. 주소는 {{table}} 테이블을 가리키지만 테이블 칸의 {{kept}} 테이블을 읽습니다',
   authMode: '인증',
   basic: '사용자와 비밀번호',
   bearer: '토큰',
@@ -155,6 +160,11 @@ const en: English<typeof ko> = {
   nameHint: 'lower-case letters, digits, - and _ (e.g. prod-itsm)',
   url: 'URL',
   table: 'Table',
+  urlShortened: "A browser's address: saved as the instance's address {{url}}",
+  urlShortenedTable:
+    "A browser's address: saved as the instance's address {{url}}, reading the table it shows, {{table}}",
+  urlShortenedOtherTable:
+    "A browser's address: saved as the instance's address {{url}}. It shows the table {{table}}, but the one in the Table field, {{kept}}, is read",
   authMode: 'Authentication',
   basic: 'User and password',
   bearer: 'Token',

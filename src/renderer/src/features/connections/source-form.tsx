@@ -14,6 +14,7 @@ import {
   CODE_MAP_SLUGS,
   CONNECTION_FIELDS,
   marginSeconds,
+  pageAddress,
   type CodeMapField,
   type ConnectionField,
   type ConnectionProblem,
@@ -45,6 +46,8 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const [name, setName] = useState(editing?.name ?? '')
   const [url, setUrl] = useState(editing?.url ?? '')
   const [table, setTable] = useState(editing?.table ?? 'incident')
+  /** The table was typed: an address pasted later no longer sets it (the one typed is read). */
+  const [tableTyped, setTableTyped] = useState(false)
   const [basic, setBasic] = useState(editing ? editing.user !== null : true)
   const [user, setUser] = useState(editing?.user ?? '')
   const [secret, setSecret] = useState('')
@@ -85,6 +88,22 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const proxyStored = sameProxyUser && editing.proxySecret === 'stored'
   const proxyKept = proxyStored || (sameProxyUser && editing.proxySecret === 'env')
   const secretNeeded = !editing || editing.secret === 'unreadable' || authChanged
+
+  /** A browser's address of a ServiceNow page: the instance's address saved instead, said under the URL. */
+  const page = pageAddress(kind, url)
+  const urlHint = !page
+    ? undefined
+    : page.table === null
+      ? t('connections.urlShortened', { url: page.base })
+      : page.table === table
+        ? t('connections.urlShortenedTable', { url: page.base, table })
+        : t('connections.urlShortenedOtherTable', { url: page.base, table: page.table, kept: table })
+  /** The address typed; the table its page shows fills the Table field until one is typed there. */
+  const typeUrl = (text: string): void => {
+    setUrl(text)
+    const shown = pageAddress(kind, text)?.table
+    if (shown && !tableTyped) setTable(shown)
+  }
 
   /** A field's error (said under it) or its hint. */
   const problemOf = (field: ConnectionField): string | undefined => {
@@ -261,8 +280,9 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         field="url"
         label={t('connections.url')}
         problem={problemOf('url')}
+        hint={urlHint}
         value={url}
-        onValue={setUrl}
+        onValue={typeUrl}
         onEdit={edited}
         type="url"
         required
@@ -276,7 +296,10 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             label={t('connections.table')}
             problem={problemOf('table')}
             value={table}
-            onValue={setTable}
+            onValue={(text) => {
+              setTable(text)
+              setTableTyped(true)
+            }}
             onEdit={edited}
             required
           />

@@ -5,7 +5,7 @@
 import type { SourceKind } from '../../../../shared/ipc/types-sync'
 import { blockedPort } from '../../../../shared/blocked-ports'
 import { resumeMarginSchema } from '../../../../shared/servicenow-margin'
-import { serviceNowAddress } from '../../../../shared/servicenow-url'
+import { browserAddress, serviceNowAddress, type BrowserAddress } from '../../../../shared/servicenow-url'
 import { urlQueryProblem } from '../../../../shared/url-query'
 import type { CodeMapParse, CodeMapProblem } from '../../../../shared/servicenow-code-map'
 import { parsePriorityMapText, type PriorityMap } from '../../../../shared/servicenow-priority-map'
@@ -94,13 +94,25 @@ function httpUrl(text: string): URL | null {
   return parsed && /^https?:$/.test(parsed.protocol) && parsed.hostname !== '' ? parsed : null
 }
 
+/**
+ * A ServiceNow address typed as a browser shows one of the instance's pages (a list, a record, Next
+ * Experience): the instance's address the core stores in its place (registry.ts withInstanceAddress),
+ * and the table the page shows. Null for any other address, and one with a login (refused as it is).
+ */
+export function pageAddress(kind: SourceKind, text: string): BrowserAddress | null {
+  const url = kind === 'servicenow' && text.length <= MAX_URL ? httpUrl(text) : null
+  return url && url.username === '' && url.password === '' ? browserAddress(url) : null
+}
+
 /** What is wrong with each field of the draft, if anything (an empty object: it can be saved). */
 export function checkConnectionDraft(
   d: ConnectionDraft,
 ): Partial<Record<ConnectionField, ConnectionProblem>> {
   const problems: Partial<Record<ConnectionField, ConnectionProblem>> = {}
   if (d.name !== null && !NAME.test(d.name)) problems.name = 'name'
-  const url = d.url.length <= MAX_URL ? httpUrl(d.url) : null
+  // A browser's address of a page is checked as the instance's address stored in its place.
+  const page = pageAddress(d.kind, d.url)
+  const url = page ? httpUrl(page.base) : d.url.length <= MAX_URL ? httpUrl(d.url) : null
   if (!url) problems.url = 'url'
   else if (url.username !== '' || url.password !== '') problems.url = 'urlLogin'
   else if (blockedPort(url) !== null) problems.url = 'urlPort'

@@ -1,0 +1,117 @@
+// A connection's URL pasted from the browser's address bar on a list or a record of the instance
+// (classic UI, Next Experience, nav_to.do) is stored as the instance's address, and the table the
+// page shows becomes the connection's when none is given with it. A sync through such an address
+// read a web page instead of JSON; now it reads the table.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { CoreError } from '../../../src/main/core/errors'
+import { defaultHttpDeps } from '../../../src/main/core/sources/http'
+import { addSource, connectorFor, envSecrets, getSource } from '../../../src/main/core/sources/registry'
+import { updateSourceWithSecret } from '../../../src/main/core/sync/sources-admin'
+import { startServiceNowSimulator, type SnSimulator } from '../../../src/main/simulators/servicenow/simulator'
+import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
+
+const NOW = Date.parse('2026-03-18T06:00:00Z')
+const LIST =
+  '/now/nav/ui/classic/params/target/incident_list.do%3Fsysparm_query%3Dactive%253Dtrue%26sysparm_first_row%3D1'
+
+let ws: TempWorkspace
+beforeEach(() => {
+  ws = tempWorkspace()
+})
+afterEach(() => ws.dispose())
+
+const add = (url: string, table?: string) =>
+  addSource(
+    ws.store,
+    {
+      name: 'sn',
+      kind: 'servicenow',
+      config: { url, user: 'integration', passwordEnv: 'SN_PASSWORD', ...(table ? { table } : {}) },
+    },
+    NOW,
+  )
+
+describe('a ServiceNow URL pasted from the browser', () => {
+  it.each([
+    [`https://acme.service-now.com${LIST}`, 'incident'],
+    ['https://acme.service-now.com/incident_list.do?sysparm_query=active=true', 'incident'],
+    ['https://acme.service-now.com/nav_to.do?uri=incident_list.do', 'incident'],
+    ['https://acme.service-now.com/problem_list.do?sysparm_query=active=true', 'problem'],
+    [
+      'https://acme.service-now.com/now/nav/ui/classic/params/target/sc_req_item.do%3Fsys_id%3D1',
+      'sc_req_item',
+    ],
+    ['https://acme.service-now.com/now/workspace/agent/home', 'incident'],
+  ])('%s is stored as the instance, reading the table %s', (url, table) => {
+    const added = add(url)
+    expect(added.config).toMatchObject({ url: 'https://acme.service-now.com', table })
+    expect(getSource(ws.store, 'sn')?.config).toMatchObject({ url: 'https://acme.service-now.com', table })
+  })
+
+  it('keeps a table given with it, even when the page shows another', () => {
+    expect(add('https://acme.service-now.com/problem_list.do', 'sc_req_item').config).toMatchObject({
+      url: 'https://acme.service-now.com',
+      table: 'sc_req_item',
+    })
+  })
+
+  it('drops the query it came with, sysparm_ck included (nothing of it is stored)', () => {
+    const added = add('https://acme.service-now.com/incident.do?sys_id=1&sysparm_ck=0f1e2d3c4b5a')
+    expect(JSON.stringify(getSource(ws.store, 'sn')?.config)).not.toContain('sysparm_ck')
+    expect(added.config.url).toBe('https://acme.service-now.com')
+  })
+
+  it('is still refused with a login in it, and an API path still has to name the table', () => {
+    expect(() => add('https://ops:pw@acme.service-now.com/incident_list.do')).toThrow(
+      'Put credentials in a secret, not in the URL',
+    )
+    expect(() => add('https://acme.service-now.com/api/now/table/problem')).toThrow(CoreError)
+    // An address that is no page stays as it was given.
+    expect(add('https://gw.example.go.kr/servicenow/').config.url).toBe(
+      'https://gw.example.go.kr/servicenow/',
+    )
+  })
+
+  it('as a new URL of a connection: the table its page shows unless the change gives one', async () => {
+    add('https://acme.service-now.com')
+    const moved = await updateSourceWithSecret(
+      ws.store,
+      undefined,
+      { name: 'sn', url: 'https://acme.service-now.com/problem_list.do?sysparm_query=active=true' },
+      NOW,
+    )
+    expect(moved).toMatchObject({ url: 'https://acme.service-now.com', table: 'problem' })
+    const kept = await updateSourceWithSecret(
+      ws.store,
+      undefined,
+      { name: 'sn', url: `https://acme.service-now.com${LIST}`, table: 'sc_req_item' },
+      NOW,
+    )
+    expect(kept).toMatchObject({ url: 'https://acme.service-now.com', table: 'sc_req_item' })
+  })
+})
+
+describe('a connection added with a browser address', () => {
+  let sim: SnSimulator
+  beforeAll(async () => {
+    sim = await startServiceNowSimulator({ seed: 4, count: 12 })
+  })
+  afterAll(() => sim.close())
+
+  it('tests and syncs through the instance: the Table API, not a web page', async () => {
+    const record = add(`${sim.url}${LIST}`)
+    expect(record.config.url).toBe(sim.url)
+    const connector = await connectorFor(
+      record,
+      envSecrets({ SN_PASSWORD: 'secret' }),
+      defaultHttpDeps({ sleep: async () => undefined }),
+    )
+    const signal = new AbortController().signal
+    expect(await connector.whoAmI(signal)).toMatchObject({ name: expect.any(String) })
+    const page = await connector.fetchPage('srs', null, { signal, pageSize: 50 })
+    expect(page.rows.map((r) => r.sourceId).sort()).toEqual(sim.records.map((r) => r['sys_id']!.value).sort())
+    expect(new Set(sim.requests.map((r) => r.path))).toEqual(
+      new Set(['/api/now/table/sys_user', '/api/now/table/incident']),
+    )
+  })
+})
