@@ -4,6 +4,8 @@
 // connect, and serves until SIGINT or SIGTERM. It needs no workspace.
 import type { Command } from 'commander'
 import { startItsmSimulator, type Faults } from '../simulators/itsm/server'
+import { ENTITY_PATHS } from '../core/sources/itsm-rest/wire'
+import type { SyncEntity } from '../core/sources/types'
 import { startServiceNowSimulator, type SnFaults } from '../simulators/servicenow/simulator'
 import { UsageError, type GlobalOptions } from './context'
 
@@ -37,6 +39,13 @@ const FAULTS: Record<string, FaultSpec> = {
     servicenow: 'updateWhilePaging',
     help: 'VALUE served rows updated before each page',
   },
+  forbidden: {
+    itsm: 'forbidden',
+    servicenow: null,
+    help: `403 for these collections, separated by commas (${Object.values(ENTITY_PATHS)
+      .map((p) => p.slice(1))
+      .join(', ')})`,
+  },
   'acl-hidden': { itsm: null, servicenow: 'aclHiddenShare', help: 'share (0–1) of rows hidden by ACLs' },
   'no-record-404': {
     itsm: null,
@@ -47,6 +56,11 @@ const FAULTS: Record<string, FaultSpec> = {
 
 /** Faults that are on or off: VALUE 1 or 0. */
 const SWITCHES: ReadonlySet<string> = new Set(['noRecord404'])
+
+/** The ITSM collections by their name in the URL (`sr-events`), as `forbidden=` takes them. */
+const COLLECTIONS = new Map(
+  Object.entries(ENTITY_PATHS).map(([entity, path]) => [path.slice(1), entity as SyncEntity]),
+)
 
 const KINDS = ['itsm', 'servicenow'] as const
 type Kind = (typeof KINDS)[number]
@@ -64,9 +78,27 @@ function integer(text: string | undefined, name: string, min: number, max: numbe
 }
 
 /** Parses the repeated `--fault NAME=VALUE` options into the option names of `kind`'s simulator. */
-export function parseFaults(kind: Kind, specs: readonly string[]): Record<string, number | boolean> {
-  const faults: Record<string, number | boolean> = {}
+export function parseFaults(
+  kind: Kind,
+  specs: readonly string[],
+): Record<string, number | boolean | SyncEntity[]> {
+  const faults: Record<string, number | boolean | SyncEntity[]> = {}
   for (const spec of specs) {
+    const named = /^forbidden=(.*)$/.exec(spec)
+    if (named && kind === 'itsm') {
+      // Collections, not a number; a repeated --fault forbidden=… adds to the list.
+      const list = (faults['forbidden'] as SyncEntity[] | undefined) ?? []
+      for (const name of (named[1] ?? '').split(',').map((n) => n.trim())) {
+        const entity = COLLECTIONS.get(name)
+        if (!entity)
+          throw new UsageError(
+            `--fault ${spec}: "${name}" is no collection; the collections: ${[...COLLECTIONS.keys()].join(', ')}`,
+          )
+        if (!list.includes(entity)) list.push(entity)
+      }
+      faults['forbidden'] = list
+      continue
+    }
     const m = /^([a-z][a-z0-9-]*)=([0-9.]+)$/.exec(spec)
     const fault = m ? FAULTS[m[1] ?? ''] : undefined
     const key = fault?.[kind]

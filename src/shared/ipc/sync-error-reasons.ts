@@ -120,6 +120,11 @@ export const SYNC_ERROR_REASON_CODES = [
   'sync_crashed',
   /** This run was stopped too long, closed as interrupted by another process, and stopped writing. */
   'sync_taken_over',
+  /**
+   * The account may not read `entities` (entity keys separated by commas, e.g. `people,deployments`;
+   * each answered 403): they were skipped, the rest of the run was synced, the next run asks again.
+   */
+  'collections_refused',
 
   // ── file imports (the sync log keeps them beside the syncs) ──
   /** A file import wrote nothing: `count` of its rows have errors (without "import the valid rows only"). */

@@ -102,4 +102,70 @@ describe("a source's last success", () => {
     expect(view?.lastSuccessAt).toBe(whole)
     expect(view?.lastError?.cause).toBe('offline')
   })
+
+  it('does not move, and the refused collections are the error, after a run that skipped what the account may not read', async () => {
+    app = appContext()
+    const store = cliSourceStore(app)
+    let t = Date.parse('2026-03-18T00:00:00Z')
+    const run = (refused: string[]): number => {
+      for (const entity of ['tenants', 'categories', 'people', 'srs', 'sr_events', 'deployments']) {
+        const id = logStart(store, 'itsm:cli', entity, (t += 1000))
+        const forbidden = refused.includes(entity)
+        logFinish(
+          store,
+          id,
+          forbidden
+            ? {
+                status: 'failed',
+                rows: 0,
+                pages: 0,
+                error: `The account may not read http://127.0.0.1:2/api/v1/${entity} (403) (itsm source "cli", ${entity})`,
+                reason: { code: 'http_forbidden', params: { status: 403, entity } },
+              }
+            : { status: 'ok', rows: 1, pages: 1 },
+          (t += 1000),
+        )
+      }
+      return t
+    }
+    const whole = run([])
+    // A command-line sync that went on past people and deployments (403) and synced the rest.
+    const partial = run(['people', 'deployments'])
+    const [view] = await app.ok('sources:list', {})
+    expect(view?.lastSuccessAt).toBe(whole)
+    expect(view?.lastError).toEqual({
+      at: partial,
+      cause: 'forbidden',
+      message:
+        'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (itsm source "cli")',
+      reason: {
+        code: 'collections_refused',
+        params: { entities: 'people,deployments', source: 'cli', kind: 'itsm' },
+      },
+    })
+    expect((await app.ok('workspace:status', {})).syncFailing).toEqual(['cli'])
+    // The next run reads them all: a whole success again, and no error.
+    const after = run([])
+    const [next] = await app.ok('sources:list', {})
+    expect(next).toMatchObject({ lastSuccessAt: after, lastError: null })
+  })
+
+  it("is the app's own run's too: a run refused people shows the refusal, with SRs synced", async () => {
+    sim = await startItsmSimulator({ seed: 5, srCount: 50, token: TOKEN, faults: { forbidden: ['people'] } })
+    app = appContext()
+    await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: sim.url, token: TOKEN })
+    app.sync.scheduler.runNow()
+    await app.sync.scheduler.idle()
+    const [view] = await app.ok('sources:list', {})
+    expect(view).toMatchObject({
+      lastSuccessAt: null,
+      lastError: {
+        cause: 'forbidden',
+        reason: { code: 'collections_refused', params: { entities: 'people' } },
+      },
+    })
+    const log = await app.ok('sync:log', {})
+    expect(log.find((e) => e.entity === 'people')).toMatchObject({ status: 'failed', cause: 'forbidden' })
+    expect(log.find((e) => e.entity === 'srs')).toMatchObject({ status: 'ok', rows: 50 })
+  })
 })

@@ -26,4 +26,16 @@ describe('simulate --fault', () => {
       'Unknown fault "cut-body=3" for servicenow',
     )
   })
+
+  it('gives the ITSM simulator collections the account may not read (forbidden=…), by their URL names', () => {
+    expect(parseFaults('itsm', ['forbidden=people,feature-usage', 'forbidden=sr-events,people'])).toEqual({
+      forbidden: ['people', 'feature_usage', 'sr_events'],
+    })
+    expect(() => parseFaults('itsm', ['forbidden=persons'])).toThrow(
+      '--fault forbidden=persons: "persons" is no collection; the collections: tenants, categories, people, srs, sr-events, deployments, feature-usage',
+    )
+    expect(() => parseFaults('servicenow', ['forbidden=people'])).toThrow(
+      'Unknown fault "forbidden=people" for servicenow',
+    )
+  })
 })

@@ -132,6 +132,7 @@ const SAMPLES = {
   sync_crashed: { detail: 'exit code 1' },
   sync_taken_over: {},
   import_rejected: { count: 4 },
+  collections_refused: { entities: 'people,deployments' },
 } satisfies Record<SyncErrorReasonCode, Record<string, string | number>>
 
 const reason = (code: string, params: Record<string, string | number> = {}): SyncFailureReason =>
@@ -173,7 +174,9 @@ describe('sync error wording', () => {
             ? v.toLocaleString(lng === 'ko' ? 'ko-KR' : 'en-US')
             : k === 'entity' && entityName
               ? entityName
-              : v
+              : k === 'entities'
+                ? { ko: '사용자, 배포', en: 'people, deployments' }[lng]
+                : v
         expect(text, `${code}.${k}`).toContain(shown)
       }
       if (lng === 'ko') expect(text, code).toMatch(/[가-힣]/)
@@ -203,6 +206,20 @@ describe('sync error wording', () => {
     // A connection test names no data being read.
     expect(syncErrorText(ko, reason('timeout', { url: URL, source: 'prod' }), ENGLISH, 'ko')).toBe(
       `서버가 제시간에 응답하지 않았습니다: ${URL} (연결 "prod")`,
+    )
+  })
+
+  it('names the collections refused to the account as the Sync screen names them, with the connection', async () => {
+    const why = reason('collections_refused', {
+      entities: 'people,feature_usage',
+      source: 'prod',
+      kind: 'itsm',
+    })
+    expect(syncErrorText(await translator('ko'), why, ENGLISH, 'ko')).toBe(
+      '이 계정에는 사용자, 기능 사용 읽기 권한이 없어(403) 이번 동기화에서 건너뛰었습니다. 나머지 데이터는 받았으며, 다음 동기화에서 다시 요청합니다. (ITSM REST 연결 "prod")',
+    )
+    expect(syncErrorText(await translator('en'), why, ENGLISH, 'en')).toBe(
+      'The account may not read people, feature usage (403): skipped in this sync. The other data was synced, and the next sync asks again. (ITSM REST connection "prod")',
     )
   })
 

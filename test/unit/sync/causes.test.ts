@@ -365,6 +365,14 @@ const CASES = {
       cause: 'interrupted',
     },
   ],
+  collections_refused: [
+    {
+      params: { entities: 'people,deployments' },
+      message:
+        'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (itsm source "prod")',
+      cause: 'forbidden',
+    },
+  ],
   import_rejected: [
     {
       params: { count: 4 },

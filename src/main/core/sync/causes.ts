@@ -73,6 +73,8 @@ const SYNC_CAUSES = {
   interrupted_silent: 'interrupted',
   sync_crashed: 'other',
   sync_taken_over: 'interrupted',
+  // Some collections answered 403 and were skipped: the account's rights, as for one 403.
+  collections_refused: 'forbidden',
   // The entry's message says it all (the Sync screen shows no cause for an import).
   import_rejected: 'other',
 } satisfies Record<SyncErrorReasonCode, CauseRule>

@@ -22,6 +22,7 @@ import {
 } from './state'
 import { adoptParkedSrEvents } from '../db/repositories/parked-events'
 import { writeRows } from './writers'
+import { refusedFailure, refusedNote } from './refused'
 import { writeTransaction } from '../db/write-transaction'
 
 export type SyncProgress = {
@@ -117,16 +118,24 @@ export async function syncSource(
   let pages = 0
   const checkpointAfter = deferCheckpoints(store)
   let failure: EntityResult | null = null
+  // Collections the account may not read (403), skipped in this run: their cursor stays where it was.
+  const refused: SyncEntity[] = []
   try {
     for (const [index, entity] of entities.entries()) {
       const step = { entityIndex: index, entityCount: entities.length }
       const result = await syncEntity(store, connector, entity, { ...opts, signal, now }, source, step)
       rows += result.rows
       pages += result.pages
-      if (result.status !== 'ok') {
-        failure = result
-        break
+      if (result.status === 'ok') continue
+      // An account kept from people, deployments or feature usage still gets its SRs: the collection
+      // is left out of this run (its log entry says why) and asked for again by the next one. The
+      // SRs themselves are what a sync is for: a 403 on them stops the run.
+      if (result.forbidden && entity !== 'srs') {
+        refused.push(entity)
+        continue
       }
+      failure = result
+      break
     }
   } finally {
     checkpointAfter()
@@ -137,11 +146,18 @@ export async function syncSource(
       status: failure.status,
       rows,
       pages,
-      error: failure.error,
+      error:
+        failure.error && (refused.length > 0 ? `${failure.error}; ${refusedNote(refused)}` : failure.error),
       reason: failure.reason,
       startedAt,
       finishedAt: now(),
     }
+  if (refused.length > 0) {
+    // Not a whole success: the run says which collections were refused, and neither the watermark nor
+    // the source's last success moves (that data is no more current than before).
+    const { message, reason } = refusedFailure(refused, connector.kind, connector.name)
+    return { source, status: 'failed', rows, pages, error: message, reason, startedAt, finishedAt: now() }
+  }
   const finishedAt = now()
   // The watermark is the last successful sync: the instant the data is known to be current as of
   // (never moved back by a sync that started before one that finished first).
@@ -174,6 +190,8 @@ type EntityResult = {
   pages: number
   error: string | null
   reason: SyncFailureReason | null
+  /** The source refused this collection to the account (403). */
+  forbidden?: boolean
 }
 
 async function syncEntity(
@@ -305,7 +323,8 @@ async function syncEntity(
       { status: status === 'cancelled' ? 'cancelled' : 'failed', rows, pages, error: message, reason },
       opts.now(),
     )
-    return { status, rows, pages, error: message, reason }
+    const forbidden = err instanceof SourceError && err.kind === 'forbidden'
+    return { status, rows, pages, error: message, reason, ...(forbidden ? { forbidden } : {}) }
   } finally {
     clearInterval(heartbeat)
     local.abort()

@@ -10,6 +10,7 @@ import type { SourceRecord } from '../sources/registry'
 import { describeCaCertificates } from '../sources/trust'
 import { secretOwner, storedSourceSecrets, type SecretStore } from '../secrets'
 import { causeOf } from './causes'
+import { refusedFailure } from './refused'
 import { parseReason } from './state'
 import { SYNC_ENTITIES } from '../sources/types'
 import type { StateMap } from '../../../shared/servicenow-state-map'
@@ -113,10 +114,11 @@ const placeOf = (entity: string): number => ENTITY_PLACE.get(entity) ?? -1
 /**
  * When the source last synced whole: the end of its newest run whose entries all succeeded. The
  * log has one entry per entity and no run id; a run's entries follow each other in entity order,
- * so an 'ok' entry ends its run when the source's next entry is not a later entity of the same
- * run. An entity that succeeded in a run that then failed or was cancelled (tenants before the SRs
- * failed) is no success of the source. The log is read newest first and the scan stops at the
- * newest such end, so a source that has failed for weeks still shows its last success.
+ * so an entry ends its run when the source's next entry is not a later entity of the same run. An
+ * entity that succeeded in a run that failed or was cancelled later (tenants before the SRs failed),
+ * or that went on past a collection the account may not read (403), is no success of the source.
+ * The log is read newest first and the scan stops at the newest whole run, so a source that has
+ * failed for weeks still shows its last success.
  */
 function lastWholeSuccess(store: Store, key: string, since: number): number | null {
   const entries = store.sqlite
@@ -127,38 +129,76 @@ function lastWholeSuccess(store: Store, key: string, since: number): number | nu
     .iterate(key, since) as IterableIterator<{ entity: string; status: string; at: number | null }>
   // The place of the entry logged right after the one looked at (null: it is the newest).
   let nextPlace: number | null = null
+  // The run being read back (its last entry's end), and whether every entry of it so far succeeded.
+  let run: { end: number | null; whole: boolean } | null = null
   for (const e of entries) {
     const place = placeOf(e.entity)
-    if (e.status === 'ok' && (nextPlace === null || nextPlace <= place)) return e.at
+    if (nextPlace === null || nextPlace <= place) {
+      // `e` ends an earlier run: the one read so far is complete.
+      if (run?.whole) return run.end
+      run = { end: e.at, whole: e.status === 'ok' }
+    } else if (run && e.status !== 'ok') run.whole = false
     nextPlace = place
   }
-  return null
+  return run?.whole ? run.end : null
+}
+
+type LogRow = { entity: string; status: string; error: string | null; reason: string | null; at: number }
+
+/**
+ * The collections the newest finished run skipped because the account may not read them (403), in
+ * the run's order, when it synced its SRs and nothing else failed; else none. `entries`: newest first.
+ */
+function refusedInNewestRun(entries: readonly LogRow[]): string[] {
+  const refused: string[] = []
+  let srs = false
+  let nextPlace: number | null = null
+  for (const e of entries) {
+    const place = placeOf(e.entity)
+    if (nextPlace !== null && nextPlace <= place) break
+    nextPlace = place
+    if (e.status === 'ok') {
+      if (e.entity === 'srs') srs = true
+      continue
+    }
+    if (e.entity === 'srs' || causeOf(e.status, e.error ?? '', parseReason(e.reason)) !== 'forbidden')
+      return []
+    refused.unshift(e.entity)
+  }
+  return srs ? refused : []
 }
 
 /** The source's runs in the sync log, since it was added (older entries of its name were another's). */
 function fromSyncLog(store: Store, source: RunSource): RunRecord {
   const key = `${source.kind}:${source.name}`
   const since = source.createdAt ?? Number.MIN_SAFE_INTEGER
-  const last = store.sqlite
+  // Enough entries for the newest run (one per entity).
+  const newest = store.sqlite
     .prepare(
-      `SELECT status, error, error_reason AS reason, finished_at AS at FROM sync_log
-       WHERE source = ? AND status != 'running' AND started_at >= ? ORDER BY id DESC LIMIT 1`,
+      `SELECT entity, status, error, error_reason AS reason, finished_at AS at FROM sync_log
+       WHERE source = ? AND status != 'running' AND started_at >= ? ORDER BY id DESC LIMIT ?`,
     )
-    .get(key, since) as
-    { status: string; error: string | null; reason: string | null; at: number } | undefined
+    .all(key, since, SYNC_ENTITIES.length) as LogRow[]
+  const [last] = newest
   const reason = last ? parseReason(last.reason) : null
+  // A run that skipped collections refused to the account (403) and then ended well: said as the
+  // engine said it (a CLI run leaves only its log entries).
+  const refused = refusedInNewestRun(newest)
+  const skipped = last && refused.length > 0 ? refusedFailure(refused, source.kind, source.name) : null
   return {
     lastSuccessAt: lastWholeSuccess(store, key, since),
     lastRows: null,
     lastError:
-      last && last.status !== 'ok'
-        ? {
-            at: last.at,
-            cause: causeOf(last.status, last.error ?? '', reason),
-            message: last.error ?? last.status,
-            reason,
-          }
-        : null,
+      last && skipped
+        ? { at: last.at, cause: 'forbidden', ...skipped }
+        : last && last.status !== 'ok'
+          ? {
+              at: last.at,
+              cause: causeOf(last.status, last.error ?? '', reason),
+              message: last.error ?? last.status,
+              reason,
+            }
+          : null,
   }
 }
 

@@ -37,6 +37,11 @@ export type Faults = {
   repeatRows: number
   /** Rows already served that get a newer updated_at before each following page (0 = none). */
   updateWhilePaging: number
+  /**
+   * Collections the account may not read: every request for them answers 403 (an operator's token
+   * kept from personal data, deployments or usage). /me and the other collections answer as usual.
+   */
+  forbidden: readonly SyncEntity[]
 }
 
 export const NO_FAULTS: Faults = {
@@ -50,10 +55,11 @@ export const NO_FAULTS: Faults = {
   cutBody: 0,
   repeatRows: 0,
   updateWhilePaging: 0,
+  forbidden: [],
 }
 
 export type FaultKind =
-  'rate_limit' | 'server_error' | 'timeout' | 'malformed_json' | 'truncated_json' | 'cut_body'
+  'rate_limit' | 'server_error' | 'timeout' | 'malformed_json' | 'truncated_json' | 'cut_body' | 'forbidden'
 
 /** One request as the simulator saw it; the Authorization header is reduced to ok/missing/wrong. */
 export type RequestLog = {
@@ -266,6 +272,15 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
     else {
       const entity = PATH_TO_ENTITY.get(url.pathname)
       if (!entity) return respond(res, log, 404, errorBody('not_found', `No such endpoint ${url.pathname}`))
+      if (faults.forbidden.includes(entity)) {
+        log.fault = 'forbidden'
+        return respond(
+          res,
+          log,
+          403,
+          errorBody('forbidden', `This account may not read ${ENTITY_PATHS[entity].slice(1)}`),
+        )
+      }
       const page = collectionPage(entity, url.searchParams)
       if ('error' in page) return respond(res, log, 400, errorBody('bad_request', page.error))
       body = page.body

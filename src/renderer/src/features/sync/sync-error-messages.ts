@@ -94,6 +94,8 @@ const ko = {
     sync_taken_over:
       '이 동기화가 너무 오래 멈춰 있는 사이 다른 프로세스가 중단된 것으로 처리했고, 그 뒤 이 연결을 동기화했을 수 있습니다. 마지막 페이지는 쓰지 않고 멈췄습니다.',
     import_rejected_other: '{{count, number}}개 행에 오류가 있어 아무것도 쓰지 않았습니다.',
+    collections_refused:
+      '이 계정에는 {{entities}} 읽기 권한이 없어(403) 이번 동기화에서 건너뛰었습니다. 나머지 데이터는 받았으며, 다음 동기화에서 다시 요청합니다.',
   } satisfies Reasons,
   /** The field problem of a rejected ITSM REST row (itsm_row_rejected's `issue`). */
   fieldProblems: {
@@ -251,6 +253,8 @@ const en = {
       'While this sync was stopped for too long, another process closed it as interrupted and may have synced the connection since. It stopped without writing its last pages.',
     import_rejected_one: 'Nothing was written: {{count, number}} row has errors.',
     import_rejected_other: 'Nothing was written: {{count, number}} rows have errors.',
+    collections_refused:
+      'The account may not read {{entities}} (403): skipped in this sync. The other data was synced, and the next sync asks again.',
   },
   fieldProblems: {
     missing: 'the field is missing',

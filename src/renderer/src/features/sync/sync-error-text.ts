@@ -68,6 +68,12 @@ export function syncErrorText(
   // The data being read, named as the Sync screen names it (기관, 서비스 요청 …).
   if (params['entity'])
     params['entity'] = inSentence(t(`sync.entities.${params['entity']}`, { defaultValue: params['entity'] }))
+  // Collections refused to the account (entity keys separated by commas), named as the Sync screen names them.
+  if (params['entities'])
+    params['entities'] = params['entities']
+      .split(',')
+      .map((e) => inSentence(t(`sync.entities.${e.trim()}`, { defaultValue: e.trim() })))
+      .join(', ')
   // A reason said with a counted noun takes its number as the count ("1 record", "2 records").
   const countParam: string | undefined = COUNTED_REASONS[reason.code as keyof typeof COUNTED_REASONS]
   const count = countParam === undefined ? undefined : countOf(reason.params?.[countParam])
