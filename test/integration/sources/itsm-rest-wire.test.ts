@@ -49,6 +49,38 @@ describe('ITSM REST connector: answers the protocol allows', () => {
     expect(page).not.toHaveProperty('total')
   })
 
+  it('reads a total sent as a string of digits ("1234") as that number', async () => {
+    for (const [total, expected] of [
+      ['1234', 1234],
+      ['0', 0],
+      [1234, 1234],
+    ] as const) {
+      const { connector } = stubbed(() => ({
+        items: [category('C01', '2025-03-04T09:30:00.000+09:00')],
+        next: null,
+        total,
+      }))
+      const page = await connector.fetchPage('categories', null, { signal, pageSize: 100 })
+      expect(page.rows, String(total)).toEqual(['분류 C01'])
+      expect(page.total, String(total)).toBe(expected)
+    }
+  })
+
+  it('takes a page whose total is unusable as a page without total, its rows stored as usual', async () => {
+    // undefined: omitted (JSON.stringify drops it)
+    for (const total of [undefined, -5, 12.5, '12 rows', '', '-3', '1e3', ' 12', { value: 12 }, [12], true]) {
+      const { connector } = stubbed(() => ({
+        items: [category('C01', '2025-03-04T09:30:00.000+09:00')],
+        next: null,
+        total,
+      }))
+      const page = await connector.fetchPage('categories', null, { signal, pageSize: 100 })
+      expect(page.rows, JSON.stringify(total)).toEqual(['분류 C01'])
+      expect(page.hasMore).toBe(false)
+      expect(page, JSON.stringify(total)).not.toHaveProperty('total')
+    }
+  })
+
   it('takes a /me whose role is null or absent as an account without a known role', async () => {
     for (const me of [
       { name: '감사 계정', role: null },

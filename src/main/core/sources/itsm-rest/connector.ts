@@ -153,7 +153,7 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
       rows: mapRows(entity, fresh, source),
       cursor: text,
       hasMore: next !== null || (following === null && from !== null),
-      ...(total !== undefined && total !== null ? { total } : {}),
+      ...(total !== undefined ? { total } : {}),
     }
   }
 

@@ -136,13 +136,24 @@ export const wireCursor = z.object({ updated_after: instant, after_id: id })
 export type WireCursor = z.infer<typeof wireCursor>
 
 /**
+ * A page's `total` as a row count, or undefined when it gives none. It only feeds progress and the
+ * ETA, so it never fails a page: a whole number ≥ 0, or a string of digits (`"1234"`, as some servers
+ * serialise counts), is that count; anything else (null, absent, negative, a fraction, other text, an
+ * object) is no total.
+ */
+export function pageTotal(total: unknown): number | undefined {
+  const n = typeof total === 'string' && /^\d+$/.test(total) ? Number(total) : total
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined
+}
+
+/**
  * A page's envelope; items are checked one by one afterwards so an error can name the row. `next` must
- * be present (null is the end signal); `total` is optional and, being only for progress, may be null.
+ * be present (null is the end signal); `total` is read leniently (pageTotal).
  */
 export const pageEnvelope = z.object({
   items: z.array(z.unknown()),
   next: wireCursor.nullable(),
-  total: count.nullish(),
+  total: z.unknown().transform(pageTotal).optional(),
 })
 
 /**
