@@ -46,6 +46,12 @@ const FAULTS: Record<string, FaultSpec> = {
       .map((p) => p.slice(1))
       .join(', ')})`,
   },
+  'slow-page-rows': {
+    itsm: 'slowPageRows',
+    servicenow: null,
+    help: 'pages of more than VALUE rows answered only after slow-page-ms',
+  },
+  'slow-page-ms': { itsm: 'slowPageMs', servicenow: null, help: 'how late those pages come, ms (60000)' },
   'acl-hidden': { itsm: null, servicenow: 'aclHiddenShare', help: 'share (0–1) of rows hidden by ACLs' },
   'no-record-404': {
     itsm: null,

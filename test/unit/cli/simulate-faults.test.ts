@@ -38,4 +38,17 @@ describe('simulate --fault', () => {
       'Unknown fault "forbidden=people" for servicenow',
     )
   })
+
+  it('gives the ITSM simulator pages slower than the client waits above a size (slow-page-rows, slow-page-ms)', () => {
+    expect(parseFaults('itsm', ['slow-page-rows=200', 'slow-page-ms=45000'])).toEqual({
+      slowPageRows: 200,
+      slowPageMs: 45_000,
+    })
+    expect(() => parseFaults('itsm', ['slow-page-rows=1.5'])).toThrow(
+      '--fault slow-page-rows=1.5: a whole number',
+    )
+    expect(() => parseFaults('servicenow', ['slow-page-rows=200'])).toThrow(
+      'Unknown fault "slow-page-rows=200" for servicenow',
+    )
+  })
 })

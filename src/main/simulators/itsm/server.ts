@@ -42,6 +42,13 @@ export type Faults = {
    * kept from personal data, deployments or usage). /me and the other collections answer as usual.
    */
   forbidden: readonly SyncEntity[]
+  /**
+   * A page of more than this many rows is answered only after `slowPageMs` (0 = never): a server whose
+   * big pages take longer than the client waits, while smaller ones come at once.
+   */
+  slowPageRows: number
+  /** How late those pages come, in ms. */
+  slowPageMs: number
 }
 
 export const NO_FAULTS: Faults = {
@@ -56,10 +63,19 @@ export const NO_FAULTS: Faults = {
   repeatRows: 0,
   updateWhilePaging: 0,
   forbidden: [],
+  slowPageRows: 0,
+  slowPageMs: 60_000,
 }
 
 export type FaultKind =
-  'rate_limit' | 'server_error' | 'timeout' | 'malformed_json' | 'truncated_json' | 'cut_body' | 'forbidden'
+  | 'rate_limit'
+  | 'server_error'
+  | 'timeout'
+  | 'malformed_json'
+  | 'truncated_json'
+  | 'cut_body'
+  | 'forbidden'
+  | 'slow_page'
 
 /** One request as the simulator saw it; the Authorization header is reduced to ok/missing/wrong. */
 export type RequestLog = {
@@ -170,6 +186,8 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
   const faultRng = createRng(seed).fork(0x5eed)
   const requests: RequestLog[] = []
   const hanging = new Set<ServerResponse>()
+  // Answers waiting out a delay: cleared when their client leaves, and all of them at close.
+  const delayed = new Set<ReturnType<typeof setTimeout>>()
   let seq = 0
 
   const put = (table: Table, entry: Entry): void => {
@@ -212,7 +230,14 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
     } else mutator.update(entity, entry.id, {})
   }
 
-  function respond(res: ServerResponse, log: RequestLog, status: number, body: string, extra = {}): void {
+  function respond(
+    res: ServerResponse,
+    log: RequestLog,
+    status: number,
+    body: string,
+    extra = {},
+    delayMs = faults.latencyMs,
+  ): void {
     log.status = status
     const send = (): void => {
       if (res.destroyed) return
@@ -223,8 +248,16 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
       })
       res.end(body)
     }
-    if (faults.latencyMs > 0) setTimeout(send, faults.latencyMs)
-    else send()
+    if (delayMs <= 0) return send()
+    const timer = setTimeout(() => {
+      delayed.delete(timer)
+      send()
+    }, delayMs)
+    delayed.add(timer)
+    res.on('close', () => {
+      clearTimeout(timer)
+      delayed.delete(timer)
+    })
   }
   const errorBody = (code: string, message: string): string => JSON.stringify({ error: { code, message } })
   const every = (n: number): boolean => n > 0 && seq % n === 0
@@ -268,6 +301,7 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
     if (log.method !== 'GET') return respond(res, log, 405, errorBody('method_not_allowed', 'GET only'))
 
     let body: string
+    let delayMs = faults.latencyMs
     if (url.pathname === `${API_PREFIX}/me`) body = JSON.stringify({ name: me.name, role: me.role })
     else {
       const entity = PATH_TO_ENTITY.get(url.pathname)
@@ -285,6 +319,10 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
       if ('error' in page) return respond(res, log, 400, errorBody('bad_request', page.error))
       body = page.body
       log.items = page.items
+      if (faults.slowPageRows > 0 && page.items > faults.slowPageRows) {
+        log.fault = 'slow_page'
+        delayMs += faults.slowPageMs
+      }
     }
     if (every(faults.malformedJson)) {
       log.fault = 'malformed_json'
@@ -303,7 +341,7 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
       res.write(bytes.subarray(0, Math.max(1, bytes.length >> 1)), () => res.destroy())
       return
     }
-    respond(res, log, 200, body)
+    respond(res, log, 200, body, {}, delayMs)
   }
 
   function collectionPage(
@@ -375,6 +413,8 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy()
         hanging.clear()
+        for (const timer of delayed) clearTimeout(timer)
+        delayed.clear()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

@@ -43,6 +43,9 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
   // A connector is built for one sync run. An entity's first fetch resumes from its stored cursor;
   // every later one continues from the cursor the previous fetch returned (any other starts a run).
   const lastCursor = new Map<SyncEntity, string | null>()
+  // The most rows a page asks for in this run: halved by each request that timed out (down to
+  // MIN_TIMEOUT_LIMIT), so a server too slow for big pages is asked for smaller ones from then on.
+  let limitCap = MAX_LIMIT
 
   async function fetchPage<E extends SyncEntity>(
     entity: E,
@@ -56,19 +59,32 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
     let hold: WireCursor | null =
       stored === null ? null : stored.hold === undefined ? positionOf(stored) : stored.hold
     const from = stored === null ? null : continuing ? positionOf(stored) : hold
-    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.pageSize)))
-    const query = new URLSearchParams({ limit: String(limit) })
-    if (from) {
-      query.set('updated_after', from.updated_after)
-      query.set('after_id', from.after_id)
+    let limit = Math.min(limitCap, Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.pageSize))))
+    const urlFor = (rows: number): string => {
+      const query = new URLSearchParams({ limit: String(rows) })
+      if (from) {
+        query.set('updated_after', from.updated_after)
+        query.set('after_id', from.after_id)
+      }
+      // URLSearchParams writes a space as "+" (form encoding); the protocol tells servers to read "+"
+      // as itself, so a space is sent as %20 (a "+" of the value is %2B already): an id with a space
+      // reads back the same either way.
+      return `${base}${API_PREFIX}${ENTITY_PATHS[entity]}?${query.toString().replaceAll('+', '%20')}`
     }
-    // URLSearchParams writes a space as "+" (form encoding); the protocol tells servers to read "+" as
-    // itself, so a space is sent as %20 (a "+" of the value is %2B already): an id with a space reads
-    // back the same either way.
-    const url = `${base}${API_PREFIX}${ENTITY_PATHS[entity]}?${query.toString().replaceAll('+', '%20')}`
+    let url = urlFor(limit)
+    // A page that timed out is asked again with half the rows (the same cursor), and so is every page
+    // after it in this run: asking a server that is slow on big pages for the same size again only
+    // times out again.
+    const retryUrl = (error: SourceError): string | undefined => {
+      if (error.kind !== 'timeout' || limit <= MIN_TIMEOUT_LIMIT) return undefined
+      limit = Math.max(MIN_TIMEOUT_LIMIT, Math.floor(limit / 2))
+      limitCap = Math.min(limitCap, limit)
+      url = urlFor(limit)
+      return url
+    }
     const { body, headers: answer } = await requestJson(
       url,
-      { headers, signal: opts.signal },
+      { headers, signal: opts.signal, retryUrl },
       policy,
       withRetryNotice(deps, opts),
     )
@@ -214,6 +230,13 @@ const STALE_FUTURE_MS = 10 * 60_000
 
 /** Rows past the hold remembered as delivered, at most (more are delivered again and counted). */
 const MAX_AHEAD = 1000
+
+/**
+ * The fewest rows a page is asked for after timeouts (each halves the page, from 1000: 500, 250, 125,
+ * 62, then this). Smaller pages would only multiply requests: a server that cannot send 50 rows in
+ * time has another problem, and the request fails after its attempts as any timeout does.
+ */
+export const MIN_TIMEOUT_LIMIT = 50
 
 /**
  * The cursor for `position`, with the hold the next run resumes from when it is another row and the
