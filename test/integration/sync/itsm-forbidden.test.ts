@@ -93,7 +93,8 @@ describe('a collection the account may not read', () => {
       'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (itsm source "sim")',
     )
     expect(outcome.rows).toBeGreaterThan(0)
-    expect(getWatermark(ws.store)).toBe(watermark)
+    // The SRs are current as of this run: the watermark the dashboards show moves on.
+    expect(getWatermark(ws.store)).toBeGreaterThan(watermark!)
     // One log entry per collection: the refused ones failed with their 403, the others ok.
     expect(lastRun(7).map((e) => [e.entity, e.status, e.reason?.code ?? null])).toEqual([
       ['tenants', 'ok', null],

@@ -152,17 +152,19 @@ export async function syncSource(
       startedAt,
       finishedAt: now(),
     }
-  if (refused.length > 0) {
-    // Not a whole success: the run says which collections were refused, and neither the watermark nor
-    // the source's last success moves (that data is no more current than before).
-    const { message, reason } = refusedFailure(refused, connector.kind, connector.name)
-    return { source, status: 'failed', rows, pages, error: message, reason, startedAt, finishedAt: now() }
-  }
   const finishedAt = now()
   // The watermark is the last successful sync: the instant the data is known to be current as of
-  // (never moved back by a sync that started before one that finished first).
+  // (never moved back by a sync that started before one that finished first). A run that skipped
+  // collections refused to the account (403) still brought the SRs and the rest up to date: the
+  // dashboards read those, and the connection is shown failing beside the watermark meanwhile.
   advanceWatermark(store, startedAt, finishedAt)
   setWorkspaceKind(store, 'live')
+  if (refused.length > 0) {
+    // Not a whole success: the run says which collections were refused, and the connection's last
+    // success does not move (source-status.ts).
+    const { message, reason } = refusedFailure(refused, connector.kind, connector.name)
+    return { source, status: 'failed', rows, pages, error: message, reason, startedAt, finishedAt }
+  }
   return { source, status: 'ok', rows, pages, error: null, reason: null, startedAt, finishedAt }
 }
 
