@@ -70,6 +70,7 @@ const NUMBER_APART = new Set([
   'kpiBoard.units.건_other',
   'kpiBoard.units.회_other',
   'kpiBoard.units.명_other',
+  'cohorts.benchmark.units.backlog_other',
 ])
 
 describe('English counts', () => {

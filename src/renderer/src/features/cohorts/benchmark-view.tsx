@@ -5,6 +5,7 @@ import { formatDateTime, localeOf } from '../../i18n/format'
 import { call } from '../../lib/api'
 import { useApiQuery } from '../../lib/use-api-query'
 import type { ConsoleFilters } from '../../screens'
+import { benchmarkUnit } from './benchmark-unit'
 import { BoxPlot } from './box-plot'
 import { CohortPanel } from './cohort-panel'
 import { useCohort } from './use-cohort'
@@ -86,7 +87,6 @@ function MetricRow({
   fmt: (v: number) => string
 }) {
   const { t } = useTranslation()
-  const unit = t(`cohorts.benchmark.units.${m.key}`)
   const d = m.distribution
   return (
     <li className="benchmark-row" data-metric={m.key}>
@@ -99,7 +99,8 @@ function MetricRow({
           <span className="cohort-muted">{t('cohorts.benchmark.noValue')}</span>
         ) : (
           <>
-            <strong>{fmt(m.value)}</strong> <span className="cohort-muted">{unit}</span>
+            <strong>{fmt(m.value)}</strong>{' '}
+            <span className="cohort-muted">{benchmarkUnit(t, m.key, m.value)}</span>
           </>
         )}
         {m.rank !== null && (

@@ -103,7 +103,8 @@ const ko = {
       backlog: '미처리 잔량',
       reopen: '재오픈율',
     },
-    units: { mttr: '시간', fcr: '%', sla: '%', backlog: '건', reopen: '%' },
+    // The backlog is a count, said with its value's form (x_other: Korean has one form).
+    units: { mttr: '시간', fcr: '%', sla: '%', backlog_other: '건', reopen: '%' },
   },
 } as const
 
@@ -212,7 +213,7 @@ const en: English<typeof ko> = {
       backlog: 'Backlog',
       reopen: 'Reopen rate',
     },
-    units: { mttr: 'h', fcr: '%', sla: '%', backlog: 'SRs', reopen: '%' },
+    units: { mttr: 'h', fcr: '%', sla: '%', backlog_one: 'SR', backlog_other: 'SRs', reopen: '%' },
   },
 }
 
