@@ -49,7 +49,7 @@ function englishMessages(): [string, string][] {
 
 // A number (not a table or entity name) right before a counted noun ("{{n}} rows") reads "1 rows" unless the message has a singular.
 const NUMBER_BEFORE_NOUN =
-  /\{\{(?!table\b|entity\b)\w+(?:, number)?\}\} (?:row errors|rows|SRs|errors|days|columns|KPIs|periods|tenants|institutions|seconds|attempts|records|bytes|assignees|pages|certificates|connections|sources)\b/
+  /\{\{(?!table\b|entity\b)\w+(?:, number)?\}\} (?:row errors|rows|SRs|errors|days|columns|KPIs|periods|tenants|institutions|seconds|attempts|records|bytes|assignees|pages|certificates|connections|sources|minutes)\b/
 // Where the number cannot be 1, or is left as it is for now.
 const ALWAYS_PLURAL = new Set([
   'tenants.some', // one institution chosen is named instead

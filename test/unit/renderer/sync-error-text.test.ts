@@ -568,6 +568,24 @@ describe('sync error wording', () => {
     expect(text).not.toContain('6,000')
   })
 
+  it('says the minutes of a run closed for its silence as the count they are (one minute, 30 minutes)', async () => {
+    // The core closes a run silent for 2 (heartbeat) or 30 minutes (older runs) and says which in
+    // its params; a stored entry may hold the number as text.
+    const en = await translator('en')
+    const ko = await translator('ko')
+    const silent = (minutes: number | string) => reason('interrupted_silent', { pid: '4242', minutes })
+    expect(syncErrorText(en, silent(1), ENGLISH, 'en')).toBe(
+      'The process syncing (pid 4242) gave no sign of life for over 1 minute and was taken to have stopped. The next sync goes on from where it stopped.',
+    )
+    expect(syncErrorText(en, silent(30), ENGLISH, 'en')).toContain('for over 30 minutes and was taken')
+    expect(syncErrorText(en, silent('2'), ENGLISH, 'en')).toContain('for over 2 minutes and was taken')
+    expect(syncErrorText(en, silent(1440), ENGLISH, 'en')).toContain('for over 1,440 minutes and was taken')
+    expect(syncErrorText(ko, silent(1), ENGLISH, 'ko')).toBe(
+      '동기화하던 프로세스(pid 4242)가 1분 넘게 응답이 없어 중단된 것으로 보았습니다. 다음 동기화가 멈춘 곳부터 이어 받습니다.',
+    )
+    expect(syncErrorText(ko, silent(30), ENGLISH, 'ko')).toContain('30분 넘게')
+  })
+
   it('words a core reason (no token stored) as core errors are worded', async () => {
     const ko = await translator('ko')
     expect(

@@ -21,6 +21,7 @@ export const COUNTED_REASONS = {
   servicenow_unknown_priority: 'count',
   servicenow_unknown_codes: 'count',
   import_rejected: 'count',
+  interrupted_silent: 'minutes',
 } as const satisfies Partial<Record<SyncErrorReasonCode, string>>
 
 type Counted = keyof typeof COUNTED_REASONS
@@ -88,8 +89,8 @@ const ko = {
     servicenow_cursor_unreadable: '저장된 ServiceNow 커서를 읽을 수 없습니다. 전체 동기화를 실행하세요.',
     interrupted:
       '동기화하던 프로그램이 도중에 멈췄습니다(프로그램이나 컴퓨터가 종료됨). 받은 데이터는 그대로이며 다음 동기화가 멈춘 곳부터 이어 받습니다.',
-    interrupted_silent:
-      '동기화하던 프로세스(pid {{pid}})가 {{minutes}}분 넘게 응답이 없어 중단된 것으로 보았습니다. 다음 동기화가 멈춘 곳부터 이어 받습니다.',
+    interrupted_silent_other:
+      '동기화하던 프로세스(pid {{pid}})가 {{count, number}}분 넘게 응답이 없어 중단된 것으로 보았습니다. 다음 동기화가 멈춘 곳부터 이어 받습니다.',
     sync_crashed: '동기화 작업이 예기치 않게 멈췄습니다({{detail}}). 다시 동기화해 보세요.',
     sync_taken_over:
       '이 동기화가 너무 오래 멈춰 있는 사이 다른 프로세스가 중단된 것으로 처리했고, 그 뒤 이 연결을 동기화했을 수 있습니다. 마지막 페이지는 쓰지 않고 멈췄습니다.',
@@ -246,8 +247,10 @@ const en = {
     servicenow_cursor_unreadable: 'The stored ServiceNow cursor is unreadable: run a full sync.',
     interrupted:
       'The program syncing stopped during the sync (it or the computer shut down). The data received is kept; the next sync goes on from where it stopped.',
-    interrupted_silent:
-      'The process syncing (pid {{pid}}) gave no sign of life for over {{minutes}} minutes and was taken to have stopped. The next sync goes on from where it stopped.',
+    interrupted_silent_one:
+      'The process syncing (pid {{pid}}) gave no sign of life for over {{count, number}} minute and was taken to have stopped. The next sync goes on from where it stopped.',
+    interrupted_silent_other:
+      'The process syncing (pid {{pid}}) gave no sign of life for over {{count, number}} minutes and was taken to have stopped. The next sync goes on from where it stopped.',
     sync_crashed: 'The sync stopped unexpectedly ({{detail}}). Try syncing again.',
     sync_taken_over:
       'While this sync was stopped for too long, another process closed it as interrupted and may have synced the connection since. It stopped without writing its last pages.',
