@@ -196,6 +196,18 @@ test('a long value in a row error wraps, so the problem beside it stays in view'
   })
 })
 
+test('the file line names the encoding as users know it: UTF-8, UTF-8 (BOM), CP949', async ({ page }) => {
+  await openImportWizard(page)
+  const line = page.getByTestId('import-file')
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  await expect(line).toContainText('canonical-utf8.csv · CSV · UTF-8 · 열 ')
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8-bom.csv'), 'import-choose-other')
+  await expect(line).toContainText('canonical-utf8-bom.csv · CSV · UTF-8 (BOM) · 열 15개')
+  // Korean Excel's "CSV (쉼표로 분리)": its Korean headers are known aliases.
+  await chooseImportFile(page, join(FIXTURES, 'excel-cp949.csv'), 'import-choose-other')
+  await expect(line).toContainText('excel-cp949.csv · CSV · CP949 · 열 12개')
+})
+
 test('another file can be chosen from the preview; the first one stays if the second cannot be read', async ({
   page,
 }) => {

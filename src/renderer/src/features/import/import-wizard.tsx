@@ -8,6 +8,7 @@ import { useSettings } from '../../lib/use-settings'
 import { MapColumns } from './map-columns'
 import { PreviewStep } from './preview-step'
 import { SourceNameField } from './source-name-field'
+import { encodingLabel } from './encoding-label'
 import { failureText } from './failure-text'
 import { useImportWizard, type WizardStep } from './use-import-wizard'
 import './import.css'
@@ -122,7 +123,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
                     })
                   : t('importWizard.fileInfo', {
                       format: w.preview.format.toUpperCase(),
-                      encoding: w.preview.encoding,
+                      encoding: encodingLabel(w.preview.encoding),
                       count: w.preview.headers.length,
                     })
               }`}
