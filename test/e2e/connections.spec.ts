@@ -105,6 +105,91 @@ test('in English, a ServiceNow connection without its user, password or proxy pa
   await expect(page.getByTestId('connection-form').getByTestId('error-banner')).toHaveCount(0)
 })
 
+test('with the keyboard only: removing a connection asks in the app’s dialog; Escape and Cancel keep it and give the focus back, Remove removes it', async ({
+  page,
+  request,
+  harness,
+}) => {
+  for (const name of ['prod', 'stage']) {
+    const added = await request.post(`${harness.url}/api/invoke/sources:add`, {
+      data: { kind: 'itsm', name, url: 'https://itsm.example.go.kr', token: TOKEN },
+    })
+    expect(await added.json()).toMatchObject({ ok: true })
+  }
+  await page.setViewportSize(MIN)
+  await openReady(page, '/settings.html')
+  const removeProd = page.getByTestId('connection-prod').getByRole('button', { name: 'prod 삭제' })
+  await removeProd.focus()
+  await page.keyboard.press('Enter')
+  // A modal alert dialog named by its title and described by what happens to the secrets and the SRs.
+  const dialog = page.getByRole('alertdialog', { name: '연결 삭제' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toHaveAttribute('aria-modal', 'true')
+  await expect(dialog).toHaveAccessibleDescription(
+    '"prod" 연결을 삭제할까요? 저장된 토큰과 비밀번호도 함께 삭제됩니다. 이미 가져온 SR은 남으며, 같은 연결을 다시 추가하면 처음부터 다시 동기화합니다.',
+  )
+  // The focus is inside, on Cancel first; Tab and Shift+Tab go round its two buttons.
+  const cancel = dialog.getByRole('button', { name: '취소' })
+  const confirm = dialog.getByRole('button', { name: '삭제' })
+  await expect(cancel).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(confirm).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(cancel).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  await expect(confirm).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  await expect(cancel).toBeFocused()
+  await page.screenshot({ path: 'test-results/connections-ko-720-remove-dialog.png' })
+  // Escape cancels: nothing removed, the focus back on the button that asked.
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(removeProd).toBeFocused()
+  expect((await sources(request, harness)).map((s) => s.name)).toEqual(['prod', 'stage'])
+  // So does Cancel.
+  await page.keyboard.press('Enter')
+  await expect(cancel).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toHaveCount(0)
+  await expect(removeProd).toBeFocused()
+  expect((await sources(request, harness)).map((s) => s.name)).toEqual(['prod', 'stage'])
+  // Remove removes that connection only; the focus goes to "연결 추가".
+  await page.keyboard.press('Enter')
+  await expect(cancel).toBeFocused()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('connection-prod')).toHaveCount(0)
+  await expect(dialog).toHaveCount(0)
+  await expect(page.getByTestId('connection-add')).toBeFocused()
+  expect((await sources(request, harness)).map((s) => s.name)).toEqual(['stage'])
+  await expect(page.getByTestId('connection-stage')).toBeVisible()
+})
+
+test('in English, the removal dialog says what becomes of the secrets and the data', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  const added = await request.post(`${harness.url}/api/invoke/sources:add`, {
+    data: { kind: 'itsm', name: 'prod', url: 'https://itsm.example.go.kr', token: TOKEN },
+  })
+  expect(await added.json()).toMatchObject({ ok: true })
+  await page.setViewportSize(MIN)
+  await openReady(page, '/settings.html')
+  await page.getByRole('button', { name: 'Remove prod' }).click()
+  const dialog = page.getByRole('alertdialog', { name: 'Remove connection' })
+  await expect(dialog).toContainText(
+    'Remove the connection "prod"? Its stored token and passwords are deleted too. SRs already imported stay; added again, the connection syncs from the start.',
+  )
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await page.screenshot({ path: 'test-results/connections-en-720-remove-dialog.png' })
+  await dialog.getByRole('button', { name: 'Remove' }).click()
+  await expect(page.getByTestId('connection-prod')).toHaveCount(0)
+  await expect(page.getByTestId('connection-add')).toBeFocused()
+  expect(await sources(request, harness)).toEqual([])
+})
+
 test('saving waits without dropping the focus and is sent once; testing keeps the focus and says its outcome from a live region; removing says what becomes of the data', async ({
   page,
   request,
@@ -158,17 +243,17 @@ test('saving waits without dropping the focus and is sent once; testing keeps th
     await expect(testButton).toBeFocused()
     await item.screenshot({ path: 'test-results/connections-ko-720-tested.png' })
 
-    // Removing asks first, saying what happens to the secrets and the SRs; then the focus goes on.
-    let asked = ''
-    page.once('dialog', (dialog) => {
-      asked = dialog.message()
-      void dialog.accept()
-    })
+    // Removing asks first, in the app's dialog, saying what happens to the secrets and the SRs; then
+    // the focus goes on.
     await item.getByRole('button', { name: 'prod 삭제' }).focus()
     await page.keyboard.press('Enter')
+    const asked = page.getByRole('alertdialog', { name: '연결 삭제' })
+    await expect(asked).toContainText('저장된 토큰과 비밀번호도 함께 삭제됩니다')
+    await expect(asked).toContainText('이미 가져온 SR은 남으며')
+    await asked.getByRole('button', { name: '삭제' }).focus()
+    await page.keyboard.press('Enter')
     await expect(item).toHaveCount(0)
-    expect(asked).toContain('저장된 토큰과 비밀번호도 함께 삭제됩니다')
-    expect(asked).toContain('이미 가져온 SR은 남으며')
+    await expect(asked).toHaveCount(0)
     await expect(page.getByTestId('connection-add')).toBeFocused()
     expect(await sources(request, harness)).toEqual([])
   } finally {

@@ -134,8 +134,8 @@ test.describe('Settings → Connections while a sync runs', () => {
     const connections = page.getByTestId('admin-connections')
     const item = connections.getByTestId('connection-prod')
 
-    page.once('dialog', (dialog) => void dialog.accept())
     await item.getByRole('button', { name: '삭제' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: '삭제' }).click()
     const banner = connections.getByTestId('error-banner')
     await expect(banner).toContainText('요청을 처리하지 못했습니다')
     await expect(banner).toContainText('"prod" 연결을 지금 동기화하고 있어 삭제하지 않았습니다')
@@ -166,8 +166,8 @@ test.describe('Settings → Connections while a sync runs', () => {
     await expect(form).toHaveCount(0)
     await expect(item.locator('.connection-url')).toHaveText(other.url)
     // …and so does the removal; the refusal from before is no longer shown.
-    page.once('dialog', (dialog) => void dialog.accept())
     await item.getByRole('button', { name: '삭제' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: '삭제' }).click()
     await expect(item).toHaveCount(0)
     await expect(banner).toHaveCount(0)
   })

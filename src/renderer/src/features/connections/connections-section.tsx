@@ -3,6 +3,7 @@ import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceTestResult, SourceView, SyncErrorCause } from '../../../../shared/ipc/types-sync'
+import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ErrorBanner } from '../../components/error-banner'
 import { call } from '../../lib/api'
 import { errorText } from '../../lib/api-error-text'
@@ -43,14 +44,29 @@ export function ConnectionsSection() {
     wasEditing.current = editing !== null
   }, [editing])
 
+  // Removing asks first, in the app's own dialog. On Cancel or Escape the focus goes back to the
+  // connection's Remove button; once removed, its buttons are gone with it and the focus goes to
+  // "Add connection" (both only after the modal dialog is gone: the page behind it is inert).
+  const [confirming, setConfirming] = useState<SourceView | null>(null)
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>())
+  const focusAfterDialog = useRef<string | null>(null)
+  useEffect(() => {
+    if (confirming !== null || focusAfterDialog.current === null) return
+    removeButtons.current.get(focusAfterDialog.current)?.focus()
+    focusAfterDialog.current = null
+  }, [confirming])
+  const closeConfirm = (source: SourceView): void => {
+    focusAfterDialog.current = source.name
+    setConfirming(null)
+  }
   async function remove(source: SourceView): Promise<void> {
-    if (!window.confirm(t('connections.removeConfirm', { name: source.name }))) return
+    closeConfirm(source)
     setError(null)
     try {
       await call('sources:remove', { name: source.name })
       forgetTest(source.name)
       sources.reload()
-      // Its buttons are gone with it: the focus goes to "Add connection", not to the page's start.
+      focusAfterDialog.current = null
       addButton.current?.focus()
     } catch (err) {
       // A refusal while a sync pulls the connection is worded from its reason like any other.
@@ -198,7 +214,11 @@ export function ConnectionsSection() {
                 <button
                   type="button"
                   className="btn"
-                  onClick={() => void remove(s)}
+                  ref={(el) => {
+                    if (el) removeButtons.current.set(s.name, el)
+                    else removeButtons.current.delete(s.name)
+                  }}
+                  onClick={() => setConfirming(s)}
                   aria-label={t('connections.removeOf', { name: s.name })}
                 >
                   {t('connections.remove')}
@@ -211,6 +231,17 @@ export function ConnectionsSection() {
           <li className="sync-muted">{t('connections.empty')}</li>
         )}
       </ul>
+      {confirming && (
+        <ConfirmDialog
+          title={t('connections.removeTitle')}
+          message={t('connections.removeConfirm', { name: confirming.name })}
+          confirmLabel={t('connections.remove')}
+          cancelLabel={t('connections.cancel')}
+          onConfirm={() => void remove(confirming)}
+          onCancel={() => closeConfirm(confirming)}
+          testId="connection-remove-confirm"
+        />
+      )}
       {editing ? (
         <SourceForm
           key={editing === 'new' ? 'new' : editing.name}

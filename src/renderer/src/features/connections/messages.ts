@@ -9,6 +9,7 @@ const ko = {
   add: '연결 추가',
   edit: '수정',
   remove: '삭제',
+  removeTitle: '연결 삭제',
   removeConfirm:
     '"{{name}}" 연결을 삭제할까요? 저장된 토큰과 비밀번호도 함께 삭제됩니다. 이미 가져온 SR은 남으며, 같은 연결을 다시 추가하면 처음부터 다시 동기화합니다.',
   test: '연결 테스트',
@@ -141,6 +142,7 @@ const en: English<typeof ko> = {
   add: 'Add connection',
   edit: 'Edit',
   remove: 'Remove',
+  removeTitle: 'Remove connection',
   removeConfirm:
     'Remove the connection "{{name}}"? Its stored token and passwords are deleted too. SRs already imported stay; added again, the connection syncs from the start.',
   test: 'Test connection',
