@@ -151,7 +151,7 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await expect(bad.getByTestId('source-error-message')).toContainText(
     'The server said: Missing or invalid bearer token (ITSM REST connection "wrong-token", tenants)',
   )
-  await expect(page.getByTestId('watermark-failing')).toHaveText('Connections failing to sync: 1')
+  await expect(page.getByTestId('watermark-failing')).toHaveText('Sync failing: 1')
   await page.screenshot({ path: 'test-results/sync-failed-source-en.png', fullPage: true })
   await openReady(page, '/settings.html')
   const wrong = page.getByTestId('connection-wrong-token')

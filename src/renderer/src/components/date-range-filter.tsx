@@ -35,7 +35,9 @@ export function DateRangeFilter({ choice, setChoice, range, today }: DateRangeFi
     close()
   }
 
-  const label = `${t(`bi.range.${choice.preset}`)} · ${range.from} – ${range.to}`
+  const preset = t(`bi.range.${choice.preset}`)
+  const dates = `${range.from} – ${range.to}`
+  const label = `${preset} · ${dates}`
   return (
     <details
       ref={ref}
@@ -51,8 +53,13 @@ export function DateRangeFilter({ choice, setChoice, range, today }: DateRangeFi
         }
       }}
     >
-      <summary className="btn btn-header" aria-label={`${t('bi.range.label')}: ${label}`}>
-        <span className="range-filter-summary">{label}</span>
+      <summary className="btn btn-header" aria-label={`${t('bi.range.label')}: ${label}`} title={label}>
+        {/* In a narrow window the header shows the dates only (date-range.css); the name stays in the
+            summary's accessible name and title. */}
+        <span className="range-filter-summary">
+          <span className="range-filter-preset">{preset} · </span>
+          {dates}
+        </span>
       </summary>
       <div className="range-panel" role="group" aria-label={t('bi.range.label')}>
         <ul className="range-presets">

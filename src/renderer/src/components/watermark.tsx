@@ -17,12 +17,14 @@ type WatermarkProps = {
 export function Watermark({ updatedAt, timeZone, failing = [], onShowSync }: WatermarkProps) {
   const { t, i18n } = useTranslation()
   if (updatedAt === undefined) return null
+  const text =
+    updatedAt === null
+      ? t('header.noData')
+      : t('header.watermark', { time: formatDateTime(updatedAt, timeZone, i18n.language) })
   return (
     <>
-      <span className="watermark" data-testid="watermark">
-        {updatedAt === null
-          ? t('header.noData')
-          : t('header.watermark', { time: formatDateTime(updatedAt, timeZone, i18n.language) })}
+      <span className="watermark" data-testid="watermark" title={text}>
+        {text}
       </span>
       {failing.length > 0 && (
         <button

@@ -18,7 +18,8 @@ export const en = {
   header: {
     watermark: 'Data as of: {{time}}',
     noData: 'No data yet',
-    syncFailing: 'Connections failing to sync: {{count}}',
+    // Short: it sits in the header next to the watermark (its title names the connections).
+    syncFailing: 'Sync failing: {{count}}',
     syncFailingNames: 'Connections whose last sync failed: {{names}}. Open the Sync screen for the cause',
     settings: 'Settings',
     settingsFailed: 'Could not open Settings',

@@ -19,13 +19,13 @@ const ko = {
     '끄면 코호트 표는 전체 기간을, 벤치마크는 이번 달을 봅니다. 켜면 코호트는 그 기간에 시작한 것만, 벤치마크는 그 기간을 비교합니다.',
   partialNote: '* {{month}}은(는) 진행 중인 달이라 집계가 부분적입니다.',
   empty: '표시할 코호트가 없습니다.',
-  month: 'M{{n}}',
   monthHint: '도입(가입) 후 {{n}}개월째',
   growth: {
     title: '도입 월별 기관의 월별 SR 건수',
     note: '행: 첫 SR이 들어온 달(도입 월). 열: 도입 후 경과 개월. 색은 각 행의 최댓값 대비 비율입니다.',
     cohort: '도입 월',
     tenants: '기관',
+    months: '도입 후 개월 (SR 건수)',
     cell_other: '{{cohort}} 도입 기관의 {{n}}개월째 SR {{count, number}}건',
   },
   retention: {
@@ -33,6 +33,7 @@ const ko = {
     note: '활동: SR 요청, 배정, 작업 기록 또는 마지막 활동 시각이 그 달에 있음. 색은 리텐션(%)입니다.',
     cohort: '가입 월',
     users: '인원',
+    months: '가입 후 개월 (활동 비율 %)',
     cell: '{{cohort}} 가입자 {{size}}명 중 {{n}}개월째 활동 {{active}}명 ({{pct}}%)',
   },
   resolution: {
@@ -127,13 +128,13 @@ const en: English<typeof ko> = {
     'Off: cohort tables cover all history and the benchmark this month. On: only cohorts starting in that range, and the benchmark over it.',
   partialNote: '* {{month}} is still in progress: its figures are partial.',
   empty: 'No cohorts to show.',
-  month: 'M{{n}}',
   monthHint: 'Month {{n}} after onboarding (sign-up)',
   growth: {
     title: 'SRs per month by onboarding month',
     note: 'Rows: the month of the first SR (onboarding). Columns: months since. Colour: share of the row’s maximum.',
     cohort: 'Onboarded',
     tenants: 'Tenants',
+    months: 'Months since onboarding (SRs)',
     cell_one: 'Tenants onboarded {{cohort}}, month {{n}}: {{count, number}} SR',
     cell_other: 'Tenants onboarded {{cohort}}, month {{n}}: {{count, number}} SRs',
   },
@@ -142,6 +143,7 @@ const en: English<typeof ko> = {
     note: 'Active: requested, was assigned or logged work on an SR, or was last active that month. Colour: retention (%).',
     cohort: 'Signed up',
     users: 'People',
+    months: 'Months since sign-up (% active)',
     cell: '{{cohort}} cohort of {{size}}, month {{n}}: {{active}} active ({{pct}}%)',
   },
   resolution: {

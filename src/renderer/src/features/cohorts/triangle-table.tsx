@@ -14,6 +14,8 @@ type TriangleTableProps = {
   testId: string
   cohortHeader: string
   sizeHeader: string
+  /** Over the month columns (numbered 0…): what they count ("Months since onboarding · SRs"). */
+  monthsHeader: string
   rows: TriangleRow[]
   columns: number
   /** 0…1: how strongly a cell is coloured. */
@@ -38,15 +40,32 @@ export function TriangleTable(props: TriangleTableProps) {
   return (
     <div className="cohort-scroll">
       <table className="cohort-table cohort-triangle" data-testid={props.testId}>
+        {/* The month columns are numbered under one heading that says what they count, so each is
+            as narrow as its figures and 18 months fit a 960 px window. */}
         <thead>
           <tr>
-            <th scope="col">{props.cohortHeader}</th>
-            <th scope="col" className="num">
+            <th scope="col" rowSpan={2}>
+              {props.cohortHeader}
+            </th>
+            <th scope="col" rowSpan={2} className="num">
               {props.sizeHeader}
             </th>
+            {columns > 0 && (
+              <th scope="colgroup" colSpan={columns} className="cohort-months-head">
+                {props.monthsHeader}
+              </th>
+            )}
+          </tr>
+          <tr>
             {Array.from({ length: columns }, (_, k) => (
-              <th key={k} scope="col" className="num" title={t('cohorts.monthHint', { n: k })}>
-                {t('cohorts.month', { n: k })}
+              <th
+                key={k}
+                scope="col"
+                className="num cohort-month"
+                title={t('cohorts.monthHint', { n: k })}
+                aria-label={t('cohorts.monthHint', { n: k })}
+              >
+                {k}
               </th>
             ))}
           </tr>
@@ -56,7 +75,11 @@ export function TriangleTable(props: TriangleTableProps) {
             <tr key={row.cohort} data-cohort={row.cohort}>
               <th scope="row">
                 <span className="cohort-label">{row.cohort}</span>
-                {row.detail && <span className="cohort-detail">{row.detail}</span>}
+                {row.detail && (
+                  <span className="cohort-detail" title={row.detail}>
+                    {row.detail}
+                  </span>
+                )}
               </th>
               <td className="num">{row.size.toLocaleString()}</td>
               {Array.from({ length: columns }, (_, k) => {
@@ -73,7 +96,11 @@ export function TriangleTable(props: TriangleTableProps) {
                     data-month={k}
                   >
                     {props.format(v)}
-                    {partial && <span aria-hidden="true">*</span>}
+                    {partial && (
+                      <span className="cohort-partial-mark" aria-hidden="true">
+                        *
+                      </span>
+                    )}
                   </td>
                 )
               })}

@@ -6,6 +6,7 @@ import { CohortPanel } from './cohort-panel'
 import { TriangleTable, type TriangleRow } from './triangle-table'
 import { cohortFilter, useCohort } from './use-cohort'
 import { PartialNote } from './partial-note'
+import { retentionCell } from './retention-cell'
 
 /** Tenant growth: SRs per month since onboarding, coloured against each row's own maximum. */
 export function GrowthView({ filters }: { filters: ConsoleFilters }) {
@@ -35,6 +36,7 @@ export function GrowthView({ filters }: { filters: ConsoleFilters }) {
               testId="growth-triangle"
               cohortHeader={t('cohorts.growth.cohort')}
               sizeHeader={t('cohorts.growth.tenants')}
+              monthsHeader={t('cohorts.growth.months')}
               rows={rows}
               columns={d.cohort_months}
               intensity={(v, r) => v / (rowMax.get(r.cohort) ?? 1)}
@@ -79,10 +81,11 @@ export function RetentionView({ filters }: { filters: ConsoleFilters }) {
               testId="retention-triangle"
               cohortHeader={t('cohorts.retention.cohort')}
               sizeHeader={t('cohorts.retention.users')}
+              monthsHeader={t('cohorts.retention.months')}
               rows={rows}
               columns={d.cohort_months}
               intensity={(v) => v / 100}
-              format={(v) => `${pct.format(v)}%`}
+              format={(v) => retentionCell(v, i18n.language)}
               cellLabel={(v, r, n) =>
                 t('cohorts.retention.cell', {
                   cohort: r.cohort,
