@@ -1,5 +1,5 @@
 // Runs the CLI as a user does: a real process (tsx) in the repository root.
-import { execFile } from 'node:child_process'
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 
@@ -22,4 +22,45 @@ export async function cli(
     const e = err as { code: number; stdout: string; stderr: string }
     return { code: e.code, stdout: e.stdout, stderr: e.stderr }
   }
+}
+
+/** A CLI process started by `spawnCli`, with what it wrote so far and ways to wait for it. */
+export type SpawnedCli = {
+  child: ChildProcessWithoutNullStreams
+  stdout(): string
+  stderr(): string
+  /** Resolves once stderr holds `text`; rejects if the process ends first (the test then fails). */
+  seen(text: string): Promise<void>
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+/** Starts `node --import tsx src/main/cli/index.ts …args` as a child whose output is kept. */
+export function spawnCli(args: string[], env: Record<string, string> = {}): SpawnedCli {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  // 'close', not 'exit': the output written last has been read by then.
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  )
+  const seen = (text: string): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const check = (): void => {
+        if (!stderr.includes(text)) return
+        child.stderr.off('data', check)
+        resolve()
+      }
+      child.stderr.on('data', check)
+      check()
+      void exited.then(() => {
+        check()
+        reject(new Error(`the CLI ended before saying ${JSON.stringify(text)}; stderr:\n${stderr}`))
+      })
+    })
+  return { child, stdout: () => stdout, stderr: () => stderr, seen, exited }
 }

@@ -1,6 +1,6 @@
 // `import FILE`: CSV/XLSX/JSON into the workspace, with a preview of errors before anything is written.
 import { constants } from 'node:fs'
-import { recalculateAfterWrite } from './after-write'
+import { recalculateStoppably } from './after-write'
 import { access, stat } from 'node:fs/promises'
 import { basename, dirname, extname, resolve } from 'node:path'
 import type { Command } from 'commander'
@@ -27,7 +27,7 @@ import { recordImportRun } from '../core/sync/import-log'
 import { UsageError, type GlobalOptions } from './context'
 import type { WithContext } from './invoke'
 import { countOf, print } from './output'
-import { stopOnSigint } from './interrupt'
+import { signalLabel, stopOnSignals, type StopSignal } from './interrupt'
 import { progressOn, type Progress } from './progress'
 
 /**
@@ -130,11 +130,16 @@ async function formatHint<T>(file: string, given: string | undefined, work: Prom
   }
 }
 
-/** Said at once on Ctrl+C, below the progress: the import stops between two rows or chunks. */
-function stopping(progress: Progress): void {
+/** Said at once on Ctrl+C or SIGTERM, below the progress: the import stops between two rows or chunks. */
+function stopping(progress: Progress, signal: StopSignal): void {
   progress.done()
-  process.stderr.write('stopping (Ctrl+C): nothing will be written\n')
+  process.stderr.write(`stopping (${signalLabel(signal)}): nothing will be written\n`)
 }
+
+/** A second press while the import is still stopping: the process quits, the write never commits. */
+const forcedQuit = (signal: StopSignal): string =>
+  `quit at once (${signalLabel(signal)} again), without cleaning up: nothing was written ` +
+  '(the unfinished write is rolled back when the workspace is next opened)'
 
 /** Adds `import FILE [--format] [--mapping] [--dry-run] [--allow-errors] [--error-report FILE]`. */
 export function addImportCommand(program: Command, withContext: WithContext): void {
@@ -157,8 +162,9 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
     .option('--error-report <file>', 'write the row errors to this CSV')
     .addHelpText(
       'after',
-      '\nExit code 1 when rows have errors (without --allow-errors) or Ctrl+C stopped it: nothing is\n' +
-        'written then; 2 when the file, its format or the mapping cannot be used.',
+      '\nExit code 1 when rows have errors (without --allow-errors) or Ctrl+C or SIGTERM stopped it:\n' +
+        'nothing is written then; 2 when the file, its format or the mapping cannot be used. A second\n' +
+        'Ctrl+C later than half a second quits at once (exit code 130; 143 for SIGTERM), nothing written.',
     )
     .action(async (file: string, local: Record<string, string | boolean | undefined>, cmd: Command) => {
       const str = (k: string): string | undefined =>
@@ -218,7 +224,7 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
           throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
         const progress = progressOn(process.stderr, { enabled: !opts.json })
         // Ctrl+C stops reading a long file as it stops a real import (it killed the process before).
-        const sigint = stopOnSigint(() => stopping(progress))
+        const sigint = stopOnSignals((signal) => stopping(progress, signal), { forced: forcedQuit })
         let preview
         try {
           preview = await formatHint(
@@ -250,7 +256,7 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         // Ctrl-C stops the import between rows while the file is read and between chunks while it is
         // written (the event loop runs between them; nothing else uses this connection); the write
         // transaction then rolls back, so nothing is written either way.
-        const sigint = stopOnSigint(() => stopping(progress))
+        const sigint = stopOnSignals((signal) => stopping(progress, signal), { forced: forcedQuit })
         const result = await formatHint(
           file,
           str('format'),
@@ -263,18 +269,21 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
             ...fileOptions(),
             ...(local['allowErrors'] ? { allowErrors: true } : {}),
           }),
-        ).finally(() => {
-          sigint.dispose()
-          progress.done()
-        })
-        // As the app does after an import (its after-sync hook): the KPIs follow the new rows.
-        if (result.status === 'imported')
-          recalculateAfterWrite(ctx.workspace.store, {
-            now: ctx.asOf ?? Date.now(),
-            zone: ctx.zone,
-            warn: (line) => process.stderr.write(`${line}\n`),
+        )
+          .catch((err: unknown) => {
+            sigint.dispose()
+            throw err
           })
+          .finally(() => progress.done())
+        // As the app does after an import (its after-sync hook): the KPIs follow the new rows; a stop
+        // asked during the recalculation rolls it back (the rows stay imported).
+        const recalc =
+          result.status === 'imported'
+            ? await recalculateStoppably(ctx, progress, sigint, 'imported')
+            : 'done'
+        sigint.dispose()
         finish(result, opts.json)
+        if (recalc === 'stopped') process.exitCode = 1
       })
     })
 }

@@ -54,7 +54,9 @@ export function buildProgram(): Command {
     .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       'afterAll',
-      '\nExit codes: 0 success, 1 the command failed (the reason on stderr), 2 bad usage (also said on stderr).',
+      '\nExit codes: 0 success, 1 the command failed (the reason on stderr), 2 bad usage (also said on stderr).\n' +
+        'A sync or import stopped by Ctrl+C or SIGTERM ends with 1; a second one later than half a second\n' +
+        'quits it at once with 130 (Ctrl+C) or 143 (SIGTERM).',
     )
     .exitOverride()
 

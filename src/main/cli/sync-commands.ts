@@ -30,9 +30,9 @@ import { countOf, formatDuration, padCols, print } from './output'
 import { PromptCancelled, promptingSecrets, terminalAsk } from './secret-prompt'
 import { storeItsmAccount } from '../core/auth/session'
 import { syncLogText } from './sync-log-text'
-import { recalculateAfterWrite } from './after-write'
+import { recalculateStoppably } from './after-write'
 import type { Store } from '../core/db/open-database'
-import { stopOnSigint } from './interrupt'
+import { signalLabel, stopOnSignals } from './interrupt'
 import { commandLineAdvice, withCommandLineAdvice } from './command-line-advice'
 
 /**
@@ -389,14 +389,17 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           },
         )
         const interrupt = new AbortController()
-        const sigint = stopOnSigint(() => interrupt.abort())
+        const sigint = stopOnSignals(() => interrupt.abort())
         const budget = AbortSignal.timeout(seconds * 1000)
         let me
         try {
           me = await connector.whoAmI(AbortSignal.any([budget, interrupt.signal]))
         } catch (err) {
           // Both end the request as "Cancelled", which nobody had asked for when the time ran out.
-          if (interrupt.signal.aborted) throw new CommandFailed(`stopped (Ctrl+C): "${name}" was not tested`)
+          if (interrupt.signal.aborted)
+            throw new CommandFailed(
+              `stopped (${signalLabel(sigint.signal ?? 'SIGINT')}): "${name}" was not tested`,
+            )
           if (budget.aborted)
             throw new CommandFailed(
               `No answer from "${name}" (${record.config.url}) within ${formatSeconds(seconds)}` +
@@ -431,7 +434,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .addHelpText(
       'after',
       "\nEach source's outcome is a line on stdout (progress goes to stderr); the exit code is 1 when any\n" +
-        'source failed, was offline or was stopped with Ctrl+C. Secrets come from the variables the\n' +
+        'source failed, was offline or was stopped with Ctrl+C or SIGTERM (also during the KPI recalculation\n' +
+        'that follows, which is then rolled back). A second Ctrl+C later than half a second quits at once\n' +
+        'without cleaning up (exit code 130; 143 for SIGTERM). Secrets come from the variables the\n' +
         'sources name (`source list` shows them), else a masked prompt at a terminal.',
     )
     .action(
@@ -460,11 +465,21 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
               : new UsageError('No sources configured: see `source add`')
           const controller = new AbortController()
           // Said at once: the source being pulled still commits the page it holds before it stops.
-          const sigint = stopOnSigint(() => {
-            progress.done()
-            process.stderr.write('stopping (Ctrl+C): the pages committed so far are kept\n')
-            controller.abort()
-          })
+          // Ctrl+C and SIGTERM alike (`kill PID`, systemd, a CI runner's timeout): the run stops cleanly
+          // and logs itself as cancelled, where SIGTERM killed it and left the run to be closed as
+          // interrupted by the next sync.
+          const sigint = stopOnSignals(
+            (signal) => {
+              progress.done()
+              process.stderr.write(`stopping (${signalLabel(signal)}): the pages committed so far are kept\n`)
+              controller.abort()
+            },
+            {
+              forced: (signal) =>
+                `quit at once (${signalLabel(signal)} again), without cleaning up: the pages committed so far are kept; ` +
+                'this run stays open in the sync log until the next sync closes it as interrupted and goes on from the last committed page',
+            },
+          )
           const outcomes: SyncOutcome[] = []
           // One resolver for the run: a secret typed at the prompt is asked once, whatever the sources.
           const secrets = promptingSecrets(terminalAsk())
@@ -487,7 +502,12 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
               // After Ctrl+C the sources not reached are not started: each would have been "synced"
               // into an instant cancellation, logged as a cancelled run, or asked for its password.
               if (controller.signal.aborted) {
-                outcomes.push(unsynced('cancelled', 'Not synced: the run was stopped (Ctrl+C)'))
+                outcomes.push(
+                  unsynced(
+                    'cancelled',
+                    `Not synced: the run was stopped (${signalLabel(sigint.signal ?? 'SIGINT')})`,
+                  ),
+                )
                 continue
               }
               let connector
@@ -516,21 +536,23 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
               )
               progress.done()
             }
+          } catch (err) {
+            sigint.dispose()
+            throw err
           } finally {
             progress.done()
-            sigint.dispose()
           }
-          // As the app does after a run that wrote data (runtime.ts): the KPIs follow the new rows.
-          if (outcomes.some((o) => o.rows > 0 || o.status === 'ok'))
-            recalculateAfterWrite(ctx.workspace.store, {
-              now: ctx.asOf ?? Date.now(),
-              zone: ctx.zone,
-              warn: (line) => process.stderr.write(`${line}\n`),
-            })
+          // As the app does after a run that wrote data (runtime.ts): the KPIs follow the new rows. A
+          // run stopped before still has them recalculated; a stop asked during the recalculation
+          // ends it (rolled back), where the signal killed the process before.
+          const recalc = outcomes.some((o) => o.rows > 0 || o.status === 'ok')
+            ? await recalculateStoppably(ctx, progress, sigint).finally(() => sigint.dispose())
+            : 'done'
+          sigint.dispose()
           print(outcomes.map(withCommandLineAdvice).map(withoutReason), opts.json, (list) =>
             list.map(outcomeText).join('\n'),
           )
-          if (outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1
+          if (outcomes.some((o) => o.status !== 'ok') || recalc === 'stopped') process.exitCode = 1
         })
       },
     )

@@ -134,6 +134,9 @@ describe('source and sync commands', () => {
       expect(sync.stderr.split('\n')).toEqual([
         'servicenow:sn [1/1] srs: 0 rows, 0/s',
         expect.stringMatching(/^servicenow:sn \[1\/1\] srs: 120 of 120 rows, [\d,]+\/s$/),
+        // The recalculation that follows is a step of its own (Ctrl+C stops it cleanly).
+        'recalculating the KPIs: 0 of 1',
+        'recalculating the KPIs: 1 of 1',
         '',
       ])
       expect(sync.stdout).toMatch(/^servicenow:sn: ok — 120 rows in 1 page, \d+\.\d s\n$/)

@@ -1,0 +1,195 @@
+// SIGTERM and Ctrl+C against a running CLI process: a sync or an import stopped by SIGTERM, Ctrl+C
+// during the KPI recalculation that follows a sync, and a second, later Ctrl+C that quits at once.
+//
+// Timing on a loaded machine: the recalculation of the fixture's 81 KPIs takes a few hundred
+// milliseconds, so the test freezes the CLI (SIGSTOP) as soon as it says the recalculation started,
+// sends the signal, and lets it go on (SIGCONT): the signal is then taken between two KPIs however
+// slowly this process read the line.
+import Database from 'better-sqlite3'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openCliContext } from '../../../src/main/cli/context'
+import { recentSyncLog } from '../../../src/main/core/sync/state'
+import { DATABASE_FILE, openWorkspace } from '../../../src/main/core/workspace'
+import { startServiceNowSimulator } from '../../../src/main/simulators/servicenow/simulator'
+import { cli, spawnCli } from '../../helpers/cli'
+import { writeGeneratedCsv } from '../../helpers/generated-csv'
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Every stored KPI value, as a comparable list. */
+function kpiValues(dir: string): unknown[] {
+  const db = new Database(join(dir, DATABASE_FILE), { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare('SELECT * FROM kpi_values ORDER BY kpi_id, period_start').all()
+  } finally {
+    db.close()
+  }
+}
+
+/** SRs stored under `source`. */
+function storedRows(dir: string, source: string): number {
+  const db = new Database(join(dir, DATABASE_FILE), { readonly: true, fileMustExist: true })
+  try {
+    return (
+      db.prepare('SELECT count(*) AS n FROM service_requests WHERE source = ?').get(source) as { n: number }
+    ).n
+  } finally {
+    db.close()
+  }
+}
+
+describe('signals to a running CLI command', () => {
+  let root: string
+  /** A demo workspace of 20,000 SRs with every KPI template, for all and for each tenant (81 KPIs). */
+  let withKpis: string
+  let kpiCount: number
+  let sim: Awaited<ReturnType<typeof startServiceNowSimulator>>
+  let slow: Awaited<ReturnType<typeof startServiceNowSimulator>>
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'ops-signals-cli-'))
+    sim = await startServiceNowSimulator({ seed: 11, count: 120 })
+    // Every answer takes 3 s: a signal comes with the first page (1,000 of 1,500) committed.
+    slow = await startServiceNowSimulator({ seed: 12, count: 1_500, faults: { latencyMs: 3_000 } })
+    withKpis = join(root, 'with-kpis')
+    // Made first, so that the context does not note a new workspace on the test's output.
+    openWorkspace({ dataDir: withKpis }).close()
+    const ctx = openCliContext({ dataDir: withKpis })
+    try {
+      const ok = <T>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
+        if (!r.ok) throw new Error(JSON.stringify(r.error))
+        return r.data
+      }
+      ok(await ctx.invoke('demo:generate', { srCount: 20_000, seed: 1 }))
+      const names = ok(await ctx.invoke('kpi:templates', {})).map((t) => t.name)
+      ok(await ctx.invoke('kpi:apply', { template_names: names, lang: 'ko' }))
+      const tenants = ctx.workspace.store.sqlite.prepare('SELECT name FROM tenants').all() as {
+        name: string
+      }[]
+      for (const { name } of tenants)
+        ok(await ctx.invoke('kpi:apply', { template_names: names, lang: 'ko', tenant: name }))
+      kpiCount = (
+        ctx.workspace.store.sqlite.prepare('SELECT count(*) AS n FROM kpi_definitions').get() as { n: number }
+      ).n
+    } finally {
+      ctx.close()
+    }
+    expect(kpiCount).toBeGreaterThan(50)
+  }, 120_000)
+  afterAll(async () => {
+    await sim.close()
+    await slow.close()
+    rmSync(root, { recursive: true, force: true })
+  })
+
+  /** A copy of the KPI workspace with a ServiceNow source `name` at `url` (password from SN_PASSWORD). */
+  async function workspaceWithSource(name: string, url: string): Promise<string> {
+    const dir = mkdtempSync(join(root, 'ws-'))
+    cpSync(join(withKpis, DATABASE_FILE), join(dir, DATABASE_FILE))
+    const add = ['source', 'add', 'servicenow', '--name', name, '--url', url, '--user', 'integration']
+    expect((await cli([...add, '--password-env', 'SN_PASSWORD', '--data-dir', dir])).code).toBe(0)
+    return dir
+  }
+
+  it('SIGTERM stops a sync as Ctrl+C does: the run logs itself as cancelled, exit code 1', async () => {
+    const dir = mkdtempSync(join(root, 'term-sync-'))
+    const add = ['source', 'add', 'servicenow', '--name', 'slow', '--url', slow.url, '--user', 'integration']
+    expect((await cli([...add, '--password-env', 'SN_PASSWORD', '--data-dir', dir])).code).toBe(0)
+    const run = spawnCli(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
+    await run.seen('servicenow:slow [1/1] srs: 0 rows')
+    while (storedRows(dir, 'servicenow:slow') < 1_000) await sleep(50)
+    run.child.kill('SIGTERM')
+    // Before, SIGTERM killed the process: no report, and the run stayed open ("running").
+    expect(await run.exited).toEqual({ code: 1, signal: null })
+    expect(run.stderr()).toContain('stopping (SIGTERM): the pages committed so far are kept\n')
+    expect(run.stdout()).toMatch(/^servicenow:slow: cancelled — 1,000 rows in 1 page, [\d.]+ s\n/)
+    const ws = openWorkspace({ dataDir: dir })
+    try {
+      expect(recentSyncLog(ws.store, 100, 'servicenow:slow')).toEqual([
+        expect.objectContaining({ status: 'cancelled', rows: 1_000 }),
+      ])
+    } finally {
+      ws.close()
+    }
+  }, 60_000)
+
+  it('SIGTERM stops an import while it writes: nothing written, logged as cancelled, exit code 1', async () => {
+    const big = join(root, 'big.csv')
+    await writeGeneratedCsv(big, 60_000)
+    const dir = join(root, 'term-import')
+    const run = spawnCli(['import', big, '--data-dir', dir])
+    await run.seen('writing: 0 of 60,000 rows')
+    run.child.kill('SIGTERM')
+    expect(await run.exited).toEqual({ code: 1, signal: null })
+    expect(run.stdout()).toBe('cancelled: nothing written\n')
+    expect(run.stderr()).toContain('stopping (SIGTERM): nothing will be written\n')
+    expect(storedRows(dir, 'import:file')).toBe(0)
+    const ws = openWorkspace({ dataDir: dir })
+    try {
+      expect(recentSyncLog(ws.store, 100, 'import:file')).toEqual([
+        expect.objectContaining({ status: 'cancelled', rows: 0 }),
+      ])
+    } finally {
+      ws.close()
+    }
+  }, 60_000)
+
+  it('Ctrl+C during the KPI recalculation after a sync stops it cleanly: rows kept, KPIs as before', async () => {
+    const dir = await workspaceWithSource('sn', sim.url)
+    const before = kpiValues(dir)
+    expect(before.length).toBeGreaterThan(0)
+    const run = spawnCli(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
+    await run.seen(`recalculating the KPIs: 0 of ${kpiCount}\n`)
+    run.child.kill('SIGSTOP')
+    run.child.kill('SIGINT')
+    run.child.kill('SIGCONT')
+    // Before, the signal killed the process in the middle of the recalculation.
+    expect(await run.exited).toEqual({ code: 1, signal: null })
+    expect(run.stdout()).toMatch(/^servicenow:sn: ok — 120 rows in 1 page, [\d.]+ s\n$/)
+    expect(run.stderr()).toContain('stopping (Ctrl+C): the KPI recalculation is rolled back\n')
+    expect(run.stderr()).toContain(
+      'stopped (Ctrl+C): the rows synced are kept; the KPIs were not recalculated and keep their earlier values (nothing half-written); `kpi calc` recalculates them',
+    )
+    expect(storedRows(dir, 'servicenow:sn')).toBe(120)
+    // All or nothing: not one KPI value (nor its computed_at) changed.
+    expect(kpiValues(dir)).toEqual(before)
+    // As said: `kpi calc` brings them up to date.
+    expect((await cli(['kpi', 'calc', '--data-dir', dir])).code).toBe(0)
+    expect(kpiValues(dir)).not.toEqual(before)
+  }, 60_000)
+
+  it('a second Ctrl+C later than the first quits at once (exit 130), saying what it left', async () => {
+    const dir = await workspaceWithSource('slow', slow.url)
+    const run = spawnCli(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
+    await run.seen('servicenow:slow [1/1] srs: 0 rows')
+    while (storedRows(dir, 'servicenow:slow') < 1_000) await sleep(50)
+    const before = kpiValues(dir)
+    const firstAt = Date.now()
+    run.child.kill('SIGINT')
+    await run.seen('stopping (Ctrl+C): the pages committed so far are kept\n')
+    // The sync stops; the KPIs still follow its 1,000 rows, and that is what a second press meets.
+    await run.seen(`recalculating the KPIs: 0 of ${kpiCount}\n`)
+    run.child.kill('SIGSTOP')
+    // Well past the window in which a copy of the first press is taken as the same one.
+    await sleep(Math.max(0, firstAt + 800 - Date.now()))
+    run.child.kill('SIGINT')
+    run.child.kill('SIGCONT')
+    expect(await run.exited).toEqual({ code: 130, signal: null })
+    expect(run.stderr()).toContain(
+      'quit at once (Ctrl+C again) during the KPI recalculation: the rows synced are kept; the KPIs keep their earlier values',
+    )
+    expect(run.stdout()).toBe('')
+    expect(kpiValues(dir)).toEqual(before)
+    const ws = openWorkspace({ dataDir: dir })
+    try {
+      // The sync had ended before the recalculation: its run is closed as cancelled.
+      expect(recentSyncLog(ws.store, 100, 'servicenow:slow')).toEqual([
+        expect.objectContaining({ status: 'cancelled', rows: 1_000 }),
+      ])
+    } finally {
+      ws.close()
+    }
+  }, 60_000)
+})
