@@ -11,11 +11,14 @@ const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx')
 export async function cli(
   args: string[],
   env: Record<string, string> = {},
+  opts: { timeoutMs?: number } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(tsx, ['src/main/cli/index.ts', ...args], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
+      // A CLI that never ends is killed then (its code is null), for a test to fail instead of hang.
+      ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
     })
     return { code: 0, stdout, stderr }
   } catch (err) {

@@ -1,6 +1,6 @@
 // Opens the workspace and the core handler table from the CLI's global options.
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { Language } from '../../shared/domain'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import type { ApiResult, Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
@@ -52,6 +52,33 @@ const FOLDER_PROBLEMS: Record<string, string> = {
   EROFS: 'the file system is read-only',
   ENOTDIR: 'a part of the path is a file, not a folder',
   ENOSPC: 'the disk is full',
+  // mkdir said "no such file or directory" of a folder whose parent is there: /proc, /sys and other
+  // file systems that hold no folders of ours.
+  ENOENT: 'no folder can be made there (the file system does not allow it)',
+}
+
+/**
+ * mkdir -p, one level at a time. Node's own `recursive: true` never returns when mkdir answers ENOENT
+ * for a folder whose parent exists (under /proc it tried again forever, and the CLI spun at full
+ * CPU instead of failing); here that error is thrown as it comes.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = []
+  let at = resolve(dir)
+  while (!existsSync(at)) {
+    missing.unshift(at)
+    const parent = dirname(at)
+    if (parent === at) break
+    at = parent
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder)
+    } catch (err) {
+      // Made meanwhile by another process: fine when it is a folder.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(folder).isDirectory()) throw err
+    }
+  }
 }
 
 /**
@@ -77,7 +104,7 @@ function prepareDataDir(dataDir: string): void {
       `${where} is a file, not a folder${basename(dataDir) === DATABASE_FILE ? `: give the folder that holds ${DATABASE_FILE}` : ''}`,
     )
   try {
-    if (!found) mkdirSync(dataDir, { recursive: true })
+    if (!found) makeFolders(dataDir)
     // SQLite said "attempt to write a readonly database", which the core took for a damaged file.
     accessSync(dataDir, constants.R_OK | constants.W_OK)
     const database = join(dataDir, DATABASE_FILE)

@@ -125,6 +125,23 @@ describe('npm run cli', () => {
     })
   })
 
+  it('a --data-dir where no folder can be made (/proc) fails at once as bad usage', async () => {
+    // Before, Node's recursive mkdir answered ENOENT there over and over: the CLI spun at full CPU.
+    const started = Date.now()
+    const proc = await cli(['bi', 'overview', '--data-dir', '/proc/ops-x/ws'], {}, { timeoutMs: 20_000 })
+    expect(proc).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error: The workspace folder /proc/ops-x/ws (--data-dir or OPS_CONSOLE_DATA_DIR) cannot be used: no folder can be made there (the file system does not allow it)\n',
+    })
+    expect(Date.now() - started).toBeLessThan(20_000)
+    // Several missing levels in an ordinary place are still made.
+    const nested = join(dir, 'new', 'deeper', 'ws')
+    expect((await cli(['source', 'list', '--data-dir', nested])).code).toBe(0)
+    expect(existsSync(join(nested, 'ops-console.db'))).toBe(true)
+  }, 30_000)
+
   it('refuses a source it cannot add before opening (or creating) the workspace', async () => {
     const typo = join(dir, 'no-workspace-yet')
     const add = (...args: string[]) =>
