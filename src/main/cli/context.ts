@@ -82,10 +82,11 @@ export function makeFolders(dir: string): void {
 }
 
 /**
- * The workspace folder, made if missing. A path naming a file (the workspace's own database file is
- * an easy slip) or a folder that cannot be made is bad usage, said as such (exit 2).
+ * The workspace folder, made if missing (unless `checkOnly`). A path naming a file (the workspace's
+ * own database file is an easy slip) or a folder that cannot be made is bad usage, said as such
+ * (exit 2).
  */
-function prepareDataDir(dataDir: string): void {
+function prepareDataDir(dataDir: string, checkOnly = false): void {
   const where = `The workspace folder ${resolve(dataDir)} (--data-dir or OPS_CONSOLE_DATA_DIR)`
   const refuse = (err: unknown): never => {
     const code = (err as NodeJS.ErrnoException).code ?? ''
@@ -103,6 +104,7 @@ function prepareDataDir(dataDir: string): void {
     throw new UsageError(
       `${where} is a file, not a folder${basename(dataDir) === DATABASE_FILE ? `: give the folder that holds ${DATABASE_FILE}` : ''}`,
     )
+  if (checkOnly && !found) return
   try {
     if (!found) makeFolders(dataDir)
     // SQLite said "attempt to write a readonly database", which the core took for a damaged file.
@@ -111,6 +113,34 @@ function prepareDataDir(dataDir: string): void {
     if (existsSync(database)) accessSync(database, constants.R_OK | constants.W_OK)
   } catch (err) {
     refuse(err)
+  }
+}
+
+/** The workspace folder the global options name. */
+export function cliDataDir(opts: GlobalOptions): string {
+  return opts.dataDir ?? defaultDataDir()
+}
+
+/**
+ * The workspace the global options name, opened on first use: `exists` says whether it is there
+ * already. What can be checked without making it (the options, a folder that is a file) is checked
+ * now. `import` opens a new workspace only once the file has rows to write.
+ */
+export function lazyCliContext(
+  opts: GlobalOptions,
+  emitProgress?: (step: string, line: string) => void,
+): { exists: boolean; zone: string; open(): CliContext; close(): void } {
+  const zone = opts.tz ?? process.env['OPS_CONSOLE_TZ'] ?? DEFAULT_TIME_ZONE
+  if (!isValidTimeZone(zone))
+    throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
+  const dataDir = cliDataDir(opts)
+  prepareDataDir(dataDir, true)
+  let ctx: CliContext | null = null
+  return {
+    exists: existsSync(join(dataDir, DATABASE_FILE)),
+    zone,
+    open: () => (ctx ??= openCliContext(opts, emitProgress)),
+    close: () => ctx?.close(),
   }
 }
 
@@ -133,7 +163,7 @@ export function openCliContext(
       throw new UsageError((err as Error).message)
     }
   }
-  const dataDir = opts.dataDir ?? defaultDataDir()
+  const dataDir = cliDataDir(opts)
   prepareDataDir(dataDir)
   const created = !existsSync(join(dataDir, DATABASE_FILE))
   const workspace = openWorkspace({ dataDir })

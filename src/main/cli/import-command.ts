@@ -24,8 +24,7 @@ import { detectFormat } from '../core/sources/file-import/detect'
 import { CoreError } from '../core/errors'
 import type { RowError } from '../core/sources/file-import/types'
 import { recordImportRun } from '../core/sync/import-log'
-import { UsageError, type GlobalOptions } from './context'
-import type { WithContext } from './invoke'
+import { lazyCliContext, UsageError, type GlobalOptions } from './context'
 import { countOf, print } from './output'
 import { signalLabel, stopOnSignals, type StopSignal } from './interrupt'
 import { progressOn, type Progress } from './progress'
@@ -142,7 +141,7 @@ const forcedQuit = (signal: StopSignal): string =>
   '(the unfinished write is rolled back when the workspace is next opened)'
 
 /** Adds `import FILE [--format] [--mapping] [--dry-run] [--allow-errors] [--error-report FILE]`. */
-export function addImportCommand(program: Command, withContext: WithContext): void {
+export function addImportCommand(program: Command): void {
   program
     .command('import')
     .description(
@@ -252,7 +251,16 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         finish({ ...preview, status, written: 0, skippedStale: 0, watermark: null }, opts.json)
         return
       }
-      await withContext(cmd, async (ctx, opts, progress) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>()
+      const progress = progressOn(process.stderr, { enabled: !opts.json })
+      // An existing workspace is opened first (its sync log keeps a refused import); a new one is
+      // made only once the file has rows to write, so a file refused for its columns or rows, or an
+      // import stopped while the file is read, leaves no empty workspace behind in a new --data-dir.
+      const workspace = lazyCliContext(opts, (step, line) => progress.show(step, line))
+      const target = workspace.exists
+        ? workspace.open().workspace.store
+        : () => workspace.open().workspace.store
+      try {
         // Ctrl-C stops the import between rows while the file is read and between chunks while it is
         // written (the event loop runs between them; nothing else uses this connection); the write
         // transaction then rolls back, so nothing is written either way.
@@ -260,8 +268,8 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         const result = await formatHint(
           file,
           str('format'),
-          runImport(ctx.workspace.store, file, {
-            timeZone: ctx.zone,
+          runImport(target, file, {
+            timeZone: workspace.zone,
             cancelled: () => sigint.interrupted,
             yieldWhileWriting: true,
             record: recordImportRun(basename(file)),
@@ -279,11 +287,14 @@ export function addImportCommand(program: Command, withContext: WithContext): vo
         // asked during the recalculation rolls it back (the rows stay imported).
         const recalc =
           result.status === 'imported'
-            ? await recalculateStoppably(ctx, progress, sigint, 'imported')
+            ? await recalculateStoppably(workspace.open(), progress, sigint, 'imported')
             : 'done'
         sigint.dispose()
         finish(result, opts.json)
         if (recalc === 'stopped') process.exitCode = 1
-      })
+      } finally {
+        progress.done()
+        workspace.close()
+      }
     })
 }

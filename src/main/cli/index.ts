@@ -81,7 +81,7 @@ export function buildProgram(): Command {
   addCohortCommands(program, withContext)
   addKpiCommands(program, withContext)
   addSimulateCommand(program)
-  addImportCommand(program, withContext)
+  addImportCommand(program)
   return program
 }
 

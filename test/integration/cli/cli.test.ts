@@ -198,6 +198,34 @@ describe('npm run cli', () => {
     expect(existsSync(typo)).toBe(false)
   })
 
+  it('an import refused for its columns or rows into a new --data-dir leaves no workspace behind', async () => {
+    const typo = join(dir, 'new-for-import')
+    const fixture = (name: string) => join(repoRoot, 'test/fixtures/import', name)
+    // Before, each of these first made an empty workspace there ("note: created a new, empty …").
+    const refused = [
+      { file: 'wrong-columns.csv', code: 2, says: 'error: Missing required columns: id, tenant' },
+      { file: 'header-only.csv', code: 2, says: 'error: The file has a header row but no data rows' },
+      { file: 'bad-dates.csv', code: 1, says: 'row 3, created_at: not a valid date/time' },
+    ]
+    for (const { file, code, says } of refused) {
+      const r = await cli(['import', fixture(file), '--data-dir', typo])
+      expect(r.code).toBe(code)
+      expect(r.stdout + r.stderr).toContain(says)
+      expect(r.stderr).not.toContain('created a new')
+      expect(existsSync(typo)).toBe(false)
+    }
+    // A file with rows to write makes it, and says so.
+    const good = await cli(['import', fixture('canonical-utf8.csv'), '--data-dir', typo])
+    expect(good.code).toBe(0)
+    expect(good.stderr).toContain(`note: created a new, empty workspace in ${typo}`)
+    // Into a workspace that is there, a refused file is still logged as a failed run.
+    expect((await cli(['import', fixture('wrong-columns.csv'), '--data-dir', typo])).code).toBe(2)
+    const log = JSON.parse((await cli(['sync', 'log', '--json', '--data-dir', typo])).stdout) as {
+      status: string
+    }[]
+    expect(log.map((e) => e.status)).toEqual(['failed', 'ok'])
+  })
+
   it('--version prints the version of package.json (it was an unknown option, "did you mean --period?")', async () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
     expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })

@@ -712,6 +712,8 @@ describe('import command', () => {
   it('sync log shows the runs, imports included, newest first; --json is the sync:log answer', async () => {
     const ws = join(dir, 'logged')
     const tz = ['--tz', 'Asia/Seoul', '--data-dir', ws]
+    // The workspace is there first: a rejected file makes none in a new folder, so logs nothing there.
+    openWorkspace({ dataDir: ws }).close()
     expect((await cli(['import', join(fixtures, 'bad-dates.csv'), ...tz])).code).toBe(1)
     expect((await cli(['import', join(fixtures, 'canonical-utf8.csv'), '--source', 'hr', ...tz])).code).toBe(
       0,

@@ -167,8 +167,18 @@ export async function previewImport(path: string, opts: ImportOptions): Promise<
 /**
  * Validates the file, then (unless dry-run or rejected) writes its valid rows in one transaction.
  * Cancelled while reading or writing, it answers status 'cancelled' with nothing written.
+ *
+ * `target` may be a function opening the store: it is called only once the file has rows to write,
+ * so a file refused, rejected or cancelled opens (and so creates) no workspace, and is not logged
+ * (the CLI's import into a new --data-dir: it made an empty workspace for a file it then refused).
  */
-export async function runImport(store: Store, path: string, opts: RunImportOptions): Promise<ImportResult> {
+export async function runImport(
+  target: Store | (() => Store),
+  path: string,
+  opts: RunImportOptions,
+): Promise<ImportResult> {
+  let opened: Store | null = typeof target === 'function' ? null : target
+  const store = (): Store => (opened ??= (target as () => Store)())
   const clock = opts.now ?? Date.now
   const startedAt = clock()
   const run = (
@@ -188,16 +198,19 @@ export async function runImport(store: Store, path: string, opts: RunImportOptio
   // After a rollback or a refusal: the log line may be lost (the store may be what failed), the
   // answer never is. A dry run records nothing, whatever its outcome: it only looked.
   const recordApart = (r: ImportRunRecord): void => {
-    if (!opts.record || opts.dryRun) return
+    const into = opened
+    if (!opts.record || opts.dryRun || into === null) return
     try {
-      writeTransaction(store.sqlite, () => opts.record?.(store, r))()
+      writeTransaction(into.sqlite, () => opts.record?.(into, r))()
     } catch {
       // The caller still learns the outcome from the answer or the error.
     }
   }
   let result: ImportResult
   try {
-    result = await importRows(store, path, opts, (written) => opts.record?.(store, run('ok', written, null)))
+    result = await importRows(store, path, opts, (written) =>
+      opts.record?.(store(), run('ok', written, null)),
+    )
   } catch (err) {
     // A store too busy to take the rows is too busy for the log line: do not wait for it twice.
     if (!isStoreBusy(err))
@@ -234,7 +247,7 @@ function importSource(opts: ImportOptions): string {
 
 /** runImport's work; `committing(written)` runs inside the write transaction, last. */
 async function importRows(
-  store: Store,
+  storeOf: () => Store,
   path: string,
   opts: RunImportOptions,
   committing: (written: number) => void,
@@ -252,6 +265,7 @@ async function importRows(
   // watermark or making a demo workspace live would claim data that is not there.
   if (s.errorCount > 0 && (!opts.allowErrors || s.validCount === 0)) return { ...base, status: 'rejected' }
   if (opts.dryRun) return { ...base, status: 'dry-run' }
+  const store = storeOf()
   const watermark = (opts.now ?? Date.now)()
   const total = valid.length
   // Nested transactions are savepoints in better-sqlite3: rows, watermark and kind commit together.
