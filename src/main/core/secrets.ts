@@ -14,6 +14,52 @@ export type SecretStore = {
   delete(name: string): Promise<void>
   /** The names stored that start with `prefix` (never values). */
   list(prefix: string): Promise<string[]>
+  /**
+   * Sets (a string) and deletes (null) several secrets at once, all or nothing: when it fails, every
+   * secret is as it was. A store without it gets `updateSecrets`' write-and-restore instead.
+   */
+  update?(changes: Readonly<Record<string, string | null>>): Promise<void>
+}
+
+const UNREADABLE = Symbol('unreadable')
+
+/**
+ * Applies `changes` to `store` all or nothing: through its own `update` when it has one, else one
+ * secret at a time, putting back the ones already changed when a later one fails.
+ */
+export async function updateSecrets(
+  store: SecretStore,
+  changes: Readonly<Record<string, string | null>>,
+): Promise<void> {
+  const names = Object.keys(changes)
+  if (names.length === 0) return
+  if (store.update) return store.update(changes)
+  // A secret the store holds but cannot read now (the OS key changed) cannot be put back: it is left
+  // as the change made it (its old value was of no use), and its new value can still be entered.
+  const before = new Map<string, string | null | typeof UNREADABLE>()
+  for (const name of names) before.set(name, await store.get(name).catch(() => UNREADABLE))
+  const done: string[] = []
+  try {
+    for (const name of names) {
+      const value = changes[name] ?? null
+      done.push(name)
+      if (value === null) await store.delete(name)
+      else await store.set(name, value)
+    }
+  } catch (err) {
+    // Back as they were, the one that failed included (it may have been written before failing).
+    for (const name of done.reverse()) {
+      const value = before.get(name) ?? null
+      if (value === UNREADABLE) continue
+      try {
+        if (value === null) await store.delete(name)
+        else await store.set(name, value)
+      } catch {
+        // The first failure is the one to report; the store refuses writes at the moment.
+      }
+    }
+    throw err
+  }
 }
 
 /** A source's secrets: its API token or password, and the password of the proxy it goes through. */
@@ -84,6 +130,26 @@ export async function setSourceSecret(
 ): Promise<void> {
   await store.set(sourceSecretName(owner, kind), value)
   await store.delete(legacySecretName(owner.name, kind))
+}
+
+/**
+ * Sets (a string) and forgets (null) several secrets of a source at once, all or nothing (a new token
+ * and password of one connection: the token must not change when the password cannot be stored).
+ */
+export async function updateSourceSecrets(
+  store: SecretStore,
+  owner: SecretOwner,
+  changes: Partial<Record<SourceSecretKind, string | null>>,
+): Promise<void> {
+  const keyed: Record<string, string | null> = {}
+  for (const kind of SOURCE_SECRET_KINDS) {
+    const value = changes[kind]
+    if (value === undefined) continue
+    keyed[sourceSecretName(owner, kind)] = value
+    // A name-only copy an earlier release kept goes either way (setSourceSecret drops it too).
+    keyed[legacySecretName(owner.name, kind)] = null
+  }
+  await updateSecrets(store, keyed)
 }
 
 /** Forgets one secret of a source. */
@@ -219,6 +285,13 @@ async function readableSecret(
 export function createMemorySecretStore(initial: Record<string, string> = {}): SecretStore {
   const values = new Map(Object.entries(initial))
   return {
+    update: (changes) => {
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === null) values.delete(name)
+        else values.set(name, value)
+      }
+      return Promise.resolve()
+    },
     get: (name) => Promise.resolve(values.get(name) ?? null),
     set: (name, value) => {
       values.set(name, value)

@@ -105,6 +105,32 @@ export function createSafeStorageSecretStore(opts: {
         await save(file)
       })
     },
+    // Every value is encrypted before the file is read, and the file is written once (write-then-
+    // rename): a failure at any point leaves every secret as it was. Two set() calls for a token and
+    // a password could leave the token changed and the password not.
+    async update(changes) {
+      const entries = Object.entries(changes)
+      for (const [name] of entries) checkName(name)
+      const sets = entries.filter(([, value]) => value !== null)
+      if (sets.length > 0) requireEncryption()
+      const ciphers = new Map(
+        sets.map(([name, value]) => [name, safeStorage.encryptString(value as string).toString('base64')]),
+      )
+      await exclusive(async () => {
+        const file = await load()
+        let changed = false
+        for (const [name, value] of entries) {
+          if (value !== null) {
+            file.secrets[name] = ciphers.get(name) as string
+            changed = true
+          } else if (Object.hasOwn(file.secrets, name)) {
+            delete file.secrets[name]
+            changed = true
+          }
+        }
+        if (changed) await save(file)
+      })
+    },
     async list(prefix) {
       const file = await exclusive(load)
       return Object.keys(file.secrets).filter((k) => k.startsWith(prefix))

@@ -30,7 +30,7 @@ import {
   resolveSourceSecrets,
   secretOwner,
   type SecretOwner,
-  setSourceSecret,
+  updateSourceSecrets,
   storedSourceSecrets,
   storeSecrets,
   type SecretStore,
@@ -99,10 +99,12 @@ export async function addSourceWithSecret(
   const record = addSource(store, { name: req.name, kind: req.kind, config }, now)
   const owner = secretOwner(store, record)
   try {
-    if (req.token) await setSourceSecret(vault, owner, 'token', req.token)
-    if (req.kind === 'servicenow' && req.password)
-      await setSourceSecret(vault, owner, 'password', req.password)
-    if (req.proxyPassword) await setSourceSecret(vault, owner, 'proxyPassword', req.proxyPassword)
+    // All or nothing, so that no secret of the source undone below stays behind in the store.
+    await updateSourceSecrets(vault, owner, {
+      ...(req.token ? { token: req.token } : {}),
+      ...(req.kind === 'servicenow' && req.password ? { password: req.password } : {}),
+      ...(req.proxyPassword ? { proxyPassword: req.proxyPassword } : {}),
+    })
   } catch (err) {
     // A source without its secret would only fail later; undo and say why now.
     removeSource(store, req.name)
@@ -226,10 +228,12 @@ export async function updateSourceWithSecret(
   if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined) {
     const vault = needStore(secrets)
     try {
-      if (req.token !== undefined) await setSourceSecret(vault, owner, 'token', req.token)
-      if (req.password !== undefined) await setSourceSecret(vault, owner, 'password', req.password)
-      if (req.proxyPassword !== undefined)
-        await setSourceSecret(vault, owner, 'proxyPassword', req.proxyPassword)
+      // All or nothing: a new token and password (say) are both stored, or neither is.
+      await updateSourceSecrets(vault, owner, {
+        ...(req.token !== undefined ? { token: req.token } : {}),
+        ...(req.password !== undefined ? { password: req.password } : {}),
+        ...(req.proxyPassword !== undefined ? { proxyPassword: req.proxyPassword } : {}),
+      })
     } catch (err) {
       // The connection's settings are written after its secrets: it stays as it was.
       if (err instanceof KeychainUnavailableError) throw noKeychain(req.name, err)
