@@ -6,6 +6,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/core/db/open-database'
+import { createItsmConnector, encodeCursor } from '../../../src/main/core/sources/itsm-rest/connector'
+import { syncSource } from '../../../src/main/core/sync/engine'
+import { startItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { FAST_RETRY, recordingDeps } from '../sync/fault-harness'
 import { MIGRATIONS } from './temp-store'
 
 type Journal = { entries: { idx: number; tag: string }[] }
@@ -120,6 +124,94 @@ describe('upgrading a workspace from the previous schema', () => {
       expect(upgraded.sqlite.pragma('foreign_key_check')).toEqual([])
     } finally {
       upgraded.close()
+    }
+  })
+
+  it('keeps tenants, categories and SRs, and has each ITSM connection read its tenants and categories again to learn their ids', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-upgrade-'))
+    dirs.push(dir)
+    const file = path.join(dir, 'ops-console.db')
+    const journal = JSON.parse(
+      fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'),
+    ) as Journal
+    const before = journal.entries.findIndex((e) => e.tag === '0011_tenant-category-source-ids')
+    expect(before).toBeGreaterThan(0)
+    const sim = await startItsmSimulator({ seed: 5, srCount: 5 })
+    try {
+      // A workspace synced from the server by the previous release: its tenants and categories (by
+      // name), an SR, and cursors at the end of each collection.
+      const old = openDatabase(file, { migrationsFolder: earlierRelease(dir, before) })
+      const insertTenant = old.sqlite.prepare('INSERT INTO tenants (name, created_at) VALUES (?, ?)')
+      for (const t of sim.data.tenants) insertTenant.run(t.name, Date.parse(t.created_at))
+      const insertCategory = old.sqlite.prepare('INSERT INTO categories (name) VALUES (?)')
+      for (const c of sim.data.categories) insertCategory.run(c.name)
+      old.sqlite
+        .prepare(
+          `INSERT INTO service_requests (source, source_id, tenant_id, category_id, title, priority, status, created_at, updated_at)
+           VALUES ('itsm:north', 'SR-1', 1, 1, 'VPN down', 'P2', 'OPEN', 1000, 2000)`,
+        )
+        .run()
+      const atEnd = (rows: { id: string; updated_at: string }[]) => {
+        const last = rows.at(-1)
+        if (!last) throw new Error('no rows')
+        return encodeCursor({ updated_after: last.updated_at, after_id: last.id })
+      }
+      const setCursor = old.sqlite.prepare(
+        `INSERT INTO sync_state (source, entity, cursor, updated_at) VALUES (?, ?, ?, 0)`,
+      )
+      setCursor.run('itsm:north', 'tenants', atEnd(sim.data.tenants))
+      setCursor.run('itsm:north', 'categories', atEnd(sim.data.categories))
+      setCursor.run('itsm:north', 'srs', atEnd(sim.data.srs))
+      setCursor.run('servicenow:sn', 'srs', '{"x":1}')
+      old.close()
+
+      const upgraded = openDatabase(file, { migrationsFolder: MIGRATIONS })
+      try {
+        const { sqlite } = upgraded
+        expect(sqlite.prepare('SELECT count(*) FROM tenants').pluck().get()).toBe(sim.data.tenants.length)
+        expect(sqlite.prepare('SELECT count(*) FROM categories').pluck().get()).toBe(
+          sim.data.categories.length,
+        )
+        expect(
+          sqlite.prepare('SELECT source_id, tenant_id, category_id FROM service_requests').all(),
+        ).toEqual([{ source_id: 'SR-1', tenant_id: 1, category_id: 1 }])
+        // Only the ITSM connections' tenant and category cursors are gone.
+        expect(sqlite.prepare('SELECT source, entity FROM sync_state ORDER BY source, entity').all()).toEqual(
+          [
+            { source: 'itsm:north', entity: 'srs' },
+            { source: 'servicenow:sn', entity: 'srs' },
+          ],
+        )
+
+        const sync = async () => {
+          const connector = createItsmConnector(
+            { name: 'north', url: sim.url, token: sim.token, retry: FAST_RETRY },
+            recordingDeps(),
+          )
+          const outcome = await syncSource(upgraded, connector, { entities: ['tenants', 'categories'] })
+          expect(outcome.status).toBe('ok')
+        }
+        // The first sync reads them all again: the same tenants (adopted by name), now with their ids…
+        await sync()
+        expect(sqlite.prepare('SELECT count(*) FROM tenants').pluck().get()).toBe(sim.data.tenants.length)
+        expect(sqlite.prepare('SELECT count(*) FROM tenant_source_ids').pluck().get()).toBe(
+          sim.data.tenants.length,
+        )
+        // …so a rename upstream after the upgrade renames the tenant the SR belongs to.
+        const first = sim.data.tenants.find(
+          (t) => t.name === sqlite.prepare('SELECT name FROM tenants WHERE id = 1').pluck().get(),
+        )
+        if (!first) throw new Error('tenant 1 is not served')
+        sim.mutate((m) => m.rename('tenants', first.id, '개명된 기관'))
+        await sync()
+        expect(sqlite.prepare('SELECT name FROM tenants WHERE id = 1').pluck().get()).toBe('개명된 기관')
+        expect(sqlite.prepare('SELECT count(*) FROM tenants').pluck().get()).toBe(sim.data.tenants.length)
+        expect(sqlite.pragma('foreign_key_check')).toEqual([])
+      } finally {
+        upgraded.close()
+      }
+    } finally {
+      await sim.close()
     }
   })
 })

@@ -44,7 +44,7 @@ describe('ITSM REST connector: answers the protocol allows', () => {
       total: null,
     }))
     const page = await connector.fetchPage('categories', null, { signal, pageSize: 100 })
-    expect(page.rows).toEqual(['분류 C01'])
+    expect(page.rows).toEqual([{ name: '분류 C01', source: 'itsm:agency', sourceId: 'C01' }])
     expect(page.hasMore).toBe(false)
     expect(page).not.toHaveProperty('total')
   })
@@ -61,7 +61,7 @@ describe('ITSM REST connector: answers the protocol allows', () => {
         total,
       }))
       const page = await connector.fetchPage('categories', null, { signal, pageSize: 100 })
-      expect(page.rows, String(total)).toEqual(['분류 C01'])
+      expect(page.rows, String(total)).toEqual([{ name: '분류 C01', source: 'itsm:agency', sourceId: 'C01' }])
       expect(page.total, String(total)).toBe(expected)
     }
   })
@@ -75,7 +75,9 @@ describe('ITSM REST connector: answers the protocol allows', () => {
         total,
       }))
       const page = await connector.fetchPage('categories', null, { signal, pageSize: 100 })
-      expect(page.rows, JSON.stringify(total)).toEqual(['분류 C01'])
+      expect(page.rows, JSON.stringify(total)).toEqual([
+        { name: '분류 C01', source: 'itsm:agency', sourceId: 'C01' },
+      ])
       expect(page.hasMore).toBe(false)
       expect(page, JSON.stringify(total)).not.toHaveProperty('total')
     }
@@ -116,7 +118,7 @@ describe('ITSM REST connector: answers the protocol allows', () => {
         signal,
         pageSize: 1,
       })
-      names.push(...page.rows)
+      names.push(...page.rows.map((c) => (typeof c === 'string' ? c : c.name)))
       cursor = page.cursor
       if (!page.hasMore) break
     }
@@ -157,7 +159,7 @@ describe('ITSM REST connector: answers the protocol allows', () => {
         signal,
         pageSize: 1,
       })
-      names.push(...page.rows)
+      names.push(...page.rows.map((c) => (typeof c === 'string' ? c : c.name)))
       cursor = page.cursor
       if (!page.hasMore) break
     }

@@ -104,9 +104,23 @@ describe('ITSM REST connector against the simulator', () => {
     })
 
     const tenants = await pullAll(connector, 'tenants', 3)
-    expect(tenants.rows.map((t) => t.name).sort()).toEqual(s.data.tenants.map((t) => t.name).sort())
+    // Each with the server's id and the connection, which a later rename is recognised by.
+    const byId = (a: { sourceId?: string }, b: { sourceId?: string }) =>
+      (a.sourceId ?? '') < (b.sourceId ?? '') ? -1 : 1
+    expect(tenants.rows.map((t) => ({ ...t })).sort(byId)).toEqual(
+      s.data.tenants
+        .map((t) => ({
+          name: t.name,
+          createdAt: Date.parse(t.created_at),
+          source: 'itsm:sim',
+          sourceId: t.id,
+        }))
+        .sort(byId),
+    )
     const categories = await pullAll(connector, 'categories', 1000)
-    expect(categories.rows.sort()).toEqual(s.data.categories.map((c) => c.name).sort())
+    expect(categories.rows.map((c) => (typeof c === 'string' ? { name: c } : c)).sort(byId)).toEqual(
+      s.data.categories.map((c) => ({ name: c.name, source: 'itsm:sim', sourceId: c.id })).sort(byId),
+    )
     const people = await pullAll(connector, 'people', 10)
     expect(people.rows.map((p) => p.sourceId).sort()).toEqual(s.data.people.map((p) => p.id).sort())
     expect(people.rows.filter((p) => p.role === 'engineer')).toHaveLength(20)

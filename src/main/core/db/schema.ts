@@ -38,6 +38,48 @@ export const categories = sqliteTable('categories', {
   name: text('name').notNull().unique(),
 })
 
+/**
+ * Which tenant each source's own tenant id names (ITSM REST `/tenants`' `id`), per connection
+ * (`itsm:<name>`). Tenants stay keyed by name (the same name from two connections or a file import is
+ * one tenant); this only lets a later sync that serves a known id under a new name rename the tenant in
+ * place (repositories/tenants.ts). `name` is the name the source served last; `pending` is 1 while a
+ * rename to it waits because another tenant this source serves still holds that name.
+ */
+export const tenantSourceIds = sqliteTable(
+  'tenant_source_ids',
+  {
+    source: text('source').notNull(),
+    sourceId: text('source_id').notNull(),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: text('name').notNull(),
+    pending: integer('pending').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.sourceId] }),
+    index('tenant_source_ids_tenant_idx').on(t.tenantId),
+  ],
+)
+
+/** As tenant_source_ids, for categories (ITSM REST `/categories`' `id`). */
+export const categorySourceIds = sqliteTable(
+  'category_source_ids',
+  {
+    source: text('source').notNull(),
+    sourceId: text('source_id').notNull(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    name: text('name').notNull(),
+    pending: integer('pending').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.sourceId] }),
+    index('category_source_ids_category_idx').on(t.categoryId),
+  ],
+)
+
 export const PERSON_ROLES = ['engineer', 'requester', 'manager', 'admin'] as const
 export type PersonRole = (typeof PERSON_ROLES)[number]
 

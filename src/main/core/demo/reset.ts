@@ -48,12 +48,14 @@ export function clearDemoData(store: Store): void {
     sqlite
       .prepare(
         `DELETE FROM tenants WHERE id NOT IN (SELECT tenant_id FROM service_requests UNION SELECT tenant_id FROM deployments
-        UNION SELECT tenant_id FROM people WHERE tenant_id IS NOT NULL UNION SELECT tenant_id FROM feature_usage)`,
+        UNION SELECT tenant_id FROM people WHERE tenant_id IS NOT NULL UNION SELECT tenant_id FROM feature_usage
+        UNION SELECT tenant_id FROM tenant_source_ids)`,
       )
       .run()
     sqlite
       .prepare(
-        'DELETE FROM categories WHERE id NOT IN (SELECT category_id FROM service_requests WHERE category_id IS NOT NULL)',
+        `DELETE FROM categories WHERE id NOT IN (SELECT category_id FROM service_requests WHERE category_id IS NOT NULL
+        UNION SELECT category_id FROM category_source_ids)`,
       )
       .run()
     sqlite.prepare('DELETE FROM sources WHERE kind = ?').run('demo')

@@ -5,6 +5,7 @@ import type { RetryInfo } from './http'
 import type { DeploymentInput, FeatureUsageInput } from '../db/repositories/ops-feeds'
 import type { PersonInput } from '../db/repositories/people'
 import type { SrEventRecord, SrInput } from '../db/repositories/service-requests'
+import type { CategoryInput, TenantInput } from '../db/repositories/tenants'
 
 /** Entities a source may sync, in the order the engine pulls them (references before referrers). */
 export const SYNC_ENTITIES = [
@@ -18,11 +19,11 @@ export const SYNC_ENTITIES = [
 ] as const
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 
-export type TenantInput = { name: string; createdAt: number }
+export type { CategoryInput, TenantInput }
 
 export type EntityRows = {
   tenants: TenantInput[]
-  categories: string[]
+  categories: CategoryInput[]
   people: PersonInput[]
   srs: SrInput[]
   sr_events: SrEventRecord[]

@@ -115,6 +115,19 @@ export type ItsmMutator = {
     entity: E,
     row: Omit<WireRows[E], 'updated_at'> & { updated_at?: string },
   ): void
+  /**
+   * Renames tenant or category `id` to `name` as a server whose rows refer to it through a join does:
+   * the tenant (category) row gets the next instant, and every row naming it (SRs, people,
+   * deployments, feature usage; SRs for a category) serves the new name from then on, keeping its own
+   * updated_at, so an incremental sync does not read it again. With `touchReferrers` those rows get
+   * new instants too (the protocol's advice to servers that cannot avoid renames).
+   */
+  rename(
+    entity: 'tenants' | 'categories',
+    id: string,
+    name: string,
+    opts?: { touchReferrers?: boolean },
+  ): void
   /** The next instant of the simulator clock (ISO), later than every row so far. */
   tick(): string
 }
@@ -215,6 +228,38 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
     },
     insert(entity, row) {
       put(tableOf(entity), entryOf({ ...row, updated_at: row.updated_at ?? tick() }))
+    },
+    rename(entity, id, name, opts = {}) {
+      const table = tableOf(entity)
+      const old = table.byId.get(id)
+      if (!old) throw new Error(`no ${entity} row ${id}`)
+      const was = (old.row as { name: string }).name
+      mutator.update(entity, id, { name })
+      const referrers: [SyncEntity, string][] =
+        entity === 'tenants'
+          ? [
+              ['srs', 'tenant'],
+              ['people', 'tenant'],
+              ['deployments', 'tenant'],
+              ['feature_usage', 'tenant'],
+            ]
+          : [['srs', 'category']]
+      for (const [referrer, field] of referrers) {
+        const t = tableOf(referrer)
+        for (const entry of [...t.entries]) {
+          if ((entry.row as Record<string, unknown>)[field] !== was) continue
+          const row = { ...entry.row, [field]: name } as { id: string; updated_at: string }
+          if (opts.touchReferrers) {
+            mutator.update(referrer, entry.id, { [field]: name })
+            continue
+          }
+          // Same instant and id: the same place in the order.
+          const at = upperBound(t.entries, entry.ms, entry.id) - 1
+          const replaced = entryOf(row)
+          t.entries[at] = replaced
+          t.byId.set(entry.id, replaced)
+        }
+      }
     },
     tick,
   }

@@ -398,9 +398,16 @@ function mapRows<E extends SyncEntity>(entity: E, rows: WireRows[E][], source: s
       return (rows as WireRows['tenants'][]).map((r) => ({
         name: r.name,
         createdAt: ms(r.created_at),
+        // The server's id: a later sync serving it under another name renames the tenant (tenants.ts).
+        source,
+        sourceId: r.id,
       })) as EntityRows[E]
     case 'categories':
-      return (rows as WireRows['categories'][]).map((r) => r.name) as EntityRows[E]
+      return (rows as WireRows['categories'][]).map((r) => ({
+        name: r.name,
+        source,
+        sourceId: r.id,
+      })) as EntityRows[E]
     case 'people':
       return (rows as WireRows['people'][]).map((r) => ({
         source,

@@ -1,0 +1,237 @@
+// Tenants and categories served with a source's own id (ITSM REST /tenants, /categories) are renamed in
+// place when a later page serves the id under another name; the hard cases of repositories/tenants.ts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { upsertDeployments, upsertFeatureUsage } from '../../../src/main/core/db/repositories/ops-feeds'
+import { upsertPeople } from '../../../src/main/core/db/repositories/people'
+import { ensureCategories, ensureTenants } from '../../../src/main/core/db/repositories/tenants'
+import { addSrs, tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
+
+let ws: TempWorkspace
+beforeEach(() => {
+  ws = tempWorkspace('ops-renames-')
+})
+afterEach(() => ws.dispose())
+
+const NORTH = 'itsm:north'
+const SOUTH = 'itsm:south'
+const T0 = Date.parse('2025-01-01T00:00:00Z')
+
+const tenants = () =>
+  ws.store.sqlite.prepare('SELECT id, name FROM tenants ORDER BY id').all() as { id: number; name: string }[]
+const tenantId = (name: string) =>
+  ws.store.sqlite.prepare('SELECT id FROM tenants WHERE name = ?').pluck().get(name) as number | undefined
+const srCountOf = (name: string) =>
+  ws.store.sqlite
+    .prepare(
+      'SELECT count(*) FROM service_requests sr JOIN tenants t ON t.id = sr.tenant_id WHERE t.name = ?',
+    )
+    .pluck()
+    .get(name) as number
+const serve = (source: string, rows: [id: string, name: string][]) =>
+  ensureTenants(
+    ws.store,
+    rows.map(([sourceId, name]) => ({ name, createdAt: T0, source, sourceId })),
+  )
+
+describe('a tenant served under a new name', () => {
+  it('is renamed in place: same row, its SRs, people, deployments, usage and KPI filters follow', () => {
+    serve(NORTH, [
+      ['T01', '한국정보공사'],
+      ['T02', '세종시청'],
+    ])
+    addSrs(ws, [
+      { tenant: '한국정보공사', status: 'OPEN', created: '2025-02-01T00:00:00Z' },
+      { tenant: '한국정보공사', status: 'OPEN', created: '2025-02-02T00:00:00Z' },
+      { tenant: '세종시청', status: 'OPEN', created: '2025-02-03T00:00:00Z' },
+    ])
+    upsertFeatureUsage(ws.store, [
+      { source: NORTH, tenant: '한국정보공사', feature: 'f', month: '2025-02', count: 3 },
+    ])
+    ws.store.sqlite
+      .prepare(
+        `INSERT INTO kpi_definitions (name, display_name, unit, direction, target, period, thresholds, filter,
+           base_metric, effective_from, created_at, updated_at)
+         VALUES ('k', 'K', '%', 'HIGHER_BETTER', 90, 'MONTHLY', '{}', ?, 'sla_rate', 0, 0, 0)`,
+      )
+      .run(JSON.stringify({ tenant: '한국정보공사', priority: 'P1' }))
+    const before = tenantId('한국정보공사')
+
+    serve(NORTH, [['T01', '한국정보진흥원']])
+
+    expect(tenants().map((t) => t.name)).toEqual(['한국정보진흥원', '세종시청'])
+    expect(tenantId('한국정보진흥원')).toBe(before)
+    expect(srCountOf('한국정보진흥원')).toBe(2)
+    expect(ws.store.sqlite.prepare('SELECT tenant_id FROM feature_usage').pluck().all()).toEqual([before])
+    expect(
+      JSON.parse(ws.store.sqlite.prepare('SELECT filter FROM kpi_definitions').pluck().get() as string),
+    ).toEqual({ tenant: '한국정보진흥원', priority: 'P1' })
+  })
+
+  it('a rename back is a rename too: one tenant, the first row, under its first name', () => {
+    serve(NORTH, [['T01', 'A']])
+    addSrs(ws, [{ tenant: 'A', status: 'OPEN', created: '2025-02-01T00:00:00Z' }])
+    const id = tenantId('A')
+    serve(NORTH, [['T01', 'B']])
+    serve(NORTH, [['T01', 'A']])
+    expect(tenants()).toEqual([{ id, name: 'A' }])
+    expect(srCountOf('A')).toBe(1)
+  })
+
+  it('a tenant first created from an SR name is adopted by its id, then renamed', () => {
+    addSrs(ws, [{ tenant: '새 기관', status: 'OPEN', created: '2025-02-01T00:00:00Z' }])
+    const id = tenantId('새 기관')
+    serve(NORTH, [['T09', '새 기관']])
+    expect(tenants()).toEqual([{ id, name: '새 기관' }])
+    serve(NORTH, [['T09', '새 기관 (개명)']])
+    expect(tenants()).toEqual([{ id, name: '새 기관 (개명)' }])
+    expect(srCountOf('새 기관 (개명)')).toBe(1)
+  })
+
+  it('the new name held by a tenant this connection does not serve: merged, no SR lost or counted twice', () => {
+    serve(NORTH, [['T01', '구 이름']])
+    // SRs that arrived with the new name before /tenants served the rename, and people, deployments
+    // and usage of both names.
+    addSrs(ws, [
+      { source: NORTH, sourceId: 'SR-1', tenant: '구 이름', status: 'OPEN', created: '2025-02-01T00:00:00Z' },
+      { source: NORTH, sourceId: 'SR-2', tenant: '새 이름', status: 'OPEN', created: '2025-02-02T00:00:00Z' },
+      { source: NORTH, sourceId: 'SR-3', tenant: '새 이름', status: 'OPEN', created: '2025-02-03T00:00:00Z' },
+    ])
+    upsertPeople(ws.store, [
+      { source: NORTH, sourceId: 'P1', name: '이서연', role: 'requester', tenant: '새 이름', createdAt: T0 },
+    ])
+    upsertDeployments(ws.store, [
+      {
+        source: NORTH,
+        sourceId: 'D1',
+        tenant: '새 이름',
+        name: 'v1',
+        createdAt: T0,
+        finishedAt: T0,
+        status: 'DEPLOYED',
+      },
+    ])
+    upsertFeatureUsage(ws.store, [
+      { source: NORTH, tenant: '구 이름', feature: 'f', month: '2025-01', count: 10 },
+      { source: NORTH, tenant: '구 이름', feature: 'f', month: '2025-02', count: 5 },
+      { source: NORTH, tenant: '새 이름', feature: 'f', month: '2025-02', count: 7 },
+      { source: SOUTH, tenant: '새 이름', feature: 'f', month: '2025-02', count: 1 },
+    ])
+    const renamed = tenantId('구 이름')
+
+    serve(NORTH, [['T01', '새 이름']])
+
+    expect(tenants()).toEqual([{ id: renamed, name: '새 이름' }])
+    expect(srCountOf('새 이름')).toBe(3)
+    expect(ws.store.sqlite.prepare('SELECT count(*) FROM service_requests').pluck().get()).toBe(3)
+    expect(ws.store.sqlite.prepare('SELECT DISTINCT tenant_id FROM people').pluck().all()).toEqual([renamed])
+    expect(ws.store.sqlite.prepare('SELECT DISTINCT tenant_id FROM deployments').pluck().all()).toEqual([
+      renamed,
+    ])
+    expect(
+      ws.store.sqlite
+        .prepare('SELECT source, month, count, tenant_id FROM feature_usage ORDER BY source, month')
+        .all(),
+    ).toEqual([
+      { source: NORTH, month: '2025-01', count: 10, tenant_id: renamed },
+      // The same server row served under each name: the larger (later) count, once.
+      { source: NORTH, month: '2025-02', count: 7, tenant_id: renamed },
+      { source: SOUTH, month: '2025-02', count: 1, tenant_id: renamed },
+    ])
+    expect(ws.store.sqlite.pragma('foreign_key_check')).toEqual([])
+  })
+
+  it('renames of two tenants swapping names in one page swap them, nothing merged', () => {
+    serve(NORTH, [
+      ['T01', 'A'],
+      ['T02', 'B'],
+    ])
+    addSrs(ws, [
+      { tenant: 'A', status: 'OPEN', created: '2025-02-01T00:00:00Z' },
+      { tenant: 'B', status: 'OPEN', created: '2025-02-02T00:00:00Z' },
+      { tenant: 'B', status: 'OPEN', created: '2025-02-03T00:00:00Z' },
+    ])
+    const [a, b] = [tenantId('A'), tenantId('B')]
+    serve(NORTH, [
+      ['T01', 'B'],
+      ['T02', 'A'],
+    ])
+    expect(tenants()).toEqual([
+      { id: a, name: 'B' },
+      { id: b, name: 'A' },
+    ])
+    expect([srCountOf('A'), srCountOf('B')]).toEqual([2, 1])
+  })
+
+  it('a swap split over two pages waits under the old name, then completes; a chain works too', () => {
+    serve(NORTH, [
+      ['T01', 'A'],
+      ['T02', 'B'],
+      ['T03', 'C'],
+    ])
+    const [a, b, c] = [tenantId('A'), tenantId('B'), tenantId('C')]
+    // T01 takes B's name while T02 still holds it: not merged, T01 waits.
+    serve(NORTH, [['T01', 'B']])
+    expect(tenants()).toEqual([
+      { id: a, name: 'A' },
+      { id: b, name: 'B' },
+      { id: c, name: 'C' },
+    ])
+    // T02 moves on to D (a chain): T01's rename goes ahead in the same page.
+    serve(NORTH, [['T02', 'D']])
+    expect(tenants()).toEqual([
+      { id: a, name: 'B' },
+      { id: b, name: 'D' },
+      { id: c, name: 'C' },
+    ])
+  })
+
+  it('the same name from two connections is one tenant; a rename by one is not undone by the other', () => {
+    serve(NORTH, [['T01', '공동 기관']])
+    serve(SOUTH, [['X-7', '공동 기관']])
+    expect(tenants().map((t) => t.name)).toEqual(['공동 기관'])
+    const id = tenantId('공동 기관')
+    serve(NORTH, [['T01', '공동 기관 (개명)']])
+    expect(tenants()).toEqual([{ id, name: '공동 기관 (개명)' }])
+    // South serves other rows later: it does not rename the tenant back.
+    serve(SOUTH, [['X-8', '다른 기관']])
+    expect(tenants().map((t) => t.name)).toEqual(['공동 기관 (개명)', '다른 기관'])
+  })
+
+  it('tenants without ids (file imports, the demo) are still matched by name only', () => {
+    serve(NORTH, [['T01', 'A']])
+    ensureTenants(ws.store, [
+      { name: 'A', createdAt: T0 - 1 },
+      { name: 'B', createdAt: T0 },
+    ])
+    expect(tenants().map((t) => t.name)).toEqual(['A', 'B'])
+    serve(NORTH, [['T01', 'A2']])
+    expect(tenants().map((t) => t.name)).toEqual(['A2', 'B'])
+  })
+})
+
+describe('a category served under a new name', () => {
+  const categories = () => ws.store.sqlite.prepare('SELECT id, name FROM categories ORDER BY id').all()
+  const categoryOfSrs = () =>
+    ws.store.sqlite
+      .prepare(
+        'SELECT c.name FROM service_requests sr JOIN categories c ON c.id = sr.category_id ORDER BY sr.id',
+      )
+      .pluck()
+      .all()
+
+  it('is renamed in place, and merged with a category of the new name it does not serve', () => {
+    ensureCategories(ws.store, [{ name: '네트워크', source: NORTH, sourceId: 'C01' }, '계정'])
+    addSrs(ws, [
+      { tenant: 'A', category: '네트워크', status: 'OPEN', created: '2025-02-01T00:00:00Z' },
+      { tenant: 'A', category: '네트워크/보안', status: 'OPEN', created: '2025-02-02T00:00:00Z' },
+    ])
+    const id = ws.store.sqlite.prepare(`SELECT id FROM categories WHERE name = '네트워크'`).pluck().get()
+    ensureCategories(ws.store, [{ name: '네트워크/보안', source: NORTH, sourceId: 'C01' }])
+    expect(categories()).toEqual([
+      { id, name: '네트워크/보안' },
+      { id: expect.any(Number), name: '계정' },
+    ])
+    expect(categoryOfSrs()).toEqual(['네트워크/보안', '네트워크/보안'])
+    expect(ws.store.sqlite.pragma('foreign_key_check')).toEqual([])
+  })
+})
