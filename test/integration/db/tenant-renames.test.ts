@@ -221,6 +221,20 @@ describe('a category served under a new name', () => {
 
   it('is renamed in place, and merged with a category of the new name it does not serve', () => {
     ensureCategories(ws.store, [{ name: '네트워크', source: NORTH, sourceId: 'C01' }, '계정'])
+    ws.store.sqlite
+      .prepare(`INSERT INTO sla_calendars (name, kind, created_at, updated_at) VALUES ('c', '24x7', 0, 0)`)
+      .run()
+    ws.store.sqlite
+      .prepare(
+        `INSERT INTO sla_policy_versions (version, effective_from, calendar_id, targets, overrides, created_at)
+         VALUES (99, 0, (SELECT max(id) FROM sla_calendars), '{"P1":4,"P2":8,"P3":24,"P4":72}', ?, 0)`,
+      )
+      .run(
+        JSON.stringify([
+          { category: '네트워크', priority: 'P1', hours: 2 },
+          { category: '계정', hours: 8 },
+        ]),
+      )
     addSrs(ws, [
       { tenant: 'A', category: '네트워크', status: 'OPEN', created: '2025-02-01T00:00:00Z' },
       { tenant: 'A', category: '네트워크/보안', status: 'OPEN', created: '2025-02-02T00:00:00Z' },
@@ -232,6 +246,20 @@ describe('a category served under a new name', () => {
       { id: expect.any(Number), name: '계정' },
     ])
     expect(categoryOfSrs()).toEqual(['네트워크/보안', '네트워크/보안'])
+    // The SLA override of the category follows it, so its new SRs keep their target.
+    expect(
+      (
+        ws.store.sqlite
+          .prepare('SELECT overrides FROM sla_policy_versions WHERE version = 99')
+          .pluck()
+          .all() as string[]
+      ).map((o) => JSON.parse(o) as unknown),
+    ).toEqual([
+      [
+        { category: '네트워크/보안', priority: 'P1', hours: 2 },
+        { category: '계정', hours: 8 },
+      ],
+    ])
     expect(ws.store.sqlite.pragma('foreign_key_check')).toEqual([])
   })
 })

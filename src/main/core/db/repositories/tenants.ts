@@ -5,7 +5,8 @@
 // own (ITSM REST /tenants and /categories) also gets its id remembered per connection
 // (tenant_source_ids, category_source_ids), so that when a later sync serves a known id under a new
 // name, the stored row is renamed in place: its SRs, people, deployments, usage and rollups keep
-// pointing at the same row id, and KPI filters naming the old name are rewritten to the new one.
+// pointing at the same row id, and KPI filters (and SLA overrides of a category) naming the old name
+// are rewritten to the new one.
 //
 // A rename to a name another tenant already holds:
 // - held by a tenant this connection does not serve (created from the name by an SR, a person, a
@@ -300,13 +301,27 @@ function applyRenames(
   for (const id of waiting) setPending.run(1, source, id)
 }
 
-/** KPI definitions (and their versions) filtered on `from` now filter on `to`: they follow the rename. */
+/**
+ * KPI definitions (and their versions) filtered on `from` now filter on `to`, and for a category the
+ * SLA policy's overrides of it (every version): they follow the rename, so new SRs of a renamed
+ * category keep its SLA target.
+ */
 function rewriteKpiFilters(
   sqlite: Database.Database,
   field: 'tenant' | 'category',
   from: string,
   to: string,
 ): void {
+  if (field === 'category')
+    sqlite
+      .prepare(
+        `UPDATE sla_policy_versions SET overrides = (SELECT json_group_array(CASE
+             WHEN json_extract(o.value, '$.category') = @from THEN json_set(o.value, '$.category', @to)
+             ELSE json(o.value) END) FROM json_each(sla_policy_versions.overrides) AS o)
+         WHERE json_valid(overrides) AND EXISTS (SELECT 1 FROM json_each(sla_policy_versions.overrides) AS o
+           WHERE json_extract(o.value, '$.category') = @from)`,
+      )
+      .run({ from, to })
   for (const table of ['kpi_definitions', 'kpi_definition_versions']) {
     sqlite
       .prepare(
