@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { upsertDeployments, upsertFeatureUsage } from '../../../src/main/core/db/repositories/ops-feeds'
 import { upsertPeople } from '../../../src/main/core/db/repositories/people'
 import { ensureCategories, ensureTenants } from '../../../src/main/core/db/repositories/tenants'
+import { addSource, removeSource } from '../../../src/main/core/sources/registry'
+import { updateSourceWithSecret } from '../../../src/main/core/sync/sources-admin'
 import { addSrs, tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 
 let ws: TempWorkspace
@@ -261,5 +263,36 @@ describe('a category served under a new name', () => {
       ],
     ])
     expect(ws.store.sqlite.pragma('foreign_key_check')).toEqual([])
+  })
+})
+
+describe('the ids a connection served', () => {
+  // A connection of the same name added again later (or moved to another server) numbers its tenants
+  // afresh: id T01 there is another institution, which must be a tenant of its own.
+  const otherServer = (): void => serve(NORTH, [['T01', '부산광역시청']])
+
+  it('are forgotten with the connection: a later connection of that name renames nothing', () => {
+    addSource(ws.store, { name: 'north', kind: 'itsm', config: { url: 'http://127.0.0.1:2' } }, 0)
+    serve(NORTH, [['T01', '한국정보공사']])
+    addSrs(ws, [{ tenant: '한국정보공사', status: 'OPEN', created: '2025-02-01T00:00:00Z' }])
+    expect(removeSource(ws.store, 'north')).toBe(true)
+
+    addSource(ws.store, { name: 'north', kind: 'itsm', config: { url: 'http://127.0.0.1:3' } }, 1)
+    otherServer()
+    expect(tenants().map((t) => t.name)).toEqual(['한국정보공사', '부산광역시청'])
+    expect(srCountOf('한국정보공사')).toBe(1)
+  })
+
+  it('are forgotten when the connection is pointed at another server, and kept when it is saved at the same address', async () => {
+    addSource(ws.store, { name: 'north', kind: 'itsm', config: { url: 'http://127.0.0.1:2' } }, 0)
+    serve(NORTH, [['T01', '한국정보공사']])
+    // Saved at the same address: the ids still hold, so a rename there is still a rename.
+    await updateSourceWithSecret(ws.store, undefined, { name: 'north', url: 'http://127.0.0.1:2' }, 1)
+    serve(NORTH, [['T01', '한국정보진흥원']])
+    expect(tenants().map((t) => t.name)).toEqual(['한국정보진흥원'])
+
+    await updateSourceWithSecret(ws.store, undefined, { name: 'north', url: 'http://127.0.0.1:3' }, 2)
+    otherServer()
+    expect(tenants().map((t) => t.name)).toEqual(['한국정보진흥원', '부산광역시청'])
   })
 })

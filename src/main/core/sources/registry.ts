@@ -18,6 +18,7 @@ import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
 import type { Connector } from './types'
 import { writeTransaction } from '../db/write-transaction'
+import { forgetSourceIds } from '../db/repositories/tenants'
 
 const name = z
   .string()
@@ -422,6 +423,8 @@ export function removeSource(store: Store, sourceName: string): boolean {
     store.sqlite.prepare('DELETE FROM sync_state WHERE source = ?').run(`${source.kind}:${source.name}`)
     // Events still waiting for their SR would otherwise be written into a later source of that name.
     store.sqlite.prepare('DELETE FROM sr_events_parked WHERE source = ?').run(`${source.kind}:${source.name}`)
+    // So would the ids its server gave tenants and categories (a rename of someone else's tenant).
+    forgetSourceIds(store, `${source.kind}:${source.name}`)
     store.sqlite.prepare('DELETE FROM sources WHERE id = ?').run(source.id)
   })()
   return true

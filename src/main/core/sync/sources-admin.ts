@@ -36,6 +36,7 @@ import {
   type SecretStore,
 } from '../secrets'
 import { clearCursors } from './state'
+import { forgetSourceIds } from '../db/repositories/tenants'
 import { causeOf } from './causes'
 import { forgetSourceRuns, sourceView } from './source-status'
 import { workspaceSecretId } from '../db/meta'
@@ -246,8 +247,12 @@ export async function updateSourceWithSecret(
     store.sqlite
       .prepare('UPDATE sources SET config = ? WHERE id = ?')
       .run(JSON.stringify(parsed.data), record.id)
-    // Cursors belong to the server and table they were read from.
-    if (moved) clearCursors(store, `${record.kind}:${record.name}`)
+    // Cursors, and the ids tenants and categories were served under, belong to the server and table
+    // they were read from.
+    if (moved) {
+      clearCursors(store, `${record.kind}:${record.name}`)
+      forgetSourceIds(store, `${record.kind}:${record.name}`)
+    }
   })()
   return sourceView(store, secrets, requireSource(store, req.name))
 }

@@ -32,6 +32,17 @@ export type TenantInput = { name: string; createdAt: number; source?: string; so
 export type CategoryInput = string | { name: string; source?: string; sourceId?: string }
 
 /**
+ * Forgets the ids `source` (a connection, `itsm:NAME`) served its tenants and categories under; the
+ * tenants and categories stay. For a connection removed, or pointed at another server: a later
+ * connection of that name (or the new server) must not rename a stored tenant because its id "1" once
+ * meant another institution. Ids are learnt again, by name, from the next /tenants and /categories.
+ */
+export function forgetSourceIds(store: Store, source: string): void {
+  store.sqlite.prepare('DELETE FROM tenant_source_ids WHERE source = ?').run(source)
+  store.sqlite.prepare('DELETE FROM category_source_ids WHERE source = ?').run(source)
+}
+
+/**
  * Inserts tenants that do not exist yet (by name) and renames those whose source id now comes with
  * another name (see above). An existing one takes the earlier created_at: a tenant first met in a
  * row naming it (an SR, a person or a deployment of a tenant added upstream after the run's tenants
