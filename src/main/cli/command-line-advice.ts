@@ -8,15 +8,14 @@ type Reason = { code: string; params?: Record<string, string | number> } | null 
 
 /**
  * `message` with a misspelt ServiceNow table's advice (servicenow_invalid_table) made the command
- * line's: no command changes a source's table, so the source is removed and added again with
- * `--table`. `name` is the source's name. Any other message as it is.
+ * line's: `source update NAME --table TABLE`, which keeps the source's other settings and secrets
+ * (removing and adding it again lost them). `name` is the source's name. Any other message as it is.
  */
 export function commandLineAdvice(message: string, why: Reason, name: string): string {
   if (why?.code !== 'servicenow_invalid_table' || !message.includes(INVALID_TABLE_ADVICE)) return message
   const advice =
     `check the table name (incident, or another task table): the command line changes it with ` +
-    `\`source remove ${name}\`, then \`source add servicenow --name ${name} --url … --table TABLE\` and the ` +
-    "source's other options again (`source list` shows them), or in the app: Settings → Connections → Edit"
+    `\`source update ${name} --table TABLE\`, or in the app: Settings → Connections → Edit`
   return message.replace(INVALID_TABLE_ADVICE, advice)
 }
 

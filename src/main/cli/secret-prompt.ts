@@ -53,13 +53,18 @@ export async function askMasked(
   return answer === '' ? null : answer
 }
 
-/** The `source add` options that name the variable of `secret`. */
-const addOptions = (source: SourceRecord, secret: SourceSecretKind): string =>
+/**
+ * The `source update` that names the variable of `secret` (it keeps the source's other settings and
+ * its cursors, which removing and adding it again lost).
+ */
+const updateCommand = (source: SourceRecord, secret: SourceSecretKind): string =>
   secret === 'password'
-    ? '--password-env VAR'
-    : source.kind === 'servicenow'
-      ? '--token-env VAR (or --user USER --password-env VAR)'
-      : '--token-env VAR'
+    ? `\`source update ${source.name} --password-env VAR\``
+    : secret === 'proxyPassword'
+      ? `\`source update ${source.name} --proxy-password-env VAR\``
+      : source.kind === 'servicenow'
+        ? `\`source update ${source.name} --token-env VAR\` (or --user USER --password-env VAR)`
+        : `\`source update ${source.name} --token-env VAR\``
 
 /**
  * A secret the source names no variable for, with nobody to ask: the core's advice ("add it in
@@ -69,8 +74,8 @@ function noVariable(source: SourceRecord, secret: SourceSecretKind): CoreError {
   const what = SECRET_LABEL[secret].toLowerCase()
   const give =
     secret === 'proxyPassword'
-      ? `give the proxy login a variable: source proxy ${source.name} URL --user USER --password-env VAR`
-      : `\`source remove ${source.name}\` and add it again with ${addOptions(source, secret)}`
+      ? `give the proxy login a variable: ${updateCommand(source, secret)}`
+      : `name one: ${updateCommand(source, secret)}`
   return new CoreError(
     'BAD_REQUEST',
     `No ${what} for source "${source.name}": it names no environment variable to read it from (the command line cannot read the app's keychain). Run this at a terminal to be asked for it, or ${give}`,

@@ -1,5 +1,6 @@
-// `source add|list|remove|test` and `sync`: remote SR sources from the command line. Secrets come
-// from environment variables named at `source add` (never stored, never printed).
+// `source add|update|list|remove|test` (and the ca, proxy, code-map and margin commands) and `sync`:
+// remote SR sources from the command line. Secrets come from environment variables named at
+// `source add` or `source update` (never stored, never printed).
 import type { Command } from 'commander'
 import { defaultHttpDeps, SourceError } from '../core/sources/http'
 import { readFileSync } from 'node:fs'
@@ -22,7 +23,10 @@ import { RESUME_MARGIN_SECONDS, resumeMarginSchema } from '../../shared/servicen
 import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
 import { forgetSourceRuns } from '../core/sync/source-status'
-import { closeAbandonedRuns, SyncBusyError } from '../core/sync/state'
+import { closeAbandonedRuns, SyncBusyError, syncingProcess } from '../core/sync/state'
+import { updateSourceWithSecret, type CommandLineChange } from '../core/sync/sources-admin'
+import { syncChannels } from '../../shared/ipc/channels/sync'
+import type { ParsedRequestOf } from '../../shared/ipc/contract'
 import { CoreError } from '../core/errors'
 import { UsageError } from './context'
 import { call, CommandFailed, type WithContext } from './invoke'
@@ -90,16 +94,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           cmd.error(`error: required option '${flags}' not specified`, {
             code: 'commander.missingMandatoryOptionValue',
           })
-      // Options the kind has no use for are refused, not dropped: a user who typed them meant something.
-      if (kind === 'itsm') {
-        const unused = ['user', 'passwordEnv', 'table', 'stateMap', 'priorityMap', 'resumeMargin'].filter(
-          (k) => local[k] !== undefined,
-        )
-        if (unused.length > 0)
-          throw new UsageError(
-            `An ITSM REST source takes a bearer token (--token-env), not ${unused.map(optionName).join(', ')}: those are for ServiceNow sources`,
-          )
-      }
+      if (kind === 'itsm') refuseServiceNowOptions(local)
       if (kind === 'servicenow' && local['passwordEnv'] !== undefined && local['user'] === undefined)
         throw new UsageError(
           '--password-env holds the password of --user: give --user too, or --token-env for a bearer token',
@@ -191,6 +186,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           )
       })
     })
+  addUpdateCommand(source, withContext)
   source
     .command('ca')
     .description("show, set or remove the CA certificates a source's server is trusted by")
@@ -572,6 +568,251 @@ function noSource(store: Store, name: string): UsageError {
         ? ` (the sources: ${names.join(', ')})`
         : ' (there are no sources yet: see `source add`)'
   return new UsageError(`No source named "${name}"${hint}`)
+}
+
+/** Options an ITSM REST source has no use for, refused (not dropped: a user who typed them meant something). */
+function refuseServiceNowOptions(local: Record<string, string | undefined>): void {
+  const unused = ['user', 'passwordEnv', 'table', 'stateMap', 'priorityMap', 'resumeMargin'].filter(
+    (k) => local[k] !== undefined,
+  )
+  if (unused.length > 0)
+    throw new UsageError(
+      `An ITSM REST source takes a bearer token (--token-env), not ${unused.map(optionName).join(', ')}: those are for ServiceNow sources`,
+    )
+}
+
+/** The options `source update` takes: `source add`'s but --name (the source is named as its argument). */
+const UPDATE_OPTIONS = [
+  'url',
+  'table',
+  'user',
+  'passwordEnv',
+  'tokenEnv',
+  'stateMap',
+  'priorityMap',
+  'resumeMargin',
+  'caFile',
+  'proxy',
+  'proxyUser',
+  'proxyPasswordEnv',
+] as const
+
+/** A stored setting as `source update` reports its change: its label and its value in words. */
+const SETTING_TEXT: Record<string, { label: string; text: (value: unknown) => string }> = {
+  url: { label: 'URL', text: String },
+  table: { label: 'table', text: String },
+  user: { label: 'user', text: String },
+  tokenEnv: { label: 'token variable', text: (v) => `$${String(v)}` },
+  passwordEnv: { label: 'password variable', text: (v) => `$${String(v)}` },
+  stateMap: { label: 'state map', text: (v) => codeMapText(v as Record<string, string>) },
+  priorityMap: { label: 'priority map', text: (v) => codeMapText(v as Record<string, string>) },
+  resumeMarginSeconds: { label: 're-read margin', text: (v) => formatSeconds(v as number) },
+  ca: {
+    label: 'CA certificates',
+    text: (v) =>
+      describeCaCertificates(v as string)
+        .map((c) => c.subject)
+        .join('; '),
+  },
+  proxy: { label: 'proxy', text: String },
+  proxyUser: { label: 'proxy user', text: String },
+  proxyPasswordEnv: { label: 'proxy password variable', text: (v) => `$${String(v)}` },
+}
+
+/** One setting `source update` changed; null: not set (before or after). */
+export type SettingChange = { setting: string; before: unknown; after: unknown }
+
+/** The settings that differ between two configs of a source, in SETTING_TEXT's order. */
+function settingChanges(before: object, after: object): SettingChange[] {
+  const b = before as Record<string, unknown>
+  const a = after as Record<string, unknown>
+  return Object.keys(SETTING_TEXT)
+    .filter((key) => JSON.stringify(b[key] ?? null) !== JSON.stringify(a[key] ?? null))
+    .map((key) => ({ setting: key, before: b[key] ?? null, after: a[key] ?? null }))
+}
+
+/** `  table: incidnet → incident` */
+function settingChangeText(change: SettingChange): string {
+  const { label, text } = SETTING_TEXT[change.setting] ?? { label: change.setting, text: String }
+  const value = (v: unknown): string => (v === null ? '(none)' : text(v))
+  return `  ${label}: ${value(change.before)} → ${value(change.after)}`
+}
+
+/** The option a config field is typed with, for the core's refusals ("passwordEnv: …"). */
+const FIELD_OPTION: Record<string, string> = {
+  ca: '--ca-file',
+  caCertificate: '--ca-file',
+  resumeMarginSeconds: '--resume-margin',
+}
+
+/**
+ * `source update NAME`: changes the options given, as Settings → Connections → Edit does
+ * (sources-admin.ts updateSourceWithSecret: the same checks, a browser's address made the
+ * instance's, a new URL or table starting the cursors over).
+ */
+function addUpdateCommand(source: Command, withContext: WithContext): void {
+  source
+    .command('update')
+    .description(
+      "change a source's URL, table, login, code maps, CA certificates or proxy (only the options given)",
+    )
+    .argument('<name>')
+    .option('--url <url>', 'base URL of the server')
+    .option('--token-env <VAR>', 'environment variable holding the bearer token (ServiceNow: drops --user)')
+    .option('--user <user>', 'ServiceNow user for basic auth (drops a --token-env)')
+    .option('--password-env <VAR>', "environment variable holding the ServiceNow user's password")
+    .option('--table <table>', 'ServiceNow table, e.g. incident')
+    .option('--state-map <CODE=STATUS,…>', 'ServiceNow state codes, e.g. 4=PENDING (replaces the map)')
+    .option('--priority-map <CODE=PRIORITY,…>', 'ServiceNow priority codes, e.g. 0=P1 (replaces the map)')
+    .option(
+      '--resume-margin <SECONDS>',
+      `seconds each ServiceNow sync re-reads (${RESUME_MARGIN_SECONDS.min}–${RESUME_MARGIN_SECONDS.max})`,
+    )
+    .option('--ca-file <FILE>', 'CA certificate(s) to trust for this server (replaces those set before)')
+    .option('--proxy <URL>', 'HTTP proxy to reach the server through (its login stays)')
+    .option('--proxy-user <user>', 'user of a proxy that asks for a login')
+    .option('--proxy-password-env <VAR>', "environment variable holding the proxy user's password")
+    .addHelpText(
+      'after',
+      "\nOnly the options given change; the source keeps its other settings, its secrets (the app's\n" +
+        'keychain ones too), its sync log and its SRs. A new --url or --table starts its sync cursors\n' +
+        'over (as the app does): the next sync reads the source from the beginning, and the change is\n' +
+        'refused while a sync pulls the source. Every other change keeps the cursors. To remove a map,\n' +
+        'the margin, the CA certificates or the proxy: source state-map|priority-map NAME --clear,\n' +
+        'source resume-margin NAME --default, source ca NAME --clear, source proxy NAME --clear.',
+    )
+    .action(async (name: string, local: Record<string, string | undefined>, cmd: Command) => {
+      const given = UPDATE_OPTIONS.filter((key) => local[key] !== undefined)
+      if (given.length === 0)
+        throw new UsageError(
+          `Nothing to change: give one or more of ${UPDATE_OPTIONS.map(optionName).join(', ')}`,
+        )
+      if (local['user'] !== undefined && local['tokenEnv'] !== undefined)
+        throw new UsageError('Give either --user with --password-env, or --token-env, not both')
+      // Checked before the workspace is opened: a mistake in them is the same whatever the source.
+      const stateMap =
+        local['stateMap'] !== undefined ? codeMapOption('stateMap', local['stateMap']) : undefined
+      const priorityMap =
+        local['priorityMap'] !== undefined ? codeMapOption('priorityMap', local['priorityMap']) : undefined
+      const resumeMarginSeconds =
+        local['resumeMargin'] !== undefined
+          ? marginOption(local['resumeMargin'], '--resume-margin')
+          : undefined
+      const now = Date.now()
+      const ca = local['caFile'] !== undefined ? readCaFile(local['caFile'], now).pem : undefined
+      await withContext(cmd, async (ctx, opts) => {
+        const store = ctx.workspace.store
+        const record = getSource(store, name)
+        if (!record) throw noSource(store, name)
+        if (record.kind === 'itsm') refuseServiceNowOptions(local)
+        const hadUser = record.kind === 'servicenow' && record.config.user !== undefined
+        if (
+          record.kind === 'servicenow' &&
+          local['passwordEnv'] !== undefined &&
+          local['user'] === undefined &&
+          !hadUser
+        )
+          throw new UsageError(
+            `"${name}" signs in with a bearer token: --password-env holds the password of --user, so give --user too (or --token-env for the token's variable)`,
+          )
+        // A ServiceNow source signs in one way: a user and password, or a bearer token.
+        const switchToToken = record.kind === 'servicenow' && local['tokenEnv'] !== undefined && hadUser
+        const request = {
+          name,
+          ...(local['url'] !== undefined ? { url: local['url'] } : {}),
+          ...(local['table'] !== undefined ? { table: local['table'] } : {}),
+          ...(local['user'] !== undefined ? { user: local['user'] } : switchToToken ? { user: null } : {}),
+          ...(stateMap ? { stateMap } : {}),
+          ...(priorityMap ? { priorityMap } : {}),
+          ...(resumeMarginSeconds !== undefined ? { resumeMarginSeconds } : {}),
+          ...(ca !== undefined ? { caCertificate: ca } : {}),
+          ...(local['proxy'] !== undefined ? { proxy: local['proxy'] } : {}),
+          ...(local['proxyUser'] !== undefined ? { proxyUser: local['proxyUser'] } : {}),
+        }
+        const commandLine: CommandLineChange = {
+          ...(local['tokenEnv'] !== undefined ? { tokenEnv: local['tokenEnv'] } : {}),
+          ...(local['user'] !== undefined ? { tokenEnv: null } : {}),
+          ...(local['passwordEnv'] !== undefined
+            ? { passwordEnv: local['passwordEnv'] }
+            : switchToToken
+              ? { passwordEnv: null }
+              : {}),
+          ...(local['proxyPasswordEnv'] !== undefined ? { proxyPasswordEnv: local['proxyPasswordEnv'] } : {}),
+          // No variable named: `sync` and `source test` ask at a terminal, as after `source add`.
+          askable: true,
+        }
+        /** The core's refusal in the words of the options typed ("table: …" → "--table: …"). */
+        const usage = (message: string): UsageError =>
+          new UsageError(
+            message.replace(/(^|; )([a-zA-Z]+):/g, (whole, lead: string, key: string) => {
+              const option = FIELD_OPTION[key] ?? optionName(key)
+              return UPDATE_OPTIONS.some((o) => optionName(o) === option) || key in FIELD_OPTION
+                ? `${lead}${option}:`
+                : whole
+            }),
+          )
+        // The app's request checks first (the same the Settings window's change passes).
+        const checked = syncChannels['sources:update'].request.safeParse(request)
+        if (!checked.success)
+          throw usage(checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+        const req: ParsedRequestOf<'sources:update'> = checked.data
+        try {
+          await updateSourceWithSecret(
+            store,
+            undefined,
+            req,
+            now,
+            (n) => {
+              const pid = syncingProcess(store, `${record.kind}:${n}`)
+              if (pid !== null)
+                throw new CommandFailed(
+                  `"${n}" is being synced by another process (pid ${pid}): wait until that sync ends, or stop it, then change its URL or table`,
+                )
+            },
+            commandLine,
+          )
+        } catch (err) {
+          if (err instanceof CoreError && err.code === 'BAD_REQUEST') throw usage(err.message)
+          throw err
+        }
+        const after = getSource(store, name) ?? record
+        const changed = settingChanges(record.config, after.config)
+        const cursorsCleared = changed.some((c) => c.setting === 'url' || c.setting === 'table')
+        print({ source: after, changed, cursorsCleared }, opts.json, () =>
+          changed.length === 0
+            ? `"${name}" is unchanged: its settings already were as given`
+            : [
+                `updated ${after.kind} source "${name}":`,
+                ...changed.map(settingChangeText),
+                cursorsCleared
+                  ? 'A new URL or table: its sync cursors start over, and the next sync reads it from the beginning (the SRs stored stay)'
+                  : 'Its sync cursors stay: the next sync goes on where the last one ended',
+              ].join('\n'),
+        )
+        if (opts.json) return
+        const shortened =
+          after.kind === 'servicenow' && local['url'] !== undefined
+            ? pageAddressNote(local['url'], after.config)
+            : null
+        if (shortened) process.stderr.write(`note: ${shortened}\n`)
+        const config = after.config as { user?: string; passwordEnv?: string; proxyUser?: string }
+        if (local['user'] !== undefined && !config.passwordEnv)
+          process.stderr.write(
+            `note: no --password-env: \`sync\` and \`source test\` will ask for the password of "${config.user}" at a terminal, and fail without one (cron, CI)\n`,
+          )
+        if (local['proxyUser'] !== undefined && !after.config.proxyPasswordEnv)
+          process.stderr.write(
+            `note: no --proxy-password-env: \`sync\` and \`source test\` will ask for the proxy password at a terminal, and fail without one (cron, CI)\n`,
+          )
+        const unset = (['tokenEnv', 'passwordEnv', 'proxyPasswordEnv'] as const)
+          .map((key) => local[key])
+          .filter((v): v is string => v !== undefined && !process.env[v])
+        if (unset.length > 0)
+          process.stderr.write(
+            `note: ${unset.join(', ')} ${unset.length === 1 ? 'is' : 'are'} not set here: set ${unset.length === 1 ? 'it' : 'them'} where \`sync\` runs (at a terminal the secret is asked for instead)\n`,
+          )
+      })
+    })
 }
 
 /** The account of a ServiceNow bearer token whose name the instance does not say (sys_user unreadable). */

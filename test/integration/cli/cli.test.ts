@@ -82,6 +82,7 @@ describe('npm run cli', () => {
       /^ {2}add \[options\] <kind> +add an ITSM REST or ServiceNow source/m,
       /^ {2}list +list the sources/m,
       /^ {2}remove <name> +remove a source/m,
+      /^ {2}update \[options\] <name> +change a source's URL, table, login, code maps, CA certificates or proxy/m,
       /^ {2}test \[options\] <name> +connect and log in to a source/m,
     ])
       expect(source.stdout).toMatch(line)

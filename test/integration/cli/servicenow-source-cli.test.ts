@@ -33,8 +33,7 @@ describe('a misspelt ServiceNow table, from the command line', () => {
     ).toBe(0)
     const advice =
       'check the table name (incident, or another task table): the command line changes it with ' +
-      '`source remove sn`, then `source add servicenow --name sn --url … --table TABLE` and the ' +
-      "source's other options again (`source list` shows them), or in the app: Settings → Connections → Edit"
+      '`source update sn --table TABLE`, or in the app: Settings → Connections → Edit'
 
     const sync = await cli(['sync', ...at], env)
     expect(sync.code).toBe(1)

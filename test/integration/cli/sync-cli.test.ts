@@ -90,7 +90,7 @@ describe('source and sync commands', () => {
       expect(add.stderr).toContain(
         'note: no --token-env: `sync` and `source test` will ask for the secret at a terminal',
       )
-      const advice = '`source remove novar` and add it again with --token-env VAR'
+      const advice = 'name one: `source update novar --token-env VAR`'
       const sync = await cli(['sync', '--data-dir', own])
       expect(sync.code).toBe(1)
       expect(sync.stdout).toContain(advice)

@@ -61,15 +61,15 @@ describe('promptingSecrets', () => {
     const noVar = { ...sn, config: { url: 'https://x.service-now.com' } } as unknown as SourceRecord
     await expect(promptingSecrets(null, {})(noVar, 'token')).rejects.toThrow(
       'No token for source "sn": it names no environment variable to read it from (the command line ' +
-        "cannot read the app's keychain). Run this at a terminal to be asked for it, or `source remove sn` " +
-        'and add it again with --token-env VAR (or --user USER --password-env VAR)',
+        "cannot read the app's keychain). Run this at a terminal to be asked for it, or name one: " +
+        '`source update sn --token-env VAR` (or --user USER --password-env VAR)',
     )
     const proxied = {
       ...sn,
       config: { ...sn.config, proxy: 'http://proxy:3128', proxyUser: 'ops' },
     } as unknown as SourceRecord
     await expect(promptingSecrets(null, {})(proxied, 'proxyPassword')).rejects.toThrow(
-      'give the proxy login a variable: source proxy sn URL --user USER --password-env VAR',
+      'give the proxy login a variable: `source update sn --proxy-password-env VAR`',
     )
   })
 

@@ -147,10 +147,26 @@ export function whileSyncingElsewhere(name: string, change: 'remove' | 'move', p
 }
 
 /**
+ * The command line's part of a change (`source update`), which the app's requests have no words for:
+ * the environment variables its secrets are read from (a name sets, null removes, omitted keeps).
+ * `askable`: a secret neither given, stored nor named in a variable is asked for at a terminal at the
+ * next sync (the command line's way, as `source add` allows), so a user or proxy user without one is
+ * not refused for it.
+ */
+export type CommandLineChange = {
+  tokenEnv?: string | null
+  passwordEnv?: string | null
+  proxyPasswordEnv?: string | null
+  askable?: boolean
+}
+const VARIABLE_KEYS = ['tokenEnv', 'passwordEnv', 'proxyPasswordEnv'] as const
+
+/**
  * Changes a source's URL, table, user, secret, CA certificates or proxy; a new server or table starts
  * its cursors over. A new server or table is refused while a sync pulls the source (`refuseMove`
  * throws then, in this process or another): the running sync would
- * commit the old server's cursor after the new one's were cleared.
+ * commit the old server's cursor after the new one's were cleared. `commandLine`: the variables a
+ * `source update` names (CommandLineChange); the app gives none.
  */
 export async function updateSourceWithSecret(
   store: Store,
@@ -158,6 +174,7 @@ export async function updateSourceWithSecret(
   req: UpdateRequest,
   now: number,
   refuseMove: (name: string) => void = () => {},
+  commandLine: CommandLineChange = {},
 ): Promise<SourceView> {
   const record = requireSource(store, req.name)
   const owner = secretOwner(store, record)
@@ -169,6 +186,11 @@ export async function updateSourceWithSecret(
     ...(req.proxy !== undefined ? { proxy: req.proxy } : {}),
     ...(req.proxyUser !== undefined ? { proxyUser: req.proxyUser } : {}),
   })
+  for (const key of VARIABLE_KEYS) {
+    const variable = commandLine[key]
+    if (variable === null) delete merged[key]
+    else if (variable !== undefined) merged[key] = variable
+  }
   if (req.url !== undefined) merged['url'] = req.url
   if (record.kind === 'servicenow') {
     if (req.table !== undefined) merged['table'] = req.table
@@ -223,8 +245,9 @@ export async function updateSourceWithSecret(
     login.proxyUser === before['proxyUser'] &&
     (login.proxyPasswordEnv !== undefined ||
       (await storedSourceSecrets(secrets, owner)).proxyPassword === 'stored')
-  checkProxyLogin(login.proxyUser, req.proxyPassword !== undefined, proxyPasswordKept)
-  if (record.kind === 'servicenow' && req.user !== undefined)
+  const askable = commandLine.askable === true
+  checkProxyLogin(login.proxyUser, req.proxyPassword !== undefined, proxyPasswordKept || askable)
+  if (record.kind === 'servicenow' && req.user !== undefined && !askable)
     await checkSignInSecret(secrets, owner, parsed.data as ServiceNowSignIn, req)
   if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined) {
     const vault = needStore(secrets)
