@@ -2,6 +2,7 @@
 // place when a later page serves the id under another name; the hard cases of repositories/tenants.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { upsertDeployments, upsertFeatureUsage } from '../../../src/main/core/db/repositories/ops-feeds'
+import { parkSrEvents } from '../../../src/main/core/db/repositories/parked-events'
 import { upsertPeople } from '../../../src/main/core/db/repositories/people'
 import { ensureCategories, ensureTenants } from '../../../src/main/core/db/repositories/tenants'
 import { addSource, removeSource } from '../../../src/main/core/sources/registry'
@@ -266,12 +267,12 @@ describe('a category served under a new name', () => {
   })
 })
 
-describe('the ids a connection served', () => {
+describe('what a connection learnt from its server', () => {
   // A connection of the same name added again later (or moved to another server) numbers its tenants
   // afresh: id T01 there is another institution, which must be a tenant of its own.
   const otherServer = (): void => serve(NORTH, [['T01', '부산광역시청']])
 
-  it('are forgotten with the connection: a later connection of that name renames nothing', () => {
+  it('its tenant ids are forgotten with the connection: a later connection of that name renames nothing', () => {
     addSource(ws.store, { name: 'north', kind: 'itsm', config: { url: 'http://127.0.0.1:2' } }, 0)
     serve(NORTH, [['T01', '한국정보공사']])
     addSrs(ws, [{ tenant: '한국정보공사', status: 'OPEN', created: '2025-02-01T00:00:00Z' }])
@@ -283,7 +284,7 @@ describe('the ids a connection served', () => {
     expect(srCountOf('한국정보공사')).toBe(1)
   })
 
-  it('are forgotten when the connection is pointed at another server, and kept when it is saved at the same address', async () => {
+  it('its tenant ids are forgotten when the connection is pointed at another server, and kept when it is saved at the same address', async () => {
     addSource(ws.store, { name: 'north', kind: 'itsm', config: { url: 'http://127.0.0.1:2' } }, 0)
     serve(NORTH, [['T01', '한국정보공사']])
     // Saved at the same address: the ids still hold, so a rename there is still a rename.
@@ -294,5 +295,17 @@ describe('the ids a connection served', () => {
     await updateSourceWithSecret(ws.store, undefined, { name: 'north', url: 'http://127.0.0.1:3' }, 2)
     otherServer()
     expect(tenants().map((t) => t.name)).toEqual(['한국정보진흥원', '부산광역시청'])
+  })
+
+  it('go with its events still waiting for their SR when it is pointed at another server', async () => {
+    addSource(ws.store, { name: 'north', kind: 'itsm', config: { url: 'http://127.0.0.1:2' } }, 0)
+    parkSrEvents(ws.store, [{ source: NORTH, sourceId: 'SR-9', at: T0, kind: 'comment', note: '확인' }], T0)
+    const parked = () =>
+      ws.store.sqlite.prepare('SELECT count(*) FROM sr_events_parked WHERE source = ?').pluck().get(NORTH)
+    await updateSourceWithSecret(ws.store, undefined, { name: 'north', url: 'http://127.0.0.1:2' }, 1)
+    expect(parked()).toBe(1)
+    // SR-9 of the new server is another SR: the old server's comment must not be written into it.
+    await updateSourceWithSecret(ws.store, undefined, { name: 'north', url: 'http://127.0.0.1:3' }, 2)
+    expect(parked()).toBe(0)
   })
 })

@@ -416,15 +416,24 @@ function saveConfig(store: Store, source: SourceRecord, config: unknown): Source
   return { ...parsed, id: source.id, name: source.name, createdAt: source.createdAt }
 }
 
+/**
+ * Forgets what connection `source` (`kind:name`) learnt from its server: its cursors, the events still
+ * waiting for their SR, and the ids its tenants and categories were served under. Its SRs and every
+ * tenant and category stay. For a connection removed (a later one of that name would otherwise carry
+ * on from them: write its events into another server's SRs, rename a tenant by an id that meant
+ * another institution) or pointed at another server or table. Call inside a write transaction.
+ */
+export function forgetServerState(store: Store, source: string): void {
+  store.sqlite.prepare('DELETE FROM sync_state WHERE source = ?').run(source)
+  store.sqlite.prepare('DELETE FROM sr_events_parked WHERE source = ?').run(source)
+  forgetSourceIds(store, source)
+}
+
 export function removeSource(store: Store, sourceName: string): boolean {
   const source = getSource(store, sourceName)
   if (!source) return false
   writeTransaction(store.sqlite, () => {
-    store.sqlite.prepare('DELETE FROM sync_state WHERE source = ?').run(`${source.kind}:${source.name}`)
-    // Events still waiting for their SR would otherwise be written into a later source of that name.
-    store.sqlite.prepare('DELETE FROM sr_events_parked WHERE source = ?').run(`${source.kind}:${source.name}`)
-    // So would the ids its server gave tenants and categories (a rename of someone else's tenant).
-    forgetSourceIds(store, `${source.kind}:${source.name}`)
+    forgetServerState(store, `${source.kind}:${source.name}`)
     store.sqlite.prepare('DELETE FROM sources WHERE id = ?').run(source.id)
   })()
   return true

@@ -11,6 +11,7 @@ import {
   addSource,
   connectorFor,
   envSecrets,
+  forgetServerState,
   getSource,
   itsmConfigSchema,
   noSource,
@@ -35,8 +36,6 @@ import {
   storeSecrets,
   type SecretStore,
 } from '../secrets'
-import { clearCursors } from './state'
-import { forgetSourceIds } from '../db/repositories/tenants'
 import { causeOf } from './causes'
 import { forgetSourceRuns, sourceView } from './source-status'
 import { workspaceSecretId } from '../db/meta'
@@ -270,12 +269,9 @@ export async function updateSourceWithSecret(
     store.sqlite
       .prepare('UPDATE sources SET config = ? WHERE id = ?')
       .run(JSON.stringify(parsed.data), record.id)
-    // Cursors, and the ids tenants and categories were served under, belong to the server and table
-    // they were read from.
-    if (moved) {
-      clearCursors(store, `${record.kind}:${record.name}`)
-      forgetSourceIds(store, `${record.kind}:${record.name}`)
-    }
+    // Cursors, events waiting for their SR, and the ids tenants and categories were served under
+    // belong to the server and table they were read from.
+    if (moved) forgetServerState(store, `${record.kind}:${record.name}`)
   })()
   return sourceView(store, secrets, requireSource(store, req.name))
 }

@@ -34,11 +34,6 @@ export function setCursor(
     .run(source, entity, cursor, now)
 }
 
-/** Forgets every cursor of `source` (a full resync starts from the beginning). */
-export function clearCursors(store: Store, source: string): void {
-  store.sqlite.prepare('DELETE FROM sync_state WHERE source = ?').run(source)
-}
-
 export type SyncLogStatus = 'running' | 'ok' | 'failed' | 'cancelled'
 export type SyncLogEntry = {
   id: number
