@@ -30,7 +30,8 @@ test.beforeEach(() => {
   test.skip(!existsSync(bundle('sync')), 'out/main is missing: run `npm run build` first')
   dataDir = mkdtempSync(join(tmpdir(), 'ops-bundles-'))
 })
-test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
+// A run without the bundles skips in beforeEach, before dataDir is made.
+test.afterEach(() => dataDir && rmSync(dataDir, { recursive: true, force: true }))
 
 const count = (sql: string): number => {
   const ws = openWorkspace({ dataDir, migrationsFolder })
