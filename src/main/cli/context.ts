@@ -1,12 +1,13 @@
 // Opens the workspace and the core handler table from the CLI's global options.
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
 import type { Language } from '../../shared/domain'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import type { ApiResult, Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
 import { createCoreHandlers } from '../core/api'
 import { dispatch } from '../core/dispatch'
 import { parseInstant } from '../core/metrics/periods'
+import { folderProblem, makeFolders } from '../core/folders'
 import { defaultDataDir } from '../core/paths'
 import { DATABASE_FILE, openWorkspace, type Workspace } from '../core/workspace'
 
@@ -45,42 +46,6 @@ export function packageVersion(): string {
   }
 }
 
-/** Why a folder could not be made, in words (the system's "EEXIST: … mkdir" said little). */
-const FOLDER_PROBLEMS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  ENOSPC: 'the disk is full',
-  // mkdir said "no such file or directory" of a folder whose parent is there: /proc, /sys and other
-  // file systems that hold no folders of ours.
-  ENOENT: 'no folder can be made there (the file system does not allow it)',
-}
-
-/**
- * mkdir -p, one level at a time. Node's own `recursive: true` never returns when mkdir answers ENOENT
- * for a folder whose parent exists (under /proc it tried again forever, and the CLI spun at full
- * CPU instead of failing); here that error is thrown as it comes.
- */
-export function makeFolders(dir: string): void {
-  const missing: string[] = []
-  let at = resolve(dir)
-  while (!existsSync(at)) {
-    missing.unshift(at)
-    const parent = dirname(at)
-    if (parent === at) break
-    at = parent
-  }
-  for (const folder of missing) {
-    try {
-      mkdirSync(folder)
-    } catch (err) {
-      // Made meanwhile by another process: fine when it is a folder.
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(folder).isDirectory()) throw err
-    }
-  }
-}
-
 /**
  * The workspace folder, made if missing (unless `checkOnly`). A path naming a file (the workspace's
  * own database file is an easy slip) or a folder that cannot be made is bad usage, said as such
@@ -89,10 +54,7 @@ export function makeFolders(dir: string): void {
 function prepareDataDir(dataDir: string, checkOnly = false): void {
   const where = `The workspace folder ${resolve(dataDir)} (--data-dir or OPS_CONSOLE_DATA_DIR)`
   const refuse = (err: unknown): never => {
-    const code = (err as NodeJS.ErrnoException).code ?? ''
-    throw new UsageError(
-      `${where} cannot be used: ${FOLDER_PROBLEMS[code] ?? (err instanceof Error ? err.message : String(err))}`,
-    )
+    throw new UsageError(`${where} cannot be used: ${folderProblem(err)}`)
   }
   let found
   try {

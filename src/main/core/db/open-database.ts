@@ -1,12 +1,12 @@
 // Opens (creating if needed) the workspace's SQLite file and brings its schema up to date. Core code
 // never imports electron, so the app passes the path of its Electron-ABI better-sqlite3 build as
 // `nativeBinding`; the CLI and tests use the Node build that npm installed.
-import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema'
+import { folderProblem, makeFolders } from '../folders'
 
 export type Store = {
   sqlite: Database.Database
@@ -24,7 +24,15 @@ export type OpenDatabaseOptions = {
 
 /** Opens the store at `filePath`, sets the connection pragmas and applies pending migrations. */
 export function openDatabase(filePath: string, opts: OpenDatabaseOptions): Store {
-  fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true })
+  // Not fs.mkdirSync's recursive mode: it never returns where no folder can be made (/proc/x).
+  const folder = path.dirname(path.resolve(filePath))
+  try {
+    makeFolders(folder)
+  } catch (err) {
+    throw new Error(`Cannot create the folder ${folder} for the database: ${folderProblem(err)}`, {
+      cause: err,
+    })
+  }
   let sqlite: Database.Database
   try {
     sqlite = new Database(filePath, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {})
