@@ -26,3 +26,18 @@ export const UNITS: Record<Language, { count: string; hours: string }> = {
 }
 
 export const CHANGE_LABEL: Record<Language, string> = { ko: '전월 대비', en: 'vs last month' }
+
+/**
+ * The collections a sync reads, as the English Sync screen names them inside a sentence (its labels,
+ * sync.entities, start with a capital as headings). The core's English messages name them so, not by
+ * their keys (feature usage, not feature_usage).
+ */
+export const SYNC_ENTITY_NAMES_EN: Record<string, string> = {
+  tenants: 'tenants',
+  categories: 'categories',
+  people: 'people',
+  srs: 'service requests',
+  sr_events: 'SR history',
+  deployments: 'deployments',
+  feature_usage: 'feature usage',
+}

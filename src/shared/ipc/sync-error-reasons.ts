@@ -11,7 +11,9 @@
 // - `said`: what the server said about its error, in its own words;
 // - `attempts`: how many tries were made before giving up;
 // - `source`, `kind`, `entity`: the connection's name, its kind (itsm, servicenow) and the data
-//   being read when it failed (added by the sync engine; a connection test has none).
+//   being read when it failed (added by the sync engine; a connection test has none);
+// - `refused`: the collections (entity keys separated by commas) the run skipped before it failed,
+//   because the account may not read them (403; added by the sync engine, see collections_refused).
 
 import type { ApiErrorReason } from './error-reasons'
 

@@ -150,6 +150,47 @@ describe("a source's last success", () => {
     expect(next).toMatchObject({ lastSuccessAt: after, lastError: null })
   })
 
+  it('a command-line run that failed after skipping refused collections says them with its failure', async () => {
+    app = appContext()
+    const store = cliSourceStore(app)
+    let t = Date.parse('2026-03-18T00:00:00Z')
+    const forbidden = (entity: string) => ({
+      status: 'failed' as const,
+      rows: 0,
+      pages: 0,
+      error: `The account may not read http://127.0.0.1:2/api/v1/${entity} (403) (itsm source "cli", ${entity})`,
+      reason: { code: 'http_forbidden' as const, params: { status: 403, entity } },
+    })
+    const failed = {
+      status: 'failed' as const,
+      rows: 0,
+      pages: 0,
+      error:
+        'The server failed (500) at http://127.0.0.1:2/api/v1/deployments (itsm source "cli", deployments)',
+      reason: { code: 'http_server' as const, params: { status: 500, entity: 'deployments' } },
+    }
+    for (const [entity, end] of [
+      ['tenants', { status: 'ok', rows: 1, pages: 1 }],
+      ['people', forbidden('people')],
+      ['srs', { status: 'ok', rows: 1, pages: 1 }],
+      ['sr_events', forbidden('sr_events')],
+      ['deployments', failed],
+    ] as const) {
+      const id = logStart(store, 'itsm:cli', entity, (t += 1000))
+      logFinish(store, id, end, (t += 1000))
+    }
+    const [view] = await app.ok('sources:list', {})
+    expect(view?.lastError).toEqual({
+      at: t,
+      cause: 'server',
+      message: `${failed.error}; before that, people, SR history were skipped: the account may not read them (403)`,
+      reason: {
+        code: 'http_server',
+        params: { status: 500, entity: 'deployments', refused: 'people,sr_events' },
+      },
+    })
+  })
+
   it("is the app's own run's too: a run refused people shows the refusal, with SRs synced", async () => {
     sim = await startItsmSimulator({ seed: 5, srCount: 50, token: TOKEN, faults: { forbidden: ['people'] } })
     app = appContext()

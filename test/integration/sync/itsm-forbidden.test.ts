@@ -148,8 +148,20 @@ describe('a collection the account may not read', () => {
     ])
   })
 
-  it('a run that fails later still says the collections it skipped before', async () => {
-    const s = await start({ forbidden: ['people'] })
+  it('names the refused collections as the English Sync screen does, not by their keys', async () => {
+    const s = await start({ forbidden: ['sr_events', 'feature_usage'] })
+    const outcome = await sync(s).outcome
+    expect(outcome.reason).toMatchObject({
+      code: 'collections_refused',
+      params: { entities: 'sr_events,feature_usage' },
+    })
+    expect(outcome.error).toBe(
+      'The account may not read SR history, feature usage (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (itsm source "sim")',
+    )
+  })
+
+  it('a run that fails later still says the collections it skipped before, in its message and its reason', async () => {
+    const s = await start({ forbidden: ['people', 'sr_events'] })
     // Every SR-event request fails (500) until its attempts are spent.
     const connector = createItsmConnector(
       { name: 'sim', url: s.url, token: s.token, retry: { ...FAST_RETRY, maxAttempts: 2 } },
@@ -159,15 +171,19 @@ describe('a collection the account may not read', () => {
     const failing = {
       ...connector,
       fetchPage: ((entity, cursor, opts) => {
-        s.setFaults({ serverErrors: entity === 'sr_events' ? 1 : 0 })
+        s.setFaults({ serverErrors: entity === 'deployments' ? 1 : 0 })
         return fetchPage(entity, cursor, opts)
       }) as typeof connector.fetchPage,
     }
     const outcome = await syncSource(ws.store, failing, { pageSize: 100 })
     expect(outcome.status).toBe('failed')
-    expect(outcome.reason).toMatchObject({ code: 'http_server', params: { entity: 'sr_events' } })
+    // The reason carries them for the app to say in its language (sync-error-text.ts).
+    expect(outcome.reason).toMatchObject({
+      code: 'http_server',
+      params: { entity: 'deployments', refused: 'people,sr_events' },
+    })
     expect(outcome.error).toMatch(
-      /The server failed \(500\).*; before that, people was skipped: the account may not read it \(403\)$/,
+      /The server failed \(500\).*; before that, people, SR history were skipped: the account may not read them \(403\)$/,
     )
   })
 })

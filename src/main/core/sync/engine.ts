@@ -22,7 +22,7 @@ import {
 } from './state'
 import { adoptParkedSrEvents } from '../db/repositories/parked-events'
 import { writeRows } from './writers'
-import { refusedFailure, refusedNote } from './refused'
+import { refusedFailure, refusedNote, withRefused } from './refused'
 import { writeTransaction } from '../db/write-transaction'
 
 export type SyncProgress = {
@@ -148,7 +148,7 @@ export async function syncSource(
       pages,
       error:
         failure.error && (refused.length > 0 ? `${failure.error}; ${refusedNote(refused)}` : failure.error),
-      reason: failure.reason,
+      reason: withRefused(failure.reason, refused),
       startedAt,
       finishedAt: now(),
     }

@@ -10,7 +10,7 @@ import type { SourceRecord } from '../sources/registry'
 import { describeCaCertificates } from '../sources/trust'
 import { secretOwner, storedSourceSecrets, type SecretStore } from '../secrets'
 import { causeOf } from './causes'
-import { refusedFailure } from './refused'
+import { refusedFailure, refusedNote, withRefused } from './refused'
 import { parseReason } from './state'
 import { SYNC_ENTITIES } from '../sources/types'
 import type { StateMap } from '../../../shared/servicenow-state-map'
@@ -145,27 +145,50 @@ function lastWholeSuccess(store: Store, key: string, since: number): number | nu
 
 type LogRow = { entity: string; status: string; error: string | null; reason: string | null; at: number }
 
-/**
- * The collections the newest finished run skipped because the account may not read them (403), in
- * the run's order, when it synced its SRs and nothing else failed; else none. `entries`: newest first.
- */
-function refusedInNewestRun(entries: readonly LogRow[]): string[] {
-  const refused: string[] = []
-  let srs = false
+/** The entries of the newest finished run, newest first (`entries`: the source's, newest first). */
+function newestRun(entries: readonly LogRow[]): LogRow[] {
+  const run: LogRow[] = []
   let nextPlace: number | null = null
   for (const e of entries) {
     const place = placeOf(e.entity)
     if (nextPlace !== null && nextPlace <= place) break
     nextPlace = place
-    if (e.status === 'ok') {
-      if (e.entity === 'srs') srs = true
-      continue
-    }
-    if (e.entity === 'srs' || causeOf(e.status, e.error ?? '', parseReason(e.reason)) !== 'forbidden')
-      return []
-    refused.unshift(e.entity)
+    run.push(e)
   }
-  return srs ? refused : []
+  return run
+}
+
+/** A collection other than the SRs that the account may not read (403), skipped by its run. */
+const wasRefused = (e: LogRow): boolean =>
+  e.status !== 'ok' &&
+  e.entity !== 'srs' &&
+  causeOf(e.status, e.error ?? '', parseReason(e.reason)) === 'forbidden'
+
+/**
+ * The collections the newest finished run skipped because the account may not read them (403), in
+ * the run's order, when it synced its SRs and nothing else failed; else none. `run`: newest first.
+ */
+function refusedInNewestRun(run: readonly LogRow[]): string[] {
+  if (!run.some((e) => e.entity === 'srs' && e.status === 'ok')) return []
+  return run.every((e) => e.status === 'ok' || wasRefused(e))
+    ? run
+        .filter(wasRefused)
+        .map((e) => e.entity)
+        .reverse()
+    : []
+}
+
+/**
+ * The collections the newest run skipped (403) before it failed or was cancelled on another, in the
+ * run's order; none when it did not fail after skipping any. `run`: newest first.
+ */
+function refusedBeforeFailure(run: readonly LogRow[]): string[] {
+  const [last, ...before] = run
+  if (!last || last.status === 'ok' || wasRefused(last)) return []
+  return before
+    .filter(wasRefused)
+    .map((e) => e.entity)
+    .reverse()
 }
 
 /** The source's runs in the sync log, since it was added (older entries of its name were another's). */
@@ -180,11 +203,14 @@ function fromSyncLog(store: Store, source: RunSource): RunRecord {
     )
     .all(key, since, SYNC_ENTITIES.length) as LogRow[]
   const [last] = newest
-  const reason = last ? parseReason(last.reason) : null
-  // A run that skipped collections refused to the account (403) and then ended well: said as the
-  // engine said it (a CLI run leaves only its log entries).
-  const refused = refusedInNewestRun(newest)
+  const run = newestRun(newest)
+  // A run that skipped collections refused to the account (403) and then ended well, or that failed
+  // later on another: said as the engine said it (a CLI run leaves only its log entries).
+  const refused = refusedInNewestRun(run)
   const skipped = last && refused.length > 0 ? refusedFailure(refused, source.kind, source.name) : null
+  const before = refusedBeforeFailure(run)
+  const reason = last ? withRefused(parseReason(last.reason), before) : null
+  const message = last?.error && before.length > 0 ? `${last.error}; ${refusedNote(before)}` : last?.error
   return {
     lastSuccessAt: lastWholeSuccess(store, key, since),
     lastRows: null,
@@ -195,7 +221,7 @@ function fromSyncLog(store: Store, source: RunSource): RunRecord {
           ? {
               at: last.at,
               cause: causeOf(last.status, last.error ?? '', reason),
-              message: last.error ?? last.status,
+              message: message ?? last.status,
               reason,
             }
           : null,

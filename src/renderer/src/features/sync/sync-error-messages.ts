@@ -175,6 +175,12 @@ const ko = {
   whereEntity: '({{kind}}연결 "{{source}}", {{entity}})',
   whereSource: '({{kind}}연결 "{{source}}")',
   kinds: { itsm: 'ITSM REST ', servicenow: 'ServiceNow ' },
+  /**
+   * A run that failed after skipping collections refused to the account (`refused`): one collection,
+   * or several (English says "was … it" or "were … them"; no number is shown).
+   */
+  refusedBeforeOne: '이에 앞서 {{entities}}은(는) 이 계정에 읽기 권한이 없어(403) 건너뛰었습니다.',
+  refusedBefore: '이에 앞서 {{entities}}은(는) 이 계정에 읽기 권한이 없어(403) 건너뛰었습니다.',
 }
 
 const en = {
@@ -329,6 +335,8 @@ const en = {
   whereEntity: '({{kind}}connection "{{source}}", {{entity}})',
   whereSource: '({{kind}}connection "{{source}}")',
   kinds: { itsm: 'ITSM REST ', servicenow: 'ServiceNow ' },
+  refusedBeforeOne: 'Before that, {{entities}} was skipped: the account may not read it (403).',
+  refusedBefore: 'Before that, {{entities}} were skipped: the account may not read them (403).',
 } satisfies English<typeof ko>
 
 export const syncErrorMessages = { key: 'syncErrors', ko, en }

@@ -28,6 +28,29 @@ export function syncErrorText(
   message: string,
   language: string,
 ): string {
+  const text = failureText(t, reason, message, language)
+  // A run that failed after skipping collections refused to the account (403) says them after why it
+  // failed, as its English message does (only a translated text: the English message has it already).
+  const refused = reason?.params?.['refused']
+  if (typeof refused !== 'string' || refused === '' || text === message) return text
+  const one = !refused.includes(',')
+  return `${text} ${t(one ? 'syncErrors.refusedBeforeOne' : 'syncErrors.refusedBefore', { entities: entityNames(t, refused) })}`
+}
+
+/** Entity keys separated by commas, named as the Sync screen names them: "사용자, 기능 사용". */
+function entityNames(t: TFunction, keys: string): string {
+  return keys
+    .split(',')
+    .map((e) => inSentence(t(`sync.entities.${e.trim()}`, { defaultValue: e.trim() })))
+    .join(', ')
+}
+
+function failureText(
+  t: TFunction,
+  reason: SyncFailureReason | null | undefined,
+  message: string,
+  language: string,
+): string {
   if (!reason) return message
   if (API_CODES.has(reason.code) && !SYNC_CODES.has(reason.code))
     return apiErrorText({ message, reason: reason as never }, t, language)
@@ -69,11 +92,7 @@ export function syncErrorText(
   if (params['entity'])
     params['entity'] = inSentence(t(`sync.entities.${params['entity']}`, { defaultValue: params['entity'] }))
   // Collections refused to the account (entity keys separated by commas), named as the Sync screen names them.
-  if (params['entities'])
-    params['entities'] = params['entities']
-      .split(',')
-      .map((e) => inSentence(t(`sync.entities.${e.trim()}`, { defaultValue: e.trim() })))
-      .join(', ')
+  if (params['entities']) params['entities'] = entityNames(t, params['entities'])
   // A reason said with a counted noun takes its number as the count ("1 record", "2 records").
   const countParam: string | undefined = COUNTED_REASONS[reason.code as keyof typeof COUNTED_REASONS]
   const count = countParam === undefined ? undefined : countOf(reason.params?.[countParam])
