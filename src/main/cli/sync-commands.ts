@@ -1000,7 +1000,11 @@ export function progressLine(p: SyncProgress): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-US')
   if (p.retry) {
     const r = p.retry
-    return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${p.entity}: attempt ${r.attempt} of ${r.maxAttempts} failed, trying again in ${formatDuration(r.delayMs, { roundUp: true })}: ${r.reason}`
+    // A page that timed out is asked again with fewer rows: said, or the smaller page would go unseen.
+    const rows = r.pageRows
+      ? ` with ${r.pageRows.to.toLocaleString('en-US')} rows a page instead of ${r.pageRows.from.toLocaleString('en-US')}`
+      : ''
+    return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${p.entity}: attempt ${r.attempt} of ${r.maxAttempts} failed, trying again in ${formatDuration(r.delayMs, { roundUp: true })}${rows}: ${r.reason}`
   }
   const rows = p.total !== null ? `${n(p.rows)} of ${n(p.total)}` : n(p.rows)
   const eta = p.etaMs !== null && p.etaMs >= 1000 ? `, ETA ${formatDuration(p.etaMs, { roundUp: true })}` : ''

@@ -130,6 +130,11 @@ export type SyncProgressEvent = {
     reason: string
     /** The same as a code and params, worded in the UI's language (absent: show `reason`). */
     why?: SyncErrorReason
+    /**
+     * The page timed out and the next attempt asks for fewer rows: `to` instead of `from` (an ITSM
+     * REST page; absent when the same request is asked again).
+     */
+    pageRows?: { from: number; to: number }
     at: number
   }
 }

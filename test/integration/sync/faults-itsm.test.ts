@@ -128,6 +128,8 @@ describe('ITSM sync under transient faults ends equal to the simulator', () => {
       expect(p.retry!.attempt).toBeGreaterThanOrEqual(1)
       expect(p.retry!.attempt).toBeLessThan(FAST_RETRY.maxAttempts)
       expect(Math.abs(p.retry!.at - Date.now())).toBeLessThan(60_000)
+      // A server error asks the same page again: no smaller page is announced.
+      expect(p.retry).not.toHaveProperty('pageRows')
       // The bar stays where it was: the figures are those of the last report before the retry.
       const before = progress[progress.indexOf(p) - 1]
       if (before && before.entity === p.entity) expect(p.rows).toBe(before.rows)

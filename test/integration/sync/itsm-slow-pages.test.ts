@@ -3,7 +3,7 @@
 // instead of timing out on every attempt. The client's timeout is shortened so this takes seconds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createItsmConnector, MIN_TIMEOUT_LIMIT } from '../../../src/main/core/sources/itsm-rest/connector'
-import { syncSource } from '../../../src/main/core/sync/engine'
+import { syncSource, type SyncRetry } from '../../../src/main/core/sync/engine'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 import { FAST_RETRY, recordingDeps } from './fault-harness'
@@ -41,8 +41,17 @@ describe('a page request that times out', () => {
       deps,
     )
     const began = performance.now()
-    const outcome = await syncSource(ws.store, connector)
+    const retries: SyncRetry[] = []
+    const outcome = await syncSource(ws.store, connector, {
+      onProgress: (p) => void (p.retry && retries.push(p.retry)),
+    })
     expect(outcome).toMatchObject({ status: 'ok', error: null })
+    // The progress says each time that the page is now asked with fewer rows.
+    expect(retries.map((r) => r.pageRows)).toEqual([
+      { from: 1000, to: 500 },
+      { from: 500, to: 250 },
+      { from: 250, to: 125 },
+    ])
     // Three timeouts in all, not three per page.
     expect(performance.now() - began).toBeLessThan(15_000)
     expect(deps.reasons).toHaveLength(3)
@@ -91,8 +100,20 @@ describe('a page request that times out', () => {
       { name: 'sim', url: sim.url, token: sim.token, retry: { ...FAST_RETRY, timeoutMs: 300 } },
       deps,
     )
-    const outcome = await syncSource(ws.store, connector, { entities: ['srs'] })
+    const retries: SyncRetry[] = []
+    const outcome = await syncSource(ws.store, connector, {
+      entities: ['srs'],
+      onProgress: (p) => void (p.retry && retries.push(p.retry)),
+    })
     expect(outcome.status).toBe('failed')
+    // Five retries, each with a smaller page, the last down to the floor.
+    expect(retries.map((r) => r.pageRows && [r.pageRows.from, r.pageRows.to])).toEqual([
+      [1000, 500],
+      [500, 250],
+      [250, 125],
+      [125, 62],
+      [62, 50],
+    ])
     expect(outcome.reason).toMatchObject({ code: 'timeout', params: { attempts: 6, entity: 'srs' } })
     expect(sim.requests.map((r) => Number(r.query['limit']))).toEqual([1000, 500, 250, 125, 62, 50])
   }, 60_000)

@@ -49,6 +49,23 @@ describe('a retry in the sync progress', () => {
     expect(progressLine(retry(5, 75_000))).toContain('attempt 5 of 6 failed, trying again in 1 min 15 s:')
   })
 
+  it('says that a page that timed out is asked again with fewer rows', () => {
+    const timedOut: SyncProgress = {
+      ...base,
+      retry: {
+        attempt: 1,
+        maxAttempts: 6,
+        delayMs: 800,
+        reason: 'No answer in time from /api/v1/srs',
+        pageRows: { from: 1000, to: 500 },
+        at: 0,
+      },
+    }
+    expect(progressLine(timedOut)).toBe(
+      'itsm:prod [4/7] srs: attempt 1 of 6 failed, trying again in 1 s with 500 rows a page instead of 1,000: No answer in time from /api/v1/srs',
+    )
+  })
+
   it('is written at once into a pipe, between page updates held back for the interval', () => {
     let text = ''
     const pipe = progressOn(

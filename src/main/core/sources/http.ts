@@ -54,7 +54,15 @@ export type RetryInfo = {
   reason: string
   /** The same as a code and params, for the app to word in its language. */
   why?: SyncErrorReason
+  /** The next attempt asks for a smaller page: `to` rows instead of `from` (the page timed out). */
+  pageRows?: PageRows
 }
+
+/** A page asked again with fewer rows: `from` rows before, `to` rows now. */
+export type PageRows = { from: number; to: number }
+
+/** Where the attempt after a retried failure goes, and the page size it asks for when it changed. */
+export type RetryTarget = { url: string; pageRows?: PageRows }
 
 export type SourceErrorKind =
   | 'auth'
@@ -390,9 +398,9 @@ export type JsonRequest = {
   /**
    * Where the attempt after a failure that is retried goes: called with that failure and the URL it
    * met; undefined asks the same URL again. (The ITSM connector asks for a smaller page after a
-   * timeout.)
+   * timeout, and says so: the retry's notice carries the page's rows before and now.)
    */
-  retryUrl?: (error: SourceError, url: string) => string | undefined
+  retryUrl?: (error: SourceError, url: string) => RetryTarget | undefined
 }
 
 /** GETs (or sends) `url` and parses JSON, retrying what is worth retrying; throws SourceError. */
@@ -416,7 +424,8 @@ export async function requestJson(
       if (error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfterMs(policy))
         throw waitTooLong(error, deps.now(), deps.timeZone)
       last = error
-      current = init.retryUrl?.(error, current) ?? current
+      const target = init.retryUrl?.(error, current)
+      current = target?.url ?? current
       const delayMs = backoffDelay(attempt, policy, deps.random, error.retryAfterMs)
       deps.onRetry?.({
         attempt,
@@ -424,6 +433,7 @@ export async function requestJson(
         delayMs,
         reason: error.message,
         ...(error.reason ? { why: error.reason } : {}),
+        ...(target?.pageRows ? { pageRows: target.pageRows } : {}),
       })
       await deps.sleep(delayMs, init.signal)
     }

@@ -13,6 +13,7 @@ import {
   withRetryNotice,
   type HttpDeps,
   type RetryPolicy,
+  type RetryTarget,
 } from '../http'
 import type { AccountRole, Connector, EntityRows, FetchPageOptions, Page, SyncEntity, WhoAmI } from '../types'
 import { SYNC_ENTITIES } from '../types'
@@ -75,12 +76,14 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
     // A page that timed out is asked again with half the rows (the same cursor), and so is every page
     // after it in this run: asking a server that is slow on big pages for the same size again only
     // times out again.
-    const retryUrl = (error: SourceError): string | undefined => {
+    const retryUrl = (error: SourceError): RetryTarget | undefined => {
       if (error.kind !== 'timeout' || limit <= MIN_TIMEOUT_LIMIT) return undefined
+      const from = limit
       limit = Math.max(MIN_TIMEOUT_LIMIT, Math.floor(limit / 2))
       limitCap = Math.min(limitCap, limit)
       url = urlFor(limit)
-      return url
+      // The retry says it: the progress shows the page is now asked with fewer rows.
+      return { url, pageRows: { from, to: limit } }
     }
     const { body, headers: answer } = await requestJson(
       url,

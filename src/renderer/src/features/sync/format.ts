@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { formatCount, formatDateTime } from '../../i18n/format'
 
 /** An epoch-ms instant as local wall time in the workspace zone. */
@@ -26,4 +27,16 @@ export function formatDuration(ms: number, language: string): string {
 
 export function formatRate(rate: number, language: string): string {
   return formatCount(Math.round(rate), language)
+}
+
+/**
+ * A retry that asks for a smaller page (the page timed out): "… 1,000건 대신 500건을 요청합니다." / "… asks
+ * for 500 rows instead of 1,000."
+ */
+export function retryPageRowsText(
+  t: TFunction,
+  rows: { from: number; to: number },
+  language: string,
+): string {
+  return t('sync.retryPageRows', { count: rows.to, from: formatCount(rows.from, language) })
 }

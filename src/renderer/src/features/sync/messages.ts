@@ -54,6 +54,9 @@ const ko = {
   eta: '남은 시간 약 {{time}}',
   retryIn: '요청이 실패했습니다({{attempt}}/{{max}}회). {{time}} 뒤 다시 시도합니다',
   retryNow: '요청이 실패했습니다({{attempt}}/{{max}}회). 다시 시도하는 중…',
+  /** A page that timed out, asked again with fewer rows (count: the rows now, from: before). */
+  retryPageRows_other:
+    '페이지 응답 시간이 초과되어 다음 시도에서는 {{from}}건 대신 {{count, number}}건을 요청합니다.',
   sourceOf: '{{index}}/{{count}} 연결',
   entityOf: '항목 {{index}}/{{count}}',
   rowsOfTotal: '{{rows}}/{{total}}',
@@ -186,6 +189,10 @@ const en: English<typeof ko> = {
   eta: 'about {{time}} left',
   retryIn: 'A request failed (attempt {{attempt}} of {{max}}). Trying again in {{time}}',
   retryNow: 'A request failed (attempt {{attempt}} of {{max}}). Trying again…',
+  retryPageRows_one:
+    'The page timed out: the next attempt asks for {{count, number}} row instead of {{from}}.',
+  retryPageRows_other:
+    'The page timed out: the next attempt asks for {{count, number}} rows instead of {{from}}.',
   sourceOf: 'connection {{index}} of {{count}}',
   entityOf: 'item {{index}} of {{count}}',
   rowsOfTotal: '{{rows}} of {{total}}',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { SyncProgressEvent } from '../../../../shared/ipc/types-sync'
 import { ProgressBar } from '../../components/progress-bar'
 import { formatCount } from '../../i18n/format'
-import { formatDuration, formatRate } from './format'
+import { formatDuration, formatRate, retryPageRowsText } from './format'
 import { syncErrorText } from './sync-error-text'
 
 /** The running source's progress: a bar (determinate when the source reports a total), rows, rate, ETA. */
@@ -88,6 +88,9 @@ function RetryNote({ retry }: { retry: NonNullable<SyncProgressEvent['retry']> }
         <span aria-hidden="true">{text(retry.delayMs - (now - shownAt))}</span>
         <span className="visually-hidden">{text(retry.delayMs)}</span>
       </p>
+      {retry.pageRows && (
+        <p data-testid="sync-retry-page-rows">{retryPageRowsText(t, retry.pageRows, i18n.language)}</p>
+      )}
       <p className="sync-muted" data-testid="sync-retry-reason">
         {syncErrorText(t, retry.why, retry.reason, i18n.language)}
       </p>
