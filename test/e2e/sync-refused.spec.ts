@@ -58,3 +58,31 @@ test('collections refused to the account are named on the connection and in the 
   await expect(people.getByTestId('sync-log-message')).toContainText('/api/v1/people')
   await page.locator('.shell-main').screenshot({ path: 'test-results/sync-screen-refused-collections.png' })
 })
+
+test('in English: a run that stops on the SRs after skipping people says both; refused collections are named as the screen labels them', async ({
+  page,
+  harness,
+  request,
+}) => {
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  // People refused (skipped), then the SRs refused too: the run stops there, for another reason.
+  sim.setFaults({ forbidden: ['people', 'srs'] })
+  await addSource(harness, 'limited', sim.url)
+  await openSyncScreen(page)
+  await page.getByRole('button', { name: 'Sync limited', exact: true }).click()
+  const row = page.getByTestId('sync-source-limited')
+  const message = row.getByTestId('source-error-message')
+  await expect(message).toContainText(`/api/v1/srs`)
+  await expect(message).toContainText('(ITSM REST connection "limited", service requests)')
+  await expect(message).toHaveText(/ Before that, people was skipped: the account may not read it \(403\)\.$/)
+  await page.locator('.shell-main').screenshot({ path: 'test-results/sync-refused-then-failed-en.png' })
+
+  // SR history and feature usage refused, the rest synced: named as the screen labels them.
+  sim.setFaults({ forbidden: ['sr_events', 'feature_usage'] })
+  await page.getByRole('button', { name: 'Sync limited', exact: true }).click()
+  await expect(message).toHaveText(
+    'The account may not read SR history, feature usage (403): skipped in this sync. The other data was synced, and the next sync asks again. (ITSM REST connection "limited")',
+  )
+  await expect(row.getByTestId('source-error')).toContainText('Not allowed')
+  await page.locator('.shell-main').screenshot({ path: 'test-results/sync-refused-en.png' })
+})

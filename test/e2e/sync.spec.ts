@@ -195,6 +195,33 @@ test('a request refused for a while (429 with Retry-After) shows under the bar a
   await expect(row.getByTestId('source-error')).toHaveCount(0)
 })
 
+test('in English, a page that timed out is retried with fewer rows, and the retry note says so', async ({
+  page,
+  harness,
+  request,
+}) => {
+  // Pages of more than 200 rows answer after two minutes: the client gives up on the first SR page
+  // after its 30 s and asks again for half the rows.
+  test.setTimeout(90_000)
+  sim.setFaults({ latencyMs: 0, slowPageRows: 200, slowPageMs: 120_000 })
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await openReady(page, '/settings.html')
+  await addItsmConnection(page, 'slow-itsm', sim.url)
+  await expect(page.getByTestId('connection-slow-itsm')).toBeVisible()
+  await openReady(page, '/')
+  await page.getByTestId('demo-later').click()
+  await page.getByTestId('nav-sync').click()
+  await page.getByTestId('sync-run-all').click()
+  const retry = page.getByTestId('sync-retry')
+  await expect(retry).toBeVisible({ timeout: 45_000 })
+  await expect(retry).toContainText('A request failed (attempt 1 of 6).')
+  await expect(retry.getByTestId('sync-retry-page-rows')).toHaveText(
+    'The page timed out: the next attempt asks for 500 rows instead of 1,000.',
+  )
+  await expect(page.getByTestId('sync-retry-reason')).toContainText('No answer in time')
+  await page.getByTestId('sync-progress').screenshot({ path: 'test-results/sync-retry-page-rows-en.png' })
+})
+
 test('a ServiceNow connection with its own state codes: a mistyped code is shown under the field, the saved map is listed and the sync reads the state', async ({
   page,
   harness,
