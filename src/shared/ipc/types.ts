@@ -38,7 +38,11 @@ export type WorkspaceStatus = {
   syncFailing: string[]
 }
 
-export type TenantSummary = { name: string; srCount: number }
+/**
+ * A tenant (기관) for the institution filter. `id` is its row id, which stays when a sync renames the
+ * tenant upstream (and is never reused), so a selection can follow it under its new name.
+ */
+export type TenantSummary = { id: number; name: string; srCount: number }
 
 export type AppInfo = {
   name: string

@@ -21,11 +21,14 @@ export function workspaceStatus(store: Store): Omit<WorkspaceStatus, 'syncFailin
   }
 }
 
-/** Tenants (기관) by name with their SR counts, for the tenant filter. */
+/**
+ * Tenants (기관) by name with their row ids and SR counts, for the tenant filter (which follows a
+ * selected tenant's row through a rename upstream).
+ */
 export function listTenants(store: Store): TenantSummary[] {
   return store.sqlite
     .prepare(
-      `SELECT t.name AS name, count(s.id) AS srCount FROM tenants t
+      `SELECT t.id AS id, t.name AS name, count(s.id) AS srCount FROM tenants t
        LEFT JOIN service_requests s ON s.tenant_id = t.id GROUP BY t.id ORDER BY t.name`,
     )
     .all() as TenantSummary[]
