@@ -4,8 +4,9 @@ import { AppShell } from './components/app-shell'
 import { DateRangeFilter } from './components/date-range-filter'
 import { EmptyState } from './components/empty-state'
 import { ErrorBanner } from './components/error-banner'
-import { TenantFilter } from './components/tenant-filter'
+import { TenantFilter, TenantNotice } from './components/tenant-filter'
 import { useDateRange } from './components/use-date-range'
+import { useTenantSelection } from './components/use-tenant-selection'
 import { Watermark } from './components/watermark'
 import { FirstRunPanel } from './features/first-run/first-run-panel'
 import { call } from './lib/api'
@@ -13,7 +14,7 @@ import { IS_WEB_HARNESS } from './lib/install-api'
 import { useApiEvent } from './lib/use-api-event'
 import { useApiQuery } from './lib/use-api-query'
 import { useSettings } from './lib/use-settings'
-import { SCREENS, type ConsoleFilters } from './screens'
+import { SCREENS } from './screens'
 
 /** The console window: shell, header tools, and the first-run offer or the overview. */
 export function ConsoleApp() {
@@ -21,7 +22,8 @@ export function ConsoleApp() {
   const { settings, error: settingsError, reload: reloadSettings, replace: replaceSettings } = useSettings()
   const status = useApiQuery(() => call('workspace:status', {}), 'status')
   const tenants = useApiQuery(() => call('workspace:tenants', {}), 'tenants')
-  const [filters, setFilters] = useState<ConsoleFilters>({ tenants: [], range: null })
+  // The header's institutions, by name; kept on the same tenants when a sync renames them upstream.
+  const tenantSelection = useTenantSelection(tenants.data)
   // The header's period, resolved against today in the workspace zone and passed to every screen.
   const dateRange = useDateRange(settings?.timeZone ?? 'Asia/Seoul')
   const [screenId, setScreenId] = useState(SCREENS[0]?.id ?? 'overview')
@@ -63,8 +65,8 @@ export function ConsoleApp() {
       {!showFirstRun && (
         <TenantFilter
           tenants={tenants.data ?? []}
-          selected={filters.tenants}
-          onChange={(next) => setFilters((f) => ({ ...f, tenants: next }))}
+          selected={tenantSelection.selected}
+          onChange={tenantSelection.choose}
         />
       )}
       <button
@@ -87,6 +89,7 @@ export function ConsoleApp() {
       // An empty workspace still reaches the screens that fill it (Sync: connections and file import).
       navEnabled={!showFirstRun && status.data !== undefined}
     >
+      <TenantNotice notice={tenantSelection.notice} onDismiss={tenantSelection.dismissNotice} />
       {actionError && (
         <ErrorBanner
           title={t('header.settingsFailed')}
@@ -124,7 +127,7 @@ export function ConsoleApp() {
             </EmptyState>
           )}
           {(!status.data.empty || screen?.worksWhenEmpty) && screen && (
-            <screen.Component filters={{ ...filters, range: dateRange.range }} />
+            <screen.Component filters={{ tenants: tenantSelection.selected, range: dateRange.range }} />
           )}
         </>
       )}

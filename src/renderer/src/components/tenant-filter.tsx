@@ -3,6 +3,7 @@ import { useDetailsDismiss } from '../lib/use-details-dismiss'
 import { useTranslation } from 'react-i18next'
 import type { TenantSummary } from '../../../shared/ipc/types'
 import { formatCount } from '../i18n/format'
+import { tenantNoticeText, type TenantSelectionNotice } from './tenant-selection'
 
 type TenantFilterProps = {
   tenants: TenantSummary[]
@@ -53,5 +54,32 @@ export function TenantFilter({ tenants, selected, onChange }: TenantFilterProps)
         ))}
       </div>
     </details>
+  )
+}
+
+/**
+ * Says what a refreshed tenant list did to the selection (a selected tenant renamed upstream and
+ * followed, or gone and taken out). A polite live region, there before any notice so it is read out.
+ */
+export function TenantNotice({
+  notice,
+  onDismiss,
+}: {
+  notice: TenantSelectionNotice | null
+  onDismiss: () => void
+}) {
+  const { t, i18n } = useTranslation()
+  const text = notice ? tenantNoticeText(t, i18n.language, notice) : ''
+  return (
+    <div className={notice ? 'tenant-notice' : 'tenant-notice-idle'} data-testid="tenant-notice">
+      <p className="tenant-notice-text" role="status" aria-live="polite">
+        {text}
+      </p>
+      {notice && (
+        <button type="button" className="btn" onClick={onDismiss}>
+          {t('tenants.dismiss')}
+        </button>
+      )}
+    </div>
   )
 }

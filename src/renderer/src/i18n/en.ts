@@ -31,6 +31,11 @@ export const en = {
     one: '{{name}}',
     clear: 'Show all',
     empty: 'No institutions yet',
+    // Said of one or several alike: the names follow.
+    renamed: 'Renamed at the source, kept in the filter under the new name: {{list}}.',
+    dropped: 'No longer in the workspace, taken out of the filter: {{list}}.',
+    nowAll: 'All institutions are shown now.',
+    dismiss: 'Dismiss notice',
   },
   overview: {
     title: 'Overview',

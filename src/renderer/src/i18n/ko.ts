@@ -29,6 +29,11 @@ export const ko = {
     one: '{{name}}',
     clear: '전체 보기',
     empty: '기관 정보가 없습니다',
+    // After a sync or import refreshed the tenant list: a selected tenant renamed upstream, or gone.
+    renamed: '선택한 기관의 이름이 바뀌어 새 이름으로 계속 봅니다: {{list}}.',
+    dropped: '선택한 기관이 더 이상 없어 필터에서 뺐습니다: {{list}}.',
+    nowAll: '지금은 전체 기관을 보여 줍니다.',
+    dismiss: '알림 닫기',
   },
   overview: {
     title: '현황',
