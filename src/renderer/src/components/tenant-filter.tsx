@@ -69,13 +69,32 @@ export function TenantNotice({
   onDismiss: () => void
 }) {
   const { t, i18n } = useTranslation()
-  const text = notice ? tenantNoticeText(t, i18n.language, notice) : ''
   return (
-    <div className={notice ? 'tenant-notice' : 'tenant-notice-idle'} data-testid="tenant-notice">
+    <NoticeBar
+      text={notice ? tenantNoticeText(t, i18n.language, notice) : null}
+      onDismiss={onDismiss}
+      testId="tenant-notice"
+    />
+  )
+}
+
+/** The tenant notice's bar: a polite live region (always there) with the text and a dismiss button. */
+export function NoticeBar({
+  text,
+  onDismiss,
+  testId,
+}: {
+  text: string | null
+  onDismiss: () => void
+  testId: string
+}) {
+  const { t } = useTranslation()
+  return (
+    <div className={text ? 'tenant-notice' : 'tenant-notice-idle'} data-testid={testId}>
       <p className="tenant-notice-text" role="status" aria-live="polite">
-        {text}
+        {text ?? ''}
       </p>
-      {notice && (
+      {text && (
         <button type="button" className="btn" onClick={onDismiss}>
           {t('tenants.dismiss')}
         </button>

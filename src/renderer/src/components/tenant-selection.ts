@@ -72,18 +72,38 @@ export function selectionNotice(update: SelectionUpdate): TenantSelectionNotice 
   return { renamed: update.renamed, dropped: update.dropped, nowAll: update.picks.length === 0 }
 }
 
+/** The messages a notice is said with: the header's own, or a screen's that keeps its own tenant. */
+export type TenantNoticeMessages = {
+  renamed: string
+  dropped: string
+  /** Said when nothing is left selected, with `values`. */
+  nowAll: string
+  values?: Record<string, string>
+}
+
+const FILTER_MESSAGES: TenantNoticeMessages = {
+  renamed: 'tenants.renamed',
+  dropped: 'tenants.dropped',
+  nowAll: 'tenants.nowAll',
+}
+
 /** The notice in the UI's language: the renames followed, the names dropped, and "all" if none is left. */
-export function tenantNoticeText(t: TFunction, language: string, notice: TenantSelectionNotice): string {
+export function tenantNoticeText(
+  t: TFunction,
+  language: string,
+  notice: TenantSelectionNotice,
+  messages: TenantNoticeMessages = FILTER_MESSAGES,
+): string {
   const list = (items: string[]) =>
     new Intl.ListFormat(localeOf(language), { style: 'long', type: 'conjunction' }).format(items)
   const parts: string[] = []
   if (notice.renamed.length > 0) {
     const renames = notice.renamed.map((r) => `${r.from} → ${r.to}`)
-    parts.push(t('tenants.renamed', { list: list(renames) }))
+    parts.push(t(messages.renamed, { list: list(renames) }))
   }
   if (notice.dropped.length > 0) {
-    parts.push(t('tenants.dropped', { list: list(notice.dropped) }))
+    parts.push(t(messages.dropped, { list: list(notice.dropped) }))
   }
-  if (notice.nowAll) parts.push(t('tenants.nowAll'))
+  if (notice.nowAll) parts.push(t(messages.nowAll, messages.values ?? {}))
   return parts.join(' ')
 }

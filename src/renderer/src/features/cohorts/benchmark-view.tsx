@@ -1,10 +1,12 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BenchmarkMetric, BenchmarkResponse } from '../../../../shared/ipc/types-cohorts'
+import { NoticeBar } from '../../components/tenant-filter'
+import { useTenantSelection } from '../../components/use-tenant-selection'
 import { formatDateTime, localeOf } from '../../i18n/format'
 import { call } from '../../lib/api'
-import { useApiQuery } from '../../lib/use-api-query'
+import { useLiveQuery } from '../../lib/use-live-query'
 import type { ConsoleFilters } from '../../screens'
+import { benchmarkNoticeText, benchmarkTenant } from './benchmark-tenant'
 import { benchmarkUnit } from './benchmark-unit'
 import { BoxPlot } from './box-plot'
 import { CohortPanel } from './cohort-panel'
@@ -13,12 +15,15 @@ import { useCohort } from './use-cohort'
 /**
  * The benchmark of one tenant against all (anonymous) others. The tenant comes from the screen's
  * own selector, starting from the header filter's first tenant; the period is this month or the range.
+ * The list is read again when the data changes: a tenant chosen here and renamed upstream by a sync
+ * stays chosen under its new name (by its row id, as the header filter keeps its own), and one that
+ * is gone gives way to the header's or the list's first, with a notice either way.
  */
 export function BenchmarkView({ filters }: { filters: ConsoleFilters }) {
-  const { t } = useTranslation()
-  const tenants = useApiQuery(() => call('workspace:tenants', {}), 'tenants')
-  const [picked, setPicked] = useState<string | null>(null)
-  const tenant = picked ?? filters.tenants[0] ?? tenants.data?.[0]?.name ?? null
+  const { t, i18n } = useTranslation()
+  const tenants = useLiveQuery(() => call('workspace:tenants', {}), 'tenants')
+  const chosen = useTenantSelection(tenants.data)
+  const tenant = benchmarkTenant(chosen.selected[0], filters.tenants, tenants.data)
   const query = useCohort('cohort:benchmark', {
     ...(tenant ? { tenants: [tenant] } : {}),
     ...(filters.range ? { from: filters.range.from, to: filters.range.to } : {}),
@@ -28,12 +33,12 @@ export function BenchmarkView({ filters }: { filters: ConsoleFilters }) {
       {t('cohorts.benchmark.tenant')}
       <select
         value={tenant ?? ''}
-        onChange={(e) => setPicked(e.currentTarget.value || null)}
+        onChange={(e) => chosen.choose(e.currentTarget.value ? [e.currentTarget.value] : [])}
         data-testid="benchmark-tenant"
       >
         {tenant === null && <option value="">{t('cohorts.benchmark.choose')}</option>}
         {(tenants.data ?? []).map((x) => (
-          <option key={x.name} value={x.name}>
+          <option key={x.id} value={x.name}>
             {x.name}
           </option>
         ))}
@@ -41,15 +46,22 @@ export function BenchmarkView({ filters }: { filters: ConsoleFilters }) {
     </label>
   )
   return (
-    <CohortPanel
-      testId="cohort-benchmark"
-      title={t('cohorts.benchmark.title')}
-      query={query}
-      isEmpty={(d: BenchmarkResponse) => d.tenant_count === 0}
-      controls={selector}
-    >
-      {(d) => <BenchmarkBody data={d} />}
-    </CohortPanel>
+    <>
+      <NoticeBar
+        text={chosen.notice ? benchmarkNoticeText(t, i18n.language, chosen.notice, tenant) : null}
+        onDismiss={chosen.dismissNotice}
+        testId="benchmark-notice"
+      />
+      <CohortPanel
+        testId="cohort-benchmark"
+        title={t('cohorts.benchmark.title')}
+        query={query}
+        isEmpty={(d: BenchmarkResponse) => d.tenant_count === 0}
+        controls={selector}
+      >
+        {(d) => <BenchmarkBody data={d} />}
+      </CohortPanel>
+    </>
   )
 }
 
