@@ -1,6 +1,7 @@
-// E2E: the tenant chosen in the Cohorts benchmark's own selector when a sync renames it upstream
-// (ITSM REST: the tenant keeps its row, so its SRs follow it). The benchmark reads the tenant list
-// again when the data changes and keeps its tenant by row id, as the header filter does, and says so.
+// E2E: the tenant chosen in the Cohorts benchmark's own selector, and the tenants Settings → KPI offers,
+// when a sync renames a tenant upstream (ITSM REST: the tenant keeps its row, so its SRs follow it).
+// Both read the tenant list again when the data changes; the benchmark keeps its tenant by row id,
+// as the header filter does, and says what happened.
 import type { APIRequestContext, Page } from '@playwright/test'
 import { startItsmSimulator, type ItsmSimulator } from '../../src/main/simulators/itsm/server'
 import { expect, openReady, PINNED_NOW, test, type Harness } from './fixtures'
@@ -132,4 +133,32 @@ test('in English, the tenant chosen in the benchmark is gone from the refreshed 
     `No longer in the workspace: ${gone}. Now showing ${first}.`,
   )
   await page.screenshot({ fullPage: true, path: 'test-results/benchmark-tenant-dropped-en.png' })
+})
+
+test('Settings → KPI offers a tenant renamed upstream under its new name after the sync, without reopening', async ({
+  context,
+  request,
+  harness,
+}) => {
+  const applied = await request.post(`${harness.url}/api/invoke/kpi:apply`, {
+    data: { template_names: ['MTTR'] },
+  })
+  expect(await applied.json()).toMatchObject({ ok: true })
+  const settings = await context.newPage()
+  await openReady(settings, '/settings.html')
+  const section = settings.getByTestId('admin-kpi')
+  await section.getByTestId('kpi-setting-MTTR').getByTestId('kpi-edit').click()
+  const tenant = section.getByTestId('kpi-edit-MTTR').getByLabel('기관 필터', { exact: true })
+  const old = (await tenantNames(request, harness))[0] ?? ''
+  await expect(tenant.locator('option', { hasText: new RegExp(`^${old}$`) })).toHaveCount(1)
+
+  const renamed = `${old} 본청`
+  renameUpstream(old, renamed)
+  await backgroundSync(request, harness)
+  expect(await tenantNames(request, harness)).toContain(renamed)
+
+  await expect(tenant.locator('option', { hasText: new RegExp(`^${renamed}$`) })).toHaveCount(1)
+  await expect(tenant.locator('option', { hasText: new RegExp(`^${old}$`) })).toHaveCount(0)
+  await tenant.selectOption(renamed)
+  await settings.screenshot({ fullPage: true, path: 'test-results/kpi-settings-tenant-renamed-ko.png' })
 })

@@ -19,7 +19,8 @@ export function KpiSettingsSection() {
   const unit = useUnit()
   const list = useLiveQuery(() => call('kpi:list', { history: 0 }), 'kpi-settings-list')
   const templates = useApiQuery(() => call('kpi:templates', {}), `kpi-templates:${i18n.language}`)
-  const tenants = useApiQuery(() => call('workspace:tenants', {}), 'kpi-settings-tenants')
+  // Read again when the data changes, so a tenant a sync renamed upstream is offered under its new name.
+  const tenants = useLiveQuery(() => call('workspace:tenants', {}), 'kpi-settings-tenants')
   const [editing, setEditing] = useState<number | null>(null)
   const [confirming, setConfirming] = useState<number | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
