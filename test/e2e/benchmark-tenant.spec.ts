@@ -162,3 +162,34 @@ test('Settings → KPI offers a tenant renamed upstream under its new name after
   await tenant.selectOption(renamed)
   await settings.screenshot({ fullPage: true, path: 'test-results/kpi-settings-tenant-renamed-ko.png' })
 })
+
+test('a KPI editor left open on a KPI filtered to a tenant renamed upstream follows it, and saving keeps the new name', async ({
+  context,
+  request,
+  harness,
+}) => {
+  const old = (await tenantNames(request, harness))[0] ?? ''
+  const applied = await request.post(`${harness.url}/api/invoke/kpi:apply`, {
+    data: { template_names: ['MTTR'], tenant: old },
+  })
+  expect(await applied.json()).toMatchObject({ ok: true })
+  const settings = await context.newPage()
+  await openReady(settings, '/settings.html')
+  const section = settings.getByTestId('admin-kpi')
+  await section.locator('[data-testid^="kpi-setting-MTTR"]').getByTestId('kpi-edit').click()
+  const form = section.locator('[data-testid^="kpi-edit-MTTR"]')
+  const tenant = form.getByLabel('기관 필터', { exact: true })
+  await expect(tenant).toHaveValue(old)
+
+  const renamed = `${old} 본청`
+  renameUpstream(old, renamed)
+  await backgroundSync(request, harness)
+
+  await expect(tenant).toHaveValue(renamed)
+  await expect(tenant.locator('option', { hasText: new RegExp(`^${old}$`) })).toHaveCount(0)
+  await form.getByTestId('kpi-save').click()
+  await expect(section.getByTestId('kpi-settings-status')).toContainText('(v2)')
+  const r = await request.post(`${harness.url}/api/invoke/kpi:list`, { data: {} })
+  const kpis = ((await r.json()) as { data: { kpis: { filter: { tenant?: string } | null }[] } }).data.kpis
+  expect(kpis.map((k) => k.filter?.tenant)).toEqual([renamed])
+})

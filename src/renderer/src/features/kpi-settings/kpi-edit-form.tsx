@@ -20,6 +20,15 @@ export function KpiEditForm({ kpi, tenants, onSaved, onCancel }: Props) {
   const { t } = useTranslation()
   const unit = useUnit()
   const [draft, setDraft] = useState<KpiDraft>(() => toDraft(kpi))
+  // The KPI's own tenant as last seen. A sync renaming that tenant upstream rewrites the KPI's filter
+  // (the list is read again on data:changed): a draft still on the old name follows it, so saving
+  // never writes back a name no tenant has. A tenant the user picked in the draft is left alone.
+  const kpiTenant = kpi.filter?.tenant ?? ''
+  const [seenTenant, setSeenTenant] = useState(kpiTenant)
+  if (kpiTenant !== seenTenant) {
+    setSeenTenant(kpiTenant)
+    if (draft.tenant === seenTenant) setDraft((d) => ({ ...d, tenant: kpiTenant }))
+  }
   const [errors, setErrors] = useState<DraftErrors>({})
   const [serverError, setServerError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
