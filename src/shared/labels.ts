@@ -41,3 +41,8 @@ export const SYNC_ENTITY_NAMES_EN: Record<string, string> = {
   deployments: 'deployments',
   feature_usage: 'feature usage',
 }
+
+/** A collection as the English Sync screen names it in a sentence; an unknown key as it is. */
+export function syncEntityNameEn(entity: string): string {
+  return Object.hasOwn(SYNC_ENTITY_NAMES_EN, entity) ? (SYNC_ENTITY_NAMES_EN[entity] ?? entity) : entity
+}

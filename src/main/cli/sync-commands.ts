@@ -17,6 +17,7 @@ import {
 } from '../core/sources/registry'
 import { parseStateMapText } from '../../shared/servicenow-state-map'
 import { browserAddress } from '../../shared/servicenow-url'
+import { syncEntityNameEn } from '../../shared/labels'
 import { parsePriorityMapText } from '../../shared/servicenow-priority-map'
 import { codeMapText, type CodeMapParse } from '../../shared/servicenow-code-map'
 import { RESUME_MARGIN_SECONDS, resumeMarginSchema } from '../../shared/servicenow-margin'
@@ -995,18 +996,22 @@ export function progressStep(p: SyncProgress): string {
   return `${p.source} ${p.entity}${p.retry ? ` retry ${p.retry.attempt}` : ''}`
 }
 
-/** One overwritten terminal line: `itsm:x [4/7] srs: 1,200 of 3,000 rows, 950/s, ETA 2 s`. */
+/**
+ * One overwritten terminal line: `itsm:x [4/7] service requests: 1,200 of 3,000 rows, 950/s, ETA 2 s`
+ * (the collection named as the English Sync screen names it, not by its key).
+ */
 export function progressLine(p: SyncProgress): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-US')
+  const entity = syncEntityNameEn(p.entity)
   if (p.retry) {
     const r = p.retry
     // A page that timed out is asked again with fewer rows: said, or the smaller page would go unseen.
     const rows = r.pageRows
       ? ` with ${r.pageRows.to.toLocaleString('en-US')} rows a page instead of ${r.pageRows.from.toLocaleString('en-US')}`
       : ''
-    return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${p.entity}: attempt ${r.attempt} of ${r.maxAttempts} failed, trying again in ${formatDuration(r.delayMs, { roundUp: true })}${rows}: ${r.reason}`
+    return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${entity}: attempt ${r.attempt} of ${r.maxAttempts} failed, trying again in ${formatDuration(r.delayMs, { roundUp: true })}${rows}: ${r.reason}`
   }
   const rows = p.total !== null ? `${n(p.rows)} of ${n(p.total)}` : n(p.rows)
   const eta = p.etaMs !== null && p.etaMs >= 1000 ? `, ETA ${formatDuration(p.etaMs, { roundUp: true })}` : ''
-  return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${p.entity}: ${rows} rows, ${n(p.rate)}/s${eta}`
+  return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${entity}: ${rows} rows, ${n(p.rate)}/s${eta}`
 }

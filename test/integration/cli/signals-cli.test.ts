@@ -98,7 +98,7 @@ describe('signals to a running CLI command', () => {
     const add = ['source', 'add', 'servicenow', '--name', 'slow', '--url', slow.url, '--user', 'integration']
     expect((await cli([...add, '--password-env', 'SN_PASSWORD', '--data-dir', dir])).code).toBe(0)
     const run = spawnCli(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
-    await run.seen('servicenow:slow [1/1] srs: 0 rows')
+    await run.seen('servicenow:slow [1/1] service requests: 0 rows')
     while (storedRows(dir, 'servicenow:slow') < 1_000) await sleep(50)
     run.child.kill('SIGTERM')
     // Before, SIGTERM killed the process: no report, and the run stayed open ("running").
@@ -163,7 +163,7 @@ describe('signals to a running CLI command', () => {
   it('a second Ctrl+C later than the first quits at once (exit 130), saying what it left', async () => {
     const dir = await workspaceWithSource('slow', slow.url)
     const run = spawnCli(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
-    await run.seen('servicenow:slow [1/1] srs: 0 rows')
+    await run.seen('servicenow:slow [1/1] service requests: 0 rows')
     while (storedRows(dir, 'servicenow:slow') < 1_000) await sleep(50)
     const before = kpiValues(dir)
     const firstAt = Date.now()

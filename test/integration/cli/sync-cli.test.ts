@@ -132,8 +132,8 @@ describe('source and sync commands', () => {
       // Progress into a pipe (a cron job's log) is whole lines, not updates glued by carriage returns.
       expect(sync.stderr).not.toContain('\r')
       expect(sync.stderr.split('\n')).toEqual([
-        'servicenow:sn [1/1] srs: 0 rows, 0/s',
-        expect.stringMatching(/^servicenow:sn \[1\/1\] srs: 120 of 120 rows, [\d,]+\/s$/),
+        'servicenow:sn [1/1] service requests: 0 rows, 0/s',
+        expect.stringMatching(/^servicenow:sn \[1\/1\] service requests: 120 of 120 rows, [\d,]+\/s$/),
         // The recalculation that follows is a step of its own (Ctrl+C stops it cleanly).
         'recalculating the KPIs: 0 of 1',
         'recalculating the KPIs: 1 of 1',
@@ -188,7 +188,7 @@ describe('source and sync commands', () => {
       await new Promise<void>((resolve) =>
         child.stderr.on('data', (chunk: Buffer) => {
           stderr += chunk.toString()
-          if (stderr.includes('servicenow:a-slow [1/1] srs: 0 rows')) resolve()
+          if (stderr.includes('servicenow:a-slow [1/1] service requests: 0 rows')) resolve()
         }),
       )
       child.kill('SIGINT')
@@ -252,7 +252,7 @@ describe('source and sync commands', () => {
           child.stderr.on('data', check)
         })
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-      await seen('servicenow:slow [1/1] srs: 0 rows')
+      await seen('servicenow:slow [1/1] service requests: 0 rows')
       // The first page (1,000 rows of 1,500) is committed while the second is awaited.
       const db = new Database(join(own, DATABASE_FILE), { readonly: true, fileMustExist: true })
       try {
@@ -723,9 +723,9 @@ describe('import command', () => {
     const lines = text.stdout.trimEnd().split('\n')
     expect(lines).toHaveLength(3)
     expect(lines[0]).toMatch(
-      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}file import \(hr\): canonical-utf8\.csv +srs +ok +3 rows$/,
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}file import \(hr\): canonical-utf8\.csv +service requests +ok +3 rows$/,
     )
-    expect(lines[1]).toMatch(/ {2}file import: bad-dates\.csv +srs +failed +0 rows$/)
+    expect(lines[1]).toMatch(/ {2}file import: bad-dates\.csv +service requests +failed +0 rows$/)
     expect(lines[2]).toBe('  4 rows have errors; nothing was written')
     const json = JSON.parse((await cli(['sync', 'log', '--limit', '1', '--json', ...tz])).stdout) as unknown[]
     expect(json).toEqual([
