@@ -16,10 +16,19 @@ export type ServiceNowAddress = {
 
 /** The instance address in `url` (a parsed URL), with the table a pasted API path names. */
 export function serviceNowAddress(url: URL): ServiceNowAddress {
+  return apiAddress(url) ?? { base: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, pastedTable: null }
+}
+
+/**
+ * The instance address in `url` when it was pasted with its API path (`/api/now/table/NAME`,
+ * `/api/now/v2/…`, `/api/now`), with the table that path names; null when `url` has no API path.
+ */
+export function apiAddress(url: URL): ServiceNowAddress | null {
   const path = url.pathname
   const m = API_PATH.exec(path)
-  const prefix = (m ? path.slice(0, m.index) : path).replace(/\/+$/, '')
-  const table = m?.[1] ? decodeURIComponent(m[1]).toLowerCase() : null
+  if (!m) return null
+  const prefix = path.slice(0, m.index).replace(/\/+$/, '')
+  const table = m[1] ? decoded(m[1]).toLowerCase() : null
   return { base: `${url.origin}${prefix}`, pastedTable: table === '' ? null : table }
 }
 

@@ -16,7 +16,7 @@ import {
   setSourceTransport,
 } from '../core/sources/registry'
 import { parseStateMapText } from '../../shared/servicenow-state-map'
-import { browserAddress } from '../../shared/servicenow-url'
+import { apiAddress, browserAddress } from '../../shared/servicenow-url'
 import { syncEntityNameEn } from '../../shared/labels'
 import { parsePriorityMapText } from '../../shared/servicenow-priority-map'
 import { codeMapText, type CodeMapParse } from '../../shared/servicenow-code-map'
@@ -820,12 +820,18 @@ function addUpdateCommand(source: Command, withContext: WithContext): void {
 const UNNAMED_ACCOUNT = "the token's account (its name is not known: it may not read sys_user)"
 
 /**
- * What became of a ServiceNow --url that was a browser's address of one of the instance's pages
- * (registry.ts withInstanceAddress), or null when it was kept as given.
+ * What became of a ServiceNow --url that was a browser's address of one of the instance's pages or
+ * the Table API's address (registry.ts withInstanceAddress), or null when it was kept as given.
  */
 function pageAddressNote(given: string, stored: { url: string; table: string }): string | null {
   const parsed = URL.parse(given)
-  const page = parsed && stored.url !== given ? browserAddress(parsed) : null
+  if (!parsed || stored.url === given) return null
+  const api = apiAddress(parsed)
+  if (api) {
+    const kept = `--url is an address of the instance's REST API: the source keeps the instance's address ${stored.url}`
+    return api.pastedTable === null ? kept : `${kept}, and reads the table "${stored.table}" it names`
+  }
+  const page = browserAddress(parsed)
   if (!page) return null
   const kept = `--url is a browser's address of a page of the instance: the source keeps the instance's address ${stored.url}`
   if (page.table === null) return kept

@@ -2,7 +2,7 @@
 // `source test` say how to correct it with the command line's own commands, not the app's Settings
 // alone (the reason the app words stays as it was). Tested with a bearer token whose account may not
 // read sys_user, `source test` says so instead of a name. Added with the browser's address of a
-// list, it keeps the instance's address and says so.
+// list or the Table API's address, it keeps the instance's address and says so.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -141,4 +141,82 @@ describe('a misspelt ServiceNow table, from the command line', () => {
     const sync = await cli(['sync', '--source', 'sn-list', ...at], env)
     expect(sync.stdout).toMatch(/^servicenow:sn-list: ok — 10 rows in 1 page/)
   })
+
+  it("source add and update with the Table API's address keep the instance's and take its table when none is given", async () => {
+    const at = ['--data-dir', dir]
+    const env = { SN_PASSWORD: 'secret' }
+    const add = (name: string, url: string, ...more: string[]) =>
+      cli(
+        ['source', 'add', 'servicenow', '--name', name, '--url', url, '--user', 'integration'].concat([
+          '--password-env',
+          'SN_PASSWORD',
+          ...more,
+          ...at,
+        ]),
+        env,
+      )
+    const api = await add('sn-api', `${sim.url}/api/now/v2/table/incident?sysparm_limit=10`)
+    expect(api).toMatchObject({ code: 0, stdout: `added servicenow source "sn-api" (${sim.url})\n` })
+    expect(api.stderr).toContain(
+      `note: --url is an address of the instance's REST API: the source keeps the instance's address ${sim.url}, and reads the table "incident" it names\n`,
+    )
+    const problem = await add('sn-problem', 'https://acme.service-now.com/api/now/table/problem')
+    expect(problem).toMatchObject({
+      code: 0,
+      stdout: 'added servicenow source "sn-problem" (https://acme.service-now.com)\n',
+    })
+    // A table given that the path contradicts: refused as before, in the words of the options.
+    const clash = await add(
+      'sn-clash',
+      'https://acme.service-now.com/api/now/table/problem',
+      '--table',
+      'incident',
+    )
+    expect(clash.code).toBe(2)
+    expect(clash.stderr).toContain(
+      'error: --url: The URL names the table "problem" but the connection\'s table is "incident"',
+    )
+    const moved = await cli(
+      [
+        'source',
+        'update',
+        'sn-problem',
+        '--url',
+        'https://acme.service-now.com/api/now/table/change_request',
+        ...at,
+      ],
+      env,
+    )
+    expect(moved.code).toBe(0)
+    expect(moved.stdout).toContain('  table: problem → change_request\n')
+    expect(moved.stdout).not.toContain('URL:')
+    expect(moved.stderr).toContain('and reads the table "change_request" it names')
+    const refused = await cli(
+      [
+        'source',
+        'update',
+        'sn-problem',
+        '--url',
+        'https://acme.service-now.com/api/now/table/incident',
+        '--table',
+        'problem',
+        ...at,
+      ],
+      env,
+    )
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain(
+      'error: --url: The URL names the table "incident" but the connection\'s table is "problem"',
+    )
+    const json = await cli(['source', 'list', '--json', ...at])
+    const stored = (JSON.parse(json.stdout) as { name: string; config: { url: string; table: string } }[])
+      .filter((s) => ['sn-api', 'sn-problem', 'sn-clash'].includes(s.name))
+      .map((s) => [s.name, s.config.url, s.config.table])
+    expect(stored).toEqual([
+      ['sn-api', sim.url, 'incident'],
+      ['sn-problem', 'https://acme.service-now.com', 'change_request'],
+    ])
+    const sync = await cli(['sync', '--source', 'sn-api', ...at], env)
+    expect(sync.stdout).toMatch(/^servicenow:sn-api: ok — 10 rows in 1 page/)
+  }, 60_000)
 })

@@ -61,11 +61,11 @@ describe('a ServiceNow URL pasted from the browser', () => {
     expect(added.config.url).toBe('https://acme.service-now.com')
   })
 
-  it('is still refused with a login in it, and an API path still has to name the table', () => {
+  it('is still refused with a login in it, and an API path naming another table than the one given', () => {
     expect(() => add('https://ops:pw@acme.service-now.com/incident_list.do')).toThrow(
       'Put credentials in a secret, not in the URL',
     )
-    expect(() => add('https://acme.service-now.com/api/now/table/problem')).toThrow(CoreError)
+    expect(() => add('https://acme.service-now.com/api/now/table/problem', 'incident')).toThrow(CoreError)
     // An address that is no page stays as it was given.
     expect(add('https://gw.example.go.kr/servicenow/').config.url).toBe(
       'https://gw.example.go.kr/servicenow/',

@@ -291,4 +291,41 @@ describe('ServiceNow sources through the channels', () => {
     })
     expect(await app.ok('sources:list', {})).toEqual([])
   })
+
+  it('takes the Table API address for the instance, and its table when none is given', async () => {
+    app = appContext()
+    const instance = 'https://acme.service-now.com'
+    const added = await app.ok('sources:add', {
+      kind: 'servicenow',
+      name: 'sn',
+      url: `${instance}/api/now/table/sc_req_item?sysparm_limit=10`,
+      user: 'integration',
+      password: PASSWORD,
+    })
+    expect(added).toMatchObject({ url: instance, table: 'sc_req_item' })
+    const moved = await app.ok('sources:update', { name: 'sn', url: `${instance}/api/now/v2/table/problem` })
+    expect(moved).toMatchObject({ url: instance, table: 'problem' })
+    const refused = await app.invoke('sources:update', {
+      name: 'sn',
+      url: `${instance}/api/now/table/incident`,
+      table: 'change_request',
+    })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        reason: {
+          code: 'source_config_invalid',
+          params: {
+            problems: expect.stringContaining(
+              'The URL names the table "incident" but the connection\'s table is "change_request"',
+            ),
+          },
+        },
+      },
+    })
+    expect(await app.ok('sources:list', {})).toEqual([
+      expect.objectContaining({ name: 'sn', url: instance, table: 'problem' }),
+    ])
+  })
 })

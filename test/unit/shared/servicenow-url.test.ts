@@ -1,7 +1,8 @@
 // A browser's address of a ServiceNow page, pasted as a connection's URL, is read for the instance's
 // address and the table the page shows (servicenow-url.ts browserAddress); other addresses are not.
+// An address pasted with the Table API's path gives the instance's and the table it names (apiAddress).
 import { describe, expect, it } from 'vitest'
-import { browserAddress } from '../../../src/shared/servicenow-url'
+import { apiAddress, browserAddress } from '../../../src/shared/servicenow-url'
 
 const read = (url: string) => browserAddress(new URL(url))
 
@@ -48,5 +49,42 @@ describe('browserAddress', () => {
     'https://acme.service-now.com/api/now',
   ])('%s is no page: it stays as it is', (url) => {
     expect(read(url)).toBeNull()
+  })
+})
+
+describe('apiAddress', () => {
+  const api = (url: string) => apiAddress(new URL(url))
+
+  it.each([
+    ['https://acme.service-now.com/api/now/table/sc_req_item', 'https://acme.service-now.com', 'sc_req_item'],
+    [
+      'https://acme.service-now.com/api/now/v2/table/Problem?sysparm_limit=1',
+      'https://acme.service-now.com',
+      'problem',
+    ],
+    [
+      'https://gw.example.go.kr:8443/sn/api/now/table/incident/',
+      'https://gw.example.go.kr:8443/sn',
+      'incident',
+    ],
+    ['https://acme.service-now.com/api/now', 'https://acme.service-now.com', null],
+    ['https://acme.service-now.com/api/now/table/', 'https://acme.service-now.com', null],
+  ])('%s: the instance %s and the table %s', (url, base, pastedTable) => {
+    expect(api(url)).toEqual({ base, pastedTable })
+  })
+
+  it('reads a table name with a broken escape as it is, instead of throwing', () => {
+    expect(api('https://acme.service-now.com/api/now/table/inc%E0')).toEqual({
+      base: 'https://acme.service-now.com',
+      pastedTable: 'inc%e0',
+    })
+  })
+
+  it.each([
+    'https://acme.service-now.com',
+    'https://acme.service-now.com/incident_list.do',
+    'https://acme.service-now.com/api/x/table/incident',
+  ])('%s has no API path: null', (url) => {
+    expect(api(url)).toBeNull()
   })
 })

@@ -12,7 +12,7 @@ import { blockedPort } from '../../../shared/blocked-ports'
 import { stateMapSchema, type StateMap } from '../../../shared/servicenow-state-map'
 import { priorityMapSchema, type PriorityMap } from '../../../shared/servicenow-priority-map'
 import { resumeMarginSchema } from '../../../shared/servicenow-margin'
-import { browserAddress, serviceNowAddress } from '../../../shared/servicenow-url'
+import { apiAddress, browserAddress } from '../../../shared/servicenow-url'
 import { urlQueryProblem } from '../../../shared/url-query'
 import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
@@ -87,19 +87,21 @@ function checkProxyLogin(
 }
 
 /**
- * A ServiceNow URL pasted with its API path (/api/now/table/NAME) is taken for the instance's address,
- * but only when NAME is the connection's table: otherwise which one was meant is not known.
+ * Refuses, as a ServiceNow connection is added or its URL or table changed, a URL pasted with an API
+ * path (/api/now/table/NAME) that names another table than the connection's: which one was meant is
+ * not known. (withInstanceAddress has already taken NAME when no table was given with the URL.) Not
+ * part of the schema: a connection stored before this check still lists, and can be corrected.
  */
-function checkPastedTable(c: { url: string; table: string }, ctx: z.RefinementCtx): void {
-  const parsed = URL.parse(c.url)
-  const pasted = parsed && serviceNowAddress(parsed).pastedTable
-  if (pasted && pasted !== c.table)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['url'],
-      message: `The URL names the table "${pasted}" but the connection's table is "${c.table}": give the instance's address (e.g. https://example.service-now.com) and set the table to the one meant`,
-    })
+export function refusePastedTable(config: { url: string; table: string }): void {
+  const parsed = URL.parse(config.url)
+  const pasted = parsed && apiAddress(parsed)?.pastedTable
+  if (!pasted || pasted === config.table) return
+  const problems = `url: The URL names the table "${pasted}" but the connection's table is "${config.table}": give the instance's address (e.g. https://example.service-now.com) and set the table to the one meant`
+  throw new CoreError('BAD_REQUEST', problems, reason('source_config_invalid', { problems }))
 }
+
+/** A ServiceNow table's name as a connection stores it. */
+const TABLE_NAME = /^[a-z0-9_]+$/
 
 export const itsmConfigSchema = z
   .object({ url, tokenEnv: envName.optional(), ...transportFields })
@@ -108,10 +110,7 @@ export const itsmConfigSchema = z
 export const serviceNowConfigSchema = z
   .object({
     url,
-    table: z
-      .string()
-      .regex(/^[a-z0-9_]+$/, 'A table name such as incident')
-      .default('incident'),
+    table: z.string().regex(TABLE_NAME, 'A table name such as incident').default('incident'),
     user: z.string().min(1).optional(),
     passwordEnv: envName.optional(),
     tokenEnv: envName.optional(),
@@ -125,7 +124,6 @@ export const serviceNowConfigSchema = z
   })
   .strict()
   .superRefine(checkProxyLogin)
-  .superRefine(checkPastedTable)
   // The app keeps the token in the OS keychain, so a bearer source may name no variable; only
   // mixing basic auth with a token is a mistake.
   .refine((c) => !(c.user && c.tokenEnv), 'Give either --user with --password-env, or --token-env')
@@ -197,12 +195,19 @@ export function refuseUnusableUrl(kind: SourceConfig['kind'], url: string): void
 }
 
 /**
- * A ServiceNow connection's settings as they are stored when its URL is a browser's address of one
- * of the instance's pages (a list, a record, Next Experience, nav_to.do; servicenow-url.ts
- * browserAddress): the URL becomes the instance's address, and the table the page shows becomes the
- * connection's unless `tableGiven` (a table given with the address wins; the Connections form and
- * `source add` say that the address named another). Any other settings as they are; an address with a
- * login in it too (the schema refuses it: it was not meant to be dropped).
+ * A ServiceNow connection's settings as they are stored when its URL is not the instance's address
+ * but one a browser shows:
+ * - a page of the instance (a list, a record, Next Experience, nav_to.do; servicenow-url.ts
+ *   browserAddress): the URL becomes the instance's address, and the table the page shows becomes the
+ *   connection's unless `tableGiven` (a table given with the address wins; the Connections form and
+ *   `source add` say that the address named another);
+ * - the Table API's address (`/api/now/table/NAME`, `/api/now/v2/…`, `/api/now`; apiAddress): the URL
+ *   becomes the instance's address, and NAME the connection's table unless `tableGiven`. A table given
+ *   that is not NAME leaves the settings as they are, for refusePastedTable to refuse (the API path
+ *   names its table as deliberately as the table given: which was meant is not known), and so does a
+ *   query holding a credential (refuseUnusableUrl refuses it, as the Connections form does).
+ * Any other settings as they are; an address with a login in it too (the schema refuses it: it was
+ * not meant to be dropped).
  */
 export function withInstanceAddress(config: unknown, tableGiven: boolean): unknown {
   if (config === null || typeof config !== 'object') return config
@@ -210,6 +215,14 @@ export function withInstanceAddress(config: unknown, tableGiven: boolean): unkno
   const pasted = typeof settings['url'] === 'string' ? URL.parse(settings['url']) : null
   if (!pasted || !/^https?:$/.test(pasted.protocol) || pasted.username !== '' || pasted.password !== '')
     return config
+  const api = apiAddress(pasted)
+  if (api) {
+    const table = api.pastedTable
+    if (urlQueryProblem(pasted, 'servicenow') === 'credential') return config
+    if (table !== null && (!TABLE_NAME.test(table) || (tableGiven && settings['table'] !== table)))
+      return config
+    return { ...settings, url: api.base, ...(table && !tableGiven ? { table } : {}) }
+  }
   const page = browserAddress(pasted)
   if (!page) return config
   return { ...settings, url: page.base, ...(page.table && !tableGiven ? { table: page.table } : {}) }
@@ -233,6 +246,7 @@ export function checkNewSource(input: { name: string; kind: string; config: unkn
       : input.config
   const parsed = parseConfig(input.kind, config)
   refuseUnusableUrl(parsed.kind, parsed.config.url)
+  if (parsed.kind === 'servicenow') refusePastedTable(parsed.config)
   return parsed
 }
 

@@ -15,6 +15,7 @@ import {
   getSource,
   itsmConfigSchema,
   noSource,
+  refusePastedTable,
   refuseUnusableUrl,
   removeSource,
   withInstanceAddress,
@@ -220,8 +221,8 @@ export async function updateSourceWithSecret(
     )
   }
   const schema = record.kind === 'itsm' ? itsmConfigSchema : serviceNowConfigSchema
-  // A browser's address of the instance's page is stored as the instance's (its table taken unless
-  // this change gives one), as when a connection is added.
+  // A browser's address of the instance's page, or the Table API's, is stored as the instance's (its
+  // table taken unless this change gives one), as when a connection is added.
   const parsed = schema.safeParse(
     record.kind === 'servicenow' && req.url !== undefined
       ? withInstanceAddress(merged, req.table !== undefined)
@@ -234,6 +235,10 @@ export async function updateSourceWithSecret(
     throw new CoreError('BAD_REQUEST', problems, reason('source_config_invalid', { problems }))
   }
   if (parsed.data.url !== before['url']) refuseUnusableUrl(record.kind, parsed.data.url)
+  // An API path naming another table than the one given: refused as when a connection is added (a
+  // connection stored so before that check keeps listing, and takes any other change).
+  if (record.kind === 'servicenow' && (req.url !== undefined || req.table !== undefined))
+    refusePastedTable(parsed.data as { url: string; table: string })
   const moved =
     parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
   if (moved) refuseMove(req.name)
