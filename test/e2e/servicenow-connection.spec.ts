@@ -139,3 +139,30 @@ test("a browser's address of a list is saved as the instance's address, as the f
     ['sn-typed', 'https://acme.service-now.com', 'sc_req_item'],
   ])
 })
+
+test("a Table API address pasted as the URL fills the Table field and is saved as the instance's address", async ({
+  page,
+  request,
+  harness,
+}) => {
+  await page.setViewportSize(MIN)
+  await openReady(page, '/settings.html')
+  await page.getByTestId('connection-add').click()
+  await page.locator('#conn-kind').selectOption('servicenow')
+  await page.locator('#conn-name').fill('sn-api')
+  // The form's Table field holds "incident" until told otherwise: the address's table replaces it,
+  // where before the form refused the address for naming another table than the field's.
+  await page
+    .locator('#conn-url')
+    .fill('https://acme.service-now.com/api/now/table/sc_req_item?sysparm_limit=10')
+  await expect(page.locator('#conn-table')).toHaveValue('sc_req_item')
+  await expect(hintOf(page, 'conn-url')).toHaveText(
+    'API 주소입니다. 인스턴스 주소 https://acme.service-now.com(으)로 저장하고, 주소의 sc_req_item 테이블을 읽습니다',
+  )
+  await page.locator('#conn-user').fill('integration')
+  await page.getByTestId('conn-secret').fill('secret')
+  await page.getByTestId('connection-form').screenshot({ path: 'test-results/servicenow-api-url-ko.png' })
+  await page.getByTestId('conn-save').click()
+  await expect(page.getByTestId('connection-sn-api')).toContainText('https://acme.service-now.com')
+  expect(await stored(request, harness)).toEqual([['sn-api', 'https://acme.service-now.com', 'sc_req_item']])
+})

@@ -6,6 +6,7 @@ import {
   checkCodeMaps,
   checkConnectionDraft,
   pageAddress,
+  storedAddress,
   type ConnectionDraft,
 } from '../../../src/renderer/src/features/connections/validate'
 import { connectionsMessages } from '../../../src/renderer/src/features/connections/messages'
@@ -284,5 +285,38 @@ describe('Connections form checks', () => {
       expect(connectionsMessages.ko.invalid[problem], problem).toMatch(/[가-힣]/)
       expect(connectionsMessages.en.invalid[problem], problem).toMatch(/^[A-Z]/)
     }
+  })
+})
+
+describe('the address a ServiceNow connection is saved under', () => {
+  it('is the instance for a Table API address, with the table its path names', () => {
+    expect(
+      storedAddress('servicenow', 'https://acme.service-now.com/api/now/table/sc_req_item?sysparm_limit=5'),
+    ).toEqual({
+      base: 'https://acme.service-now.com',
+      table: 'sc_req_item',
+      api: true,
+    })
+    expect(storedAddress('servicenow', 'https://gw.example.go.kr/sn/api/now/v2/table/Problem')).toEqual({
+      base: 'https://gw.example.go.kr/sn',
+      table: 'problem',
+      api: true,
+    })
+    expect(storedAddress('servicenow', 'https://acme.service-now.com/api/now')).toEqual({
+      base: 'https://acme.service-now.com',
+      table: null,
+      api: true,
+    })
+  })
+
+  it("is the page's instance for a browser's address, and nothing for a plain instance, ITSM or a login", () => {
+    expect(storedAddress('servicenow', 'https://acme.service-now.com/incident_list.do')).toEqual({
+      base: 'https://acme.service-now.com',
+      table: 'incident',
+      api: false,
+    })
+    expect(storedAddress('servicenow', 'https://acme.service-now.com')).toBeNull()
+    expect(storedAddress('itsm', 'https://itsm.example.go.kr/api/now/table/incident')).toBeNull()
+    expect(storedAddress('servicenow', 'https://u:p@acme.service-now.com/api/now/table/incident')).toBeNull()
   })
 })

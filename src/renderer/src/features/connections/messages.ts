@@ -35,6 +35,9 @@ const ko = {
     '브라우저 주소입니다. 인스턴스 주소 {{url}}(으)로 저장하고, 주소가 가리키는 {{table}} 테이블을 읽습니다',
   urlShortenedOtherTable:
     '브라우저 주소입니다. 인스턴스 주소 {{url}}(으)로 저장합니다. 주소는 {{table}} 테이블을 가리키지만 테이블 칸의 {{kept}} 테이블을 읽습니다',
+  urlApiShortened: 'API 주소입니다. 인스턴스 주소 {{url}}(으)로 저장합니다',
+  urlApiShortenedTable:
+    'API 주소입니다. 인스턴스 주소 {{url}}(으)로 저장하고, 주소의 {{table}} 테이블을 읽습니다',
   authMode: '인증',
   basic: '사용자와 비밀번호',
   bearer: '토큰',
@@ -167,6 +170,9 @@ const en: English<typeof ko> = {
     "A browser's address: saved as the instance's address {{url}}, reading the table it shows, {{table}}",
   urlShortenedOtherTable:
     "A browser's address: saved as the instance's address {{url}}. It shows the table {{table}}, but the one in the Table field, {{kept}}, is read",
+  urlApiShortened: "A Table API address: saved as the instance's address {{url}}",
+  urlApiShortenedTable:
+    "A Table API address: saved as the instance's address {{url}}, reading the table it names, {{table}}",
   authMode: 'Authentication',
   basic: 'User and password',
   bearer: 'Token',

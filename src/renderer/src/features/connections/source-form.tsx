@@ -14,7 +14,7 @@ import {
   CODE_MAP_SLUGS,
   CONNECTION_FIELDS,
   marginSeconds,
-  pageAddress,
+  storedAddress,
   type CodeMapField,
   type ConnectionField,
   type ConnectionProblem,
@@ -89,19 +89,26 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const proxyKept = proxyStored || (sameProxyUser && editing.proxySecret === 'env')
   const secretNeeded = !editing || editing.secret === 'unreadable' || authChanged
 
-  /** A browser's address of a ServiceNow page: the instance's address saved instead, said under the URL. */
-  const page = pageAddress(kind, url)
-  const urlHint = !page
+  /**
+   * A browser's address of a ServiceNow page, or one with its Table API path: the instance's address
+   * saved instead, said under the URL.
+   */
+  const saved = storedAddress(kind, url)
+  const urlHint = !saved
     ? undefined
-    : page.table === null
-      ? t('connections.urlShortened', { url: page.base })
-      : page.table === table
-        ? t('connections.urlShortenedTable', { url: page.base, table })
-        : t('connections.urlShortenedOtherTable', { url: page.base, table: page.table, kept: table })
-  /** The address typed; the table its page shows fills the Table field until one is typed there. */
+    : saved.api
+      ? saved.table === null
+        ? t('connections.urlApiShortened', { url: saved.base })
+        : t('connections.urlApiShortenedTable', { url: saved.base, table: saved.table })
+      : saved.table === null
+        ? t('connections.urlShortened', { url: saved.base })
+        : saved.table === table
+          ? t('connections.urlShortenedTable', { url: saved.base, table })
+          : t('connections.urlShortenedOtherTable', { url: saved.base, table: saved.table, kept: table })
+  /** The address typed; the table it names fills the Table field until one is typed there. */
   const typeUrl = (text: string): void => {
     setUrl(text)
-    const shown = pageAddress(kind, text)?.table
+    const shown = storedAddress(kind, text)?.table
     if (shown && !tableTyped) setTable(shown)
   }
 

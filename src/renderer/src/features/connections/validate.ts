@@ -5,7 +5,12 @@
 import type { SourceKind } from '../../../../shared/ipc/types-sync'
 import { blockedPort } from '../../../../shared/blocked-ports'
 import { resumeMarginSchema } from '../../../../shared/servicenow-margin'
-import { browserAddress, serviceNowAddress, type BrowserAddress } from '../../../../shared/servicenow-url'
+import {
+  apiAddress,
+  browserAddress,
+  serviceNowAddress,
+  type BrowserAddress,
+} from '../../../../shared/servicenow-url'
 import { urlQueryProblem } from '../../../../shared/url-query'
 import type { CodeMapParse, CodeMapProblem } from '../../../../shared/servicenow-code-map'
 import { parsePriorityMapText, type PriorityMap } from '../../../../shared/servicenow-priority-map'
@@ -102,6 +107,19 @@ function httpUrl(text: string): URL | null {
 export function pageAddress(kind: SourceKind, text: string): BrowserAddress | null {
   const url = kind === 'servicenow' && text.length <= MAX_URL ? httpUrl(text) : null
   return url && url.username === '' && url.password === '' ? browserAddress(url) : null
+}
+
+/**
+ * The instance's address the core stores for a ServiceNow address typed as a browser shows a page
+ * (pageAddress) or with its Table API path (`…/api/now/table/NAME`: registry.ts), and the table that
+ * address names; `api` tells the two apart. Null for any other address.
+ */
+export function storedAddress(kind: SourceKind, text: string): (BrowserAddress & { api: boolean }) | null {
+  const page = pageAddress(kind, text)
+  if (page) return { ...page, api: false }
+  const url = kind === 'servicenow' && text.length <= MAX_URL ? httpUrl(text) : null
+  const api = url && url.username === '' && url.password === '' ? apiAddress(url) : null
+  return api ? { base: api.base, table: api.pastedTable, api: true } : null
 }
 
 /** What is wrong with each field of the draft, if anything (an empty object: it can be saved). */
