@@ -100,14 +100,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         throw new UsageError(
           '--password-env holds the password of --user: give --user too, or --token-env for a bearer token',
         )
-      const stateMap =
-        local['stateMap'] !== undefined ? codeMapOption('stateMap', local['stateMap']) : undefined
-      const priorityMap =
-        local['priorityMap'] !== undefined ? codeMapOption('priorityMap', local['priorityMap']) : undefined
-      const resumeMarginSeconds =
-        local['resumeMargin'] !== undefined
-          ? marginOption(local['resumeMargin'], '--resume-margin')
-          : undefined
+      const { stateMap, priorityMap, resumeMarginSeconds } = serviceNowReading(local)
       const now = Date.now()
       const transport = {
         ...(local['caFile'] ? { ca: readCaFile(local['caFile'], now).pem } : {}),
@@ -691,14 +684,7 @@ function addUpdateCommand(source: Command, withContext: WithContext): void {
       if (local['user'] !== undefined && local['tokenEnv'] !== undefined)
         throw new UsageError('Give either --user with --password-env, or --token-env, not both')
       // Checked before the workspace is opened: a mistake in them is the same whatever the source.
-      const stateMap =
-        local['stateMap'] !== undefined ? codeMapOption('stateMap', local['stateMap']) : undefined
-      const priorityMap =
-        local['priorityMap'] !== undefined ? codeMapOption('priorityMap', local['priorityMap']) : undefined
-      const resumeMarginSeconds =
-        local['resumeMargin'] !== undefined
-          ? marginOption(local['resumeMargin'], '--resume-margin')
-          : undefined
+      const { stateMap, priorityMap, resumeMarginSeconds } = serviceNowReading(local)
       const now = Date.now()
       const ca = local['caFile'] !== undefined ? readCaFile(local['caFile'], now).pem : undefined
       await withContext(cmd, async (ctx, opts) => {
@@ -843,6 +829,26 @@ function pageAddressNote(given: string, stored: { url: string; table: string }):
 /** How long `source test` waits for its answer by default, and at most (seconds). */
 const TEST_TIMEOUT_DEFAULT_S = 60
 const TEST_TIMEOUT_MAX_S = 600
+
+/**
+ * The options of `source add` and `source update` that say how a ServiceNow source is read (state and
+ * priority codes, the re-read margin), checked before any workspace is opened; undefined when not given.
+ */
+function serviceNowReading(local: Record<string, string | undefined>): {
+  stateMap: ReturnType<typeof codeMapOption> | undefined
+  priorityMap: ReturnType<typeof codeMapOption> | undefined
+  resumeMarginSeconds: number | undefined
+} {
+  return {
+    stateMap: local['stateMap'] !== undefined ? codeMapOption('stateMap', local['stateMap']) : undefined,
+    priorityMap:
+      local['priorityMap'] !== undefined ? codeMapOption('priorityMap', local['priorityMap']) : undefined,
+    resumeMarginSeconds:
+      local['resumeMargin'] !== undefined
+        ? marginOption(local['resumeMargin'], '--resume-margin')
+        : undefined,
+  }
+}
 
 /** A re-read margin typed on the command line, in whole seconds, or a usage error saying the range. */
 function marginOption(text: string, what: string): number {
