@@ -2,6 +2,7 @@
 // name. The app backs it with Electron safeStorage (shell/safe-storage-secrets.ts), the harness
 // and tests with memory; the CLI has none and reads environment variables instead. Values never
 // leave the main process: not to the renderer, not to disk in plain text, not into logs or errors.
+import { basename } from 'node:path'
 import { workspaceSecretId } from './db/meta'
 import { CoreError, reason } from './errors'
 import type { Store } from './db/open-database'
@@ -235,9 +236,19 @@ export function storeSecrets(
  * resolver then names the connection and the secret instead of the store's key.
  */
 export class SecretUndecryptableError extends Error {
-  constructor(name: string) {
-    super(`The secret "${name}" could not be decrypted (the OS key may have changed); enter it again`)
+  /**
+   * Set when the secret was in a secrets file found damaged: where that file is kept (never deleted;
+   * moved aside when a secret is next stored), so the error can say where it is.
+   */
+  readonly damagedFile: string | null
+  constructor(name: string, damagedFile?: string) {
+    super(
+      damagedFile === undefined
+        ? `The secret "${name}" could not be decrypted (the OS key may have changed); enter it again`
+        : `The secret "${name}" was in a damaged secrets file (kept at ${damagedFile}); enter it again`,
+    )
     this.name = 'SecretUndecryptableError'
+    this.damagedFile = damagedFile ?? null
   }
 }
 
@@ -272,6 +283,13 @@ async function readableSecret(
         reason('keychain_unavailable', { name: owner.name, secret: kind }),
       )
     if (!(err instanceof SecretUndecryptableError)) throw err
+    if (err.damagedFile !== null)
+      throw new CoreError(
+        'BAD_REQUEST',
+        `The ${what} of source "${owner.name}" was in a damaged secrets file (kept at ${err.damagedFile}): ` +
+          'enter it again in Settings → Connections',
+        reason('secret_file_damaged', { name: owner.name, secret: kind, file: basename(err.damagedFile) }),
+      )
     throw new CoreError(
       'BAD_REQUEST',
       `The ${what} of source "${owner.name}" could not be decrypted (the OS key may have changed): ` +

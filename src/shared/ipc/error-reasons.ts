@@ -134,6 +134,11 @@ export const API_ERROR_REASON_CODES = [
   'secret_missing_env',
   /** The stored `secret` of connection `name` cannot be decrypted (the OS key changed). */
   'secret_unreadable',
+  /**
+   * The stored `secret` of connection `name` was in a secrets file found damaged, kept as `file` (base
+   * name, next to secrets.json in the app's data folder): enter it again.
+   */
+  'secret_file_damaged',
   /** The stored `secret` of connection `name` cannot be read: the OS offers no keyring (or it is locked). */
   'keychain_unavailable',
   /**

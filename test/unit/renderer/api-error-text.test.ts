@@ -109,6 +109,7 @@ const SAMPLES = {
   secret_missing: { name: 'prod-itsm', secret: 'token' },
   secret_missing_env: { name: 'cli', secret: 'proxyPassword', env: 'PROXY_PASSWORD' },
   secret_unreadable: { name: 'prod', secret: 'token' },
+  secret_file_damaged: { name: 'prod', secret: 'token', file: 'secrets.json.damaged-20260301T091500' },
   keychain_unavailable: { name: 'prod', secret: 'password' },
   keychain_unavailable_store: { name: 'prod' },
   ca_empty: {},

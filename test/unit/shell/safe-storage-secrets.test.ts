@@ -1,12 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { KeychainUnavailableError, SecretUndecryptableError } from '../../../src/main/core/secrets'
 import {
   createSafeStorageSecretStore,
   type SafeStorageLike,
 } from '../../../src/main/shell/safe-storage-secrets'
+
+// The file calls pass through; a test makes moving a damaged file aside fail as a permission would.
+const fsMock = vi.hoisted(() => ({ link: vi.fn(), rename: vi.fn() }))
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>()
+  fsMock.link.mockImplementation(real.link)
+  fsMock.rename.mockImplementation(real.rename)
+  return {
+    ...real,
+    default: { ...real, link: fsMock.link, rename: fsMock.rename },
+    link: fsMock.link,
+    rename: fsMock.rename,
+  }
+})
 
 // A reversible stand-in for the OS keychain: enough to prove values are not stored in the clear.
 function fakeSafeStorage(overrides: Partial<SafeStorageLike> = {}): SafeStorageLike {
@@ -29,6 +43,11 @@ function secretsFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ops-secrets-'))
   dirs.push(dir)
   return join(dir, 'nested', 'secrets.json')
+}
+function existingSecretsFile(): string {
+  const filePath = secretsFile()
+  mkdirSync(dirname(filePath), { recursive: true })
+  return filePath
 }
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
@@ -114,21 +133,125 @@ describe('createSafeStorageSecretStore', () => {
     const cipher = (JSON.parse(whole) as { secrets: Record<string, string> }).secrets['ws:1:source:1:token']!
     const damaged = [
       whole.slice(0, whole.indexOf(cipher) + 12),
-      `{"version":1,"secrets":{"k":"${cipher}" "x"}}`,
+      `{"version":1,"secrets":{"ws:1:source:1:token":"${cipher}" "x"}}`,
       cipher,
     ]
     for (const text of damaged) {
       writeFileSync(filePath, text)
-      for (const call of [
-        () => store.get('ws:1:source:1:token'),
-        () => store.set('other', 'v'),
-        () => store.list('ws:'),
-      ]) {
-        const err = await call().catch((e: unknown) => e)
-        expect(String(err)).toContain('is damaged')
-        expect(String(err)).not.toContain(cipher.slice(0, 8))
+      // Before the next write it reads as to be entered again, not as missing.
+      const before = await store.get('ws:1:source:1:token').catch((e: unknown) => e)
+      expect(before).toBeInstanceOf(SecretUndecryptableError)
+      expect(String(before)).toMatch(/damaged secrets file \(kept at .*secrets\.json\)/)
+      expect(String(before)).not.toContain(cipher.slice(0, 8))
+      await store.set('other', 'v')
+      // After it moved the file aside too, where its name could be made out (not from bare ciphertext).
+      const after = await store.get('ws:1:source:1:token').catch((e: unknown) => e)
+      if (text === cipher) expect(after).toBeNull()
+      else {
+        expect(after).toBeInstanceOf(SecretUndecryptableError)
+        expect(String(after)).toMatch(
+          /damaged secrets file \(kept at .*secrets\.json\.damaged-\d{8}T\d{6}(-\d+)?\)/,
+        )
+        expect(String(after)).not.toContain(cipher.slice(0, 8))
       }
+      expect(await store.get('other')).toBe('v')
     }
+  })
+
+  it('the first write after the file is found damaged moves it aside, byte for byte, and stores the new secret', async () => {
+    const filePath = secretsFile()
+    const store = createSafeStorageSecretStore({
+      filePath,
+      safeStorage: fakeSafeStorage(),
+      now: () => new Date(2026, 2, 1, 9, 15, 0),
+    })
+    await store.set('ws:1:source:1:token', 'first-token')
+    await store.set('ws:1:source:2:password', 'second-password')
+    // Cut short in the middle of the second secret's ciphertext, with a byte that is not UTF-8.
+    const whole = readFileSync(filePath)
+    const bytes = Buffer.concat([whole.subarray(0, whole.length - 20), Buffer.from([0xff, 0xfe])])
+    writeFileSync(filePath, bytes)
+
+    await store.set('ws:1:source:1:token', 'new-token')
+    const keptAs = `${filePath}.damaged-20260301T091500`
+    expect(readFileSync(keptAs).equals(bytes)).toBe(true)
+    expect(await store.get('ws:1:source:1:token')).toBe('new-token')
+    // The other connection's secret was in the damaged file: it is to be entered again, and where
+    // the damaged copy is kept is said. A secret never stored still reads as missing.
+    const err = await store.get('ws:1:source:2:password').catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(SecretUndecryptableError)
+    expect((err as SecretUndecryptableError).damagedFile).toBe(keptAs)
+    expect(String(err)).toContain('enter it again')
+    expect(await store.get('ws:1:source:3:token')).toBeNull()
+    // Held (so removing its connection removes it), and gone once entered again.
+    expect((await store.list('ws:1:')).sort()).toEqual(['ws:1:source:1:token', 'ws:1:source:2:password'])
+    await store.set('ws:1:source:2:password', 'entered-again')
+    expect(await store.get('ws:1:source:2:password')).toBe('entered-again')
+    expect(readdirSync(dirname(filePath)).sort()).toEqual([
+      'secrets.json',
+      'secrets.json.damaged-20260301T091500',
+    ])
+  })
+
+  it('a second damaged file moved aside in the same second never replaces the first kept copy', async () => {
+    const filePath = existingSecretsFile()
+    const store = createSafeStorageSecretStore({
+      filePath,
+      safeStorage: fakeSafeStorage(),
+      now: () => new Date(2026, 2, 1, 9, 15, 0),
+    })
+    writeFileSync(filePath, 'first damaged file')
+    await store.set('a', '1')
+    writeFileSync(filePath, '{"version":2,"secrets":{"b":7}}')
+    await store.set('c', '3')
+    const dir = dirname(filePath)
+    expect(readFileSync(join(dir, 'secrets.json.damaged-20260301T091500'), 'utf8')).toBe('first damaged file')
+    expect(readFileSync(join(dir, 'secrets.json.damaged-20260301T091500-2'), 'utf8')).toBe(
+      '{"version":2,"secrets":{"b":7}}',
+    )
+    // JSON of another shape still says which secrets it held.
+    const err = await store.get('b').catch((e: unknown) => e)
+    expect((err as SecretUndecryptableError).damagedFile).toBe(
+      join(dir, 'secrets.json.damaged-20260301T091500-2'),
+    )
+    expect(await store.get('c')).toBe('3')
+  })
+
+  it('a multi-secret update and concurrent sets recover a damaged file once, keeping every new secret', async () => {
+    const filePath = existingSecretsFile()
+    const store = createSafeStorageSecretStore({ filePath, safeStorage: fakeSafeStorage() })
+    writeFileSync(filePath, '\u0000\u0001 not a secrets file')
+    // Nothing could be made out of it: every secret asked for is to be entered again until a write.
+    await expect(store.get('x:token')).rejects.toBeInstanceOf(SecretUndecryptableError)
+    await Promise.all([
+      store.update!({ 'x:token': 'tok', 'x:password': 'pw', 'x:old': null }),
+      store.set('y:token', 'ytok'),
+    ])
+    expect([await store.get('x:token'), await store.get('x:password'), await store.get('y:token')]).toEqual([
+      'tok',
+      'pw',
+      'ytok',
+    ])
+    // No names were in it, so the others read as missing (not an error) once the fresh file exists.
+    expect(await store.get('z:token')).toBeNull()
+    const kept = readdirSync(dirname(filePath)).filter((n) => n.includes('.damaged-'))
+    expect(kept).toHaveLength(1)
+    expect(readFileSync(join(dirname(filePath), kept[0]!), 'utf8')).toBe('\u0000\u0001 not a secrets file')
+  })
+
+  it('a damaged file that cannot be moved aside keeps the clear error and is left as it was', async () => {
+    const filePath = secretsFile()
+    const store = createSafeStorageSecretStore({ filePath, safeStorage: fakeSafeStorage() })
+    await store.set('a', '1')
+    writeFileSync(filePath, '{"version":1,"secrets":{"a":"QUJD"')
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+    fsMock.link.mockRejectedValueOnce(denied)
+    fsMock.rename.mockRejectedValueOnce(denied)
+    const err = await store.set('b', '2').catch((e: unknown) => e)
+    expect(String(err)).toMatch(/secrets file .*secrets\.json is damaged .*move it away, then enter/)
+    expect(String(err)).not.toContain('QUJD')
+    expect(readFileSync(filePath, 'utf8')).toBe('{"version":1,"secrets":{"a":"QUJD"')
+    expect(readdirSync(dirname(filePath))).toEqual(['secrets.json'])
   })
 
   it('rejects odd names and does not confuse them with Object.prototype members', async () => {

@@ -87,6 +87,7 @@ const CORE_CAUSES: Partial<Record<ApiErrorReasonCode, SyncErrorCause>> = {
   secret_missing: 'secret_missing',
   secret_missing_env: 'secret_missing',
   secret_unreadable: 'secret_missing',
+  secret_file_damaged: 'secret_missing',
   source_syncing_elsewhere: 'other',
 }
 
@@ -130,6 +131,8 @@ function causeOfMessage(fullMessage: string): SyncErrorCause {
   if (/^No (token|password|proxy password) /.test(message)) return 'secret_missing'
   // A stored secret the keychain can no longer decrypt (shell/safe-storage-secrets.ts): enter it again.
   if (message.includes('could not be decrypted')) return 'secret_missing'
+  // …or one that was in a secrets file found damaged (kept aside): enter it again too.
+  if (message.includes('was in a damaged secrets file')) return 'secret_missing'
   if (message.includes('TLS certificate was not accepted')) return 'certificate'
   if (message.startsWith('The token or password cannot be sent')) return 'auth'
   if (message.includes('(401)')) return 'auth'

@@ -108,6 +108,8 @@ const ko = {
     secret_missing_env: '"{{name}}" 연결의 {{secret}} 값이 없습니다. 환경 변수 {{env}}에 값을 넣으세요.',
     secret_unreadable:
       '"{{name}}" 연결에 저장된 {{secret}} 값을 복호화할 수 없습니다(OS 키가 바뀌었을 수 있음). 설정 → 연결에서 다시 입력하세요.',
+    secret_file_damaged:
+      '"{{name}}" 연결의 {{secret}} 값이 있던 비밀 정보 파일이 손상되어 읽을 수 없습니다. 설정 → 연결에서 다시 입력하세요. 손상된 파일은 삭제하지 않고 앱 데이터 폴더에 {{file}}(으)로 보관합니다.',
     keychain_unavailable:
       '"{{name}}" 연결에 저장된 {{secret}} 값을 읽을 수 없습니다. 이 컴퓨터의 OS 키체인을 쓸 수 없습니다. Linux에서는 GNOME Keyring이나 KWallet을 설치하고 잠금을 푼 뒤 앱을 다시 시작하세요.',
     keychain_unavailable_store:
@@ -239,6 +241,8 @@ const en: typeof ko = {
     secret_missing_env: 'The connection "{{name}}" has no {{secret}}: set the environment variable {{env}}.',
     secret_unreadable:
       'The stored {{secret}} of the connection "{{name}}" cannot be decrypted (the OS key may have changed): enter it again in Settings → Connections.',
+    secret_file_damaged:
+      'The {{secret}} of the connection "{{name}}" was in a secrets file that is damaged and cannot be read: enter it again in Settings → Connections. The damaged file is kept, not deleted, as {{file}} in the app\'s data folder.',
     keychain_unavailable:
       'The stored {{secret}} of the connection "{{name}}" cannot be read: this computer offers no OS keychain. On Linux, install and unlock GNOME Keyring or KWallet, then restart the app.',
     keychain_unavailable_store:
