@@ -179,3 +179,123 @@ describe('a tenant or category renamed upstream', () => {
     expect(contents(ws.store)).toEqual(contents(fresh.store))
   })
 })
+
+/** Per person (source/id) the SRs assigned, resolved and open, as the Engineers screen reads them (rollups). */
+const rollupsByAssignee = (store: Store) => {
+  expect(ensureRollups(store, ZONE, ZONE)).toBe(true)
+  return store.sqlite
+    .prepare(
+      `SELECT p.source || '/' || p.source_id AS person, p.name, sum(r.total) AS total, sum(r.resolved) AS resolved,
+         sum(r.open) AS open
+       FROM sr_rollup_assignee_daily r JOIN people p ON p.id = r.assignee_id GROUP BY p.id ORDER BY person`,
+    )
+    .all()
+}
+
+const personRow = (store: Store, sourceId: string) =>
+  store.sqlite
+    .prepare("SELECT id, name FROM people WHERE source = 'itsm:sim' AND source_id = ?")
+    .get(sourceId) as { id: number; name: string } | undefined
+
+/** The engineer assigned the most SRs, and a requester with SRs (names are unique in the seeded data). */
+const busiestPeople = () => {
+  const most = (names: (string | null)[]) => {
+    const counts = new Map<string, number>()
+    for (const n of names) if (n !== null) counts.set(n, (counts.get(n) ?? 0) + 1)
+    const [name] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? []
+    const person = sim.data.people.find((p) => p.name === name)
+    if (!person) throw new Error('the seeded data has no such SRs')
+    return person
+  }
+  return {
+    engineer: most(sim.data.srs.map((s) => s.assignee)),
+    requester: most(sim.data.srs.map((s) => s.requester)),
+  }
+}
+
+describe('a person renamed upstream', () => {
+  it('is renamed in place by the next sync: the same person, SRs naming them as requester too, as a fresh sync', async () => {
+    await sync(ws.store)
+    const { engineer, requester } = busiestPeople()
+    const [engineerRow, requesterRow] = [personRow(ws.store, engineer.id), personRow(ws.store, requester.id)]
+    const peopleBefore = ws.store.sqlite.prepare('SELECT count(*) FROM people').pluck().get()
+
+    // Renamed upstream; the SRs and events are not touched (they name people through a join).
+    sim.mutate((m) => {
+      m.rename('people', engineer.id, `${engineer.name} (전산팀)`)
+      m.rename('people', requester.id, `${requester.name}B`)
+    })
+    await sync(ws.store)
+
+    expect(personRow(ws.store, engineer.id)).toEqual({ ...engineerRow, name: `${engineer.name} (전산팀)` })
+    expect(personRow(ws.store, requester.id)).toEqual({ ...requesterRow, name: `${requester.name}B` })
+    expect(ws.store.sqlite.prepare('SELECT count(*) FROM people').pluck().get()).toBe(peopleBefore)
+    await sync(fresh.store)
+    expect(contents(ws.store)).toEqual(contents(fresh.store))
+  })
+
+  it('SRs and events that arrive with the new name before /people serves it (renamed during a sync) end on one person', async () => {
+    await sync(ws.store)
+    const { engineer } = busiestPeople()
+    const row = personRow(ws.store, engineer.id)
+    const newName = `${engineer.name} (전산팀)`
+    // Built, so the SR writer keeps them incrementally from here on.
+    rollupsByAssignee(ws.store)
+    // Renamed after this run's people pass and before its SR pass; a few of their SRs and events
+    // change meanwhile, so those passes bring them with the new name.
+    const during = connector()
+    const fetchPage = during.fetchPage.bind(during)
+    let renamed = false
+    during.fetchPage = (entity, cursor, opts) => {
+      if (entity === 'srs' && !renamed) {
+        renamed = true
+        sim.mutate((m) => {
+          m.rename('people', engineer.id, newName)
+          for (const sr of sim.data.srs.filter((s) => s.assignee === newName).slice(0, 3))
+            m.update('srs', sr.id, { title: `${sr.title} (수정)` })
+          for (const e of sim.data.sr_events.filter((ev) => ev.actor === newName).slice(0, 3))
+            m.update('sr_events', e.id, { note: '재배정 검토' })
+        })
+      }
+      return fetchPage(entity, cursor, opts)
+    }
+    await sync(ws.store, during)
+    // This run could not know: the SRs and events it read made a person of the new name.
+    const madeFromName = ws.store.sqlite
+      .prepare("SELECT id FROM people WHERE source = 'itsm:sim' AND source_id = ?")
+      .pluck()
+      .get(newName) as number | undefined
+    expect(madeFromName).toBeDefined()
+    expect(
+      ws.store.sqlite
+        .prepare('SELECT count(*) FROM service_requests WHERE assignee_id = ?')
+        .pluck()
+        .get(madeFromName),
+    ).toBe(3)
+    expect(
+      ws.store.sqlite.prepare('SELECT count(*) FROM sr_events WHERE actor_id = ?').pluck().get(madeFromName),
+    ).toBeGreaterThan(0)
+
+    await sync(ws.store)
+    expect(personRow(ws.store, engineer.id)).toEqual({ ...row, name: newName })
+    expect(
+      ws.store.sqlite
+        .prepare("SELECT count(*) FROM people WHERE source = 'itsm:sim' AND name = ?")
+        .pluck()
+        .get(newName),
+    ).toBe(1)
+    expect(
+      ws.store.sqlite
+        .prepare('SELECT count(*) FROM service_requests WHERE assignee_id = ?')
+        .pluck()
+        .get(row?.id),
+    ).toBe(sim.data.srs.filter((s) => s.assignee === newName).length)
+    expect(ws.store.sqlite.prepare('SELECT count(*) FROM service_requests').pluck().get()).toBe(
+      sim.data.srs.length,
+    )
+
+    await sync(fresh.store)
+    expect(contents(ws.store)).toEqual(contents(fresh.store))
+    expect(rollupsByAssignee(ws.store)).toEqual(rollupsByAssignee(fresh.store))
+  })
+})

@@ -116,14 +116,15 @@ export type ItsmMutator = {
     row: Omit<WireRows[E], 'updated_at'> & { updated_at?: string },
   ): void
   /**
-   * Renames tenant or category `id` to `name` as a server whose rows refer to it through a join does:
-   * the tenant (category) row gets the next instant, and every row naming it (SRs, people,
-   * deployments, feature usage; SRs for a category) serves the new name from then on, keeping its own
+   * Renames tenant, category or person `id` to `name` as a server whose rows refer to it through a
+   * join does: the tenant (category, person) row gets the next instant, and every row naming it (SRs,
+   * people, deployments, feature usage for a tenant; SRs for a category; SRs' assignee and requester
+   * and events' actor and assignee for a person) serves the new name from then on, keeping its own
    * updated_at, so an incremental sync does not read it again. With `touchReferrers` those rows get
    * new instants too (the protocol's advice to servers that cannot avoid renames).
    */
   rename(
-    entity: 'tenants' | 'categories',
+    entity: 'tenants' | 'categories' | 'people',
     id: string,
     name: string,
     opts?: { touchReferrers?: boolean },
@@ -243,7 +244,14 @@ export async function startItsmSimulator(opts: ItsmSimulatorOptions = {}): Promi
               ['deployments', 'tenant'],
               ['feature_usage', 'tenant'],
             ]
-          : [['srs', 'category']]
+          : entity === 'categories'
+            ? [['srs', 'category']]
+            : [
+                ['srs', 'assignee'],
+                ['srs', 'requester'],
+                ['sr_events', 'actor'],
+                ['sr_events', 'assignee'],
+              ]
       for (const [referrer, field] of referrers) {
         const t = tableOf(referrer)
         for (const entry of [...t.entries]) {
