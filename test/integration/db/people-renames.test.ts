@@ -2,6 +2,7 @@
 // from the new name by SRs and events read before /people served the rename is merged into them, and
 // SRs naming them as requester by the old name follow. The hard cases of repositories/people.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { adoptParkedSrEvents, parkSrEvents } from '../../../src/main/core/db/repositories/parked-events'
 import { upsertPeople, type PersonInput } from '../../../src/main/core/db/repositories/people'
 import { upsertServiceRequests, type SrInput } from '../../../src/main/core/db/repositories/service-requests'
 import { readRollupState, rebuildRollups } from '../../../src/main/core/rollups/rollups'
@@ -199,5 +200,38 @@ describe('a person served under a new name', () => {
     expect(
       sql.value('SELECT p.source_id FROM service_requests sr JOIN people p ON p.id = sr.assignee_id'),
     ).toBe('최유리')
+  })
+
+  it('events waiting for their SR that name them by the old name are theirs when the SR comes', () => {
+    upsertPeople(ws.store, [person('E1', '박지훈'), person('E2', '윤서준')])
+    parkSrEvents(
+      ws.store,
+      [
+        {
+          source: NORTH,
+          sourceId: 'SR-LATE',
+          at: T0,
+          kind: 'assignment',
+          actor: '윤서준',
+          assignee: '박지훈',
+        },
+        { source: NORTH, sourceId: 'SR-LATE', at: T0 + 1, kind: 'worklog', actor: '박지훈', note: '확인' },
+      ],
+      T0,
+    )
+    upsertPeople(ws.store, [person('E1', '박지훈 (전산팀)')])
+    upsertServiceRequests(ws.store, [sr({ sourceId: 'SR-LATE' })])
+    expect(adoptParkedSrEvents(ws.store, NORTH, T0 + DAY).adopted).toBe(2)
+
+    expect(sql.column('SELECT source_id FROM people ORDER BY id')).toEqual(['E1', 'E2'])
+    expect(
+      sql.all(
+        `SELECT a.source_id AS actor, s.source_id AS assignee FROM sr_events e JOIN people a ON a.id = e.actor_id
+         LEFT JOIN people s ON s.id = e.assignee_id ORDER BY e.at`,
+      ),
+    ).toEqual([
+      { actor: 'E2', assignee: 'E1' },
+      { actor: 'E1', assignee: null },
+    ])
   })
 })

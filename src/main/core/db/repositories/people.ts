@@ -30,8 +30,8 @@ export type PersonInput = {
  *
  * A known person served under a new name is renamed in place (same row id, so their SRs and events
  * follow). SRs that named them by the old name as requester (a text column, matched to people by
- * name) are rewritten to the new name, as a fresh sync of the renamed server would have them, when
- * the old name was theirs alone. And when a person created from the new name exists (SRs or events
+ * name), and events still waiting for their SR, are rewritten to the new name, as a fresh sync of
+ * the renamed server would have them, when the old name was theirs alone. And when a person created from the new name exists (SRs or events
  * read with the new name before /people served the rename: renamed between a sync's people and SR
  * passes), it is the same person: it is merged into the renamed one (mergePerson).
  */
@@ -152,8 +152,9 @@ type RequesterRename = { source: string; from: string; to: string; tenantId: num
 
 /**
  * SRs of each renamed person's source naming them as requester by their old name now name them by
- * the new one (a person of a tenant: on SRs of that tenant, as user-retention matches requesters).
- * All renames at once (a chain A → B, B → C moves each SR once), in one pass over the SRs.
+ * the new one (a person of a tenant: on SRs of that tenant, as user-retention matches requesters),
+ * and so do parked events naming them as actor or assignee. All renames at once (a chain A → B,
+ * B → C moves each SR once), in one pass over the SRs.
  */
 function renameRequesters(sqlite: Database.Database, renames: readonly RequesterRename[]): void {
   if (renames.length === 0) return
@@ -167,6 +168,15 @@ function renameRequesters(sqlite: Database.Database, renames: readonly Requester
     WHERE requester IS NOT NULL AND EXISTS (SELECT 1 FROM temp.people_renamed r
       WHERE r.source = service_requests.source AND r.old = service_requests.requester
         AND (r.tenant_id IS NULL OR r.tenant_id = service_requests.tenant_id))`)
+  // Events still waiting for their SR name people as the source sent them: by the old name they
+  // would make a person of it again when their SR comes.
+  sqlite.exec(`UPDATE sr_events_parked SET event = json_set(event,
+      '$.actor', coalesce((SELECT r.new FROM temp.people_renamed r WHERE r.source = sr_events_parked.source
+        AND r.old = json_extract(sr_events_parked.event, '$.actor')), json_extract(event, '$.actor')),
+      '$.assignee', coalesce((SELECT r.new FROM temp.people_renamed r WHERE r.source = sr_events_parked.source
+        AND r.old = json_extract(sr_events_parked.event, '$.assignee')), json_extract(event, '$.assignee')))
+    WHERE EXISTS (SELECT 1 FROM temp.people_renamed r WHERE r.source = sr_events_parked.source
+      AND r.old IN (json_extract(sr_events_parked.event, '$.actor'), json_extract(sr_events_parked.event, '$.assignee')))`)
   sqlite.exec('DELETE FROM temp.people_renamed')
 }
 
