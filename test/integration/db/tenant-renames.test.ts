@@ -5,8 +5,11 @@ import { upsertDeployments, upsertFeatureUsage } from '../../../src/main/core/db
 import { parkSrEvents } from '../../../src/main/core/db/repositories/parked-events'
 import { upsertPeople } from '../../../src/main/core/db/repositories/people'
 import { ensureCategories, ensureTenants } from '../../../src/main/core/db/repositories/tenants'
+import { insertPolicyVersion } from '../../../src/main/core/metrics/sla-policy'
+import { ensureRollups } from '../../../src/main/core/rollups/rollups'
 import { addSource, removeSource } from '../../../src/main/core/sources/registry'
 import { updateSourceWithSecret } from '../../../src/main/core/sync/sources-admin'
+import type { SlaOverride } from '../../../src/shared/ipc/types-sla'
 import { addSrs, tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 
 let ws: TempWorkspace
@@ -264,6 +267,127 @@ describe('a category served under a new name', () => {
       ],
     ])
     expect(ws.store.sqlite.pragma('foreign_key_check')).toEqual([])
+  })
+})
+
+describe('a category merged into another: its SRs are judged as a fresh sync would judge them', () => {
+  const HOUR = 3_600_000
+  const NET = '네트워크'
+  const SEC = '네트워크/보안'
+  // SRs of both names, resolved after 1 h, 10 h and 30 h: on time or late depending on the target.
+  const srsOf = (category: string, from: number) =>
+    [1, 10, 30].map((h, i) => ({
+      source: NORTH,
+      sourceId: `SR-${from + i}`,
+      tenant: 'A',
+      category,
+      status: 'RESOLVED' as const,
+      created: '2025-02-03T00:00:00Z',
+      resolved: new Date(Date.parse('2025-02-03T00:00:00Z') + h * HOUR).toISOString(),
+    }))
+  const policy = (store: TempWorkspace, overrides: SlaOverride[]) =>
+    insertPolicyVersion(
+      store.store,
+      {
+        effectiveFrom: 0,
+        calendar: '24x7',
+        targets: { P1: 4, P2: 8, P3: 24, P4: 72 },
+        overrides,
+        pauseOnPending: false,
+      },
+      { now: T0, zone: 'Asia/Seoul', changedBy: null },
+    )
+  const judgements = (store: TempWorkspace) =>
+    store.store.sqlite
+      .prepare(
+        `SELECT sr.source_id AS id, c.name AS category, sr.sla_target_ms AS target, sr.sla_met AS met
+         FROM service_requests sr JOIN categories c ON c.id = sr.category_id ORDER BY sr.source_id`,
+      )
+      .all()
+  // The SLA heatmap's numbers: SRs resolved and resolved on time, per category.
+  const rollup = (store: TempWorkspace) => {
+    ensureRollups(store.store, 'Asia/Seoul', 'Asia/Seoul')
+    return store.store.sqlite
+      .prepare(
+        `SELECT c.name AS category, sum(r.resolved) AS resolved, sum(r.on_time) AS onTime
+         FROM sr_rollup_category_daily r JOIN categories c ON c.id = r.category_id GROUP BY c.name`,
+      )
+      .all()
+  }
+  // The same SRs and the policy as it stands after the merge, written afresh under the new name.
+  const fresh = (overrides: unknown) => {
+    const other = tempWorkspace('ops-renames-fresh-')
+    try {
+      policy(other, overrides as SlaOverride[])
+      addSrs(other, [...srsOf(SEC, 1), ...srsOf(SEC, 4)])
+      return { judgements: judgements(other), rollup: rollup(other) }
+    } finally {
+      other.dispose()
+    }
+  }
+  const overridesNow = () =>
+    JSON.parse(
+      ws.store.sqlite
+        .prepare('SELECT overrides FROM sla_policy_versions ORDER BY version DESC LIMIT 1')
+        .pluck()
+        .get() as string,
+    ) as unknown
+
+  // The policy after the merge: the renamed category's overrides follow it, except one the new name
+  // already had for the same priority (the policy must not give one override twice).
+  it.each([
+    [
+      'both have overrides for any priority, and they differ',
+      [
+        { category: NET, priority: null, hours: 2 },
+        { category: SEC, priority: null, hours: 48 },
+      ],
+      [{ category: SEC, priority: null, hours: 48 }],
+    ],
+    [
+      'both have overrides, of different priorities',
+      [
+        { category: NET, priority: 'P3', hours: 2 },
+        { category: SEC, priority: null, hours: 48 },
+      ],
+      [
+        { category: SEC, priority: 'P3', hours: 2 },
+        { category: SEC, priority: null, hours: 48 },
+      ],
+    ],
+    [
+      'only the renamed category has one',
+      [{ category: NET, priority: 'P3', hours: 2 }],
+      [{ category: SEC, priority: 'P3', hours: 2 }],
+    ],
+    [
+      'only the category merged into it has one',
+      [{ category: SEC, priority: null, hours: 12 }],
+      [{ category: SEC, priority: null, hours: 12 }],
+    ],
+  ] as [string, SlaOverride[], SlaOverride[]][])('%s', (_, overrides, after) => {
+    policy(ws, overrides)
+    ensureCategories(ws.store, [{ name: NET, source: NORTH, sourceId: 'C01' }])
+    // SRs that arrived under the new name before /categories served the rename, and the old name's.
+    addSrs(ws, [...srsOf(NET, 1), ...srsOf(SEC, 4)])
+    rollup(ws)
+
+    ensureCategories(ws.store, [{ name: SEC, source: NORTH, sourceId: 'C01' }])
+
+    expect(overridesNow()).toEqual(after)
+    const expected = fresh(overridesNow())
+    expect(judgements(ws)).toEqual(expected.judgements)
+    expect(rollup(ws)).toEqual(expected.rollup)
+  })
+
+  it('a rename onto a name the policy already overrides re-judges the renamed category', () => {
+    policy(ws, [{ category: SEC, priority: null, hours: 12 }])
+    ensureCategories(ws.store, [{ name: NET, source: NORTH, sourceId: 'C01' }])
+    addSrs(ws, srsOf(NET, 1))
+    ensureCategories(ws.store, [{ name: SEC, source: NORTH, sourceId: 'C01' }])
+    expect(judgements(ws)).toEqual(
+      [1, 2, 3].map((n, i) => ({ id: `SR-${n}`, category: SEC, target: 12 * HOUR, met: i < 2 ? 1 : 0 })),
+    )
   })
 })
 

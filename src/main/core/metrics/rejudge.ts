@@ -53,28 +53,53 @@ export async function rejudgeServiceRequests(
   return { judged: done, changed, ms: Math.round(performance.now() - started) }
 }
 
+/**
+ * Re-judges the SRs of one category under `policies`, on the caller's transaction (a category
+ * renamed or merged upstream, whose SLA overrides changed under it: see repositories/tenants.ts).
+ * Returns how many SRs changed. Updates of sla_met mark the rollups stale (guard trigger of migration
+ * 0002), so their next read rebuilds them from the new judgements.
+ */
+export function rejudgeCategorySrs(store: Store, policies: PolicySet, categoryId: number): number {
+  const judge = chunkJudge(store, policies, 20_000, categoryId)
+  let changed = 0
+  for (let after = 0; ;) {
+    const r = judge(after)
+    if (r.count === 0) return changed
+    changed += r.changed
+    after = r.lastId
+  }
+}
+
 function createChunkJudge(store: Store, policies: PolicySet, size: number) {
+  return writeTransaction(store.sqlite, chunkJudge(store, policies, size))
+}
+
+/** Judges the next `size` SRs after an id (of `categoryId` only, when given); no transaction of its own. */
+function chunkJudge(store: Store, policies: PolicySet, size: number, categoryId?: number) {
   const { sqlite } = store
   const needEvents = policies.versions.some((v) => v.pauseOnPending)
+  const ofCategory = categoryId === undefined ? '' : 'AND s.category_id = @categoryId'
   const select = sqlite.prepare(
     `SELECT s.id, s.created_at, s.resolved_at, s.priority, c.name AS category, s.mttr_ms, s.sla_target_ms,
      s.sla_elapsed_ms, s.sla_met FROM service_requests s LEFT JOIN categories c ON c.id = s.category_id
-     WHERE s.id > ? ORDER BY s.id LIMIT ?`,
+     WHERE s.id > @after ${ofCategory} ORDER BY s.id LIMIT @size`,
   )
   const events = sqlite.prepare(
-    `SELECT sr_id, at, from_status AS fromStatus, to_status AS toStatus FROM sr_events
-     WHERE sr_id > ? AND sr_id <= ? AND kind = 'status' ORDER BY sr_id, at`,
+    `SELECT e.sr_id, e.at, e.from_status AS fromStatus, e.to_status AS toStatus FROM sr_events e
+     ${categoryId === undefined ? '' : 'JOIN service_requests s ON s.id = e.sr_id'}
+     WHERE e.sr_id > @after AND e.sr_id <= @last AND e.kind = 'status' ${ofCategory} ORDER BY e.sr_id, e.at`,
   )
   const update = sqlite.prepare(
     'UPDATE service_requests SET mttr_ms = ?, sla_target_ms = ?, sla_elapsed_ms = ?, sla_met = ? WHERE id = ?',
   )
-  return writeTransaction(sqlite, (after: number): { count: number; changed: number; lastId: number } => {
-    const rows = select.all(after, size) as Row[]
+  const filter = categoryId === undefined ? {} : { categoryId }
+  return (after: number): { count: number; changed: number; lastId: number } => {
+    const rows = select.all({ after, size, ...filter }) as Row[]
     const last = rows[rows.length - 1]
     if (!last) return { count: 0, changed: 0, lastId: after }
     const bySr = new Map<number, StatusChange[]>()
     if (needEvents) {
-      for (const e of events.all(after, last.id) as EventRow[]) {
+      for (const e of events.all({ after, last: last.id, ...filter }) as EventRow[]) {
         const list = bySr.get(e.sr_id)
         if (list) list.push(e)
         else bySr.set(e.sr_id, [e])
@@ -101,5 +126,5 @@ function createChunkJudge(store: Store, policies: PolicySet, size: number) {
       changed++
     }
     return { count: rows.length, changed, lastId: last.id }
-  })
+  }
 }

@@ -22,6 +22,8 @@
 import type Database from 'better-sqlite3'
 import type { Store } from '../open-database'
 import { writeTransaction } from '../write-transaction'
+import { rejudgeCategorySrs } from '../../metrics/rejudge'
+import { loadPolicySet, type PolicySet } from '../../metrics/sla-judge'
 
 export type TenantRow = { id: number; name: string; createdAt: number }
 
@@ -63,7 +65,7 @@ export function ensureTenants(store: Store, rows: readonly TenantInput[]): void 
       ELSE MIN(created_at, @createdAt) END WHERE id = @id`,
   )
   writeTransaction(sqlite, () => {
-    writeDimension(sqlite, TENANTS, rows, {
+    writeDimension(store, TENANTS, rows, {
       upsert: (r) => (upsert.get(r.name, r.createdAt) as { id: number }).id,
       known: (id, r) => void keepEarlier.run({ id, createdAt: r.createdAt }),
     })
@@ -78,7 +80,7 @@ export function ensureCategories(store: Store, rows: readonly CategoryInput[]): 
   )
   writeTransaction(sqlite, () => {
     writeDimension(
-      sqlite,
+      store,
       CATEGORIES,
       rows.map((r) => (typeof r === 'string' ? { name: r } : r)),
       { upsert: (r) => (upsert.get(r.name) as { id: number }).id, known: () => {} },
@@ -103,6 +105,8 @@ type Dimension = {
   kpiField: 'tenant' | 'category'
   /** Moves everything of row `from` to row `to` (the mappings and the row itself are done by the caller). */
   merge(sqlite: Database.Database, from: number, to: number): void
+  /** After rows were renamed (and others merged into them), in the same transaction. */
+  renamed?(store: Store, rows: readonly { id: number; name: string }[]): void
 }
 
 const TENANTS: Dimension = {
@@ -159,6 +163,26 @@ const CATEGORIES: Dimension = {
   merge(sqlite, from, to) {
     sqlite.prepare('UPDATE service_requests SET category_id = ? WHERE category_id = ?').run(to, from)
   },
+  // Each SR stores its SLA judgement, made under its category's override when it was written. The
+  // overrides followed the rename (rewriteKpiFilters), but a merged category's SRs were judged under
+  // the other name's override (or none), and an override the new name already had may now apply to
+  // the renamed category's own SRs: re-judge the category's SRs, so they carry the target a fresh
+  // sync would give them and the SLA widgets, rollups and KPIs count them by it. Only when some
+  // policy version overrides the new name: otherwise no SR of either row was judged by an override.
+  renamed(store, rows) {
+    const overridden = store.sqlite
+      .prepare(
+        `SELECT 1 FROM sla_policy_versions AS v, json_each(v.overrides) AS o
+         WHERE json_valid(v.overrides) AND json_extract(o.value, '$.category') = ? LIMIT 1`,
+      )
+      .pluck()
+    let policies: PolicySet | undefined
+    for (const { id, name } of rows) {
+      if (overridden.get(name) === undefined) continue
+      policies ??= loadPolicySet(store)
+      rejudgeCategorySrs(store, policies, id)
+    }
+  },
 }
 
 type DimensionRow = { name: string; source?: string; sourceId?: string }
@@ -171,11 +195,12 @@ type Writes<R> = {
 }
 
 function writeDimension<R extends DimensionRow>(
-  sqlite: Database.Database,
+  store: Store,
   dim: Dimension,
   rows: readonly R[],
   writes: Writes<R>,
 ): void {
+  const { sqlite } = store
   const findMapping = sqlite
     .prepare(`SELECT ${dim.column} FROM ${dim.ids} WHERE source = ? AND source_id = ?`)
     .pluck()
@@ -210,7 +235,7 @@ function writeDimension<R extends DimensionRow>(
       serve(r, known)
     }
   }
-  for (const [source, ids] of served) applyRenames(sqlite, dim, source, ids)
+  for (const [source, ids] of served) applyRenames(store, dim, source, ids)
   for (const r of fresh) {
     if (r.source === undefined || r.sourceId === undefined) {
       writes.upsert(r)
@@ -225,11 +250,11 @@ function writeDimension<R extends DimensionRow>(
     }
     writes.known(known, r)
     serve(r, known)
-    applyRenames(sqlite, dim, r.source, new Set([known]))
+    applyRenames(store, dim, r.source, new Set([known]))
   }
   // A rename that waited for a name this source held elsewhere may go ahead now.
   for (const source of new Set(rows.flatMap((r) => (r.sourceId === undefined ? [] : [r.source ?? ''])))) {
-    applyRenames(sqlite, dim, source, new Set())
+    applyRenames(store, dim, source, new Set())
   }
 }
 
@@ -238,12 +263,8 @@ function writeDimension<R extends DimensionRow>(
  * served for them, where that name is free or held by a row `source` does not serve (merged into the
  * renamed one); the others wait (pending = 1) under their old name.
  */
-function applyRenames(
-  sqlite: Database.Database,
-  dim: Dimension,
-  source: string,
-  ids: ReadonlySet<number>,
-): void {
+function applyRenames(store: Store, dim: Dimension, source: string, ids: ReadonlySet<number>): void {
+  const { sqlite } = store
   const mappings = sqlite
     .prepare(
       `SELECT m.${dim.column} AS id, m.name AS target, d.name AS current, m.pending FROM ${dim.ids} AS m
@@ -309,13 +330,19 @@ function applyRenames(
     rewriteKpiFilters(sqlite, dim.kpiField, parked(id), m.target)
     setPending.run(0, source, id)
   }
+  dim.renamed?.(
+    store,
+    go.map(([id, m]) => ({ id, name: m.target })),
+  )
   for (const id of waiting) setPending.run(1, source, id)
 }
 
 /**
  * KPI definitions (and their versions) filtered on `from` now filter on `to`, and for a category the
  * SLA policy's overrides of it (every version): they follow the rename, so new SRs of a renamed
- * category keep its SLA target.
+ * category keep its SLA target. Where the version already overrides `to` for the same priority (a
+ * category merged into the renamed one, or an override set for the new name beforehand), that one
+ * stays and `from`'s goes, so the policy never gives one override twice (which Settings refuses to save).
  */
 function rewriteKpiFilters(
   sqlite: Database.Database,
@@ -328,7 +355,10 @@ function rewriteKpiFilters(
       .prepare(
         `UPDATE sla_policy_versions SET overrides = (SELECT json_group_array(CASE
              WHEN json_extract(o.value, '$.category') = @from THEN json_set(o.value, '$.category', @to)
-             ELSE json(o.value) END) FROM json_each(sla_policy_versions.overrides) AS o)
+             ELSE json(o.value) END) FROM json_each(sla_policy_versions.overrides) AS o
+           WHERE json_extract(o.value, '$.category') IS NOT @from OR NOT EXISTS (SELECT 1
+             FROM json_each(sla_policy_versions.overrides) AS t WHERE json_extract(t.value, '$.category') = @to
+               AND json_extract(t.value, '$.priority') IS json_extract(o.value, '$.priority')))
          WHERE json_valid(overrides) AND EXISTS (SELECT 1 FROM json_each(sla_policy_versions.overrides) AS o
            WHERE json_extract(o.value, '$.category') = @from)`,
       )
