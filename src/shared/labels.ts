@@ -46,3 +46,18 @@ export const SYNC_ENTITY_NAMES_EN: Record<string, string> = {
 export function syncEntityNameEn(entity: string): string {
   return Object.hasOwn(SYNC_ENTITY_NAMES_EN, entity) ? (SYNC_ENTITY_NAMES_EN[entity] ?? entity) : entity
 }
+
+/** The kinds of connection as the English Sync screen names them (sync.kinds). */
+export const SOURCE_KIND_NAMES_EN: Record<string, string> = {
+  itsm: 'ITSM REST',
+  servicenow: 'ServiceNow',
+}
+
+/**
+ * A connection as the core's English messages name it, as the app's do (syncErrors.whereSource):
+ * `ITSM REST connection "prod"`; a kind it does not know as it is.
+ */
+export function connectionNameEn(kind: string, name: string): string {
+  const named = Object.hasOwn(SOURCE_KIND_NAMES_EN, kind) ? (SOURCE_KIND_NAMES_EN[kind] ?? kind) : kind
+  return `${named} connection "${name}"`
+}

@@ -139,8 +139,9 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await page.getByTestId('watermark-failing').click()
   await expect(page.getByTestId('sync-source-wrong-token')).toBeVisible()
 
-  // In the English UI the same failure is worded in English (not the CLI's message, which says
-  // 'itsm source'), and Settings → Connections' test says the same kind of thing.
+  // In the English UI the same failure is worded in the app's own English sentences (not the CLI's
+  // message, which says '— the server said:'), and Settings → Connections' test says the same kind
+  // of thing.
   await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
   await page.reload()
   await expect(page.getByTestId('app-ready')).toBeAttached()

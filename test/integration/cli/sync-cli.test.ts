@@ -267,7 +267,7 @@ describe('source and sync commands', () => {
       child.kill('SIGINT')
       expect(await exited).toEqual({ code: 1, signal: null })
       expect(stdout).toMatch(
-        /^servicenow:slow: cancelled — 1,000 rows in 1 page, [\d.]+ s\n {2}Cancelled \(servicenow source "slow", srs\)\n$/,
+        /^servicenow:slow: cancelled — 1,000 rows in 1 page, [\d.]+ s\n {2}Cancelled \(ServiceNow connection "slow", service requests\)\n$/,
       )
       const ws = openWorkspace({ dataDir: own })
       try {

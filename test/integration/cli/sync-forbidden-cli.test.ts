@@ -31,7 +31,7 @@ describe('sync with collections the account may not read', () => {
     const [line, why, ...rest] = sync.stdout.split('\n')
     expect(line).toMatch(/^itsm:prod: failed — [\d,]+ rows in \d+ pages, /)
     expect(why).toBe(
-      '  The account may not read people, feature usage (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (itsm source "prod")',
+      '  The account may not read people, feature usage (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "prod")',
     )
     expect(rest).toEqual([''])
 

@@ -1,6 +1,7 @@
 // A source's "last success" on the Sync screen is the end of a whole successful sync, not the end of
 // the first entities of a run that then failed or was cancelled.
 import { afterEach, describe, expect, it } from 'vitest'
+import { syncEntityNameEn } from '../../../src/shared/labels'
 import { logFinish, logStart } from '../../../src/main/core/sync/state'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { appContext, type AppContext } from './app-context'
@@ -119,7 +120,7 @@ describe("a source's last success", () => {
                 status: 'failed',
                 rows: 0,
                 pages: 0,
-                error: `The account may not read http://127.0.0.1:2/api/v1/${entity} (403) (itsm source "cli", ${entity})`,
+                error: `The account may not read http://127.0.0.1:2/api/v1/${entity} (403) (ITSM REST connection "cli", ${syncEntityNameEn(entity)})`,
                 reason: { code: 'http_forbidden', params: { status: 403, entity } },
               }
             : { status: 'ok', rows: 1, pages: 1 },
@@ -137,7 +138,7 @@ describe("a source's last success", () => {
       at: partial,
       cause: 'forbidden',
       message:
-        'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (itsm source "cli")',
+        'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "cli")',
       reason: {
         code: 'collections_refused',
         params: { entities: 'people,deployments', source: 'cli', kind: 'itsm' },
@@ -158,7 +159,7 @@ describe("a source's last success", () => {
       status: 'failed' as const,
       rows: 0,
       pages: 0,
-      error: `The account may not read http://127.0.0.1:2/api/v1/${entity} (403) (itsm source "cli", ${entity})`,
+      error: `The account may not read http://127.0.0.1:2/api/v1/${entity} (403) (ITSM REST connection "cli", ${syncEntityNameEn(entity)})`,
       reason: { code: 'http_forbidden' as const, params: { status: 403, entity } },
     })
     const failed = {
@@ -166,7 +167,7 @@ describe("a source's last success", () => {
       rows: 0,
       pages: 0,
       error:
-        'The server failed (500) at http://127.0.0.1:2/api/v1/deployments (itsm source "cli", deployments)',
+        'The server failed (500) at http://127.0.0.1:2/api/v1/deployments (ITSM REST connection "cli", deployments)',
       reason: { code: 'http_server' as const, params: { status: 500, entity: 'deployments' } },
     }
     for (const [entity, end] of [

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getWatermark, getWorkspaceKind, setWatermark } from '../../../src/main/core/db/meta'
 import type { SrInput } from '../../../src/main/core/db/repositories/service-requests'
-import { SourceError } from '../../../src/main/core/sources/http'
+import { cancelled, SourceError, syncReason } from '../../../src/main/core/sources/http'
 import type { Connector, Page, SyncEntity } from '../../../src/main/core/sources/types'
 import { syncSource, type SyncProgress } from '../../../src/main/core/sync/engine'
 import { getCursor, logFinish, logStart, recentSyncLog, setCursor } from '../../../src/main/core/sync/state'
@@ -165,6 +165,64 @@ describe('syncSource', () => {
     expect(resumed).toMatchObject({ status: 'ok', rows: 5, pages: 1 })
     expect(second.calls).toEqual(['20'])
     expect(count(ws)).toBe(25)
+  })
+
+  it('says where a run failed as the English Sync screen does, and keeps the keys in the reason', async () => {
+    /** A connector of `kind` whose `entity` fails with `error` on its first page. */
+    const failing = (
+      kind: Connector['kind'],
+      name: string,
+      entity: SyncEntity,
+      error: SourceError,
+    ): Connector => ({
+      kind,
+      name,
+      entities: [entity],
+      fetchPage: () => Promise.reject(error),
+      whoAmI: async () => ({ name: 'sync', role: 'operator' }),
+    })
+    const url = 'http://127.0.0.1/api/v1/sr-events'
+    const server = new SourceError(
+      'server',
+      `The server failed (500) at ${url}`,
+      500,
+      undefined,
+      false,
+      syncReason('http_server', { status: 500, url }),
+    )
+    const failed = await syncSource(ws.store, failing('itsm', 'prod', 'sr_events', server), { now })
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: `The server failed (500) at ${url} (ITSM REST connection "prod", SR history)`,
+      reason: {
+        code: 'http_server',
+        params: { status: 500, url, source: 'prod', kind: 'itsm', entity: 'sr_events' },
+      },
+    })
+    // The sync log (what `sync log` and the app show for a reason it has no words for) keeps the same.
+    expect(recentSyncLog(ws.store, 1, 'itsm:prod')[0]).toMatchObject({
+      entity: 'sr_events',
+      error: failed.error,
+      reason: failed.reason,
+    })
+
+    const cancelledRun = await syncSource(ws.store, failing('servicenow', 'slow', 'srs', cancelled()), {
+      now,
+    })
+    expect(cancelledRun).toMatchObject({
+      status: 'cancelled',
+      error: 'Cancelled (ServiceNow connection "slow", service requests)',
+      reason: { code: 'cancelled', params: { source: 'slow', kind: 'servicenow', entity: 'srs' } },
+    })
+
+    const down = new SourceError('network', 'Cannot reach http://127.0.0.1:2/api/v1/feature-usage')
+    const offline = await syncSource(ws.store, failing('itsm', 'lab', 'feature_usage', down), { now })
+    expect(offline).toMatchObject({
+      status: 'offline',
+      error:
+        'Offline: Cannot reach http://127.0.0.1:2/api/v1/feature-usage (ITSM REST connection "lab", feature usage)',
+      reason: null,
+    })
   })
 
   it('reports offline without touching the data or the watermark', async () => {

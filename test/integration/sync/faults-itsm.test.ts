@@ -348,7 +348,9 @@ describe('ITSM sync under permanent faults fails, says why and keeps the earlier
     const deps = recordingDeps()
     const outcome = await sync(s, deps, { retry: { ...FAST_RETRY, maxAttempts: 3 } })
     expect(outcome.status).toBe('failed')
-    expect(outcome.error).toMatch(/The server failed \(500\).*gave up after 3 attempts.*"sim", tenants/)
+    expect(outcome.error).toMatch(
+      /The server failed \(500\).*gave up after 3 attempts.*\(ITSM REST connection "sim", tenants\)$/,
+    )
     expect(recentSyncLog(ws.store, 1, SOURCE)[0]).toMatchObject({ status: 'failed', error: outcome.error })
     expect(snapshotStore(ws.store.sqlite)).toEqual(before)
     expect(getWatermark(ws.store)).toBe(watermark)

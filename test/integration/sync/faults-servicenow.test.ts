@@ -228,7 +228,9 @@ describe('ServiceNow sync under permanent faults fails, says why and keeps the e
     s.setFaults({ serverErrorEvery: 1 })
     const outcome = await sync(s, recordingDeps(), { retry: { ...FAST_RETRY, maxAttempts: 3 } })
     expect(outcome.status).toBe('failed')
-    expect(outcome.error).toMatch(/The server failed \(500\).*gave up after 3 attempts.*"sn", srs/)
+    expect(outcome.error).toMatch(
+      /The server failed \(500\).*gave up after 3 attempts.*\(ServiceNow connection "sn", service requests\)$/,
+    )
     expect(recentSyncLog(ws.store, 1, SOURCE)[0]).toMatchObject({ status: 'failed', error: outcome.error })
     expect(snapshotStore(ws.store.sqlite)).toEqual(before)
     expect(getWatermark(ws.store)).toBe(watermark)

@@ -90,7 +90,7 @@ describe('a collection the account may not read', () => {
       },
     })
     expect(outcome.error).toBe(
-      'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (itsm source "sim")',
+      'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "sim")',
     )
     expect(outcome.rows).toBeGreaterThan(0)
     // The SRs are current as of this run: the watermark the dashboards show moves on.
@@ -156,7 +156,7 @@ describe('a collection the account may not read', () => {
       params: { entities: 'sr_events,feature_usage' },
     })
     expect(outcome.error).toBe(
-      'The account may not read SR history, feature usage (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (itsm source "sim")',
+      'The account may not read SR history, feature usage (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "sim")',
     )
   })
 

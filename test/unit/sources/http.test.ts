@@ -415,7 +415,7 @@ describe('requestJson', () => {
     expect(
       causeOf(
         'failed',
-        'The token or password cannot be sent: it holds a line break … (itsm source "x", tenants)',
+        'The token or password cannot be sent: it holds a line break … (ITSM REST connection "x", tenants)',
       ),
     ).toBe('auth')
 

@@ -15,8 +15,10 @@ const URL = 'https://itsm.example/api/v1/srs'
 const SN_URL = 'https://dev1.service-now.com/api/now/table/incident'
 const SN_HTTP = 'http://dev1.service-now.com/api/now/table/incident'
 /** Where the engine says it failed, appended to each message (and added to the params). */
-const AT = ' (itsm source "prod", srs)'
-const SN_AT = ' (servicenow source "sn", srs)'
+const AT = ' (ITSM REST connection "prod", service requests)'
+const SN_AT = ' (ServiceNow connection "sn", service requests)'
+/** Where an entry stored before connections were named as the Sync screen names them says it failed. */
+const OLD_AT = ' (itsm source "prod", srs)'
 const WHERE = { source: 'prod', kind: 'itsm', entity: 'srs' }
 
 type Case = {
@@ -334,7 +336,7 @@ const CASES = {
   servicenow_srs_only: [
     {
       params: { entity: 'tenants' },
-      message: 'ServiceNow sources provide SRs only, not tenants (servicenow source "sn", tenants)',
+      message: 'ServiceNow sources provide SRs only, not tenants (ServiceNow connection "sn", tenants)',
       cause: 'other',
     },
   ],
@@ -369,7 +371,7 @@ const CASES = {
     {
       params: { entities: 'people,deployments' },
       message:
-        'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (itsm source "prod")',
+        'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "prod")',
       cause: 'forbidden',
     },
   ],
@@ -434,7 +436,7 @@ describe('causeOf with a reason', () => {
       causeOf('failed', message, { code: 'servicenow_unknown_state', params: { table: 'incident' } }),
     ).toBe('unknown_state')
     // A connection named "cursor-lab": a 400 is no bad data.
-    const rejected = `The server rejected the request (400) at ${URL} (itsm source "cursor-lab", srs)`
+    const rejected = `The server rejected the request (400) at ${URL} (ITSM REST connection "cursor-lab", service requests)`
     expect(causeOf('failed', rejected, { code: 'http_rejected', params: { status: 400, url: URL } })).toBe(
       'other',
     )
@@ -487,9 +489,7 @@ describe('causeOf with a core reason (before any request)', () => {
   })
 
   it('a core code that names no cause leaves it to the message', () => {
-    expect(causeOf('failed', 'database is locked (itsm source "prod", srs)', { code: 'store_busy' })).toBe(
-      'other',
-    )
+    expect(causeOf('failed', `database is locked${AT}`, { code: 'store_busy' })).toBe('other')
     expect(causeOf('failed', `Offline: Cannot reach ${URL} (x)`, { code: 'store_busy' })).toBe('offline')
   })
 })
@@ -498,10 +498,10 @@ describe('causeOf without a reason (entries from before reasons were kept)', () 
   it.each<[string, string, SyncErrorCause]>([
     [
       'failed',
-      `The server refused the credentials (401) at ${URL}: check the user, password or token${AT}`,
+      `The server refused the credentials (401) at ${URL}: check the user, password or token${OLD_AT}`,
       'auth',
     ],
-    ['failed', `Offline: Cannot reach ${URL} (getaddrinfo ENOTFOUND itsm.example)${AT}`, 'offline'],
+    ['failed', `Offline: Cannot reach ${URL} (getaddrinfo ENOTFOUND itsm.example)${OLD_AT}`, 'offline'],
     ['offline', `Cannot reach ${URL} (getaddrinfo ENOTFOUND itsm.example)`, 'offline'],
     ['failed', 'No token for source "prod": add it in Settings → Connections', 'secret_missing'],
     // A secret the keychain cannot decrypt has no reason (a plain error): its message decides.
@@ -512,12 +512,16 @@ describe('causeOf without a reason (entries from before reasons were kept)', () 
     ],
     [
       'failed',
-      `The server failed (502) at ${URL} — the server said: Cannot reach the database${AT}`,
+      `The server failed (502) at ${URL} — the server said: Cannot reach the database${OLD_AT}`,
       'server',
     ],
-    ['failed', `The server sent a response that is not valid JSON (12 bytes) at ${URL}${AT}`, 'malformed'],
+    [
+      'failed',
+      `The server sent a response that is not valid JSON (12 bytes) at ${URL}${OLD_AT}`,
+      'malformed',
+    ],
     ['failed', 'interrupted (the process stopped during the sync)', 'interrupted'],
-    ['failed', `Cancelled${AT}`, 'cancelled'],
+    ['failed', `Cancelled${OLD_AT}`, 'cancelled'],
     ['failed', 'The sync stopped unexpectedly (exit code 1)', 'other'],
   ])('%s: %s → %s', (status, message, cause) => {
     expect(causeOf(status, message)).toBe(cause)

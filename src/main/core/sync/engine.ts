@@ -24,6 +24,7 @@ import { adoptParkedSrEvents } from '../db/repositories/parked-events'
 import { writeRows } from './writers'
 import { refusedFailure, refusedNote, withRefused } from './refused'
 import { writeTransaction } from '../db/write-transaction'
+import { connectionNameEn, syncEntityNameEn } from '../../../shared/labels'
 
 export type SyncProgress = {
   source: string
@@ -333,10 +334,6 @@ async function syncEntity(
   }
 }
 
-/**
- * The failure's status, message and reason; both say where it happened (the message in words, the
- * reason in the params `source`, `kind` and `entity`).
- */
 /** The error of a run another process closed as interrupted while it was stopped. */
 function takenOver(): SourceError {
   return new SourceError(
@@ -349,12 +346,17 @@ function takenOver(): SourceError {
   )
 }
 
+/**
+ * The failure's status, message and reason; both say where it happened (the message in words, the
+ * reason in the params `source`, `kind` and `entity`).
+ */
 function describeFailure(
   err: unknown,
   connector: Connector,
   entity: SyncEntity,
 ): { status: SyncStatus; message: string; reason: SyncFailureReason | null } {
-  const where = `${connector.kind} source "${connector.name}", ${entity}`
+  // In the words of the English Sync screen: `ServiceNow connection "sn", service requests`.
+  const where = `${connectionNameEn(connector.kind, connector.name)}, ${syncEntityNameEn(entity)}`
   const found = err instanceof SourceError || err instanceof CoreError ? err.reason : undefined
   const reason: SyncFailureReason | null = found
     ? { ...found, params: { ...found.params, source: connector.name, kind: connector.kind, entity } }

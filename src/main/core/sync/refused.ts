@@ -2,7 +2,7 @@
 // synced the rest: how its outcome says so, in English and as a reason. The engine words its outcome
 // with it, and the Sync screen a CLI run's from its log entries.
 import type { SyncErrorReason, SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
-import { SYNC_ENTITY_NAMES_EN } from '../../../shared/labels'
+import { connectionNameEn, SYNC_ENTITY_NAMES_EN } from '../../../shared/labels'
 import { syncReason } from '../sources/http'
 
 /** Collections (entity keys) as the English Sync screen names them: "people, feature usage". */
@@ -21,7 +21,7 @@ export function refusedFailure(
     message:
       `The account may not read ${named(refused)} (403): ${one ? 'it was' : 'they were'} skipped in ` +
       `this sync, the other data was synced, and the next sync asks for ${one ? 'it' : 'them'} again ` +
-      `(${kind} source "${name}")`,
+      `(${connectionNameEn(kind, name)})`,
     reason: syncReason('collections_refused', { entities: refused.join(','), source: name, kind }),
   }
 }
