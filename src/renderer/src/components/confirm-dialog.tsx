@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react'
+import { useId, useRef } from 'react'
 import './confirm-dialog.css'
+import { useModalDialog } from '../lib/use-modal-dialog'
 
 type ConfirmDialogProps = {
   title: string
@@ -23,12 +24,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const messageId = useId()
-  useEffect(() => {
-    // No close() on cleanup: its 'close' event would end a StrictMode remount at once; unmounting
-    // removes the dialog from the top layer anyway.
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
+  useModalDialog(ref)
   return (
     <dialog
       ref={ref}

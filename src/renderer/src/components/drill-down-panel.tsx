@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DrillDownList, type DrillRequest } from './drill-down-list'
+import { useModalDialog } from '../lib/use-modal-dialog'
 
 type DrillDownPanelProps = {
   request: DrillRequest
@@ -26,12 +27,7 @@ export function DrillDownPanel({ request, title, onClose }: DrillDownPanelProps)
   // The core's title of a number over the whole range (a category, an assignee) starts with it.
   const rangeLine = range && !heading.startsWith(`${range.from}–${range.to}`)
 
-  useEffect(() => {
-    // No close() on cleanup: its 'close' event would end a StrictMode remount at once, and unmounting
-    // removes the dialog from the top layer anyway.
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
+  useModalDialog(ref)
 
   return (
     <dialog
