@@ -243,6 +243,21 @@ describe('ITSM REST connector: a rejected row says what is wrong with its field 
     expect(reason.params).toMatchObject({ entity: 'people', problem: expect.any(String), ...expected })
   })
 
+  it('its English message names the collection as the Sync screen does, once, without the connection', async () => {
+    // The engine adds where it happened (`(ITSM REST connection "…", people)`): the connector's own
+    // words named the connection a second time and the collection by its key ("ITSM source "x": people row").
+    const { connector } = stubbed(() => ({ items: [person({ role: 'boss' })], next: null }))
+    const err = (await connector
+      .fetchPage('sr_events', null, { signal, pageSize: 10 })
+      .catch((e: unknown) => e)) as Error
+    expect(err.message).toMatch(/^SR history row "U1" \(item 1 of the page\) was rejected: /)
+    const page = stubbed(() => ({ rows: [] }))
+    const bad = (await page.connector
+      .fetchPage('srs', null, { signal, pageSize: 10 })
+      .catch((e: unknown) => e)) as Error
+    expect(bad.message).toMatch(/^The service requests page from \S+ is not a protocol page \(/)
+  })
+
   it('a feature-usage month not written YYYY-MM', async () => {
     const usage = { id: 'F1', tenant: '기관', feature: 'report', month: '2026-13', count: 3, updated_at: at }
     const { connector } = stubbed(() => ({ items: [usage], next: null }))

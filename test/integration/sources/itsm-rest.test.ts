@@ -301,7 +301,7 @@ describe('ITSM REST connector against the simulator', () => {
       .fetchPage('srs', null, { signal: new AbortController().signal, pageSize: 50 })
       .catch((e: unknown) => e)
     expect(error).toMatchObject({ kind: 'malformed' })
-    expect((error as Error).message).toContain(`srs row "${bad}"`)
+    expect((error as Error).message).toContain(`Service requests row "${bad}"`)
     expect((error as Error).message).toContain('field "priority"')
     expect(s.requests).toHaveLength(1) // a bad row is the server's data, not a glitch worth retrying here
   })

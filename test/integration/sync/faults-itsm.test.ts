@@ -364,7 +364,7 @@ describe('ITSM sync under permanent faults fails, says why and keeps the earlier
     s.mutate((m) => m.update('srs', s.data.srs[0]?.id ?? '', { title: '나중 변경' }))
     const outcome = await sync(s, recordingDeps(), { entities: ['srs'] })
     expect(outcome.status).toBe('failed')
-    expect(outcome.error).toContain(`srs row "${bad}"`)
+    expect(outcome.error).toContain(`Service requests row "${bad}"`)
     expect(outcome.error).toContain('field "priority"')
     expect(recentSyncLog(ws.store, 1, SOURCE)[0]).toMatchObject({ status: 'failed', entity: 'srs' })
     // Its whole page is refused, so not even the valid changes on that page are half-applied.

@@ -86,7 +86,7 @@ describe('long ITSM REST values', () => {
 
     const outcome = await sync()
     expect(outcome.status).toBe('failed')
-    expect(outcome.error).toContain(`srs row "${sr.id}"`)
+    expect(outcome.error).toContain(`Service requests row "${sr.id}"`)
     expect(outcome.error).toContain('field "assignee"')
     expect(outcome.error).toContain(`${MAX_KEY_LENGTH.toLocaleString('en-US')} characters`)
     expect(outcome.error).toContain(`${(MAX_KEY_LENGTH + 1).toLocaleString('en-US')}`)
@@ -105,7 +105,7 @@ describe('long ITSM REST values', () => {
     const outcome = await sync()
     expect(outcome.status).toBe('failed')
     expect(outcome.error).toContain('field "id"')
-    expect(outcome.error).toContain(`srs row "${id.slice(0, 60)}…`)
+    expect(outcome.error).toContain(`Service requests row "${id.slice(0, 60)}…`)
     expect(outcome.error?.length).toBeLessThan(600)
   })
 })

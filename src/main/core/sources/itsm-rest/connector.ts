@@ -28,6 +28,7 @@ import {
   type WireCursor,
   type WireRows,
 } from './wire'
+import { syncEntityNameEn } from '../../../../shared/labels'
 
 export type ItsmConfig = { name: string; url: string; token: string; retry?: RetryPolicy }
 
@@ -98,7 +99,7 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
       const detail = describeIssue(envelope.error)
       throw new SourceError(
         'malformed',
-        `ITSM source "${config.name}": the ${entity} page from ${safeUrl(url)} is not a protocol page (${detail})`,
+        `The ${syncEntityNameEn(entity)} page from ${safeUrl(url)} is not a protocol page (${detail})`,
         undefined,
         undefined,
         false,
@@ -141,7 +142,7 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
       // A server bug that would otherwise make the sync loop forever on the same page.
       throw new SourceError(
         'malformed',
-        `ITSM source "${config.name}": the ${entity} page's next cursor does not move forward (${next.updated_after}, ${next.after_id})`,
+        `The ${syncEntityNameEn(entity)} page's next cursor does not move forward (${next.updated_after}, ${next.after_id})`,
         undefined,
         undefined,
         false,
@@ -319,7 +320,7 @@ function parseItems<E extends SyncEntity>(entity: E, items: unknown[], source: s
       const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined
       throw new SourceError(
         'malformed',
-        `ITSM source "${source}": ${entity} row ${rowId} (item ${i + 1} of the page) was rejected: ${describeIssue(parsed.error)}; the page was not stored`,
+        `${capitalized(syncEntityNameEn(entity))} row ${rowId} (item ${i + 1} of the page) was rejected: ${describeIssue(parsed.error)}; the page was not stored`,
         undefined,
         undefined,
         false,
@@ -484,4 +485,9 @@ function mapRows<E extends SyncEntity>(entity: E, rows: WireRows[E][], source: s
         syncReason('unknown_entity', { entity: String(entity) }),
       )
   }
+}
+
+/** `text` with its first letter upper-case (an English label starting a message). */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
