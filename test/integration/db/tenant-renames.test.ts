@@ -5,6 +5,7 @@ import { upsertDeployments, upsertFeatureUsage } from '../../../src/main/core/db
 import { parkSrEvents } from '../../../src/main/core/db/repositories/parked-events'
 import { upsertPeople } from '../../../src/main/core/db/repositories/people'
 import { ensureCategories, ensureTenants } from '../../../src/main/core/db/repositories/tenants'
+import { applyTemplates, updateKpi } from '../../../src/main/core/kpi/service'
 import { insertPolicyVersion } from '../../../src/main/core/metrics/sla-policy'
 import { ensureRollups } from '../../../src/main/core/rollups/rollups'
 import { addSource, removeSource } from '../../../src/main/core/sources/registry'
@@ -71,6 +72,49 @@ describe('a tenant served under a new name', () => {
     expect(
       JSON.parse(ws.store.sqlite.prepare('SELECT filter FROM kpi_definitions').pluck().get() as string),
     ).toEqual({ tenant: '한국정보진흥원', priority: 'P1' })
+  })
+
+  it("a tenant's template KPIs read the new name, keep their key, and are not made twice", () => {
+    serve(NORTH, [['T01', '한국정보공사']])
+    const options = { now: Date.parse('2025-03-01T00:00:00Z'), zone: 'Asia/Seoul', changedBy: null }
+    applyTemplates(ws.store, { template_names: ['MTTR', 'FCR'], tenant: '한국정보공사' }, options)
+    // An admin's own wording, and a KPI of all tenants, stay as written.
+    updateKpi(ws.store, 'FCR@한국정보공사', { display_name: '한국정보공사 재처리 없는 해결' }, options)
+    applyTemplates(ws.store, { template_names: ['MTTR'] }, options)
+    const kpis = () =>
+      ws.store.sqlite
+        .prepare(
+          `SELECT name, display_name AS shown, json_extract(filter, '$.tenant') AS tenant FROM kpi_definitions ORDER BY id`,
+        )
+        .all()
+    const versionNames = () =>
+      ws.store.sqlite
+        .prepare('SELECT display_name FROM kpi_definition_versions ORDER BY kpi_id, version')
+        .pluck()
+        .all()
+
+    serve(NORTH, [['T01', '한국정보진흥원']])
+
+    expect(kpis()).toEqual([
+      {
+        name: 'MTTR@한국정보공사',
+        shown: '평균 복구 시간 (MTTR) · 한국정보진흥원',
+        tenant: '한국정보진흥원',
+      },
+      { name: 'FCR@한국정보공사', shown: '한국정보공사 재처리 없는 해결', tenant: '한국정보진흥원' },
+      { name: 'MTTR', shown: '평균 복구 시간 (MTTR)', tenant: null },
+    ])
+    // History reads as the board does (its filters followed the rename already).
+    expect(versionNames()).toEqual([
+      '평균 복구 시간 (MTTR) · 한국정보진흥원',
+      '첫 번째 해결율 (FCR) · 한국정보진흥원',
+      '한국정보공사 재처리 없는 해결',
+      '평균 복구 시간 (MTTR)',
+    ])
+    // Asked again for the tenant under its new name: the KPIs it already has are not made twice.
+    expect(
+      applyTemplates(ws.store, { template_names: ['MTTR', 'FCR'], tenant: '한국정보진흥원' }, options),
+    ).toEqual({ created: [], skipped: ['MTTR@한국정보공사', 'FCR@한국정보공사'], count: 0 })
   })
 
   it('a rename back is a rename too: one tenant, the first row, under its first name', () => {

@@ -99,6 +99,29 @@ export function updateKpi(
   return updated
 }
 
+/**
+ * The KPI a template has already made: the one named `kpiName`, or for a tenant the template's KPI
+ * made before that tenant was renamed upstream (its name keeps the old tenant's, its filter follows
+ * the rename: repositories/tenants.ts).
+ */
+function existingTemplateKpi(
+  store: Store,
+  kpiName: string,
+  template: string,
+  tenant: string | undefined,
+): string | undefined {
+  const named = store.sqlite.prepare('SELECT name FROM kpi_definitions WHERE name = ?').pluck().get(kpiName)
+  if (named !== undefined || tenant === undefined) return named as string | undefined
+  return store.sqlite
+    .prepare(
+      `SELECT name FROM kpi_definitions WHERE substr(name, 1, length(@prefix)) = @prefix
+         AND filter IS NOT NULL AND json_valid(filter) AND json_extract(filter, '$.tenant') = @tenant
+       ORDER BY id LIMIT 1`,
+    )
+    .pluck()
+    .get({ prefix: `${template}@`, tenant }) as string | undefined
+}
+
 /** Creates KPIs from built-in templates (skipping names that exist) and calculates them (unless `o.calculate` is false). */
 export function applyTemplates(
   store: Store,
@@ -119,11 +142,12 @@ export function applyTemplates(
     const tpl = templates.find((t) => t.name === name)
     if (!tpl) continue
     const kpiName = req.tenant ? `${tpl.name}@${req.tenant}` : tpl.name
-    if (store.sqlite.prepare('SELECT 1 FROM kpi_definitions WHERE name = ?').get(kpiName)) {
-      skipped.push(kpiName)
+    const filter = req.tenant && tpl.kind === 'itsm' ? { tenant: req.tenant } : null
+    const existing = existingTemplateKpi(store, kpiName, tpl.name, filter?.tenant)
+    if (existing !== undefined) {
+      skipped.push(existing)
       continue
     }
-    const filter = req.tenant && tpl.kind === 'itsm' ? { tenant: req.tenant } : null
     createKpi(
       store,
       {

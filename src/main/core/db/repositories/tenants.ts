@@ -338,7 +338,8 @@ function applyRenames(store: Store, dim: Dimension, source: string, ids: Readonl
 }
 
 /**
- * KPI definitions (and their versions) filtered on `from` now filter on `to`, and for a category the
+ * KPI definitions (and their versions) filtered on `from` now filter on `to` (and a tenant's template
+ * KPI's display name "… · from" reads "… · to"; its name, the KPI's key in addresses, stays), and for a category the
  * SLA policy's overrides of it (every version): they follow the rename, so new SRs of a renamed
  * category keep its SLA target. Where the version already overrides `to` for the same priority (a
  * category merged into the renamed one, or an override set for the new name beforehand), that one
@@ -364,6 +365,16 @@ function rewriteKpiFilters(
       )
       .run({ from, to })
   for (const table of ['kpi_definitions', 'kpi_definition_versions']) {
+    // A tenant's KPI made from a template is shown as "MTTR · <tenant>" (applyTemplates): that name
+    // follows too. A display name the admin wrote otherwise stays as written.
+    if (field === 'tenant')
+      sqlite
+        .prepare(
+          `UPDATE ${table} SET display_name = substr(display_name, 1, length(display_name) - length(@from)) || @to
+           WHERE filter IS NOT NULL AND json_valid(filter) AND json_extract(filter, '$.tenant') = @from
+             AND length(display_name) > length(@from) + 3 AND substr(display_name, -length(@from) - 3) = ' · ' || @from`,
+        )
+        .run({ from, to })
     sqlite
       .prepare(
         `UPDATE ${table} SET filter = json_set(filter, '$.${field}', @to)
