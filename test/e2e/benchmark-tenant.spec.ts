@@ -190,6 +190,14 @@ test('a KPI editor left open on a KPI filtered to a tenant renamed upstream foll
   await form.getByTestId('kpi-save').click()
   await expect(section.getByTestId('kpi-settings-status')).toContainText('(v2)')
   const r = await request.post(`${harness.url}/api/invoke/kpi:list`, { data: {} })
-  const kpis = ((await r.json()) as { data: { kpis: { filter: { tenant?: string } | null }[] } }).data.kpis
+  const kpis = (
+    (await r.json()) as { data: { kpis: { display_name: string; filter: { tenant?: string } | null }[] } }
+  ).data.kpis
   expect(kpis.map((k) => k.filter?.tenant)).toEqual([renamed])
+  // The template's name for the tenant's KPI follows too, on the server and in the list.
+  expect(kpis.map((k) => k.display_name)).toEqual([`평균 복구 시간 (MTTR) · ${renamed}`])
+  await expect(section.locator('[data-testid^="kpi-setting-MTTR"] strong')).toHaveText(
+    `평균 복구 시간 (MTTR) · ${renamed}`,
+  )
+  await settings.screenshot({ fullPage: true, path: 'test-results/kpi-settings-template-renamed-ko.png' })
 })
