@@ -35,9 +35,11 @@ export function apiAddress(url: URL): ServiceNowAddress | null {
 // Admins also paste the address their browser shows on a list or a record of the instance:
 // https://example.service-now.com/incident_list.do?sysparm_query=active=true (the classic UI),
 // …/now/nav/ui/classic/params/target/incident_list.do%3Fsysparm_query%3D… (Next Experience),
-// …/nav_to.do?uri=incident_list.do, or …/now/workspace/agent/home. Each is a web page, so a sync
-// through it failed with "a web page instead of JSON". A connection keeps the instance's address
-// instead (browserAddress), and takes the table the page shows when none was given.
+// …/nav_to.do?uri=incident_list.do, …/now/workspace/agent/home, a workspace's record
+// (…/now/sow/record/incident/<sys_id>) or a Service Portal page (…/sp?id=ticket&table=incident&sys_id=…,
+// …/esc?id=…). Each is a web page, so a sync through it failed with "a web page instead of JSON". A
+// connection keeps the instance's address instead (browserAddress), and takes the table the page
+// shows when none was given.
 
 /** The classic UI's pages whose `.do` name is no table (nav_to.do is read for its `uri`). */
 const UI_PAGES = new Set([
@@ -62,6 +64,13 @@ const NEXT_TARGET = /\/now\/nav\/ui\/classic\/params\/target\/(.*)$/i
 const NEXT_PAGE = /\/now(?:\/.*)?$/i
 /** A classic UI page: /<name>.do. */
 const CLASSIC_PAGE = /\/([^/]+)\.do$/i
+/**
+ * A Service Portal page: one path segment, the portal's URL suffix (sp, esc, csm, or whatever an
+ * instance named its portal), with the portal page in its query: /sp?id=ticket&table=incident&sys_id=….
+ */
+const PORTAL_PAGE = /\/([a-z0-9_-]+)\/?$/i
+/** A portal page's id (`ticket`, `form`, `list`, `sc_cat_item`): what tells a portal from a path prefix. */
+const PORTAL_PAGE_ID = /^[a-z][a-z0-9_-]*$/i
 
 export type BrowserAddress = {
   /** The instance's address: origin and any path prefix before the page, without a trailing slash. */
@@ -76,6 +85,33 @@ function tableOfPage(name: string): string | null {
   if (UI_PAGES.has(page)) return null
   const table = page.endsWith('_list') ? page.slice(0, -'_list'.length) : page
   return TABLE.test(table) ? table : null
+}
+
+/** A table name given as it is (a portal's `table` parameter, a workspace path's segment), lower-cased. */
+function tableName(text: string | null | undefined): string | null {
+  const table = text?.toLowerCase() ?? null
+  return table !== null && TABLE.test(table) ? table : null
+}
+
+/**
+ * The table a Next Experience or workspace page shows, from its path after /now: a record
+ * (`/now/sow/record/incident/<sys_id>`, `/now/workspace/agent/record/…`, `/now/cwf/agent/record/…`;
+ * the first record when a sub-record is open) or a list whose parameters name it
+ * (`/now/sow/list/params/list-id/<id>/table/incident`: after `params`, name and value pairs).
+ */
+function tableOfNextPage(rest: string): string | null {
+  const segments = rest
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decoded)
+  const params = segments.findIndex((s) => s.toLowerCase() === 'params')
+  const head = params < 0 ? segments : segments.slice(0, params)
+  const record = head.findIndex((s) => s.toLowerCase() === 'record')
+  if (record >= 0) return tableName(head[record + 1])
+  if (params < 0) return null
+  for (let i = params + 1; i + 1 < segments.length; i += 2)
+    if (segments[i]?.toLowerCase() === 'table') return tableName(segments[i + 1])
+  return null
 }
 
 /** The table of a page named by a relative address (`incident_list.do?sysparm_query=…`), if any. */
@@ -107,12 +143,25 @@ export function browserAddress(url: URL): BrowserAddress | null {
   if (next) return { base: base(next.index), table: tableOfTarget(decoded(next[1] ?? '')) }
   const page = CLASSIC_PAGE.exec(path)
   if (page?.[1]) {
-    const nav = page[1].toLowerCase() === 'nav_to'
+    const name = page[1].toLowerCase()
     return {
       base: base(page.index),
-      table: nav ? tableOfTarget(url.searchParams.get('uri')) : tableOfPage(page[1]),
+      // $sp.do is the portal's own page: /$sp.do?id=ticket&table=incident.
+      table:
+        name === 'nav_to'
+          ? tableOfTarget(url.searchParams.get('uri'))
+          : name === '$sp'
+            ? tableName(url.searchParams.get('table'))
+            : tableOfPage(page[1]),
     }
   }
   const now = NEXT_PAGE.exec(path)
-  return now ? { base: base(now.index), table: null } : null
+  if (now) return { base: base(now.index), table: tableOfNextPage(now[0].slice('/now'.length)) }
+  // A portal page: only its `id` tells it from an instance behind a path prefix (/servicenow), whose
+  // address may come with a harmless query (?sysparm_limit=10) but never with a portal page's id.
+  const portal = PORTAL_PAGE.exec(path)
+  const id = url.searchParams.get('id')
+  if (portal && id !== null && PORTAL_PAGE_ID.test(id))
+    return { base: base(portal.index), table: tableName(url.searchParams.get('table')) }
+  return null
 }

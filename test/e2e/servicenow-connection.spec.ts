@@ -97,6 +97,15 @@ test("a browser's address of a list is saved as the instance's address, as the f
   await page.getByTestId('connection-add').click()
   await page.locator('#conn-kind').selectOption('servicenow')
   await page.locator('#conn-name').fill('sn-list')
+  // A Service Portal page is a browser's address too: its table parameter fills the Table field.
+  await page
+    .locator('#conn-url')
+    .fill('https://acme.service-now.com/esc?id=ticket&table=sc_req_item&sys_id=9d38')
+  await expect(page.locator('#conn-table')).toHaveValue('sc_req_item')
+  await expect(hintOf(page, 'conn-url')).toHaveText(
+    '브라우저 주소입니다. 인스턴스 주소 https://acme.service-now.com(으)로 저장하고, 주소가 가리키는 sc_req_item 테이블을 읽습니다',
+  )
+  await form.screenshot({ path: 'test-results/servicenow-portal-url-ko.png' })
   await page
     .locator('#conn-url')
     .fill(

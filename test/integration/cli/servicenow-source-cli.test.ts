@@ -127,6 +127,12 @@ describe('a misspelt ServiceNow table, from the command line', () => {
     expect(other.stderr).toContain(
       `the source keeps the instance's address ${sim.url}; the page shows the table "problem", but the source reads "incident" as --table says`,
     )
+    // A Service Portal page (the employee center's ticket page) too.
+    const portal = await add('sn-portal', `${sim.url}/esc?id=ticket&table=incident&sys_id=9d385017`)
+    expect(portal).toMatchObject({ code: 0, stdout: `added servicenow source "sn-portal" (${sim.url})\n` })
+    expect(portal.stderr).toContain(
+      `note: --url is a browser's address of a page of the instance: the source keeps the instance's address ${sim.url}, and reads the table "incident" the page shows\n`,
+    )
     const json = await cli(['source', 'list', '--json', ...at])
     const stored = (JSON.parse(json.stdout) as { name: string; config: { url: string; table: string } }[])
       .filter((s) => s.name.startsWith('sn-'))
@@ -135,11 +141,14 @@ describe('a misspelt ServiceNow table, from the command line', () => {
       expect.arrayContaining([
         ['sn-list', sim.url, 'incident'],
         ['sn-other', sim.url, 'incident'],
+        ['sn-portal', sim.url, 'incident'],
       ]),
     )
-    // It syncs through the instance's Table API.
+    // They sync through the instance's Table API.
     const sync = await cli(['sync', '--source', 'sn-list', ...at], env)
     expect(sync.stdout).toMatch(/^servicenow:sn-list: ok — 10 rows in 1 page/)
+    const synced = await cli(['sync', '--source', 'sn-portal', ...at], env)
+    expect(synced.stdout).toMatch(/^servicenow:sn-portal: ok — 10 rows in 1 page/)
   })
 
   it("source add and update with the Table API's address keep the instance's and take its table when none is given", async () => {

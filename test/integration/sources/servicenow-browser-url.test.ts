@@ -42,6 +42,12 @@ describe('a ServiceNow URL pasted from the browser', () => {
       'sc_req_item',
     ],
     ['https://acme.service-now.com/now/workspace/agent/home', 'incident'],
+    ['https://acme.service-now.com/sp?id=ticket&table=problem&sys_id=9d385017', 'problem'],
+    ['https://acme.service-now.com/esc?id=ticket&table=sc_req_item&sys_id=9d385017', 'sc_req_item'],
+    ['https://acme.service-now.com/csm?id=form&table=change_request', 'change_request'],
+    ['https://acme.service-now.com/now/sow/record/problem/9d385017', 'problem'],
+    ['https://acme.service-now.com/now/workspace/agent/record/sc_req_item/9d385017', 'sc_req_item'],
+    ['https://acme.service-now.com/now/cwf/agent/record/change_request/9d385017', 'change_request'],
   ])('%s is stored as the instance, reading the table %s', (url, table) => {
     const added = add(url)
     expect(added.config).toMatchObject({ url: 'https://acme.service-now.com', table })
@@ -88,6 +94,27 @@ describe('a ServiceNow URL pasted from the browser', () => {
       NOW,
     )
     expect(kept).toMatchObject({ url: 'https://acme.service-now.com', table: 'sc_req_item' })
+  })
+
+  it("keeps the path prefix before a portal's page, and stores a harmless query on the instance's address as it is", async () => {
+    add('https://acme.service-now.com')
+    const portal = await updateSourceWithSecret(
+      ws.store,
+      undefined,
+      { name: 'sn', url: 'https://gw.example.go.kr/servicenow/esc?id=ticket&table=sc_req_item&sys_id=1' },
+      NOW,
+    )
+    expect(portal).toMatchObject({ url: 'https://gw.example.go.kr/servicenow', table: 'sc_req_item' })
+    const plain = await updateSourceWithSecret(
+      ws.store,
+      undefined,
+      { name: 'sn', url: 'https://gw.example.go.kr/servicenow?sysparm_limit=10' },
+      NOW,
+    )
+    expect(plain).toMatchObject({
+      url: 'https://gw.example.go.kr/servicenow?sysparm_limit=10',
+      table: 'sc_req_item',
+    })
   })
 })
 

@@ -289,6 +289,30 @@ describe('Connections form checks', () => {
 })
 
 describe('the address a ServiceNow connection is saved under', () => {
+  it("is the instance for a Service Portal page or a workspace's record, with the table it shows", () => {
+    expect(
+      storedAddress('servicenow', 'https://acme.service-now.com/esc?id=ticket&table=sc_req_item&sys_id=9d38'),
+    ).toEqual({ base: 'https://acme.service-now.com', table: 'sc_req_item', api: false })
+    expect(storedAddress('servicenow', 'https://gw.example.go.kr/sn/sp?id=list&table=problem')).toEqual({
+      base: 'https://gw.example.go.kr/sn',
+      table: 'problem',
+      api: false,
+    })
+    expect(storedAddress('servicenow', 'https://acme.service-now.com/now/sow/record/incident/9d38')).toEqual({
+      base: 'https://acme.service-now.com',
+      table: 'incident',
+      api: false,
+    })
+    // Its query is not stored: a sysparm_ck in a portal's address is no secret kept on disk.
+    const sn = { ...draft, kind: 'servicenow' as const, table: 'incident' }
+    expect(
+      checkConnectionDraft({
+        ...sn,
+        url: 'https://acme.service-now.com/sp?id=form&table=incident&sysparm_ck=0f1e',
+      }),
+    ).toEqual({})
+  })
+
   it('is the instance for a Table API address, with the table its path names', () => {
     expect(
       storedAddress('servicenow', 'https://acme.service-now.com/api/now/table/sc_req_item?sysparm_limit=5'),
@@ -316,6 +340,7 @@ describe('the address a ServiceNow connection is saved under', () => {
       api: false,
     })
     expect(storedAddress('servicenow', 'https://acme.service-now.com')).toBeNull()
+    expect(storedAddress('servicenow', 'https://acme.service-now.com/?id=ticket&table=incident')).toBeNull()
     expect(storedAddress('itsm', 'https://itsm.example.go.kr/api/now/table/incident')).toBeNull()
     expect(storedAddress('servicenow', 'https://u:p@acme.service-now.com/api/now/table/incident')).toBeNull()
   })
