@@ -10,6 +10,7 @@ import {
   connectorFor,
   getSource,
   listSources,
+  movesServer,
   removeSource,
   setServiceNowCodeMap,
   setServiceNowResumeMargin,
@@ -764,7 +765,8 @@ function addUpdateCommand(source: Command, withContext: WithContext): void {
         }
         const after = getSource(store, name) ?? record
         const changed = settingChanges(record.config, after.config)
-        const cursorsCleared = changed.some((c) => c.setting === 'url' || c.setting === 'table')
+        // As the core judged: the same server written another way keeps its cursors.
+        const cursorsCleared = movesServer(record.kind, record.config, after.config)
         print({ source: after, changed, cursorsCleared }, opts.json, () =>
           changed.length === 0
             ? `"${name}" is unchanged: its settings already were as given`

@@ -136,6 +136,18 @@ describe('source update', () => {
       const incremental = await cli(['sync', '--source', 'prod', '--json', ...at()], { ITSM_TOKEN: token })
       expect((JSON.parse(incremental.stdout) as { rows: number }[])[0]?.rows).toBe(0)
 
+      // The same server written another way (a trailing slash, the API path pasted): the cursors stay.
+      const slash = await cli(['source', 'update', 'prod', '--url', `${first.url}/api/v1/`, ...at()])
+      expect(slash.stdout).toBe(
+        'updated itsm source "prod":\n' +
+          `  URL: ${first.url} → ${first.url}/api/v1/\n` +
+          'Its sync cursors stay: the next sync goes on where the last one ended\n',
+      )
+      expect(stored(dir, 'prod')?.cursors).toEqual(cursors)
+      const back = await cli(['source', 'update', 'prod', '--url', first.url, '--json', ...at()])
+      expect(JSON.parse(back.stdout)).toMatchObject({ cursorsCleared: false })
+      expect(stored(dir, 'prod')?.cursors).toEqual(cursors)
+
       // A new server: its cursors start over and the next sync reads it all.
       const moved = await cli(['source', 'update', 'prod', '--url', second.url, '--json', ...at()])
       expect(moved.code).toBe(0)

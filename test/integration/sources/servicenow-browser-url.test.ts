@@ -118,6 +118,77 @@ describe('a ServiceNow URL pasted from the browser', () => {
   })
 })
 
+describe('a new URL of the same instance and table', () => {
+  const SOURCE = 'servicenow:sn'
+  /** What the connection learnt from its server: cursors, events waiting for their SR, served ids. */
+  const learnt = () => ({
+    cursors: ws.store.sqlite.prepare('SELECT entity, cursor FROM sync_state WHERE source = ?').all(SOURCE),
+    parked: ws.store.sqlite.prepare('SELECT source_id FROM sr_events_parked WHERE source = ?').all(SOURCE),
+    tenants: ws.store.sqlite.prepare('SELECT source_id FROM tenant_source_ids WHERE source = ?').all(SOURCE),
+  })
+  const update = (change: { url?: string; table?: string }) =>
+    updateSourceWithSecret(ws.store, undefined, { name: 'sn', ...change }, NOW)
+
+  beforeEach(() => {
+    add('https://acme.service-now.com')
+    const db = ws.store.sqlite
+    // As an earlier release stored a Table API address: as it was given.
+    db.prepare("UPDATE sources SET config = json_set(config, '$.url', ?) WHERE name = 'sn'").run(
+      'https://acme.service-now.com/api/now/table/incident',
+    )
+    db.prepare("INSERT INTO sync_state (source, entity, cursor, updated_at) VALUES (?, 'srs', ?, 0)").run(
+      SOURCE,
+      '{"updatedOn":"2026-03-18 05:00:00","sysId":"9d38"}',
+    )
+    db.prepare(
+      "INSERT INTO sr_events_parked (source, source_id, event, parked_at) VALUES (?, 'INC0010001', '{}', 0)",
+    ).run(SOURCE)
+    const tenant = db.prepare("INSERT INTO tenants (name, created_at) VALUES ('서울특별시청', 0)").run()
+    db.prepare(
+      "INSERT INTO tenant_source_ids (source, source_id, tenant_id, name) VALUES (?, 'c0mp4ny', ?, '서울특별시청')",
+    ).run(SOURCE, tenant.lastInsertRowid)
+  })
+
+  it('keeps what was read from it: a trailing slash, the host in capitals, a default port, an API path or a page', async () => {
+    const before = learnt()
+    expect(before.cursors).toHaveLength(1)
+    for (const url of [
+      'https://acme.service-now.com',
+      'https://acme.service-now.com/',
+      'https://ACME.Service-Now.com/',
+      'https://acme.service-now.com:443/api/now/v2/table/incident?sysparm_limit=10',
+      'https://acme.service-now.com/incident_list.do?sysparm_query=active=true',
+      'https://acme.service-now.com/sp?id=ticket&table=incident&sys_id=9d38',
+      'https://acme.service-now.com/?sysparm_limit=10',
+    ]) {
+      await update({ url })
+      expect(learnt(), url).toEqual(before)
+    }
+    await update({ url: 'https://acme.service-now.com', table: 'incident' })
+    expect(learnt()).toEqual(before)
+  })
+
+  it('forgets it for another instance, another path prefix or another table', async () => {
+    const empty = { cursors: [], parked: [], tenants: [] }
+    await update({ url: 'https://acme-test.service-now.com' })
+    expect(learnt()).toEqual(empty)
+    // A sync read something from the new instance…
+    ws.store.sqlite
+      .prepare("INSERT INTO sync_state (source, entity, cursor, updated_at) VALUES (?, 'srs', 'x', 0)")
+      .run(SOURCE)
+    // …then the same host behind a gateway's path is another server.
+    await update({ url: 'https://acme-test.service-now.com/gw' })
+    expect(learnt()).toEqual(empty)
+    ws.store.sqlite
+      .prepare("INSERT INTO sync_state (source, entity, cursor, updated_at) VALUES (?, 'srs', 'x', 0)")
+      .run(SOURCE)
+    // A page of the same instance showing another table, taken as the connection's table.
+    await update({ url: 'https://acme-test.service-now.com/gw/problem_list.do' })
+    expect(getSource(ws.store, 'sn')?.config).toMatchObject({ table: 'problem' })
+    expect(learnt()).toEqual(empty)
+  })
+})
+
 describe('a connection added with a browser address', () => {
   let sim: SnSimulator
   beforeAll(async () => {

@@ -130,9 +130,26 @@ describe('sources channels', () => {
     expect(app.secrets.values.get(key)).toBe(TOKEN)
     app.sync.scheduler.runNow()
     await app.sync.scheduler.idle()
-    expect((await app.ok('sources:list', {}))[0]?.cursors.length).toBeGreaterThan(0)
-    const moved = await app.ok('sources:update', { name: 'prod', url: `${sim.url}/` })
+    const cursors = (await app.ok('sources:list', {}))[0]?.cursors
+    expect(cursors?.length).toBeGreaterThan(0)
+    const served = (): unknown[] =>
+      app!.ws.store.sqlite
+        .prepare("SELECT source_id FROM tenant_source_ids WHERE source = 'itsm:prod' ORDER BY source_id")
+        .all()
+    const ids = served()
+    expect(ids.length).toBeGreaterThan(0)
+    // The same server written another way (a trailing slash, the API path the connector drops): what
+    // was read from it stays, and the next sync goes on where the last one ended.
+    for (const url of [`${sim.url}/`, `${sim.url}/api/v1`, `${sim.url}/api/v1/`]) {
+      const same = await app.ok('sources:update', { name: 'prod', url })
+      expect(same.url).toBe(url)
+      expect(same.cursors).toEqual(cursors)
+    }
+    expect(served()).toEqual(ids)
+    // Another server (the same host behind a path prefix): its cursors start over.
+    const moved = await app.ok('sources:update', { name: 'prod', url: `${sim.url}/itsm` })
     expect(moved.cursors).toEqual([])
+    expect(served()).toEqual([])
     // An event still waiting for its SR (parked-events.ts) goes with the source.
     const parked = app.ws.store.sqlite.prepare(
       "INSERT INTO sr_events_parked (source, source_id, event, parked_at) VALUES (?, 'SR-X', '{}', 0)",

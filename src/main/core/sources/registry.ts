@@ -6,13 +6,13 @@ import type { Store } from '../db/open-database'
 import { CoreError, reason } from '../errors'
 import type { SourceSecretKind } from '../secrets'
 import { DEFAULT_RETRY, type HttpDeps } from './http'
-import { createItsmConnector } from './itsm-rest/connector'
+import { createItsmConnector, normaliseBaseUrl } from './itsm-rest/connector'
 import { createServiceNowConnector } from './servicenow/connector'
 import { blockedPort } from '../../../shared/blocked-ports'
 import { stateMapSchema, type StateMap } from '../../../shared/servicenow-state-map'
 import { priorityMapSchema, type PriorityMap } from '../../../shared/servicenow-priority-map'
 import { resumeMarginSchema } from '../../../shared/servicenow-margin'
-import { apiAddress, browserAddress } from '../../../shared/servicenow-url'
+import { apiAddress, browserAddress, serviceNowAddress } from '../../../shared/servicenow-url'
 import { urlQueryProblem } from '../../../shared/url-query'
 import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
@@ -428,6 +428,37 @@ function saveConfig(store: Store, source: SourceRecord, config: unknown): Source
     .prepare('UPDATE sources SET config = ? WHERE id = ?')
     .run(JSON.stringify(parsed.config), source.id)
   return { ...parsed, id: source.id, name: source.name, createdAt: source.createdAt }
+}
+
+/**
+ * Where a connection's rows come from, as its connector reaches them: the server's address (host in
+ * lower case, no default port, no trailing slash; an ITSM REST URL without a pasted /api/v1, a
+ * ServiceNow one without its API path or the page a browser showed) and a ServiceNow connection's
+ * table. Two settings that read the same differ only in how the address was written.
+ */
+function readsFrom(kind: SourceConfig['kind'], config: { url?: unknown; table?: unknown }): string {
+  const text = typeof config.url === 'string' ? config.url : ''
+  if (kind === 'itsm') {
+    const base = URL.parse(normaliseBaseUrl(text))
+    return base ? `${base.origin}${base.pathname.replace(/\/+$/, '')}${base.search}${base.hash}` : text
+  }
+  const parsed = URL.parse(text)
+  const base = parsed ? (browserAddress(parsed)?.base ?? serviceNowAddress(parsed).base) : text
+  return `${base} ${String(config.table ?? 'incident')}`
+}
+
+/**
+ * Whether settings `after` of a `kind` connection read another server or table than `before`: its
+ * cursors, the events waiting for their SR and its tenants' and categories' ids then belong to the
+ * old one (forgetServerState). A URL written another way (a trailing slash, the host's case, a pasted
+ * API path or browser address of the same instance) is no move.
+ */
+export function movesServer(
+  kind: SourceConfig['kind'],
+  before: { url?: unknown; table?: unknown },
+  after: { url?: unknown; table?: unknown },
+): boolean {
+  return readsFrom(kind, before) !== readsFrom(kind, after)
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   forgetServerState,
   getSource,
   itsmConfigSchema,
+  movesServer,
   noSource,
   refusePastedTable,
   refuseUnusableUrl,
@@ -239,8 +240,9 @@ export async function updateSourceWithSecret(
   // connection stored so before that check keeps listing, and takes any other change).
   if (record.kind === 'servicenow' && (req.url !== undefined || req.table !== undefined))
     refusePastedTable(parsed.data as { url: string; table: string })
-  const moved =
-    parsed.data.url !== before['url'] || (parsed.data as { table?: string }).table !== before['table']
+  // The same server and table written another way (a trailing slash, the host's case, the API path
+  // or a page of the same instance) keeps what was read from them.
+  const moved = movesServer(record.kind, before, parsed.data)
   if (moved) refuseMove(req.name)
   const login = parsed.data as { proxyUser?: string; proxyPasswordEnv?: string }
   // The same proxy user keeps its password (stored, or the CLI's variable); another user needs one.

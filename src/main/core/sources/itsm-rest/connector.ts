@@ -202,7 +202,7 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
 }
 
 /** The base URL without trailing slashes or a pasted `/api/v1` suffix. */
-function normaliseBaseUrl(url: string): string {
+export function normaliseBaseUrl(url: string): string {
   let base = url.trim().replace(/\/+$/, '')
   if (base.endsWith(API_PREFIX)) base = base.slice(0, -API_PREFIX.length)
   return base
