@@ -1,6 +1,6 @@
 // Opens the workspace and the core handler table from the CLI's global options.
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { accessSync, constants, existsSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { Language } from '../../shared/domain'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import type { ApiResult, Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
@@ -27,6 +27,8 @@ export class UsageError extends Error {}
 
 export type CliContext = {
   workspace: Workspace
+  /** Whether opening it made the workspace (its folder held none before). */
+  created: boolean
   zone: string
   lang: Language
   asOf: number | null
@@ -83,26 +85,71 @@ export function cliDataDir(opts: GlobalOptions): string {
   return opts.dataDir ?? defaultDataDir()
 }
 
+/** The folders of `dir` and its parents that do not exist yet, innermost first. */
+function missingFolders(dir: string): string[] {
+  const missing: string[] = []
+  for (let at = resolve(dir); !existsSync(at); at = dirname(at)) {
+    missing.push(at)
+    if (dirname(at) === at) break
+  }
+  return missing
+}
+
+/** The database file and the files SQLite keeps beside it while it is open. */
+const DATABASE_FILES = ['', '-wal', '-shm', '-journal'].map((suffix) => `${DATABASE_FILE}${suffix}`)
+
+export type LazyCliContext = {
+  exists: boolean
+  zone: string
+  open(): CliContext
+  close(): void
+  /**
+   * Closes the workspace and, when `open` made it, removes it again: its database files, then the
+   * folders this command made for it (the --data-dir and any parent that was missing), each only
+   * when empty. A folder that was there before is never removed, nor anything else in one. Returns
+   * the workspace folder when the workspace was removed, else null.
+   */
+  discardIfMade(): string | null
+}
+
 /**
  * The workspace the global options name, opened on first use: `exists` says whether it is there
  * already. What can be checked without making it (the options, a folder that is a file) is checked
- * now. `import` opens a new workspace only once the file has rows to write.
+ * now. `import` opens a new workspace only once the file has rows to write, and removes it again
+ * when the import is cancelled.
  */
 export function lazyCliContext(
   opts: GlobalOptions,
   emitProgress?: (step: string, line: string) => void,
-): { exists: boolean; zone: string; open(): CliContext; close(): void } {
+): LazyCliContext {
   const zone = opts.tz ?? process.env['OPS_CONSOLE_TZ'] ?? DEFAULT_TIME_ZONE
   if (!isValidTimeZone(zone))
     throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
   const dataDir = cliDataDir(opts)
   prepareDataDir(dataDir, true)
+  // Taken before anything is made: only these folders are this command's to remove.
+  const madeFolders = missingFolders(dataDir)
   let ctx: CliContext | null = null
   return {
     exists: existsSync(join(dataDir, DATABASE_FILE)),
     zone,
     open: () => (ctx ??= openCliContext(opts, emitProgress)),
     close: () => ctx?.close(),
+    discardIfMade: () => {
+      if (ctx === null) return null
+      ctx.close()
+      if (!ctx.created) return null
+      for (const file of DATABASE_FILES) rmSync(join(dataDir, file), { force: true })
+      for (const folder of madeFolders) {
+        try {
+          rmdirSync(folder)
+        } catch {
+          // Not empty (something else was put there meanwhile) or not ours to remove: kept.
+          break
+        }
+      }
+      return resolve(dataDir)
+    },
   }
 }
 
@@ -155,6 +202,7 @@ export function openCliContext(
   })
   return {
     workspace,
+    created,
     zone,
     lang,
     asOf,

@@ -255,7 +255,8 @@ export function addImportCommand(program: Command): void {
       const progress = progressOn(process.stderr, { enabled: !opts.json })
       // An existing workspace is opened first (its sync log keeps a refused import); a new one is
       // made only once the file has rows to write, so a file refused for its columns or rows, or an
-      // import stopped while the file is read, leaves no empty workspace behind in a new --data-dir.
+      // import stopped while the file is read, leaves no empty workspace behind in a new --data-dir
+      // (one stopped while its rows are written removes the workspace it made, below).
       const workspace = lazyCliContext(opts, (step, line) => progress.show(step, line))
       const target = workspace.exists
         ? workspace.open().workspace.store
@@ -290,6 +291,16 @@ export function addImportCommand(program: Command): void {
             ? await recalculateStoppably(workspace.open(), progress, sigint, 'imported')
             : 'done'
         sigint.dispose()
+        // A cancelled import into a --data-dir that held no workspace leaves none, as a refused one
+        // does: the workspace made for its rows goes again (before, an empty workspace stayed behind,
+        // its sync log holding only the cancelled run). One that was there keeps its contents.
+        if (result.status === 'cancelled') {
+          const removed = workspace.discardIfMade()
+          if (removed !== null)
+            process.stderr.write(
+              `note: removed the new workspace in ${removed} again: nothing was imported\n`,
+            )
+        }
         finish(result, opts.json)
         if (recalc === 'stopped') process.exitCode = 1
       } finally {

@@ -1,12 +1,22 @@
-// SIGTERM and Ctrl+C against a running CLI process: a sync or an import stopped by SIGTERM, Ctrl+C
-// during the KPI recalculation that follows a sync, and a second, later Ctrl+C that quits at once.
+// SIGTERM and Ctrl+C against a running CLI process: a sync or an import stopped by SIGTERM, an import
+// into a new --data-dir stopped by Ctrl+C (the workspace it made goes again), Ctrl+C during the KPI
+// recalculation that follows a sync, and a second, later Ctrl+C that quits at once.
 //
 // Timing on a loaded machine: the recalculation of the fixture's 81 KPIs takes a few hundred
 // milliseconds, so the test freezes the CLI (SIGSTOP) as soon as it says the recalculation started,
 // sends the signal, and lets it go on (SIGCONT): the signal is then taken between two KPIs however
 // slowly this process read the line.
 import Database from 'better-sqlite3'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,8 +24,11 @@ import { openCliContext } from '../../../src/main/cli/context'
 import { recentSyncLog } from '../../../src/main/core/sync/state'
 import { DATABASE_FILE, openWorkspace } from '../../../src/main/core/workspace'
 import { startServiceNowSimulator } from '../../../src/main/simulators/servicenow/simulator'
-import { cli, spawnCli } from '../../helpers/cli'
+import { cli, repoRoot, spawnCli, type SpawnedCli } from '../../helpers/cli'
 import { writeGeneratedCsv } from '../../helpers/generated-csv'
+
+/** Rows of the generated CSV the import tests stop: 20 chunks of 5,000 to write. */
+const BIG_ROWS = 100_000
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -48,8 +61,11 @@ describe('signals to a running CLI command', () => {
   let kpiCount: number
   let sim: Awaited<ReturnType<typeof startServiceNowSimulator>>
   let slow: Awaited<ReturnType<typeof startServiceNowSimulator>>
+  let big: string
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'ops-signals-cli-'))
+    big = join(root, 'big.csv')
+    await writeGeneratedCsv(big, BIG_ROWS)
     sim = await startServiceNowSimulator({ seed: 11, count: 120 })
     // Every answer takes 3 s: a signal comes with the first page (1,000 of 1,500) committed.
     slow = await startServiceNowSimulator({ seed: 12, count: 1_500, faults: { latencyMs: 3_000 } })
@@ -115,21 +131,60 @@ describe('signals to a running CLI command', () => {
     }
   }, 60_000)
 
-  it('SIGTERM stops an import while it writes: nothing written, logged as cancelled, exit code 1', async () => {
-    const big = join(root, 'big.csv')
-    await writeGeneratedCsv(big, 60_000)
-    const dir = join(root, 'term-import')
+  /**
+   * A CLI import of the big CSV into `dir`, stopped by `signal` once it says it writes: the process
+   * is frozen (SIGSTOP) while the signal is sent, so the signal comes between two of its 20 chunks
+   * however slowly this process read the line.
+   */
+  async function stoppedImport(dir: string, signal: 'SIGINT' | 'SIGTERM'): Promise<SpawnedCli> {
     const run = spawnCli(['import', big, '--data-dir', dir])
-    await run.seen('writing: 0 of 60,000 rows')
-    run.child.kill('SIGTERM')
+    await run.seen(`writing: 0 of ${BIG_ROWS.toLocaleString('en-US')} rows\n`)
+    run.child.kill('SIGSTOP')
+    run.child.kill(signal)
+    run.child.kill('SIGCONT')
     expect(await run.exited).toEqual({ code: 1, signal: null })
     expect(run.stdout()).toBe('cancelled: nothing written\n')
-    expect(run.stderr()).toContain('stopping (SIGTERM): nothing will be written\n')
-    expect(storedRows(dir, 'import:file')).toBe(0)
+    const label = signal === 'SIGINT' ? 'Ctrl+C' : 'SIGTERM'
+    expect(run.stderr()).toContain(`stopping (${label}): nothing will be written\n`)
+    return run
+  }
+
+  it('Ctrl+C during an import into a new --data-dir removes the workspace it made, and only that', async () => {
+    // Two folders made by this command: the --data-dir and its missing parent.
+    const parent = join(root, 'new-parent')
+    const dir = join(parent, 'workspace')
+    const run = await stoppedImport(dir, 'SIGINT')
+    expect(run.stderr()).toContain(`note: created a new, empty workspace in ${dir}`)
+    expect(run.stderr()).toContain(`note: removed the new workspace in ${dir} again: nothing was imported\n`)
+    // Before, an empty workspace stayed there, its sync log holding the cancelled run.
+    expect(existsSync(parent)).toBe(false)
+    expect(existsSync(root)).toBe(true)
+    // A folder that was there (empty, or holding other files) stays as it was.
+    const kept = join(root, 'kept-folder')
+    mkdirSync(kept)
+    writeFileSync(join(kept, 'notes.txt'), 'mine')
+    const again = await stoppedImport(kept, 'SIGINT')
+    expect(again.stderr()).toContain(`note: removed the new workspace in ${kept} again`)
+    expect(readdirSync(kept)).toEqual(['notes.txt'])
+    expect(readFileSync(join(kept, 'notes.txt'), 'utf8')).toBe('mine')
+  }, 60_000)
+
+  it('SIGTERM stops an import into a workspace while it writes: its contents kept, logged as cancelled', async () => {
+    const dir = join(root, 'term-import')
+    const earlier = join(repoRoot, 'test/fixtures/import/canonical-utf8.csv')
+    expect((await cli(['import', earlier, '--data-dir', dir])).code).toBe(0)
+    const before = storedRows(dir, 'import:file')
+    expect(before).toBeGreaterThan(0)
+    const run = await stoppedImport(dir, 'SIGTERM')
+    expect(run.stderr()).not.toContain('removed')
+    expect(run.stderr()).not.toContain('created a new')
+    // The rows it held before, and none of the stopped import's.
+    expect(storedRows(dir, 'import:file')).toBe(before)
     const ws = openWorkspace({ dataDir: dir })
     try {
       expect(recentSyncLog(ws.store, 100, 'import:file')).toEqual([
         expect.objectContaining({ status: 'cancelled', rows: 0 }),
+        expect.objectContaining({ status: 'ok', rows: before }),
       ])
     } finally {
       ws.close()
