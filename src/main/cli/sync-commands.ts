@@ -26,7 +26,11 @@ import { describeCaCertificates, readCaCertificates } from '../core/sources/trus
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
 import { forgetSourceRuns } from '../core/sync/source-status'
 import { closeAbandonedRuns, SyncBusyError, syncingProcess } from '../core/sync/state'
-import { updateSourceWithSecret, type CommandLineChange } from '../core/sync/sources-admin'
+import {
+  testFailureMessage,
+  updateSourceWithSecret,
+  type CommandLineChange,
+} from '../core/sync/sources-admin'
 import { syncChannels } from '../../shared/ipc/channels/sync'
 import type { ParsedRequestOf } from '../../shared/ipc/contract'
 import { CoreError } from '../core/errors'
@@ -397,10 +401,14 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                 (lastFailure ? `; the last attempt: ${lastFailure}` : '') +
                 ': check the URL, the network and any proxy or firewall on the way (source test --timeout SECONDS waits longer)',
             )
-          // A misspelt table: the command line's way to change it, not the app's Settings.
-          if (err instanceof SourceError && err.reason?.code === 'servicenow_invalid_table')
-            throw new CommandFailed(commandLineAdvice(err.message, err.reason, name))
-          throw err
+          if (!(err instanceof SourceError)) throw err
+          // A misspelt table: the command line's way to change it, not the app's Settings. Either
+          // way the connection is named at the end, as the app's test and a sync's outcome do.
+          const said =
+            err.reason?.code === 'servicenow_invalid_table'
+              ? commandLineAdvice(err.message, err.reason, name)
+              : err.message
+          throw new CommandFailed(testFailureMessage(record, said))
         } finally {
           sigint.dispose()
         }

@@ -2,6 +2,8 @@
 import { spawn } from 'node:child_process'
 import Database from 'better-sqlite3'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -450,7 +452,7 @@ describe('source and sync commands', () => {
             ),
           ),
         ),
-        `error: Cannot reach ${refusedUrl}/api/v1/me (connect ECONNREFUSED 127.0.0.1:${port}) — gave up after 6 attempts`,
+        `error: Cannot reach ${refusedUrl}/api/v1/me (connect ECONNREFUSED 127.0.0.1:${port}) — gave up after 6 attempts (ITSM REST connection "refused")`,
       ])
       // --json: stdout stays for the JSON, and the attempts are not narrated.
       const quiet = await cli(['source', 'test', 'refused', '--json', '--data-dir', own], { T: 'x' })
@@ -478,6 +480,30 @@ describe('source and sync commands', () => {
       rmSync(own, { recursive: true, force: true })
     }
   }, 90_000)
+
+  it('source test of a /me that does not answer { name, role } names the connection once, at the end', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-sync-cli-me-'))
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ user: 'ops' }))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      const add = ['source', 'add', 'itsm', '--name', 'whoami', '--url', url, '--token-env', 'T']
+      expect((await cli([...add, '--data-dir', own])).code).toBe(0)
+      // Before: 'error: ITSM source "whoami": http://…/api/v1/me did not answer …', unlike every
+      // other failure, which ends with the connection as a sync's outcome names it.
+      expect(await cli(['source', 'test', 'whoami', '--data-dir', own], { T: 'token' })).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `error: ${url}/api/v1/me did not answer { name, role } (field "name": Invalid input: expected string, received undefined) (ITSM REST connection "whoami")\n`,
+      })
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+      rmSync(own, { recursive: true, force: true })
+    }
+  })
 
   it('source test records the ITSM account whose role the app follows; source remove frees it', async () => {
     const token = 'cli-role-token-77aa88bb'

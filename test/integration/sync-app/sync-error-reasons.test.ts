@@ -238,6 +238,53 @@ describe('sync failures carry their reason', () => {
     expect(limited.test).toMatchObject({ code: 'wait_too_long', params: { status: 429, until } })
   })
 
+  it('a /me that does not answer { name, role }: itsm_me_invalid, the connection named once at the end', async () => {
+    // A server that answers /me, but not with the protocol's account.
+    echo = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ user: 'ops' }))
+    })
+    await new Promise<void>((resolve) => echo!.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`
+    app = appContext()
+    await app.ok('sources:add', { kind: 'itsm', name: 'whoami', url, token: TOKEN })
+    const test = await app.ok('sources:test', { name: 'whoami' })
+    // Before: 'ITSM source "whoami": http://…/api/v1/me did not answer …', in other words than a
+    // sync's failures, which end with the connection as the English Sync screen names it.
+    expect(test.error?.message).toBe(
+      `${url}/api/v1/me did not answer { name, role } (field "name": Invalid input: expected string, received undefined) (ITSM REST connection "whoami")`,
+    )
+    // The app words it from the reason, whose params are as they were.
+    expect(test.error).toMatchObject({
+      cause: 'malformed',
+      reason: {
+        code: 'itsm_me_invalid',
+        params: {
+          source: 'whoami',
+          url: `${url}/api/v1/me`,
+          detail: 'field "name": Invalid input: expected string, received undefined',
+        },
+      },
+    })
+  })
+
+  it('a connection test that reached the server names the connection; a missing secret names it already', async () => {
+    sim = await startItsmSimulator({ seed: 3, srCount: 10, token: TOKEN })
+    app = appContext()
+    await app.ok('sources:add', { kind: 'itsm', name: 'wrong-token', url: sim.url, token: 'not-the-token' })
+    const test = await app.ok('sources:test', { name: 'wrong-token' })
+    expect(test.error?.message).toMatch(
+      /^The server refused the credentials \(401\) at .*\(ITSM REST connection "wrong-token"\)$/,
+    )
+    expect(test.error?.reason).toEqual({
+      code: 'http_auth',
+      params: { status: 401, url: `${sim.url}/api/v1/me`, said: 'Missing or invalid bearer token' },
+    })
+    await app.secrets.delete(app.secretKey('wrong-token', 'token'))
+    const missing = await app.ok('sources:test', { name: 'wrong-token' })
+    expect(missing.error?.message).toBe('No token for source "wrong-token": add it in Settings → Connections')
+  })
+
   it('no token stored keeps the core reason secret_missing', async () => {
     app = appContext()
     await app.ok('sources:add', { kind: 'itsm', name: 'no-secret', url: 'http://127.0.0.1:2', token: TOKEN })

@@ -241,7 +241,7 @@ const CASES = {
     {
       params: { url: 'https://itsm.example/api/v1/me', detail: 'field "name": Required' },
       message:
-        'ITSM source "prod": https://itsm.example/api/v1/me did not answer { name, role } (field "name": Required)',
+        'https://itsm.example/api/v1/me did not answer { name, role } (field "name": Required) (ITSM REST connection "prod")',
       cause: 'malformed',
     },
   ],

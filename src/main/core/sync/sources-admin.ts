@@ -38,6 +38,7 @@ import {
   storeSecrets,
   type SecretStore,
 } from '../secrets'
+import { connectionNameEn } from '../../../shared/labels'
 import { causeOf } from './causes'
 import { forgetSourceRuns, sourceView } from './source-status'
 import { workspaceSecretId } from '../db/meta'
@@ -363,6 +364,14 @@ export function requireSource(store: Store, name: string): SourceRecord {
 }
 
 /**
+ * A failed connection test's English message: the server's failure, then which connection, as a
+ * sync's failures say it (`… (ITSM REST connection "prod")`, without the collection).
+ */
+export function testFailureMessage(record: Pick<SourceRecord, 'kind' | 'name'>, message: string): string {
+  return `${message} (${connectionNameEn(record.kind, record.name)})`
+}
+
+/**
  * Connects and asks who the account is (`/me`). Waits between retries are capped at a second so
  * "Test connection" answers within seconds even when the server is down.
  */
@@ -373,14 +382,18 @@ export async function testSource(
 ): Promise<SourceTestResult> {
   const quick: HttpDeps = { ...deps, sleep: (ms, signal) => abortableSleep(Math.min(ms, 1000), signal) }
   let known: (string | null)[] = []
+  // Whether the server was asked: its failures name no connection, a missing secret's does already.
+  let asked = false
   try {
     // Inside: a keychain that cannot read a secret is this test's failure, said in words.
     known = Object.values(await resolveSourceSecrets(secrets, record))
     const connector = await connectorFor(record, secrets, quick)
+    asked = true
     const me = await connector.whoAmI(AbortSignal.timeout(30_000))
     return { ok: true, account: { name: me.name, role: me.role }, error: null }
   } catch (err) {
-    const message = redactSecrets(err instanceof Error ? err.message : String(err), known)
+    const said = err instanceof Error ? err.message : String(err)
+    const message = redactSecrets(asked ? testFailureMessage(record, said) : said, known)
     const network = typeof err === 'object' && err !== null && 'kind' in err && err.kind === 'network'
     const found = err instanceof SourceError || err instanceof CoreError ? err.reason : undefined
     const why = found ? redactReason(found, known) : null

@@ -185,7 +185,8 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
       const detail = describeIssue(me.error)
       throw new SourceError(
         'malformed',
-        `ITSM source "${config.name}": ${safeUrl(url)} did not answer { name, role } (${detail})`,
+        // The connection is named by whoever asked (the connection test), as a sync's failures are.
+        `${safeUrl(url)} did not answer { name, role } (${detail})`,
         undefined,
         undefined,
         false,
