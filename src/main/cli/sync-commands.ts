@@ -573,15 +573,35 @@ function noSource(store: Store, name: string): UsageError {
   return new UsageError(`No source named "${name}"${hint}`)
 }
 
-/** Options an ITSM REST source has no use for, refused (not dropped: a user who typed them meant something). */
+/** What an ITSM REST source lacks, per ServiceNow-only option that is not about logging in. */
+const SERVICENOW_ONLY: Record<string, string> = {
+  table: 'table',
+  stateMap: 'state codes',
+  priorityMap: 'priority codes',
+  resumeMargin: 're-read margin',
+}
+
+/**
+ * Options an ITSM REST source has no use for, refused (not dropped: a user who typed them meant
+ * something), saying why of each: "takes a bearer token, not --table" said nothing of a table.
+ */
 function refuseServiceNowOptions(local: Record<string, string | undefined>): void {
   const unused = ['user', 'passwordEnv', 'table', 'stateMap', 'priorityMap', 'resumeMargin'].filter(
     (k) => local[k] !== undefined,
   )
-  if (unused.length > 0)
-    throw new UsageError(
-      `An ITSM REST source takes a bearer token (--token-env), not ${unused.map(optionName).join(', ')}: those are for ServiceNow sources`,
-    )
+  if (unused.length === 0) return
+  const login = unused.some((k) => k === 'user' || k === 'passwordEnv')
+  const lacks = unused.flatMap((k) => (SERVICENOW_ONLY[k] ? [SERVICENOW_ONLY[k]] : []))
+  const why = [
+    ...(login ? ['logs in with a bearer token (--token-env)'] : []),
+    ...(lacks.length > 0
+      ? [`has no ${lacks.length > 1 ? `${lacks.slice(0, -1).join(', ')} or ${lacks.at(-1)}` : lacks[0]}`]
+      : []),
+  ]
+  throw new UsageError(
+    `${unused.map(optionName).join(', ')} ${unused.length > 1 ? 'are' : 'is'} for ServiceNow sources only: ` +
+      `an ITSM REST source ${why.join(' and ')}`,
+  )
 }
 
 /** The options `source update` takes: `source add`'s but --name (the source is named as its argument). */

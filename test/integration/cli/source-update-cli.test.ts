@@ -172,7 +172,16 @@ describe('source update', () => {
       [['nope', '--table', 'incident'], 'error: No source named "nope" (the sources: prod, sn)\n'],
       [
         ['prod', '--table', 'incident', '--user', 'x'],
-        'error: An ITSM REST source takes a bearer token (--token-env), not --user, --table: those are for ServiceNow sources\n',
+        'error: --user, --table are for ServiceNow sources only: an ITSM REST source logs in with a bearer token (--token-env) and has no table\n',
+      ],
+      // Before: "takes a bearer token (--token-env), not --table", as if the table were a login.
+      [
+        ['prod', '--table', 'incident'],
+        'error: --table is for ServiceNow sources only: an ITSM REST source has no table\n',
+      ],
+      [
+        ['prod', '--state-map', '4=PENDING', '--resume-margin', '600'],
+        'error: --state-map, --resume-margin are for ServiceNow sources only: an ITSM REST source has no state codes or re-read margin\n',
       ],
       [
         ['sn'],

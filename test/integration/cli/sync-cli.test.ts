@@ -580,7 +580,7 @@ describe('source and sync commands', () => {
     )
     expect(itsmWithUser.code).toBe(2)
     expect(itsmWithUser.stderr).toContain(
-      'An ITSM REST source takes a bearer token (--token-env), not --user, --password-env: those are for ServiceNow sources',
+      'error: --user, --password-env are for ServiceNow sources only: an ITSM REST source logs in with a bearer token (--token-env)\n',
     )
     const snNoUser = await add(
       'servicenow',
