@@ -114,6 +114,12 @@ export const API_ERROR_REASON_CODES = [
   'itsm_no_state_map',
   'itsm_no_priority_map',
   'itsm_no_resume_margin',
+  /** An ITSM REST connection asked not to read the SRs; `choices`: the collections it may skip. */
+  'skip_srs',
+  /** `names`: the names given that are no collection a connection can skip (comma separated); `choices`. */
+  'skip_unknown',
+  /** `name`: a ServiceNow connection, which reads its one table (no collections to skip). */
+  'servicenow_no_skip',
   /** `code`: a ServiceNow state code. */
   'state_map_code_missing',
   /** `code`: a ServiceNow priority code. */

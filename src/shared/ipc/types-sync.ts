@@ -3,6 +3,7 @@
 import type { ApiErrorReason } from './error-reasons'
 import type { SyncErrorReason, SyncFailureReason } from './sync-error-reasons'
 import type { Priority, SrStatus } from '../domain'
+import type { ItsmOptionalCollection } from '../itsm-skip'
 
 export type SourceKind = 'itsm' | 'servicenow'
 
@@ -47,6 +48,11 @@ export type SourceView = {
   priorityMap: Record<string, Priority> | null
   /** ServiceNow only: the seconds each sync re-reads before its stored position (60 by default). */
   resumeMarginSeconds: number | null
+  /**
+   * ITSM REST only: the collections the connection is set not to read, in the order a sync reads
+   * them (empty: it reads every one); null for ServiceNow.
+   */
+  skip: ItsmOptionalCollection[] | null
   /** ServiceNow basic auth user (not secret); null for bearer tokens. */
   user: string | null
   /**

@@ -31,7 +31,7 @@ describe('sync with collections the account may not read', () => {
     const [line, why, ...rest] = sync.stdout.split('\n')
     expect(line).toMatch(/^itsm:prod: failed — [\d,]+ rows in \d+ pages, /)
     expect(why).toBe(
-      '  The account may not read people, feature usage (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "prod")',
+      '  The account may not read people, feature usage (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "prod"). If the account is not meant to read them, turn them off in the connection\'s settings (Settings → Connections, or `source update prod --skip people,feature_usage`): the syncs then succeed without them',
     )
     expect(rest).toEqual([''])
 

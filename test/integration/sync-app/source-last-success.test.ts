@@ -138,10 +138,10 @@ describe("a source's last success", () => {
       at: partial,
       cause: 'forbidden',
       message:
-        'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "cli")',
+        'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "cli"). If the account is not meant to read them, turn them off in the connection\'s settings (Settings → Connections, or `source update cli --skip people,deployments`): the syncs then succeed without them',
       reason: {
         code: 'collections_refused',
-        params: { entities: 'people,deployments', source: 'cli', kind: 'itsm' },
+        params: { entities: 'people,deployments', source: 'cli', kind: 'itsm', skip: 'people,deployments' },
       },
     })
     expect((await app.ok('workspace:status', {})).syncFailing).toEqual(['cli'])

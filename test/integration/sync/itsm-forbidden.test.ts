@@ -86,11 +86,11 @@ describe('a collection the account may not read', () => {
       status: 'failed',
       reason: {
         code: 'collections_refused',
-        params: { entities: 'people,deployments', source: 'sim', kind: 'itsm' },
+        params: { entities: 'people,deployments', source: 'sim', kind: 'itsm', skip: 'people,deployments' },
       },
     })
     expect(outcome.error).toBe(
-      'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "sim")',
+      'The account may not read people, deployments (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "sim"). If the account is not meant to read them, turn them off in the connection\'s settings (Settings → Connections, or `source update sim --skip people,deployments`): the syncs then succeed without them',
     )
     expect(outcome.rows).toBeGreaterThan(0)
     // The SRs are current as of this run: the watermark the dashboards show moves on.
@@ -156,7 +156,7 @@ describe('a collection the account may not read', () => {
       params: { entities: 'sr_events,feature_usage' },
     })
     expect(outcome.error).toBe(
-      'The account may not read SR history, feature usage (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "sim")',
+      'The account may not read SR history, feature usage (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "sim"). If the account is not meant to read them, turn them off in the connection\'s settings (Settings → Connections, or `source update sim --skip sr_events,feature_usage`): the syncs then succeed without them',
     )
   })
 

@@ -96,6 +96,12 @@ const SAMPLES = {
   itsm_no_state_map: { name: 'prod-itsm' },
   itsm_no_priority_map: { name: 'prod-itsm' },
   itsm_no_resume_margin: { name: 'prod-itsm' },
+  skip_srs: { choices: 'tenants, categories, people, sr_events, deployments, feature_usage' },
+  skip_unknown: {
+    names: 'peple',
+    choices: 'tenants, categories, people, sr_events, deployments, feature_usage',
+  },
+  servicenow_no_skip: { name: 'snow' },
   state_map_code_missing: { name: 'snow', code: '-5' },
   priority_map_code_missing: { name: 'snow', code: '6' },
   servicenow_password_needed: {},

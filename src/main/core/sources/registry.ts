@@ -14,6 +14,7 @@ import { priorityMapSchema, type PriorityMap } from '../../../shared/servicenow-
 import { resumeMarginSchema } from '../../../shared/servicenow-margin'
 import { apiAddress, browserAddress, serviceNowAddress } from '../../../shared/servicenow-url'
 import { urlQueryProblem } from '../../../shared/url-query'
+import { itsmSkipSchema, skipProblem, skipProblemText, SKIP_CHOICES } from '../../../shared/itsm-skip'
 import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
 import type { Connector } from './types'
@@ -104,9 +105,24 @@ export function refusePastedTable(config: { url: string; table: string }): void 
 const TABLE_NAME = /^[a-z0-9_]+$/
 
 export const itsmConfigSchema = z
-  .object({ url, tokenEnv: envName.optional(), ...transportFields })
+  .object({
+    url,
+    tokenEnv: envName.optional(),
+    /**
+     * Collections this connection does not read (e.g. a token scoped to the SRs may not read people):
+     * never asked for, so a sync without them is a whole success. Absent: every collection is read.
+     */
+    skip: itsmSkipSchema.optional(),
+    ...transportFields,
+  })
   .strict()
   .superRefine(checkProxyLogin)
+  // An empty list is stored as none: the same connection, read whole.
+  .transform((config) => {
+    if (config.skip === undefined || config.skip.length > 0) return config
+    const { skip: _none, ...rest } = config
+    return rest as typeof config
+  })
 export const serviceNowConfigSchema = z
   .object({
     url,
@@ -152,6 +168,26 @@ export function envSecrets(env: NodeJS.ProcessEnv = process.env): SecretResolver
     const varName = secretEnvName(source, secret)
     return varName ? (env[varName] ?? null) : null
   }
+}
+
+/**
+ * Refuses an ITSM REST connection's list of collections not to read that names the SRs or a
+ * collection there is none of, with a reason the app words (the schema refuses the same, in English
+ * only). `config`: the settings as given.
+ */
+export function refuseSkip(kind: string, config: unknown): void {
+  const skip = (config as { skip?: unknown } | null)?.skip
+  if (kind !== 'itsm' || !Array.isArray(skip)) return
+  const problem = skipProblem(skip.map(String))
+  if (!problem) return
+  const problems = `skip: ${skipProblemText(problem)}`
+  throw new CoreError(
+    'BAD_REQUEST',
+    problems,
+    problem.code === 'srs'
+      ? reason('skip_srs', { choices: SKIP_CHOICES })
+      : reason('skip_unknown', { names: problem.names.join(', '), choices: SKIP_CHOICES }),
+  )
 }
 
 function parseConfig(kind: string, raw: unknown): SourceConfig {
@@ -244,6 +280,7 @@ export function checkNewSource(input: { name: string; kind: string; config: unkn
     input.kind === 'servicenow'
       ? withInstanceAddress(input.config, typeof given === 'object' && given?.table !== undefined)
       : input.config
+  refuseSkip(input.kind, config)
   const parsed = parseConfig(input.kind, config)
   refuseUnusableUrl(parsed.kind, parsed.config.url)
   if (parsed.kind === 'servicenow') refusePastedTable(parsed.config)
@@ -521,7 +558,13 @@ export async function connectorFor(
   if (source.kind === 'itsm') {
     const token = await need('token', source.config.tokenEnv)
     return createItsmConnector(
-      { name: source.name, url: source.config.url, token, retry: DEFAULT_RETRY },
+      {
+        name: source.name,
+        url: source.config.url,
+        token,
+        retry: DEFAULT_RETRY,
+        ...(source.config.skip ? { skip: source.config.skip } : {}),
+      },
       deps,
     )
   }

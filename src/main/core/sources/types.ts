@@ -62,6 +62,11 @@ export type Connector = {
   /** The source name; SR rows are written with source = `${kind}:${name}`. */
   readonly name: string
   readonly entities: readonly SyncEntity[]
+  /**
+   * Collections the connection is set not to read (an ITSM REST connection's `skip`): left out of
+   * `entities`, named by the engine's advice when another collection is refused (403).
+   */
+  readonly skipped?: readonly SyncEntity[]
   fetchPage<E extends SyncEntity>(entity: E, cursor: string | null, opts: FetchPageOptions): Promise<Page<E>>
   /** The connected account and its role when the source reports it (`/me`), used for admin rights. */
   whoAmI(signal: AbortSignal): Promise<WhoAmI>

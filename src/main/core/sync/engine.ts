@@ -114,6 +114,8 @@ export async function syncSource(
   pruneSyncLog(store, source, startedAt)
 
   const wanted = opts.entities ?? connector.entities
+  // A collection the connection is set not to read (connector.skipped) is not among its entities:
+  // never asked for, no log entry, its cursor left where it stood (see the ITSM REST connector).
   const entities = SYNC_ENTITIES.filter((e) => wanted.includes(e) && connector.entities.includes(e))
   let rows = 0
   let pages = 0
@@ -163,7 +165,7 @@ export async function syncSource(
   if (refused.length > 0) {
     // Not a whole success: the run says which collections were refused, and the connection's last
     // success does not move (source-status.ts).
-    const { message, reason } = refusedFailure(refused, connector.kind, connector.name)
+    const { message, reason } = refusedFailure(refused, connector.kind, connector.name, connector.skipped)
     return { source, status: 'failed', rows, pages, error: message, reason, startedAt, finishedAt }
   }
   return { source, status: 'ok', rows, pages, error: null, reason: null, startedAt, finishedAt }

@@ -16,12 +16,17 @@ import { SYNC_ENTITIES } from '../sources/types'
 import type { StateMap } from '../../../shared/servicenow-state-map'
 import type { PriorityMap } from '../../../shared/servicenow-priority-map'
 import { RESUME_MARGIN_SECONDS } from '../../../shared/servicenow-margin'
+import type { ItsmOptionalCollection } from '../../../shared/itsm-skip'
 
 /**
  * A source as far as its runs are concerned: sync-log entries are kept by `kind:name`, so the
  * entries of a connection removed earlier under the same name are told apart by `createdAt`.
  */
-type RunSource = Pick<SourceRecord, 'kind' | 'name'> & { createdAt?: number }
+type RunSource = Pick<SourceRecord, 'kind' | 'name'> & {
+  createdAt?: number
+  /** The connection's settings, when known: the collections it skips name the advice of a refusal. */
+  config?: object
+}
 
 type RunRecord = {
   lastSuccessAt: number | null
@@ -207,7 +212,8 @@ function fromSyncLog(store: Store, source: RunSource): RunRecord {
   // A run that skipped collections refused to the account (403) and then ended well, or that failed
   // later on another: said as the engine said it (a CLI run leaves only its log entries).
   const refused = refusedInNewestRun(run)
-  const skipped = last && refused.length > 0 ? refusedFailure(refused, source.kind, source.name) : null
+  const skipped =
+    last && refused.length > 0 ? refusedFailure(refused, source.kind, source.name, skipOf(source)) : null
   const before = refusedBeforeFailure(run)
   const reason = last ? withRefused(parseReason(last.reason), before) : null
   const message = last?.error && before.length > 0 ? `${last.error}; ${refusedNote(before)}` : last?.error
@@ -226,6 +232,12 @@ function fromSyncLog(store: Store, source: RunSource): RunRecord {
             }
           : null,
   }
+}
+
+/** The collections a connection is set not to read, when its settings are known. */
+function skipOf(source: RunSource): readonly string[] {
+  const skip = (source.config as { skip?: unknown } | undefined)?.skip
+  return Array.isArray(skip) ? skip.map(String) : []
 }
 
 function cursors(store: Store, key: string): CursorView[] {
@@ -281,6 +293,7 @@ export async function sourceView(
     stateMap?: StateMap
     priorityMap?: PriorityMap
     resumeMarginSeconds?: number
+    skip?: ItsmOptionalCollection[]
   }
   const needs = record.kind === 'servicenow' && config.user ? 'password' : 'token'
   const env = needs === 'password' ? config.passwordEnv : config.tokenEnv
@@ -294,6 +307,7 @@ export async function sourceView(
     priorityMap: record.kind === 'servicenow' && config.priorityMap ? { ...config.priorityMap } : null,
     resumeMarginSeconds:
       record.kind === 'servicenow' ? (config.resumeMarginSeconds ?? RESUME_MARGIN_SECONDS.default) : null,
+    skip: record.kind === 'itsm' ? [...(config.skip ?? [])] : null,
     user: config.user ?? null,
     secret: stored[needs] !== 'missing' ? stored[needs] : env ? 'env' : 'missing',
     secretEnv: env ?? null,

@@ -17,6 +17,7 @@ import {
   movesServer,
   noSource,
   refusePastedTable,
+  refuseSkip,
   refuseUnusableUrl,
   removeSource,
   withInstanceAddress,
@@ -84,7 +85,7 @@ export async function addSourceWithSecret(
   }
   const config =
     req.kind === 'itsm'
-      ? { url: req.url, ...transport }
+      ? { url: req.url, ...(req.skip && req.skip.length > 0 ? { skip: req.skip } : {}), ...transport }
       : {
           url: req.url,
           ...(req.table ? { table: req.table } : {}),
@@ -222,6 +223,19 @@ export async function updateSourceWithSecret(
       reason('itsm_fields'),
     )
   }
+  // Which collections an ITSM REST connection reads changes nothing already read: the cursors stay
+  // (a collection turned on again resumes where it stood, see the ITSM REST connector).
+  if (req.skip !== undefined) {
+    if (record.kind === 'servicenow')
+      throw new CoreError(
+        'BAD_REQUEST',
+        `"${req.name}" is a ServiceNow connection: only ITSM REST connections have collections to skip (a ServiceNow connection reads its one table)`,
+        reason('servicenow_no_skip', { name: req.name }),
+      )
+    if (req.skip === null || req.skip.length === 0) delete merged['skip']
+    else merged['skip'] = req.skip
+  }
+  refuseSkip(record.kind, merged)
   const schema = record.kind === 'itsm' ? itsmConfigSchema : serviceNowConfigSchema
   // A browser's address of the instance's page, or the Table API's, is stored as the instance's (its
   // table taken unless this change gives one), as when a connection is added.

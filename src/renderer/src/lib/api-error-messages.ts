@@ -93,6 +93,11 @@ const ko = {
       '"{{name}}" 연결은 ITSM REST 연결입니다. 우선순위 코드는 ServiceNow 연결에만 있습니다.',
     itsm_no_resume_margin:
       '"{{name}}" 연결은 ITSM REST 연결입니다. 재읽기 여유는 ServiceNow 연결에만 있습니다.',
+    skip_srs:
+      '서비스 요청(srs)은 동기화의 본래 대상이라 항상 읽으며 끌 수 없습니다. 읽지 않도록 끌 수 있는 항목: {{choices}}',
+    skip_unknown: '{{names}}: 읽지 않도록 끌 수 있는 항목이 아닙니다. 다음 중에서 고르세요: {{choices}}',
+    servicenow_no_skip:
+      '"{{name}}" 연결은 ServiceNow 연결입니다. 읽지 않을 항목은 ITSM REST 연결에만 있습니다(ServiceNow 연결은 테이블 하나만 읽습니다).',
     state_map_code_missing: '"{{name}}" 연결의 상태 코드에 {{code}} 항목이 없습니다.',
     priority_map_code_missing: '"{{name}}" 연결의 우선순위 코드에 {{code}} 항목이 없습니다.',
     servicenow_password_needed: 'ServiceNow 사용자의 비밀번호를 입력하세요.',
@@ -225,6 +230,11 @@ const en: typeof ko = {
       '"{{name}}" is an ITSM REST connection: only ServiceNow connections have priority codes.',
     itsm_no_resume_margin:
       '"{{name}}" is an ITSM REST connection: only ServiceNow connections have a re-read margin.',
+    skip_srs:
+      'The service requests (srs) cannot be turned off: they are what a sync is for. The collections a connection can skip: {{choices}}',
+    skip_unknown: '{{names}}: not a collection a connection can skip. Choose from: {{choices}}',
+    servicenow_no_skip:
+      '"{{name}}" is a ServiceNow connection: only ITSM REST connections have collections to skip (a ServiceNow connection reads its one table).',
     state_map_code_missing: 'The connection "{{name}}" has no state code {{code}}.',
     priority_map_code_missing: 'The connection "{{name}}" has no priority code {{code}}.',
     servicenow_password_needed: 'Enter the password of the ServiceNow user.',

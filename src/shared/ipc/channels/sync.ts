@@ -66,6 +66,11 @@ const caCertificate = z
 const proxy = z.string().min(1).max(2048)
 /** The user of a proxy that asks for a login; its password travels like the other secrets. */
 const proxyUser = z.string().min(1).max(200)
+/**
+ * ITSM REST: the collections the connection does not read (entity keys such as people,
+ * deployments). The core checks the names (never the SRs; shared/itsm-skip.ts) with a reason the UI words.
+ */
+const skip = z.array(z.string().min(1).max(40)).max(20)
 const table = z
   .string()
   .regex(/^[a-z0-9_]+$/, 'A table name such as incident')
@@ -78,6 +83,7 @@ const addSource = z.discriminatedUnion('kind', [
       name: sourceName,
       url,
       token: bearerToken,
+      skip: skip.optional(),
       caCertificate: caCertificate.optional(),
       proxy: proxy.optional(),
       proxyUser: proxyUser.optional(),
@@ -119,6 +125,8 @@ const updateSource = z
     priorityMap: priorityMapSchema.nullable().optional(),
     /** ServiceNow: the seconds each sync re-reads; null puts back the default minute; omitted keeps it. */
     resumeMarginSeconds: resumeMarginSchema.nullable().optional(),
+    /** ITSM REST: a new list replaces the collections not read; null or [] reads them all; omitted keeps it. */
+    skip: skip.nullable().optional(),
     /** null switches a ServiceNow source to a bearer token. */
     user: z.string().min(1).max(200).nullable().optional(),
     /** A new secret replaces the stored one; omitted keeps it. */

@@ -30,7 +30,14 @@ import {
 } from './wire'
 import { syncEntityNameEn } from '../../../../shared/labels'
 
-export type ItsmConfig = { name: string; url: string; token: string; retry?: RetryPolicy }
+export type ItsmConfig = {
+  name: string
+  url: string
+  token: string
+  retry?: RetryPolicy
+  /** Collections this connection does not read (never the SRs): not among its entities, never asked for. */
+  skip?: readonly SyncEntity[]
+}
 
 const ROLES: readonly AccountRole[] = ['admin', 'manager', 'operator', 'viewer']
 
@@ -199,7 +206,21 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
     return { name: me.data.name, role }
   }
 
-  return { kind: 'itsm', name: config.name, entities: SYNC_ENTITIES, fetchPage, whoAmI }
+  // A collection the connection is set not to read is left out of its entities, so no sync asks for
+  // it, and its cursor stays where the last read left it. Turned on again, it resumes from there
+  // rather than from the beginning: paging is by (updated_at, id), and every row created or changed
+  // upstream while it was off carries a later updated_at than that cursor, so resuming reads all of
+  // them (a row served under a name an SR had already brought in takes that person or tenant over, §4),
+  // while starting over would only read again what is stored. A full sync still starts over.
+  const skipped = SYNC_ENTITIES.filter((e) => e !== 'srs' && config.skip?.includes(e))
+  return {
+    kind: 'itsm',
+    name: config.name,
+    entities: SYNC_ENTITIES.filter((e) => !skipped.includes(e)),
+    skipped,
+    fetchPage,
+    whoAmI,
+  }
 }
 
 /** The base URL without trailing slashes or a pasted `/api/v1` suffix. */
