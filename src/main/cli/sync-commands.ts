@@ -22,6 +22,7 @@ import { syncEntityNameEn } from '../../shared/labels'
 import { parsePriorityMapText } from '../../shared/servicenow-priority-map'
 import { codeMapText, type CodeMapParse } from '../../shared/servicenow-code-map'
 import { RESUME_MARGIN_SECONDS, resumeMarginSchema } from '../../shared/servicenow-margin'
+import { parseSkipText, SKIP_CHOICES } from '../../shared/itsm-skip'
 import { describeCaCertificates, readCaCertificates } from '../core/sources/trust'
 import { syncSource, type SyncOutcome, type SyncProgress } from '../core/sync/engine'
 import { forgetSourceRuns } from '../core/sync/source-status'
@@ -94,6 +95,10 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .option('--proxy <URL>', 'HTTP proxy to reach the server through, e.g. http://proxy.example.go.kr:8080')
     .option('--proxy-user <user>', 'user of a proxy that asks for a login')
     .option('--proxy-password-env <VAR>', "environment variable holding the proxy user's password")
+    .option(
+      '--skip <COLLECTIONS>',
+      `ITSM REST: collections this connection does not read, e.g. people,deployments for a token scoped to the SRs (${SKIP_CHOICES})`,
+    )
     .action(async (kind: string, local: Record<string, string | undefined>, cmd: Command) => {
       for (const flags of ['--name <name>', '--url <url>'])
         if (local[flags.slice(2, flags.indexOf(' '))] === undefined)
@@ -101,6 +106,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
             code: 'commander.missingMandatoryOptionValue',
           })
       if (kind === 'itsm') refuseServiceNowOptions(local)
+      if (kind === 'servicenow') refuseItsmOptions(local)
       if (kind === 'servicenow' && local['passwordEnv'] !== undefined && local['user'] === undefined)
         throw new UsageError(
           '--password-env holds the password of --user: give --user too, or --token-env for a bearer token',
@@ -118,6 +124,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           ? {
               url: local['url'],
               ...(local['tokenEnv'] ? { tokenEnv: local['tokenEnv'] } : {}),
+              ...(local['skip'] !== undefined ? { skip: parseSkipText(local['skip']) } : {}),
               ...transport,
             }
           : {
@@ -163,7 +170,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         print(
           added,
           opts.json,
-          (s) => `added ${s.kind} source "${s.name}" (${s.config.url})${caLines(s.config.ca)}`,
+          (s) => `added ${s.kind} source "${s.name}" (${s.config.url})${skipLine(s)}${caLines(s.config.ca)}`,
         )
         const shortened =
           added.kind === 'servicenow' ? pageAddressNote(local['url'] ?? '', added.config) : null
@@ -293,7 +300,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     )
   source
     .command('list')
-    .description('list the sources with their URL, proxy, state and priority maps and CA certificates')
+    .description(
+      'list the sources with their URL, proxy, state and priority maps, collections not read and CA certificates',
+    )
     .action(async (_local: unknown, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const sources = listSources(ctx.workspace.store)
@@ -315,6 +324,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
                     (s.kind === 'servicenow' && s.config.resumeMarginSeconds !== undefined
                       ? `\n  re-read margin: ${formatSeconds(s.config.resumeMarginSeconds)}`
                       : '') +
+                    skipLine(s) +
                     caLines(s.config.ca),
                 )
                 .join('\n'),
@@ -604,6 +614,20 @@ function refuseServiceNowOptions(local: Record<string, string | undefined>): voi
   )
 }
 
+/** Options only an ITSM REST source has, refused for a ServiceNow one (it reads its one table). */
+function refuseItsmOptions(local: Record<string, string | undefined>): void {
+  if (local['skip'] !== undefined)
+    throw new UsageError(
+      '--skip is for ITSM REST sources: a ServiceNow source reads its one table, with no collections to skip',
+    )
+}
+
+/** `\n  not read: people, deployments` for an ITSM REST source that skips collections, else ''. */
+function skipLine(source: { kind: string; config: object }): string {
+  const skip = (source.config as { skip?: readonly string[] }).skip
+  return source.kind === 'itsm' && skip && skip.length > 0 ? `\n  not read (--skip): ${skip.join(', ')}` : ''
+}
+
 /** The options `source update` takes: `source add`'s but --name (the source is named as its argument). */
 const UPDATE_OPTIONS = [
   'url',
@@ -618,6 +642,7 @@ const UPDATE_OPTIONS = [
   'proxy',
   'proxyUser',
   'proxyPasswordEnv',
+  'skip',
 ] as const
 
 /** A stored setting as `source update` reports its change: its label and its value in words. */
@@ -640,6 +665,7 @@ const SETTING_TEXT: Record<string, { label: string; text: (value: unknown) => st
   proxy: { label: 'proxy', text: String },
   proxyUser: { label: 'proxy user', text: String },
   proxyPasswordEnv: { label: 'proxy password variable', text: (v) => `$${String(v)}` },
+  skip: { label: 'collections not read', text: (v) => (v as string[]).join(', ') },
 }
 
 /** One setting `source update` changed; null: not set (before or after). */
@@ -695,14 +721,19 @@ function addUpdateCommand(source: Command, withContext: WithContext): void {
     .option('--proxy <URL>', 'HTTP proxy to reach the server through (its login stays)')
     .option('--proxy-user <user>', 'user of a proxy that asks for a login')
     .option('--proxy-password-env <VAR>', "environment variable holding the proxy user's password")
+    .option(
+      '--skip <COLLECTIONS>',
+      `ITSM REST: collections not to read, e.g. people,deployments (replaces the list; none: read them all) (${SKIP_CHOICES})`,
+    )
     .addHelpText(
       'after',
       "\nOnly the options given change; the source keeps its other settings, its secrets (the app's\n" +
         'keychain ones too), its sync log and its SRs. A new --url or --table starts its sync cursors\n' +
         'over (as the app does): the next sync reads the source from the beginning, and the change is\n' +
-        'refused while a sync pulls the source. Every other change keeps the cursors. To remove a map,\n' +
-        'the margin, the CA certificates or the proxy: source state-map|priority-map NAME --clear,\n' +
-        'source resume-margin NAME --default, source ca NAME --clear, source proxy NAME --clear.',
+        'refused while a sync pulls the source. Every other change keeps the cursors (a collection no\n' +
+        'longer skipped resumes where it stood). To remove a map, the margin, the CA certificates or the\n' +
+        'proxy: source state-map|priority-map NAME --clear, source resume-margin NAME --default,\n' +
+        'source ca NAME --clear, source proxy NAME --clear; to read every collection: --skip none.',
     )
     .action(async (name: string, local: Record<string, string | undefined>, cmd: Command) => {
       const given = UPDATE_OPTIONS.filter((key) => local[key] !== undefined)
@@ -744,6 +775,7 @@ function addUpdateCommand(source: Command, withContext: WithContext): void {
           ...(ca !== undefined ? { caCertificate: ca } : {}),
           ...(local['proxy'] !== undefined ? { proxy: local['proxy'] } : {}),
           ...(local['proxyUser'] !== undefined ? { proxyUser: local['proxyUser'] } : {}),
+          ...(local['skip'] !== undefined ? { skip: parseSkipText(local['skip']) } : {}),
         }
         const commandLine: CommandLineChange = {
           ...(local['tokenEnv'] !== undefined ? { tokenEnv: local['tokenEnv'] } : {}),

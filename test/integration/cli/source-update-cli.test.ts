@@ -185,7 +185,7 @@ describe('source update', () => {
       ],
       [
         ['sn'],
-        'error: Nothing to change: give one or more of --url, --table, --user, --password-env, --token-env, --state-map, --priority-map, --resume-margin, --ca-file, --proxy, --proxy-user, --proxy-password-env\n',
+        'error: Nothing to change: give one or more of --url, --table, --user, --password-env, --token-env, --state-map, --priority-map, --resume-margin, --ca-file, --proxy, --proxy-user, --proxy-password-env, --skip\n',
       ],
       // All or nothing: the table given with a refused URL is not changed either.
       [
