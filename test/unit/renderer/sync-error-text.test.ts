@@ -223,6 +223,24 @@ describe('sync error wording', () => {
     )
   })
 
+  it('an ITSM REST connection refused collections is told how to turn them off, with the --skip to give', async () => {
+    // `skip`: the collections the connection skips already and the refused ones, as the core lists them.
+    const why = reason('collections_refused', {
+      entities: 'feature_usage',
+      source: 'prod',
+      kind: 'itsm',
+      skip: 'people,feature_usage',
+    })
+    expect(syncErrorText(await translator('ko'), why, ENGLISH, 'ko')).toBe(
+      '이 계정에는 기능 사용 읽기 권한이 없어(403) 이번 동기화에서 건너뛰었습니다. 나머지 데이터는 받았으며, 다음 동기화에서 다시 요청합니다. (ITSM REST 연결 "prod") ' +
+        '이 계정이 원래 읽지 않는 항목이라면 설정 → 연결에서 이 연결의 "읽을 항목" 체크를 해제하세요(명령줄: source update prod --skip people,feature_usage). 그러면 그 항목 없이 동기화가 성공합니다.',
+    )
+    expect(syncErrorText(await translator('en'), why, ENGLISH, 'en')).toBe(
+      'The account may not read feature usage (403): skipped in this sync. The other data was synced, and the next sync asks again. (ITSM REST connection "prod") ' +
+        'If the account is not meant to read them, untick them under "Collections read" in Settings → Connections (command line: source update prod --skip people,feature_usage): the syncs then succeed without them.',
+    )
+  })
+
   it('a run that failed after skipping refused collections says them after why it failed, in both languages', async () => {
     // The core's English message ends with its own note; the reason carries the collections as `refused`.
     const english = `The server failed (500) at ${URL}; before that, people, SR history were skipped: the account may not read them (403)`

@@ -10,7 +10,7 @@ import { errorText } from '../../lib/api-error-text'
 import { useApiEvent } from '../../lib/use-api-event'
 import { useApiQuery } from '../../lib/use-api-query'
 import { formatSeconds } from '../../i18n/format'
-import { syncErrorText } from '../sync/sync-error-text'
+import { entityNames, syncErrorText } from '../sync/sync-error-text'
 import { CaCertificateList } from './ca-certificates'
 import { SourceForm } from './source-form'
 import { CODE_MAP_FIELDS, CODE_MAP_SLUGS } from './validate'
@@ -155,6 +155,11 @@ export function ConnectionsSection() {
                   {t('connections.marginShown', {
                     duration: formatSeconds(s.resumeMarginSeconds, i18n.language),
                   })}
+                </div>
+              )}
+              {s.skip && s.skip.length > 0 && (
+                <div className="sync-muted" data-testid="connection-not-read">
+                  {t('connections.collectionsShown', { names: entityNames(t, s.skip.join(',')) })}
                 </div>
               )}
               {s.caCertificates.length > 0 && (

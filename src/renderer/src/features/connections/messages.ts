@@ -98,6 +98,11 @@ const ko = {
   marginHint:
     '동기화할 때마다 마지막 위치보다 이만큼 앞에서부터 다시 읽습니다. 비워 두면 60초입니다. 오래 걸리는 비즈니스 규칙이나 예약 작업 때문에 변경이 몇 분 늦게 커밋되는 인스턴스라면 늘리세요 (최대 86400초 = 하루).',
   marginShown: '재읽기 여유: {{duration}}',
+  collections: '읽을 항목',
+  collectionsAlways: '{{name}}(항상 읽음)',
+  collectionsHint:
+    '이 연결의 계정이 읽지 않게 되어 있는 항목(예: 토큰이 SR만 읽도록 발급된 경우 사용자, 배포)은 체크를 해제하세요. 해제한 항목은 요청하지 않으므로 동기화가 그 항목 없이 성공합니다. SR에 나오는 사용자와 기관은 이름으로 만들어집니다. 다시 체크하면 멈춘 곳부터 이어서 읽습니다.',
+  collectionsShown: '읽지 않음: {{names}}',
   proxyPassword: '프록시 비밀번호',
   proxyLogin: '사용자 {{user}}',
   saveFailed: '연결을 저장하지 못했습니다',
@@ -234,6 +239,11 @@ const en: English<typeof ko> = {
   marginHint:
     'Each sync starts reading this far before where the last one ended. Leave empty for 60 seconds. Raise it when long business rules or scheduled jobs make the instance commit changes minutes late (at most 86400 seconds, a day).',
   marginShown: 'Re-read margin: {{duration}}',
+  collections: 'Collections read',
+  collectionsAlways: '{{name}} (always read)',
+  collectionsHint:
+    "Untick what this connection's account is not meant to read (say people and deployments, for a token issued for the SRs only). A collection unticked is not asked for, so the syncs succeed without it; the people and tenants the SRs name are still created from their names. Ticked again, it goes on where it stopped.",
+  collectionsShown: 'Not read: {{names}}',
   proxyPassword: 'Proxy password',
   proxyLogin: 'user {{user}}',
   saveFailed: 'The connection was not saved',

@@ -7,6 +7,7 @@ import { errorText } from '../../lib/api-error-text'
 import { CaCertificateList, readCaFile } from './ca-certificates'
 import { codeMapText } from '../../../../shared/servicenow-code-map'
 import { RESUME_MARGIN_SECONDS } from '../../../../shared/servicenow-margin'
+import { ITSM_OPTIONAL_COLLECTIONS, type ItsmOptionalCollection } from '../../../../shared/itsm-skip'
 import {
   checkCodeMaps,
   checkConnectionDraft,
@@ -72,6 +73,8 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       ? String(editing.resumeMarginSeconds)
       : '',
   )
+  /** ITSM REST: the collections unticked under "Collections read" (not asked for by its syncs). */
+  const [skip, setSkip] = useState<readonly ItsmOptionalCollection[]>(editing?.skip ?? [])
   const [saving, setSaving] = useState(false)
   /** Set at once (state waits for a render): a second Enter while saving does not send it twice. */
   const savingNow = useRef(false)
@@ -198,7 +201,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             url,
             ...(kind === 'servicenow'
               ? { table, user: basic ? user : null, stateMap, priorityMap, resumeMarginSeconds }
-              : {}),
+              : { skip: [...skip] }),
             ...secretField,
             ...(caFile ? { caCertificate: caFile.content } : caRemoved ? { caCertificate: null } : {}),
             proxy: proxyUrl || null,
@@ -206,7 +209,14 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             ...proxyPasswordField,
           })
         : kind === 'itsm'
-          ? await call('sources:add', { kind, name, url, token: secret, ...caField })
+          ? await call('sources:add', {
+              kind,
+              name,
+              url,
+              token: secret,
+              ...(skip.length > 0 ? { skip: [...skip] } : {}),
+              ...caField,
+            })
           : await call('sources:add', {
               kind,
               name,
@@ -402,6 +412,16 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           data-testid="conn-margin"
         />
       )}
+      {kind === 'itsm' && (
+        <CollectionsRead
+          skip={skip}
+          onChange={(collection, read) =>
+            setSkip((was) =>
+              ITSM_OPTIONAL_COLLECTIONS.filter((c) => (c === collection ? !read : was.includes(c))),
+            )
+          }
+        />
+      )}
       <CheckedInput
         id="conn-proxy"
         field="proxy"
@@ -518,6 +538,54 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         </button>
       </div>
     </form>
+  )
+}
+
+/**
+ * ITSM REST: which collections the connection reads, one checkbox each (the SRs always, shown ticked
+ * and fixed). A collection unticked is the connection's `skip`: never asked for by its syncs.
+ */
+function CollectionsRead({
+  skip,
+  onChange,
+}: {
+  skip: readonly ItsmOptionalCollection[]
+  onChange: (collection: ItsmOptionalCollection, read: boolean) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <div
+      className="field"
+      role="group"
+      aria-labelledby="conn-collections-label"
+      aria-describedby="conn-collections-note"
+    >
+      <span id="conn-collections-label" className="field-group-label">
+        {t('connections.collections')}
+      </span>
+      <div className="field-control">
+        <div className="collection-checks" data-testid="conn-collections">
+          <label className="collection-check">
+            <input type="checkbox" checked disabled />
+            {t('connections.collectionsAlways', { name: t('sync.entities.srs') })}
+          </label>
+          {ITSM_OPTIONAL_COLLECTIONS.map((collection) => (
+            <label key={collection} className="collection-check">
+              <input
+                type="checkbox"
+                checked={!skip.includes(collection)}
+                onChange={(e) => onChange(collection, e.currentTarget.checked)}
+                data-testid={`conn-read-${collection}`}
+              />
+              {t(`sync.entities.${collection}`)}
+            </label>
+          ))}
+        </div>
+        <span id="conn-collections-note" className="field-note">
+          {t('connections.collectionsHint')}
+        </span>
+      </div>
+    </div>
   )
 }
 

@@ -44,6 +44,8 @@ const ko = {
   },
   kinds: { itsm: 'ITSM REST', servicenow: 'ServiceNow' },
   never: '없음',
+  /** An ITSM REST connection set not to read some collections (Settings → Connections). */
+  notRead: '읽지 않음: {{names}}',
   ok: '정상',
   rowsWritten_other: '{{count, number}}건 반영',
   // The count: the rows to read when known, else the rows read so far; rows: those, or 'x of y'.
@@ -178,6 +180,7 @@ const en: English<typeof ko> = {
   },
   kinds: { itsm: 'ITSM REST', servicenow: 'ServiceNow' },
   never: 'Never',
+  notRead: 'Not read: {{names}}',
   ok: 'OK',
   rowsWritten_one: '{{count, number}} row written',
   rowsWritten_other: '{{count, number}} rows written',

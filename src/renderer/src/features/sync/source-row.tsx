@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { SourceView } from '../../../../shared/ipc/types-sync'
 import { formatInstant } from './format'
-import { syncErrorText } from './sync-error-text'
+import { entityNames, syncErrorText } from './sync-error-text'
 
 type SourceRowProps = {
   source: SourceView
@@ -23,6 +23,12 @@ export function SourceRow({ source, timeZone, running, onRun }: SourceRowProps) 
         <div className="sync-muted sync-url" title={source.url}>
           {source.url}
         </div>
+        {/* Said quietly, so an empty SR history or deployment KPI is not a mystery: the admin chose it. */}
+        {source.skip && source.skip.length > 0 && (
+          <div className="sync-muted sync-not-read" data-testid="source-not-read">
+            {t('sync.notRead', { names: entityNames(t, source.skip.join(',')) })}
+          </div>
+        )}
       </th>
       <td>{t(`sync.kinds.${source.kind}`)}</td>
       <td data-testid="source-last-success">

@@ -181,6 +181,12 @@ const ko = {
    */
   refusedBeforeOne: '이에 앞서 {{entities}}은(는) 이 계정에 읽기 권한이 없어(403) 건너뛰었습니다.',
   refusedBefore: '이에 앞서 {{entities}}은(는) 이 계정에 읽기 권한이 없어(403) 건너뛰었습니다.',
+  /**
+   * After collections_refused of an ITSM REST connection: how to turn them off (`skip`: the --skip
+   * list, those skipped already and the refused ones, as entity keys).
+   */
+  refusedSkipAdvice:
+    '이 계정이 원래 읽지 않는 항목이라면 설정 → 연결에서 이 연결의 "읽을 항목" 체크를 해제하세요(명령줄: source update {{source}} --skip {{skip}}). 그러면 그 항목 없이 동기화가 성공합니다.',
 }
 
 const en = {
@@ -337,6 +343,8 @@ const en = {
   kinds: { itsm: 'ITSM REST ', servicenow: 'ServiceNow ' },
   refusedBeforeOne: 'Before that, {{entities}} was skipped: the account may not read it (403).',
   refusedBefore: 'Before that, {{entities}} were skipped: the account may not read them (403).',
+  refusedSkipAdvice:
+    'If the account is not meant to read them, untick them under "Collections read" in Settings → Connections (command line: source update {{source}} --skip {{skip}}): the syncs then succeed without them.',
 } satisfies English<typeof ko>
 
 export const syncErrorMessages = { key: 'syncErrors', ko, en }

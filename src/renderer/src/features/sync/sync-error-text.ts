@@ -38,7 +38,7 @@ export function syncErrorText(
 }
 
 /** Entity keys separated by commas, named as the Sync screen names them: "사용자, 기능 사용". */
-function entityNames(t: TFunction, keys: string): string {
+export function entityNames(t: TFunction, keys: string): string {
   return keys
     .split(',')
     .map((e) => inSentence(t(`sync.entities.${e.trim()}`, { defaultValue: e.trim() })))
@@ -111,6 +111,9 @@ function failureText(
     const kind = params['kind'] ? t(`syncErrors.kinds.${params['kind']}`, { defaultValue: '' }) : ''
     parts.push(t(params['entity'] ? 'syncErrors.whereEntity' : 'syncErrors.whereSource', { ...params, kind }))
   }
+  // Collections an ITSM REST connection's account may not read: how to turn them off for it.
+  if (reason.code === 'collections_refused' && params['skip'])
+    parts.push(t('syncErrors.refusedSkipAdvice', params))
   return parts.join(' ')
 }
 
