@@ -317,8 +317,12 @@ async function yieldingWriteTransaction(store: Store, fn: () => Promise<void>): 
   }
 }
 
-/** The answer to an import cancelled while its file was read: nothing counted, nothing written. */
-/** What an import stopped while its file was read answers (a dry run's too): nothing read or written. */
+/**
+ * What an import (or a dry run) stopped while its file was read answers: status cancelled, nothing
+ * counted and nothing written. Only the format (from `opts.format` or the extension) is known then;
+ * the encoding is a placeholder. An import stopped while its rows were written answers its counts
+ * instead, with nothing written either (the write rolled back).
+ */
 export function cancelledResult(path: string, opts: RunImportOptions): ImportResult {
   return {
     format: detectFormat(path, opts.format),
