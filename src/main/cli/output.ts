@@ -11,6 +11,27 @@ export function padCols(text: string, columns: number): string {
   return text + ' '.repeat(Math.max(0, columns - stringWidth(text)))
 }
 
+/**
+ * `text` cut to at most `columns` terminal columns in its middle, with "…" where it was cut: its start
+ * and its end stay (a file name's date and extension are at its end). Text that fits is returned as is.
+ */
+export function fitMiddle(text: string, columns: number): string {
+  if (stringWidth(text) <= columns) return text
+  const chars = Array.from(new Intl.Segmenter().segment(text), (s) => s.segment)
+  const room = columns - 1
+  let tail = ''
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (stringWidth(chars[i] + tail) > Math.floor(room / 2)) break
+    tail = chars[i] + tail
+  }
+  let head = ''
+  for (const ch of chars) {
+    if (stringWidth(head + ch) + stringWidth(tail) > room) break
+    head += ch
+  }
+  return `${head}…${tail}`
+}
+
 /** Prints `data` as JSON (the renderer's shape) or through `text`. */
 export function print<T>(data: T, json: boolean | undefined, text: (data: T) => string): void {
   process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text(data)}\n`)

@@ -753,6 +753,10 @@ describe('import command', () => {
     )
     expect(lines[1]).toMatch(/ {2}file import: bad-dates\.csv +service requests +failed +0 rows$/)
     expect(lines[2]).toBe('  4 rows have errors; nothing was written')
+    // The source column is as wide as its longest label: before, "file import (hr): canonical-utf8.csv"
+    // overflowed a 30-column one and pushed its collection a column past the other line's.
+    expect(lines[0]!.indexOf('service requests')).toBe(lines[1]!.indexOf('service requests'))
+    expect(lines[0]!.indexOf(' ok ')).toBe(lines[1]!.indexOf(' failed '))
     const json = JSON.parse((await cli(['sync', 'log', '--limit', '1', '--json', ...tz])).stdout) as unknown[]
     expect(json).toEqual([
       expect.objectContaining({
