@@ -59,7 +59,33 @@ function resultText(r: ImportResult, reportPath: string | null): string {
     r.errorsTotal > errors.length
       ? [`  … ${(r.errorsTotal - errors.length).toLocaleString('en-US')} more`]
       : []
-  return [head, ...errors, ...more, ...(reportPath ? [`error report: ${reportPath}`] : [])].join('\n')
+  return [
+    head,
+    ...errors,
+    ...more,
+    ...(reportPath ? [`error report: ${reportPath}`] : []),
+    ...(r.status === 'rejected' ? rejectedAdvice(r, reportPath) : []),
+  ].join('\n')
+}
+
+/**
+ * What to do about a file rejected for its rows (a dry run's as a real import's): correct them, or
+ * import the valid rows alone. Before, the answer ended with the errors and the user was left to
+ * find --allow-errors and --error-report in the help.
+ */
+function rejectedAdvice(r: ImportResult, reportPath: string | null): string[] {
+  const bad = countOf(r.errorCount, 'row')
+  const every = reportPath
+    ? 'the error report lists every error'
+    : 'add --error-report FILE to have every error in a CSV'
+  const correct = `correct the ${bad} with errors in the file and import it again (${every})`
+  if (r.validCount === 0)
+    return [`nothing was written: no row is valid, so --allow-errors would import none; ${correct}`]
+  return [
+    'nothing was written; to import this file, either',
+    `  - ${correct}, or`,
+    `  - import the ${countOf(r.validCount, 'valid row')} alone, leaving out the ${bad} with errors: add --allow-errors`,
+  ]
 }
 
 /**

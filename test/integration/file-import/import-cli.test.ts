@@ -27,6 +27,46 @@ describe('import --dry-run', () => {
     expect(good.code).toBe(0)
     expect(existsSync(dir)).toBe(false)
   }, 60_000)
+
+  it('a file rejected for its rows says how to go on, the dry run as the import itself', async () => {
+    // Before, both ended with the row errors: neither --allow-errors nor --error-report was named.
+    const advice =
+      'nothing was written; to import this file, either\n' +
+      '  - correct the 4 rows with errors in the file and import it again (add --error-report FILE to have every error in a CSV), or\n' +
+      '  - import the 1 valid row alone, leaving out the 4 rows with errors: add --allow-errors\n'
+    const dry = await cli(['import', fixture('bad-dates.csv'), '--dry-run'])
+    expect(dry.code).toBe(1)
+    // Last, after the errors listed.
+    expect(dry.stdout.slice(dry.stdout.indexOf('("B-1")\n') + 8)).toBe(advice)
+    const dir = join(tmp, 'ws-advice')
+    const real = await cli(['import', fixture('bad-dates.csv'), '--data-dir', dir])
+    expect(real.code).toBe(1)
+    expect(real.stdout).toBe(dry.stdout)
+    // With a report asked for, the advice points at it; and following the advice imports the one row.
+    const report = join(tmp, 'advice-errors.csv')
+    const reported = await cli([
+      'import',
+      fixture('bad-dates.csv'),
+      '--error-report',
+      report,
+      '--data-dir',
+      dir,
+    ])
+    expect(reported.stdout).toContain(
+      `error report: ${report}\nnothing was written; to import this file, either\n` +
+        '  - correct the 4 rows with errors in the file and import it again (the error report lists every error), or\n',
+    )
+    const allowed = await cli([
+      'import',
+      fixture('bad-dates.csv'),
+      '--allow-errors',
+      '--data-dir',
+      join(tmp, 'ws-allowed'),
+    ])
+    expect(allowed.code).toBe(0)
+    expect(allowed.stdout).toMatch(/^imported: 1 written of 5 rows/)
+    expect(allowed.stdout).not.toContain('nothing was written')
+  }, 60_000)
 })
 
 describe('import --error-report', () => {
@@ -76,6 +116,10 @@ describe('import counts', () => {
     )
     const r = await cli(['import', path, '--dry-run', '--data-dir', join(tmp, 'ws-one')])
     expect(r.stdout).toMatch(/^rejected: 0 written of 1 row \(csv, utf-8\); 1 row error\n/)
+    // No valid row: --allow-errors is no way on, and is not offered as one.
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'nothing was written: no row is valid, so --allow-errors would import none; correct the 1 row with errors in the file and import it again (add --error-report FILE to have every error in a CSV)',
+    )
   }, 60_000)
 })
 
