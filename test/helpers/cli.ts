@@ -7,14 +7,33 @@ const run = promisify(execFile)
 export const repoRoot = resolve(import.meta.dirname, '../..')
 const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx')
 
-/** `npm run cli -- …args` with extra environment variables; never throws, returns the exit code. */
+/**
+ * `npm run cli -- …args` with extra environment variables; never throws, returns the exit code.
+ * `fileSizeLimitKb` runs it under `ulimit -f` (POSIX shells): a write that would make a file larger
+ * fails as on a full disk (Node ignores SIGXFSZ, so the write gets EFBIG and SQLite a disk I/O error).
+ */
 export async function cli(
   args: string[],
   env: Record<string, string> = {},
-  opts: { timeoutMs?: number } = {},
+  opts: { timeoutMs?: number; fileSizeLimitKb?: number } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [file, argv] =
+    opts.fileSizeLimitKb === undefined
+      ? [tsx, ['src/main/cli/index.ts', ...args]]
+      : [
+          '/bin/sh',
+          [
+            '-c',
+            'ulimit -f "$0" && exec "$@"',
+            // In POSIX sh, ulimit -f counts 512-byte blocks.
+            String(opts.fileSizeLimitKb * 2),
+            tsx,
+            'src/main/cli/index.ts',
+            ...args,
+          ],
+        ]
   try {
-    const { stdout, stderr } = await run(tsx, ['src/main/cli/index.ts', ...args], {
+    const { stdout, stderr } = await run(file, argv, {
       cwd: repoRoot,
       env: { ...process.env, ...env },
       // A CLI that never ends is killed then (its code is null), for a test to fail instead of hang.

@@ -106,8 +106,9 @@ export type LazyCliContext = {
   /**
    * Closes the workspace and, when `open` made it, removes it again: its database files, then the
    * folders this command made for it (the --data-dir and any parent that was missing), each only
-   * when empty. A folder that was there before is never removed, nor anything else in one. Returns
-   * the workspace folder when the workspace was removed, else null.
+   * when empty. A folder that was there before is never removed, nor anything else in one. A
+   * workspace `open` began to make and failed to (its schema could not be written) goes the same way.
+   * Returns the workspace folder when the workspace was removed, else null.
    */
   discardIfMade(): string | null
 }
@@ -129,16 +130,22 @@ export function lazyCliContext(
   prepareDataDir(dataDir, true)
   // Taken before anything is made: only these folders are this command's to remove.
   const madeFolders = missingFolders(dataDir)
+  const exists = existsSync(join(dataDir, DATABASE_FILE))
   let ctx: CliContext | null = null
+  let tried = false
   return {
-    exists: existsSync(join(dataDir, DATABASE_FILE)),
+    exists,
     zone,
-    open: () => (ctx ??= openCliContext(opts, emitProgress)),
+    open: () => {
+      tried = true
+      return (ctx ??= openCliContext(opts, emitProgress))
+    },
     close: () => ctx?.close(),
     discardIfMade: () => {
-      if (ctx === null) return null
-      ctx.close()
-      if (!ctx.created) return null
+      if (ctx !== null) {
+        ctx.close()
+        if (!ctx.created) return null
+      } else if (!tried || exists) return null
       for (const file of DATABASE_FILES) rmSync(join(dataDir, file), { force: true })
       for (const folder of madeFolders) {
         try {

@@ -287,6 +287,12 @@ export function addImportCommand(program: Command): void {
       const target = workspace.exists
         ? workspace.open().workspace.store
         : () => workspace.open().workspace.store
+      /** Removes the workspace this import made, if it did, saying so: its rows were not written. */
+      const discardNew = (): void => {
+        const removed = workspace.discardIfMade()
+        if (removed !== null)
+          process.stderr.write(`note: removed the new workspace in ${removed} again: nothing was imported\n`)
+      }
       try {
         // Ctrl-C stops the import between rows while the file is read and between chunks while it is
         // written (the event loop runs between them; nothing else uses this connection); the write
@@ -307,6 +313,15 @@ export function addImportCommand(program: Command): void {
         )
           .catch((err: unknown) => {
             sigint.dispose()
+            // An import that failed (the disk full or refusing, say) committed none of its rows: the
+            // write rolled back. A workspace it made for them goes again, as a cancelled one's does
+            // (before, it stayed, holding only the failed run's log entry). The error is said either way.
+            progress.done()
+            try {
+              discardNew()
+            } catch {
+              // What could not be removed stays; the import's own error is the one to tell.
+            }
             throw err
           })
           .finally(() => progress.done())
@@ -320,13 +335,7 @@ export function addImportCommand(program: Command): void {
         // A cancelled import into a --data-dir that held no workspace leaves none, as a refused one
         // does: the workspace made for its rows goes again (before, an empty workspace stayed behind,
         // its sync log holding only the cancelled run). One that was there keeps its contents.
-        if (result.status === 'cancelled') {
-          const removed = workspace.discardIfMade()
-          if (removed !== null)
-            process.stderr.write(
-              `note: removed the new workspace in ${removed} again: nothing was imported\n`,
-            )
-        }
+        if (result.status === 'cancelled') discardNew()
         finish(result, opts.json)
         if (recalc === 'stopped') process.exitCode = 1
       } finally {

@@ -1,9 +1,12 @@
 // The CLI's `import` as a user runs it (a real process): dry runs, error reports, what it says.
+import Database from 'better-sqlite3'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DATABASE_FILE } from '../../../src/main/core/workspace'
 import { cli } from '../../helpers/cli'
+import { writeGeneratedCsv } from '../../helpers/generated-csv'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import')
 const fixture = (name: string): string => join(FIXTURES, name)
@@ -157,4 +160,57 @@ describe('row error lines', () => {
     expect(r.stdout).toContain('  row 4, resolved_at: is before created_at')
     expect(r.stdout).not.toMatch(/(\w+): \1:/)
   }, 60_000)
+})
+
+// The disk refusing the write: the CLI runs under `ulimit -f`, so a database file that would grow past
+// the limit cannot (as on a full disk). 1 MB holds a new workspace, not 5,000 more SRs.
+describe.skipIf(process.platform === 'win32')('an import the disk refuses', () => {
+  const limit = { fileSizeLimitKb: 1024 }
+  const big = join(tmp, 'five-thousand.csv')
+  beforeAll(() => writeGeneratedCsv(big, 5_000))
+
+  it('into a new --data-dir removes the workspace it made, folders included, and says why it failed', async () => {
+    const parent = join(tmp, 'disk-full-parent')
+    const dir = join(parent, 'ws')
+    const r = await cli(['import', big, '--data-dir', dir], {}, limit)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    // Before, the workspace stayed, holding nothing but the failed run's log entry.
+    expect(r.stderr).toContain(`note: removed the new workspace in ${dir} again: nothing was imported\n`)
+    expect(r.stderr.endsWith('error: disk I/O error\n')).toBe(true)
+    expect(existsSync(parent)).toBe(false)
+    // So does one whose tables could not even be made (a disk fuller still): no broken database stays.
+    const tiny = await cli(
+      ['import', fixture('canonical-utf8.csv'), '--data-dir', dir],
+      {},
+      { fileSizeLimitKb: 64 },
+    )
+    expect(tiny.code).toBe(1)
+    expect(tiny.stderr).toContain(`note: removed the new workspace in ${dir} again: nothing was imported\n`)
+    expect(existsSync(parent)).toBe(false)
+  }, 120_000)
+
+  it('into a workspace that was there keeps it, its SRs and the failed run in its log', async () => {
+    const dir = join(tmp, 'disk-full-existing')
+    expect((await cli(['import', fixture('canonical-utf8.csv'), '--data-dir', dir])).code).toBe(0)
+    const r = await cli(['import', big, '--data-dir', dir], {}, limit)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('error: disk I/O error')
+    expect(r.stderr).not.toContain('removed')
+    const log = JSON.parse((await cli(['sync', 'log', '--json', '--data-dir', dir])).stdout) as {
+      status: string
+      rows: number
+      detail: string
+    }[]
+    expect(log.map((e) => [e.status, e.rows, e.detail])).toEqual([
+      ['failed', 0, 'five-thousand.csv'],
+      ['ok', 3, 'canonical-utf8.csv'],
+    ])
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true, fileMustExist: true })
+    try {
+      expect(db.prepare('SELECT count(*) AS n FROM service_requests').get()).toEqual({ n: 3 })
+    } finally {
+      db.close()
+    }
+  }, 120_000)
 })
