@@ -7,6 +7,7 @@ import { CoreError } from '../core/errors'
 import type { SourceSecretKind } from '../core/secrets'
 import type { SourceRecord } from '../core/sources/registry'
 import { envSecrets, secretEnvName, type SecretResolver } from '../core/sources/registry'
+import { connectionNameEn } from '../../shared/labels'
 
 const SECRET_LABEL: Record<SourceSecretKind, string> = {
   token: 'Token',
@@ -78,7 +79,7 @@ function noVariable(source: SourceRecord, secret: SourceSecretKind): CoreError {
       : `name one: ${updateCommand(source, secret)}`
   return new CoreError(
     'BAD_REQUEST',
-    `No ${what} for source "${source.name}": it names no environment variable to read it from (the command line cannot read the app's keychain). Run this at a terminal to be asked for it, or ${give}`,
+    `No ${what} for ${connectionNameEn(source.kind, source.name)}: it names no environment variable to read it from (the command line cannot read the app's keychain). Run this at a terminal to be asked for it, or ${give}`,
   )
 }
 
@@ -101,7 +102,7 @@ export function promptingSecrets(
     if (!answer) {
       const varName = secretEnvName(source, secret)
       answer = ask(
-        `${SECRET_LABEL[secret]} for ${source.kind} source "${source.name}"${varName ? ` (${varName} is not set)` : ''}:`,
+        `${SECRET_LABEL[secret]} for ${connectionNameEn(source.kind, source.name)}${varName ? ` (${varName} is not set)` : ''}:`,
       )
       asked.set(key, answer)
     }

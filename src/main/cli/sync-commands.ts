@@ -18,7 +18,7 @@ import {
 } from '../core/sources/registry'
 import { parseStateMapText } from '../../shared/servicenow-state-map'
 import { apiAddress, browserAddress } from '../../shared/servicenow-url'
-import { syncEntityNameEn } from '../../shared/labels'
+import { connectionNameEn, syncEntityNameEn } from '../../shared/labels'
 import { parsePriorityMapText } from '../../shared/servicenow-priority-map'
 import { codeMapText, type CodeMapParse } from '../../shared/servicenow-code-map'
 import { RESUME_MARGIN_SECONDS, resumeMarginSchema } from '../../shared/servicenow-margin'
@@ -170,7 +170,8 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         print(
           added,
           opts.json,
-          (s) => `added ${s.kind} source "${s.name}" (${s.config.url})${skipLine(s)}${caLines(s.config.ca)}`,
+          (s) =>
+            `added ${connectionNameEn(s.kind, s.name)} (${s.config.url})${skipLine(s)}${caLines(s.config.ca)}`,
         )
         const shortened =
           added.kind === 'servicenow' ? pageAddressNote(local['url'] ?? '', added.config) : null
@@ -278,7 +279,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           if (!record) throw noSource(ctx.workspace.store, name)
           if (record.kind !== 'servicenow')
             throw new UsageError(
-              `"${name}" is an ITSM REST source: only ServiceNow sources have a re-read margin`,
+              `"${name}" is an ITSM REST connection: only ServiceNow connections have a re-read margin`,
             )
           const changing = seconds !== undefined || local.default === true
           const after = changing
@@ -308,7 +309,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         const sources = listSources(ctx.workspace.store)
         print(sources, opts.json, (list) =>
           list.length === 0
-            ? 'no sources yet: npm run cli -- source add itsm --name NAME --url URL --token-env VAR'
+            ? 'no connections yet: npm run cli -- source add itsm --name NAME --url URL --token-env VAR'
             : list
                 .map(
                   (s) =>
@@ -354,7 +355,11 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         if (record.kind === 'itsm') storeItsmAccount(ctx.workspace.store, name, null, Date.now())
         // So does the app's record of its runs (a later source of that name starts clean).
         forgetSourceRuns(ctx.workspace.store, record)
-        print({ removed: name }, opts.json, () => `removed "${name}" (its SRs stay in the workspace)`)
+        print(
+          { removed: name },
+          opts.json,
+          () => `removed ${connectionNameEn(record.kind, name)} (its SRs stay in the workspace)`,
+        )
       })
     })
   source
@@ -471,7 +476,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           if (chosen.length === 0)
             throw local.source
               ? noSource(ctx.workspace.store, local.source)
-              : new UsageError('No sources configured: see `source add`')
+              : new UsageError('No connections configured: see `source add`')
           const controller = new AbortController()
           // Said at once: the source being pulled still commits the page it holds before it stops.
           // Ctrl+C and SIGTERM alike (`kill PID`, systemd, a CI runner's timeout): the run stops cleanly
@@ -568,7 +573,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
 }
 
 /**
- * "No source named X", with the names there are: the outcome lines and `sync log` show a source
+ * "No connection named X", with the names there are: the outcome lines and `sync log` show a source
  * as `itsm:prod`, which an operator copied into `--source` and got no hint that the name is `prod`.
  */
 function noSource(store: Store, name: string): UsageError {
@@ -578,9 +583,9 @@ function noSource(store: Store, name: string): UsageError {
     bare !== undefined && names.includes(bare)
       ? `: the name is "${bare}" (${name} is how a sync's outcome lines show it)`
       : names.length > 0
-        ? ` (the sources: ${names.join(', ')})`
-        : ' (there are no sources yet: see `source add`)'
-  return new UsageError(`No source named "${name}"${hint}`)
+        ? ` (the connections: ${names.join(', ')})`
+        : ' (there are no connections yet: see `source add`)'
+  return new UsageError(`No connection named "${name}"${hint}`)
 }
 
 /** What an ITSM REST source lacks, per ServiceNow-only option that is not about logging in. */
@@ -609,8 +614,8 @@ function refuseServiceNowOptions(local: Record<string, string | undefined>): voi
       : []),
   ]
   throw new UsageError(
-    `${unused.map(optionName).join(', ')} ${unused.length > 1 ? 'are' : 'is'} for ServiceNow sources only: ` +
-      `an ITSM REST source ${why.join(' and ')}`,
+    `${unused.map(optionName).join(', ')} ${unused.length > 1 ? 'are' : 'is'} for ServiceNow connections only: ` +
+      `an ITSM REST connection ${why.join(' and ')}`,
   )
 }
 
@@ -618,7 +623,7 @@ function refuseServiceNowOptions(local: Record<string, string | undefined>): voi
 function refuseItsmOptions(local: Record<string, string | undefined>): void {
   if (local['skip'] !== undefined)
     throw new UsageError(
-      '--skip is for ITSM REST sources: a ServiceNow source reads its one table, with no collections to skip',
+      '--skip is for ITSM REST connections: a ServiceNow connection reads its one table, with no collections to skip',
     )
 }
 
@@ -831,7 +836,7 @@ function addUpdateCommand(source: Command, withContext: WithContext): void {
           changed.length === 0
             ? `"${name}" is unchanged: its settings already were as given`
             : [
-                `updated ${after.kind} source "${name}":`,
+                `updated ${connectionNameEn(after.kind, name)}:`,
                 ...changed.map(settingChangeText),
                 cursorsCleared
                   ? 'A new URL or table: its sync cursors start over, and the next sync reads it from the beginning (the SRs stored stay)'
@@ -876,16 +881,16 @@ function pageAddressNote(given: string, stored: { url: string; table: string }):
   if (!parsed || stored.url === given) return null
   const api = apiAddress(parsed)
   if (api) {
-    const kept = `--url is an address of the instance's REST API: the source keeps the instance's address ${stored.url}`
+    const kept = `--url is an address of the instance's REST API: the connection keeps the instance's address ${stored.url}`
     return api.pastedTable === null ? kept : `${kept}, and reads the table "${stored.table}" it names`
   }
   const page = browserAddress(parsed)
   if (!page) return null
-  const kept = `--url is a browser's address of a page of the instance: the source keeps the instance's address ${stored.url}`
+  const kept = `--url is a browser's address of a page of the instance: the connection keeps the instance's address ${stored.url}`
   if (page.table === null) return kept
   return page.table === stored.table
     ? `${kept}, and reads the table "${stored.table}" the page shows`
-    : `${kept}; the page shows the table "${page.table}", but the source reads "${stored.table}" as --table says`
+    : `${kept}; the page shows the table "${page.table}", but the connection reads "${stored.table}" as --table says`
 }
 
 /** How long `source test` waits for its answer by default, and at most (seconds). */
@@ -1004,7 +1009,9 @@ function addCodeMapCommand(source: Command, withContext: WithContext, key: CodeM
               })
             : record
           if (after.kind !== 'servicenow')
-            throw new UsageError(`"${name}" is an ITSM REST source: only ServiceNow sources have a ${c.noun}`)
+            throw new UsageError(
+              `"${name}" is an ITSM REST connection: only ServiceNow connections have a ${c.noun}`,
+            )
           const map = after.config[key] ?? {}
           print(
             { source: name, [key]: map },

@@ -101,7 +101,7 @@ describe('npm run cli', () => {
     const first = await cli(['source', 'list', '--data-dir', typo])
     expect(first.code).toBe(0)
     expect(first.stderr).toContain(`note: created a new, empty workspace in ${typo}`)
-    expect(first.stdout).toContain('no sources yet')
+    expect(first.stdout).toContain('no connections yet')
     const again = await cli(['source', 'list', '--data-dir', typo])
     expect(again.stderr).not.toContain('created a new')
     // The demo workspace exists: nothing said.

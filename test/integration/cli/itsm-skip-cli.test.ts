@@ -56,7 +56,7 @@ describe('source add/update --skip', () => {
     const cleared = await run(['source', 'update', 'prod', '--skip', 'none'])
     expect(cleared.code).toBe(0)
     expect(cleared.stdout).toBe(
-      'updated itsm source "prod":\n  collections not read: people, deployments → (none)\n' +
+      'updated ITSM REST connection "prod":\n  collections not read: people, deployments → (none)\n' +
         'Its sync cursors stay: the next sync goes on where the last one ended\n',
     )
     expect((await run(['source', 'list'])).stdout).not.toContain('not read')
@@ -98,7 +98,7 @@ describe('source add/update --skip', () => {
       'people',
     ])
     expect(sn.code).toBe(2)
-    expect(sn.stderr).toContain('--skip is for ITSM REST sources')
+    expect(sn.stderr).toContain('--skip is for ITSM REST connections')
     expect(
       (await run(['source', 'add', 'servicenow', '--name', 'sn', '--url', 'https://x.service-now.com'])).code,
     ).toBe(0)

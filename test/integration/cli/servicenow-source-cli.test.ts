@@ -118,20 +118,23 @@ describe('a misspelt ServiceNow table, from the command line', () => {
         env,
       )
     const list = await add('sn-list', `${sim.url}/incident_list.do?sysparm_query=active=true`)
-    expect(list).toMatchObject({ code: 0, stdout: `added servicenow source "sn-list" (${sim.url})\n` })
+    expect(list).toMatchObject({ code: 0, stdout: `added ServiceNow connection "sn-list" (${sim.url})\n` })
     expect(list.stderr).toContain(
-      `note: --url is a browser's address of a page of the instance: the source keeps the instance's address ${sim.url}, and reads the table "incident" the page shows\n`,
+      `note: --url is a browser's address of a page of the instance: the connection keeps the instance's address ${sim.url}, and reads the table "incident" the page shows\n`,
     )
     const other = await add('sn-other', `${sim.url}/nav_to.do?uri=problem_list.do`, '--table', 'incident')
-    expect(other.stdout).toBe(`added servicenow source "sn-other" (${sim.url})\n`)
+    expect(other.stdout).toBe(`added ServiceNow connection "sn-other" (${sim.url})\n`)
     expect(other.stderr).toContain(
-      `the source keeps the instance's address ${sim.url}; the page shows the table "problem", but the source reads "incident" as --table says`,
+      `the connection keeps the instance's address ${sim.url}; the page shows the table "problem", but the connection reads "incident" as --table says`,
     )
     // A Service Portal page (the employee center's ticket page) too.
     const portal = await add('sn-portal', `${sim.url}/esc?id=ticket&table=incident&sys_id=9d385017`)
-    expect(portal).toMatchObject({ code: 0, stdout: `added servicenow source "sn-portal" (${sim.url})\n` })
+    expect(portal).toMatchObject({
+      code: 0,
+      stdout: `added ServiceNow connection "sn-portal" (${sim.url})\n`,
+    })
     expect(portal.stderr).toContain(
-      `note: --url is a browser's address of a page of the instance: the source keeps the instance's address ${sim.url}, and reads the table "incident" the page shows\n`,
+      `note: --url is a browser's address of a page of the instance: the connection keeps the instance's address ${sim.url}, and reads the table "incident" the page shows\n`,
     )
     const json = await cli(['source', 'list', '--json', ...at])
     const stored = (JSON.parse(json.stdout) as { name: string; config: { url: string; table: string } }[])
@@ -165,14 +168,14 @@ describe('a misspelt ServiceNow table, from the command line', () => {
         env,
       )
     const api = await add('sn-api', `${sim.url}/api/now/v2/table/incident?sysparm_limit=10`)
-    expect(api).toMatchObject({ code: 0, stdout: `added servicenow source "sn-api" (${sim.url})\n` })
+    expect(api).toMatchObject({ code: 0, stdout: `added ServiceNow connection "sn-api" (${sim.url})\n` })
     expect(api.stderr).toContain(
-      `note: --url is an address of the instance's REST API: the source keeps the instance's address ${sim.url}, and reads the table "incident" it names\n`,
+      `note: --url is an address of the instance's REST API: the connection keeps the instance's address ${sim.url}, and reads the table "incident" it names\n`,
     )
     const problem = await add('sn-problem', 'https://acme.service-now.com/api/now/table/problem')
     expect(problem).toMatchObject({
       code: 0,
-      stdout: 'added servicenow source "sn-problem" (https://acme.service-now.com)\n',
+      stdout: 'added ServiceNow connection "sn-problem" (https://acme.service-now.com)\n',
     })
     // A table given that the path contradicts: refused as before, in the words of the options.
     const clash = await add(

@@ -193,7 +193,7 @@ describe('CA certificates of a source on the command line', () => {
         expect.objectContaining({
           source: 'itsm:px',
           status: 'failed',
-          error: 'No proxy password for source "px": set OPS_PROXY_PW',
+          error: 'No proxy password for ITSM REST connection "px": set OPS_PROXY_PW',
         }),
       ])
       expect(proxy.tunnels).toHaveLength(0)

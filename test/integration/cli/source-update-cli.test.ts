@@ -68,7 +68,7 @@ describe('source update', () => {
     const update = await cli(['source', 'update', 'sn', '--table', 'incident', ...at()], env)
     expect(update).toMatchObject({ code: 0, stderr: '' })
     expect(update.stdout).toBe(
-      'updated servicenow source "sn":\n' +
+      'updated ServiceNow connection "sn":\n' +
         '  table: incidnet → incident\n' +
         'A new URL or table: its sync cursors start over, and the next sync reads it from the beginning (the SRs stored stay)\n',
     )
@@ -114,7 +114,7 @@ describe('source update', () => {
         PROD_TOKEN: token,
       })
       expect(named.stdout).toBe(
-        'updated itsm source "prod":\n' +
+        'updated ITSM REST connection "prod":\n' +
           '  token variable: (none) → $PROD_TOKEN\n' +
           'Its sync cursors stay: the next sync goes on where the last one ended\n',
       )
@@ -139,7 +139,7 @@ describe('source update', () => {
       // The same server written another way (a trailing slash, the API path pasted): the cursors stay.
       const slash = await cli(['source', 'update', 'prod', '--url', `${first.url}/api/v1/`, ...at()])
       expect(slash.stdout).toBe(
-        'updated itsm source "prod":\n' +
+        'updated ITSM REST connection "prod":\n' +
           `  URL: ${first.url} → ${first.url}/api/v1/\n` +
           'Its sync cursors stay: the next sync goes on where the last one ended\n',
       )
@@ -169,19 +169,19 @@ describe('source update', () => {
   it('refuses an unknown name, options of the other kind, nothing to change and an unusable URL, changing nothing', async () => {
     const before = await cli(['source', 'list', '--json', ...at()])
     const refusals: [string[], string][] = [
-      [['nope', '--table', 'incident'], 'error: No source named "nope" (the sources: prod, sn)\n'],
+      [['nope', '--table', 'incident'], 'error: No connection named "nope" (the connections: prod, sn)\n'],
       [
         ['prod', '--table', 'incident', '--user', 'x'],
-        'error: --user, --table are for ServiceNow sources only: an ITSM REST source logs in with a bearer token (--token-env) and has no table\n',
+        'error: --user, --table are for ServiceNow connections only: an ITSM REST connection logs in with a bearer token (--token-env) and has no table\n',
       ],
       // Before: "takes a bearer token (--token-env), not --table", as if the table were a login.
       [
         ['prod', '--table', 'incident'],
-        'error: --table is for ServiceNow sources only: an ITSM REST source has no table\n',
+        'error: --table is for ServiceNow connections only: an ITSM REST connection has no table\n',
       ],
       [
         ['prod', '--state-map', '4=PENDING', '--resume-margin', '600'],
-        'error: --state-map, --resume-margin are for ServiceNow sources only: an ITSM REST source has no state codes or re-read margin\n',
+        'error: --state-map, --resume-margin are for ServiceNow connections only: an ITSM REST connection has no state codes or re-read margin\n',
       ],
       [
         ['sn'],
@@ -235,7 +235,7 @@ describe('source update', () => {
       expect(moved.stdout).toContain('  table: incident → change_request\n')
       expect(moved.stdout).not.toContain('URL:')
       expect(moved.stderr).toBe(
-        "note: --url is a browser's address of a page of the instance: the source keeps the instance's address " +
+        "note: --url is a browser's address of a page of the instance: the connection keeps the instance's address " +
           'https://acme.service-now.com, and reads the table "change_request" the page shows\n',
       )
       // A table given with the address wins.
@@ -248,7 +248,7 @@ describe('source update', () => {
       // A --password-env alone belongs to a user: refused once the source signs in with a token.
       const token = await cli(['source', 'update', 'acme', '--token-env', 'ACME_TOKEN', '--data-dir', own])
       expect(token.stdout).toBe(
-        'updated servicenow source "acme":\n' +
+        'updated ServiceNow connection "acme":\n' +
           '  user: ops → (none)\n' +
           '  token variable: (none) → $ACME_TOKEN\n' +
           '  password variable: $ACME_PW → (none)\n' +

@@ -46,7 +46,7 @@ describe('source and sync commands', () => {
       dir,
     ])
     expect(add.code).toBe(0)
-    expect(add.stdout).toContain('added servicenow source "sn"')
+    expect(add.stdout).toContain('added ServiceNow connection "sn"')
     const list = await cli(['source', 'list', '--json', '--data-dir', dir])
     expect(JSON.parse(list.stdout)).toEqual([
       expect.objectContaining({
@@ -60,7 +60,7 @@ describe('source and sync commands', () => {
     const missing = await cli(['sync', '--data-dir', dir])
     expect(missing.code).toBe(1)
     expect(missing.stdout).toContain('servicenow:sn: failed')
-    expect(missing.stdout).toContain('No password for source "sn": set SN_PASSWORD')
+    expect(missing.stdout).toContain('No password for ServiceNow connection "sn": set SN_PASSWORD')
 
     const first = await cli(['sync', 'sr', '--source', 'sn', '--json', '--data-dir', dir], {
       SN_PASSWORD: 'secret',
@@ -116,7 +116,7 @@ describe('source and sync commands', () => {
       const unset = await cli(['source', 'test', 'named', '--data-dir', own])
       expect(unset).toMatchObject({
         code: 1,
-        stderr: 'error: No token for source "named": set NAMED_TOKEN\n',
+        stderr: 'error: No token for ITSM REST connection "named": set NAMED_TOKEN\n',
       })
     } finally {
       rmSync(own, { recursive: true, force: true })
@@ -390,7 +390,7 @@ describe('source and sync commands', () => {
       const none = await cli(['source', 'remove', 'prod', '--data-dir', own])
       expect(none.code).toBe(2)
       expect(none.stderr).toContain(
-        'error: No source named "prod" (there are no sources yet: see `source add`)\n',
+        'error: No connection named "prod" (there are no connections yet: see `source add`)\n',
       )
       for (const name of ['sn-prod', 'itsm-a']) {
         const add = ['source', 'add', 'servicenow', '--name', name, '--url', sim.url, '--token-env', 'T']
@@ -401,12 +401,12 @@ describe('source and sync commands', () => {
         code: 2,
         stdout: '',
         stderr:
-          'error: No source named "servicenow:sn-prod": the name is "sn-prod" (servicenow:sn-prod is how a sync\'s outcome lines show it)\n',
+          'error: No connection named "servicenow:sn-prod": the name is "sn-prod" (servicenow:sn-prod is how a sync\'s outcome lines show it)\n',
       })
       expect(await cli(['source', 'test', 'sn-prd', '--data-dir', own])).toEqual({
         code: 2,
         stdout: '',
-        stderr: 'error: No source named "sn-prd" (the sources: itsm-a, sn-prod)\n',
+        stderr: 'error: No connection named "sn-prd" (the connections: itsm-a, sn-prod)\n',
       })
     } finally {
       rmSync(own, { recursive: true, force: true })
@@ -580,7 +580,7 @@ describe('source and sync commands', () => {
     )
     expect(itsmWithUser.code).toBe(2)
     expect(itsmWithUser.stderr).toContain(
-      'error: --user, --password-env are for ServiceNow sources only: an ITSM REST source logs in with a bearer token (--token-env)\n',
+      'error: --user, --password-env are for ServiceNow connections only: an ITSM REST connection logs in with a bearer token (--token-env)\n',
     )
     const snNoUser = await add(
       'servicenow',
@@ -608,7 +608,7 @@ describe('source and sync commands', () => {
     expect(badVar.stderr).toMatch(/^error: --token-env: An environment variable name/)
     const taken = await add('itsm', '--name', 'u3', '--url', 'http://127.0.0.1:8', '--token-env', 'T')
     expect(taken.code).toBe(2)
-    expect(taken.stderr).toContain('A source named "u3" exists already')
+    expect(taken.stderr).toContain('A connection named "u3" exists already')
     // Nothing of the refused ones was added; the taken name still points where it did.
     const list = JSON.parse((await cli(['source', 'list', '--json', '--data-dir', dir])).stdout) as {
       name: string
@@ -734,6 +734,65 @@ describe('import command', () => {
       ws.close()
     }
   })
+
+  it('source add, a missing secret and source remove name the connection with its kind, as the app does', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ops-connection-words-'))
+    const data = ['--data-dir', own]
+    // No variable of the test's environment may give the secrets.
+    const env = { NAMING_TOKEN: '', NAMING_PW: '' }
+    try {
+      // Before: 'added itsm source "prod" (…)', 'No token for source "prod": …', 'removed "prod" …'.
+      const add = await cli(
+        [
+          'source',
+          'add',
+          'itsm',
+          '--name',
+          'prod',
+          '--url',
+          'https://itsm.example.go.kr',
+          '--token-env',
+          'NAMING_TOKEN',
+          ...data,
+        ],
+        env,
+      )
+      expect(add.stdout).toBe('added ITSM REST connection "prod" (https://itsm.example.go.kr)\n')
+      const sn = await cli(
+        [
+          'source',
+          'add',
+          'servicenow',
+          '--name',
+          'sn',
+          '--url',
+          'https://acme.service-now.com',
+          '--user',
+          'u',
+          '--password-env',
+          'NAMING_PW',
+          ...data,
+        ],
+        env,
+      )
+      expect(sn.stdout).toBe('added ServiceNow connection "sn" (https://acme.service-now.com)\n')
+      expect(await cli(['source', 'test', 'prod', ...data], env)).toMatchObject({
+        code: 1,
+        stderr: 'error: No token for ITSM REST connection "prod": set NAMING_TOKEN\n',
+      })
+      const sync = await cli(['sync', '--source', 'sn', ...data], env)
+      expect(sync.code).toBe(1)
+      expect(sync.stdout).toContain('\n  No password for ServiceNow connection "sn": set NAMING_PW')
+      expect((await cli(['source', 'remove', 'prod', ...data])).stdout).toBe(
+        'removed ITSM REST connection "prod" (its SRs stay in the workspace)\n',
+      )
+      // The JSON keeps its keys and the kind's code.
+      const json = JSON.parse((await cli(['source', 'list', '--json', ...data])).stdout) as unknown[]
+      expect(json).toEqual([expect.objectContaining({ name: 'sn', kind: 'servicenow' })])
+    } finally {
+      rmSync(own, { recursive: true, force: true })
+    }
+  }, 60_000)
 
   it('sync log shows the runs, imports included, newest first; --json is the sync:log answer', async () => {
     const ws = join(dir, 'logged')

@@ -133,13 +133,13 @@ describe('a source behind an HTTP proxy', () => {
     proxy = await startConnectProxy({ login: { user: 'ops-sync', password: 'pw' } })
     await expect(
       syncWith({ url: sim.url, proxy: proxy.url, proxyUser: 'ops-sync', proxyPasswordEnv: 'OPS_PROXY_PW' }),
-    ).rejects.toThrow('No proxy password for source "behind-proxy": set OPS_PROXY_PW')
+    ).rejects.toThrow('No proxy password for ITSM REST connection "behind-proxy": set OPS_PROXY_PW')
     await expect(syncWith({ url: sim.url, proxy: proxy.url, proxyUser: 'ops-sync' })).rejects.toThrow(
-      'No proxy password for source "behind-proxy": add it in Settings → Connections',
+      'No proxy password for ITSM REST connection "behind-proxy": add it in Settings → Connections',
     )
-    expect(causeOf('failed', 'No proxy password for source "behind-proxy": set OPS_PROXY_PW')).toBe(
-      'secret_missing',
-    )
+    expect(
+      causeOf('failed', 'No proxy password for ITSM REST connection "behind-proxy": set OPS_PROXY_PW'),
+    ).toBe('secret_missing')
     expect(proxy.tunnels).toHaveLength(0)
   })
 

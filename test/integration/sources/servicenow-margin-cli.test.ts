@@ -57,7 +57,9 @@ describe('ServiceNow re-read margin on the command line', () => {
       ...data,
     ])
     expect(itsm.code).toBe(2)
-    expect(itsm.stderr).toContain('not --resume-margin: those are for ServiceNow sources')
+    expect(itsm.stderr).toContain(
+      'error: --resume-margin is for ServiceNow connections only: an ITSM REST connection has no re-read margin',
+    )
 
     expect((await cli([...base, '--name', 'sn', '--resume-margin', '120', ...data])).code).toBe(0)
     expect((await cli(['source', 'list', ...data])).stdout).toContain('re-read margin: 2 min')
@@ -88,7 +90,7 @@ describe('ServiceNow re-read margin on the command line', () => {
     const both = await cli(['source', 'resume-margin', 'sn', '600', '--default', ...data])
     expect(both.code).toBe(2)
     expect((await cli(['source', 'resume-margin', 'nope', '600', ...data])).stderr).toContain(
-      'No source named "nope"',
+      'No connection named "nope"',
     )
 
     async function syncRows(): Promise<number> {

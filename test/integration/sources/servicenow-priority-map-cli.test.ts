@@ -40,7 +40,9 @@ describe('ServiceNow priority map on the command line', () => {
       ...data,
     ])
     expect(itsm.code).toBe(2)
-    expect(itsm.stderr).toContain('not --priority-map: those are for ServiceNow sources')
+    expect(itsm.stderr).toContain(
+      'error: --priority-map is for ServiceNow connections only: an ITSM REST connection has no priority codes',
+    )
 
     const add = await cli([
       ...base,

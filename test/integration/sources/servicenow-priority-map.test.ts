@@ -223,7 +223,7 @@ describe('a ServiceNow source with incidents in priorities the built-in map does
     expect(() => setServiceNowPriorityMap(ws.store, 'nope', { clear: true })).toThrow(CoreError)
     addSource(ws.store, { name: 'itsm', kind: 'itsm', config: { url: sim.url } }, Date.now())
     expect(() => setServiceNowPriorityMap(ws.store, 'itsm', { set: { '0': 'P1' } })).toThrow(
-      '"itsm" is an ITSM REST source: only ServiceNow sources have a priority map',
+      '"itsm" is an ITSM REST connection: only ServiceNow connections have a priority map',
     )
   })
 })

@@ -100,7 +100,7 @@ describe('connection errors with their reason', () => {
       ok: false,
       error: {
         code: 'CONFLICT',
-        message: 'A source named "prod" exists already',
+        message: 'A connection named "prod" exists already',
         reason: { code: 'source_exists', params: { name: 'prod' } },
       },
     })
@@ -108,7 +108,7 @@ describe('connection errors with their reason', () => {
       ok: false,
       error: {
         code: 'NOT_FOUND',
-        message: 'No source named "gone"',
+        message: 'No connection named "gone"',
         reason: { code: 'source_not_found', params: { name: 'gone' } },
       },
     })
@@ -138,7 +138,7 @@ describe('connection errors with their reason', () => {
     await expect(
       connectorFor(getSource(app.ws.store, 'prod')!, noSecret, defaultHttpDeps()),
     ).rejects.toMatchObject({
-      message: 'No token for source "prod": add it in Settings → Connections',
+      message: 'No token for ITSM REST connection "prod": add it in Settings → Connections',
       reason: { code: 'secret_missing', params: { name: 'prod', secret: 'token' } },
     })
     const cli = addSource(
@@ -147,7 +147,7 @@ describe('connection errors with their reason', () => {
       NOW,
     )
     await expect(connectorFor(cli, envSecrets({}), defaultHttpDeps())).rejects.toMatchObject({
-      message: 'No token for source "cli": set ITSM_TOKEN',
+      message: 'No token for ITSM REST connection "cli": set ITSM_TOKEN',
       reason: { code: 'secret_missing_env', params: { name: 'cli', secret: 'token', env: 'ITSM_TOKEN' } },
     })
   })

@@ -282,7 +282,9 @@ describe('sync failures carry their reason', () => {
     })
     await app.secrets.delete(app.secretKey('wrong-token', 'token'))
     const missing = await app.ok('sources:test', { name: 'wrong-token' })
-    expect(missing.error?.message).toBe('No token for source "wrong-token": add it in Settings → Connections')
+    expect(missing.error?.message).toBe(
+      'No token for ITSM REST connection "wrong-token": add it in Settings → Connections',
+    )
   })
 
   it('no token stored keeps the core reason secret_missing', async () => {

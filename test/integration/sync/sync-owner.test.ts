@@ -360,7 +360,10 @@ describe('source remove while another process syncs the source', () => {
       .prepare("UPDATE sync_log SET status = 'ok', finished_at = ? WHERE id = ?")
       .run(Date.now(), id)
     const removed = await cli(['source', 'remove', 'two', '--data-dir', dir])
-    expect(removed).toMatchObject({ code: 0, stdout: 'removed "two" (its SRs stay in the workspace)\n' })
+    expect(removed).toMatchObject({
+      code: 0,
+      stdout: 'removed ITSM REST connection "two" (its SRs stay in the workspace)\n',
+    })
     expect(getSource(ws.store, 'two')).toBeNull()
   }, 60_000)
 })

@@ -30,7 +30,7 @@ describe('promptingSecrets', () => {
     const resolve = promptingSecrets(async (q) => (questions.push(q), 'typed-secret'), {})
     expect(await resolve(sn, 'password')).toBe('typed-secret')
     expect(await resolve(sn, 'password')).toBe('typed-secret')
-    expect(questions).toEqual(['Password for servicenow source "sn" (SN_PASSWORD is not set):'])
+    expect(questions).toEqual(['Password for ServiceNow connection "sn" (SN_PASSWORD is not set):'])
   })
 
   it("asks for a proxy's password apart from the source's own, naming the proxy's variable", async () => {
@@ -45,8 +45,8 @@ describe('promptingSecrets', () => {
     expect(await resolve(behindProxy, 'proxyPassword')).toBe('typed-proxy-password')
     expect(await resolve(behindProxy, 'proxyPassword')).toBe('typed-proxy-password')
     expect(questions).toEqual([
-      'Password for servicenow source "sn" (SN_PASSWORD is not set):',
-      'Proxy password for servicenow source "sn" (PRX_PW is not set):',
+      'Password for ServiceNow connection "sn" (SN_PASSWORD is not set):',
+      'Proxy password for ServiceNow connection "sn" (PRX_PW is not set):',
     ])
     expect(await promptingSecrets(null, { PRX_PW: 'from-env' })(behindProxy, 'proxyPassword')).toBe(
       'from-env',
@@ -60,7 +60,7 @@ describe('promptingSecrets', () => {
   it("without a variable named nor anyone to ask, says how the command line can get it (not the app's Settings)", async () => {
     const noVar = { ...sn, config: { url: 'https://x.service-now.com' } } as unknown as SourceRecord
     await expect(promptingSecrets(null, {})(noVar, 'token')).rejects.toThrow(
-      'No token for source "sn": it names no environment variable to read it from (the command line ' +
+      'No token for ServiceNow connection "sn": it names no environment variable to read it from (the command line ' +
         "cannot read the app's keychain). Run this at a terminal to be asked for it, or name one: " +
         '`source update sn --token-env VAR` (or --user USER --password-env VAR)',
     )
@@ -85,12 +85,12 @@ describe('askMasked', () => {
     const output = new PassThrough()
     let shown = ''
     output.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')))
-    const answer = askMasked('Password for servicenow source "sn":', { input, output })
+    const answer = askMasked('Password for ServiceNow connection "sn":', { input, output })
     for (const ch of 's3cret') input.write(ch)
     input.write('\x14') // Ctrl+T, which would reveal the text in the library's default setup
     input.write('\r')
     expect(await answer).toBe('s3cret')
-    expect(shown).toContain('Password for servicenow source "sn":')
+    expect(shown).toContain('Password for ServiceNow connection "sn":')
     expect(shown).toContain('******')
     expect(shown).not.toContain('s3cret')
   })
@@ -99,7 +99,7 @@ describe('askMasked', () => {
     const input = new PassThrough()
     const output = new PassThrough()
     output.resume()
-    const answer = askMasked('Password for servicenow source "sn":', { input, output })
+    const answer = askMasked('Password for ServiceNow connection "sn":', { input, output })
     input.write('s3')
     input.write('\x03')
     const err = await answer.catch((e: unknown) => e)

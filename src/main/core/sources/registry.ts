@@ -15,6 +15,7 @@ import { resumeMarginSchema } from '../../../shared/servicenow-margin'
 import { apiAddress, browserAddress, serviceNowAddress } from '../../../shared/servicenow-url'
 import { urlQueryProblem } from '../../../shared/url-query'
 import { itsmSkipSchema, skipProblem, skipProblemText, SKIP_CHOICES } from '../../../shared/itsm-skip'
+import { connectionNameEn } from '../../../shared/labels'
 import { connectionFetch } from './transport'
 import { MAX_CA_BYTES } from './trust'
 import type { Connector } from './types'
@@ -297,7 +298,7 @@ export function addSource(
   if (getSource(store, input.name))
     throw new CoreError(
       'CONFLICT',
-      `A source named "${input.name}" exists already`,
+      `A connection named "${input.name}" exists already`,
       reason('source_exists', { name: input.name }),
     )
   const info = store.sqlite
@@ -414,7 +415,7 @@ export function setServiceNowCodeMap(
   if (source.kind !== 'servicenow')
     throw new CoreError(
       'BAD_REQUEST',
-      `"${sourceName}" is an ITSM REST source: only ServiceNow sources have a ${noun}`,
+      `"${sourceName}" is an ITSM REST connection: only ServiceNow connections have a ${noun}`,
       reason(itsm, { name: sourceName }),
     )
   const map: Record<string, string> = change.clear ? {} : { ...source.config[key] }
@@ -449,7 +450,7 @@ export function setServiceNowResumeMargin(
   if (source.kind !== 'servicenow')
     throw new CoreError(
       'BAD_REQUEST',
-      `"${sourceName}" is an ITSM REST source: only ServiceNow sources have a re-read margin`,
+      `"${sourceName}" is an ITSM REST connection: only ServiceNow connections have a re-read margin`,
       reason('itsm_no_resume_margin', { name: sourceName }),
     )
   const config: Record<string, unknown> = { ...source.config }
@@ -539,7 +540,7 @@ export async function connectorFor(
     if (!value)
       throw new CoreError(
         'BAD_REQUEST',
-        `No ${what} for source "${source.name}": ${hint}`,
+        `No ${what} for ${connectionNameEn(source.kind, source.name)}: ${hint}`,
         env
           ? reason('secret_missing_env', { name: source.name, secret, env })
           : reason('secret_missing', { name: source.name, secret }),
@@ -596,5 +597,5 @@ export async function connectorFor(
 
 /** The refusal of a source name no source has (NOT_FOUND). */
 export function noSource(name: string): CoreError {
-  return new CoreError('NOT_FOUND', `No source named "${name}"`, reason('source_not_found', { name }))
+  return new CoreError('NOT_FOUND', `No connection named "${name}"`, reason('source_not_found', { name }))
 }

@@ -219,7 +219,7 @@ export async function updateSourceWithSecret(
   ) {
     throw new CoreError(
       'BAD_REQUEST',
-      'An ITSM REST source has no table, user, password, state map, priority map or re-read margin (its secret is a token)',
+      'An ITSM REST connection has no table, user, password, state map, priority map or re-read margin (its secret is a token)',
       reason('itsm_fields'),
     )
   }
