@@ -435,7 +435,6 @@ export function setServiceNowCodeMap(
   return saveConfig(store, source, config)
 }
 
-/** Removes a source and its cursors; the SRs it brought stay (they are the operators' history). */
 /**
  * Sets the seconds each sync of a ServiceNow source re-reads before its stored position (null: the
  * default minute again). Only where later runs start reading changes: the cursors stay.
@@ -512,6 +511,10 @@ export function forgetServerState(store: Store, source: string): void {
   forgetSourceIds(store, source)
 }
 
+/**
+ * Removes a source, its cursors and what it learnt from its server (forgetServerState); the SRs it
+ * brought stay (they are the operators' history).
+ */
 export function removeSource(store: Store, sourceName: string): boolean {
   const source = getSource(store, sourceName)
   if (!source) return false
