@@ -260,3 +260,36 @@ test('saving waits without dropping the focus and is sent once; testing keeps th
     await sim.close()
   }
 })
+
+test('a secret lost with a damaged secrets file says so in the list and the edit form, naming the kept copy', async ({
+  page,
+  request,
+  harness,
+}) => {
+  const added = await request.post(`${harness.url}/api/invoke/sources:add`, {
+    data: { kind: 'itsm', name: 'prod', url: 'https://itsm.example.go.kr', token: TOKEN },
+  })
+  expect(await added.json()).toMatchObject({ ok: true })
+  // The harness keeps secrets in memory (no file to damage): the list answers as the app's does for
+  // a connection whose token was in a damaged secrets file (secrets-file-damaged.test.ts).
+  const kept = 'secrets.json.damaged-20261123T065000Z'
+  await page.route('**/api/invoke/sources:list', async (route) => {
+    const answer = (await (await route.fetch()).json()) as { ok: boolean; data: Record<string, unknown>[] }
+    answer.data = answer.data.map((s) => ({ ...s, secret: 'unreadable', secretDamagedFile: kept }))
+    await route.fulfill({ json: answer })
+  })
+  await page.setViewportSize(MIN)
+  await openReady(page, '/settings.html')
+  const item = page.getByTestId('connection-prod')
+  await expect(item.getByTestId('connection-secret')).toContainText(
+    `비밀 정보 파일이 손상되어 읽을 수 없음 — 다시 입력하세요 (손상된 파일은 삭제하지 않고 앱 데이터 폴더에 ${kept}(으)로 보관합니다)`,
+  )
+  await item.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/connections-ko-720-secret-damaged.png' })
+  await page.getByRole('button', { name: /prod/ }).filter({ hasText: '수정' }).click()
+  // The token field's note says the same, the token to be entered again.
+  await expect(page.getByTestId('connection-form')).toContainText(`다시 입력하세요 (손상된 파일은`)
+  await expect(page.getByTestId('connection-form')).toContainText(kept)
+  await page.getByTestId('connection-form').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/connections-ko-720-secret-damaged-form.png' })
+})

@@ -194,17 +194,23 @@ export type StoredSecretState = 'stored' | 'missing' | 'unreadable'
 /**
  * Which secrets of a source are stored (never their values), for "stored" badges in the UI. A secret
  * the keychain cannot read is 'unreadable' rather than an error, so one such secret does not hide
- * every connection (and with it the way to enter the secret again).
+ * every connection (and with it the way to enter the secret again); `damagedFile` names the damaged
+ * secrets file's kept copy when that is why.
  */
 export async function storedSourceSecrets(
   store: SecretStore | undefined,
   owner: SecretOwner,
-): Promise<Record<SourceSecretKind, StoredSecretState>> {
+): Promise<Record<SourceSecretKind, StoredSecretState> & { damagedFile: string | null }> {
+  let damagedFile: string | null = null
   const state = async (kind: SourceSecretKind): Promise<StoredSecretState> => {
     if (!store) return 'missing'
     try {
       return (await getSourceSecret(store, owner, kind)) !== null ? 'stored' : 'missing'
-    } catch {
+    } catch (err) {
+      // A secret lost with a damaged secrets file: the copy's name (in the app's data folder), for
+      // the Connections screen to say why it must be entered again and where the copy is kept.
+      if (err instanceof SecretUndecryptableError && err.damagedFile !== null)
+        damagedFile = basename(err.damagedFile)
       return 'unreadable'
     }
   }
@@ -212,6 +218,7 @@ export async function storedSourceSecrets(
     token: await state('token'),
     password: await state('password'),
     proxyPassword: await state('proxyPassword'),
+    damagedFile,
   }
 }
 

@@ -60,6 +60,11 @@ export type SourceView = {
    * or 'unreadable' (stored, but the keychain cannot decrypt it now: enter it again).
    */
   secret: 'stored' | 'env' | 'missing' | 'unreadable'
+  /**
+   * When the secret (or the proxy password) is 'unreadable' because the secrets file was found
+   * damaged: the file name the damaged copy is kept under in the app's data folder; null otherwise.
+   */
+  secretDamagedFile: string | null
   /** The environment variable the CLI reads, when the source was added by the CLI. */
   secretEnv: string | null
   createdAt: number

@@ -55,9 +55,10 @@ describe('a damaged secrets file', () => {
     writeFileSync(filePath, damaged)
 
     const listed = await app.ok('sources:list', {})
-    expect(listed.map((v) => [v.name, v.secret])).toEqual([
-      ['first', 'unreadable'],
-      ['second', 'unreadable'],
+    // Settings → Connections says why: the damaged file, still where it was until a secret is stored.
+    expect(listed.map((v) => [v.name, v.secret, v.secretDamagedFile])).toEqual([
+      ['first', 'unreadable', 'secrets.json'],
+      ['second', 'unreadable', 'secrets.json'],
     ])
 
     // Entering the first connection's token again is not refused: the damaged file is kept aside.
@@ -66,9 +67,10 @@ describe('a damaged secrets file', () => {
     const kept = readdirSync(userData).filter((n) => n.startsWith('secrets.json.damaged-'))
     expect(kept).toHaveLength(1)
     expect(readFileSync(join(userData, kept[0]!), 'utf8')).toBe(damaged)
-    expect((await app.ok('sources:list', {})).map((v) => [v.name, v.secret])).toEqual([
-      ['first', 'stored'],
-      ['second', 'unreadable'],
+    // The one still to be entered names the kept copy; the one entered again names none.
+    expect((await app.ok('sources:list', {})).map((v) => [v.name, v.secret, v.secretDamagedFile])).toEqual([
+      ['first', 'stored', null],
+      ['second', 'unreadable', kept[0]],
     ])
 
     // The second one says it must be entered again, and where the damaged copy is, in the UI's words.

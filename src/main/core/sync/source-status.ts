@@ -298,6 +298,14 @@ export async function sourceView(
   const needs = record.kind === 'servicenow' && config.user ? 'password' : 'token'
   const env = needs === 'password' ? config.passwordEnv : config.tokenEnv
   const run = readRecord(store, record)
+  const secret = stored[needs] !== 'missing' ? stored[needs] : env ? 'env' : 'missing'
+  const proxySecret = config.proxyUser
+    ? stored.proxyPassword !== 'missing'
+      ? stored.proxyPassword
+      : config.proxyPasswordEnv
+        ? 'env'
+        : 'missing'
+    : null
   return {
     name: record.name,
     kind: record.kind,
@@ -309,8 +317,9 @@ export async function sourceView(
       record.kind === 'servicenow' ? (config.resumeMarginSeconds ?? RESUME_MARGIN_SECONDS.default) : null,
     skip: record.kind === 'itsm' ? [...(config.skip ?? [])] : null,
     user: config.user ?? null,
-    secret: stored[needs] !== 'missing' ? stored[needs] : env ? 'env' : 'missing',
+    secret,
     secretEnv: env ?? null,
+    secretDamagedFile: secret === 'unreadable' || proxySecret === 'unreadable' ? stored.damagedFile : null,
     createdAt: record.createdAt,
     lastSuccessAt: run.lastSuccessAt,
     // A record written before reasons were kept has none.
@@ -320,12 +329,6 @@ export async function sourceView(
     caCertificates: config.ca ? describeCaCertificates(config.ca) : [],
     proxy: config.proxy ?? null,
     proxyUser: config.proxyUser ?? null,
-    proxySecret: config.proxyUser
-      ? stored.proxyPassword !== 'missing'
-        ? stored.proxyPassword
-        : config.proxyPasswordEnv
-          ? 'env'
-          : 'missing'
-      : null,
+    proxySecret,
   }
 }

@@ -16,7 +16,6 @@ import { SourceForm } from './source-form'
 import { CODE_MAP_FIELDS, CODE_MAP_SLUGS } from './validate'
 import './connections.css'
 
-/** Settings → Connections (SPEC §9): add, edit, remove and test ITSM REST and ServiceNow sources. */
 /**
  * The advice under a failed connection test: the sync's for its cause, except where the sync's says
  * it retries by itself (offline, rate-limited), which a test does not.
@@ -27,8 +26,14 @@ function testAdvice(cause: SyncErrorCause): string {
     : `sync.advice.${cause}`
 }
 
+/** Settings → Connections (SPEC §9): add, edit, remove and test ITSM REST and ServiceNow sources. */
 export function ConnectionsSection() {
   const { t, i18n } = useTranslation()
+  // A secret the app cannot read now: why, when it is a damaged secrets file (and where its copy is kept).
+  const unreadableText = (s: SourceView): string =>
+    s.secretDamagedFile
+      ? t('connections.unreadableDamaged', { file: s.secretDamagedFile })
+      : t('connections.unreadable')
   const lang = i18n.language
   const sources = useApiQuery(() => call('sources:list', {}), 'connections')
   const [editing, setEditing] = useState<SourceView | 'new' | null>(null)
@@ -121,7 +126,7 @@ export function ConnectionsSection() {
                 ) : s.secret === 'env' ? (
                   t('connections.env', { name: s.secretEnv ?? '' })
                 ) : s.secret === 'unreadable' ? (
-                  <span className="connection-warn">{t('connections.unreadable')}</span>
+                  <span className="connection-warn">{unreadableText(s)}</span>
                 ) : (
                   t('connections.missing')
                 )}
@@ -135,7 +140,7 @@ export function ConnectionsSection() {
                     <span className="connection-warn">
                       {' '}
                       · {t('connections.proxyPassword')}:{' '}
-                      {t(s.proxySecret === 'missing' ? 'connections.missing' : 'connections.unreadable')}
+                      {s.proxySecret === 'missing' ? t('connections.missing') : unreadableText(s)}
                     </span>
                   )}
                 </div>

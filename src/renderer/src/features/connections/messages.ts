@@ -49,6 +49,8 @@ const ko = {
   env: '환경 변수 {{name}}',
   missing: '없음',
   unreadable: '저장되어 있으나 읽을 수 없음 — 다시 입력하세요',
+  unreadableDamaged:
+    '비밀 정보 파일이 손상되어 읽을 수 없음 — 다시 입력하세요 (손상된 파일은 삭제하지 않고 앱 데이터 폴더에 {{file}}(으)로 보관합니다)',
   secret: '비밀 정보',
   ca: 'CA 인증서',
   caHint:
@@ -189,6 +191,8 @@ const en: English<typeof ko> = {
   env: 'environment variable {{name}}',
   missing: 'missing',
   unreadable: 'stored but unreadable — enter it again',
+  unreadableDamaged:
+    "the secrets file is damaged and cannot be read — enter it again (the damaged file is kept, not deleted, as {{file}} in the app's data folder)",
   secret: 'Secret',
   ca: 'CA certificate',
   caHint:

@@ -356,7 +356,9 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
             : authChanged
               ? t('connections.authChangedHint')
               : editing?.secret === 'unreadable'
-                ? t('connections.unreadable')
+                ? editing.secretDamagedFile
+                  ? t('connections.unreadableDamaged', { file: editing.secretDamagedFile })
+                  : t('connections.unreadable')
                 : undefined
         }
         value={secret}
