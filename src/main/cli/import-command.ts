@@ -61,11 +61,22 @@ function resultText(r: ImportResult, reportPath: string | null): string {
       : []
   return [
     head,
+    ...(r.titleSkipped ? [headerLine(r.titleSkipped)] : []),
     ...errors,
     ...more,
     ...(reportPath ? [`error report: ${reportPath}`] : []),
     ...(r.status === 'rejected' ? rejectedAdvice(r, reportPath) : []),
   ].join('\n')
+}
+
+/**
+ * Where the header was found when it is not the file's first non-blank row: the rows above it were
+ * a title block, read as nothing. Said so a user who sees rows missing knows why, and sees a wrong
+ * pick (the error report's row numbers are the file's own either way).
+ */
+function headerLine(t: { headerRow: number; rows: number }): string {
+  const above = t.rows === 1 ? 'the row above it was' : `the ${countOf(t.rows, 'row')} above it were`
+  return `header: row ${t.headerRow.toLocaleString('en-US')} (${above} taken as a title and skipped)`
 }
 
 /**

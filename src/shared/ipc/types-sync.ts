@@ -295,6 +295,11 @@ export type ImportPreviewView = {
   sheets: string[]
   sheet: string | null
   headers: string[]
+  /**
+   * Set when the header is not the first non-blank row (a title block above the table): its row,
+   * and how many rows above it, from the first non-blank one, were taken as a title and skipped.
+   */
+  titleSkipped: { headerRow: number; rows: number } | null
   /** The canonical columns of SPEC §10, in order, with the required ones marked. */
   canonical: { column: string; required: boolean }[]
   /** Canonical column → the header matched automatically or by the mapping given (null = none). */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../../src/main/core/workspace'
 import { cli } from '../../helpers/cli'
 import { writeGeneratedCsv } from '../../helpers/generated-csv'
+import { writeTitleBlockWorkbook } from '../../helpers/title-block-files'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import')
 const fixture = (name: string): string => join(FIXTURES, name)
@@ -69,6 +70,45 @@ describe('import --dry-run', () => {
     expect(allowed.code).toBe(0)
     expect(allowed.stdout).toMatch(/^imported: 1 written of 5 rows/)
     expect(allowed.stdout).not.toContain('nothing was written')
+  }, 60_000)
+})
+
+describe('import of a file with a title block above its table', () => {
+  it('the dry run says which row is the header, and the error lines name the file’s own rows', async () => {
+    const path = join(tmp, '3월-처리현황.xlsx')
+    await writeTitleBlockWorkbook(path)
+    const dir = join(tmp, 'ws-title')
+    const r = await cli(['import', path, '--dry-run', '--allow-errors', '--data-dir', dir])
+    expect(r.stdout).toBe(
+      'dry run: 3 of 4 rows would be written (xlsx, binary); 1 row error; nothing was written\n' +
+        'header: row 4 (the 3 rows above it were taken as a title and skipped)\n' +
+        '  row 7, 접수일시 (created_at): not a valid date/time; use ISO 8601 such as ' +
+        '2026-03-02T09:30:00+09:00 (no offset = workspace time zone) or an Excel date ("2026-13-45 10:00")\n',
+    )
+    expect(r.code).toBe(0)
+    const json = await cli(['import', path, '--dry-run', '--json'])
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      titleSkipped: { headerRow: 4, rows: 3 },
+      errors: [expect.objectContaining({ row: 7 })],
+    })
+    // One title line: said in the singular. The import itself says it too.
+    const one = join(tmp, 'one-title-line.csv')
+    writeFileSync(
+      one,
+      '3월 요청,,,,,\nid,tenant,title,priority,status,created_at\nC-1,조달청,제목,P2,OPEN,2026-03-02 09:00\n',
+    )
+    const imported = await cli(['import', one, '--data-dir', dir])
+    expect(imported.stdout).toBe(
+      'imported: 1 written of 1 row (csv, utf-8); 0 row errors\n' +
+        'header: row 2 (the row above it was taken as a title and skipped)\n',
+    )
+  }, 60_000)
+
+  it('a file whose first row is the header says nothing about it', async () => {
+    const r = await cli(['import', fixture('excel-cp949.csv'), '--dry-run'])
+    expect(r.stdout).toBe(
+      'dry run: 3 of 3 rows would be written (csv, cp949); 0 row errors; nothing was written\n',
+    )
   }, 60_000)
 })
 

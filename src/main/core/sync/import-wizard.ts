@@ -18,6 +18,7 @@ import {
 import {
   CANONICAL_COLUMNS,
   REQUIRED_COLUMNS,
+  knownHeaders,
   parseMapping,
   suggestColumns,
   type ColumnMapping,
@@ -54,12 +55,13 @@ const toMapping = (m: WizardMapping): ColumnMapping | undefined =>
 async function readHeaders(
   path: string,
   fileName: string,
-  sheet: string | undefined,
+  mapping: ColumnMapping | undefined,
   watch: WizardWatch,
 ): Promise<{
   format: ImportPreviewView['format']
   encoding: string
   headers: string[]
+  titleSkipped: ImportPreviewView['titleSkipped']
   sheets: string[]
   sheet: string | null
 }> {
@@ -68,12 +70,14 @@ async function readHeaders(
   await checkFile(path, DEFAULT_LIMITS)
   const head = await readHead(path, 65_536)
   checkMagic(head, format)
+  // The header row is found as the check finds it: by the known columns and those mapped.
+  const header = { knownHeaders: knownHeaders(mapping) }
   const table =
     format === 'csv'
-      ? await readCsv(path, head, DEFAULT_LIMITS)
+      ? await readCsv(path, head, DEFAULT_LIMITS, header)
       : format === 'json'
         ? await readJson(path, head, DEFAULT_LIMITS)
-        : await readXlsx(path, DEFAULT_LIMITS, sheet, xlsxWatch(watch))
+        : await readXlsx(path, DEFAULT_LIMITS, mapping?.sheet, xlsxWatch(watch), header)
   // Starting and returning the row stream closes the file (the reader's finally runs).
   const rows = table.rows[Symbol.asyncIterator]()
   await rows.next().catch(() => undefined)
@@ -82,6 +86,7 @@ async function readHeaders(
     format,
     encoding: table.encoding,
     headers: table.headers,
+    titleSkipped: table.titleSkipped ?? null,
     sheets: table.sheets ?? [],
     sheet: table.sheet ?? null,
   }
@@ -143,10 +148,10 @@ export async function wizardPreview(
 ): Promise<ImportPreviewView> {
   const { errorReport } = more
   const parsed = toMapping(mapping)
-  const { format, encoding, headers, sheets, sheet } = await readHeaders(
+  const { format, encoding, headers, titleSkipped, sheets, sheet } = await readHeaders(
     file.path,
     file.fileName,
-    parsed?.sheet,
+    parsed,
     watch,
   )
   const auto = suggestColumns(headers)
@@ -165,6 +170,7 @@ export async function wizardPreview(
     sheets,
     sheet,
     headers,
+    titleSkipped,
     canonical: CANONICAL_COLUMNS.map((c) => ({ column: c, required: REQUIRED_COLUMNS.includes(c) })),
   }
   const missingRequired = REQUIRED_COLUMNS.filter((c) => matched[c] === null)

@@ -16,6 +16,7 @@ import { createWallClock } from './dates'
 import { checkFile, checkMagic, detectFormat, readHead } from './detect'
 import {
   CANONICAL_COLUMNS,
+  knownHeaders,
   loadMapping,
   parseMapping,
   resolveColumns,
@@ -95,6 +96,11 @@ export type ImportPreview = {
   encoding: ImportEncoding
   source: string
   headers: string[]
+  /**
+   * Set when the header is not the file's first non-blank row (CSV, XLSX): its row, and how many
+   * rows above it (from the first non-blank one) were taken as a title and skipped.
+   */
+  titleSkipped: { headerRow: number; rows: number } | null
   /** Canonical column → the file header feeding it (null: not in the file). */
   mappedColumns: Record<CanonicalColumn, string | null>
   /** Data rows read (blank rows not counted). */
@@ -329,6 +335,7 @@ export function cancelledResult(path: string, opts: RunImportOptions): ImportRes
     encoding: 'binary',
     source: importSource(opts),
     headers: [],
+    titleSkipped: null,
     mappedColumns: Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, null])) as Record<
       CanonicalColumn,
       string | null
@@ -433,12 +440,14 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
   await checkFile(path, limits)
   const head = await readHead(path, 65_536)
   checkMagic(head, format)
+  // The header row is the one naming the most known columns, the mapping's included.
+  const header = { knownHeaders: knownHeaders(mapping) }
   const table =
     format === 'csv'
-      ? await readCsv(path, head, limits)
+      ? await readCsv(path, head, limits, header)
       : format === 'json'
         ? await readJson(path, head, limits)
-        : await readXlsx(path, limits, opts.sheet ?? mapping?.sheet, xlsxWatch(opts))
+        : await readXlsx(path, limits, opts.sheet ?? mapping?.sheet, xlsxWatch(opts), header)
   const damagedText = damagedTextError(table.encoding, table.invalidBytes)
   const damagedHeaders = table.headers.filter((h) => DAMAGED_TEXT.test(h))
   if (damagedHeaders.length > 0) {
@@ -551,6 +560,7 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
     encoding: table.encoding,
     source,
     headers: table.headers,
+    titleSkipped: table.titleSkipped ?? null,
     mappedColumns,
     rowCount,
     validCount,

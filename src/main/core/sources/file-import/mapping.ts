@@ -68,6 +68,22 @@ export function normalizeHeader(header: string): string {
     .replace(/[\s-]+/g, '_')
 }
 
+/**
+ * Every header a file's header row may hold, as normalizeHeader keys: the canonical names, their
+ * aliases, and the file columns `mapping` names (a file with headers of its own and a mapping for
+ * them). The readers look for the header row among a file's first rows by these (see header-row.ts).
+ */
+export function knownHeaders(mapping?: Pick<ColumnMapping, 'columns'>): Set<string> {
+  const known = new Set<string>()
+  for (const column of CANONICAL_COLUMNS) {
+    for (const name of [column, ...ALIASES[column]]) known.add(normalizeHeader(name))
+  }
+  for (const header of Object.values(mapping?.columns ?? {})) {
+    if (typeof header === 'string' && normalizeHeader(header)) known.add(normalizeHeader(header))
+  }
+  return known
+}
+
 const statusSchema = z.enum(SR_STATUSES)
 const prioritySchema = z.enum(PRIORITIES)
 

@@ -5,28 +5,29 @@ import { parse, CsvError } from 'csv-parse'
 import { CoreError, reason } from '../../errors'
 import { decodeBytes, decodeFile, detectEncoding } from './decode'
 import { checkText } from './detect'
-import type { ImportLimits, RawRow, Table } from './types'
+import { findHeader, type FoundHeader } from './header-row'
+import { knownHeaders } from './mapping'
+import type { HeaderOptions, ImportLimits, RawRow, Table } from './types'
 
 const DELIMITERS = [',', ';', '\t'] as const
 
 /**
- * The delimiter used most often outside quotes in the first line that is not empty (comma when none
- * is found): a sheet whose first rows are blank, saved as CSV, starts with empty lines.
+ * The delimiter used most often outside quotes in the first line that holds one (comma when none
+ * is found): a sheet whose first rows are blank, saved as CSV, starts with empty lines, and a title
+ * line above the header written by hand ("2026년 3월 처리 현황" in a tab-separated file) holds none.
  */
 export function detectDelimiter(text: string): string {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]))
   let quoted = false
-  let lineHasText = false
+  let lineHasDelimiter = false
   for (const ch of text) {
-    if (ch === '"') {
-      quoted = !quoted
-      lineHasText = true
-    } else if (!quoted && (ch === '\n' || ch === '\r')) {
-      if (lineHasText) break
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (lineHasDelimiter) break
     } else if (!quoted && counts.has(ch)) {
       counts.set(ch, (counts.get(ch) ?? 0) + 1)
-      lineHasText = true
-    } else if (ch.trim() !== '') lineHasText = true
+      lineHasDelimiter = true
+    }
   }
   let best = ','
   let bestCount = 0
@@ -45,8 +46,16 @@ export function detectDelimiter(text: string): string {
  */
 const SEP_HINT = /^\uFEFF?"?sep=([^\r\n"])"?[ \t]*(?:\r\n|\n|\r)/i
 
-/** Opens a CSV file: detects encoding and delimiter, reads the header; rows stream on demand. */
-export async function readCsv(path: string, head: Buffer, limits: ImportLimits): Promise<Table> {
+/**
+ * Opens a CSV file: detects encoding and delimiter, finds the header (below a title block, if the
+ * file has one); rows stream on demand.
+ */
+export async function readCsv(
+  path: string,
+  head: Buffer,
+  limits: ImportLimits,
+  opts: HeaderOptions = {},
+): Promise<Table> {
   const { encoding, invalid, firstInvalidAt } = await detectEncoding(path, head)
   // Decoding a head cut mid-character yields one U+FFFD at the end: harmless for both checks.
   const headText = decodeBytes(head, encoding)
@@ -63,16 +72,26 @@ export async function readCsv(path: string, head: Buffer, limits: ImportLimits):
     }),
   )
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>
-  // The header is the first record that is not blank, as for a workbook: a sheet whose first rows
-  // are empty, saved as CSV, starts with empty lines (or lines of bare delimiters). Rows keep
-  // counting from the top of the file, so row numbers stay the spreadsheet's.
-  let first = await nextRecord(records)
-  let headerRow = hint ? 2 : 1
-  while (!first.done && first.value.every((c) => c.trim() === '')) {
-    first = await nextRecord(records)
-    headerRow++
+  // Records count from the top of the file (after a sep= line), so row numbers stay the
+  // spreadsheet's: blank lines and a title block above the header are rows too.
+  let row = hint ? 1 : 0
+  const nextRow = async (): Promise<RawRow | null> => {
+    const next = await nextRecord(records)
+    if (next.done) return null
+    row++
+    return { row, cells: next.value }
   }
-  if (first.done) {
+  // The header is the row among the first that names the most known columns (a title block above
+  // it is skipped; see header-row.ts), else the first record that is not blank: a sheet whose first
+  // rows are empty, saved as CSV, starts with empty lines (or lines of bare delimiters).
+  let found: FoundHeader | null
+  try {
+    found = await findHeader(nextRow, opts.knownHeaders ?? knownHeaders())
+  } catch (err) {
+    parser.destroy()
+    throw err
+  }
+  if (!found) {
     parser.destroy()
     throw new CoreError(
       'BAD_REQUEST',
@@ -80,22 +99,21 @@ export async function readCsv(path: string, head: Buffer, limits: ImportLimits):
       reason('csv_no_header'),
     )
   }
-  const headers = first.value.map((h) => h.trim())
+  const { headers, after, titleSkipped } = found
+  const headerRow = found.row
   async function* rows(): AsyncGenerator<RawRow> {
-    let row = headerRow
     try {
       for (;;) {
-        const next = await nextRecord(records)
-        if (next.done) return
-        row++
-        if (row - headerRow > limits.maxRows) {
+        const next = after.shift() ?? (await nextRow())
+        if (next === null) return
+        if (next.row - headerRow > limits.maxRows) {
           throw new CoreError(
             'BAD_REQUEST',
             `The file has more than ${limits.maxRows.toLocaleString('en-US')} rows: split it into smaller files`,
             reason('too_many_rows', { limit: limits.maxRows }),
           )
         }
-        yield { row, cells: next.value }
+        yield next
       }
     } finally {
       parser.destroy()
@@ -107,6 +125,7 @@ export async function readCsv(path: string, head: Buffer, limits: ImportLimits):
     headers,
     rows: rows(),
     invalidBytes: { count: invalid, firstAt: firstInvalidAt },
+    ...(titleSkipped ? { titleSkipped } : {}),
   }
 }
 

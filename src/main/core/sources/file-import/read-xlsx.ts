@@ -1,5 +1,6 @@
-// XLSX import through exceljs's streaming WorkbookReader: the first sheet or a named one; the first
-// non-blank row is the header. Rows stream one at a time, so memory stays bounded by one row plus
+// XLSX import through exceljs's streaming WorkbookReader: the first sheet or a named one; the header
+// is found among its first rows (header-row.ts). Rows stream one at a time (the first few held back
+// while the header is looked for), so memory stays bounded by those rows plus
 // the workbook's shared strings (loading a whole 1M-row workbook took over 2 GB and crashed).
 // Cells keep their type: a date-formatted cell arrives as a Date (Excel has no time zone, so its UTC
 // fields are the wall time), a plain number stays a number (maybe an Excel date serial).
@@ -14,7 +15,17 @@ import type { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import ExcelJS from 'exceljs'
 import { CoreError, reason } from '../../errors'
-import { CellProblem, ImportCancelled, type Cell, type ImportLimits, type RawRow, type Table } from './types'
+import { findHeader, type FoundHeader } from './header-row'
+import { knownHeaders } from './mapping'
+import {
+  CellProblem,
+  ImportCancelled,
+  type Cell,
+  type HeaderOptions,
+  type ImportLimits,
+  type RawRow,
+  type Table,
+} from './types'
 
 /**
  * The first pass reads the whole sheet before the first row comes (about 2.4 s for 200,000 rows):
@@ -412,12 +423,16 @@ async function cachedPlan(path: string, wanted: string | undefined, watch: XlsxW
   return p
 }
 
-/** Opens a workbook and reads the header of `sheet` (default: the first sheet); rows stream on demand. */
+/**
+ * Opens a workbook and finds the header of `sheet` (default: the first sheet), below a title block
+ * if the sheet has one; rows stream on demand.
+ */
 export async function readXlsx(
   path: string,
   limits: ImportLimits,
   sheet?: string,
   watch: XlsxWatch = {},
+  opts: HeaderOptions = {},
 ): Promise<Table> {
   const p = await cachedPlan(path, sheet, watch)
   const reader = openReader(path, true)
@@ -461,8 +476,7 @@ export async function readXlsx(
     }
     return out
   }
-  let headerRow = 0
-  let headers: string[] = []
+  let found: FoundHeader | null
   try {
     for (;;) {
       const next = await outer.next()
@@ -480,21 +494,19 @@ export async function readXlsx(
         `The sheet "${p.sheet}" could not be read`,
         reason('sheet_unreadable', { sheet: p.sheet }),
       )
-    for (;;) {
-      const next = await rowsOf.next()
-      if (next.done) break
-      const cells = cellsOf(next.value)
-      if (cells.some((c) => c !== null && cellText(c).trim() !== '')) {
-        headerRow = next.value.number
-        headers = cells.map((c) => (c === null ? '' : cellText(c).trim()))
-        break
-      }
-    }
+    const sheetRows = rowsOf
+    // The header is the row among the first that names the most known columns (a title block
+    // above it is skipped; see header-row.ts), else the first non-blank row. Rows are read in
+    // order (a merged cell takes its value from a row read before), the first few held back.
+    found = await findHeader(async () => {
+      const next = await sheetRows.next()
+      return next.done ? null : { row: next.value.number, cells: cellsOf(next.value) }
+    }, opts.knownHeaders ?? knownHeaders())
   } catch (err) {
     abandon()
     throw unreadable(err)
   }
-  if (headerRow === 0) {
+  if (!found) {
     abandon()
     throw new CoreError(
       'BAD_REQUEST',
@@ -502,19 +514,24 @@ export async function readXlsx(
       reason('sheet_empty', { sheet: p.sheet }),
     )
   }
+  const { headers, after, titleSkipped } = found
   const sheetRows = rowsOf!
   async function* rows(): AsyncGenerator<RawRow> {
     let done = false
     let count = 0
     try {
       for (;;) {
-        let next: IteratorResult<ExcelJS.Row>
-        try {
-          next = await sheetRows.next()
-        } catch (err) {
-          throw unreadable(err)
+        let row = after.shift()
+        if (row === undefined) {
+          let next: IteratorResult<ExcelJS.Row>
+          try {
+            next = await sheetRows.next()
+          } catch (err) {
+            throw unreadable(err)
+          }
+          if (next.done) break
+          row = { row: next.value.number, cells: cellsOf(next.value) }
         }
-        if (next.done) break
         count++
         if (count > limits.maxRows) {
           throw new CoreError(
@@ -523,7 +540,7 @@ export async function readXlsx(
             reason('sheet_too_many_rows', { sheet: p.sheet, limit: limits.maxRows }),
           )
         }
-        yield { row: next.value.number, cells: cellsOf(next.value) }
+        yield row
       }
       done = true
     } finally {
@@ -536,6 +553,7 @@ export async function readXlsx(
     encoding: 'binary',
     headers,
     rows: rows(),
+    ...(titleSkipped ? { titleSkipped } : {}),
     sheets: p.sheets,
     sheet: p.sheet,
     date1904: p.date1904,
@@ -623,8 +641,4 @@ function colLetters(col: number): string {
   let s = ''
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s
   return s
-}
-
-function cellText(c: Exclude<Cell, null>): string {
-  return c instanceof Date ? c.toISOString() : c instanceof CellProblem ? c.shown : String(c)
 }

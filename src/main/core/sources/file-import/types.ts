@@ -52,10 +52,21 @@ export type Table = {
   invalidBytes?: { count: number; firstAt: number | null }
   /** XLSX only: the workbook counts dates from 1904 (Mac Excel's date system), not 1900. */
   date1904?: boolean
+  /**
+   * CSV/XLSX: set when the header is not the first non-blank row: its row, and the rows from the
+   * first non-blank one down to it, skipped as a title (never read as data).
+   */
+  titleSkipped?: { headerRow: number; rows: number }
   /** XLSX only: every sheet of the workbook, in order, and the one read. */
   sheets?: string[]
   sheet?: string
 }
+
+/**
+ * How a reader finds the header row: the headers it may hold, as normalizeHeader keys (default: the
+ * canonical names and their aliases; mapping.ts knownHeaders adds a mapping's file columns).
+ */
+export type HeaderOptions = { knownHeaders?: ReadonlySet<string> }
 
 /** Caps that keep a mistaken or hostile file from exhausting memory. */
 export type ImportLimits = { maxBytes: number; maxRows: number }
