@@ -1,11 +1,13 @@
 // E2E: the import wizard (SPEC §10) as an operator goes back and forth through it: value
 // translations changed and taken back, a check gone stale, long error lists, the result's counts,
-// long values, another file chosen midway. Chromium against the real core through the harness.
+// long values, another file chosen midway, a workbook with a title block above its table. Chromium
+// against the real core through the harness.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Locator, Page, Route } from '@playwright/test'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { writeGeneratedCsv } from '../helpers/generated-csv'
+import { TITLE, writeTitleBlockWorkbook } from '../helpers/title-block-files'
 import { expect, openReady, test, type Harness } from './fixtures'
 import { chooseImportFile, openImportWizard, withTempDir } from './import-helpers'
 
@@ -640,4 +642,61 @@ test('while the file dialog is open nothing is being checked: the progress shows
   await expect(page.getByTestId('import-cancel')).toBeEnabled()
   await preview.answer({ ok: false, error: { code: 'INTERNAL', message: 'stopped by the test' } })
   await expect(page.getByTestId('import-progress')).toHaveCount(0)
+})
+
+test('a workbook with a title block above its table: the header below it is read, and the preview says which row it is', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await withTempDir(async (dir) => {
+    const path = join(dir, '2026년-3월-처리현황.xlsx')
+    await writeTitleBlockWorkbook(path)
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    // The columns below the title, all known: straight to the check, rows numbered as in Excel.
+    await expect(page.getByTestId('import-summary')).toContainText('4행 중 정상 3행, 오류 1행')
+    await expect(page.getByTestId('import-header-row')).toHaveText(
+      '머리글: 4행 (위의 3행은 제목으로 보고 건너뜀)',
+    )
+    await expect(page.getByTestId('import-file')).toContainText('시트 “3월 현황” · 열 11개')
+    const sampleRows = page.getByTestId('import-preview').locator('table').first().locator('tbody tr')
+    await expect(sampleRows.locator('td:first-child')).toHaveText(['5', '6', '8'])
+    await expect(sampleRows.first()).toContainText('전자결재 시스템 응답 지연')
+    const errorRow = page.getByTestId('import-errors').locator('tbody tr')
+    await expect(errorRow).toHaveCount(1)
+    await expect(errorRow.locator('td').first()).toHaveText('7')
+    await expect(errorRow).toContainText('접수일시')
+    await page.screenshot({ path: 'test-results/import-wizard-title-block-ko.png', fullPage: true })
+    await errorRow.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/import-wizard-title-block-ko-errors.png' })
+    // The column step shows it too: the columns offered are the header's, not the title.
+    await page.getByRole('button', { name: '열 연결', exact: true }).click()
+    await expect(page.getByTestId('import-header-row')).toBeVisible()
+    await expect(page.getByTestId('map-id')).toHaveValue('요청번호')
+    expect(await page.getByTestId('map-id').locator('option').allTextContents()).not.toContain(TITLE)
+    await page.screenshot({ path: 'test-results/import-wizard-title-block-ko-map.png' })
+  })
+  // In English, once the file has been chosen again.
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'report.xlsx')
+    await writeTitleBlockWorkbook(path)
+    // The demo was declined already: the Sync screen's wizard straight away.
+    await openReady(page, '/')
+    await page.getByTestId('nav-sync').click()
+    await page.getByTestId('import-open').click()
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-header-row')).toHaveText(
+      'Header: row 4 (the 3 rows above it were taken as a title and skipped)',
+    )
+    await page.screenshot({ path: 'test-results/import-wizard-title-block-en.png' })
+  })
+})
+
+test('a file whose header is its first row says nothing about a header row', async ({ page }) => {
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'excel-cp949.csv'))
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  await expect(page.getByTestId('import-header-row')).toHaveCount(0)
 })

@@ -159,6 +159,16 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
         </div>
       )}
 
+      {/* A title block above the table: the row read as the header, on the steps that show the columns. */}
+      {w.file && w.preview?.titleSkipped && (w.step === 'map' || w.step === 'preview') && (
+        <p className="import-header-row" data-testid="import-header-row">
+          {t('importWizard.headerRow', {
+            row: w.preview.titleSkipped.headerRow,
+            count: w.preview.titleSkipped.rows,
+          })}
+        </p>
+      )}
+
       {w.file && (w.step === 'map' || w.step === 'preview') && (
         <SourceNameField
           value={w.sourceName}

@@ -27,10 +27,13 @@ const ko = {
   chooseOther: '다른 파일 선택…',
   failedTitle: '파일 가져오기를 진행하지 못했습니다',
   problemTitle: '이대로는 가져올 수 없습니다',
-  chooseHint: 'CSV(UTF-8 또는 CP949), XLSX, JSON 파일. 첫 행은 열 이름이어야 합니다.',
+  chooseHint:
+    'CSV(UTF-8 또는 CP949), XLSX, JSON 파일. 열 이름 행 위의 제목 줄(보고서 제목, 작성일 등)은 건너뜁니다.',
   chosen: '{{name}} ({{size}})',
   fileInfo_other: '{{format}} · {{encoding}} · 열 {{count, number}}개',
   fileInfoSheet_other: 'XLSX · 시트 “{{sheet}}” · 열 {{count, number}}개',
+  // The header found below a title block (count: the rows above it, skipped).
+  headerRow_other: '머리글: {{row, number}}행 (위의 {{count, number}}행은 제목으로 보고 건너뜀)',
   sheet: '시트',
   sourceName: '출처 이름',
   sourcePlaceholder: '비워 두면 {{name}}',
@@ -169,12 +172,16 @@ const en: English<typeof ko> = {
   chooseOther: 'Choose another file…',
   failedTitle: 'The import could not go on',
   problemTitle: 'The file cannot be imported as it is',
-  chooseHint: 'CSV (UTF-8 or CP949), XLSX or JSON. The first row holds the column names.',
+  chooseHint:
+    'CSV (UTF-8 or CP949), XLSX or JSON. Title lines above the row of column names (a report title, a date) are skipped.',
   chosen: '{{name}} ({{size}})',
   fileInfo_one: '{{format}} · {{encoding}} · {{count, number}} column',
   fileInfo_other: '{{format}} · {{encoding}} · {{count, number}} columns',
   fileInfoSheet_one: 'XLSX · sheet “{{sheet}}” · {{count, number}} column',
   fileInfoSheet_other: 'XLSX · sheet “{{sheet}}” · {{count, number}} columns',
+  headerRow_one: 'Header: row {{row, number}} (the row above it was taken as a title and skipped)',
+  headerRow_other:
+    'Header: row {{row, number}} (the {{count, number}} rows above it were taken as a title and skipped)',
   sheet: 'Sheet',
   sourceName: 'Source name',
   sourcePlaceholder: 'Empty: {{name}}',
