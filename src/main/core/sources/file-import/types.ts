@@ -34,7 +34,10 @@ export class CellProblem {
   ) {}
 }
 
-/** One data record; `row` counts as a spreadsheet user does (header = 1, first data row = 2). */
+/**
+ * One data record; `row` counts as a spreadsheet user does, from the file's first row (a header on
+ * row 1 has its first data row 2; one below a title block or blank rows, later ones).
+ */
 export type RawRow = {
   row: number
   cells: Cell[]
@@ -73,7 +76,7 @@ export type ImportLimits = { maxBytes: number; maxRows: number }
 
 export const DEFAULT_LIMITS: ImportLimits = { maxBytes: 200 * 1024 * 1024, maxRows: 2_000_000 }
 
-/** A problem with one row; `row` as a spreadsheet user counts (header = 1). */
+/** A problem with one row; `row` as a spreadsheet user counts (the file's first row = 1). */
 export type RowError = {
   row: number
   column: string
