@@ -8,7 +8,9 @@
 // back: the KPIs keep the values they had before, all of them, and are brought up to date by
 // `kpi calc`, the next CLI sync or import that writes data, or the app when it starts (its KPI
 // engine recalculates every KPI at start).
+import { dirname } from 'node:path'
 import type { Store } from '../core/db/open-database'
+import { storeFailure } from '../core/errors'
 import { calculateKpi } from '../core/kpi/calculate'
 import { listKpis } from '../core/kpi/definitions'
 import { signalLabel, type StopSignal, type StopWatch } from './interrupt'
@@ -58,9 +60,10 @@ export async function recalculateAfterWrite(
     return 'done'
   } catch (err) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
-    opts.warn(
-      `warning: the KPIs were not recalculated (${err instanceof Error ? err.message : String(err)}); run \`kpi calc\``,
-    )
+    // A workspace that refused the write (its disk full …) is said as what to do, not in SQLite's words.
+    const why =
+      storeFailure(err, dirname(store.path))?.message ?? (err instanceof Error ? err.message : String(err))
+    opts.warn(`warning: the KPIs were not recalculated (${why}); run \`kpi calc\``)
     return 'failed'
   }
 }

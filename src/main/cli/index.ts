@@ -1,7 +1,7 @@
 // `npm run cli -- <command>`: headless use of the same core (SPEC §11). Exit codes: 0 ok,
 // 1 the command failed (message on stderr), 2 bad usage.
 import { Command, CommanderError, Option } from 'commander'
-import { CoreError, isStoreBusy, STORE_BUSY_MESSAGE } from '../core/errors'
+import { CoreError, inWorkspace, isStoreBusy, storeFailure, STORE_BUSY_MESSAGE } from '../core/errors'
 import { openCliContext, packageVersion, UsageError, type CliContext, type GlobalOptions } from './context'
 import { call } from './invoke'
 import { wholeNumber } from './options'
@@ -23,6 +23,9 @@ async function withContext(
   const ctx = openCliContext(opts, (step, line) => progress.show(step, line))
   try {
     await run(ctx, opts, progress)
+  } catch (err) {
+    // A write the workspace refused (its disk full, read-only …) is said naming its folder.
+    throw inWorkspace(err, ctx.workspace.dataDir)
   } finally {
     progress.done()
     ctx.close()
@@ -96,7 +99,11 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`)
       return 2
     }
-    const message = isStoreBusy(err) ? STORE_BUSY_MESSAGE : err instanceof Error ? err.message : String(err)
+    // SQLite's own words for a store that refused a write ("database or disk is full") are said as
+    // what happened and what to do.
+    const message = isStoreBusy(err)
+      ? STORE_BUSY_MESSAGE
+      : (storeFailure(err)?.message ?? (err instanceof Error ? err.message : String(err)))
     process.stderr.write(`error: ${message}\n`)
     return 1
   }

@@ -22,6 +22,7 @@ import { workspaceStatus, listTenants } from './analytics/workspace-status'
 import { listSources } from './sources/registry'
 import { failingSources } from './sync/source-status'
 import type { Workspace } from './workspace'
+import { inWorkspace } from './errors'
 import type { AuthSession } from './auth/session'
 import type { SecretStore } from './secrets'
 import type { SyncRuntime } from './sync/runtime'
@@ -66,8 +67,33 @@ export type CoreHandlers = {
 /** The handlers one area's channel table needs (its core channels only). */
 export type HandlersFor<T> = { [C in keyof T & CoreChannel]: CoreHandlers[C] }
 
-/** Builds the core handler table over one workspace. */
+/**
+ * Builds the core handler table over one workspace. A write the workspace refuses (its disk full,
+ * failing, read-only, damaged) is said naming its folder (errors.ts inWorkspace).
+ */
 export function createCoreHandlers(ctx: CoreContext): CoreHandlers {
+  return namingWorkspace(coreHandlers(ctx), ctx.workspace.dataDir)
+}
+
+/** `handlers`, each throwing its store failures as inWorkspace says them for the folder `dir`. */
+function namingWorkspace(handlers: CoreHandlers, dir: string): CoreHandlers {
+  const said = (err: unknown): never => {
+    throw inWorkspace(err, dir)
+  }
+  const wrapped: Record<string, (request: never) => unknown> = {}
+  for (const [channel, handler] of Object.entries(handlers) as [string, (request: never) => unknown][])
+    wrapped[channel] = (request) => {
+      try {
+        const answer = handler(request)
+        return answer instanceof Promise ? answer.catch(said) : answer
+      } catch (err) {
+        return said(err)
+      }
+    }
+  return wrapped as CoreHandlers
+}
+
+function coreHandlers(ctx: CoreContext): CoreHandlers {
   const { store } = ctx.workspace
   return {
     'app:info': () => ({

@@ -8,6 +8,15 @@ export const API_ERROR_REASON_CODES = [
   // ── the workspace ──
   /** Another connection held the write lock past the busy timeout (STORE_BUSY_MESSAGE). */
   'store_busy',
+  // SQLite refused the write (errors.ts storeFailure); `dir`: the workspace folder, when known.
+  /** The disk holding the workspace is full (SQLITE_FULL). */
+  'store_full',
+  /** The disk failed to read or write, or a file-size limit was reached (SQLITE_IOERR_*). */
+  'store_io',
+  /** The workspace became read-only: permissions, a read-only mount, its file moved (SQLITE_READONLY_*). */
+  'store_readonly',
+  /** The workspace's database file is damaged (SQLITE_CORRUPT_*, SQLITE_NOTADB). */
+  'store_damaged',
 
   // ── a file to import: its name, size and kind (`file`: base name) ──
   /** `format`: what --format said. */

@@ -206,6 +206,8 @@ describe('row error lines', () => {
 // the limit cannot (as on a full disk). 1 MB holds a new workspace, not 5,000 more SRs.
 describe.skipIf(process.platform === 'win32')('an import the disk refuses', () => {
   const limit = { fileSizeLimitKb: 1024 }
+  const diskRefused = (dir: string): string =>
+    `The workspace's disk failed to write (disk I/O error: the drive or network share holding ${dir} went away or failed, or a file-size limit was reached): check that drive and try again. What this step was writing was not saved; the data saved before it is unchanged.`
   const big = join(tmp, 'five-thousand.csv')
   beforeAll(() => writeGeneratedCsv(big, 5_000))
 
@@ -217,7 +219,8 @@ describe.skipIf(process.platform === 'win32')('an import the disk refuses', () =
     expect(r.stdout).toBe('')
     // Before, the workspace stayed, holding nothing but the failed run's log entry.
     expect(r.stderr).toContain(`note: removed the new workspace in ${dir} again: nothing was imported\n`)
-    expect(r.stderr.endsWith('error: disk I/O error\n')).toBe(true)
+    // What happened and what to do, where SQLite's own words ('error: disk I/O error') were all it said.
+    expect(r.stderr.endsWith(`\nerror: ${diskRefused(dir)}\n`)).toBe(true)
     expect(existsSync(parent)).toBe(false)
     // So does one whose tables could not even be made (a disk fuller still): no broken database stays.
     const tiny = await cli(
@@ -235,20 +238,25 @@ describe.skipIf(process.platform === 'win32')('an import the disk refuses', () =
     expect((await cli(['import', fixture('canonical-utf8.csv'), '--data-dir', dir])).code).toBe(0)
     const r = await cli(['import', big, '--data-dir', dir], {}, limit)
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('error: disk I/O error')
+    expect(r.stderr.endsWith(`\nerror: ${diskRefused(dir)}\n`)).toBe(true)
     expect(r.stderr).not.toContain('removed')
     const log = JSON.parse((await cli(['sync', 'log', '--json', '--data-dir', dir])).stdout) as {
       status: string
       rows: number
       detail: string
+      error: string | null
     }[]
     expect(log.map((e) => [e.status, e.rows, e.detail])).toEqual([
       ['failed', 0, 'five-thousand.csv'],
       ['ok', 3, 'canonical-utf8.csv'],
     ])
+    expect(log[0]?.error).toBe(diskRefused(dir))
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true, fileMustExist: true })
     try {
       expect(db.prepare('SELECT count(*) AS n FROM service_requests').get()).toEqual({ n: 3 })
+      // The failed run's entry keeps why as the app words it in the Sync screen's log.
+      const entry = db.prepare('SELECT error_reason AS reason FROM sync_log ORDER BY id DESC LIMIT 1').get()
+      expect(JSON.parse((entry as { reason: string }).reason)).toEqual({ code: 'store_io', params: { dir } })
     } finally {
       db.close()
     }

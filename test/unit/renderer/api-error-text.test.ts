@@ -27,6 +27,10 @@ async function translator(lng: 'ko' | 'en'): Promise<TFunction> {
 // One representative reason per code, with the params the core gives it.
 const SAMPLES = {
   store_busy: {},
+  store_full: { dir: '/home/ops/.config/ops-console/workspace' },
+  store_io: { dir: '/home/ops/.config/ops-console/workspace' },
+  store_readonly: { dir: '/home/ops/.config/ops-console/workspace' },
+  store_damaged: { dir: '/home/ops/.config/ops-console/workspace' },
   unknown_format: { format: 'txt' },
   xls_file: {},
   unknown_extension: { file: 'data.bin' },
@@ -186,6 +190,25 @@ describe('API error wording', () => {
     )
     expect(apiErrorText(error('ca_expired', SAMPLES.ca_expired), t, 'ko')).toBe(
       'CN=Internal CA, O=Example 인증서는 2026-04-01에 만료되어 서버를 확인할 수 없습니다. 현재 인증서를 요청하세요.',
+    )
+  })
+
+  it('says a workspace that refused the write in Korean: what happened, the folder, what to do, nothing lost', async () => {
+    const ko = await translator('ko')
+    // Before: the core answered INTERNAL 'Internal error: database or disk is full', shown as it was.
+    expect(apiErrorText(error('store_full', { dir: '/data/ops' }), ko, 'ko')).toBe(
+      '작업공간 디스크가 가득 찼습니다. /data/ops 폴더가 있는 드라이브의 공간을 확보한 뒤 다시 시도하세요. 이 작업에서 쓰던 내용은 저장되지 않았고, 그 전에 저장된 데이터는 그대로입니다.',
+    )
+    expect(apiErrorText(error('store_readonly', { dir: '/data/ops' }), ko, 'ko')).toBe(
+      '작업공간이 읽기 전용이 되어 쓸 수 없습니다(폴더 권한이 바뀌었거나, 드라이브가 읽기 전용으로 연결되었거나, 데이터베이스 파일이 옮겨짐). /data/ops 폴더와 그 안의 ops-console.db 파일들을 쓸 수 있게 한 뒤 다시 시도하세요. 이 작업에서 쓰던 내용은 저장되지 않았고, 그 전에 저장된 데이터는 그대로입니다.',
+    )
+    // Said where the core did not know the folder: the workspace's, in the UI's language.
+    expect(apiErrorText(error('store_io'), ko, 'ko')).toContain(
+      '작업공간 폴더가 있는 드라이브나 네트워크 공유가',
+    )
+    const en = await translator('en')
+    expect(apiErrorText(error('store_full'), en, 'en')).toBe(
+      "The workspace's disk is full: free some space on the drive holding the workspace folder and try again. What this step was writing was not saved; the data saved before it is unchanged.",
     )
   })
 

@@ -6,6 +6,14 @@ const ko = {
   reasons: {
     store_busy:
       '다른 작업(파일 가져오기, 동기화 또는 계산)이 작업공간에 쓰고 있어 저장하지 못했습니다. 작업이 끝난 뒤 다시 시도하세요.',
+    store_full:
+      '작업공간 디스크가 가득 찼습니다. {{dir}} 폴더가 있는 드라이브의 공간을 확보한 뒤 다시 시도하세요. 이 작업에서 쓰던 내용은 저장되지 않았고, 그 전에 저장된 데이터는 그대로입니다.',
+    store_io:
+      '작업공간 디스크에 쓰지 못했습니다(디스크 입출력 오류: {{dir}} 폴더가 있는 드라이브나 네트워크 공유가 끊겼거나 고장 났거나, 파일 크기 제한에 걸림). 그 드라이브를 확인한 뒤 다시 시도하세요. 이 작업에서 쓰던 내용은 저장되지 않았고, 그 전에 저장된 데이터는 그대로입니다.',
+    store_readonly:
+      '작업공간이 읽기 전용이 되어 쓸 수 없습니다(폴더 권한이 바뀌었거나, 드라이브가 읽기 전용으로 연결되었거나, 데이터베이스 파일이 옮겨짐). {{dir}} 폴더와 그 안의 ops-console.db 파일들을 쓸 수 있게 한 뒤 다시 시도하세요. 이 작업에서 쓰던 내용은 저장되지 않았고, 그 전에 저장된 데이터는 그대로입니다.',
+    store_damaged:
+      '{{dir}} 폴더의 작업공간 데이터베이스가 손상되었습니다. 앱과 명령줄 작업을 모두 닫고 그 폴더를 복사해 둔 뒤, 백업에서 복원하거나 ops-console.db 파일들을 다른 곳으로 옮겨 빈 작업공간으로 시작하고 다시 동기화하세요.',
     // A file to import
     unknown_format: '알 수 없는 형식 "{{format}}"입니다. csv, xlsx, json 중 하나를 쓰세요.',
     xls_file:
@@ -142,12 +150,22 @@ const ko = {
   otherSheets: '(읽은 시트: "{{sheet}}". 통합 문서의 다른 시트: {{otherSheets}}. 시트 목록에서 고르세요.)',
   // The `secret` param of secret_missing(_env).
   secretKinds: { token: '토큰', password: '비밀번호', proxyPassword: '프록시 비밀번호' },
+  // The `dir` of a store failure (store_full …) when the core did not know the workspace folder.
+  workspaceFolder: '작업공간',
 }
 
 const en: typeof ko = {
   reasons: {
     store_busy:
       'Another task (a file import, a sync or a calculation) is writing to the workspace, so this could not be saved. Try again once it has finished.',
+    store_full:
+      "The workspace's disk is full: free some space on the drive holding {{dir}} and try again. What this step was writing was not saved; the data saved before it is unchanged.",
+    store_io:
+      "The workspace's disk failed to write (disk I/O error: the drive or network share holding {{dir}} went away or failed, or a file-size limit was reached): check that drive and try again. What this step was writing was not saved; the data saved before it is unchanged.",
+    store_readonly:
+      "The workspace has become read-only (its folder's permissions changed, its drive is mounted read-only, or its database file was moved): make {{dir}} and its ops-console.db files writable and try again. What this step was writing was not saved; the data saved before it is unchanged.",
+    store_damaged:
+      "The workspace's database in {{dir}} is damaged: close the app and any command-line run, keep a copy of that folder, then restore it from a backup, or move its ops-console.db files away to start an empty workspace and sync again.",
     unknown_format: 'Unknown format "{{format}}": use csv, xlsx or json.',
     xls_file:
       'Old Excel .xls files cannot be imported: save the sheet as .xlsx or CSV in Excel, then choose it again.',
@@ -276,6 +294,7 @@ const en: typeof ko = {
   otherSheets:
     '(Read the sheet "{{sheet}}"; the workbook also has {{otherSheets}}: choose one from the sheet list.)',
   secretKinds: { token: 'token', password: 'password', proxyPassword: 'proxy password' },
+  workspaceFolder: 'the workspace folder',
 }
 
 export const apiErrorMessages = { key: 'apiErrors', ko, en }

@@ -6,6 +6,12 @@ import { API_ERROR_REASON_CODES, type ApiErrorReason } from '../../../shared/ipc
 import { formatCount } from '../i18n/format'
 
 const KNOWN: ReadonlySet<string> = new Set(API_ERROR_REASON_CODES)
+const STORE_FAILURES: ReadonlySet<string> = new Set([
+  'store_full',
+  'store_io',
+  'store_readonly',
+  'store_damaged',
+])
 
 /** What the wording needs of an error: an ApiError, an ApiClientError, a preview's problem. */
 export type ReasonedError = { message: string; reason?: ApiErrorReason | null | undefined }
@@ -15,6 +21,8 @@ export function apiErrorText(error: ReasonedError, t: TFunction, language: strin
   const reason = error.reason
   if (!reason || !KNOWN.has(reason.code)) return error.message
   const params: Record<string, string> = {}
+  // A store failure (store_full …) the core could not name the workspace folder of says "the workspace".
+  if (STORE_FAILURES.has(reason.code)) params['dir'] = t('apiErrors.workspaceFolder')
   for (const [k, v] of Object.entries(reason.params ?? {})) params[k] = param(k, v, t, language)
   const text = t(`apiErrors.reasons.${reason.code}`, { ...params, defaultValue: error.message })
   return params['otherSheets'] ? `${text} ${t('apiErrors.otherSheets', params)}` : text

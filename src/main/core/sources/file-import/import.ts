@@ -4,13 +4,13 @@
 // importing the same file again leaves the same state.
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, dirname } from 'node:path'
 import { isValidTimeZone } from '../../../../shared/domain'
 import { DEFAULT_IMPORT_SOURCE_NAME, IMPORT_SOURCE_PREFIX } from '../../../../shared/import-source-name'
 import { advanceWatermark, setWorkspaceKind } from '../../db/meta'
 import type { Store } from '../../db/open-database'
 import { upsertServiceRequests, type SrInput } from '../../db/repositories/service-requests'
-import { CoreError, isStoreBusy, reason, reasonWith } from '../../errors'
+import { CoreError, inWorkspace, isStoreBusy, reason, reasonWith } from '../../errors'
 import type { SyncErrorReasonCode, SyncFailureReason } from '../../../../shared/ipc/sync-error-reasons'
 import { createWallClock } from './dates'
 import { checkFile, checkMagic, detectFormat, readHead } from './detect'
@@ -217,7 +217,11 @@ export async function runImport(
     result = await importRows(store, path, opts, (written) =>
       opts.record?.(store(), run('ok', written, null)),
     )
-  } catch (err) {
+  } catch (thrown) {
+    // A store that refused the rows (its disk full, read-only …) says so, naming the workspace folder;
+    // the write transaction rolled back, so nothing of the file is in it. The log line is tried all
+    // the same (a full disk may still take it after the rollback freed the pages).
+    const err = opened !== null ? inWorkspace(thrown, dirname(opened.path)) : thrown
     // A store too busy to take the rows is too busy for the log line: do not wait for it twice.
     if (!isStoreBusy(err))
       recordApart(
