@@ -14,6 +14,7 @@ import { createMemorySecretStore } from '../core/secrets'
 import { createSyncRuntime } from '../core/sync/runtime'
 import { dispatch, type HandlerTable } from '../core/dispatch'
 import { openWorkspace } from '../core/workspace'
+import type { Store } from '../core/db/open-database'
 import { createJobRunner, inProcessJobBackend, rejudgeUnjudgedAtStart } from '../core/workers/jobs-runner'
 import { createEventStream } from './event-stream'
 import { handleImportUpload, UPLOAD_PATH } from './import-upload'
@@ -46,6 +47,11 @@ export type HarnessOptions = {
 
 export type HarnessServer = {
   url: string
+  /**
+   * The workspace's store, for a test in the same process to put it in a state a browser cannot (an
+   * e2e test caps its size to stand for a full disk).
+   */
+  store: Store
   close(): Promise<void>
   /** Resolves once no background job (re-judgement, KPI calculation) runs or waits. */
   jobsIdle(): Promise<void>
@@ -212,6 +218,7 @@ export async function startHarnessServer(opts: HarnessOptions): Promise<HarnessS
   let closed: Promise<void> | null = null
   return {
     url,
+    store: workspace.store,
     jobsIdle: () => jobs.idle(),
     close() {
       closed ??= (async () => {

@@ -127,6 +127,15 @@ export const SYNC_ERROR_REASON_CODES = [
    * each answered 403): they were skipped, the rest of the run was synced, the next run asks again.
    */
   'collections_refused',
+  /**
+   * The workspace refused to store the pages (errors.ts storeFailureKind): its disk is full, failed to
+   * write (or a file-size limit), it became read-only, or its file is damaged; `dir` the workspace
+   * folder. The batch being written was rolled back with its cursor: the next sync resumes there.
+   */
+  'sync_store_full',
+  'sync_store_io',
+  'sync_store_readonly',
+  'sync_store_damaged',
 
   // ── file imports (the sync log keeps them beside the syncs) ──
   /** A file import wrote nothing: `count` of its rows have errors (without "import the valid rows only"). */

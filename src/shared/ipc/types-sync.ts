@@ -31,6 +31,11 @@ export type SyncErrorCause =
   | 'address'
   | 'cancelled'
   | 'interrupted'
+  /** The workspace on this computer refused the write: its disk is full, failing, read-only or damaged. */
+  | 'store_full'
+  | 'store_io'
+  | 'store_readonly'
+  | 'store_damaged'
   | 'other'
 
 /** Progress of one entity's cursor: how far the stored cursor is, for the Sync screen. */

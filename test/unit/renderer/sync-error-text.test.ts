@@ -133,6 +133,10 @@ const SAMPLES = {
   sync_taken_over: {},
   import_rejected: { count: 4 },
   collections_refused: { entities: 'people,deployments' },
+  sync_store_full: { dir: '/home/ops/.config/ops-console/workspace' },
+  sync_store_io: { dir: '/home/ops/.config/ops-console/workspace' },
+  sync_store_readonly: { dir: '/home/ops/.config/ops-console/workspace' },
+  sync_store_damaged: { dir: '/home/ops/.config/ops-console/workspace' },
 } satisfies Record<SyncErrorReasonCode, Record<string, string | number>>
 
 const reason = (code: string, params: Record<string, string | number> = {}): SyncFailureReason =>
@@ -206,6 +210,33 @@ describe('sync error wording', () => {
     // A connection test names no data being read.
     expect(syncErrorText(ko, reason('timeout', { url: URL, source: 'prod' }), ENGLISH, 'ko')).toBe(
       `서버가 제시간에 응답하지 않았습니다: ${URL} (연결 "prod")`,
+    )
+  })
+
+  it('says a page the full disk refused in Korean: what to do, where, and that the next sync resumes', async () => {
+    const why = reason('sync_store_full', {
+      dir: '/home/ops/.config/ops-console/workspace',
+      source: 'prod',
+      kind: 'itsm',
+      entity: 'srs',
+    })
+    // Before: the English message as it came ("database or disk is full (…)").
+    expect(syncErrorText(await translator('ko'), why, 'database or disk is full', 'ko')).toBe(
+      '작업공간 디스크가 가득 차서 받은 페이지를 저장하지 못했습니다. /home/ops/.config/ops-console/workspace 폴더가 있는 드라이브의 공간을 확보한 뒤 다시 동기화하세요. 동기화 위치는 저장하지 못한 페이지 앞에 그대로 있어 다음 동기화가 그곳부터 이어 받으며, 앞서 저장한 페이지는 그대로입니다. (ITSM REST 연결 "prod", 서비스 요청)',
+    )
+    expect(syncErrorText(await translator('en'), why, 'database or disk is full', 'en')).toBe(
+      'The workspace\'s disk is full, so the pages received were not saved: free some space on the drive holding /home/ops/.config/ops-console/workspace and sync again. The sync position stayed before those pages, so the next sync resumes there; the pages saved before are kept. (ITSM REST connection "prod", service requests)',
+    )
+    // A file import's entry in the sync log keeps the core's reason: said as a step, not as a sync.
+    expect(
+      syncErrorText(
+        await translator('ko'),
+        { code: 'store_full', params: { dir: '/data/ops' } },
+        'database or disk is full',
+        'ko',
+      ),
+    ).toBe(
+      '작업공간 디스크가 가득 찼습니다. /data/ops 폴더가 있는 드라이브의 공간을 확보한 뒤 다시 시도하세요. 이 작업에서 쓰던 내용은 저장되지 않았고, 그 전에 저장된 데이터는 그대로입니다.',
     )
   })
 

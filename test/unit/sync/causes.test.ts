@@ -17,6 +17,8 @@ const SN_HTTP = 'http://dev1.service-now.com/api/now/table/incident'
 /** Where the engine says it failed, appended to each message (and added to the params). */
 const AT = ' (ITSM REST connection "prod", service requests)'
 const SN_AT = ' (ServiceNow connection "sn", service requests)'
+/** The workspace folder a store failure names. */
+const WS = '/home/ops/.config/ops-console/workspace'
 /** Where an entry stored before connections were named as the Sync screen names them says it failed. */
 const OLD_AT = ' (itsm source "prod", srs)'
 const WHERE = { source: 'prod', kind: 'itsm', entity: 'srs' }
@@ -382,6 +384,34 @@ const CASES = {
       cause: 'other',
     },
   ],
+  sync_store_full: [
+    {
+      params: { dir: WS },
+      message: `The workspace's disk is full: free some space on the drive holding ${WS} and sync again. The pages being written were not saved and the sync position stayed before them: the next sync resumes there, and the pages saved before are kept.${AT}`,
+      cause: 'store_full',
+    },
+  ],
+  sync_store_io: [
+    {
+      params: { dir: WS },
+      message: `The workspace's disk failed to write (disk I/O error: the drive or network share holding ${WS} went away or failed, or a file-size limit was reached): check that drive and sync again. The pages being written were not saved and the sync position stayed before them: the next sync resumes there, and the pages saved before are kept.${AT}`,
+      cause: 'store_io',
+    },
+  ],
+  sync_store_readonly: [
+    {
+      params: { dir: WS },
+      message: `The workspace has become read-only (its folder's permissions changed, its drive is mounted read-only, or its database file was moved): make ${WS} and its ops-console.db files writable and sync again. The pages being written were not saved and the sync position stayed before them: the next sync resumes there, and the pages saved before are kept.${AT}`,
+      cause: 'store_readonly',
+    },
+  ],
+  sync_store_damaged: [
+    {
+      params: { dir: WS },
+      message: `The workspace's database in ${WS} is damaged (database disk image is malformed): close the app and any command-line run, keep a copy of that folder, then restore it from a backup, or move its ops-console.db files away to start an empty workspace and sync again.${AT}`,
+      cause: 'store_damaged',
+    },
+  ],
 } satisfies Record<SyncErrorReasonCode, Case[]>
 
 const reasonOf = (code: SyncErrorReasonCode, c: Case): SyncFailureReason => ({
@@ -488,6 +518,13 @@ describe('causeOf with a core reason (before any request)', () => {
     ).toBe('secret_missing')
   })
 
+  it("a file import's store failure (a core reason in the sync log) has the store's cause", () => {
+    expect(causeOf('failed', '', { code: 'store_full', params: { dir: WS } })).toBe('store_full')
+    expect(causeOf('failed', '', { code: 'store_io' })).toBe('store_io')
+    expect(causeOf('failed', '', { code: 'store_readonly' })).toBe('store_readonly')
+    expect(causeOf('failed', '', { code: 'store_damaged' })).toBe('store_damaged')
+  })
+
   it('a core code that names no cause leaves it to the message', () => {
     expect(causeOf('failed', `database is locked${AT}`, { code: 'store_busy' })).toBe('other')
     expect(causeOf('failed', `Offline: Cannot reach ${URL} (x)`, { code: 'store_busy' })).toBe('offline')
@@ -496,6 +533,11 @@ describe('causeOf with a core reason (before any request)', () => {
 
 describe('causeOf without a reason (entries from before reasons were kept)', () => {
   it.each<[string, string, SyncErrorCause]>([
+    // A page the workspace refused, in SQLite's own words (before they were said as what to do).
+    ['failed', `database or disk is full${AT}`, 'store_full'],
+    ['failed', `disk I/O error${AT}`, 'store_io'],
+    ['failed', `attempt to write a readonly database${AT}`, 'store_readonly'],
+    ['failed', `database disk image is malformed${AT}`, 'store_damaged'],
     [
       'failed',
       `The server refused the credentials (401) at ${URL}: check the user, password or token${OLD_AT}`,

@@ -75,13 +75,19 @@ const SYNC_CAUSES = {
   sync_taken_over: 'interrupted',
   // Some collections answered 403 and were skipped: the account's rights, as for one 403.
   collections_refused: 'forbidden',
+  // This computer's workspace refused the write, not the source: the disk, its permissions, its file.
+  sync_store_full: 'store_full',
+  sync_store_io: 'store_io',
+  sync_store_readonly: 'store_readonly',
+  sync_store_damaged: 'store_damaged',
   // The entry's message says it all (the Sync screen shows no cause for an import).
   import_rejected: 'other',
 } satisfies Record<SyncErrorReasonCode, CauseRule>
 
 /**
  * The core reasons a sync or connection test fails with before any request (connectorFor, the sync
- * lock). Other core codes say nothing specific here: their message decides.
+ * lock), and a store failure said as a core call's (a file import's log entry). Other core codes say
+ * nothing specific here: their message decides.
  */
 const CORE_CAUSES: Partial<Record<ApiErrorReasonCode, SyncErrorCause>> = {
   secret_missing: 'secret_missing',
@@ -89,6 +95,10 @@ const CORE_CAUSES: Partial<Record<ApiErrorReasonCode, SyncErrorCause>> = {
   secret_unreadable: 'secret_missing',
   secret_file_damaged: 'secret_missing',
   source_syncing_elsewhere: 'other',
+  store_full: 'store_full',
+  store_io: 'store_io',
+  store_readonly: 'store_readonly',
+  store_damaged: 'store_damaged',
 }
 
 /** The cause its code gives `reason`, or null for a code that gives none (or that this app does not know). */
@@ -126,6 +136,13 @@ function causeOfMessage(fullMessage: string): SyncErrorCause {
   // What a server said about its error is its own wording, not ours: it does not decide the cause.
   const message = fullMessage.split(SERVER_SAID)[0] ?? ''
   if (message.startsWith('Cancelled')) return 'cancelled'
+  // The workspace refused the write: the engine's wording (errors.ts storeFailureMessage), or SQLite's
+  // own, which entries logged before it was worded hold.
+  if (/^The workspace's disk is full|database or disk is full/.test(message)) return 'store_full'
+  if (/^The workspace has become read-only|attempt to write a readonly database/.test(message))
+    return 'store_readonly'
+  if (/database disk image is malformed|file is not a database/.test(message)) return 'store_damaged'
+  if (/disk I\/O error/.test(message)) return 'store_io'
   if (message.includes('The proxy refused')) return message.includes('(407)') ? 'proxy_auth' : 'proxy'
   if (message.startsWith('Offline:') || message.includes('Cannot reach')) return 'offline'
   if (/^No (token|password|proxy password) /.test(message)) return 'secret_missing'

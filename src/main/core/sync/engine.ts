@@ -2,10 +2,11 @@
 // pages together with the cursor that follows them in ONE transaction, so a crash at any instant loses
 // nothing and duplicates nothing: the next run resumes from the last committed batch and upserts
 // are idempotent. A failure keeps every page received before it (and all older data) and says why.
-import type { SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
+import { dirname } from 'node:path'
+import type { SyncErrorReasonCode, SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
 import { advanceWatermark, setWorkspaceKind } from '../db/meta'
 import type { Store } from '../db/open-database'
-import { CoreError } from '../errors'
+import { CoreError, storeFailureKind, storeFailureMessage, type StoreFailureKind } from '../errors'
 import { cancelled, SourceError, syncReason, type RetryInfo } from '../sources/http'
 import { SYNC_ENTITIES, type Connector, type Page, type SyncEntity } from '../sources/types'
 import {
@@ -96,22 +97,23 @@ export async function syncSource(
   const startedAt = now()
   try {
     closeAbandonedRuns(store, source, startedAt)
+    pruneSyncLog(store, source, startedAt)
   } catch (err) {
-    // Another live process syncs this source: this source's failure, said in its outcome, so a run
-    // over several sources goes on with the others.
-    if (!(err instanceof SyncBusyError)) throw err
+    // Another live process syncs this source, or the workspace refuses writes (its disk full, say):
+    // this source's failure, said in its outcome, so a run over several sources goes on with the others.
+    const refused = storeRefusal(err, store, connector)
+    if (!(err instanceof SyncBusyError) && !refused) throw err
     return {
       source,
       status: 'failed',
       rows: 0,
       pages: 0,
-      error: err.message,
-      reason: err.reason ?? null,
+      error: refused ? refused.message : (err as SyncBusyError).message,
+      reason: refused ? refused.reason : ((err as SyncBusyError).reason ?? null),
       startedAt,
       finishedAt: now(),
     }
   }
-  pruneSyncLog(store, source, startedAt)
 
   const wanted = opts.entities ?? connector.entities
   // A collection the connection is set not to read (connector.skipped) is not among its entities:
@@ -141,7 +143,11 @@ export async function syncSource(
       break
     }
   } finally {
-    checkpointAfter()
+    try {
+      checkpointAfter()
+    } catch {
+      // A checkpoint the disk refused is made by a later one; the WAL keeps every commit meanwhile.
+    }
   }
   if (failure)
     return {
@@ -160,8 +166,14 @@ export async function syncSource(
   // (never moved back by a sync that started before one that finished first). A run that skipped
   // collections refused to the account (403) still brought the SRs and the rest up to date: the
   // dashboards read those, and the connection is shown failing beside the watermark meanwhile.
-  advanceWatermark(store, startedAt, finishedAt)
-  setWorkspaceKind(store, 'live')
+  try {
+    advanceWatermark(store, startedAt, finishedAt)
+    setWorkspaceKind(store, 'live')
+  } catch (err) {
+    // Every page is stored with its cursor; only the note of when the data was current could not be
+    // written (the disk filled up at that very moment): the next sync that can write it moves it.
+    if (storeFailureKind(err) === null) throw err
+  }
   if (refused.length > 0) {
     // Not a whole success: the run says which collections were refused, and the connection's last
     // success does not move (source-status.ts).
@@ -214,7 +226,11 @@ async function syncEntity(
   } catch (err) {
     // Another process began syncing the source between two of this run's entities (closeAbandonedRuns
     // found none at the start): this run stops here, said in its outcome as at the start, so a
-    // command-line run over several sources goes on with the others.
+    // command-line run over several sources goes on with the others. So does a workspace that
+    // refuses the entry (its disk full, say): nothing of the entity could be stored either.
+    const refused = storeRefusal(err, store, connector, entity)
+    if (refused)
+      return { status: 'failed', rows: 0, pages: 0, error: refused.message, reason: refused.reason }
     if (!(err instanceof SyncBusyError)) throw err
     return { status: 'failed', rows: 0, pages: 0, error: err.message, reason: err.reason ?? null }
   }
@@ -321,13 +337,19 @@ async function syncEntity(
     logFinish(store, logId, { status: 'ok', rows, pages }, opts.now())
     return { status: 'ok', rows, pages, error: null, reason: null }
   } catch (err) {
-    const { status, message, reason } = describeFailure(err, connector, entity)
-    logFinish(
-      store,
-      logId,
-      { status: status === 'cancelled' ? 'cancelled' : 'failed', rows, pages, error: message, reason },
-      opts.now(),
-    )
+    const { status, message, reason } = describeFailure(err, store, connector, entity)
+    try {
+      logFinish(
+        store,
+        logId,
+        { status: status === 'cancelled' ? 'cancelled' : 'failed', rows, pages, error: message, reason },
+        opts.now(),
+      )
+    } catch {
+      // The workspace that refused the pages may refuse their log entry too (its disk full, read-only):
+      // the outcome still says how the run ended. The entry stays 'running' under this process, and
+      // the source's next sync closes it as interrupted (closeAbandonedRuns).
+    }
     const forbidden = err instanceof SourceError && err.kind === 'forbidden'
     return { status, rows, pages, error: message, reason, ...(forbidden ? { forbidden } : {}) }
   } finally {
@@ -354,9 +376,12 @@ function takenOver(): SourceError {
  */
 function describeFailure(
   err: unknown,
+  store: Store,
   connector: Connector,
   entity: SyncEntity,
 ): { status: SyncStatus; message: string; reason: SyncFailureReason | null } {
+  const refused = storeRefusal(err, store, connector, entity)
+  if (refused) return { status: 'failed', ...refused }
   // In the words of the English Sync screen: `ServiceNow connection "sn", service requests`.
   const where = `${connectionNameEn(connector.kind, connector.name)}, ${syncEntityNameEn(entity)}`
   const found = err instanceof SourceError || err instanceof CoreError ? err.reason : undefined
@@ -373,5 +398,37 @@ function describeFailure(
     status: 'failed',
     message: `${err instanceof Error ? err.message : String(err)} (${where})`,
     reason,
+  }
+}
+
+/** The sync reason of each way the workspace refuses a write (errors.ts storeFailureKind). */
+const STORE_REFUSALS = {
+  full: 'sync_store_full',
+  io: 'sync_store_io',
+  readonly: 'sync_store_readonly',
+  damaged: 'sync_store_damaged',
+} as const satisfies Record<StoreFailureKind, SyncErrorReasonCode>
+
+/**
+ * `err` when it is the workspace refusing a write (its disk full or failing, read-only, damaged): what
+ * to do, naming the workspace folder, and that the batch being written was rolled back with its
+ * cursor, so the next sync resumes there; where it happened as describeFailure says it. Else null.
+ */
+function storeRefusal(
+  err: unknown,
+  store: Store,
+  connector: Connector,
+  entity?: SyncEntity,
+): { message: string; reason: SyncFailureReason } | null {
+  const kind = storeFailureKind(err)
+  if (kind === null) return null
+  const dir = dirname(store.path)
+  const where = `${connectionNameEn(connector.kind, connector.name)}${entity ? `, ${syncEntityNameEn(entity)}` : ''}`
+  return {
+    message: `${storeFailureMessage(kind, dir, 'sync')} (${where})`,
+    reason: {
+      code: STORE_REFUSALS[kind],
+      params: { dir, source: connector.name, kind: connector.kind, ...(entity ? { entity } : {}) },
+    },
   }
 }

@@ -7,7 +7,7 @@ import { getWatermark } from '../db/meta'
 import type { Store } from '../db/open-database'
 import type { SecretStore } from '../secrets'
 import { redactSecrets, resolveSourceSecrets, type SourceSecrets } from '../secrets'
-import { CoreError } from '../errors'
+import { CoreError, isStoreBusy, storeFailureKind } from '../errors'
 import { redactReason } from '../redact'
 import { defaultHttpDeps, type HttpDeps } from '../sources/http'
 import { connectorFor, listSources, type SourceRecord } from '../sources/registry'
@@ -145,14 +145,22 @@ export function createSyncRuntime(opts: SyncRuntimeOptions): SyncRuntime {
       error: outcome.error && redactSecrets(outcome.error, known),
       reason: outcome.reason && redactReason(outcome.reason, known),
     }
-    // A worker that died mid-run left its entry running, under this process's pid: it is closed
-    // now with the crash, not shown as running until the source's next sync.
-    if (outcome.reason?.code === 'sync_crashed')
-      closeOwnRuns(opts.store, `${job.record.kind}:${job.record.name}`, outcome.finishedAt, {
-        error: outcome.error ?? 'The sync stopped unexpectedly',
-        reason: outcome.reason,
-      })
-    recordSourceRun(opts.store, job.record, outcome)
+    try {
+      // A worker that died mid-run left its entry running, under this process's pid: it is closed
+      // now with the crash, not shown as running until the source's next sync.
+      if (outcome.reason?.code === 'sync_crashed')
+        closeOwnRuns(opts.store, `${job.record.kind}:${job.record.name}`, outcome.finishedAt, {
+          error: outcome.error ?? 'The sync stopped unexpectedly',
+          reason: outcome.reason,
+        })
+      recordSourceRun(opts.store, job.record, outcome)
+    } catch (err) {
+      // The workspace that refused the run's pages (its disk full, read-only) may refuse this record
+      // of it too: the outcome still reaches the Sync screen as the run's result (sync:finished, the
+      // scheduler's last run). Not logged: a background sync meeting a full disk every interval
+      // would log it every interval, where its failed status says it once.
+      if (storeFailureKind(err) === null && !isStoreBusy(err)) throw err
+    }
     return outcome
   }
 

@@ -2,7 +2,7 @@
 // reading dashboards meanwhile), so the UI's event loop never waits on parsing or writing pages.
 // Progress and the outcome go back as messages; 'cancel' aborts between pages. See run-sync-in-worker.ts.
 import { parentPort, workerData } from 'node:worker_threads'
-import { CoreError } from '../errors'
+import { CoreError, inWorkspace } from '../errors'
 import { redactReason } from '../redact'
 import { redactSecrets } from '../secrets'
 import { defaultHttpDeps } from '../sources/http'
@@ -68,7 +68,9 @@ try {
   } finally {
     ws.close()
   }
-} catch (err) {
+} catch (thrown) {
+  // A workspace that refused a write outside the pages (which the outcome says) is said as such.
+  const err = inWorkspace(thrown, data.workspace.dataDir)
   // Structured cloning keeps no class: a CoreError's reason (no secret stored) travels as a field.
   const why = err instanceof CoreError && err.reason ? redactReason(err.reason, known) : null
   post({

@@ -92,6 +92,10 @@ const ko = {
     unknown_state: '알 수 없는 상태 코드',
     unknown_priority: '알 수 없는 우선순위 코드',
     unknown_codes: '알 수 없는 상태·우선순위 코드',
+    store_full: '디스크 공간 부족',
+    store_io: '디스크 쓰기 오류',
+    store_readonly: '작업공간에 쓸 수 없음',
+    store_damaged: '작업공간 파일 손상',
     other: '오류',
   } satisfies Record<SyncErrorCause, string>,
   advice: {
@@ -121,6 +125,14 @@ const ko = {
       'ServiceNow 인스턴스가 이 연결이 모르는 우선순위 코드를 씁니다. 설정 → 연결 → 편집 → 우선순위 코드에서 그 코드를 P1~P4 중 하나에 연결한 뒤 다시 동기화하세요. 이전 데이터는 그대로입니다.',
     unknown_codes:
       'ServiceNow 인스턴스가 이 연결이 모르는 상태 코드와 우선순위 코드를 씁니다. 설정 → 연결 → 편집에서 상태 코드는 상태에, 우선순위 코드는 P1~P4 중 하나에 연결한 뒤 다시 동기화하세요. 이전 데이터는 그대로입니다.',
+    store_full:
+      '이 컴퓨터에서 작업공간 폴더가 있는 드라이브의 공간을 확보한 뒤 다시 동기화하세요. 이미 받은 데이터는 그대로이며 다음 동기화가 멈춘 곳부터 이어 받습니다.',
+    store_io:
+      '작업공간 폴더가 있는 드라이브(외장 디스크, 네트워크 공유)가 연결되어 있고 정상인지 확인한 뒤 다시 동기화하세요. 이미 받은 데이터는 그대로이며 다음 동기화가 멈춘 곳부터 이어 받습니다.',
+    store_readonly:
+      '작업공간 폴더와 그 파일을 이 사용자 계정이 쓸 수 있게 한 뒤(폴더 권한, 읽기 전용 드라이브) 다시 동기화하세요. 이미 받은 데이터는 그대로이며 다음 동기화가 멈춘 곳부터 이어 받습니다.',
+    store_damaged:
+      '작업공간 데이터베이스 파일이 손상되었습니다. 폴더를 복사해 둔 뒤 백업에서 복원하거나 새 작업공간으로 시작해 다시 동기화하세요. 아래 메시지를 관리자에게 전달하세요.',
     other: '다시 시도해 보고, 계속되면 아래 메시지를 관리자에게 전달하세요.',
   } satisfies Record<SyncErrorCause, string>,
   log: {
@@ -229,6 +241,10 @@ const en: English<typeof ko> = {
     unknown_state: 'Unknown state code',
     unknown_priority: 'Unknown priority code',
     unknown_codes: 'Unknown state and priority codes',
+    store_full: 'Disk full',
+    store_io: 'Disk write error',
+    store_readonly: 'Workspace not writable',
+    store_damaged: 'Workspace file damaged',
     other: 'Error',
   },
   advice: {
@@ -258,6 +274,14 @@ const en: English<typeof ko> = {
       'The ServiceNow instance uses a priority code this connection does not know. Map it to one of P1–P4 in Settings → Connections → Edit → Priority codes, then sync again. Earlier data is intact.',
     unknown_codes:
       'The ServiceNow instance uses state codes and priority codes this connection does not know. In Settings → Connections → Edit, map the state codes to statuses and the priority codes to P1–P4, then sync again. Earlier data is intact.',
+    store_full:
+      'Free some space on the drive holding the workspace folder on this computer, then sync again. The data received so far is kept, and the next sync goes on from where it stopped.',
+    store_io:
+      'Check that the drive holding the workspace folder (an external disk, a network share) is connected and working, then sync again. The data received so far is kept, and the next sync goes on from where it stopped.',
+    store_readonly:
+      'Make the workspace folder and its files writable for this user account (folder permissions, a read-only drive), then sync again. The data received so far is kept, and the next sync goes on from where it stopped.',
+    store_damaged:
+      "The workspace's database file is damaged. Keep a copy of its folder, then restore it from a backup or start a new workspace and sync again. Pass the message below to your administrator.",
     other: 'Try again; if it persists, pass the message below to an administrator.',
   },
   log: {

@@ -97,6 +97,14 @@ const ko = {
     import_rejected_other: '{{count, number}}개 행에 오류가 있어 아무것도 쓰지 않았습니다.',
     collections_refused:
       '이 계정에는 {{entities}} 읽기 권한이 없어(403) 이번 동기화에서 건너뛰었습니다. 나머지 데이터는 받았으며, 다음 동기화에서 다시 요청합니다.',
+    sync_store_full:
+      '작업공간 디스크가 가득 차서 받은 페이지를 저장하지 못했습니다. {{dir}} 폴더가 있는 드라이브의 공간을 확보한 뒤 다시 동기화하세요. 동기화 위치는 저장하지 못한 페이지 앞에 그대로 있어 다음 동기화가 그곳부터 이어 받으며, 앞서 저장한 페이지는 그대로입니다.',
+    sync_store_io:
+      '작업공간 디스크에 쓰지 못해(디스크 입출력 오류: {{dir}} 폴더가 있는 드라이브나 네트워크 공유가 끊겼거나 고장 났거나, 파일 크기 제한에 걸림) 받은 페이지를 저장하지 못했습니다. 그 드라이브를 확인한 뒤 다시 동기화하세요. 동기화 위치는 저장하지 못한 페이지 앞에 그대로 있어 다음 동기화가 그곳부터 이어 받으며, 앞서 저장한 페이지는 그대로입니다.',
+    sync_store_readonly:
+      '작업공간이 읽기 전용이 되어(폴더 권한이 바뀌었거나, 드라이브가 읽기 전용으로 연결되었거나, 데이터베이스 파일이 옮겨짐) 받은 페이지를 저장하지 못했습니다. {{dir}} 폴더와 그 안의 ops-console.db 파일들을 쓸 수 있게 한 뒤 다시 동기화하세요. 동기화 위치는 저장하지 못한 페이지 앞에 그대로 있어 다음 동기화가 그곳부터 이어 받으며, 앞서 저장한 페이지는 그대로입니다.',
+    sync_store_damaged:
+      '{{dir}} 폴더의 작업공간 데이터베이스가 손상되어 받은 페이지를 저장하지 못했습니다. 앱과 명령줄 작업을 모두 닫고 그 폴더를 복사해 둔 뒤, 백업에서 복원하거나 ops-console.db 파일들을 다른 곳으로 옮겨 빈 작업공간으로 시작하고 다시 동기화하세요.',
   } satisfies Reasons,
   /** The field problem of a rejected ITSM REST row (itsm_row_rejected's `issue`). */
   fieldProblems: {
@@ -270,6 +278,14 @@ const en = {
     import_rejected_other: 'Nothing was written: {{count, number}} rows have errors.',
     collections_refused:
       'The account may not read {{entities}} (403): skipped in this sync. The other data was synced, and the next sync asks again.',
+    sync_store_full:
+      "The workspace's disk is full, so the pages received were not saved: free some space on the drive holding {{dir}} and sync again. The sync position stayed before those pages, so the next sync resumes there; the pages saved before are kept.",
+    sync_store_io:
+      "The workspace's disk failed to write (disk I/O error: the drive or network share holding {{dir}} went away or failed, or a file-size limit was reached), so the pages received were not saved: check that drive and sync again. The sync position stayed before those pages, so the next sync resumes there; the pages saved before are kept.",
+    sync_store_readonly:
+      "The workspace has become read-only (its folder's permissions changed, its drive is mounted read-only, or its database file was moved), so the pages received were not saved: make {{dir}} and its ops-console.db files writable and sync again. The sync position stayed before those pages, so the next sync resumes there; the pages saved before are kept.",
+    sync_store_damaged:
+      "The workspace's database in {{dir}} is damaged, so the pages received were not saved: close the app and any command-line run, keep a copy of that folder, then restore it from a backup, or move its ops-console.db files away to start an empty workspace and sync again.",
   },
   fieldProblems: {
     missing: 'the field is missing',
