@@ -61,6 +61,11 @@ export const API_ERROR_REASON_CODES = [
   'sheet_not_found',
   'sheet_unreadable',
   'sheet_empty',
+  /** The header row asked for: `row`; past the end, `last` (the file's last row). */
+  'header_row_past_end',
+  'header_row_blank',
+  /** A header row asked for a JSON file, which has no rows to choose from. */
+  'header_row_json',
   /** `headers`: the damaged header texts, quoted and comma separated. */
   'damaged_headers',
   'no_data_rows',

@@ -305,6 +305,18 @@ export type ImportPreviewView = {
    * and how many rows above it, from the first non-blank one, were taken as a title and skipped.
    */
   titleSkipped: { headerRow: number; rows: number } | null
+  /** CSV/XLSX: the header's row number (the file's own); null for JSON. */
+  headerRow: number | null
+  /**
+   * The header was picked for want of a row naming known columns: the first non-blank row, which
+   * may be a title. The wizard says so, next to the header row to choose.
+   */
+  headerFallback: boolean
+  /**
+   * CSV/XLSX: the first non-blank rows (up to 30), any of which may be chosen as the header (the
+   * mapping's headerRow): each row's number and its first cells, to recognise it by. Empty for JSON.
+   */
+  headerChoices: { row: number; cells: string[] }[]
   /** The canonical columns of SPEC §10, in order, with the required ones marked. */
   canonical: { column: string; required: boolean }[]
   /** Canonical column → the header matched automatically or by the mapping given (null = none). */

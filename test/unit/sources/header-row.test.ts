@@ -8,6 +8,7 @@ import {
 } from '../../../src/main/core/sources/file-import/header-row'
 import { knownHeaders } from '../../../src/main/core/sources/file-import/mapping'
 import type { Cell, RawRow } from '../../../src/main/core/sources/file-import/types'
+import { choiceCells } from '../../../src/main/core/sync/import-wizard'
 
 /** A row source over `rows` (numbered from 1) that counts the rows asked for. */
 function source(rows: Cell[][]): { next: () => Promise<RawRow | null>; asked: () => number } {
@@ -67,5 +68,83 @@ describe('findHeader', () => {
 
   it('a file with no non-blank row has no header', async () => {
     expect(await findHeader(source([[], ['', null]]).next, knownHeaders())).toBeNull()
+  })
+
+  it('lists the non-blank rows read as the rows to choose from, and says when nothing named known columns', async () => {
+    const own: Cell[] = ['Ref', 'Customer', 'Stage']
+    const found = await findHeader(
+      source([['목록'], [], own, ['T-1', '통계청', 'OPEN']]).next,
+      knownHeaders(),
+    )
+    expect(found).toMatchObject({ row: 1, fallback: true })
+    expect(found?.candidates).toEqual([
+      { row: 1, cells: ['목록'] },
+      { row: 3, cells: ['Ref', 'Customer', 'Stage'] },
+      { row: 4, cells: ['T-1', '통계청', 'OPEN'] },
+    ])
+    const known = await findHeader(source([['보고서'], HEADER, data(1)]).next, knownHeaders())
+    expect(known).toMatchObject({ row: 2, fallback: false })
+  })
+})
+
+describe('findHeader with the header row asked for', () => {
+  it('takes that row over the one the search would find; the rows above are a title, the list stays the same', async () => {
+    const rows = [['보고서'], [], HEADER, data(1), data(2)]
+    const searched = await findHeader(source(rows).next, knownHeaders())
+    expect(searched?.row).toBe(3)
+    // Row 4 (a data row) asked for: the header row above it is skipped as a title.
+    const asked = await findHeader(source(rows).next, knownHeaders(), 4)
+    expect(asked).toMatchObject({
+      row: 4,
+      headers: data(1),
+      fallback: false,
+      titleSkipped: { headerRow: 4, rows: 3 },
+    })
+    expect(asked?.after.map((r) => r.row)).toEqual([5])
+    expect(asked?.candidates.map((c) => c.row)).toEqual(searched?.candidates.map((c) => c.row))
+    // The first non-blank row asked for: nothing skipped.
+    expect((await findHeader(source(rows).next, knownHeaders(), 1))?.titleSkipped).toBeUndefined()
+  })
+
+  it('reads past HEADER_SEARCH_READ rows to reach it, holding back only the rows to choose from', async () => {
+    const rows = [['보고서'], ...Array.from({ length: 2_000 }, (): Cell[] => []), HEADER, data(1)]
+    const s = source(rows)
+    const found = await findHeader(s.next, knownHeaders(), 2_002)
+    expect(found).toMatchObject({
+      row: 2_002,
+      headers: HEADER,
+      titleSkipped: { headerRow: 2_002, rows: 2_001 },
+    })
+    expect(found?.after.map((r) => r.row)).toEqual([2_003])
+  })
+
+  it('refuses a blank row, a row a sheet leaves out, and a row past the end', async () => {
+    const rows = [['보고서'], [null, ' '], HEADER, data(1)]
+    await expect(findHeader(source(rows).next, knownHeaders(), 2)).rejects.toMatchObject({
+      reason: { code: 'header_row_blank', params: { row: 2 } },
+    })
+    // A sheet gives no row it holds nothing in: row 2 missing between rows 1 and 3.
+    const sparse: RawRow[] = [
+      { row: 1, cells: ['보고서'] },
+      { row: 3, cells: HEADER },
+    ]
+    const next = (): Promise<RawRow | null> => Promise.resolve(sparse.shift() ?? null)
+    await expect(findHeader(next, knownHeaders(), 2)).rejects.toMatchObject({
+      reason: { code: 'header_row_blank', params: { row: 2 } },
+    })
+    await expect(findHeader(source(rows).next, knownHeaders(), 9)).rejects.toMatchObject({
+      reason: { code: 'header_row_past_end', params: { row: 9, last: 4 } },
+    })
+    // A file with no non-blank row has no header, asked for or not.
+    expect(await findHeader(source([[], []]).next, knownHeaders(), 1)).toBeNull()
+  })
+})
+
+describe("the wizard's header row list", () => {
+  it('shows the first non-empty cells of a row, a merged value once, long ones cut', () => {
+    const long = '가'.repeat(50)
+    expect(choiceCells(['제목', '제목', '제목', '', '작성일'])).toEqual(['제목', '작성일'])
+    expect(choiceCells(['  a \n b ', long])).toEqual(['a b', '가'.repeat(39) + '…'])
+    expect(choiceCells(['1', '2', '3', '4', '5', '6', '7', '8'])).toEqual(['1', '2', '3', '4', '5', '6'])
   })
 })

@@ -8,6 +8,7 @@ import type { Store } from '../db/open-database'
 import { CoreError } from '../errors'
 import { checkFile, checkMagic, detectFormat, readHead } from '../sources/file-import/detect'
 import {
+  headerRowForJson,
   previewImport,
   runImport,
   type ImportPreview,
@@ -47,7 +48,12 @@ const watchOptions = (watch: WizardWatch): WizardWatch => ({
 const toMapping = (m: WizardMapping): ColumnMapping | undefined =>
   m
     ? parseMapping(
-        { columns: m.columns ?? {}, values: m.values ?? {}, ...(m.sheet ? { sheet: m.sheet } : {}) },
+        {
+          columns: m.columns ?? {},
+          values: m.values ?? {},
+          ...(m.sheet ? { sheet: m.sheet } : {}),
+          ...(m.headerRow !== undefined ? { headerRow: m.headerRow } : {}),
+        },
         'column mapping',
       )
     : undefined
@@ -62,6 +68,9 @@ async function readHeaders(
   encoding: string
   headers: string[]
   titleSkipped: ImportPreviewView['titleSkipped']
+  headerRow: number | null
+  headerFallback: boolean
+  headerChoices: ImportPreviewView['headerChoices']
   sheets: string[]
   sheet: string | null
 }> {
@@ -70,8 +79,13 @@ async function readHeaders(
   await checkFile(path, DEFAULT_LIMITS)
   const head = await readHead(path, 65_536)
   checkMagic(head, format)
-  // The header row is found as the check finds it: by the known columns and those mapped.
-  const header = { knownHeaders: knownHeaders(mapping) }
+  // The header row is the one asked for, else found as the check finds it: by the known columns and
+  // those mapped.
+  if (mapping?.headerRow !== undefined && format === 'json') throw headerRowForJson()
+  const header = {
+    knownHeaders: knownHeaders(mapping),
+    ...(mapping?.headerRow !== undefined ? { headerRow: mapping.headerRow } : {}),
+  }
   const table =
     format === 'csv'
       ? await readCsv(path, head, DEFAULT_LIMITS, header)
@@ -87,9 +101,33 @@ async function readHeaders(
     encoding: table.encoding,
     headers: table.headers,
     titleSkipped: table.titleSkipped ?? null,
+    headerRow: table.headerRow ?? null,
+    headerFallback: table.headerFallback ?? false,
+    headerChoices: (table.headerCandidates ?? []).map((c) => ({ row: c.row, cells: choiceCells(c.cells) })),
     sheets: table.sheets ?? [],
     sheet: table.sheet ?? null,
   }
+}
+
+/** Cells a header row choice shows, and the characters of each: enough to tell the row. */
+const CHOICE_CELLS = 6
+const CHOICE_CELL_CHARS = 40
+
+/**
+ * What the wizard's list shows of a row that may be the header: its first non-empty cells, a value
+ * repeated in the next cell once (a merged title fills every cell it spans), each cut to a length.
+ */
+export function choiceCells(cells: readonly string[]): string[] {
+  const out: string[] = []
+  for (const raw of cells) {
+    const text = raw.replace(/\s+/g, ' ').trim()
+    if (text === '') continue
+    const cut = text.length > CHOICE_CELL_CHARS ? `${text.slice(0, CHOICE_CELL_CHARS - 1)}…` : text
+    if (out[out.length - 1] === cut) continue
+    out.push(cut)
+    if (out.length === CHOICE_CELLS) break
+  }
+  return out
 }
 
 /** Distinct unknown status/priority values kept per kind: beyond this many, the file needs a mapping file. */
@@ -148,12 +186,8 @@ export async function wizardPreview(
 ): Promise<ImportPreviewView> {
   const { errorReport } = more
   const parsed = toMapping(mapping)
-  const { format, encoding, headers, titleSkipped, sheets, sheet } = await readHeaders(
-    file.path,
-    file.fileName,
-    parsed,
-    watch,
-  )
+  const { format, encoding, headers, titleSkipped, headerRow, headerFallback, headerChoices, sheets, sheet } =
+    await readHeaders(file.path, file.fileName, parsed, watch)
   const auto = suggestColumns(headers)
   const matched = Object.fromEntries(
     CANONICAL_COLUMNS.map((c) => {
@@ -171,6 +205,9 @@ export async function wizardPreview(
     sheet,
     headers,
     titleSkipped,
+    headerRow,
+    headerFallback,
+    headerChoices,
     canonical: CANONICAL_COLUMNS.map((c) => ({ column: c, required: REQUIRED_COLUMNS.includes(c) })),
   }
   const missingRequired = REQUIRED_COLUMNS.filter((c) => matched[c] === null)
@@ -187,6 +224,7 @@ export async function wizardPreview(
         columns: matched,
         values: parsed?.values ?? {},
         ...(parsed?.sheet ? { sheet: parsed.sheet } : {}),
+        ...(parsed?.headerRow !== undefined ? { headerRow: parsed.headerRow } : {}),
       },
       sampleSize: 10,
       errorLimit: 500,

@@ -49,6 +49,11 @@ const ko = {
     sheet_not_found: '통합 문서에 "{{sheet}}" 시트가 없습니다. 있는 시트: {{sheets}}',
     sheet_unreadable: '"{{sheet}}" 시트를 읽을 수 없습니다.',
     sheet_empty: '"{{sheet}}" 시트가 비어 있습니다.',
+    header_row_past_end:
+      '머리글 행으로 고른 {{row}}행은 파일 끝을 넘습니다(파일의 마지막 행은 {{last}}행). 열 이름이 있는 행을 고르세요.',
+    header_row_blank: '{{row}}행은 빈 행입니다. 열 이름이 있는 행을 머리글 행으로 고르세요.',
+    header_row_json:
+      'JSON 파일에는 고를 머리글 행이 없습니다. 레코드가 필드 이름을 가지고 있으며, 머리글 행은 CSV와 XLSX 파일에만 씁니다.',
     damaged_headers:
       '머리글 행에 읽을 수 없는 텍스트(� 또는 제어 문자)가 있습니다: {{headers}}. 파일에서 고치거나 CSV UTF-8로 다시 저장하세요.',
     no_data_rows: '머리글 행만 있고 데이터 행이 없습니다.',
@@ -198,6 +203,10 @@ const en: typeof ko = {
     sheet_not_found: 'The workbook has no sheet "{{sheet}}". Its sheets: {{sheets}}',
     sheet_unreadable: 'The sheet "{{sheet}}" could not be read.',
     sheet_empty: 'The sheet "{{sheet}}" is empty.',
+    header_row_past_end: 'Header row {{row}} is past the end of the file: its last row is {{last}}.',
+    header_row_blank: 'Row {{row}} is blank: choose the row that holds the column names as the header row.',
+    header_row_json:
+      'A JSON file has no header row to choose: its records name their fields (a header row applies to CSV and XLSX files only).',
     damaged_headers:
       'The header row has text that could not be read (� or control characters): {{headers}}. Fix it in the file or save it again as CSV UTF-8.',
     no_data_rows: 'The file has a header row but no data rows.',

@@ -157,6 +157,8 @@ const mapping = z
       .optional(),
     /** XLSX: the sheet to read (default: the first). */
     sheet: z.string().min(1).max(200).optional(),
+    /** CSV/XLSX: the header's row number, as the file counts its rows (default: found by its names). */
+    headerRow: z.number().int().min(1).max(10_000_000).optional(),
   })
   .strict()
 

@@ -2,6 +2,7 @@
 // title block above the table ("2026년 3월 서비스 요청 처리 현황", a line "작성일: … 작성자: …", a blank
 // row): taking the first non-blank row as the header made the title the only "column". The header is
 // the row among the first ones that names the most known columns instead.
+import { CoreError, reason } from '../../errors'
 import { normalizeHeader } from './mapping'
 import { CellProblem, type Cell, type RawRow } from './types'
 
@@ -30,7 +31,21 @@ export type FoundHeader = {
   titleSkipped?: { headerRow: number; rows: number }
   /** Rows read after the header while looking: the first data rows. */
   after: RawRow[]
+  /**
+   * Picked by the search with no row naming HEADER_MIN_NAMES known columns: the first non-blank
+   * row, which may be a title (the wizard says so, and offers to choose another). False for a row
+   * asked for.
+   */
+  fallback: boolean
+  /**
+   * The first HEADER_SEARCH_ROWS non-blank rows read (as header text), each a row the user may
+   * choose as the header instead: the wizard's list.
+   */
+  candidates: HeaderCandidate[]
 }
+
+/** A non-blank row that may be chosen as the header: its number and its cells as text. */
+export type HeaderCandidate = { row: number; cells: string[] }
 
 /** How many distinct known columns a row names (a merged title repeats its text: it counts once). */
 export function namedColumns(cells: readonly Cell[], known: ReadonlySet<string>): number {
@@ -57,12 +72,19 @@ const isBlank = (cells: readonly Cell[]): boolean => cells.every((c) => c === nu
  * picks the header: the first row naming the most `known` columns, at least HEADER_MIN_NAMES; with
  * none that does, the first non-blank row (a file with headers of its own, mapped by hand). Null for
  * a file with no non-blank row. `next` gives the rows in order, null at the end.
+ *
+ * `headerRow` (the file's own row number, as the previews count rows) is the header asked for: it
+ * wins over the search, and the rows above it are skipped as a title. A row past the end of the file
+ * or a blank one is refused (BAD_REQUEST).
  */
 export async function findHeader(
   next: () => Promise<RawRow | null>,
   known: ReadonlySet<string>,
+  headerRow?: number,
 ): Promise<FoundHeader | null> {
+  if (headerRow !== undefined) return headerAt(next, headerRow)
   const read: RawRow[] = []
+  const candidates: HeaderCandidate[] = []
   let nonBlank = 0
   let best = -1
   let bestNames = HEADER_MIN_NAMES - 1
@@ -75,6 +97,7 @@ export async function findHeader(
     read.push(row)
     if (!blank) {
       nonBlank++
+      candidates.push(candidate(row))
       const names = namedColumns(row.cells, known)
       if (names > bestNames) {
         best = read.length - 1
@@ -91,5 +114,85 @@ export async function findHeader(
     headers: header.cells.map(headerText),
     ...(at > 0 ? { titleSkipped: { headerRow: header.row, rows: header.row - read[0]!.row } } : {}),
     after: read.slice(at + 1),
+    fallback: best === -1,
+    candidates,
   }
+}
+
+const candidate = (row: RawRow): HeaderCandidate => ({ row: row.row, cells: row.cells.map(headerText) })
+
+/**
+ * The header asked for: row `headerRow`. The rows above it are skipped (the non-blank ones kept as
+ * candidates only, up to HEADER_SEARCH_ROWS); after it, rows are read on as the search does, so the
+ * wizard's list of rows to choose from stays the same whichever row is chosen.
+ */
+async function headerAt(next: () => Promise<RawRow | null>, headerRow: number): Promise<FoundHeader | null> {
+  const candidates: HeaderCandidate[] = []
+  let firstNonBlank: number | null = null
+  let last: number | null = null
+  let header: RawRow | null = null
+  for (;;) {
+    const row = await next()
+    if (row === null) break
+    last = row.row
+    const blank = isBlank(row.cells)
+    if (!blank) {
+      firstNonBlank ??= row.row
+      if (candidates.length < HEADER_SEARCH_ROWS) candidates.push(candidate(row))
+    }
+    // A sheet leaves out the rows it holds nothing in: one numbered past it means the row is blank.
+    if (row.row > headerRow || (row.row === headerRow && blank)) {
+      if (firstNonBlank === null && !(await anyNonBlank(next))) return null
+      throw blankHeaderRow(headerRow)
+    }
+    if (row.row === headerRow) {
+      header = row
+      break
+    }
+  }
+  if (header === null) {
+    if (firstNonBlank === null) return null
+    throw new CoreError(
+      'BAD_REQUEST',
+      `Header row ${headerRow.toLocaleString('en-US')} is past the end of the file: its last row is ${(last ?? 0).toLocaleString('en-US')}`,
+      reason('header_row_past_end', { row: headerRow, last: last ?? 0 }),
+    )
+  }
+  // Read on as the search would, for the same list of rows to choose from.
+  const after: RawRow[] = []
+  let read = 0
+  while (candidates.length < HEADER_SEARCH_ROWS && read < HEADER_SEARCH_READ) {
+    const row = await next()
+    if (row === null) break
+    read++
+    after.push(row)
+    if (!isBlank(row.cells)) candidates.push(candidate(row))
+  }
+  const above = firstNonBlank === null ? 0 : header.row - firstNonBlank
+  return {
+    row: header.row,
+    headers: header.cells.map(headerText),
+    ...(above > 0 ? { titleSkipped: { headerRow: header.row, rows: above } } : {}),
+    after,
+    fallback: false,
+    candidates,
+  }
+}
+
+/** Whether a non-blank row follows (looking at HEADER_SEARCH_READ rows at most): else the file is empty. */
+async function anyNonBlank(next: () => Promise<RawRow | null>): Promise<boolean> {
+  for (let i = 0; i < HEADER_SEARCH_READ; i++) {
+    const row = await next()
+    if (row === null) return false
+    if (!isBlank(row.cells)) return true
+  }
+  return true
+}
+
+function blankHeaderRow(row: number): CoreError {
+  return new CoreError(
+    'BAD_REQUEST',
+    `Header row ${row.toLocaleString('en-US')} is blank: choose the row that holds the column names`,
+    reason('header_row_blank', { row }),
+  )
 }

@@ -51,6 +51,12 @@ export type ImportOptions = {
   sourceName?: string
   /** XLSX sheet name (default: the mapping's sheet, else the first sheet). */
   sheet?: string
+  /**
+   * CSV/XLSX: the header's row number as the file counts its rows (default: the mapping's
+   * headerRow, else the row the search finds). The rows above it are skipped as a title; a row past
+   * the end or a blank one is refused, and so is any for a JSON file.
+   */
+  headerRow?: number
   /** Rows returned in the preview sample (default 20). */
   sampleSize?: number
   /** Row errors returned in full (default 1000); errorsTotal counts them all. */
@@ -444,8 +450,10 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
   await checkFile(path, limits)
   const head = await readHead(path, 65_536)
   checkMagic(head, format)
-  // The header row is the one naming the most known columns, the mapping's included.
-  const header = { knownHeaders: knownHeaders(mapping) }
+  // The header row is the one asked for, else the one naming the most known columns, the mapping's included.
+  const headerRow = opts.headerRow ?? mapping?.headerRow
+  if (headerRow !== undefined && format === 'json') throw headerRowForJson()
+  const header = { knownHeaders: knownHeaders(mapping), ...(headerRow !== undefined ? { headerRow } : {}) }
   const table =
     format === 'csv'
       ? await readCsv(path, head, limits, header)
@@ -575,6 +583,15 @@ async function scan(path: string, opts: ImportOptions, keepRows: boolean): Promi
     errorsTotal,
     valid,
   }
+}
+
+/** A header row asked for a JSON file: its records have keys, not a row of column names. */
+export function headerRowForJson(): CoreError {
+  return new CoreError(
+    'BAD_REQUEST',
+    'A JSON file has no header row to choose: its records name their fields (a header row applies to CSV and XLSX files only)',
+    reason('header_row_json'),
+  )
 }
 
 /** The XLSX reader's first pass reads the whole sheet before the first row: it reports and stops too. */

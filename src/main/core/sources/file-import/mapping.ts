@@ -103,6 +103,12 @@ export const columnMappingSchema = z
       .refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. Asia/Seoul)' })
       .optional(),
     sheet: z.string().min(1).optional(),
+    /** CSV/XLSX: the header's row number, as the file counts its rows (the rows above are a title). */
+    headerRow: z
+      .number()
+      .int({ message: 'a row number (1 or more), as the file counts its rows' })
+      .min(1, { message: 'a row number (1 or more), as the file counts its rows' })
+      .optional(),
   })
   .strict()
 

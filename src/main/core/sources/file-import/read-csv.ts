@@ -86,7 +86,7 @@ export async function readCsv(
   // rows are empty, saved as CSV, starts with empty lines (or lines of bare delimiters).
   let found: FoundHeader | null
   try {
-    found = await findHeader(nextRow, opts.knownHeaders ?? knownHeaders())
+    found = await findHeader(nextRow, opts.knownHeaders ?? knownHeaders(), opts.headerRow)
   } catch (err) {
     parser.destroy()
     throw err
@@ -99,7 +99,7 @@ export async function readCsv(
       reason('csv_no_header'),
     )
   }
-  const { headers, after, titleSkipped } = found
+  const { headers, after, titleSkipped, fallback, candidates } = found
   const headerRow = found.row
   async function* rows(): AsyncGenerator<RawRow> {
     try {
@@ -126,6 +126,9 @@ export async function readCsv(
     rows: rows(),
     invalidBytes: { count: invalid, firstAt: firstInvalidAt },
     ...(titleSkipped ? { titleSkipped } : {}),
+    headerRow: found.row,
+    headerFallback: fallback,
+    headerCandidates: candidates,
   }
 }
 

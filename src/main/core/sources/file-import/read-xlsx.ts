@@ -498,10 +498,14 @@ export async function readXlsx(
     // The header is the row among the first that names the most known columns (a title block
     // above it is skipped; see header-row.ts), else the first non-blank row. Rows are read in
     // order (a merged cell takes its value from a row read before), the first few held back.
-    found = await findHeader(async () => {
-      const next = await sheetRows.next()
-      return next.done ? null : { row: next.value.number, cells: cellsOf(next.value) }
-    }, opts.knownHeaders ?? knownHeaders())
+    found = await findHeader(
+      async () => {
+        const next = await sheetRows.next()
+        return next.done ? null : { row: next.value.number, cells: cellsOf(next.value) }
+      },
+      opts.knownHeaders ?? knownHeaders(),
+      opts.headerRow,
+    )
   } catch (err) {
     abandon()
     throw unreadable(err)
@@ -514,7 +518,7 @@ export async function readXlsx(
       reason('sheet_empty', { sheet: p.sheet }),
     )
   }
-  const { headers, after, titleSkipped } = found
+  const { headers, after, titleSkipped, fallback, candidates } = found
   const sheetRows = rowsOf!
   async function* rows(): AsyncGenerator<RawRow> {
     let done = false
@@ -554,6 +558,9 @@ export async function readXlsx(
     headers,
     rows: rows(),
     ...(titleSkipped ? { titleSkipped } : {}),
+    headerRow: found.row,
+    headerFallback: fallback,
+    headerCandidates: candidates,
     sheets: p.sheets,
     sheet: p.sheet,
     date1904: p.date1904,

@@ -2,6 +2,7 @@
 import type { SrInput } from '../../db/repositories/service-requests'
 import type { ImportRowErrorCode, ImportRowErrorReason } from '../../../../shared/ipc/types-sync'
 import { CoreError } from '../../errors'
+import type { HeaderCandidate } from './header-row'
 
 /** A row error's code and params, which the UI words in its language (see ImportRowErrorReason). */
 export type RowErrorCode = ImportRowErrorCode
@@ -60,6 +61,15 @@ export type Table = {
    * first non-blank one down to it, skipped as a title (never read as data).
    */
   titleSkipped?: { headerRow: number; rows: number }
+  /** CSV/XLSX: the header's row number (the file's own). */
+  headerRow?: number
+  /**
+   * CSV/XLSX: the header was picked by the search for want of a row naming known columns: the
+   * first non-blank row, which may be a title.
+   */
+  headerFallback?: boolean
+  /** CSV/XLSX: the first non-blank rows, any of which may be asked for as the header instead. */
+  headerCandidates?: HeaderCandidate[]
   /** XLSX only: every sheet of the workbook, in order, and the one read. */
   sheets?: string[]
   sheet?: string
@@ -69,7 +79,14 @@ export type Table = {
  * How a reader finds the header row: the headers it may hold, as normalizeHeader keys (default: the
  * canonical names and their aliases; mapping.ts knownHeaders adds a mapping's file columns).
  */
-export type HeaderOptions = { knownHeaders?: ReadonlySet<string> }
+export type HeaderOptions = {
+  knownHeaders?: ReadonlySet<string>
+  /**
+   * The header's row number (the file's own, 1-based), asked for by the user: it wins over the
+   * search, the rows above it are skipped as a title.
+   */
+  headerRow?: number
+}
 
 /** Caps that keep a mistaken or hostile file from exhausting memory. */
 export type ImportLimits = { maxBytes: number; maxRows: number }
