@@ -166,6 +166,17 @@ async function formatHint<T>(file: string, given: string | undefined, work: Prom
   }
 }
 
+/** `--header-row N`: a row number from 1, as the file (and the row error lines) count rows. */
+function headerRowOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(
+      `--header-row takes a row number (1 or more) as the file counts its rows, such as --header-row 3: got ${JSON.stringify(value)}`,
+    )
+  return n
+}
+
 /** Said at once on Ctrl+C or SIGTERM, below the progress: the import stops between two rows or chunks. */
 function stopping(progress: Progress, signal: StopSignal): void {
   progress.done()
@@ -177,7 +188,7 @@ const forcedQuit = (signal: StopSignal): string =>
   `quit at once (${signalLabel(signal)} again), without cleaning up: nothing was written ` +
   '(the unfinished write is rolled back when the workspace is next opened)'
 
-/** Adds `import FILE [--format] [--mapping] [--dry-run] [--allow-errors] [--error-report FILE]`. */
+/** Adds `import FILE [--format] [--mapping] [--sheet] [--header-row N] [--dry-run] [--allow-errors] [--error-report FILE]`. */
 export function addImportCommand(program: Command): void {
   program
     .command('import')
@@ -188,6 +199,11 @@ export function addImportCommand(program: Command): void {
     .option('--format <format>', 'csv, xlsx or json (default: from the extension)')
     .option('--mapping <file>', 'a JSON column mapping for other layouts')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
+    .option(
+      '--header-row <n>',
+      'CSV/XLSX: the row holding the column names, numbered as the file counts its rows; the rows above it ' +
+        'are skipped as a title (default: the row among the first ones naming the most known columns)',
+    )
     .option(
       '--source <name>',
       `source name the rows are kept under as import:NAME (default file; up to ${IMPORT_SOURCE_NAME_MAX} characters, no ":"); ` +
@@ -205,10 +221,12 @@ export function addImportCommand(program: Command): void {
     .action(async (file: string, local: Record<string, string | boolean | undefined>, cmd: Command) => {
       const str = (k: string): string | undefined =>
         typeof local[k] === 'string' ? (local[k] as string) : undefined
+      const headerRow = headerRowOption(str('headerRow'))
       const fileOptions = (): Partial<ImportOptions> => ({
         ...(str('format') ? { format: str('format') } : {}),
         ...(str('mapping') ? { mapping: str('mapping') } : {}),
         ...(str('sheet') ? { sheet: str('sheet') } : {}),
+        ...(headerRow !== undefined ? { headerRow } : {}),
         ...(str('source') ? { sourceName: (str('source') as string).trim() } : {}),
         // Every row error goes to the report as the file is read; the answer lists the first 1,000.
         ...(str('errorReport') ? { errorReport: str('errorReport') } : {}),
@@ -241,6 +259,19 @@ export function addImportCommand(program: Command): void {
         if (format !== null && format !== 'xlsx')
           throw new UsageError(
             `--sheet ${JSON.stringify(sheet)} names a sheet of an XLSX workbook, and ${file} is read as ${format.toUpperCase()}`,
+          )
+      }
+      // As --sheet: a JSON file has no rows to choose the header from.
+      if (headerRow !== undefined) {
+        let format: string | null = null
+        try {
+          format = detectFormat(file, str('format'))
+        } catch {
+          // The import says why the format cannot be told.
+        }
+        if (format === 'json')
+          throw new UsageError(
+            `--header-row names the row of column names of a CSV file or a sheet, and ${file} is read as JSON, whose records name their fields`,
           )
       }
       // The mapping too, whole (its JSON and keys): it was read only once the workspace was open,

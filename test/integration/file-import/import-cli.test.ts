@@ -8,6 +8,7 @@ import { DATABASE_FILE } from '../../../src/main/core/workspace'
 import { cli } from '../../helpers/cli'
 import { writeGeneratedCsv } from '../../helpers/generated-csv'
 import { writeTitleBlockWorkbook } from '../../helpers/title-block-files'
+import { OWN_COLUMNS, OWN_TITLE, writeOwnHeadersWorkbook } from '../../helpers/own-headers-files'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import')
 const fixture = (name: string): string => join(FIXTURES, name)
@@ -109,6 +110,91 @@ describe('import of a file with a title block above its table', () => {
     expect(r.stdout).toBe(
       'dry run: 3 of 3 rows would be written (csv, cp949); 0 row errors; nothing was written\n',
     )
+  }, 60_000)
+})
+
+describe('import --header-row', () => {
+  it('reads the column names of the row given, below a title the search cannot tell from them', async () => {
+    const path = join(tmp, '요청목록.xlsx')
+    await writeOwnHeadersWorkbook(path)
+    // Without it, the title is the header: its columns are all the refusal can name.
+    const guessed = await cli(['import', path, '--dry-run'])
+    expect(guessed.code).toBe(2)
+    expect(guessed.stderr).toContain(`Headers found: "${OWN_TITLE}"`)
+    const given = await cli(['import', path, '--dry-run', '--header-row', '3'])
+    expect(given.code).toBe(2)
+    expect(given.stderr).toContain(
+      'Headers found: "Ref", "Customer", "Subject", "Urgency", "Stage", "Opened".',
+    )
+    // With a mapping for those names: the dry run says which row is the header, rows keep their numbers.
+    const mapping = join(tmp, 'own-mapping.json')
+    writeFileSync(mapping, JSON.stringify({ columns: OWN_COLUMNS }))
+    const dir = join(tmp, 'ws-header-row')
+    const args = [
+      'import',
+      path,
+      '--header-row',
+      '3',
+      '--mapping',
+      mapping,
+      '--allow-errors',
+      '--data-dir',
+      dir,
+    ]
+    const dry = await cli([...args, '--dry-run'])
+    expect(dry.stdout).toBe(
+      'dry run: 2 of 3 rows would be written (xlsx, binary); 1 row error; nothing was written\n' +
+        'header: row 3 (the 2 rows above it were taken as a title and skipped)\n' +
+        '  row 6, Opened (created_at): not a valid date/time; use ISO 8601 such as ' +
+        '2026-03-02T09:30:00+09:00 (no offset = workspace time zone) or an Excel date ("어제 오후")\n',
+    )
+    expect(dry.code).toBe(0)
+    const real = await cli(args)
+    expect(real.stdout).toMatch(/^imported: 2 written of 3 rows \(xlsx, binary\); 1 row error\n/)
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true })
+    try {
+      expect(db.prepare('SELECT source_id FROM service_requests ORDER BY source_id').pluck().all()).toEqual([
+        'T-1',
+        'T-2',
+      ])
+    } finally {
+      db.close()
+    }
+    // A mapping file may say it instead, as "headerRow".
+    const withRow = join(tmp, 'own-mapping-row.json')
+    writeFileSync(withRow, JSON.stringify({ columns: OWN_COLUMNS, headerRow: 3 }))
+    const byMapping = await cli(['import', path, '--mapping', withRow, '--dry-run', '--allow-errors'])
+    expect(byMapping.stdout).toBe(dry.stdout)
+  }, 90_000)
+
+  it('a row number that is none, a row past the end, or one for a JSON file is refused (exit 2), no workspace made', async () => {
+    const path = join(tmp, '요청목록-bad.xlsx')
+    await writeOwnHeadersWorkbook(path)
+    const dir = join(tmp, 'ws-header-row-bad')
+    for (const n of ['0', 'three', '2.5']) {
+      const r = await cli(['import', path, '--header-row', n, '--data-dir', dir])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toContain(
+        `--header-row takes a row number (1 or more) as the file counts its rows, such as --header-row 3: got "${n}"`,
+      )
+    }
+    const past = await cli(['import', path, '--header-row', '40', '--data-dir', dir])
+    expect(past.code).toBe(2)
+    expect(past.stderr).toContain('error: Header row 40 is past the end of the file: its last row is 6\n')
+    const blank = await cli(['import', path, '--header-row', '2', '--data-dir', dir])
+    expect(blank.code).toBe(2)
+    expect(blank.stderr).toContain(
+      'error: Header row 2 is blank: choose the row that holds the column names\n',
+    )
+    const json = await cli(['import', fixture('items.json'), '--header-row', '1', '--data-dir', dir])
+    expect(json.code).toBe(2)
+    expect(json.stderr).toContain('--header-row names the row of column names of a CSV file or a sheet')
+    expect(existsSync(dir)).toBe(false)
+  }, 90_000)
+
+  it('is in the help', async () => {
+    const help = await cli(['import', '--help'])
+    expect(help.stdout).toMatch(/--header-row <n> +CSV\/XLSX: the row holding the column names/)
   }, 60_000)
 })
 
