@@ -8,6 +8,7 @@ import type { Locator, Page, Route } from '@playwright/test'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { writeGeneratedCsv } from '../helpers/generated-csv'
 import { TITLE, writeTitleBlockWorkbook } from '../helpers/title-block-files'
+import { OWN_TITLE, writeOwnHeadersWorkbook } from '../helpers/own-headers-files'
 import { expect, openReady, test, type Harness } from './fixtures'
 import { chooseImportFile, openImportWizard, withTempDir } from './import-helpers'
 
@@ -699,4 +700,107 @@ test('a file whose header is its first row says nothing about a header row', asy
   await chooseImportFile(page, join(FIXTURES, 'excel-cp949.csv'))
   await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
   await expect(page.getByTestId('import-header-row')).toHaveCount(0)
+})
+
+test('a file with column names of its own below a title: the header row is chosen, and the column step offers that row’s names', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await withTempDir(async (dir) => {
+    const path = join(dir, '요청목록.xlsx')
+    await writeOwnHeadersWorkbook(path)
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    // Nothing known: the title was taken as the header, and the wizard says so next to the list.
+    await expect(page.getByTestId('import-step-title')).toHaveText('2단계 · 열 연결')
+    await expect(page.getByTestId('import-header-fallback')).toHaveText(
+      '열 이름을 알아보지 못해 첫 행을 머리글로 했습니다. 다르면 머리글 행을 고르세요.',
+    )
+    const headerRow = page.getByLabel('머리글 행')
+    await expect(headerRow).toHaveValue('1')
+    await expect(headerRow).toHaveAccessibleDescription(/열 이름을 알아보지 못해/)
+    // Each non-blank row by its first cells (the merged title once); the blank row 2 is not offered.
+    await expect(headerRow.locator('option')).toHaveText([
+      `1행: ${OWN_TITLE}`,
+      '3행: Ref · Customer · Subject · Urgency · Stage · Opened',
+      '4행: T-1 · 통계청 · 포털 로그인 오류 · P1 · OPEN · 2026-03-06 09:00',
+      '5행: T-2 · 통계청 · 계정 잠금 해제 · P3 · IN_PROGRESS · 2026-03-06 10:30',
+      '6행: T-3 · 조달청 · 인증서 갱신 · P2 · OPEN · 어제 오후',
+    ])
+    expect(await page.getByTestId('map-id').locator('option').allTextContents()).toContain(OWN_TITLE)
+    await page.screenshot({ path: 'test-results/import-wizard-header-row-fallback-ko.png' })
+
+    // Chosen with the keyboard: the file is read again with row 3 as its header.
+    await headerRow.focus()
+    await headerRow.selectOption('3')
+    await expect(page.getByTestId('import-header-row')).toHaveText(
+      '머리글: 3행 (위의 2행은 제목으로 보고 건너뜀)',
+    )
+    await expect(page.getByTestId('import-header-fallback')).toHaveCount(0)
+    await expect(headerRow).toHaveValue('3')
+    await expect(page.getByTestId('import-file')).toContainText('시트 “요청” · 열 6개')
+    expect(await page.getByTestId('map-id').locator('option').allTextContents()).toEqual([
+      '(연결 안 함)',
+      'Ref',
+      'Customer',
+      'Subject',
+      'Urgency',
+      'Stage',
+      'Opened',
+    ])
+    await page.screenshot({ path: 'test-results/import-wizard-header-row-chosen-ko.png' })
+
+    // Mapped and checked: rows keep the file's numbers, and the chosen row stays the header.
+    await page.getByTestId('map-id').selectOption('Ref')
+    await page.getByTestId('map-tenant').selectOption('Customer')
+    await page.getByTestId('map-title').selectOption('Subject')
+    await page.getByTestId('map-priority').selectOption('Urgency')
+    await page.getByTestId('map-status').selectOption('Stage')
+    await page.getByTestId('map-created_at').selectOption('Opened')
+    await page.getByTestId('import-check').click()
+    await expect(page.getByTestId('import-summary')).toContainText('3행 중 정상 2행, 오류 1행')
+    const sampleRows = page.getByTestId('import-preview').locator('table').first().locator('tbody tr')
+    await expect(sampleRows.locator('td:first-child')).toHaveText(['4', '5'])
+    await expect(page.getByTestId('import-errors').locator('tbody tr td:first-child')).toHaveText(['6'])
+    await expect(headerRow).toHaveValue('3')
+    await page.screenshot({ path: 'test-results/import-wizard-header-row-checked-ko.png', fullPage: true })
+    await page.getByTestId('import-run-valid').click()
+    await expect(page.getByTestId('import-result-status')).toContainText('2행을 가져왔습니다')
+  })
+  // In English, the list and the word beside it.
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'requests.xlsx')
+    await writeOwnHeadersWorkbook(path)
+    await openReady(page, '/')
+    await page.getByTestId('nav-sync').click()
+    await page.getByTestId('import-open').click()
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-header-fallback')).toHaveText(
+      'No column names were recognised, so the first row was taken as the header. If they are on another row, choose it as the header row.',
+    )
+    const headerRow = page.getByLabel('Header row')
+    await expect(headerRow.locator('option').nth(1)).toHaveText(
+      'Row 3: Ref · Customer · Subject · Urgency · Stage · Opened',
+    )
+    await headerRow.selectOption('3')
+    await expect(page.getByTestId('import-header-row')).toHaveText(
+      'Header: row 3 (the 2 rows above it were taken as a title and skipped)',
+    )
+    await page.screenshot({ path: 'test-results/import-wizard-header-row-en.png' })
+    // At the smallest window, a long row's text stays within the wizard (the list is cut, not the page).
+    await page.setViewportSize({ width: 960, height: 600 })
+    await headerRow.selectOption('1')
+    // Row 1 asked for: read as asked, so neither a title skipped nor a guess to own up to.
+    await expect(page.getByTestId('import-header-row')).toHaveCount(0)
+    await expect(page.getByTestId('import-header-fallback')).toHaveCount(0)
+    await expect(headerRow).toHaveValue('1')
+    await expect(headerRow).toBeEnabled()
+    const list = await headerRow.boundingBox()
+    const wizard = await page.getByTestId('import-wizard').boundingBox()
+    expect(list!.x + list!.width).toBeLessThanOrEqual(wizard!.x + wizard!.width)
+    await headerRow.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/import-wizard-header-row-en-960.png' })
+  })
 })

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ImportPreviewView } from '../../../../shared/ipc/types-sync'
 import { ErrorBanner } from '../../components/error-banner'
 import { formatCount } from '../../i18n/format'
 import { apiErrorText } from '../../lib/api-error-text'
@@ -20,6 +21,17 @@ const STEPS: { id: WizardStep | 'errors'; key: string }[] = [
   { id: 'errors', key: 'errors' },
   { id: 'result', key: 'result' },
 ]
+
+/**
+ * The rows offered as the header: the file's first non-blank rows, and the one read if it is not
+ * among them (its names then stand for it).
+ */
+function headerChoices(preview: ImportPreviewView): ImportPreviewView['headerChoices'] {
+  const read = preview.headerRow
+  if (read === null || preview.headerChoices.some((c) => c.row === read)) return preview.headerChoices
+  const own = { row: read, cells: preview.headers.filter((h) => h.trim() !== '').slice(0, 6) }
+  return [...preview.headerChoices, own].sort((a, b) => a.row - b.row)
+}
 
 /** The import wizard (SPEC §10): choose file → map columns → preview → row errors → import → result. */
 export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onRunEnded?: () => void }) {
@@ -159,14 +171,49 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
         </div>
       )}
 
-      {/* A title block above the table: the row read as the header, on the steps that show the columns. */}
-      {w.file && w.preview?.titleSkipped && (w.step === 'map' || w.step === 'preview') && (
-        <p className="import-header-row" data-testid="import-header-row">
-          {t('importWizard.headerRow', {
-            row: w.preview.titleSkipped.headerRow,
-            count: w.preview.titleSkipped.rows,
-          })}
-        </p>
+      {/*
+        On the steps that show the columns: the row read as the header, to be chosen otherwise (a file
+        with column names of its own below a title has its title taken), a word when no row named a
+        known column, and the title block skipped above the header.
+      */}
+      {w.file && w.preview && (w.step === 'map' || w.step === 'preview') && (
+        <div className="import-header-choice">
+          {w.preview.headerRow !== null && w.preview.headerChoices.length > 0 && (
+            <label className="import-header-select">
+              {t('importWizard.headerRowLabel')}
+              <select
+                value={w.preview.headerRow}
+                disabled={w.busy}
+                data-testid="import-header-row-select"
+                aria-describedby={w.preview.headerFallback ? 'import-header-fallback' : undefined}
+                onChange={(e) => void w.chooseHeaderRow(Number(e.currentTarget.value))}
+              >
+                {headerChoices(w.preview).map((c) => (
+                  <option key={c.row} value={c.row}>
+                    {t('importWizard.headerRowChoice', { row: c.row, cells: c.cells.join(' · ') })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {w.preview.headerFallback && (
+            <p
+              className="import-header-note"
+              id="import-header-fallback"
+              data-testid="import-header-fallback"
+            >
+              {t('importWizard.headerFallback')}
+            </p>
+          )}
+          {w.preview.titleSkipped && (
+            <p className="import-header-row" data-testid="import-header-row">
+              {t('importWizard.headerRow', {
+                row: w.preview.titleSkipped.headerRow,
+                count: w.preview.titleSkipped.rows,
+              })}
+            </p>
+          )}
+        </div>
       )}
 
       {w.file && (w.step === 'map' || w.step === 'preview') && (

@@ -33,8 +33,9 @@ export function MapColumns({ preview, columns, onChange }: MapColumnsProps) {
               onChange={(e) => onChange(column, e.currentTarget.value || null)}
             >
               <option value="">{t('importWizard.notMapped')}</option>
-              {preview.headers.map((h) => (
-                <option key={h} value={h}>
+              {/* By position: a file may repeat a header (a merged title fills every column it spans). */}
+              {preview.headers.map((h, i) => (
+                <option key={`${i}:${h}`} value={h}>
                   {h}
                 </option>
               ))}

@@ -34,6 +34,11 @@ const ko = {
   fileInfoSheet_other: 'XLSX · 시트 “{{sheet}}” · 열 {{count, number}}개',
   // The header found below a title block (count: the rows above it, skipped).
   headerRow_other: '머리글: {{row, number}}행 (위의 {{count, number}}행은 제목으로 보고 건너뜀)',
+  // The list of rows to take as the header: each row's number and its first cells.
+  headerRowLabel: '머리글 행',
+  headerRowChoice: '{{row, number}}행: {{cells}}',
+  // No row named a known column: the first non-blank row was taken, which may be a title.
+  headerFallback: '열 이름을 알아보지 못해 첫 행을 머리글로 했습니다. 다르면 머리글 행을 고르세요.',
   sheet: '시트',
   sourceName: '출처 이름',
   sourcePlaceholder: '비워 두면 {{name}}',
@@ -182,6 +187,10 @@ const en: English<typeof ko> = {
   headerRow_one: 'Header: row {{row, number}} (the row above it was taken as a title and skipped)',
   headerRow_other:
     'Header: row {{row, number}} (the {{count, number}} rows above it were taken as a title and skipped)',
+  headerRowLabel: 'Header row',
+  headerRowChoice: 'Row {{row, number}}: {{cells}}',
+  headerFallback:
+    'No column names were recognised, so the first row was taken as the header. If they are on another row, choose it as the header row.',
   sheet: 'Sheet',
   sourceName: 'Source name',
   sourcePlaceholder: 'Empty: {{name}}',

@@ -35,6 +35,8 @@ export function useImportWizard(onRunEnded?: () => void) {
   const [columns, setColumns] = useState<Record<string, string | null>>({})
   const [values, setValues] = useState<ValueMap>({ status: {}, priority: {} })
   const [sheet, setSheet] = useState<string | null>(null)
+  /** The header row the user chose (the file's own row number); null: the one the core finds. */
+  const [headerRow, setHeaderRow] = useState<number | null>(null)
   const [result, setResult] = useState<ImportRunView | null>(null)
   /** A check, an import or an error list is under way (its progress and Cancel are shown). */
   const [busy, setBusy] = useState(false)
@@ -59,10 +61,11 @@ export function useImportWizard(onRunEnded?: () => void) {
   const sources = useApiQuery(() => call('import:sources', {}), 'import-sources')
   const sourceProblem = sourceNameProblem(sourceName)
 
-  const mapping = (cols = columns, vals = values, sh = sheet) => ({
+  const mapping = (cols = columns, vals = values, sh = sheet, hr = headerRow) => ({
     columns: cols,
     values: vals,
     ...(sh ? { sheet: sh } : {}),
+    ...(hr !== null ? { headerRow: hr } : {}),
   })
   type Mapping = ReturnType<typeof mapping>
   /**
@@ -70,17 +73,21 @@ export function useImportWizard(onRunEnded?: () => void) {
    * name (that is the run's), so a name typed after a check does not make it stale.
    */
   const keyOf = (m: Mapping): string => JSON.stringify(m)
-  /** Shows a new preview: the automatic matches become the mapping to start from. */
-  const adopt = (next: ImportPreviewView) => {
+  /**
+   * Shows a new preview: the automatic matches become the mapping to start from. `hr`: the header
+   * row it was read with when the user chose one (null: found by the core).
+   */
+  const adopt = (next: ImportPreviewView, hr: number | null) => {
     const cols = Object.fromEntries(
       Object.entries(next.matched).filter((e): e is [string, string] => e[1] !== null),
     )
     const vals = { status: {}, priority: {} }
     setPreview(next)
     setSheet(next.sheet)
+    setHeaderRow(hr)
     setColumns(cols)
     setValues(vals)
-    setCheckedKey(keyOf(mapping(cols, vals, next.sheet)))
+    setCheckedKey(keyOf(mapping(cols, vals, next.sheet, hr)))
     setStep(next.check ? 'preview' : 'map')
   }
   // A cancelled check fails (nothing to show); a cancelled import answers 'cancelled'. Either way the
@@ -177,18 +184,38 @@ export function useImportWizard(onRunEnded?: () => void) {
         })
         setFile(chosen)
         setResult(null)
-        adopt(first)
+        adopt(first, null)
       })
     },
-    /** Reads another sheet of the workbook: its own headers, so the mapping starts over. */
+    /**
+     * Reads another sheet of the workbook: its own headers (found by the core again, its own header
+     * row), so the mapping starts over.
+     */
     chooseSheet: (name: string) =>
       guard(async () => {
         if (!file) return
         adopt(
           await call('import:preview', {
             token: file.token,
-            mapping: mapping({}, { status: {}, priority: {} }, name),
+            mapping: mapping({}, { status: {}, priority: {} }, name, null),
           }),
+          null,
+        )
+      }),
+    /**
+     * Reads the file again with row `row` (the file's own number) as the header: its names are the
+     * columns to map, so the mapping starts over. A refused row (past the end, blank) leaves the
+     * preview shown as it was, with the error.
+     */
+    chooseHeaderRow: (row: number) =>
+      guard(async () => {
+        if (!file) return
+        adopt(
+          await call('import:preview', {
+            token: file.token,
+            mapping: mapping({}, { status: {}, priority: {} }, sheet, row),
+          }),
+          row,
         )
       }),
     check: () =>
@@ -239,6 +266,7 @@ export function useImportWizard(onRunEnded?: () => void) {
       setError(null)
       setNotice(null)
       setSourceName('')
+      setHeaderRow(null)
     },
   }
 }
