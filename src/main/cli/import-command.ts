@@ -147,22 +147,43 @@ export function importProgressLine(p: ImportProgress): string {
  * A file refused as the format `--format` named, when its extension names another: the refusal
  * alone ("Missing required columns … Headers found: "{"" for a .json read as CSV) did not say why.
  */
-async function formatHint<T>(file: string, given: string | undefined, work: Promise<T>): Promise<T> {
+async function formatHint<T>(
+  file: string,
+  given: string | undefined,
+  work: Promise<T>,
+  headerRowGiven = false,
+): Promise<T> {
   try {
     return await work
   } catch (err) {
     const refused = err instanceof UsageError || (err instanceof CoreError && err.code === 'BAD_REQUEST')
-    if (!refused || given === undefined) throw err
-    let byExtension: string
+    if (!refused) throw err
+    let byExtension: string | null
     try {
       byExtension = detectFormat(file)
     } catch {
-      throw err
+      byExtension = null
     }
-    if (byExtension === given.toLowerCase()) throw err
-    throw new UsageError(
-      `${err.message} (--format ${given} read this ${extname(file).toLowerCase()} file as ${given.toUpperCase()}; without --format it is read as ${byExtension.toUpperCase()})`,
+    if (given !== undefined && byExtension !== null && byExtension !== given.toLowerCase())
+      throw new UsageError(
+        `${err.message} (--format ${given} read this ${extname(file).toLowerCase()} file as ${given.toUpperCase()}; without --format it is read as ${byExtension.toUpperCase()})`,
+      )
+    // Columns not found in a sheet or CSV whose header the search could not tell (names of its own
+    // below a title): the row can be named, which the refusal alone does not say.
+    const format = given?.toLowerCase() ?? byExtension
+    if (
+      !headerRowGiven &&
+      format !== 'json' &&
+      format !== null &&
+      err instanceof CoreError &&
+      (err.reason?.code === 'required_columns_missing' || err.reason?.code === 'mapped_columns_missing')
     )
+      throw new CoreError(
+        err.code,
+        `${err.message} If the column names are on a later row (below a title), say which with --header-row N.`,
+        err.reason,
+      )
+    throw err
   }
 }
 
@@ -303,6 +324,7 @@ export function addImportCommand(program: Command): void {
               onProgress: (p) => progress.show(p.phase, importProgressLine(p)),
               ...fileOptions(),
             }),
+            headerRow !== undefined,
           )
         } catch (err) {
           if (!(err instanceof ImportCancelled)) throw err
@@ -352,6 +374,7 @@ export function addImportCommand(program: Command): void {
             ...fileOptions(),
             ...(local['allowErrors'] ? { allowErrors: true } : {}),
           }),
+          headerRow !== undefined,
         )
           .catch((err: unknown) => {
             sigint.dispose()

@@ -121,11 +121,17 @@ describe('import --header-row', () => {
     const guessed = await cli(['import', path, '--dry-run'])
     expect(guessed.code).toBe(2)
     expect(guessed.stderr).toContain(`Headers found: "${OWN_TITLE}"`)
+    // … and it says the row can be named.
+    expect(guessed.stderr).toContain(
+      'If the column names are on a later row (below a title), say which with --header-row N.',
+    )
     const given = await cli(['import', path, '--dry-run', '--header-row', '3'])
     expect(given.code).toBe(2)
     expect(given.stderr).toContain(
       'Headers found: "Ref", "Customer", "Subject", "Urgency", "Stage", "Opened".',
     )
+    // Given already: not suggested again.
+    expect(given.stderr).not.toContain('--header-row N')
     // With a mapping for those names: the dry run says which row is the header, rows keep their numbers.
     const mapping = join(tmp, 'own-mapping.json')
     writeFileSync(mapping, JSON.stringify({ columns: OWN_COLUMNS }))
