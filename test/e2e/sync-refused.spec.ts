@@ -46,7 +46,7 @@ test('collections refused to the account are named on the connection and in the 
     '이 계정에는 사용자, 배포 읽기 권한이 없어(403) 이번 동기화에서 건너뛰었습니다. 나머지 데이터는 받았으며, 다음 동기화에서 다시 요청합니다. (ITSM REST 연결 "limited") ' +
       '이 계정이 원래 읽지 않는 항목이라면 설정 → 연결에서 이 연결의 "읽을 항목" 체크를 해제하세요(명령줄: source update limited --skip people,deployments). 그러면 그 항목 없이 동기화가 성공합니다.',
   )
-  await expect(row.getByTestId('source-error')).toContainText('권한 없음')
+  await expect(row.getByTestId('source-cause')).toHaveText('권한 없음')
   // The SRs are current as of this run: the data has an "as of" time, though the connection failed.
   await expect(page.getByTestId('sync-watermark')).not.toContainText('아직 동기화한 적 없음')
   await expect(page.getByTestId('sync-watermark')).toContainText('2026-03-18')
@@ -85,6 +85,6 @@ test('in English: a run that stops on the SRs after skipping people says both; r
     'The account may not read SR history, feature usage (403): skipped in this sync. The other data was synced, and the next sync asks again. (ITSM REST connection "limited") ' +
       'If the account is not meant to read them, untick them under "Collections read" in Settings → Connections (command line: source update limited --skip sr_events,feature_usage): the syncs then succeed without them.',
   )
-  await expect(row.getByTestId('source-error')).toContainText('Not allowed')
+  await expect(row.getByTestId('source-cause')).toHaveText('Not allowed')
   await page.locator('.shell-main').screenshot({ path: 'test-results/sync-refused-en.png' })
 })

@@ -4,7 +4,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { runImport } from '../../src/main/core/sources/file-import/import'
 import { recordImportRun } from '../../src/main/core/sync/import-log'
 import { openWorkspace } from '../../src/main/core/workspace'
@@ -507,5 +507,109 @@ test("at the smallest window, in English, a connection's buttons stay inside the
   for (const button of await row.getByRole('button').all()) {
     const box = await button.boundingBox()
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(card)
+  }
+})
+
+/** How many lines the text of `box` takes (its text's boxes at distinct heights). */
+const linesOf = (box: Locator): Promise<number> =>
+  box.evaluate((el) => {
+    const range = el.ownerDocument.createRange()
+    range.selectNodeContents(el)
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+  })
+
+test('at the smallest window, in English, connections in four states at once fit: not-read line, refused collections, disk full, a run in progress', async ({
+  page,
+  request,
+  harness,
+}) => {
+  const sims = {
+    scoped: await startItsmSimulator({ seed: 21, srCount: 40, token: TOKEN }),
+    limited: await startItsmSimulator({
+      seed: 22,
+      srCount: 40,
+      token: TOKEN,
+      faults: { forbidden: ['sr_events', 'feature_usage'] },
+    }),
+    full: await startItsmSimulator({ seed: 23, srCount: 40, token: TOKEN }),
+    slow: await startItsmSimulator({ seed: 24, srCount: 3000, token: TOKEN, faults: { latencyMs: 400 } }),
+  }
+  try {
+    await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+    const scoped = await request.post(`${harness.url}/api/invoke/sources:add`, {
+      data: {
+        kind: 'itsm',
+        name: 'scoped',
+        url: sims.scoped.url,
+        token: TOKEN,
+        skip: ['people', 'deployments'],
+      },
+    })
+    expect(await scoped.json()).toMatchObject({ ok: true })
+    await addSource(harness, 'limited', sims.limited.url)
+    await addSource(harness, 'full-disk', sims.full.url)
+    await addSource(harness, 'slow', sims.slow.url)
+    await page.setViewportSize({ width: 960, height: 600 })
+    await openSyncScreen(page)
+    const row = (name: string) => page.getByTestId(`sync-source-${name}`)
+    const run = (name: string) => page.getByRole('button', { name: `Sync ${name}`, exact: true }).click()
+    // The disk is full for the first run only.
+    const sqlite = harness.store.sqlite
+    sqlite.pragma(`max_page_count = ${Number(sqlite.pragma('page_count', { simple: true }))}`)
+    await run('full-disk')
+    await expect(row('full-disk').getByTestId('source-cause')).toHaveText('Disk full')
+    sqlite.pragma('max_page_count = 1073741823')
+    await run('scoped')
+    await expect(row('scoped').getByText('OK', { exact: true })).toBeVisible()
+    await run('limited')
+    await expect(row('limited').getByTestId('source-cause')).toHaveText('Not allowed')
+    await run('slow')
+    await expect(page.getByTestId('sync-progress-text')).toContainText(
+      /Service requests · [\d,]+ of [\d,]+ rows/,
+      {
+        timeout: 30_000,
+      },
+    )
+    await expect(row('scoped').getByTestId('source-not-read')).toHaveText('Not read: people, deployments')
+    const main = page.locator('.shell-main')
+    await main.evaluate((el) => el.scrollTo(0, 0))
+    await main.screenshot({ path: 'test-results/sync-screen-four-states-960-en.png' })
+    await row('limited').scrollIntoViewIfNeeded()
+    await main.screenshot({ path: 'test-results/sync-sources-four-states-960-en.png' })
+    await page.getByTestId('sync-log').scrollIntoViewIfNeeded()
+    await main.screenshot({ path: 'test-results/sync-log-four-states-960-en.png' })
+
+    // A failure's advice and message get a readable width, not a ribbon in the status column.
+    for (const name of ['full-disk', 'limited']) {
+      const width = await row(name)
+        .getByTestId('source-error-message')
+        .evaluate((el) => el.getBoundingClientRect().width)
+      expect(width, name).toBeGreaterThanOrEqual(400)
+    }
+    // Nothing scrolls sideways: the page, the connections' table, the log.
+    const pageOverflow = await page
+      .locator('html')
+      .evaluate((html) => html.scrollWidth - (html.ownerDocument.defaultView?.innerWidth ?? 0))
+    expect(pageOverflow).toBeLessThanOrEqual(0)
+    for (const id of ['sync-sources', 'sync-log']) {
+      const overflow = await page
+        .getByTestId(id)
+        .evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0))
+      expect(overflow, id).toBeLessThanOrEqual(0)
+    }
+    // Each status badge on one line.
+    for (const name of ['full-disk', 'limited', 'scoped'])
+      expect(await linesOf(row(name).locator('.sync-badge')), name).toBe(1)
+    // In the log, a short connection name, its kind and the entity each stay on one line.
+    const logRows = page.getByTestId('sync-log').locator('tbody tr')
+    expect(await logRows.count()).toBeGreaterThanOrEqual(15)
+    for (const logRow of await logRows.all()) {
+      const what = await logRow.innerText()
+      expect(await linesOf(logRow.getByTestId('sync-log-name')), what).toBe(1)
+      expect(await linesOf(logRow.locator('.sync-log-source > .sync-muted')), what).toBe(1)
+      expect(await linesOf(logRow.locator('td:nth-child(3)')), what).toBe(1)
+    }
+  } finally {
+    for (const sim of Object.values(sims)) await sim.close()
   }
 })

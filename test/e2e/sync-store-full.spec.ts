@@ -41,7 +41,7 @@ test('a full disk: the row says 디스크 공간 부족, the folder and that the
   sqlite.pragma(`max_page_count = ${Number(sqlite.pragma('page_count', { simple: true }))}`)
   await page.getByRole('button', { name: 'prod 동기화', exact: true }).click()
   const row = page.getByTestId('sync-source-prod')
-  await expect(row.getByTestId('source-error')).toContainText('디스크 공간 부족')
+  await expect(row.getByTestId('source-cause')).toHaveText('디스크 공간 부족')
   await expect(row.getByTestId('source-error')).toContainText(
     '이 컴퓨터에서 작업공간 폴더가 있는 드라이브의 공간을 확보한 뒤 다시 동기화하세요.',
   )

@@ -109,7 +109,7 @@ test('add a source in Settings, sync it from the Sync screen, see a failing sour
   await page.getByTestId('nav-sync').click()
   const bad = page.getByTestId('sync-source-wrong-token')
   await bad.getByTestId('source-run').click()
-  await expect(bad.getByTestId('source-error')).toContainText('인증 실패')
+  await expect(bad.getByTestId('source-cause')).toHaveText('인증 실패')
   await expect(bad.getByTestId('source-error')).toContainText('토큰이나 비밀번호를 다시 입력하세요')
   await expect(bad.getByTestId('source-error-message')).toContainText('401')
   // The detail speaks Korean too; the server's own words, the URL and the connection stay as they are.
@@ -284,8 +284,10 @@ test('a ServiceNow connection with its own state codes: a mistyped code is shown
     )
     await expect(failed).toContainText('설정 → 연결 → 편집 → 상태 코드')
     // Its cause is the connection's map, not the server: said so, with where to fix it.
+    await expect(page.getByTestId('sync-source-sn').getByTestId('source-cause')).toHaveText(
+      '알 수 없는 상태 코드',
+    )
     const cause = page.getByTestId('sync-source-sn').getByTestId('source-error')
-    await expect(cause).toContainText('알 수 없는 상태 코드')
     await expect(cause).toContainText('상태 코드에서 그 코드를 상태에 연결한 뒤 다시 동기화하세요')
     await page
       .getByTestId('sync-source-sn')
@@ -360,8 +362,8 @@ test('a ServiceNow page with unknown state codes and unknown priority codes: the
     )
     await expect(failed).toContainText('npm run cli -- source state-map sn 4=STATUS')
     await expect(failed).toContainText('npm run cli -- source priority-map sn 0=PRIORITY')
+    await expect(row.getByTestId('source-cause')).toHaveText('알 수 없는 상태·우선순위 코드')
     const cause = row.getByTestId('source-error')
-    await expect(cause).toContainText('알 수 없는 상태·우선순위 코드')
     await expect(cause).toContainText('상태 코드는 상태에, 우선순위 코드는 P1~P4 중 하나에 연결한 뒤')
     await row.screenshot({ path: 'test-results/sync-servicenow-unknown-codes.png' })
   } finally {
@@ -438,8 +440,10 @@ test('a ServiceNow connection with its own priority codes: a mistyped code is sh
     )
     await expect(failed).toContainText('설정 → 연결 → 편집 → 우선순위 코드')
     await expect(failed).toContainText('npm run cli -- source priority-map sn 0=PRIORITY')
+    await expect(page.getByTestId('sync-source-sn').getByTestId('source-cause')).toHaveText(
+      '알 수 없는 우선순위 코드',
+    )
     const cause = page.getByTestId('sync-source-sn').getByTestId('source-error')
-    await expect(cause).toContainText('알 수 없는 우선순위 코드')
     await expect(cause).toContainText(
       '우선순위 코드에서 그 코드를 P1~P4 중 하나에 연결한 뒤 다시 동기화하세요',
     )

@@ -16,68 +16,84 @@ export function SourceRow({ source, timeZone, running, onRun }: SourceRowProps) 
   const lang = i18n.language
   const srCursor = source.cursors.find((c) => c.entity === 'srs') ?? source.cursors[0]
   const position = srCursor?.position ? formatInstant(Date.parse(srCursor.position), timeZone, lang) : null
+  const error = source.lastError
+  // A failed connection's advice and message go on a row of their own beneath it, between its name
+  // and its buttons: in the status column alone, at the smallest window, they were a narrow ribbon
+  // of a dozen lines or more. The cause stays in the status column.
   return (
-    <tr data-testid={`sync-source-${source.name}`}>
-      <th scope="row">
-        <div>{source.name}</div>
-        <div className="sync-muted sync-url" title={source.url}>
-          {source.url}
-        </div>
-        {/* Said quietly, so an empty SR history or deployment KPI is not a mystery: the admin chose it. */}
-        {source.skip && source.skip.length > 0 && (
-          <div className="sync-muted sync-not-read" data-testid="source-not-read">
-            {t('sync.notRead', { names: entityNames(t, source.skip.join(',')) })}
+    <tbody
+      className={error ? 'sync-source sync-source-failed' : 'sync-source'}
+      data-testid={`sync-source-${source.name}`}
+    >
+      <tr>
+        <th scope="rowgroup" rowSpan={error ? 2 : 1}>
+          <div>{source.name}</div>
+          <div className="sync-muted sync-url" title={source.url}>
+            {source.url}
           </div>
-        )}
-      </th>
-      <td>{t(`sync.kinds.${source.kind}`)}</td>
-      <td data-testid="source-last-success">
-        {formatInstant(source.lastSuccessAt, timeZone, lang) ?? t('sync.never')}
-        {source.lastRows !== null && source.lastSuccessAt !== null && (
-          <div className="sync-muted">{t('sync.rowsWritten', { count: source.lastRows })}</div>
-        )}
-      </td>
-      <td>{position ?? '—'}</td>
-      <td>
-        {source.lastError ? (
-          <div className="sync-error" data-testid="source-error">
+          {/* Said quietly, so an empty SR history or deployment KPI is not a mystery: the admin chose it. */}
+          {source.skip && source.skip.length > 0 && (
+            <div className="sync-muted sync-not-read" data-testid="source-not-read">
+              {t('sync.notRead', { names: entityNames(t, source.skip.join(',')) })}
+            </div>
+          )}
+        </th>
+        <td>{t(`sync.kinds.${source.kind}`)}</td>
+        <td data-testid="source-last-success">
+          {formatInstant(source.lastSuccessAt, timeZone, lang) ?? t('sync.never')}
+          {source.lastRows !== null && source.lastSuccessAt !== null && (
+            <div className="sync-muted">{t('sync.rowsWritten', { count: source.lastRows })}</div>
+          )}
+        </td>
+        <td>{position ?? '—'}</td>
+        <td>
+          {error ? (
             <span
-              className={`sync-badge sync-badge-${source.lastError.cause === 'offline' ? 'warn' : 'error'}`}
+              className={`sync-badge sync-badge-${error.cause === 'offline' ? 'warn' : 'error'}`}
+              data-testid="source-cause"
             >
-              {t(`sync.causes.${source.lastError.cause}`)}
+              {t(`sync.causes.${error.cause}`)}
             </span>
-            <p className="sync-advice">{t(`sync.advice.${source.lastError.cause}`)}</p>
-            <p className="sync-message" data-testid="source-error-message">
-              {syncErrorText(t, source.lastError.reason, source.lastError.message, lang)}
-            </p>
-          </div>
-        ) : source.lastSuccessAt !== null ? (
-          <span className="sync-badge sync-badge-ok">{t('sync.ok')}</span>
-        ) : (
-          '—'
-        )}
-      </td>
-      <td className="sync-actions">
-        <button
-          type="button"
-          className="btn"
-          disabled={running}
-          onClick={() => onRun(false)}
-          aria-label={t('sync.runOneOf', { name: source.name })}
-          data-testid="source-run"
-        >
-          {t('sync.runOne')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={running}
-          onClick={() => onRun(true)}
-          aria-label={t('sync.runFullOf', { name: source.name })}
-        >
-          {t('sync.runFull')}
-        </button>
-      </td>
-    </tr>
+          ) : source.lastSuccessAt !== null ? (
+            <span className="sync-badge sync-badge-ok">{t('sync.ok')}</span>
+          ) : (
+            '—'
+          )}
+        </td>
+        <td className="sync-actions" rowSpan={error ? 2 : 1}>
+          <button
+            type="button"
+            className="btn"
+            disabled={running}
+            onClick={() => onRun(false)}
+            aria-label={t('sync.runOneOf', { name: source.name })}
+            data-testid="source-run"
+          >
+            {t('sync.runOne')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={running}
+            onClick={() => onRun(true)}
+            aria-label={t('sync.runFullOf', { name: source.name })}
+          >
+            {t('sync.runFull')}
+          </button>
+        </td>
+      </tr>
+      {error && (
+        <tr className="sync-error-row">
+          <td colSpan={4}>
+            <div className="sync-error" data-testid="source-error">
+              <p className="sync-advice">{t(`sync.advice.${error.cause}`)}</p>
+              <p className="sync-message" data-testid="source-error-message">
+                {syncErrorText(t, error.reason, error.message, lang)}
+              </p>
+            </div>
+          </td>
+        </tr>
+      )}
+    </tbody>
   )
 }

@@ -39,7 +39,9 @@ function SourceCell({ source, detail }: { source: string; detail: string | null 
         {who.name}
       </span>
       {who.kind && (
-        <div className="sync-muted">{t(`sync.kinds.${who.kind}`, { defaultValue: who.kind })}</div>
+        <div className="sync-muted sync-log-kind">
+          {t(`sync.kinds.${who.kind}`, { defaultValue: who.kind })}
+        </div>
       )}
     </>
   )

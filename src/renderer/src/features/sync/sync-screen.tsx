@@ -200,17 +200,16 @@ export function SyncScreen() {
                   </th>
                 </tr>
               </thead>
-              <tbody>
-                {sources.map((s) => (
-                  <SourceRow
-                    key={s.name}
-                    source={s}
-                    timeZone={timeZone}
-                    running={running || starting}
-                    onRun={(full) => void run(s.name, full)}
-                  />
-                ))}
-              </tbody>
+              {/* A tbody per connection: its row, and its failure's row beneath when it failed. */}
+              {sources.map((s) => (
+                <SourceRow
+                  key={s.name}
+                  source={s}
+                  timeZone={timeZone}
+                  running={running || starting}
+                  onRun={(full) => void run(s.name, full)}
+                />
+              ))}
             </table>
           </div>
         )}
