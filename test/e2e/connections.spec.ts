@@ -293,3 +293,64 @@ test('a secret lost with a damaged secrets file says so in the list and the edit
   await page.getByTestId('connection-form').scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'test-results/connections-ko-720-secret-damaged-form.png' })
 })
+
+test('in English at the minimum size, the ITSM REST form with its collections fits: no sideways scroll, each collection on one line, the buttons on one row', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  const added = await request.post(`${harness.url}/api/invoke/sources:add`, {
+    data: {
+      kind: 'itsm',
+      name: 'regional-office-itsm',
+      url: 'https://itsm.regional-office.example.go.kr',
+      token: TOKEN,
+      skip: ['people', 'deployments', 'feature_usage'],
+    },
+  })
+  expect(await added.json()).toMatchObject({ ok: true })
+  await page.setViewportSize(MIN)
+  await openReady(page, '/settings.html')
+  const item = page.getByTestId('connection-regional-office-itsm')
+  await expect(item.getByTestId('connection-not-read')).toHaveText(
+    'Not read: people, deployments, feature usage',
+  )
+  await item.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/connections-en-720-not-read.png' })
+  await item.getByRole('button', { name: 'Edit regional-office-itsm' }).click()
+  const form = page.getByTestId('connection-form')
+  const group = page.getByRole('group', { name: 'Collections read' })
+  await expect(group.getByRole('checkbox', { name: 'Deployments', exact: true })).not.toBeChecked()
+  await group.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/connections-en-720-collections.png' })
+  await form.screenshot({ path: 'test-results/connections-en-720-collections-form.png' })
+
+  const html = page.locator('html')
+  expect(
+    await html.evaluate((h) => h.scrollWidth - (h.ownerDocument.defaultView?.innerWidth ?? 0)),
+  ).toBeLessThanOrEqual(0)
+  // Each collection's box and name on one line, inside the form.
+  const formRight = await form.evaluate((f) => f.getBoundingClientRect().right)
+  const checks = group.locator('.collection-check')
+  expect(await checks.count()).toBe(7)
+  for (const check of await checks.all()) {
+    const box = await check.evaluate((el) => {
+      // The lines of its text (the box beside it is centred on them, its top elsewhere).
+      const tops = new Set<number>()
+      const walk = el.ownerDocument.createTreeWalker(el, 4)
+      for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+        const range = el.ownerDocument.createRange()
+        range.selectNodeContents(node)
+        for (const r of range.getClientRects()) tops.add(Math.round(r.top))
+      }
+      return { right: el.getBoundingClientRect().right, lines: tops.size }
+    })
+    expect(box.lines, await check.innerText()).toBe(1)
+    expect(box.right).toBeLessThanOrEqual(formRight)
+  }
+  // Save and Cancel side by side.
+  const save = await form.getByTestId('conn-save').boundingBox()
+  const cancel = await form.getByRole('button', { name: 'Cancel' }).boundingBox()
+  expect(Math.abs((save?.y ?? 0) - (cancel?.y ?? 1))).toBeLessThan(2)
+})

@@ -804,3 +804,46 @@ test('a file with column names of its own below a title: the header row is chose
     await page.screenshot({ path: 'test-results/import-wizard-header-row-en-960.png' })
   })
 })
+
+test('in English at the smallest window, the column step of a workbook with a title block fits: the header line whole, no sideways scroll, its buttons on one row', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await page.setViewportSize({ width: 960, height: 600 })
+  await withTempDir(async (dir) => {
+    const path = join(dir, '2026-03-seoul-metropolitan-government-service-request-report.xlsx')
+    await writeTitleBlockWorkbook(path)
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-summary')).toBeVisible()
+    await page.getByRole('button', { name: 'Map columns', exact: true }).click()
+    const header = page.getByTestId('import-header-row')
+    await expect(header).toHaveText('Header: row 4 (the 3 rows above it were taken as a title and skipped)')
+    await expect(page.getByTestId('map-id')).toBeVisible()
+    const main = page.locator('.shell-main')
+    await page.getByTestId('import-file').scrollIntoViewIfNeeded()
+    await main.screenshot({ path: 'test-results/import-wizard-map-en-960.png' })
+    await page.getByTestId('import-check').scrollIntoViewIfNeeded()
+    await main.screenshot({ path: 'test-results/import-wizard-map-en-960-bottom.png' })
+
+    const html = page.locator('html')
+    expect(
+      await html.evaluate((h) => h.scrollWidth - (h.ownerDocument.defaultView?.innerWidth ?? 0)),
+    ).toBeLessThanOrEqual(0)
+    // The file line and the header line are not cut off.
+    for (const id of ['import-file', 'import-header-row']) {
+      const cut = await page.getByTestId(id).evaluate((el) => el.scrollWidth - el.clientWidth)
+      expect(cut, id).toBeLessThanOrEqual(0)
+    }
+    // Every column's choice inside the wizard's panel.
+    const panelRight = await page
+      .getByTestId('import-check')
+      .evaluate((el) => el.closest('section')?.getBoundingClientRect().right ?? 0)
+    for (const select of await page.locator('[data-testid^="map-"]').all()) {
+      const box = await select.boundingBox()
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(panelRight)
+    }
+  })
+})

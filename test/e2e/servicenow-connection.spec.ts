@@ -175,3 +175,38 @@ test("a Table API address pasted as the URL fills the Table field and is saved a
   await expect(page.getByTestId('connection-sn-api')).toContainText('https://acme.service-now.com')
   expect(await stored(request, harness)).toEqual([['sn-api', 'https://acme.service-now.com', 'sc_req_item']])
 })
+
+test("in English at the minimum size, a Service Portal address's note fits under the URL field and the form scrolls only down", async ({
+  page,
+  request,
+  harness,
+}) => {
+  await setLanguage(request, harness, 'en')
+  await page.setViewportSize(MIN)
+  await openReady(page, '/settings.html')
+  await page.getByTestId('connection-add').click()
+  await page.locator('#conn-kind').selectOption('servicenow')
+  await page.locator('#conn-name').fill('sn-portal')
+  await page
+    .locator('#conn-url')
+    .fill('https://seoul-metropolitan-government.service-now.com/esc?id=ticket&table=sc_req_item&sys_id=9d38')
+  await expect(page.locator('#conn-table')).toHaveValue('sc_req_item')
+  const hint = hintOf(page, 'conn-url')
+  await expect(hint).toHaveText(
+    "A browser's address: saved as the instance's address https://seoul-metropolitan-government.service-now.com, reading the table it shows, sc_req_item",
+  )
+  await page.locator('#conn-url').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/servicenow-portal-url-en-720.png' })
+  await page
+    .getByTestId('connection-form')
+    .screenshot({ path: 'test-results/servicenow-portal-url-en-720-form.png' })
+  const html = page.locator('html')
+  expect(
+    await html.evaluate((h) => h.scrollWidth - (h.ownerDocument.defaultView?.innerWidth ?? 0)),
+  ).toBeLessThanOrEqual(0)
+  // The note (with its long address) stays within the form, not clipped.
+  const form = await page.getByTestId('connection-form').boundingBox()
+  const note = await hint.boundingBox()
+  expect((note?.x ?? 0) + (note?.width ?? 0)).toBeLessThanOrEqual((form?.x ?? 0) + (form?.width ?? 0))
+  expect(await hint.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
+})
