@@ -51,6 +51,9 @@ test('a full disk: the row says 디스크 공간 부족, the folder and that the
   )
   // Not SQLite's own words.
   await expect(message).not.toContainText('database or disk is full')
+  // Prose in Korean, set in the UI's font as the advice above it is (the mono font has no Hangul).
+  const fontOf = (l: typeof message) => l.evaluate((el) => getComputedStyle(el).fontFamily)
+  expect(await fontOf(message)).toBe(await fontOf(row.getByTestId('source-error')))
   await row.screenshot({ path: 'test-results/sync-store-full-row-ko.png' })
   await page.locator('.shell-main').screenshot({ path: 'test-results/sync-store-full-ko.png' })
 
