@@ -75,7 +75,9 @@ test('in English: a run that stops on the SRs after skipping people says both; r
   const message = row.getByTestId('source-error-message')
   await expect(message).toContainText(`/api/v1/srs`)
   await expect(message).toContainText('(ITSM REST connection "limited", service requests)')
-  await expect(message).toHaveText(/ Before that, people was skipped: the account may not read it \(403\)\.$/)
+  await expect(message).toHaveText(
+    / Before that, this sync skipped people, a collection the account may not read \(403\)\.$/,
+  )
   await page.locator('.shell-main').screenshot({ path: 'test-results/sync-refused-then-failed-en.png' })
 
   // SR history and feature usage refused, the rest synced: named as the screen labels them.

@@ -184,7 +184,7 @@ describe("a source's last success", () => {
     expect(view?.lastError).toEqual({
       at: t,
       cause: 'server',
-      message: `${failed.error}; before that, people, SR history were skipped: the account may not read them (403)`,
+      message: `${failed.error}; before that, this sync skipped people, SR history, collections the account may not read (403)`,
       reason: {
         code: 'http_server',
         params: { status: 500, entity: 'deployments', refused: 'people,sr_events' },

@@ -183,7 +183,7 @@ describe('a collection the account may not read', () => {
       params: { entity: 'deployments', refused: 'people,sr_events' },
     })
     expect(outcome.error).toMatch(
-      /The server failed \(500\).*; before that, people, SR history were skipped: the account may not read them \(403\)$/,
+      /The server failed \(500\).*; before that, this sync skipped people, SR history, collections the account may not read \(403\)$/,
     )
   })
 })

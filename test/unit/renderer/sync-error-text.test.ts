@@ -274,7 +274,7 @@ describe('sync error wording', () => {
 
   it('a run that failed after skipping refused collections says them after why it failed, in both languages', async () => {
     // The core's English message ends with its own note; the reason carries the collections as `refused`.
-    const english = `The server failed (500) at ${URL}; before that, people, SR history were skipped: the account may not read them (403)`
+    const english = `The server failed (500) at ${URL}; before that, this sync skipped people, SR history, collections the account may not read (403)`
     const why = reason('http_server', {
       status: 500,
       url: URL,
@@ -288,12 +288,12 @@ describe('sync error wording', () => {
       `서버에서 오류가 났습니다(500): ${URL} (2번 시도한 뒤 멈췄습니다.) (ITSM REST 연결 "prod", 배포) 이에 앞서 사용자, SR 이력은(는) 이 계정에 읽기 권한이 없어(403) 건너뛰었습니다.`,
     )
     expect(syncErrorText(await translator('en'), why, english, 'en')).toBe(
-      `The server failed (500) at ${URL}. (Gave up after 2 attempts.) (ITSM REST connection "prod", deployments) Before that, people, SR history were skipped: the account may not read them (403).`,
+      `The server failed (500) at ${URL}. (Gave up after 2 attempts.) (ITSM REST connection "prod", deployments) Before that, this sync skipped people, SR history, collections the account may not read (403).`,
     )
     // One collection in the singular.
     const one = reason('http_server', { status: 500, url: URL, refused: 'feature_usage' })
     expect(syncErrorText(await translator('en'), one, english, 'en')).toBe(
-      `The server failed (500) at ${URL}. Before that, feature usage was skipped: the account may not read it (403).`,
+      `The server failed (500) at ${URL}. Before that, this sync skipped feature usage, a collection the account may not read (403).`,
     )
     // Without a wording of its own (a code this renderer does not know) the English message shows, once.
     const unknown = { code: 'from_a_newer_core', params: { refused: 'people' } } as never

@@ -42,7 +42,7 @@ export function refusedFailure(
 /** What a run that failed later adds about the collections it skipped before. */
 export function refusedNote(refused: readonly string[]): string {
   const one = refused.length === 1
-  return `before that, ${named(refused)} ${one ? 'was' : 'were'} skipped: the account may not read ${one ? 'it' : 'them'} (403)`
+  return `before that, this sync skipped ${named(refused)}, ${one ? 'a collection' : 'collections'} the account may not read (403)`
 }
 
 /**

@@ -357,8 +357,9 @@ const en = {
   whereEntity: '({{kind}}connection "{{source}}", {{entity}})',
   whereSource: '({{kind}}connection "{{source}}")',
   kinds: { itsm: 'ITSM REST ', servicenow: 'ServiceNow ' },
-  refusedBeforeOne: 'Before that, {{entities}} was skipped: the account may not read it (403).',
-  refusedBefore: 'Before that, {{entities}} were skipped: the account may not read them (403).',
+  refusedBeforeOne:
+    'Before that, this sync skipped {{entities}}, a collection the account may not read (403).',
+  refusedBefore: 'Before that, this sync skipped {{entities}}, collections the account may not read (403).',
   refusedSkipAdvice:
     'If the account is not meant to read them, untick them under "Collections read" in Settings → Connections (command line: source update {{source}} --skip {{skip}}): the syncs then succeed without them.',
 } satisfies English<typeof ko>
