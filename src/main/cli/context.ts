@@ -1,6 +1,7 @@
 // Opens the workspace and the core handler table from the CLI's global options.
 import { accessSync, constants, existsSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
 import type { Language } from '../../shared/domain'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import type { ApiResult, Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
@@ -98,6 +99,52 @@ function missingFolders(dir: string): string[] {
 /** The database file and the files SQLite keeps beside it while it is open. */
 const DATABASE_FILES = ['', '-wal', '-shm', '-journal'].map((suffix) => `${DATABASE_FILE}${suffix}`)
 
+/** SQLite's codes for a database another connection holds. */
+const HELD_ELSEWHERE = ['SQLITE_BUSY', 'SQLITE_LOCKED']
+
+/**
+ * Whether `sqlite` is the only connection to its database, and (given `since`, its PRAGMA
+ * data_version when it was opened) no other connection wrote to it since. When so, it holds the
+ * database locked (exclusively) until it is closed, so that nothing opens it before its files go.
+ * Leaving WAL mode needs every other connection closed: another program that has the workspace open
+ * (the app, another command) makes it fail at once. A failure that is not about another connection
+ * (the disk refusing the checkpoint) leaves the answer to the other checks.
+ */
+function aloneIn(sqlite: Database.Database, since: number | null): boolean {
+  try {
+    if (since !== null && sqlite.pragma('data_version', { simple: true }) !== since) return false
+  } catch {
+    return false
+  }
+  try {
+    sqlite.pragma('busy_timeout = 0')
+    sqlite.pragma('locking_mode = EXCLUSIVE')
+    if (sqlite.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return false
+    sqlite.exec('BEGIN EXCLUSIVE')
+    sqlite.exec('COMMIT')
+    return true
+  } catch (err) {
+    const code = String((err as { code?: unknown }).code ?? '')
+    return !HELD_ELSEWHERE.some((held) => code.startsWith(held))
+  }
+}
+
+/** aloneIn for a database this command failed to open: a connection of its own, closed again. */
+function probeAlone(database: string): boolean {
+  let probe: Database.Database
+  try {
+    probe = new Database(database, { fileMustExist: true, timeout: 0 })
+  } catch {
+    // Not openable (a broken file): no other program uses it either.
+    return true
+  }
+  try {
+    return aloneIn(probe, null)
+  } finally {
+    probe.close()
+  }
+}
+
 export type LazyCliContext = {
   exists: boolean
   zone: string
@@ -108,6 +155,8 @@ export type LazyCliContext = {
    * folders this command made for it (the --data-dir and any parent that was missing), each only
    * when empty. A folder that was there before is never removed, nor anything else in one. A
    * workspace `open` began to make and failed to (its schema could not be written) goes the same way.
+   * A workspace another program opened meanwhile (the app, another command: it has it open, or it
+   * wrote to it), or made before `open` was called, is kept: it is that program's too.
    * Returns the workspace folder when the workspace was removed, else null.
    */
   discardIfMade(): string | null
@@ -130,22 +179,39 @@ export function lazyCliContext(
   prepareDataDir(dataDir, true)
   // Taken before anything is made: only these folders are this command's to remove.
   const madeFolders = missingFolders(dataDir)
-  const exists = existsSync(join(dataDir, DATABASE_FILE))
+  const database = join(dataDir, DATABASE_FILE)
+  const exists = existsSync(database)
   let ctx: CliContext | null = null
-  let tried = false
+  /** Whether the database was there when `open` was first called (null: not called). */
+  let existedAtOpen: boolean | null = null
+  /** The opened connection's PRAGMA data_version: another connection's commit changes it. */
+  let openedVersion: number | null = null
   return {
     exists,
     zone,
     open: () => {
-      tried = true
-      return (ctx ??= openCliContext(opts, emitProgress))
+      if (ctx !== null) return ctx
+      // Now, not when the command began: the file was read meanwhile, and another program (the app,
+      // another command) may have made the workspace in the new folder since.
+      existedAtOpen ??= existsSync(database)
+      ctx = openCliContext(opts, emitProgress)
+      openedVersion = ctx.workspace.store.sqlite.pragma('data_version', { simple: true }) as number
+      return ctx
     },
     close: () => ctx?.close(),
     discardIfMade: () => {
       if (ctx !== null) {
+        // Another program that opened the workspace, or wrote to it and closed it, made it its own too.
+        const alone = ctx.created && aloneIn(ctx.workspace.store.sqlite, openedVersion)
         ctx.close()
-        if (!ctx.created) return null
-      } else if (!tried || exists) return null
+        if (!alone) return null
+      } else if (existedAtOpen !== false) {
+        // Not opened, or the workspace was there when it was: nothing of this command's.
+        return null
+      } else if (existsSync(database) && !probeAlone(database)) {
+        // Opening it failed, and another program has the workspace open meanwhile.
+        return null
+      }
       for (const file of DATABASE_FILES) rmSync(join(dataDir, file), { force: true })
       for (const folder of madeFolders) {
         try {
