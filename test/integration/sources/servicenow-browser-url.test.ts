@@ -189,6 +189,29 @@ describe('a new URL of the same instance and table', () => {
   })
 })
 
+describe('a move judged by the address the connector read', () => {
+  it('forgets the cursors of an instance behind a path prefix an earlier release stored, moved to the host itself', async () => {
+    // Stored by an earlier release as given: an instance behind a gateway's path, whose address reads
+    // like a page (a path under /now, a portal-like ?id=). The connector reads the instance there.
+    for (const stored of ['https://gw.example.go.kr/it/now/prod', 'https://gw.example.go.kr/sn?id=prod']) {
+      ws.dispose()
+      ws = tempWorkspace()
+      add('https://acme.service-now.com')
+      const db = ws.store.sqlite
+      db.prepare("UPDATE sources SET config = json_set(config, '$.url', ?) WHERE name = 'sn'").run(stored)
+      db.prepare(
+        "INSERT INTO sync_state (source, entity, cursor, updated_at) VALUES ('servicenow:sn', 'srs', 'x', 0)",
+      ).run()
+      // Another instance, at the gateway's root: its rows were never read, so the cursor must go.
+      await updateSourceWithSecret(ws.store, undefined, { name: 'sn', url: 'https://gw.example.go.kr' }, NOW)
+      expect(
+        db.prepare("SELECT cursor FROM sync_state WHERE source = 'servicenow:sn'").all(),
+        stored,
+      ).toEqual([])
+    }
+  })
+})
+
 describe('a connection added with a browser address', () => {
   let sim: SnSimulator
   beforeAll(async () => {

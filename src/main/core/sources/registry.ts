@@ -470,8 +470,9 @@ function saveConfig(store: Store, source: SourceRecord, config: unknown): Source
 /**
  * Where a connection's rows come from, as its connector reaches them: the server's address (host in
  * lower case, no default port, no trailing slash; an ITSM REST URL without a pasted /api/v1, a
- * ServiceNow one without its API path or the page a browser showed) and a ServiceNow connection's
- * table. Two settings that read the same differ only in how the address was written.
+ * ServiceNow one without its API path) and a ServiceNow connection's table. Two settings that read
+ * the same differ only in how the address was written. (A browser page pasted as the new URL is
+ * stored as the instance's address before this is asked: withInstanceAddress.)
  */
 function readsFrom(kind: SourceConfig['kind'], config: { url?: unknown; table?: unknown }): string {
   const text = typeof config.url === 'string' ? config.url : ''
@@ -479,8 +480,11 @@ function readsFrom(kind: SourceConfig['kind'], config: { url?: unknown; table?: 
     const base = URL.parse(normaliseBaseUrl(text))
     return base ? `${base.origin}${base.pathname.replace(/\/+$/, '')}${base.search}${base.hash}` : text
   }
+  // As the connector reads it (serviceNowAddress), not as a page pasted now would be stored: an
+  // address an earlier release stored as given can read like a page (a path under /now, a portal's
+  // ?id=) while the connector reads an instance behind that path.
   const parsed = URL.parse(text)
-  const base = parsed ? (browserAddress(parsed)?.base ?? serviceNowAddress(parsed).base) : text
+  const base = parsed ? serviceNowAddress(parsed).base : text
   return `${base} ${String(config.table ?? 'incident')}`
 }
 
