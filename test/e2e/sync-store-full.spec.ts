@@ -52,7 +52,10 @@ test('a full disk: the row says 디스크 공간 부족, the folder and that the
   // Not SQLite's own words.
   await expect(message).not.toContainText('database or disk is full')
   // Prose in Korean, set in the UI's font as the advice above it is (the mono font has no Hangul).
-  const fontOf = (l: typeof message) => l.evaluate((el) => getComputedStyle(el).fontFamily)
+  // The test project has no DOM typings: the page's getComputedStyle is reached through globalThis.
+  type StyledWindow = { getComputedStyle(el: unknown): { fontFamily: string } }
+  const fontOf = (l: typeof message) =>
+    l.evaluate((el) => (globalThis as unknown as StyledWindow).getComputedStyle(el).fontFamily)
   expect(await fontOf(message)).toBe(await fontOf(row.getByTestId('source-error')))
   await row.screenshot({ path: 'test-results/sync-store-full-row-ko.png' })
   await page.locator('.shell-main').screenshot({ path: 'test-results/sync-store-full-ko.png' })
