@@ -96,7 +96,8 @@ export function storeFailureMessage(
     case 'full':
       return `The workspace's disk is full: free some space on the drive holding ${folder} and ${again}. ${kept}`
     case 'io':
-      return `The workspace's disk failed to write (disk I/O error: the drive or network share holding ${folder} went away or failed, or a file-size limit was reached): check that drive and ${again}. ${kept}`
+      // A step may only have been reading (a dashboard's query): its disk failed to read or write.
+      return `The workspace's disk failed to ${during === 'sync' ? 'write' : 'read or write'} (disk I/O error: the drive or network share holding ${folder} went away or failed, or a file-size limit was reached): check that drive and ${again}. ${kept}`
     case 'readonly':
       return `The workspace has become read-only (its folder's permissions changed, its drive is mounted read-only, or its database file was moved): make ${folder} and its ops-console.db files writable and ${again}. ${kept}`
     case 'damaged':

@@ -76,7 +76,7 @@ describe.skipIf(process.platform === 'win32')('commands the disk refuses', () =>
     expect(r.code).toBe(1)
     // Before: 'error: INTERNAL: Internal error: disk I/O error'.
     expect(r.stderr).toContain(
-      `error: UNAVAILABLE: The workspace's disk failed to write (disk I/O error: the drive or network share holding ${dir} went away or failed, or a file-size limit was reached): check that drive and try again.`,
+      `error: UNAVAILABLE: The workspace's disk failed to read or write (disk I/O error: the drive or network share holding ${dir} went away or failed, or a file-size limit was reached): check that drive and try again.`,
     )
   }, 120_000)
 })

@@ -12,6 +12,7 @@ import {
   fromWorkerError,
   storeFailure,
   storeFailureKind,
+  storeFailureMessage,
   toApiError,
   workerError,
 } from '../../../src/main/core/errors'
@@ -108,6 +109,13 @@ describe('storeFailureKind and storeFailure', () => {
       storeFailureKind(new Database.SqliteError('UNIQUE constraint failed', 'SQLITE_CONSTRAINT_UNIQUE')),
     ).toBeNull()
     expect(storeFailureKind(new TypeError('x is undefined'))).toBeNull()
+  })
+
+  it('says a disk I/O error of a step as a failed read or write (it may only have read), of a sync as a failed write', () => {
+    expect(storeFailureMessage('io', '/data/ops')).toMatch(
+      /^The workspace's disk failed to read or write \(disk I\/O error: the drive or network share holding \/data\/ops /,
+    )
+    expect(storeFailureMessage('io', '/data/ops', 'sync')).toMatch(/^The workspace's disk failed to write \(/)
   })
 
   it('says a full disk as what to do, naming the workspace folder, as UNAVAILABLE with store_full', () => {

@@ -299,7 +299,7 @@ describe('row error lines', () => {
 describe.skipIf(process.platform === 'win32')('an import the disk refuses', () => {
   const limit = { fileSizeLimitKb: 1024 }
   const diskRefused = (dir: string): string =>
-    `The workspace's disk failed to write (disk I/O error: the drive or network share holding ${dir} went away or failed, or a file-size limit was reached): check that drive and try again. What this step was writing was not saved; the data saved before it is unchanged.`
+    `The workspace's disk failed to read or write (disk I/O error: the drive or network share holding ${dir} went away or failed, or a file-size limit was reached): check that drive and try again. What this step was writing was not saved; the data saved before it is unchanged.`
   const big = join(tmp, 'five-thousand.csv')
   beforeAll(() => writeGeneratedCsv(big, 5_000))
 

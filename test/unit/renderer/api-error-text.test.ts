@@ -209,6 +209,8 @@ describe('API error wording', () => {
     expect(apiErrorText(error('store_io'), ko, 'ko')).toContain(
       '작업공간 폴더가 있는 드라이브나 네트워크 공유가',
     )
+    // A step may have been reading only (a dashboard's query): not said as a failed write.
+    expect(apiErrorText(error('store_io'), ko, 'ko')).toMatch(/^작업공간 디스크를 읽거나 쓰지 못했습니다/)
     const en = await translator('en')
     expect(apiErrorText(error('store_full'), en, 'en')).toBe(
       "The workspace's disk is full: free some space on the drive holding the workspace folder and try again. What this step was writing was not saved; the data saved before it is unchanged.",

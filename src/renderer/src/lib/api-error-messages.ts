@@ -9,7 +9,7 @@ const ko = {
     store_full:
       '작업공간 디스크가 가득 찼습니다. {{dir}} 폴더가 있는 드라이브의 공간을 확보한 뒤 다시 시도하세요. 이 작업에서 쓰던 내용은 저장되지 않았고, 그 전에 저장된 데이터는 그대로입니다.',
     store_io:
-      '작업공간 디스크에 쓰지 못했습니다(디스크 입출력 오류: {{dir}} 폴더가 있는 드라이브나 네트워크 공유가 끊겼거나 고장 났거나, 파일 크기 제한에 걸림). 그 드라이브를 확인한 뒤 다시 시도하세요. 이 작업에서 쓰던 내용은 저장되지 않았고, 그 전에 저장된 데이터는 그대로입니다.',
+      '작업공간 디스크를 읽거나 쓰지 못했습니다(디스크 입출력 오류: {{dir}} 폴더가 있는 드라이브나 네트워크 공유가 끊겼거나 고장 났거나, 파일 크기 제한에 걸림). 그 드라이브를 확인한 뒤 다시 시도하세요. 이 작업에서 쓰던 내용은 저장되지 않았고, 그 전에 저장된 데이터는 그대로입니다.',
     store_readonly:
       '작업공간이 읽기 전용이 되어 쓸 수 없습니다(폴더 권한이 바뀌었거나, 드라이브가 읽기 전용으로 연결되었거나, 데이터베이스 파일이 옮겨짐). {{dir}} 폴더와 그 안의 ops-console.db 파일들을 쓸 수 있게 한 뒤 다시 시도하세요. 이 작업에서 쓰던 내용은 저장되지 않았고, 그 전에 저장된 데이터는 그대로입니다.',
     store_damaged:
@@ -166,7 +166,7 @@ const en: typeof ko = {
     store_full:
       "The workspace's disk is full: free some space on the drive holding {{dir}} and try again. What this step was writing was not saved; the data saved before it is unchanged.",
     store_io:
-      "The workspace's disk failed to write (disk I/O error: the drive or network share holding {{dir}} went away or failed, or a file-size limit was reached): check that drive and try again. What this step was writing was not saved; the data saved before it is unchanged.",
+      "The workspace's disk failed to read or write (disk I/O error: the drive or network share holding {{dir}} went away or failed, or a file-size limit was reached): check that drive and try again. What this step was writing was not saved; the data saved before it is unchanged.",
     store_readonly:
       "The workspace has become read-only (its folder's permissions changed, its drive is mounted read-only, or its database file was moved): make {{dir}} and its ops-console.db files writable and try again. What this step was writing was not saved; the data saved before it is unchanged.",
     store_damaged:
