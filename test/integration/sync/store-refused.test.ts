@@ -153,4 +153,16 @@ describe('a sync the workspace refuses to store', () => {
       reader.close()
     }
   })
+
+  it('a log entry refused for another reason than the store (a fault) is not swallowed: the sync says it', async () => {
+    // A trigger stands for a fault in writing the entry: not the disk, so not to be hidden.
+    ws.store.sqlite.exec(
+      `CREATE TRIGGER sync_log_fault BEFORE UPDATE ON sync_log WHEN NEW.status = 'failed'
+       BEGIN SELECT RAISE(ABORT, 'log entry fault'); END`,
+    )
+    const { connector } = fakeConnector((cursor) => {
+      if (cursor === '10') throw new Error('the page could not be read')
+    })
+    await expect(syncSource(ws.store, connector, { now })).rejects.toThrow('log entry fault')
+  })
 })

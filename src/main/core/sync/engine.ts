@@ -6,7 +6,13 @@ import { dirname } from 'node:path'
 import type { SyncErrorReasonCode, SyncFailureReason } from '../../../shared/ipc/sync-error-reasons'
 import { advanceWatermark, setWorkspaceKind } from '../db/meta'
 import type { Store } from '../db/open-database'
-import { CoreError, storeFailureKind, storeFailureMessage, type StoreFailureKind } from '../errors'
+import {
+  CoreError,
+  isStoreBusy,
+  storeFailureKind,
+  storeFailureMessage,
+  type StoreFailureKind,
+} from '../errors'
 import { cancelled, SourceError, syncReason, type RetryInfo } from '../sources/http'
 import { SYNC_ENTITIES, type Connector, type Page, type SyncEntity } from '../sources/types'
 import {
@@ -147,6 +153,7 @@ export async function syncSource(
       checkpointAfter()
     } catch {
       // A checkpoint the disk refused is made by a later one; the WAL keeps every commit meanwhile.
+      // (A finally block cannot throw without hiding the run's own outcome or error.)
     }
   }
   if (failure)
@@ -345,10 +352,11 @@ async function syncEntity(
         { status: status === 'cancelled' ? 'cancelled' : 'failed', rows, pages, error: message, reason },
         opts.now(),
       )
-    } catch {
+    } catch (logErr) {
       // The workspace that refused the pages may refuse their log entry too (its disk full, read-only):
       // the outcome still says how the run ended. The entry stays 'running' under this process, and
-      // the source's next sync closes it as interrupted (closeAbandonedRuns).
+      // the source's next sync closes it as interrupted (closeAbandonedRuns). Anything else is a fault.
+      if (storeFailureKind(logErr) === null && !isStoreBusy(logErr)) throw logErr
     }
     const forbidden = err instanceof SourceError && err.kind === 'forbidden'
     return { status, rows, pages, error: message, reason, ...(forbidden ? { forbidden } : {}) }
