@@ -47,6 +47,10 @@ test('collections refused to the account are named on the connection and in the 
       '이 계정이 원래 읽지 않는 항목이라면 설정 → 연결에서 이 연결의 "읽을 항목" 체크를 해제하세요(명령줄: source update limited --skip people,deployments). 그러면 그 항목 없이 동기화가 성공합니다.',
   )
   await expect(row.getByTestId('source-cause')).toHaveText('권한 없음')
+  // The advice offers both ways out, as the message does.
+  await expect(row.getByTestId('source-advice')).toHaveText(
+    'ITSM 관리자에게 이 계정이 그 항목을 읽을 수 있게 요청하거나, 원래 읽지 않는 항목이면 연결 설정의 "읽을 항목"에서 체크를 해제하세요.',
+  )
   // The SRs are current as of this run: the data has an "as of" time, though the connection failed.
   await expect(page.getByTestId('sync-watermark')).not.toContainText('아직 동기화한 적 없음')
   await expect(page.getByTestId('sync-watermark')).toContainText('2026-03-18')

@@ -98,6 +98,9 @@ const ko = {
     store_damaged: '작업공간 파일 손상',
     other: '오류',
   } satisfies Record<SyncErrorCause, string>,
+  /** The advice for a 403 on some collections of an ITSM REST connection, which it can be set not to read. */
+  collectionsRefusedAdvice:
+    'ITSM 관리자에게 이 계정이 그 항목을 읽을 수 있게 요청하거나, 원래 읽지 않는 항목이면 연결 설정의 "읽을 항목"에서 체크를 해제하세요.',
   advice: {
     offline: '네트워크와 서버 주소를 확인하세요. 연결되면 자동으로 다시 시도합니다.',
     auth: '설정 → 연결에서 토큰이나 비밀번호를 다시 입력하세요.',
@@ -247,6 +250,8 @@ const en: English<typeof ko> = {
     store_damaged: 'Workspace file damaged',
     other: 'Error',
   },
+  collectionsRefusedAdvice:
+    'Ask the ITSM administrators to let this account read them, or, if it is not meant to, untick them under "Collections read" in the connection\'s settings.',
   advice: {
     offline: 'Check the network and the server address. Ops Console retries on its own once it answers.',
     auth: 'Enter the token or password again in Settings → Connections.',

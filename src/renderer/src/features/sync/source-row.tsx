@@ -86,7 +86,14 @@ export function SourceRow({ source, timeZone, running, onRun }: SourceRowProps) 
         <tr className="sync-error-row">
           <td colSpan={4}>
             <div className="sync-error" data-testid="source-error">
-              <p className="sync-advice">{t(`sync.advice.${error.cause}`)}</p>
+              <p className="sync-advice" data-testid="source-advice">
+                {t(
+                  // Collections refused to an ITSM REST connection's account: it may also be set not to read them.
+                  error.reason?.code === 'collections_refused' && source.kind === 'itsm'
+                    ? 'sync.collectionsRefusedAdvice'
+                    : `sync.advice.${error.cause}`,
+                )}
+              </p>
               <p className="sync-message" data-testid="source-error-message">
                 {syncErrorText(t, error.reason, error.message, lang)}
               </p>
