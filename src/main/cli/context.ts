@@ -172,9 +172,9 @@ export function lazyCliContext(
   opts: GlobalOptions,
   emitProgress?: (step: string, line: string) => void,
 ): LazyCliContext {
-  const zone = opts.tz ?? process.env['OPS_CONSOLE_TZ'] ?? DEFAULT_TIME_ZONE
-  if (!isValidTimeZone(zone))
-    throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
+  // Every global option is checked now, before a file is read: a mistyped --lang or --as-of is said
+  // at once, not after reading a large file.
+  const { zone } = checkedGlobals(opts)
   const dataDir = cliDataDir(opts)
   prepareDataDir(dataDir, true)
   // Taken before anything is made: only these folders are this command's to remove.
@@ -226,11 +226,8 @@ export function lazyCliContext(
   }
 }
 
-/** Validates the global options and opens the workspace they name. */
-export function openCliContext(
-  opts: GlobalOptions,
-  emitProgress?: (step: string, line: string) => void,
-): CliContext {
+/** The global options --tz, --lang and --as-of, checked (a UsageError for a mistake). */
+function checkedGlobals(opts: GlobalOptions): { zone: string; lang: Language; asOf: number | null } {
   const zone = opts.tz ?? process.env['OPS_CONSOLE_TZ'] ?? DEFAULT_TIME_ZONE
   if (!isValidTimeZone(zone))
     throw new UsageError(`Unknown time zone "${zone}" (use an IANA name such as Asia/Seoul)`)
@@ -245,6 +242,15 @@ export function openCliContext(
       throw new UsageError((err as Error).message)
     }
   }
+  return { zone, lang, asOf }
+}
+
+/** Validates the global options and opens the workspace they name. */
+export function openCliContext(
+  opts: GlobalOptions,
+  emitProgress?: (step: string, line: string) => void,
+): CliContext {
+  const { zone, lang, asOf } = checkedGlobals(opts)
   const dataDir = cliDataDir(opts)
   prepareDataDir(dataDir)
   const created = !existsSync(join(dataDir, DATABASE_FILE))

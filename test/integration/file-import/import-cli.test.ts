@@ -354,3 +354,18 @@ describe.skipIf(process.platform === 'win32')('an import the disk refuses', () =
     }
   }, 120_000)
 })
+
+describe('global options of an import', () => {
+  it('a mistyped --as-of is said before the file is read, and no workspace is made', async () => {
+    // A file the import would refuse for its columns: before, that refusal came first, and a file it
+    // could read was read whole (a large one for minutes) before the mistyped option was said.
+    const path = join(tmp, 'no-columns.csv')
+    writeFileSync(path, 'a,b\n1,2\n')
+    const dir = join(tmp, 'ws-global-options')
+    const asOf = await cli(['import', path, '--as-of', 'yesterday-ish', '--data-dir', dir])
+    expect(asOf.code).toBe(2)
+    expect(asOf.stderr).toMatch(/^error: .*yesterday-ish/)
+    expect(asOf.stderr).not.toContain('Missing required column')
+    expect(existsSync(dir)).toBe(false)
+  }, 60_000)
+})
