@@ -113,6 +113,21 @@ export function useImportWizard(onRunEnded?: () => void) {
       setProgress(null)
     }
   }
+  /**
+   * Reads the chosen file again with sheet `sh` and header row `hr` (null: the core finds it): its
+   * headers are new, so the mapping starts over.
+   */
+  const reread = (sh: string | null, hr: number | null) =>
+    guard(async () => {
+      if (!file) return
+      adopt(
+        await call('import:preview', {
+          token: file.token,
+          mapping: mapping({}, { status: {}, priority: {} }, sh, hr),
+        }),
+        hr,
+      )
+    })
 
   return {
     step,
@@ -191,33 +206,13 @@ export function useImportWizard(onRunEnded?: () => void) {
      * Reads another sheet of the workbook: its own headers (found by the core again, its own header
      * row), so the mapping starts over.
      */
-    chooseSheet: (name: string) =>
-      guard(async () => {
-        if (!file) return
-        adopt(
-          await call('import:preview', {
-            token: file.token,
-            mapping: mapping({}, { status: {}, priority: {} }, name, null),
-          }),
-          null,
-        )
-      }),
+    chooseSheet: (name: string) => reread(name, null),
     /**
      * Reads the file again with row `row` (the file's own number) as the header: its names are the
      * columns to map, so the mapping starts over. A refused row (past the end, blank) leaves the
      * preview shown as it was, with the error.
      */
-    chooseHeaderRow: (row: number) =>
-      guard(async () => {
-        if (!file) return
-        adopt(
-          await call('import:preview', {
-            token: file.token,
-            mapping: mapping({}, { status: {}, priority: {} }, sheet, row),
-          }),
-          row,
-        )
-      }),
+    chooseHeaderRow: (row: number) => reread(sheet, row),
     check: () =>
       guard(async () => {
         if (!file) return
