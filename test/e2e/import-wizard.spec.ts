@@ -695,11 +695,16 @@ test('a workbook with a title block above its table: the header below it is read
   })
 })
 
-test('a file whose header is its first row says nothing about a header row', async ({ page }) => {
+test('a file whose header is its first row says no title was skipped, only its header row', async ({
+  page,
+}) => {
   await openImportWizard(page)
   await chooseImportFile(page, join(FIXTURES, 'excel-cp949.csv'))
   await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
   await expect(page.getByTestId('import-header-row')).toHaveCount(0)
+  await expect(page.getByTestId('import-file')).toHaveText(
+    'excel-cp949.csv · CSV · CP949 · 열 12개 · 머리글 1행',
+  )
 })
 
 test('a file with column names of its own below a title: the header row is chosen, and the column step offers that row’s names', async ({
@@ -845,5 +850,71 @@ test('in English at the smallest window, the column step of a workbook with a ti
       const box = await select.boundingBox()
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(panelRight)
     }
+  })
+})
+
+test('the file line says which row was read as the header, and the list to change it is the next stop of the keyboard', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await withTempDir(async (dir) => {
+    const path = join(dir, '요청목록.xlsx')
+    await writeOwnHeadersWorkbook(path)
+    await openImportWizard(page)
+    // Before a file: where the header row will be said and changed.
+    await expect(page.getByTestId('import-choose-header-hint')).toHaveText(
+      '파일을 고르면 머리글로 읽은 행을 파일 이름 옆에 보여 줍니다. 다른 행이면 바로 아래 “머리글 행”에서 고르세요.',
+    )
+    await page.screenshot({ path: 'test-results/import-wizard-file-header-choose-ko.png' })
+    await chooseImportFile(page, path)
+    // The title was taken: the file line says row 1, where the file is first described.
+    await expect(page.getByTestId('import-file')).toHaveText(
+      '요청목록.xlsx · XLSX · 시트 “요청” · 열 6개 · 머리글 1행',
+    )
+    // From "다른 파일 선택…" the next Tab is the header row's list.
+    await page.getByTestId('import-choose-other').focus()
+    await page.keyboard.press('Tab')
+    await expect(page.getByLabel('머리글 행')).toBeFocused()
+    await page.screenshot({ path: 'test-results/import-wizard-file-header-ko.png' })
+    await page.getByLabel('머리글 행').selectOption('3')
+    await expect(page.getByTestId('import-file')).toHaveText(
+      '요청목록.xlsx · XLSX · 시트 “요청” · 열 6개 · 머리글 3행',
+    )
+    await page.getByTestId('map-id').selectOption('Ref')
+    await page.getByTestId('map-tenant').selectOption('Customer')
+    await page.getByTestId('map-title').selectOption('Subject')
+    await page.getByTestId('map-priority').selectOption('Urgency')
+    await page.getByTestId('map-status').selectOption('Stage')
+    await page.getByTestId('map-created_at').selectOption('Opened')
+    await page.getByTestId('import-check').click()
+    await page.getByTestId('import-run-valid').click()
+    await expect(page.getByTestId('import-result-status')).toContainText('2행을 가져왔습니다')
+    // The result still says which row was the header.
+    await expect(page.getByTestId('import-file')).toContainText('머리글 3행')
+  })
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await page.setViewportSize({ width: 960, height: 700 })
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'report.xlsx')
+    await writeTitleBlockWorkbook(path)
+    await openReady(page, '/')
+    await page.getByTestId('nav-sync').click()
+    await page.getByTestId('import-open').click()
+    await expect(page.getByTestId('import-choose-header-hint')).toHaveText(
+      'Once a file is chosen, the row read as its header is shown next to its name. If it is the wrong row, choose another under “Header row” just below.',
+    )
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-file')).toHaveText(
+      'report.xlsx · XLSX · sheet “3월 현황” · 11 columns · header: row 4',
+    )
+    const cut = await page.getByTestId('import-file').evaluate((el) => el.scrollWidth - el.clientWidth)
+    expect(cut).toBeLessThanOrEqual(0)
+    await page.getByTestId('import-file').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/import-wizard-file-header-en-960.png' })
+    // A CSV file whose header is its first row says so as well.
+    await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'), 'import-choose-other')
+    await expect(page.getByTestId('import-file')).toContainText('· header: row 1')
   })
 })

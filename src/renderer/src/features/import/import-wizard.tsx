@@ -9,7 +9,7 @@ import { useSettings } from '../../lib/use-settings'
 import { MapColumns } from './map-columns'
 import { PreviewStep } from './preview-step'
 import { SourceNameField } from './source-name-field'
-import { encodingLabel } from './encoding-label'
+import { fileSummary } from './file-summary'
 import { failureText } from './failure-text'
 import { useImportWizard, type WizardStep } from './use-import-wizard'
 import './import.css'
@@ -126,19 +126,7 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
         <div className="import-file-line">
           <p className="sync-muted" data-testid="import-file">
             {w.file.fileName}
-            {w.preview &&
-              ` · ${
-                w.preview.format === 'xlsx'
-                  ? t('importWizard.fileInfoSheet', {
-                      sheet: w.preview.sheet ?? '',
-                      count: w.preview.headers.length,
-                    })
-                  : t('importWizard.fileInfo', {
-                      format: w.preview.format.toUpperCase(),
-                      encoding: encodingLabel(w.preview.encoding),
-                      count: w.preview.headers.length,
-                    })
-              }`}
+            {w.preview && ` · ${fileSummary(w.preview, t)}`}
           </p>
           {(w.step === 'map' || w.step === 'preview') && (
             <button
@@ -230,6 +218,9 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
       {w.step === 'choose' && (
         <div>
           <p>{t('importWizard.chooseHint')}</p>
+          <p className="sync-muted" data-testid="import-choose-header-hint">
+            {t('importWizard.chooseHeaderHint')}
+          </p>
           <button
             type="button"
             className="btn btn-primary"

@@ -29,9 +29,14 @@ const ko = {
   problemTitle: '이대로는 가져올 수 없습니다',
   chooseHint:
     'CSV(UTF-8 또는 CP949), XLSX, JSON 파일. 열 이름 행 위의 제목 줄(보고서 제목, 작성일 등)은 건너뜁니다.',
+  // Under the hint: where the header row read is said, and changed, once a file is chosen.
+  chooseHeaderHint:
+    '파일을 고르면 머리글로 읽은 행을 파일 이름 옆에 보여 줍니다. 다른 행이면 바로 아래 “머리글 행”에서 고르세요.',
   chosen: '{{name}} ({{size}})',
   fileInfo_other: '{{format}} · {{encoding}} · 열 {{count, number}}개',
   fileInfoSheet_other: 'XLSX · 시트 “{{sheet}}” · 열 {{count, number}}개',
+  // The file line's last part: the row read as the header (CSV and XLSX), whichever it is.
+  fileHeaderRow: '머리글 {{row, number}}행',
   // The header found below a title block (count: the rows above it, skipped).
   headerRow_other: '머리글: {{row, number}}행 (위의 {{count, number}}행은 제목으로 보고 건너뜀)',
   // The list of rows to take as the header: each row's number and its first cells.
@@ -179,11 +184,14 @@ const en: English<typeof ko> = {
   problemTitle: 'The file cannot be imported as it is',
   chooseHint:
     'CSV (UTF-8 or CP949), XLSX or JSON. Title lines above the row of column names (a report title, a date) are skipped.',
+  chooseHeaderHint:
+    'Once a file is chosen, the row read as its header is shown next to its name. If it is the wrong row, choose another under “Header row” just below.',
   chosen: '{{name}} ({{size}})',
   fileInfo_one: '{{format}} · {{encoding}} · {{count, number}} column',
   fileInfo_other: '{{format}} · {{encoding}} · {{count, number}} columns',
   fileInfoSheet_one: 'XLSX · sheet “{{sheet}}” · {{count, number}} column',
   fileInfoSheet_other: 'XLSX · sheet “{{sheet}}” · {{count, number}} columns',
+  fileHeaderRow: 'header: row {{row, number}}',
   headerRow_one: 'Header: row {{row, number}} (the row above it was taken as a title and skipped)',
   headerRow_other:
     'Header: row {{row, number}} (the {{count, number}} rows above it were taken as a title and skipped)',
