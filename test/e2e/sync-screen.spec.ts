@@ -356,6 +356,35 @@ test('offline before any data: the note does not promise data "as of never"; eac
     await expect(item.getByRole('button', { name, exact: true })).toBeVisible()
 })
 
+test('with no connection the summary promises no automatic sync; once one is added it says when the next one is', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await openSyncScreen(page)
+  const summary = page.locator('.sync-summary')
+  await expect(page.getByTestId('sync-state')).toHaveText('대기 중')
+  await expect(page.locator('.sync-empty')).toContainText('연결이 없습니다')
+  // Nothing would be read: no time of a next automatic sync.
+  await expect(summary).not.toContainText('자동 동기화')
+  await page.locator('.shell-main').screenshot({ path: 'test-results/sync-screen-no-connection-ko.png' })
+  await addSource(harness, 'prod', 'http://127.0.0.1:2')
+  await page.reload()
+  await expect(page.getByTestId('app-ready')).toBeAttached()
+  await page.getByTestId('nav-sync').click()
+  await expect(page.getByTestId('sync-sources')).toContainText('prod')
+  await expect(page.getByTestId('sync-next-run')).toHaveText('다음 자동 동기화: 2026-03-18 15:15 (GMT+9)')
+  // In English, the same.
+  await request.post(`${harness.url}/api/invoke/sources:remove`, { data: { name: 'prod' } })
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await page.reload()
+  await expect(page.getByTestId('app-ready')).toBeAttached()
+  await page.getByTestId('nav-sync').click()
+  await expect(page.locator('.sync-empty')).toContainText('No connections yet')
+  await expect(summary).not.toContainText('automatic sync')
+  await expect(summary).toContainText('Never synced yet')
+})
+
 test('a double click on "Sync all" starts one run and leaves no stale "already running" behind', async ({
   page,
   harness,

@@ -34,6 +34,7 @@ export function SyncScreen() {
   const state = sync.status?.state ?? 'idle'
   const running = state === 'running'
   const sources = sync.sources.data ?? []
+  const noConnections = sync.sources.settled && sources.length === 0
   // "Already running" (or "importing") is about the state it was said in: gone once that changes.
   const [noticeState, setNoticeState] = useState(state)
   if (noticeState !== state) {
@@ -138,8 +139,9 @@ export function SyncScreen() {
           <span data-testid="sync-watermark">
             {t('sync.watermark')}: <strong>{watermark ?? t('sync.noWatermark')}</strong>
           </span>
-          {sync.status && (
-            <span className="sync-muted">
+          {/* No connection, nothing to sync: a "next automatic sync" time would promise a run that reads nothing. */}
+          {sync.status && !noConnections && (
+            <span className="sync-muted" data-testid="sync-next-run">
               {sync.status.nextRunAt !== null
                 ? t('sync.nextRun', { time: formatInstant(sync.status.nextRunAt, timeZone, lang) })
                 : t('sync.interval', { minutes: sync.status.intervalMinutes })}
@@ -178,7 +180,7 @@ export function SyncScreen() {
       {running && sync.progress && <SyncProgress progress={sync.progress} />}
 
       <section className="panel">
-        {sync.sources.settled && sources.length === 0 ? (
+        {noConnections ? (
           <div className="sync-empty">
             <p>{t('sync.noSources')}</p>
             <button type="button" className="btn" onClick={() => void openSettings()}>
