@@ -105,6 +105,45 @@ test('in English, a ServiceNow connection without its user, password or proxy pa
   await expect(page.getByTestId('connection-form').getByTestId('error-banner')).toHaveCount(0)
 })
 
+test('a ServiceNow connection is asked for an instance address: its example and its refusal name one, in Korean and English', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await page.setViewportSize(MIN)
+  await openReady(page, '/settings.html')
+  await page.getByTestId('connection-add').focus()
+  await page.keyboard.press('Enter')
+  const url = page.locator('#conn-url')
+  await expect(url).toHaveAttribute('placeholder', 'https://itsm.example.go.kr')
+  await page.locator('#conn-kind').selectOption('servicenow')
+  await expect(url).toHaveAttribute('placeholder', 'https://example.service-now.com')
+  await page.locator('#conn-name').fill('sn')
+  // The instance's host without its scheme, as it is often copied.
+  await url.fill('acme.service-now.com')
+  await url.press('Enter')
+  await expect(noteOf(page, 'conn-url')).toHaveText(
+    'http:// 또는 https://로 시작하는 ServiceNow 인스턴스 주소를 입력하세요 (예: https://example.service-now.com)',
+  )
+  await expect(url).toBeFocused()
+  await noteOf(page, 'conn-url').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/connections-ko-720-servicenow-url.png' })
+  expect(await sources(request, harness)).toEqual([])
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await openReady(page, '/settings.html')
+  await page.getByTestId('connection-add').click()
+  await page.locator('#conn-kind').selectOption('servicenow')
+  await page.locator('#conn-name').fill('sn')
+  await url.fill('acme.service-now.com')
+  await url.press('Enter')
+  await expect(noteOf(page, 'conn-url')).toHaveText(
+    "Give the instance's address starting with http:// or https:// (e.g. https://example.service-now.com)",
+  )
+  // Back to ITSM REST: the ITSM example again.
+  await page.locator('#conn-kind').selectOption('itsm')
+  await expect(url).toHaveAttribute('placeholder', 'https://itsm.example.go.kr')
+})
+
 test('with the keyboard only: removing a connection asks in the app’s dialog; Escape and Cancel keep it and give the focus back, Remove removes it', async ({
   page,
   request,

@@ -52,6 +52,17 @@ describe('Connections form checks', () => {
     if (field !== 'url' || !value.includes('@')) expect(core.success).toBe(false)
   })
 
+  it('words a missing or malformed address with an example of the kind being added', () => {
+    const sn = { ...draft, kind: 'servicenow' as const }
+    expect(checkConnectionDraft({ ...sn, url: '' }).url).toBe('urlServiceNow')
+    expect(checkConnectionDraft({ ...sn, url: 'acme.service-now.com' }).url).toBe('urlServiceNow')
+    expect(checkConnectionDraft({ ...draft, url: 'itsm.example.go.kr' }).url).toBe('url')
+    const { ko, en } = connectionsMessages
+    expect(ko.invalid.urlServiceNow).toContain('https://example.service-now.com')
+    expect(en.invalid.urlServiceNow).toContain('https://example.service-now.com')
+    expect(ko.invalid.urlServiceNow).not.toContain('itsm.example.go.kr')
+  })
+
   it("says a credential in the address's query, and any query on an ITSM address, under the URL field", () => {
     expect(checkConnectionDraft({ ...draft, url: 'https://itsm.example.go.kr/?access_token=abc' }).url).toBe(
       'urlSecret',

@@ -118,6 +118,8 @@ const ko = {
     name: '이름은 영문 소문자나 숫자로 시작하는 40자 이하의 영문 소문자, 숫자, -, _ 입니다 (예: prod-itsm)',
     nameTaken: '이 이름의 연결이 이미 있습니다. 다른 이름을 쓰세요',
     url: 'http:// 또는 https://로 시작하는 전체 주소를 입력하세요 (예: https://itsm.example.go.kr)',
+    urlServiceNow:
+      'http:// 또는 https://로 시작하는 ServiceNow 인스턴스 주소를 입력하세요 (예: https://example.service-now.com)',
     urlLogin: '주소에 사용자나 비밀번호를 넣지 마세요. 토큰이나 비밀번호 칸에 입력하세요',
     urlPort:
       '이 포트에는 연결할 수 없습니다. HTTP 클라이언트가 막는 포트입니다(Fetch 표준의 차단 포트, 예: 6000, 10080). 서버를 다른 포트로 열거나, 허용된 포트의 리버스 프록시 주소를 입력하세요',
@@ -261,6 +263,8 @@ const en: English<typeof ko> = {
     name: 'A name is 1–40 lower-case letters, digits, "-" or "_", starting with a letter or digit (e.g. prod-itsm)',
     nameTaken: 'A connection of this name exists already: choose another name',
     url: 'Give the full address starting with http:// or https:// (e.g. https://itsm.example.go.kr)',
+    urlServiceNow:
+      "Give the instance's address starting with http:// or https:// (e.g. https://example.service-now.com)",
     urlLogin: 'Leave the user and password out of the address: put them in the token or password field',
     urlPort:
       "This port cannot be used: HTTP clients refuse it (the Fetch standard's blocked ports, e.g. 6000, 10080). Serve the API on another port, or give the address of a reverse proxy on an allowed one",

@@ -303,7 +303,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         onEdit={edited}
         type="url"
         required
-        placeholder="https://itsm.example.go.kr"
+        placeholder={kind === 'servicenow' ? 'https://example.service-now.com' : 'https://itsm.example.go.kr'}
       />
       {kind === 'servicenow' && (
         <>

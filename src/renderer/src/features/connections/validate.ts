@@ -47,6 +47,7 @@ export type ConnectionProblem =
   | 'name'
   | 'nameTaken'
   | 'url'
+  | 'urlServiceNow'
   | 'urlLogin'
   | 'urlPort'
   | 'urlTable'
@@ -131,7 +132,8 @@ export function checkConnectionDraft(
   // A browser's address of a page is checked as the instance's address stored in its place.
   const page = pageAddress(d.kind, d.url)
   const url = page ? httpUrl(page.base) : d.url.length <= MAX_URL ? httpUrl(d.url) : null
-  if (!url) problems.url = 'url'
+  // The example in the message is an address of the kind being added (an instance for ServiceNow).
+  if (!url) problems.url = d.kind === 'servicenow' ? 'urlServiceNow' : 'url'
   else if (url.username !== '' || url.password !== '') problems.url = 'urlLogin'
   else if (blockedPort(url) !== null) problems.url = 'urlPort'
   else {
