@@ -918,3 +918,45 @@ test('the file line says which row was read as the header, and the list to chang
     await expect(page.getByTestId('import-file')).toContainText('· header: row 1')
   })
 })
+
+test('in English at the smallest window, the preview’s buttons keep each label on one line, going on to a second row', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await page.setViewportSize({ width: 960, height: 700 })
+  await openImportWizard(page)
+  await chooseImportFile(page, join(FIXTURES, 'custom-layout.csv'))
+  await page.getByTestId('map-tenant').selectOption('Customer')
+  await page.getByTestId('map-priority').selectOption('Urgency')
+  await page.getByTestId('map-created_at').selectOption('Opened')
+  await page.getByTestId('map-resolved_at').selectOption('Solved')
+  await page.getByTestId('import-check').click()
+  await expect(page.getByTestId('import-summary')).toContainText('2 rows: 1 valid, 1 with errors')
+  const actions = page.getByTestId('import-run').locator('xpath=..')
+  await expect(actions.getByRole('button')).toHaveText([
+    'Map columns',
+    'Check',
+    'Import',
+    'Save the error list (CSV)',
+    'Import the valid row only (1)',
+  ])
+  // Every label on one line (its text's boxes all on one top), and no button past the wizard's edge.
+  const lines = await actions.getByRole('button').evaluateAll((buttons) =>
+    buttons.map((b) => {
+      const range = b.ownerDocument.createRange()
+      range.selectNodeContents(b)
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+    }),
+  )
+  expect(lines).toEqual([1, 1, 1, 1, 1])
+  const wizard = (await page.getByTestId('import-wizard').boundingBox())!
+  for (const button of await actions.getByRole('button').all()) {
+    const box = (await button.boundingBox())!
+    expect(box.x + box.width).toBeLessThanOrEqual(wizard.x + wizard.width)
+    expect(await button.evaluate((b) => b.scrollWidth - b.clientWidth)).toBeLessThanOrEqual(0)
+  }
+  await page.getByTestId('import-run-valid').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/import-wizard-preview-buttons-en-960.png' })
+})
