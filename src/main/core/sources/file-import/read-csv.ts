@@ -5,39 +5,121 @@ import { parse, CsvError } from 'csv-parse'
 import { CoreError, reason } from '../../errors'
 import { decodeBytes, decodeFile, detectEncoding } from './decode'
 import { checkText } from './detect'
-import { findHeader, type FoundHeader } from './header-row'
+import {
+  findHeader,
+  HEADER_MIN_NAMES,
+  HEADER_SEARCH_ROWS,
+  namedColumns,
+  type FoundHeader,
+} from './header-row'
 import { knownHeaders } from './mapping'
 import type { HeaderOptions, ImportLimits, RawRow, Table } from './types'
 
-const DELIMITERS = [',', ';', '\t'] as const
+const DELIMITERS = [',', ';', '\t', '|'] as const
+
+/** The bytes of a file's start its readers are given (import.ts readHead): a shorter head is the whole file. */
+const HEAD_BYTES = 65_536
 
 /**
- * The delimiter used most often outside quotes in the first line that holds one (comma when none
- * is found): a sheet whose first rows are blank, saved as CSV, starts with empty lines, and a title
- * line above the header written by hand ("2026년 3월 처리 현황" in a tab-separated file) holds none.
+ * The delimiter of a CSV file, told from its first records (`head`: the start of its text; `whole`:
+ * false when the file goes on past it, so its last line may be cut). Each of comma, semicolon, tab
+ * and pipe splits the first HEADER_SEARCH_ROWS non-blank records (quotes respected); the one whose
+ * best row names the most known columns (at least HEADER_MIN_NAMES, as the header search asks) wins,
+ * else the one giving the most records the same number of fields. Comma when none splits anything (a
+ * file of one column). One line was looked at before: a semicolon file as European Excel saves it,
+ * with a comma in its title line ("보고서, 2026년 3월"), was read as commas, a single column of the title.
  */
-export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]))
-  let quoted = false
-  let lineHasDelimiter = false
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted
-    else if (!quoted && (ch === '\n' || ch === '\r')) {
-      if (lineHasDelimiter) break
-    } else if (!quoted && counts.has(ch)) {
-      counts.set(ch, (counts.get(ch) ?? 0) + 1)
-      lineHasDelimiter = true
-    }
-  }
-  let best = ','
-  let bestCount = 0
-  for (const [d, n] of counts) {
-    if (n > bestCount) {
+export function detectDelimiter(
+  head: string,
+  known: ReadonlySet<string> = knownHeaders(),
+  whole = true,
+): string {
+  let best: string = DELIMITERS[0]
+  let bestScore = [0, 0]
+  for (const d of DELIMITERS) {
+    const records = sampleRecords(head, d, HEADER_SEARCH_ROWS, whole)
+    const names = Math.max(0, ...records.map((r) => namedColumns(r, known)))
+    const score = [names >= HEADER_MIN_NAMES ? names : 0, consistency(records)]
+    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
       best = d
-      bestCount = n
+      bestScore = score
     }
   }
   return best
+}
+
+/**
+ * How consistently records split: over each number of fields above one, the records split into
+ * that many times the fields past the first; the largest. A table split by its own delimiter gives
+ * most rows the same many fields; another delimiter splits only the odd line (a title, a text with
+ * a comma in it) into two or three.
+ */
+function consistency(records: readonly string[][]): number {
+  const counts = new Map<number, number>()
+  for (const r of records) if (r.length > 1) counts.set(r.length, (counts.get(r.length) ?? 0) + 1)
+  let best = 0
+  for (const [fields, n] of counts) best = Math.max(best, n * (fields - 1))
+  return best
+}
+
+/**
+ * The first `max` non-blank records of `text` split by `delimiter` as csv-parse reads them: a quote
+ * opens a field only at its start, "" in a quoted field is a quote, a quoted field may hold
+ * delimiters and newlines. With `whole` false the text is cut short, and its last record is left out.
+ */
+export function sampleRecords(text: string, delimiter: string, max: number, whole = true): string[][] {
+  const records: string[][] = []
+  let fields: string[] = []
+  let field = ''
+  let started = false
+  const endField = (): void => {
+    fields.push(field)
+    field = ''
+    started = false
+  }
+  const endRecord = (): void => {
+    endField()
+    if (fields.some((f) => f.trim() !== '')) records.push(fields)
+    fields = []
+  }
+  let i = 0
+  while (i < text.length && records.length < max) {
+    const ch = text[i]!
+    if (ch === '"' && !started) {
+      started = true
+      i++
+      for (;;) {
+        const q = text.indexOf('"', i)
+        if (q === -1) {
+          // A quote not closed in the text: its field runs to the end (or past the cut).
+          if (!whole) return records
+          field += text.slice(i)
+          i = text.length
+          break
+        }
+        field += text.slice(i, q)
+        if (text[q + 1] === '"') {
+          field += '"'
+          i = q + 2
+        } else {
+          i = q + 1
+          break
+        }
+      }
+      continue
+    }
+    if (ch === delimiter) endField()
+    else if (ch === '\n' || ch === '\r') {
+      endRecord()
+      if (ch === '\r' && text[i + 1] === '\n') i++
+    } else {
+      field += ch
+      started = true
+    }
+    i++
+  }
+  if (i >= text.length && whole && records.length < max && (started || fields.length > 0)) endRecord()
+  return records
 }
 
 /**
@@ -61,9 +143,10 @@ export async function readCsv(
   const headText = decodeBytes(head, encoding)
   checkText(headText, 'csv')
   const hint = SEP_HINT.exec(headText)?.[1]
+  const known = opts.knownHeaders ?? knownHeaders()
   const parser = Readable.from(decodeFile(path, encoding)).pipe(
     parse({
-      delimiter: hint ?? detectDelimiter(headText),
+      delimiter: hint ?? detectDelimiter(headText, known, head.length < HEAD_BYTES),
       ...(hint ? { from_line: 2 } : {}),
       relax_column_count: true,
       skip_empty_lines: false,
@@ -86,7 +169,7 @@ export async function readCsv(
   // rows are empty, saved as CSV, starts with empty lines (or lines of bare delimiters).
   let found: FoundHeader | null
   try {
-    found = await findHeader(nextRow, opts.knownHeaders ?? knownHeaders(), opts.headerRow)
+    found = await findHeader(nextRow, known, opts.headerRow)
   } catch (err) {
     parser.destroy()
     throw err
