@@ -70,13 +70,18 @@ function resultText(r: ImportResult, reportPath: string | null): string {
 }
 
 /**
- * Where the header was found when it is not the file's first non-blank row: the rows above it were
- * a title block, read as nothing. Said so a user who sees rows missing knows why, and sees a wrong
- * pick (the error report's row numbers are the file's own either way).
+ * Where the header was found when it is not simply the file's first non-blank row: the rows above
+ * it were a title block, read as nothing, or it spans two rows (the second no data row). Said so a
+ * user who sees rows missing knows why, and sees a wrong pick (the error report's row numbers are
+ * the file's own either way).
  */
-function headerLine(t: { headerRow: number; rows: number }): string {
-  const above = t.rows === 1 ? 'the row above it was' : `the ${countOf(t.rows, 'row')} above it were`
-  return `header: row ${t.headerRow.toLocaleString('en-US')} (${above} taken as a title and skipped)`
+function headerLine(t: { headerRow: number; rows: number; lastRow?: number }): string {
+  const first = t.headerRow.toLocaleString('en-US')
+  const rows = t.lastRow === undefined ? `row ${first}` : `rows ${first}–${t.lastRow.toLocaleString('en-US')}`
+  if (t.rows === 0) return `header: ${rows} (column names over two rows)`
+  const it = t.lastRow === undefined ? 'it' : 'them'
+  const above = t.rows === 1 ? `the row above ${it} was` : `the ${countOf(t.rows, 'row')} above ${it} were`
+  return `header: ${rows} (${above} taken as a title and skipped)`
 }
 
 /**

@@ -301,10 +301,11 @@ export type ImportPreviewView = {
   sheet: string | null
   headers: string[]
   /**
-   * Set when the header is not the first non-blank row (a title block above the table): its row,
-   * and how many rows above it, from the first non-blank one, were taken as a title and skipped.
+   * Set when the header is not simply the first non-blank row: its row, how many rows above it,
+   * from the first non-blank one, were taken as a title and skipped (a title block; 0 for none), and
+   * its last row when the column names span two rows (lastRow).
    */
-  titleSkipped: { headerRow: number; rows: number } | null
+  titleSkipped: { headerRow: number; rows: number; lastRow?: number } | null
   /** CSV/XLSX: the header's row number (the file's own); null for JSON. */
   headerRow: number | null
   /**

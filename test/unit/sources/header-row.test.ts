@@ -148,3 +148,83 @@ describe("the wizard's header row list", () => {
     expect(choiceCells(['1', '2', '3', '4', '5', '6', '7', '8'])).toEqual(['1', '2', '3', '4', '5', '6'])
   })
 })
+
+describe('a header over two rows', () => {
+  // As a CSV file has it (no merge information): a group label's text in its first cell only.
+  const UPPER: Cell[] = ['번호', '기관', '제목', '우선순위', '상태', '접수', '', '처리', '']
+  const LOWER: Cell[] = ['', '', '', '', '', '일시', '담당자', '일시', '담당자']
+  const row = (n: number): Cell[] => [
+    `S-${n}`,
+    '조달청',
+    '요청',
+    'P2',
+    'OPEN',
+    '2026-03-02 09:00',
+    '김',
+    '',
+    '',
+  ]
+
+  it('a name two groups share gets its group label in front of it', async () => {
+    const found = await findHeader(source([['보고서'], UPPER, LOWER, row(1)]).next, knownHeaders())
+    expect(found).toMatchObject({
+      row: 2,
+      lastRow: 3,
+      headers: [
+        '번호',
+        '기관',
+        '제목',
+        '우선순위',
+        '상태',
+        '접수 일시',
+        '접수 담당자',
+        '처리 일시',
+        '처리 담당자',
+      ],
+      titleSkipped: { headerRow: 2, rows: 1, lastRow: 3 },
+    })
+    expect(found?.after.map((r) => r.row)).toEqual([4])
+  })
+
+  it('found even when the search stops at the upper row (the 30th non-blank one)', async () => {
+    const title = Array.from({ length: HEADER_SEARCH_ROWS - 1 }, (_, i): Cell[] => [`메모 ${i + 1}`])
+    const known = ['담당자', '기관', '상태', '우선순위']
+    const upper: Cell[] = ['번호', ...known.slice(1), '처리', '']
+    const lower: Cell[] = ['', '', '', '', '담당자', '완료일시']
+    const found = await findHeader(source([...title, upper, lower, row(1)]).next, knownHeaders())
+    expect(found).toMatchObject({ row: HEADER_SEARCH_ROWS, lastRow: HEADER_SEARCH_ROWS + 1 })
+    expect(found?.headers).toEqual(['번호', '기관', '상태', '우선순위', '담당자', '완료일시'])
+  })
+
+  it('not when the lower row holds a number or a date under a group, or is not the very next row', async () => {
+    const dated: Cell[] = ['', '', '', '', '', '담당자', '2026-03-02', '', '']
+    expect((await findHeader(source([UPPER, dated, row(1)]).next, knownHeaders()))?.lastRow).toBeUndefined()
+    const counted: Cell[] = ['', '', '', '', '', '상태', 3, '', '']
+    expect((await findHeader(source([UPPER, counted]).next, knownHeaders()))?.lastRow).toBeUndefined()
+    const sparse: RawRow[] = [
+      { row: 1, cells: UPPER },
+      { row: 3, cells: LOWER },
+    ]
+    const next = (): Promise<RawRow | null> => Promise.resolve(sparse.shift() ?? null)
+    expect(await findHeader(next, knownHeaders())).toMatchObject({ row: 1, after: [{ row: 3 }] })
+  })
+
+  it('merge information: a cell merged down from the header, names under a range merged across', async () => {
+    // Row 1: 번호 merged A1:A2, 처리 merged B1:C1 (its text repeated in C1, as the XLSX reader gives it).
+    const merges = new Map([
+      ['2:1', { row: 1, col: 1 }],
+      ['1:3', { row: 1, col: 2 }],
+    ])
+    const mergedFrom = (r: number, c: number) => merges.get(`${r}:${c}`) ?? null
+    const rows: Cell[][] = [
+      ['번호', '처리', '처리', '기관'],
+      ['번호', '시작', '끝', ''],
+      ['S-1', '9시', '10시', '조달청'],
+    ]
+    const found = await findHeader(source(rows).next, knownHeaders(), undefined, mergedFrom)
+    // No lower name is known: the cell merged down tells the row is the header's.
+    expect(found).toMatchObject({ row: 1, lastRow: 2, headers: ['번호', '시작', '끝', '기관'] })
+    // Without the merge information, nothing tells it from a data row.
+    expect((await findHeader(source(rows).next, knownHeaders()))?.lastRow).toBeUndefined()
+  })
+})

@@ -23,6 +23,7 @@ import {
   type CanonicalColumn,
   type ColumnMapping,
 } from './mapping'
+import type { HeaderPlace } from './header-row'
 import { readCsv } from './read-csv'
 import { readJson } from './read-json'
 import { readXlsx, type XlsxWatch } from './read-xlsx'
@@ -103,10 +104,11 @@ export type ImportPreview = {
   source: string
   headers: string[]
   /**
-   * Set when the header is not the file's first non-blank row (CSV, XLSX): its row, and how many
-   * rows above it (from the first non-blank one) were taken as a title and skipped.
+   * Set when the header is not simply the file's first non-blank row (CSV, XLSX): its row, how many
+   * rows above it (from the first non-blank one) were taken as a title and skipped (0 for none), and
+   * its last row when the header spans two (`lastRow`: rows 4–5 are the header, data from row 6).
    */
-  titleSkipped: { headerRow: number; rows: number } | null
+  titleSkipped: HeaderPlace | null
   /** Canonical column → the file header feeding it (null: not in the file). */
   mappedColumns: Record<CanonicalColumn, string | null>
   /** Data rows read (blank rows not counted). */

@@ -505,6 +505,12 @@ export async function readXlsx(
       },
       opts.knownHeaders ?? knownHeaders(),
       opts.headerRow,
+      (row, col) => {
+        const origin = p.merged.get(`${row}:${col}`)
+        if (origin === undefined) return null
+        const [r, c] = origin.split(':').map(Number)
+        return { row: r!, col: c! }
+      },
     )
   } catch (err) {
     abandon()

@@ -2,7 +2,7 @@
 import type { SrInput } from '../../db/repositories/service-requests'
 import type { ImportRowErrorCode, ImportRowErrorReason } from '../../../../shared/ipc/types-sync'
 import { CoreError } from '../../errors'
-import type { HeaderCandidate } from './header-row'
+import type { HeaderCandidate, HeaderPlace } from './header-row'
 
 /** A row error's code and params, which the UI words in its language (see ImportRowErrorReason). */
 export type RowErrorCode = ImportRowErrorCode
@@ -57,11 +57,12 @@ export type Table = {
   /** XLSX only: the workbook counts dates from 1904 (Mac Excel's date system), not 1900. */
   date1904?: boolean
   /**
-   * CSV/XLSX: set when the header is not the first non-blank row: its row, and the rows from the
-   * first non-blank one down to it, skipped as a title (never read as data).
+   * CSV/XLSX: set when the header is not simply the first non-blank row: its row, the rows from the
+   * first non-blank one down to it, skipped as a title (never read as data; 0 for none), and its
+   * last row when it spans two (header-row.ts headerContinuation).
    */
-  titleSkipped?: { headerRow: number; rows: number }
-  /** CSV/XLSX: the header's row number (the file's own). */
+  titleSkipped?: HeaderPlace
+  /** CSV/XLSX: the header's row number (the file's own; the upper one of a header over two rows). */
   headerRow?: number
   /**
    * CSV/XLSX: the header was picked by the search for want of a row naming known columns: the

@@ -195,10 +195,18 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
           )}
           {w.preview.titleSkipped && (
             <p className="import-header-row" data-testid="import-header-row">
-              {t('importWizard.headerRow', {
-                row: w.preview.titleSkipped.headerRow,
-                count: w.preview.titleSkipped.rows,
-              })}
+              {t(
+                w.preview.titleSkipped.lastRow === undefined
+                  ? 'importWizard.headerRow'
+                  : w.preview.titleSkipped.rows === 0
+                    ? 'importWizard.headerRowsOnly'
+                    : 'importWizard.headerRows',
+                {
+                  row: w.preview.titleSkipped.headerRow,
+                  last: w.preview.titleSkipped.lastRow,
+                  count: w.preview.titleSkipped.rows,
+                },
+              )}
             </p>
           )}
         </div>

@@ -39,6 +39,10 @@ const ko = {
   fileHeaderRow: '머리글 {{row, number}}행',
   // The header found below a title block (count: the rows above it, skipped).
   headerRow_other: '머리글: {{row, number}}행 (위의 {{count, number}}행은 제목으로 보고 건너뜀)',
+  // A header over two rows (last: its second row), below a title block or not.
+  headerRows_other:
+    '머리글: {{row, number}}–{{last, number}}행 (위의 {{count, number}}행은 제목으로 보고 건너뜀)',
+  headerRowsOnly: '머리글: {{row, number}}–{{last, number}}행 (두 행에 걸친 열 이름)',
   // The list of rows to take as the header: each row's number and its first cells.
   headerRowLabel: '머리글 행',
   headerRowChoice: '{{row, number}}행: {{cells}}',
@@ -195,6 +199,11 @@ const en: English<typeof ko> = {
   headerRow_one: 'Header: row {{row, number}} (the row above it was taken as a title and skipped)',
   headerRow_other:
     'Header: row {{row, number}} (the {{count, number}} rows above it were taken as a title and skipped)',
+  headerRows_one:
+    'Header: rows {{row, number}}–{{last, number}} (the row above them was taken as a title and skipped)',
+  headerRows_other:
+    'Header: rows {{row, number}}–{{last, number}} (the {{count, number}} rows above them were taken as a title and skipped)',
+  headerRowsOnly: 'Header: rows {{row, number}}–{{last, number}} (column names over two rows)',
   headerRowLabel: 'Header row',
   headerRowChoice: 'Row {{row, number}}: {{cells}}',
   headerFallback:
