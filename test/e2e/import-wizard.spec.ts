@@ -1,7 +1,7 @@
 // E2E: the import wizard (SPEC §10) as an operator goes back and forth through it: value
 // translations changed and taken back, a check gone stale, long error lists, the result's counts,
-// long values, another file chosen midway, a workbook with a title block above its table. Chromium
-// against the real core through the harness.
+// long values, another file chosen midway, a workbook with a title block above its table, one whose
+// column names span two rows. Chromium against the real core through the harness.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Locator, Page, Route } from '@playwright/test'
@@ -9,6 +9,7 @@ import { openWorkspace } from '../../src/main/core/workspace'
 import { writeGeneratedCsv } from '../helpers/generated-csv'
 import { TITLE, writeTitleBlockWorkbook } from '../helpers/title-block-files'
 import { OWN_TITLE, writeOwnHeadersWorkbook } from '../helpers/own-headers-files'
+import { GROUPED_TIMES, writeTwoRowHeaderWorkbook } from '../helpers/two-row-header-files'
 import { expect, openReady, test, type Harness } from './fixtures'
 import { chooseImportFile, openImportWizard, withTempDir } from './import-helpers'
 
@@ -692,6 +693,47 @@ test('a workbook with a title block above its table: the header below it is read
       'Header: row 4 (the 3 rows above it were taken as a title and skipped)',
     )
     await page.screenshot({ path: 'test-results/import-wizard-title-block-en.png' })
+  })
+})
+
+test('a workbook whose column names span two rows: both are the header, and the preview says so', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await withTempDir(async (dir) => {
+    const path = join(dir, '3월-처리현황-2단.xlsx')
+    await writeTwoRowHeaderWorkbook(path, GROUPED_TIMES)
+    await openImportWizard(page)
+    await chooseImportFile(page, path)
+    // The names under "일시" and "처리" are the columns; row 5 is no data row.
+    await expect(page.getByTestId('import-summary')).toContainText('4행 중 정상 3행, 오류 1행')
+    await expect(page.getByTestId('import-header-row')).toHaveText(
+      '머리글: 4–5행 (위의 3행은 제목으로 보고 건너뜀)',
+    )
+    await expect(page.getByLabel('머리글 행')).toHaveValue('4')
+    const sampleRows = page.getByTestId('import-preview').locator('table').first().locator('tbody tr')
+    await expect(sampleRows.locator('td:first-child')).toHaveText(['6', '7', '9'])
+    await expect(page.getByTestId('import-errors').locator('tbody tr td:first-child')).toHaveText(['8'])
+    await page.screenshot({ path: 'test-results/import-wizard-two-row-header-ko.png', fullPage: true })
+    await page.getByRole('button', { name: '열 연결', exact: true }).click()
+    await expect(page.getByTestId('map-created_at')).toHaveValue('접수일시')
+    await expect(page.getByTestId('map-resolved_at')).toHaveValue('해결일시')
+    await expect(page.getByTestId('map-assignee')).toHaveValue('담당자')
+  })
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'two-row-header.xlsx')
+    await writeTwoRowHeaderWorkbook(path, GROUPED_TIMES, { title: false })
+    await openReady(page, '/')
+    await page.getByTestId('nav-sync').click()
+    await page.getByTestId('import-open').click()
+    await chooseImportFile(page, path)
+    await expect(page.getByTestId('import-header-row')).toHaveText(
+      'Header: rows 1–2 (column names over two rows)',
+    )
+    await expect(page.getByTestId('import-summary')).toBeVisible()
+    await page.screenshot({ path: 'test-results/import-wizard-two-row-header-en.png', fullPage: true })
   })
 })
 
