@@ -139,6 +139,24 @@ describe('the delimiter is told by the table, not by a title line above it', () 
     expect(detectDelimiter('"a;b;c",x\n"d;e;f",y\n"g;h;i",z\n', new Set())).toBe(',')
   })
 
+  it("headers of its own: a column of lists that hold another delimiter does not win over the header's", async () => {
+    // A comma file whose third column holds "a;b;c;d;e" in every row: split by semicolons its rows
+    // have more fields, but its header has one; split by commas, header and rows have three.
+    const text = ['Key,Org,Tags', ...Array.from({ length: 10 }, (_, i) => `K-${i},통계청,a;b;c;d;e`)].join(
+      '\n',
+    )
+    expect(detectDelimiter(text + '\n', new Set())).toBe(',')
+    const path = await write('tags.csv', text + '\n')
+    const table = await readCsv(path, Buffer.from('\uFEFF' + text + '\n'), DEFAULT_LIMITS)
+    expect(table.headers).toEqual(['Key', 'Org', 'Tags'])
+    // A semicolon file whose title and every row hold one comma: as many records split either way,
+    // the semicolons giving more fields.
+    const rows = Array.from({ length: 5 }, (_, i) => `K-${i};Org;Hello, world;P1;OPEN`)
+    expect(
+      detectDelimiter(['Report, March', 'Key;Org;Heading;Prio;Condition', ...rows].join('\n'), new Set()),
+    ).toBe(';')
+  })
+
   it('a file of one column still reads as one column', async () => {
     const path = await write('one-column.csv', '제목\n첫 요청\n둘째 요청\n')
     const table = await readCsv(path, Buffer.from('\uFEFF제목\n첫 요청\n둘째 요청\n'), DEFAULT_LIMITS)

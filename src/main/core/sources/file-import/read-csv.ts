@@ -25,9 +25,10 @@ const HEAD_BYTES = 65_536
  * false when the file goes on past it, so its last line may be cut). Each of comma, semicolon, tab
  * and pipe splits the first HEADER_SEARCH_ROWS non-blank records (quotes respected); the one whose
  * best row names the most known columns (at least HEADER_MIN_NAMES, as the header search asks) wins,
- * else the one giving the most records the same number of fields. Comma when none splits anything (a
- * file of one column). One line was looked at before: a semicolon file as European Excel saves it,
- * with a comma in its title line ("보고서, 2026년 3월"), was read as commas, a single column of the title.
+ * else the one giving the most records the same number of fields (then the most fields). Comma when
+ * none splits anything (a file of one column). One line was looked at before: a semicolon file as
+ * European Excel saves it, with a comma in its title line ("보고서, 2026년 3월"), was read as commas, a
+ * single column of the title.
  */
 export function detectDelimiter(
   head: string,
@@ -35,12 +36,12 @@ export function detectDelimiter(
   whole = true,
 ): string {
   let best: string = DELIMITERS[0]
-  let bestScore = [0, 0]
+  let bestScore = [0, 0, 0]
   for (const d of DELIMITERS) {
     const records = sampleRecords(head, d, HEADER_SEARCH_ROWS, whole)
     const names = Math.max(0, ...records.map((r) => namedColumns(r, known)))
-    const score = [names >= HEADER_MIN_NAMES ? names : 0, consistency(records)]
-    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+    const score = [names >= HEADER_MIN_NAMES ? names : 0, ...consistency(records)]
+    if (greater(score, bestScore)) {
       best = d
       bestScore = score
     }
@@ -48,17 +49,23 @@ export function detectDelimiter(
   return best
 }
 
+/** Whether `a` comes after `b`, compared number by number. */
+function greater(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!
+  return false
+}
+
 /**
- * How consistently records split: over each number of fields above one, the records split into
- * that many times the fields past the first; the largest. A table split by its own delimiter gives
- * most rows the same many fields; another delimiter splits only the odd line (a title, a text with
- * a comma in it) into two or three.
+ * How consistently records split: how many records share the most common number of fields above one,
+ * and that number (the larger of two as common). A table split by its own delimiter gives its header
+ * and rows the same fields; another delimiter splits the odd line (a title, a text with a comma in
+ * it), or the rows but not the header (a column of "a;b;c" lists in a comma file).
  */
-function consistency(records: readonly string[][]): number {
+function consistency(records: readonly string[][]): [records: number, fields: number] {
   const counts = new Map<number, number>()
   for (const r of records) if (r.length > 1) counts.set(r.length, (counts.get(r.length) ?? 0) + 1)
-  let best = 0
-  for (const [fields, n] of counts) best = Math.max(best, n * (fields - 1))
+  let best: [number, number] = [0, 0]
+  for (const [fields, n] of counts) if (n > best[0] || (n === best[0] && fields > best[1])) best = [n, fields]
   return best
 }
 
