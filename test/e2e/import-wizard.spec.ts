@@ -712,6 +712,9 @@ test('a workbook whose column names span two rows: both are the header, and the 
       '머리글: 4–5행 (위의 3행은 제목으로 보고 건너뜀)',
     )
     await expect(page.getByLabel('머리글 행')).toHaveValue('4')
+    // The file line and the row list name both rows, not row 4 alone.
+    await expect(page.getByTestId('import-file')).toContainText('· 머리글 4–5행')
+    await expect(page.getByLabel('머리글 행').locator('option:checked')).toHaveText(/^4–5행: /)
     const sampleRows = page.getByTestId('import-preview').locator('table').first().locator('tbody tr')
     await expect(sampleRows.locator('td:first-child')).toHaveText(['6', '7', '9'])
     await expect(page.getByTestId('import-errors').locator('tbody tr td:first-child')).toHaveText(['8'])
@@ -732,6 +735,7 @@ test('a workbook whose column names span two rows: both are the header, and the 
     await expect(page.getByTestId('import-header-row')).toHaveText(
       'Header: rows 1–2 (column names over two rows)',
     )
+    await expect(page.getByTestId('import-file')).toContainText('· header: rows 1–2')
     await expect(page.getByTestId('import-summary')).toBeVisible()
     await page.screenshot({ path: 'test-results/import-wizard-two-row-header-en.png', fullPage: true })
   })

@@ -41,6 +41,24 @@ describe('import file summary', () => {
     )
   })
 
+  it('says both rows of column names that span two', async () => {
+    const ko = i18n.cloneInstance({ lng: 'ko' })
+    const en = i18n.cloneInstance({ lng: 'en' })
+    await Promise.all([ko.changeLanguage('ko'), en.changeLanguage('en')])
+    const book = preview({
+      format: 'xlsx',
+      sheet: '현황',
+      encoding: 'xlsx',
+      headerRow: 4,
+      titleSkipped: { headerRow: 4, rows: 3, lastRow: 5 },
+    })
+    expect(fileSummary(book, ko.t)).toBe('XLSX · 시트 “현황” · 열 3개 · 머리글 4–5행')
+    expect(fileSummary(book, en.t)).toBe('XLSX · sheet “현황” · 3 columns · header: rows 4–5')
+    // A title skipped above a one-row header still names that row alone.
+    const titled = preview({ headerRow: 4, titleSkipped: { headerRow: 4, rows: 3 } })
+    expect(fileSummary(titled, en.t)).toBe('CSV · UTF-8 · 3 columns · header: row 4')
+  })
+
   it('says no header row for a JSON file', async () => {
     const en = i18n.cloneInstance({ lng: 'en' })
     await en.changeLanguage('en')

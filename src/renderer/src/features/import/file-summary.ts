@@ -5,7 +5,7 @@ import { encodingLabel } from './encoding-label'
 /**
  * What the wizard says of the file read, after its name: its format (the sheet of a workbook, the
  * encoding of a CSV file), how many columns its header has, and which row that header is (CSV and
- * XLSX; a JSON file's records name their fields). The header row is said whichever row it is, the
+ * XLSX; a JSON file's records name their fields), both rows of column names spanning two. The header row is said whichever row it is, the
  * first included: a wrong one (a title taken for it) shows here first, next to the list to change it.
  */
 export function fileSummary(preview: ImportPreviewView, t: TFunction): string {
@@ -18,5 +18,10 @@ export function fileSummary(preview: ImportPreviewView, t: TFunction): string {
           count: preview.headers.length,
         })
   if (preview.headerRow === null) return info
-  return `${info} · ${t('importWizard.fileHeaderRow', { row: preview.headerRow })}`
+  const last = preview.titleSkipped?.lastRow
+  const header =
+    last === undefined
+      ? t('importWizard.fileHeaderRow', { row: preview.headerRow })
+      : t('importWizard.fileHeaderRows', { row: preview.headerRow, last })
+  return `${info} · ${header}`
 }

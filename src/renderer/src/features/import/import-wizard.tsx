@@ -176,11 +176,18 @@ export function ImportWizard({ onClose, onRunEnded }: { onClose: () => void; onR
                 aria-describedby={w.preview.headerFallback ? 'import-header-fallback' : undefined}
                 onChange={(e) => void w.chooseHeaderRow(Number(e.currentTarget.value))}
               >
-                {headerChoices(w.preview).map((c) => (
-                  <option key={c.row} value={c.row}>
-                    {t('importWizard.headerRowChoice', { row: c.row, cells: c.cells.join(' · ') })}
-                  </option>
-                ))}
+                {headerChoices(w.preview).map((c) => {
+                  // Column names over two rows: the row read stands for both.
+                  const last = c.row === w.preview?.headerRow ? w.preview.titleSkipped?.lastRow : undefined
+                  const cells = c.cells.join(' · ')
+                  return (
+                    <option key={c.row} value={c.row}>
+                      {last === undefined
+                        ? t('importWizard.headerRowChoice', { row: c.row, cells })
+                        : t('importWizard.headerRowsChoice', { row: c.row, last, cells })}
+                    </option>
+                  )
+                })}
               </select>
             </label>
           )}

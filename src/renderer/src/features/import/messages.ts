@@ -37,6 +37,7 @@ const ko = {
   fileInfoSheet_other: 'XLSX · 시트 “{{sheet}}” · 열 {{count, number}}개',
   // The file line's last part: the row read as the header (CSV and XLSX), whichever it is.
   fileHeaderRow: '머리글 {{row, number}}행',
+  fileHeaderRows: '머리글 {{row, number}}–{{last, number}}행',
   // The header found below a title block (count: the rows above it, skipped).
   headerRow_other: '머리글: {{row, number}}행 (위의 {{count, number}}행은 제목으로 보고 건너뜀)',
   // A header over two rows (last: its second row), below a title block or not.
@@ -46,6 +47,7 @@ const ko = {
   // The list of rows to take as the header: each row's number and its first cells.
   headerRowLabel: '머리글 행',
   headerRowChoice: '{{row, number}}행: {{cells}}',
+  headerRowsChoice: '{{row, number}}–{{last, number}}행: {{cells}}',
   // No row named a known column: the first non-blank row was taken, which may be a title.
   headerFallback: '열 이름을 알아보지 못해 첫 행을 머리글로 했습니다. 다르면 머리글 행을 고르세요.',
   sheet: '시트',
@@ -196,6 +198,7 @@ const en: English<typeof ko> = {
   fileInfoSheet_one: 'XLSX · sheet “{{sheet}}” · {{count, number}} column',
   fileInfoSheet_other: 'XLSX · sheet “{{sheet}}” · {{count, number}} columns',
   fileHeaderRow: 'header: row {{row, number}}',
+  fileHeaderRows: 'header: rows {{row, number}}–{{last, number}}',
   headerRow_one: 'Header: row {{row, number}} (the row above it was taken as a title and skipped)',
   headerRow_other:
     'Header: row {{row, number}} (the {{count, number}} rows above it were taken as a title and skipped)',
@@ -206,6 +209,7 @@ const en: English<typeof ko> = {
   headerRowsOnly: 'Header: rows {{row, number}}–{{last, number}} (column names over two rows)',
   headerRowLabel: 'Header row',
   headerRowChoice: 'Row {{row, number}}: {{cells}}',
+  headerRowsChoice: 'Rows {{row, number}}–{{last, number}}: {{cells}}',
   headerFallback:
     'No column names were recognised, so the first row was taken as the header. If they are on another row, choose it as the header row.',
   sheet: 'Sheet',
