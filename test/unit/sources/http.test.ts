@@ -8,6 +8,7 @@ import {
   type RetryPolicy,
 } from '../../../src/main/core/sources/http'
 import { causeOf } from '../../../src/main/core/sync/causes'
+import { serviceNowTime } from '../../../src/main/core/sources/servicenow/connector'
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, timeoutMs: 1_000 }
 const NOW = Date.parse('2026-03-18T06:00:00Z')
@@ -60,6 +61,33 @@ describe('Retry-After and backoff', () => {
     expect(parseRetryAfter('7', NOW, date)).toBe(7_000)
     expect(parseRetryAfter('Wed, 18 Mar 2026 06:00:30 GMT', NOW, null)).toBe(30_000)
     expect(parseRetryAfter('Wed, 18 Mar 2026 06:00:30 GMT', NOW, 'yesterday')).toBe(30_000)
+  })
+
+  it("reads HTTP's three date forms as GMT on a PC in Seoul, and takes no zoneless text for a date", () => {
+    const zone = process.env['TZ']
+    process.env['TZ'] = 'Asia/Seoul' // Node reads the zone again when TZ changes
+    try {
+      // RFC 9110 §5.6.7: IMF-fixdate, RFC 850 and asctime are all GMT; asctime just does not say so.
+      expect(parseRetryAfter('Wed, 18 Mar 2026 06:00:30 GMT', NOW)).toBe(30_000)
+      expect(parseRetryAfter('Wednesday, 18-Mar-26 06:00:30 GMT', NOW)).toBe(30_000)
+      expect(parseRetryAfter('Wed Mar 18 06:00:30 2026', NOW)).toBe(30_000)
+      expect(parseRetryAfter('Wed Mar  8 06:00:30 2026', Date.parse('2026-03-08T06:00:00Z'))).toBe(30_000)
+      // …and so is the Date header a Retry-After date is measured from.
+      expect(parseRetryAfter('Wed, 18 Mar 2026 06:05:10 GMT', NOW, 'Wed Mar 18 06:05:00 2026')).toBe(10_000)
+      // A date with its own offset is read with it.
+      expect(parseRetryAfter('Wed, 18 Mar 2026 15:00:30 +0900', NOW)).toBe(30_000)
+      // Text that names no zone is no HTTP date: not a day in 2001 (no wait) nor the year 3599.
+      expect(parseRetryAfter('1.5', NOW)).toBeUndefined()
+      expect(parseRetryAfter('3600 (1 hour)', NOW)).toBeUndefined()
+      expect(parseRetryAfter('Wed, 18 Mar 2026 06:00:30', NOW)).toBeUndefined()
+      expect(parseRetryAfter('Wed Feb 30 06:00:30 2026', NOW)).toBeUndefined()
+      // A ServiceNow instance's clock (its Date header) bounds a sync run: in UTC, as sys_updated_on.
+      expect(serviceNowTime('Wed Mar 18 06:00:30 2026')).toBe('2026-03-18 06:00:30')
+      expect(serviceNowTime('Wed, 18 Mar 2026 06:00:30')).toBeUndefined()
+    } finally {
+      if (zone === undefined) delete process.env['TZ']
+      else process.env['TZ'] = zone
+    }
   })
 
   it('takes no wait whose end is past the year 9999 (an epoch in milliseconds, a run of nines)', () => {

@@ -164,17 +164,51 @@ export function parseRetryAfter(
   let ms: number
   // RFC 9110: delay-seconds is 1*DIGIT; "-5", "0x10" or "1e3" are no delay at all.
   if (/^\d+$/.test(text)) ms = Number(text) * 1000
-  // Otherwise an HTTP date (IMF-fixdate, which names its day and month in letters).
-  else if (!/[a-z]/i.test(text)) return undefined
+  // Otherwise an HTTP date.
   else {
-    const date = Date.parse(text)
-    if (Number.isNaN(date)) return undefined
-    const sent = serverDate ? Date.parse(serverDate) : NaN
-    ms = Math.max(0, date - (Number.isNaN(sent) ? now : sent))
+    const date = parseHttpDate(text)
+    if (date === undefined) return undefined
+    const sent = serverDate ? parseHttpDate(serverDate) : undefined
+    ms = Math.max(0, date - (sent ?? now))
   }
   // Nor is a wait ending past the year 9999 (an epoch in milliseconds, a run of nines): no time
   // can be said for its end.
   return now + ms <= LAST_INSTANT ? ms : undefined
+}
+
+const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*'
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+/** asctime() ("Sun Nov  6 08:49:37 1994"): no zone written, and GMT all the same (RFC 9110 §5.6.7). */
+const ASCTIME = new RegExp(
+  `^${WEEKDAY} (${MONTHS.join('|')}) (\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`,
+  'i',
+)
+/** A date that says its zone: GMT or UTC (IMF-fixdate, RFC 850), Z, or an offset such as +0900. */
+const ZONED = /(?:\b(?:gmt|utc)|\dz|[+-]\d{2}:?\d{2})$/i
+
+/**
+ * An HTTP date (a Date or Retry-After header) as epoch milliseconds, or undefined. RFC 9110 asks for
+ * its three forms, all in GMT: IMF-fixdate and RFC 850 say so, asctime does not and is GMT anyway.
+ * Date.parse alone read asctime in the PC's own zone (nine hours early in Seoul) and took text that
+ * is no date at all ("1.5", "3600 (1 hour)") for a day in 2001 or the year 3599: only a date that
+ * says its zone is handed to it.
+ */
+export function parseHttpDate(value: string): number | undefined {
+  const text = value.trim().replace(/\s+/g, ' ')
+  const asctime = ASCTIME.exec(text)
+  if (asctime) {
+    const [, month, day, hour, minute, second, year] = asctime
+    const m = MONTHS.indexOf(month!.toLowerCase())
+    const ms = Date.UTC(Number(year), m, Number(day), Number(hour), Number(minute), Number(second))
+    const d = new Date(ms)
+    // Date.UTC rolls over (Feb 30 → Mar 2, 25:00 → the next day): such a date is none.
+    return d.getUTCMonth() === m && d.getUTCDate() === Number(day) && d.getUTCHours() === Number(hour)
+      ? ms
+      : undefined
+  }
+  if (!/[a-z]/i.test(text) || !ZONED.test(text)) return undefined
+  const ms = Date.parse(text)
+  return Number.isNaN(ms) ? undefined : ms
 }
 
 /** The last instant a message can name (9999-12-31 23:59:59.999 UTC). */

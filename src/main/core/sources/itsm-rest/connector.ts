@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { decodeJsonCursor } from '../cursor'
 import {
   DEFAULT_RETRY,
+  parseHttpDate,
   requestJson,
   safeUrl,
   SourceError,
@@ -99,7 +100,7 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
       policy,
       withRetryNotice(deps, opts),
     )
-    const serverNow = Date.parse(answer.get('date') ?? '')
+    const serverNow = parseHttpDate(answer.get('date') ?? '') ?? NaN
 
     const envelope = pageEnvelope.safeParse(body)
     if (!envelope.success) {

@@ -11,6 +11,7 @@ import type { ServiceNowRecordProblem, SyncErrorReason } from '../../../../share
 import { decodeJsonCursor } from '../cursor'
 import {
   DEFAULT_RETRY,
+  parseHttpDate,
   requestJson,
   safeUrl,
   SERVER_SAID,
@@ -852,8 +853,8 @@ function nextPage(
 /** An HTTP Date header as ServiceNow writes sys_updated_on values (UTC), or undefined. */
 export function serviceNowTime(header: string | null): string | undefined {
   if (header === null) return undefined
-  const ms = Date.parse(header)
-  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 19).replace('T', ' ') : undefined
+  const ms = parseHttpDate(header)
+  return ms !== undefined ? new Date(ms).toISOString().slice(0, 19).replace('T', ' ') : undefined
 }
 
 function offsetOf(link: string): number | undefined {
