@@ -107,6 +107,38 @@ describe('ServiceNow paging past ACL-hidden rows', () => {
     expect(visibleIds(s)).toHaveLength(102)
     expect(serviceNowStored(ws.store.sqlite, SOURCE)).toEqual(serviceNowTruth(s, SOURCE))
   })
+
+  it("steps past a window ACLs hid whole by a Link rel=next whose other parameters hold ',' and ';'", async () => {
+    const s = (sim = await startServiceNowSimulator({ seed: 4, count: 120, faults: { aclHiddenShare: 0.8 } }))
+    ws = tempWorkspace('ops-sn-paging-')
+    // A gateway that drops X-Total-Count and titles each link (RFC 8288 allows any quoted text):
+    // the rel="next" of an empty window is then all that says rows follow.
+    const gateway: FetchLike = async (input, init) => {
+      const answer = await fetch(input, init)
+      const headers = new Headers(answer.headers)
+      headers.delete('x-total-count')
+      const link = answer.headers.get('link')
+      if (link)
+        headers.set(
+          'link',
+          link.replace(
+            />;rel="(\w+)"/g,
+            (_m, rel: string) => `>; title="${rel} page; of many, really"; rel="${rel}"`,
+          ),
+        )
+      return new Response(await answer.arrayBuffer(), { status: answer.status, headers })
+    }
+    const connector = createServiceNowConnector(
+      { name: 'sn', url: s.url, auth: AUTH, retry: FAST },
+      defaultHttpDeps({ fetch: gateway }),
+    )
+    const outcome = await syncSource(ws.store, connector, { pageSize: 4 })
+    expect(outcome.status).toBe('ok')
+    const table = s.requests.filter((r) => r.path === '/api/now/table/incident')
+    // Some window came back empty and was stepped over by offset (the case this is about).
+    expect(table.some((r) => r.returned === 0 && r.total !== undefined && r.total > 4)).toBe(true)
+    expect(serviceNowStored(ws.store.sqlite, SOURCE)).toEqual(serviceNowTruth(s, SOURCE))
+  })
 })
 
 /** Syncs like the engine does (pages in order, cursor after each), into a map keeping the newest row. */

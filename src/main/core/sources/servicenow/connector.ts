@@ -200,15 +200,68 @@ export function keysetQuery(cursor: ServiceNowCursor, bound?: RunBound): string 
   return terms.join('^')
 }
 
-/** Parses an RFC 8288 Link header into rel → URL (ServiceNow sends first, prev, next, last). */
+/**
+ * Parses an RFC 8288 Link header into rel → URL (ServiceNow sends first, prev, next, last). Links are
+ * split on the commas between them only: a URL holds commas (sysparm_fields=a,b), and a quoted
+ * parameter may hold commas and semicolons (title="Page 2; next, please"), which a plain split or a
+ * pattern that stops at them took for the end of the link, losing its rel. A rel names one or more
+ * relations (rel="prev next"); the first rel of a link counts, and the first link of a relation.
+ */
 export function parseLinkHeader(value: string | null): Map<string, string> {
   const links = new Map<string, string>()
   if (!value) return links
-  const re = /<([^>]*)>\s*((?:;\s*[^;,]+)*)/g
-  for (const m of value.matchAll(re)) {
-    const url = m[1] ?? ''
-    const rel = /;\s*rel\s*=\s*"?([^";,]+)"?/i.exec(m[2] ?? '')?.[1]
-    if (rel) for (const r of rel.trim().split(/\s+/)) links.set(r.toLowerCase(), url)
+  let i = 0
+  const n = value.length
+  const skipSpace = (): void => {
+    while (i < n && /\s/.test(value[i]!)) i++
+  }
+  while (i < n) {
+    const open = value.indexOf('<', i)
+    if (open < 0) break
+    const close = value.indexOf('>', open + 1)
+    if (close < 0) break
+    const url = value.slice(open + 1, close).trim()
+    i = close + 1
+    let rel: string | undefined
+    // The link's parameters, up to the comma that ends it (none inside a quoted string).
+    for (;;) {
+      skipSpace()
+      if (i >= n || value[i] === ',') break
+      if (value[i] !== ';') {
+        i++ // not a parameter: skip it, up to the next one or the link's end
+        continue
+      }
+      i++
+      skipSpace()
+      const nameStart = i
+      while (i < n && !/[\s=;,]/.test(value[i]!)) i++
+      const name = value.slice(nameStart, i).toLowerCase()
+      skipSpace()
+      let param = ''
+      if (value[i] === '=') {
+        i++
+        skipSpace()
+        if (value[i] === '"') {
+          i++
+          while (i < n && value[i] !== '"') {
+            if (value[i] === '\\' && i + 1 < n) i++
+            param += value[i]
+            i++
+          }
+          i++ // the closing quote
+        } else {
+          const start = i
+          while (i < n && !/[\s;,]/.test(value[i]!)) i++
+          param = value.slice(start, i)
+        }
+      }
+      if (name === 'rel' && rel === undefined) rel = param
+    }
+    if (i < n && value[i] === ',') i++
+    for (const r of (rel ?? '').trim().split(/\s+/)) {
+      const key = r.toLowerCase()
+      if (key !== '' && !links.has(key)) links.set(key, url)
+    }
   }
   return links
 }
