@@ -191,6 +191,18 @@ describe('ITSM sync under transient faults ends equal to the simulator', () => {
     expect(served).toBeGreaterThan(SR_COUNT) // the overlap really happened
     expect(count('service_requests')).toBe(SR_COUNT)
     expectStoreEqualsSimulator(s)
+    const data = s.data
+    // What the run says it brought is what there is, each SR once (no two of them share an instant
+    // here: rows tied with the position's own instant are delivered again, as their order at one
+    // instant is the server's)…
+    expect(data.srs.map((r) => r.updated_at)).toEqual([...new Set(data.srs.map((r) => r.updated_at))])
+    const logged = () => recentSyncLog(ws.store, 7, SOURCE).find((e) => e.entity === 'srs')?.rows
+    expect(logged()).toBe(SR_COUNT)
+    // …and a sync after it, nothing having changed, brings none, though its first page overlaps.
+    const again = await sync(s, recordingDeps(), { entities: ['srs'] })
+    expect(again).toMatchObject({ status: 'ok', rows: 0 })
+    expect(logged()).toBe(0)
+    expect(s.requests.at(-1)?.items).toBeGreaterThan(0)
   })
 
   it('rows updated while paging end in their latest version', async () => {

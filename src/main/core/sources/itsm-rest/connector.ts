@@ -129,6 +129,12 @@ export function createItsmConnector(config: ItsmConfig, deps: HttpDeps): Connect
     const fresh: typeof wireRows = []
     for (const row of wireRows) {
       const at = { updated_after: row.updated_at, after_id: row.id }
+      // A row at or before the request's position is one an earlier page served (a server whose
+      // pages overlap, or that reads the boundary as inclusive): stored already, and a row changed
+      // since carries a later updated_at. It is not delivered again, so the rows a sync says it
+      // brought are the rows it brought. Only what is before by the instant itself, or is the very
+      // row of the position, is known to be: at one instant the server's id order may not be ours.
+      if (from !== null && servedBefore(at, from)) continue
       if (isAfter(at, position)) position = at
       // Without a Date header nothing tells a row stamped in the future: trust every row.
       const trusted = !(Date.parse(row.updated_at) >= serverNow + CLOCK_RESOLUTION_MS)
@@ -321,6 +327,18 @@ function movesForward(next: WireCursor, from: WireCursor): boolean {
   if (ms !== 0) return ms > 0
   const sub = subMillisecond(next.updated_after) - subMillisecond(from.updated_after)
   return byId > 0 || sub > 0
+}
+
+/**
+ * Whether row position `a` is one the request from `from` was not to serve: an earlier instant (to
+ * the digits sent, microseconds included), or `from`'s own row. Rows of `from`'s instant with other
+ * ids are not judged: a server may order them otherwise (movesForward).
+ */
+function servedBefore(a: WireCursor, from: WireCursor): boolean {
+  const ms = Date.parse(a.updated_after) - Date.parse(from.updated_after)
+  if (ms !== 0) return ms < 0
+  const sub = subMillisecond(a.updated_after) - subMillisecond(from.updated_after)
+  return sub < 0 || (sub === 0 && a.after_id === from.after_id)
 }
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
