@@ -85,4 +85,36 @@ describe('a ServiceNow URL that redirects to another address', () => {
     )
     expect(answer.body).toEqual({ result: [] })
   })
+
+  it('says a sign-in page on another host (a single sign-on gateway), not a wrong URL, when sent on to one', async () => {
+    // The gateway's sign-in page, on another host name than the API's.
+    const login = await serve(() => ({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: '<!doctype html><html><head><title>통합 로그인 (SSO)</title></head><body><form></form></body></html>',
+    }))
+    const sso = login.replace('127.0.0.1', 'localhost')
+    const api = await serve((path) => ({
+      status: 302,
+      headers: { location: `${sso}/sso/login?returnUrl=${encodeURIComponent(path)}` },
+    }))
+    const answer = await requestJson(
+      `${api}/api/now/table/incident?sysparm_limit=1`,
+      { headers: { authorization: 'Bearer secret-token' }, signal },
+      { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 5_000 },
+      deps,
+    ).catch((e: unknown) => e)
+    expect(answer).toBeInstanceOf(SourceError)
+    const error = answer as SourceError
+    expect(error.retryable).toBe(false) // the same page comes back every time
+    expect(error.reason).toEqual({
+      code: 'html_page',
+      params: { url: `${api}/api/now/table/incident`, title: '통합 로그인 (SSO)' },
+    })
+    expect(error.message).toContain(
+      `sent the request on to ${sso}/sso/login ("통합 로그인 (SSO)"), a sign-in page?`,
+    )
+    expect(error.message).not.toContain("set the connection's URL")
+    expect(error.message).not.toContain('secret-token')
+  })
 })

@@ -587,9 +587,29 @@ async function attemptOnce(
     response.url !== '' &&
     URL.parse(response.url)?.origin !== URL.parse(url)?.origin
   ) {
-    await response.arrayBuffer().catch(() => undefined) // frees the connection for reuse
+    // Read whole, which also frees the connection for reuse.
+    const body = await response.arrayBuffer().catch(() => new ArrayBuffer(0))
     const from = safeUrl(url)
     const to = safeUrl(response.url)
+    // Sent on to a web page on another host: a single sign-on gateway in front of the API sending an
+    // unknown client to its sign-in page. The URL is not what is wrong, so it is not said to be.
+    if (URL.parse(response.url)?.hostname !== URL.parse(url)?.hostname) {
+      const text = new TextDecoder().decode(body.slice(0, 65_536))
+      if (isHtml(text, response.headers.get('content-type'))) {
+        const title = htmlTitle(text, credentialsIn(init.headers ?? {}))
+        throw new SourceError(
+          'malformed',
+          `The server answered ${from} with a web page, not JSON: it sent the request on to ${to}` +
+            `${title ? ` ("${title}")` : ''}, a sign-in page? A single sign-on gateway in front of the API ` +
+            'lets no program through with a token or password: ask its administrators to let this ' +
+            "connection's requests through, and open the URL in a browser to see the page",
+          response.status,
+          undefined,
+          true,
+          syncReason('html_page', { url: from, ...(title ? { title } : {}) }),
+        )
+      }
+    }
     throw new SourceError(
       'client',
       `${from} redirected to ${to}, another address, where the credentials are not sent: set the ` +
