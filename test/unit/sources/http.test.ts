@@ -240,6 +240,24 @@ describe('requestJson', () => {
     expect(s.delays).toEqual([])
   })
 
+  it('says until when to sync again when the last attempt is asked to wait longer than a sync waits', async () => {
+    // Three 503s, then a 429 asking for an hour on the fourth and last attempt (policy: 4).
+    const s = scripted([status(503), status(503), status(503), status(429, { 'retry-after': '3600' })])
+    const failure = requestJson(
+      'http://127.0.0.1/x',
+      { signal: new AbortController().signal },
+      policy,
+      s.deps,
+    )
+    await expect(failure).rejects.toMatchObject({
+      kind: 'rate_limited',
+      retryable: false,
+      reason: { code: 'wait_too_long', params: { until: '2026-03-18 07:00:00 UTC' } },
+    })
+    await expect(failure).rejects.toThrow('until 2026-03-18 07:00:00 UTC, longer than a sync waits')
+    expect(s.calls()).toBe(4)
+  })
+
   it('retries with its own backoff when Retry-After is too large to end at any date', async () => {
     // Its end cannot be said: the message's "until" threw RangeError 'Invalid time value' (the run
     // failed with those words alone), or named the year 58178 and ended the run.

@@ -454,9 +454,11 @@ export async function requestJson(
       return await attemptOnce(current, init, policy, deps)
     } catch (err) {
       const error = redact(toSourceError(err, current, init.signal))
-      if (!error.retryable || attempt === policy.maxAttempts) throw withAttempts(error, attempt)
-      if (error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfterMs(policy))
+      // Asked to wait longer than a run waits: said with the time to sync again, on the last attempt
+      // too (where "gave up after N attempts" left out when the server would answer again).
+      if (error.retryable && error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfterMs(policy))
         throw waitTooLong(error, deps.now(), deps.timeZone)
+      if (!error.retryable || attempt === policy.maxAttempts) throw withAttempts(error, attempt)
       last = error
       const target = init.retryUrl?.(error, current)
       current = target?.url ?? current
