@@ -94,6 +94,10 @@ export const API_ERROR_REASON_CODES = [
 
   // ── the import wizard's steps ──
   'import_file_gone',
+  /** The chosen `file` (its name as chosen) is no longer there, or no longer a file: moved, renamed or deleted. */
+  'import_file_moved',
+  /** `detail`: the OS's error code (EACCES, EBUSY …) for the chosen `file`. */
+  'import_file_unreadable',
   'import_busy',
   'import_while_syncing',
   'import_cancelled',

@@ -2,7 +2,7 @@
 // reason next to its English message, whether the step runs in the import worker (the app: the
 // error crosses from the worker thread as plain data) or in-process (the browser harness); a
 // problem found once the columns are mapped comes with its reason in the preview too.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -115,6 +115,53 @@ describe.each(Object.entries(contexts))('import wizard errors with their reason 
         },
       },
     })
+  })
+
+  it('a chosen file moved away, or a folder in its place, is said by the name it was chosen under, without its path', async () => {
+    app = context()
+    const csv =
+      'id,tenant,title,priority,status,created_at\nSR-1,서울특별시청,로그인 오류,P2,OPEN,2026-03-02 09:00\n'
+    // The harness keeps an upload under a temporary name: the user knows the file as '3월 SR.csv'.
+    const dir = mkdtempSync(join(tmp, 'moved-'))
+    const path = join(dir, 'upload-7.tmp')
+    writeFileSync(path, csv)
+    const { token } = app.sync.files.register({ path, fileName: '3월 SR.csv', size: statSync(path).size })
+    const moved = {
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message:
+          'The chosen file "3월 SR.csv" is no longer where it was chosen (moved, renamed or deleted). Nothing was imported: choose the file again',
+        reason: { code: 'import_file_moved', params: { file: '3월 SR.csv' } },
+      },
+    }
+    rmSync(path)
+    expect(await app.invoke('import:preview', { token })).toEqual(moved)
+    expect(await app.invoke('import:run', { token })).toEqual(moved)
+    expect(await app.invoke('import:error-report', { token })).toEqual(moved)
+    // A folder now where the file was: the same, not "upload-7.tmp: not a file".
+    mkdirSync(path)
+    expect(await app.invoke('import:run', { token })).toEqual(moved)
+    rmSync(path, { recursive: true })
+    // A path the OS will not open (here a link to itself): its error code, not its sentence with the path.
+    symlinkSync(path, path)
+    const refused = await app.invoke('import:preview', { token })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        reason: { code: 'import_file_unreadable', params: { file: '3월 SR.csv', detail: 'ELOOP' } },
+      },
+    })
+    expect(JSON.stringify(refused)).not.toContain(dir)
+    rmSync(path)
+    const count = (): number =>
+      (app?.ws.store.sqlite.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }).n
+    expect(count()).toBe(0)
+    // The file back where it was: the same token imports it (nothing was left half-done).
+    writeFileSync(path, csv)
+    expect(await app.invoke('import:run', { token })).toMatchObject({ ok: true, data: { written: 1 } })
+    expect(count()).toBe(1)
   })
 
   it('a file no longer registered', async () => {

@@ -80,6 +80,8 @@ const SAMPLES = {
   duplicate_headers: { headers: '"상태" (C, F)' },
   required_columns_missing: { columns: 'id, created_at', headers: '"ref", "org"' },
   import_file_gone: {},
+  import_file_moved: { file: '3월 SR.csv' },
+  import_file_unreadable: { file: '3월 SR.csv', detail: 'EACCES' },
   import_busy: {},
   import_while_syncing: {},
   import_cancelled: {},

@@ -1,11 +1,12 @@
 // The import wizard's two core steps over a file token (SPEC §10): preview (headers, automatic
 // column matches, then validation once every required column has a header) and run. A file whose
 // required columns are not all found is not an error here: the wizard's mapping step fixes it.
+import { stat } from 'node:fs/promises'
 import { IMPORT_SOURCE_PREFIX } from '../../../shared/import-source-name'
 import type { ParsedRequestOf } from '../../../shared/ipc/contract'
 import type { ImportPreviewView, ImportRunView, ImportSampleRow } from '../../../shared/ipc/types-sync'
 import type { Store } from '../db/open-database'
-import { CoreError } from '../errors'
+import { CoreError, reason } from '../errors'
 import { checkFile, checkMagic, detectFormat, readHead } from '../sources/file-import/detect'
 import {
   headerRowForJson,
@@ -33,6 +34,36 @@ import { recordImportRun } from './import-log'
 
 /** The mapping the wizard sends (import:preview / import:run), absent for the automatic matches. */
 export type WizardMapping = ParsedRequestOf<'import:preview'>['mapping']
+
+/**
+ * The chosen file, checked before a step reads it: one moved, renamed or deleted since it was chosen
+ * (or a folder now in its place), or one the OS will not open, is said with the name it was chosen
+ * under and the OS's error code, not its path and the OS's English sentence (the path stays in the
+ * main process; in the browser harness it is a temporary upload's).
+ */
+export async function checkChosenFile(file: { path: string; fileName: string }): Promise<void> {
+  let isFile: boolean
+  try {
+    isFile = (await stat(file.path)).isFile()
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') isFile = false
+    else {
+      const detail = code ?? 'unknown error'
+      throw new CoreError(
+        'BAD_REQUEST',
+        `The chosen file "${file.fileName}" cannot be read (${detail}): check that you may read it and that no other program holds it locked, then try again. Nothing was imported`,
+        reason('import_file_unreadable', { file: file.fileName, detail }),
+      )
+    }
+  }
+  if (!isFile)
+    throw new CoreError(
+      'BAD_REQUEST',
+      `The chosen file "${file.fileName}" is no longer where it was chosen (moved, renamed or deleted). Nothing was imported: choose the file again`,
+      reason('import_file_moved', { file: file.fileName }),
+    )
+}
 
 /** Progress and cancellation of a wizard step (the file is read, and for a run written, once). */
 export type WizardWatch = {
@@ -185,6 +216,7 @@ export async function wizardPreview(
   } = {},
 ): Promise<ImportPreviewView> {
   const { errorReport } = more
+  await checkChosenFile(file)
   const parsed = toMapping(mapping)
   const { format, encoding, headers, titleSkipped, headerRow, headerFallback, headerChoices, sheets, sheet } =
     await readHeaders(file.path, file.fileName, parsed, watch)
@@ -276,6 +308,7 @@ export async function wizardRun(
     sourceName?: string | undefined
   } & WizardWatch,
 ): Promise<ImportRunView> {
+  await checkChosenFile(file)
   const parsed = toMapping(mapping)
   const result = await runImport(store, file.path, {
     format: detectFormat(file.fileName),

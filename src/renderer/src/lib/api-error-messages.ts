@@ -72,6 +72,10 @@ const ko = {
       '필수 열이 없습니다: {{columns}}. 파일의 열: {{headers}}. 머리글 이름을 바꾸거나 열을 연결하세요.',
     // The import wizard's steps
     import_file_gone: '선택한 파일을 더 이상 쓸 수 없습니다. 파일을 다시 선택하세요.',
+    import_file_moved:
+      '선택한 파일({{file}})이 선택한 자리에 더 이상 없습니다(옮겨졌거나 이름이 바뀌었거나 지워졌습니다). 아무것도 가져오지 않았습니다. 파일을 다시 선택하세요.',
+    import_file_unreadable:
+      '선택한 파일({{file}})을 읽을 수 없습니다({{detail}}): 읽기 권한이 있는지, 다른 프로그램이 잠그고 있지 않은지 확인한 뒤 다시 시도하세요. 아무것도 가져오지 않았습니다.',
     import_busy: '다른 파일을 확인하거나 가져오는 중입니다. 끝날 때까지 기다리거나 먼저 취소하세요.',
     import_while_syncing: '동기화가 진행 중입니다. 동기화가 끝난 뒤 가져오거나 먼저 동기화를 취소하세요.',
     import_cancelled: '가져오기를 취소했습니다. 아무것도 쓰지 않았습니다.',
@@ -223,6 +227,10 @@ const en: typeof ko = {
     required_columns_missing:
       'Missing required columns: {{columns}}. The file’s columns: {{headers}}. Rename the headers or map the columns.',
     import_file_gone: 'The chosen file is no longer available: choose it again.',
+    import_file_moved:
+      'The chosen file {{file}} is no longer where it was chosen (moved, renamed or deleted). Nothing was imported: choose the file again.',
+    import_file_unreadable:
+      'The chosen file {{file}} cannot be read ({{detail}}): check that you may read it and that no other program holds it locked, then try again. Nothing was imported.',
     import_busy: 'A file is being checked or imported: wait for it or cancel it first.',
     import_while_syncing:
       'A sync is running: import the file once it has finished, or cancel the sync first.',
