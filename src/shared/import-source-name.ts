@@ -40,7 +40,11 @@ export const IMPORT_SOURCE_NAME_MESSAGES: Record<ImportSourceNameProblem, string
   control: 'A source name cannot contain line breaks, tabs or other control or invisible characters',
 }
 
-/** The IPC field: a trimmed name the check takes (Korean letters, spaces, '-' and the like allowed). */
+/**
+ * The IPC field: a trimmed name the check takes (Korean letters, spaces, '-' and the like allowed), in
+ * Unicode's composed form (NFC): a name pasted from a macOS file name spells 한글 decomposed (NFD), and
+ * would otherwise be a second source that looks exactly like the first.
+ */
 export const importSourceNameSchema = z
   .string()
   .max(1000)
@@ -48,4 +52,4 @@ export const importSourceNameSchema = z
     const problem = importSourceNameProblem(text)
     if (problem) ctx.addIssue({ code: 'custom', message: IMPORT_SOURCE_NAME_MESSAGES[problem] })
   })
-  .transform((text) => text.trim())
+  .transform((text) => text.trim().normalize('NFC'))

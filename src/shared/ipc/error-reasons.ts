@@ -98,6 +98,8 @@ export const API_ERROR_REASON_CODES = [
   'import_file_moved',
   /** `detail`: the OS's error code (EACCES, EBUSY …) for the chosen `file`. */
   'import_file_unreadable',
+  /** The import's source `name` differs from the `existing` one only in capitals (or Unicode form). */
+  'import_source_lookalike',
   'import_busy',
   'import_while_syncing',
   'import_cancelled',

@@ -190,6 +190,55 @@ describe('import source name', () => {
     })
   })
 
+  it('refuses a name that differs from one in use only in capitals, naming the one in use; a decomposed 한글 name is the same name', async () => {
+    app = appContext()
+    await app.ok('import:run', { token: choose(app, 'seoul.csv', SYSTEM_A), sourceName: 'Seoul-ITSM' })
+    await app.ok('import:run', { token: choose(app, 'busan.csv', SYSTEM_B), sourceName: '부산 시스템' })
+    const before = rows(app)
+    const token = choose(app, 'seoul-next.csv', SYSTEM_A)
+    // The same export again, its name typed in other capitals: it would be kept a second time beside
+    // the first, doubling its SRs.
+    for (const typed of ['seoul-itsm', ' SEOUL-ITSM ']) {
+      const name = typed.trim()
+      expect(await app.invoke('import:run', { token, sourceName: typed }), typed).toEqual({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: `The source name "${name}" differs from the existing source "Seoul-ITSM" only in capitals: for a file of the same system give "Seoul-ITSM" as it is, for another system a clearly different name. Nothing was imported`,
+          reason: { code: 'import_source_lookalike', params: { name, existing: 'Seoul-ITSM' } },
+        },
+      })
+    }
+    expect(rows(app)).toEqual(before)
+    expect((await app.ok('import:sources', {})).map((s) => s.name)).toEqual(['Seoul-ITSM', '부산 시스템'])
+    // The name as it is in use, or a clearly different one, is taken with the same token; so is the
+    // default, whatever names are in use.
+    expect(await app.ok('import:run', { token, sourceName: 'Seoul-ITSM' })).toMatchObject({
+      status: 'imported',
+      sourceName: 'Seoul-ITSM',
+    })
+    expect(
+      await app.ok('import:run', { token: choose(app, 'c.csv', SYSTEM_A), sourceName: 'seoul-itsm-2' }),
+    ).toMatchObject({ status: 'imported', sourceName: 'seoul-itsm-2' })
+    expect(await app.ok('import:run', { token: choose(app, 'd.csv', SYSTEM_A) })).toMatchObject({
+      status: 'imported',
+      sourceName: 'file',
+    })
+    // 부산 시스템 pasted from a macOS file name (decomposed, NFD) is the name in use: its SRs are updated.
+    expect(
+      await app.ok('import:run', {
+        token: choose(app, 'busan-next.csv', SYSTEM_B),
+        sourceName: '부산 시스템'.normalize('NFD'),
+      }),
+    ).toMatchObject({ status: 'imported', sourceName: '부산 시스템' })
+    expect((await app.ok('import:sources', {})).map((s) => [s.name, s.srCount])).toEqual([
+      ['Seoul-ITSM', 3],
+      ['file', 3],
+      ['seoul-itsm-2', 3],
+      ['부산 시스템', 4],
+    ])
+  })
+
   it('the check takes no name: its rows and errors do not depend on it, so a name is refused there', async () => {
     app = appContext()
     const token = choose(app, 'seoul.csv', SYSTEM_A)

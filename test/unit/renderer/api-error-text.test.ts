@@ -82,6 +82,7 @@ const SAMPLES = {
   import_file_gone: {},
   import_file_moved: { file: '3월 SR.csv' },
   import_file_unreadable: { file: '3월 SR.csv', detail: 'EACCES' },
+  import_source_lookalike: { name: 'Jira', existing: 'jira' },
   import_busy: {},
   import_while_syncing: {},
   import_cancelled: {},

@@ -20,7 +20,7 @@ import {
   whileSyncingElsewhere,
 } from './sources-admin'
 import { sourceView } from './source-status'
-import { listImportSources } from './import-sources'
+import { listImportSources, refuseLookalikeImportSource } from './import-sources'
 import { recentSyncLog, syncingProcess, withRunsOver } from './state'
 
 /** The handler table for this area's core channels. */
@@ -117,6 +117,7 @@ export function createSyncHandlers(ctx: CoreContext): HandlersFor<typeof syncCha
     'import:sources': () => listImportSources(store),
     'import:run': async (req) => {
       const { files, imports } = runtime()
+      if (req.sourceName !== undefined) refuseLookalikeImportSource(store, req.sourceName)
       const result = await imports.run(files.resolve(req.token), req.mapping, {
         timeZone: ctx.settings().timeZone,
         allowErrors: req.allowErrors ?? false,

@@ -4,6 +4,7 @@
 import { IMPORT_SOURCE_PREFIX } from '../../../shared/import-source-name'
 import type { ImportSourceView } from '../../../shared/ipc/types-sync'
 import type { Store } from '../db/open-database'
+import { CoreError, reason } from '../errors'
 
 // Every source from 'import:' up to (not including) 'import;' (':' + 1): a range on the indexes'
 // leading column, so neither query reads the table.
@@ -34,4 +35,25 @@ export function listImportSources(store: Store): ImportSourceView[] {
     srCount: r.n,
     lastImportAt: last.get(r.source) ?? null,
   }))
+}
+
+/** A name as compared for look-alikes: its capitals set aside (and its Unicode form, for a name kept decomposed). */
+const folded = (name: string): string => name.normalize('NFC').toLowerCase()
+
+/**
+ * Refuses a source name given for an import that differs from one the workspace holds SRs of only in
+ * its capitals or Unicode form ("File" beside "file"): the same system's SRs would be kept a second
+ * time under a name that looks the same, doubling every count. The name itself, when it is there, is
+ * taken as it is.
+ */
+export function refuseLookalikeImportSource(store: Store, name: string): void {
+  const known = listImportSources(store).map((s) => s.name)
+  if (known.includes(name)) return
+  const existing = known.find((k) => folded(k) === folded(name))
+  if (existing === undefined) return
+  throw new CoreError(
+    'CONFLICT',
+    `The source name "${name}" differs from the existing source "${existing}" only in capitals: for a file of the same system give "${existing}" as it is, for another system a clearly different name. Nothing was imported`,
+    reason('import_source_lookalike', { name, existing }),
+  )
 }

@@ -76,6 +76,8 @@ const ko = {
       '선택한 파일({{file}})이 선택한 자리에 더 이상 없습니다(옮겨졌거나 이름이 바뀌었거나 지워졌습니다). 아무것도 가져오지 않았습니다. 파일을 다시 선택하세요.',
     import_file_unreadable:
       '선택한 파일({{file}})을 읽을 수 없습니다({{detail}}): 읽기 권한이 있는지, 다른 프로그램이 잠그고 있지 않은지 확인한 뒤 다시 시도하세요. 아무것도 가져오지 않았습니다.',
+    import_source_lookalike:
+      '출처 이름 “{{name}}”: 대소문자만 다른 출처가 이미 있습니다(“{{existing}}”). 같은 시스템에서 내보낸 파일이면 출처 이름을 “{{existing}}” 그대로 쓰고, 다른 시스템의 파일이면 뚜렷이 다른 이름을 쓰세요. 아무것도 가져오지 않았습니다.',
     import_busy: '다른 파일을 확인하거나 가져오는 중입니다. 끝날 때까지 기다리거나 먼저 취소하세요.',
     import_while_syncing: '동기화가 진행 중입니다. 동기화가 끝난 뒤 가져오거나 먼저 동기화를 취소하세요.',
     import_cancelled: '가져오기를 취소했습니다. 아무것도 쓰지 않았습니다.',
@@ -231,6 +233,8 @@ const en: typeof ko = {
       'The chosen file {{file}} is no longer where it was chosen (moved, renamed or deleted). Nothing was imported: choose the file again.',
     import_file_unreadable:
       'The chosen file {{file}} cannot be read ({{detail}}): check that you may read it and that no other program holds it locked, then try again. Nothing was imported.',
+    import_source_lookalike:
+      'The source name “{{name}}” differs from the existing source “{{existing}}” only in capitals: for a file of the same system give “{{existing}}” as it is, for another system a clearly different name. Nothing was imported.',
     import_busy: 'A file is being checked or imported: wait for it or cancel it first.',
     import_while_syncing:
       'A sync is running: import the file once it has finished, or cancel the sync first.',
