@@ -29,11 +29,13 @@ import {
 import {
   deleteSourceSecret,
   deleteSourceSecrets,
+  getSourceSecret,
   KeychainUnavailableError,
   redactSecrets,
   resolveSourceSecrets,
   secretOwner,
   type SecretOwner,
+  type SourceSecretKind,
   updateSourceSecrets,
   storedSourceSecrets,
   storeSecrets,
@@ -270,6 +272,12 @@ export async function updateSourceWithSecret(
   checkProxyLogin(login.proxyUser, req.proxyPassword !== undefined, proxyPasswordKept || askable)
   if (record.kind === 'servicenow' && req.user !== undefined && !askable)
     await checkSignInSecret(secrets, owner, parsed.data as ServiceNowSignIn, req)
+  // What the change replaces in the secret store, put back should its settings not be saved after it.
+  const replaced = await secretsReplaced(secrets, owner, [
+    ...(req.token !== undefined ? (['token'] as const) : []),
+    ...(req.password !== undefined ? (['password'] as const) : []),
+    ...(req.proxyPassword !== undefined || !login.proxyUser ? (['proxyPassword'] as const) : []),
+  ])
   if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined) {
     const vault = needStore(secrets)
     try {
@@ -287,15 +295,45 @@ export async function updateSourceWithSecret(
   }
   // A proxy login removed (or the proxy with it) takes its password along.
   if (!login.proxyUser && secrets) await deleteSourceSecret(secrets, owner, 'proxyPassword')
-  writeTransaction(store.sqlite, () => {
-    store.sqlite
-      .prepare('UPDATE sources SET config = ? WHERE id = ?')
-      .run(JSON.stringify(parsed.data), record.id)
-    // Cursors, events waiting for their SR, and the ids tenants and categories were served under
-    // belong to the server and table they were read from.
-    if (moved) forgetServerState(store, `${record.kind}:${record.name}`)
-  })()
+  try {
+    writeTransaction(store.sqlite, () => {
+      store.sqlite
+        .prepare('UPDATE sources SET config = ? WHERE id = ?')
+        .run(JSON.stringify(parsed.data), record.id)
+      // Cursors, events waiting for their SR, and the ids tenants and categories were served under
+      // belong to the server and table they were read from.
+      if (moved) forgetServerState(store, `${record.kind}:${record.name}`)
+    })()
+  } catch (err) {
+    // The settings were not saved (the workspace busy with an import's write, its disk full …): the
+    // secrets go back to what they were, so the answer's "nothing was saved" holds for them too (a new
+    // token kept with the old URL, or the proxy password gone with the proxy user kept, would fail
+    // the next sync for no reason the operator was told).
+    if (secrets) await updateSourceSecrets(secrets, owner, replaced).catch(() => undefined)
+    throw err
+  }
   return sourceView(store, secrets, requireSource(store, req.name))
+}
+
+/**
+ * The values `kinds` of a source's secrets hold now (null: none), to be put back by
+ * updateSourceSecrets; one the store cannot read now is left out (its old value was of no use).
+ */
+async function secretsReplaced(
+  secrets: SecretStore | undefined,
+  owner: SecretOwner,
+  kinds: readonly SourceSecretKind[],
+): Promise<Partial<Record<SourceSecretKind, string | null>>> {
+  const out: Partial<Record<SourceSecretKind, string | null>> = {}
+  if (!secrets) return out
+  for (const kind of kinds) {
+    try {
+      out[kind] = await getSourceSecret(secrets, owner, kind)
+    } catch {
+      // Unreadable: nothing to put back.
+    }
+  }
+  return out
 }
 
 type ServiceNowSignIn = { user?: string; passwordEnv?: string; tokenEnv?: string }
