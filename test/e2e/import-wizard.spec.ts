@@ -307,6 +307,53 @@ test('a source name typed after the check needs no new check, is imported under,
   )
 })
 
+test('the sync log names the source an import kept its rows under, as its result does; a name in other capitals is refused naming the one in use', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await openImportWizard(page)
+  await checkCustomLayout(page)
+  await page.getByTestId('value-status-해결됨').selectOption('RESOLVED')
+  await page.getByTestId('import-recheck').click()
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  await page.getByTestId('import-run').click()
+  // No name given: the result says the default source, and so does the log row beside it.
+  await expect(page.getByTestId('import-result-source')).toHaveText('출처 “file”(import:file)에 저장했습니다')
+  const logged = page.getByTestId('sync-log').locator('tbody tr').first()
+  await expect(logged.getByTestId('sync-log-source')).toHaveText(
+    '파일 가져오기 · 출처 “file”custom-layout.csv',
+  )
+  await expect(logged.getByTestId('sync-log-name')).toHaveAttribute('title', 'file')
+  await logged.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/import-log-source-ko.png', fullPage: true })
+
+  // The next export of the same system, its source typed in other capitals: refused, nothing written.
+  await page.getByTestId('import-result').getByRole('button').click()
+  await chooseImportFile(page, join(FIXTURES, 'canonical-utf8.csv'))
+  await expect(page.getByTestId('import-summary')).toContainText('오류 0행')
+  await page.getByTestId('import-source-name').fill('File')
+  await page.getByTestId('import-run').click()
+  await expect(page.getByRole('alert').filter({ hasText: '대소문자만 다른' })).toContainText(
+    '출처 이름 “File”: 대소문자만 다른 출처가 이미 있습니다(“file”). 같은 시스템에서 내보낸 파일이면 출처 이름을 “file” 그대로 쓰고',
+  )
+  await page.screenshot({ path: 'test-results/import-source-lookalike-ko.png', fullPage: true })
+  expect(srCount(harness)).toBe(2)
+
+  // In English the row says the same as the English result.
+  await request.post(`${harness.url}/api/invoke/settings:set`, { data: { language: 'en' } })
+  await page.getByTestId('import-source-name').fill('file')
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-result-source')).toHaveText(
+    'Kept under the source “file” (import:file)',
+  )
+  await expect(logged.getByTestId('sync-log-source')).toHaveText(
+    'File import · source “file”canonical-utf8.csv',
+  )
+  await logged.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/import-log-source-en.png', fullPage: true })
+})
+
 test('Check with a required column not mapped takes the keyboard to that column instead of doing nothing', async ({
   page,
 }) => {

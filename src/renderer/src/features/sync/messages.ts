@@ -147,6 +147,8 @@ const ko = {
     rows: '건수',
     result: '결과',
     fileImport: '파일 가져오기',
+    /** The source an import's SRs are kept under, worded as the import's result says it. */
+    importSource: '출처 “{{name}}”',
   },
   logStatus: { running: '진행 중', ok: '성공', failed: '실패', cancelled: '취소' },
   importTitle: '파일 가져오기',
@@ -298,6 +300,8 @@ const en: English<typeof ko> = {
     rows: 'Rows',
     result: 'Result',
     fileImport: 'File import',
+    /** The source an import's SRs are kept under, worded as the import's result says it. */
+    importSource: 'source “{{name}}”',
   },
   logStatus: { running: 'Running', ok: 'OK', failed: 'Failed', cancelled: 'Cancelled' },
   importTitle: 'Import a file',

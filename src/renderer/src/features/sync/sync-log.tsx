@@ -7,8 +7,9 @@ import { syncErrorText } from './sync-error-text'
 
 /**
  * Who wrote the entry: a connection (its name, its kind beneath; logged as `kind:name`) or a file
- * import (with the file's name beneath). A long name wraps (the column has a width of its own, so the
- * result beside it keeps room) and is whole in its title too.
+ * import (the source its SRs are kept under, named as the import's result names it, "출처 “file”",
+ * with the file's name beneath). A long name wraps (the column has a width of its own, so the result
+ * beside it keeps room) and is whole in its title too.
  */
 function SourceCell({ source, detail }: { source: string; detail: string | null }) {
   const { t } = useTranslation()
@@ -17,14 +18,10 @@ function SourceCell({ source, detail }: { source: string; detail: string | null 
     return (
       <>
         {t('sync.log.fileImport')}
-        {who.name !== 'file' && (
-          <>
-            {' '}
-            <span className="sync-log-name" title={who.name} data-testid="sync-log-name">
-              ({who.name})
-            </span>
-          </>
-        )}
+        {' · '}
+        <span className="sync-log-name" title={who.name} data-testid="sync-log-name">
+          {t('sync.log.importSource', { name: who.name })}
+        </span>
         {detail && (
           <div className="sync-muted sync-log-name" title={detail} data-testid="sync-log-file">
             {detail}
