@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { recordSourceRun } from '../../../src/main/core/sync/source-status'
 import { appContext, type AppContext } from './app-context'
 
 let app: AppContext | undefined
@@ -72,5 +73,39 @@ describe('a connection change the workspace is too busy to save', () => {
       user: null,
       proxyUser: null,
     })
+  })
+
+  it('a removal that cannot be saved whole removes nothing: the connection, its run record and its secret stay', async () => {
+    app = appContext()
+    await app.ok('sources:add', {
+      kind: 'itsm',
+      name: 'prod',
+      url: 'https://itsm.example.go.kr',
+      token: 'token-4',
+    })
+    // The connection's run record, as a sync leaves it: its last success shows in the list.
+    const at = Date.parse('2026-03-18T06:00:00Z')
+    recordSourceRun(
+      app.ws.store,
+      { kind: 'itsm', name: 'prod' },
+      { status: 'ok', rows: 12, error: null, finishedAt: at },
+    )
+    const sqlite = app.ws.store.sqlite
+    const key = 'sync_source:itsm:prod'
+    expect((await app.ok('sources:list', {}))[0]?.lastSuccessAt).toBe(at)
+    // The store refuses the second of the removal's writes (as a disk failing part-way would).
+    sqlite.exec(`CREATE TEMP TRIGGER refuse_meta BEFORE DELETE ON workspace_meta
+      BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`)
+    const answer = await app.invoke('sources:remove', { name: 'prod' })
+    expect(answer.ok).toBe(false)
+    sqlite.exec('DROP TRIGGER refuse_meta')
+    expect((await app.ok('sources:list', {})).map((s) => [s.name, s.lastSuccessAt])).toEqual([['prod', at]])
+    expect([...app.secrets.values.values()]).toEqual(['token-4'])
+    // Removed whole once the store takes it.
+    expect(await app.ok('sources:remove', { name: 'prod' })).toEqual({ removed: true })
+    expect(sqlite.prepare('SELECT count(*) AS n FROM workspace_meta WHERE key = ?').get(key)).toEqual({
+      n: 0,
+    })
+    expect(await app.ok('sources:list', {})).toEqual([])
   })
 })

@@ -393,7 +393,10 @@ function checkProxyLogin(user: string | undefined, given: boolean, kept: boolean
     )
 }
 
-/** Removes a source, its cursors, run record and secrets; its SRs stay. */
+/**
+ * Removes a source, its cursors, run record and secrets (the store's part all or nothing, the secrets
+ * after it); its SRs stay.
+ */
 export async function removeSourceAndSecrets(
   store: Store,
   secrets: SecretStore | undefined,
@@ -402,8 +405,11 @@ export async function removeSourceAndSecrets(
   const record = getSource(store, name)
   if (!record) return false
   const owner = secretOwner(store, record)
-  removeSource(store, name)
-  forgetSourceRuns(store, record)
+  // One transaction: a store refusing part of it leaves the connection whole, as the refusal says.
+  writeTransaction(store.sqlite, () => {
+    removeSource(store, name)
+    forgetSourceRuns(store, record)
+  })()
   if (secrets) await deleteSourceSecrets(secrets, owner)
   return true
 }
