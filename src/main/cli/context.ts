@@ -6,6 +6,14 @@ import type { Language } from '../../shared/domain'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/domain'
 import type { ApiResult, Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract'
 import { createCoreHandlers } from '../core/api'
+import {
+  CoreError,
+  reason,
+  STORE_FAILURE_REASONS,
+  storeFailureKind,
+  storeFailureMessage,
+  type StoreFailureKind,
+} from '../core/errors'
 import { dispatch } from '../core/dispatch'
 import { parseInstant } from '../core/metrics/periods'
 import { folderProblem, makeFolders } from '../core/folders'
@@ -254,7 +262,12 @@ export function openCliContext(
   const dataDir = cliDataDir(opts)
   prepareDataDir(dataDir)
   const created = !existsSync(join(dataDir, DATABASE_FILE))
-  const workspace = openWorkspace({ dataDir })
+  let workspace: Workspace
+  try {
+    workspace = openWorkspace({ dataDir })
+  } catch (err) {
+    throw openingFailure(err, resolve(dataDir), created)
+  }
   // A mistyped --data-dir would otherwise import or sync into a new, empty workspace without a word.
   if (created)
     process.stderr.write(
@@ -288,4 +301,47 @@ export function openCliContext(
     invoke: (channel, request) => dispatch(handlers, channel, request) as never,
     close: () => workspace.close(),
   }
+}
+
+/** The store failure (storeFailureKind) `err` is or was caused by, or null. */
+function storeFailureKindIn(err: unknown): StoreFailureKind | null {
+  let at: unknown = err
+  for (let depth = 0; at instanceof Error && depth < 8; depth++, at = at.cause) {
+    const kind = storeFailureKind(at)
+    if (kind !== null) return kind
+  }
+  return null
+}
+
+/**
+ * Why a new workspace could not be made, in the command line's words, by what the disk refused: what
+ * happened, then what to do.
+ */
+const NEW_WORKSPACE_REFUSED: Record<StoreFailureKind, string> = {
+  full: 'its disk is full: free some space on that drive, then run the command again',
+  io:
+    'its disk failed to write (disk I/O error: the drive or network share holding it went away or failed, ' +
+    'or a limit on file sizes was reached, such as `ulimit -f` sets): check that drive and any such limit, ' +
+    'then run the command again',
+  readonly:
+    'its folder refused the write (its permissions changed or its drive is mounted read-only): make the ' +
+    'folder writable, then run the command again',
+  damaged:
+    'the database file written there read back damaged (a failing drive or network share): check that ' +
+    'drive, then run the command again',
+}
+
+/**
+ * A workspace that could not be opened because its disk refused a write (making a new one, or
+ * bringing an existing one up to date), said as what happened and what to do instead of SQLite's and
+ * the migrations' own words ("Cannot update the database … Failed to run the query …"); anything
+ * else as it is.
+ */
+function openingFailure(err: unknown, dir: string, created: boolean): unknown {
+  const kind = storeFailureKindIn(err)
+  if (kind === null) return err
+  const message = created
+    ? `Could not make the new workspace in ${dir}: ${NEW_WORKSPACE_REFUSED[kind]}`
+    : storeFailureMessage(kind, dir)
+  return new CoreError('UNAVAILABLE', message, reason(STORE_FAILURE_REASONS[kind], { dir }))
 }

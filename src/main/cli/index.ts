@@ -2,7 +2,7 @@
 // 1 the command failed (message on stderr), 2 bad usage.
 import { Command, CommanderError, Option } from 'commander'
 import { CoreError, inWorkspace, isStoreBusy, storeFailure, STORE_BUSY_MESSAGE } from '../core/errors'
-import { openCliContext, packageVersion, UsageError, type CliContext, type GlobalOptions } from './context'
+import { lazyCliContext, packageVersion, UsageError, type CliContext, type GlobalOptions } from './context'
 import { call } from './invoke'
 import { wholeNumber } from './options'
 import { demoText, print } from './output'
@@ -20,7 +20,23 @@ async function withContext(
 ): Promise<void> {
   const opts = cmd.optsWithGlobals<GlobalOptions>()
   const progress = progressOn(process.stderr, { enabled: !opts.json })
-  const ctx = openCliContext(opts, (step, line) => progress.show(step, line))
+  const lazy = lazyCliContext(opts, (step, line) => progress.show(step, line))
+  let ctx: CliContext
+  try {
+    ctx = lazy.open()
+  } catch (err) {
+    // A workspace this command began to make and could not (its disk refused the write) goes again,
+    // with the folders made for it: the next run makes it anew, and says so.
+    progress.done()
+    let removed: string | null = null
+    try {
+      removed = lazy.discardIfMade()
+    } catch {
+      // What could not be removed stays; the opening's own error is the one to tell.
+    }
+    if (removed !== null) process.stderr.write(`note: removed the half-made workspace in ${removed} again\n`)
+    throw err
+  }
   try {
     await run(ctx, opts, progress)
   } catch (err) {

@@ -2,7 +2,7 @@
 // SQLite meets as a disk I/O error, as on a failing or full drive): `sync` and other commands say what
 // happened and what to do, naming the workspace folder, instead of SQLite's "disk I/O error" or an
 // internal error; exit code 1 as for any failed run. A sync resumes where it stopped once it can write.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -68,6 +68,39 @@ describe.skipIf(process.platform === 'win32')('commands the disk refuses', () =>
     expect(outcome?.status).toBe('ok')
     expect(db()).toBe(SRS)
   }, 120_000)
+
+  // 1 KB: the migrations' first table is refused; 50 KB: their commit is, which SQLite rolls back
+  // itself, and the ROLLBACK that failed after it was all that was said of it.
+  it.each([1, 50])(
+    "a new --data-dir its disk refuses (%i KB limit) is said in the command line's words, and removed again",
+    async (kb) => {
+      const parent = join(tmp, `new-${kb}`)
+      const dir = join(parent, 'ws')
+      const said = `error: Could not make the new workspace in ${dir}: its disk failed to write (disk I/O error: the drive or network share holding it went away or failed, or a limit on file sizes was reached, such as \`ulimit -f\` sets): check that drive and any such limit, then run the command again\n`
+      const list = await cli(['source', 'list', '--data-dir', dir], {}, { fileSizeLimitKb: kb })
+      expect(list.code).toBe(1)
+      // Before: 'error: Cannot update the database …/ops-console.db with the migrations in …:
+      // Failed to run the query 'ROLLBACK'' (or the CREATE TABLE of drizzle's own table), and the
+      // half-made database stayed in the new folder.
+      expect(list.stderr).toBe(`note: removed the half-made workspace in ${dir} again\n${said}`)
+      expect(existsSync(parent)).toBe(false)
+
+      const file = join(tmp, `one-${kb}.csv`)
+      writeFileSync(
+        file,
+        'id,tenant,title,priority,status,created_at\nSR-1,A,Printer,P3,OPEN,2026-03-02T09:00:00+09:00\n',
+      )
+      const imported = await cli(['import', file, '--json', '--data-dir', dir], {}, { fileSizeLimitKb: kb })
+      expect(imported.code).toBe(1)
+      expect(imported.stderr).toContain(
+        `note: removed the new workspace in ${dir} again: nothing was imported\n`,
+      )
+      expect(imported.stderr).toContain(said)
+      expect(imported.stderr).not.toContain('Cannot update the database')
+      expect(existsSync(parent)).toBe(false)
+    },
+    120_000,
+  )
 
   it('another command writing the workspace says the same, not an internal error (exit 1)', async () => {
     const dir = join(tmp, 'demo')

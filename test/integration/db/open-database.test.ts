@@ -123,6 +123,46 @@ describe('openDatabase', () => {
     }
   })
 
+  it('says the failure a migration met first, not the ROLLBACK that failed after SQLite rolled back itself', () => {
+    // A conflict resolved by ROLLBACK ends the transaction as a disk refusing a write does (full,
+    // I/O error, file-size limit): drizzle's ROLLBACK then failed ("no transaction is active") and was
+    // what was thrown, so the CLI could not say that the disk refused the new workspace.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-migfail-'))
+    const migrations = path.join(dir, 'migrations')
+    fs.mkdirSync(path.join(migrations, 'meta'), { recursive: true })
+    fs.writeFileSync(
+      path.join(migrations, '0000_conflict.sql'),
+      [
+        'CREATE TABLE t (x INTEGER UNIQUE ON CONFLICT ROLLBACK);',
+        'INSERT INTO t VALUES (1);',
+        'INSERT INTO t VALUES (1);',
+      ].join('\n--> statement-breakpoint\n'),
+    )
+    fs.writeFileSync(
+      path.join(migrations, 'meta', '_journal.json'),
+      JSON.stringify({
+        version: '7',
+        dialect: 'sqlite',
+        entries: [{ idx: 0, version: '6', when: 1, tag: '0000_conflict', breakpoints: true }],
+      }),
+    )
+    try {
+      let thrown: unknown
+      try {
+        openDatabase(path.join(dir, 'x.db'), { migrationsFolder: migrations })
+      } catch (err) {
+        thrown = err
+      }
+      expect(thrown).toBeInstanceOf(Error)
+      expect((thrown as Error).message).toMatch(/Cannot update the database .*UNIQUE constraint failed: t\.x/)
+      const cause = (thrown as Error).cause as { name?: string; code?: string }
+      expect(cause.name).toBe('SqliteError')
+      expect(cause.code).toBe('SQLITE_CONSTRAINT_UNIQUE')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('reports a missing migrations folder clearly', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-nomig-'))
     try {

@@ -53,7 +53,7 @@ export function openDatabase(filePath: string, opts: OpenDatabaseOptions): Store
   }
   const db = drizzle(sqlite, { schema })
   try {
-    migrate(db, { migrationsFolder: opts.migrationsFolder })
+    keepingFirstError(sqlite, () => migrate(db, { migrationsFolder: opts.migrationsFolder }))
   } catch (err) {
     sqlite.close()
     throw new Error(
@@ -84,6 +84,48 @@ function configure(sqlite: Database.Database): void {
   // A larger page cache keeps the SR indexes in memory during bulk writes (1M-row demo, big syncs).
   sqlite.pragma('cache_size = -65536')
   sqlite.pragma('temp_store = MEMORY')
+}
+
+/**
+ * Runs `work` (the migrations), throwing the first error a statement of `sqlite` raised in it. When a
+ * write in the migrations' transaction fails in a way SQLite answers by rolling the transaction back
+ * itself (the disk refusing the write: full, an I/O error, a file-size limit), drizzle's own ROLLBACK
+ * then fails with "cannot rollback - no transaction is active", and drizzle threw that instead of
+ * what went wrong: a caller could not tell a disk refusing the new workspace from a bug.
+ */
+function keepingFirstError<T>(sqlite: Database.Database, work: () => T): T {
+  const prepare = sqlite.prepare.bind(sqlite)
+  let first: unknown = undefined
+  const noted = (err: unknown): unknown => {
+    first ??= err
+    return err
+  }
+  sqlite.prepare = ((source: string) => {
+    let statement
+    try {
+      statement = prepare(source)
+    } catch (err) {
+      throw noted(err)
+    }
+    const run = statement.run.bind(statement)
+    statement.run = (...params: unknown[]) => {
+      try {
+        return run(...params)
+      } catch (err) {
+        throw noted(err)
+      }
+    }
+    return statement
+  }) as typeof sqlite.prepare
+  try {
+    return work()
+  } catch (err) {
+    // drizzle's error whose cause is the first one keeps its words (the query that failed).
+    throw first === undefined || (err as { cause?: unknown }).cause === first ? err : first
+  } finally {
+    // Back to the prototype's prepare.
+    delete (sqlite as { prepare?: unknown }).prepare
+  }
 }
 
 function messageOf(err: unknown): string {
