@@ -40,7 +40,7 @@ import { call, CommandFailed, type WithContext } from './invoke'
 import { countOf, formatDuration, padCols, print } from './output'
 import { PromptCancelled, promptingSecrets, terminalAsk } from './secret-prompt'
 import { storeItsmAccount } from '../core/auth/session'
-import { syncLogText } from './sync-log-text'
+import { connectionLabel, syncLogText, widest } from './sync-log-text'
 import { recalculateStoppably } from './after-write'
 import type { Store } from '../core/db/open-database'
 import { signalLabel, stopOnSignals } from './interrupt'
@@ -55,8 +55,21 @@ const withoutReason = <T extends { reason?: unknown }>(item: T): Omit<T, 'reason
   return rest
 }
 
-const outcomeText = (o: Omit<SyncOutcome, 'reason'>): string =>
-  `${o.source}: ${o.status} — ${countOf(o.rows, 'row')} in ${countOf(o.pages, 'page')}, ${formatDuration(o.finishedAt - o.startedAt)}${o.error ? `\n  ${o.error}` : ''}`
+/**
+ * One line per source's outcome, the connection named as the rest of the command line names it
+ * (`ITSM REST connection "prod": ok — …`; `--json` keeps the `itsm:prod` tag), the statuses in one
+ * column; an error goes on the next line.
+ */
+export function outcomesText(list: readonly Omit<SyncOutcome, 'reason'>[]): string {
+  const labels = list.map((o) => `${connectionLabel(o.source)}:`)
+  const columns = widest(labels)
+  return list
+    .map(
+      (o, i) =>
+        `${padCols(labels[i] ?? '', columns)} ${o.status} — ${countOf(o.rows, 'row')} in ${countOf(o.pages, 'page')}, ${formatDuration(o.finishedAt - o.startedAt)}${o.error ? `\n  ${o.error}` : ''}`,
+    )
+    .join('\n')
+}
 
 /** `passwordEnv` → `--password-env`: how the user typed an option commander names in camel case. */
 const optionName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
@@ -388,7 +401,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
             lastFailure = r.reason
             if (!opts.json)
               process.stderr.write(
-                `${record.kind}:${name}: attempt ${r.attempt} of ${r.maxAttempts} failed, trying again in ${formatDuration(r.delayMs, { roundUp: true })}: ${r.reason}\n`,
+                `${connectionNameEn(record.kind, name)}: attempt ${r.attempt} of ${r.maxAttempts} failed, trying again in ${formatDuration(r.delayMs, { roundUp: true })}: ${r.reason}\n`,
               )
           },
         })
@@ -563,9 +576,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
             ? await recalculateStoppably(ctx, progress, sigint).finally(() => sigint.dispose())
             : 'done'
           sigint.dispose()
-          print(outcomes.map(withCommandLineAdvice).map(withoutReason), opts.json, (list) =>
-            list.map(outcomeText).join('\n'),
-          )
+          print(outcomes.map(withCommandLineAdvice).map(withoutReason), opts.json, outcomesText)
           if (outcomes.some((o) => o.status !== 'ok') || recalc === 'stopped') process.exitCode = 1
         })
       },
@@ -573,15 +584,15 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
 }
 
 /**
- * "No connection named X", with the names there are: the outcome lines and `sync log` show a source
- * as `itsm:prod`, which an operator copied into `--source` and got no hint that the name is `prod`.
+ * "No connection named X", with the names there are: `sync --json` and `sync log --json` name a source
+ * `itsm:prod`, which an operator copied into `--source` and got no hint that the name is `prod`.
  */
 function noSource(store: Store, name: string): UsageError {
   const names = listSources(store).map((s) => s.name)
   const bare = /^(itsm|servicenow):(.+)$/.exec(name)?.[2]
   const hint =
     bare !== undefined && names.includes(bare)
-      ? `: the name is "${bare}" (${name} is how a sync's outcome lines show it)`
+      ? `: the name is "${bare}" (${name} is how the JSON of \`sync\` and \`sync log\` tags it)`
       : names.length > 0
         ? ` (the connections: ${names.join(', ')})`
         : ' (there are no connections yet: see `source add`)'
@@ -1078,8 +1089,9 @@ export function progressStep(p: SyncProgress): string {
 }
 
 /**
- * One overwritten terminal line: `itsm:x [4/7] service requests: 1,200 of 3,000 rows, 950/s, ETA 2 s`
- * (the collection named as the English Sync screen names it, not by its key).
+ * One overwritten terminal line: `ITSM REST connection "x" [4/7] service requests: 1,200 of 3,000
+ * rows, 950/s, ETA 2 s` (the connection and the collection named as the English Sync screen names
+ * them, not by their keys).
  */
 export function progressLine(p: SyncProgress): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-US')
@@ -1090,9 +1102,9 @@ export function progressLine(p: SyncProgress): string {
     const rows = r.pageRows
       ? ` with ${r.pageRows.to.toLocaleString('en-US')} rows a page instead of ${r.pageRows.from.toLocaleString('en-US')}`
       : ''
-    return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${entity}: attempt ${r.attempt} of ${r.maxAttempts} failed, trying again in ${formatDuration(r.delayMs, { roundUp: true })}${rows}: ${r.reason}`
+    return `${connectionLabel(p.source)} [${p.entityIndex + 1}/${p.entityCount}] ${entity}: attempt ${r.attempt} of ${r.maxAttempts} failed, trying again in ${formatDuration(r.delayMs, { roundUp: true })}${rows}: ${r.reason}`
   }
   const rows = p.total !== null ? `${n(p.rows)} of ${n(p.total)}` : n(p.rows)
   const eta = p.etaMs !== null && p.etaMs >= 1000 ? `, ETA ${formatDuration(p.etaMs, { roundUp: true })}` : ''
-  return `${p.source} [${p.entityIndex + 1}/${p.entityCount}] ${entity}: ${rows} rows, ${n(p.rate)}/s${eta}`
+  return `${connectionLabel(p.source)} [${p.entityIndex + 1}/${p.entityCount}] ${entity}: ${rows} rows, ${n(p.rate)}/s${eta}`
 }

@@ -3,15 +3,24 @@ import { DateTime } from 'luxon'
 import stringWidth from 'string-width'
 import type { SyncLogView } from '../../shared/ipc/types-sync'
 import { logSource } from '../../shared/sync-log-source'
-import { syncEntityNameEn } from '../../shared/labels'
+import { connectionNameEn, syncEntityNameEn } from '../../shared/labels'
 import { fitMiddle, padCols } from './output'
 
-/** Who wrote an entry: `name (kind)` for a connection, `file import: NAME` for a file. */
+/**
+ * A connection's sync-log or outcome `source` (`itsm:prod`) as the rest of the command line names it:
+ * `ITSM REST connection "prod"` (the JSON keeps the tag).
+ */
+export function connectionLabel(source: string): string {
+  const s = logSource(source)
+  if (s.fileImport) return `file import${s.name !== 'file' ? ` (${s.name})` : ''}`
+  return s.kind ? connectionNameEn(s.kind, s.name) : s.name
+}
+
+/** Who wrote an entry: `ITSM REST connection "prod"` for a connection, `file import: NAME` for a file. */
 function who(e: Omit<SyncLogView, 'reason'>): string {
   const s = logSource(e.source)
-  if (s.fileImport)
-    return `file import${s.name !== 'file' ? ` (${s.name})` : ''}${e.detail ? `: ${e.detail}` : ''}`
-  return s.kind ? `${s.name} (${s.kind})` : s.name
+  if (s.fileImport) return `${connectionLabel(e.source)}${e.detail ? `: ${e.detail}` : ''}`
+  return connectionLabel(e.source)
 }
 
 /**
@@ -21,7 +30,7 @@ function who(e: Omit<SyncLogView, 'reason'>): string {
 export const WHO_COLUMNS_MAX = 40
 
 /** The terminal columns of the widest of `texts`. */
-const widest = (texts: readonly string[]): number => Math.max(0, ...texts.map((t) => stringWidth(t)))
+export const widest = (texts: readonly string[]): number => Math.max(0, ...texts.map((t) => stringWidth(t)))
 
 /**
  * One line per entry, newest first, times in `zone`; an error goes on the next line. The collection

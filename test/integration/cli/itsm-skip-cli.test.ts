@@ -45,7 +45,7 @@ describe('source add/update --skip', () => {
     const sync = await run(['sync'], { ITSM_TOKEN: sim.token })
     expect(sync.stderr).not.toContain('403')
     expect(sync.code).toBe(0)
-    expect(sync.stdout).toMatch(/^itsm:prod: ok — [\d,]+ rows in \d+ pages, [^\n]*\n$/)
+    expect(sync.stdout).toMatch(/^ITSM REST connection "prod": ok — [\d,]+ rows in \d+ pages, [^\n]*\n$/)
     expect(sim.requests.some((r) => r.path === '/api/v1/people' || r.path === '/api/v1/deployments')).toBe(
       false,
     )

@@ -149,9 +149,9 @@ describe('a misspelt ServiceNow table, from the command line', () => {
     )
     // They sync through the instance's Table API.
     const sync = await cli(['sync', '--source', 'sn-list', ...at], env)
-    expect(sync.stdout).toMatch(/^servicenow:sn-list: ok — 10 rows in 1 page/)
+    expect(sync.stdout).toMatch(/^ServiceNow connection "sn-list": ok — 10 rows in 1 page/)
     const synced = await cli(['sync', '--source', 'sn-portal', ...at], env)
-    expect(synced.stdout).toMatch(/^servicenow:sn-portal: ok — 10 rows in 1 page/)
+    expect(synced.stdout).toMatch(/^ServiceNow connection "sn-portal": ok — 10 rows in 1 page/)
   })
 
   it("source add and update with the Table API's address keep the instance's and take its table when none is given", async () => {
@@ -229,6 +229,6 @@ describe('a misspelt ServiceNow table, from the command line', () => {
       ['sn-problem', 'https://acme.service-now.com', 'change_request'],
     ])
     const sync = await cli(['sync', '--source', 'sn-api', ...at], env)
-    expect(sync.stdout).toMatch(/^servicenow:sn-api: ok — 10 rows in 1 page/)
+    expect(sync.stdout).toMatch(/^ServiceNow connection "sn-api": ok — 10 rows in 1 page/)
   }, 60_000)
 })

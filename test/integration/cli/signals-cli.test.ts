@@ -114,13 +114,15 @@ describe('signals to a running CLI command', () => {
     const add = ['source', 'add', 'servicenow', '--name', 'slow', '--url', slow.url, '--user', 'integration']
     expect((await cli([...add, '--password-env', 'SN_PASSWORD', '--data-dir', dir])).code).toBe(0)
     const run = spawnCli(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
-    await run.seen('servicenow:slow [1/1] service requests: 0 rows')
+    await run.seen('ServiceNow connection "slow" [1/1] service requests: 0 rows')
     while (storedRows(dir, 'servicenow:slow') < 1_000) await sleep(50)
     run.child.kill('SIGTERM')
     // Before, SIGTERM killed the process: no report, and the run stayed open ("running").
     expect(await run.exited).toEqual({ code: 1, signal: null })
     expect(run.stderr()).toContain('stopping (SIGTERM): the pages committed so far are kept\n')
-    expect(run.stdout()).toMatch(/^servicenow:slow: cancelled — 1,000 rows in 1 page, [\d.]+ s\n/)
+    expect(run.stdout()).toMatch(
+      /^ServiceNow connection "slow": cancelled — 1,000 rows in 1 page, [\d.]+ s\n/,
+    )
     const ws = openWorkspace({ dataDir: dir })
     try {
       expect(recentSyncLog(ws.store, 100, 'servicenow:slow')).toEqual([
@@ -202,7 +204,7 @@ describe('signals to a running CLI command', () => {
     run.child.kill('SIGCONT')
     // Before, the signal killed the process in the middle of the recalculation.
     expect(await run.exited).toEqual({ code: 1, signal: null })
-    expect(run.stdout()).toMatch(/^servicenow:sn: ok — 120 rows in 1 page, [\d.]+ s\n$/)
+    expect(run.stdout()).toMatch(/^ServiceNow connection "sn": ok — 120 rows in 1 page, [\d.]+ s\n$/)
     expect(run.stderr()).toContain('stopping (Ctrl+C): the KPI recalculation is rolled back\n')
     expect(run.stderr()).toContain(
       'stopped (Ctrl+C): the rows synced are kept; the KPIs were not recalculated and keep their earlier values (nothing half-written); `kpi calc` recalculates them',
@@ -218,7 +220,7 @@ describe('signals to a running CLI command', () => {
   it('a second Ctrl+C later than the first quits at once (exit 130), saying what it left', async () => {
     const dir = await workspaceWithSource('slow', slow.url)
     const run = spawnCli(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
-    await run.seen('servicenow:slow [1/1] service requests: 0 rows')
+    await run.seen('ServiceNow connection "slow" [1/1] service requests: 0 rows')
     while (storedRows(dir, 'servicenow:slow') < 1_000) await sleep(50)
     const before = kpiValues(dir)
     const firstAt = Date.now()

@@ -84,7 +84,7 @@ describe('source update', () => {
 
     const synced = await cli(['sync', ...at()], env)
     expect(synced.code).toBe(0)
-    expect(synced.stdout).toMatch(/^servicenow:sn: ok — 12 rows in 1 page, /)
+    expect(synced.stdout).toMatch(/^ServiceNow connection "sn": ok — 12 rows in 1 page, /)
     // The failed run stays in the sync log with the one that followed (removing the source forgot it).
     expect(stored(dir, 'sn')?.log).toEqual(['failed', 'ok'])
 

@@ -46,7 +46,7 @@ describe.skipIf(process.platform === 'win32')('commands the disk refuses', () =>
     const refused = await cli(['sync', '--data-dir', dir], env, { fileSizeLimitKb: 1024 })
     expect(refused.code).toBe(1)
     // Before: '  disk I/O error (ITSM REST connection "prod", service requests)'.
-    expect(refused.stdout).toContain('itsm:prod: failed')
+    expect(refused.stdout).toContain('ITSM REST connection "prod": failed')
     expect(refused.stdout).toContain(
       `\n  The workspace's disk failed to write (disk I/O error: the drive or network share holding ${dir} went away or failed, or a file-size limit was reached): check that drive and sync again. The pages being written were not saved and the sync position stayed before them: the next sync resumes there, and the pages saved before are kept. (ITSM REST connection "prod", `,
     )

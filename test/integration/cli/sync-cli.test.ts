@@ -59,7 +59,7 @@ describe('source and sync commands', () => {
     // No variable and no terminal: this source fails, naming the variable (other sources would go on).
     const missing = await cli(['sync', '--data-dir', dir])
     expect(missing.code).toBe(1)
-    expect(missing.stdout).toContain('servicenow:sn: failed')
+    expect(missing.stdout).toContain('ServiceNow connection "sn": failed')
     expect(missing.stdout).toContain('No password for ServiceNow connection "sn": set SN_PASSWORD')
 
     const first = await cli(['sync', 'sr', '--source', 'sn', '--json', '--data-dir', dir], {
@@ -134,14 +134,16 @@ describe('source and sync commands', () => {
       // Progress into a pipe (a cron job's log) is whole lines, not updates glued by carriage returns.
       expect(sync.stderr).not.toContain('\r')
       expect(sync.stderr.split('\n')).toEqual([
-        'servicenow:sn [1/1] service requests: 0 rows, 0/s',
-        expect.stringMatching(/^servicenow:sn \[1\/1\] service requests: 120 of 120 rows, [\d,]+\/s$/),
+        'ServiceNow connection "sn" [1/1] service requests: 0 rows, 0/s',
+        expect.stringMatching(
+          /^ServiceNow connection "sn" \[1\/1\] service requests: 120 of 120 rows, [\d,]+\/s$/,
+        ),
         // The recalculation that follows is a step of its own (Ctrl+C stops it cleanly).
         'recalculating the KPIs: 0 of 1',
         'recalculating the KPIs: 1 of 1',
         '',
       ])
-      expect(sync.stdout).toMatch(/^servicenow:sn: ok — 120 rows in 1 page, \d+\.\d s\n$/)
+      expect(sync.stdout).toMatch(/^ServiceNow connection "sn": ok — 120 rows in 1 page, \d+\.\d s\n$/)
       // Worked out from the simulator's own records: New, In Progress and On Hold are open now.
       const open = sim.records.filter((r) => ['1', '2', '3'].includes(r['state']?.value ?? '')).length
       expect(open).toBeGreaterThan(0)
@@ -190,14 +192,14 @@ describe('source and sync commands', () => {
       await new Promise<void>((resolve) =>
         child.stderr.on('data', (chunk: Buffer) => {
           stderr += chunk.toString()
-          if (stderr.includes('servicenow:a-slow [1/1] service requests: 0 rows')) resolve()
+          if (stderr.includes('ServiceNow connection "a-slow" [1/1] service requests: 0 rows')) resolve()
         }),
       )
       child.kill('SIGINT')
       expect(await exited).toBe(1)
-      expect(stdout).toContain('servicenow:a-slow: cancelled')
+      expect(stdout).toContain('ServiceNow connection "a-slow": cancelled')
       expect(stdout).toContain(
-        'servicenow:b-next: cancelled — 0 rows in 0 pages, 0.0 s\n  Not synced: the run was stopped (Ctrl+C)',
+        'ServiceNow connection "b-next": cancelled — 0 rows in 0 pages, 0.0 s\n  Not synced: the run was stopped (Ctrl+C)',
       )
       const ws = openWorkspace({ dataDir: own })
       try {
@@ -254,7 +256,7 @@ describe('source and sync commands', () => {
           child.stderr.on('data', check)
         })
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-      await seen('servicenow:slow [1/1] service requests: 0 rows')
+      await seen('ServiceNow connection "slow" [1/1] service requests: 0 rows')
       // The first page (1,000 rows of 1,500) is committed while the second is awaited.
       const db = new Database(join(own, DATABASE_FILE), { readonly: true, fileMustExist: true })
       try {
@@ -269,7 +271,7 @@ describe('source and sync commands', () => {
       child.kill('SIGINT')
       expect(await exited).toEqual({ code: 1, signal: null })
       expect(stdout).toMatch(
-        /^servicenow:slow: cancelled — 1,000 rows in 1 page, [\d.]+ s\n {2}Cancelled \(ServiceNow connection "slow", service requests\)\n$/,
+        /^ServiceNow connection "slow": cancelled — 1,000 rows in 1 page, [\d.]+ s\n {2}Cancelled \(ServiceNow connection "slow", service requests\)\n$/,
       )
       const ws = openWorkspace({ dataDir: own })
       try {
@@ -309,7 +311,7 @@ describe('source and sync commands', () => {
       // Progress to a closed stderr (`sync 2>&1 >sync.txt | head -1`): the sync still ends and reports.
       const sync = await withClosed('stderr', ['sync', '--data-dir', own])
       expect(sync.code).toBe(0)
-      expect(sync.out).toMatch(/^servicenow:sn: ok — 120 rows in 1 page, [\d.]+ s\n$/)
+      expect(sync.out).toMatch(/^ServiceNow connection "sn": ok — 120 rows in 1 page, [\d.]+ s\n$/)
       const ws = openWorkspace({ dataDir: own })
       try {
         expect(recentSyncLog(ws.store, 10, 'servicenow:sn')).toEqual([
@@ -396,12 +398,13 @@ describe('source and sync commands', () => {
         const add = ['source', 'add', 'servicenow', '--name', name, '--url', sim.url, '--token-env', 'T']
         expect((await cli([...add, '--data-dir', own])).code).toBe(0)
       }
-      // The outcome line says `servicenow:sn-prod: ok — …`; copied into --source it was just unknown.
+      // `sync --json` and `sync log --json` tag it `servicenow:sn-prod`; copied into --source it was
+      // just unknown.
       expect(await cli(['sync', '--source', 'servicenow:sn-prod', '--data-dir', own])).toEqual({
         code: 2,
         stdout: '',
         stderr:
-          'error: No connection named "servicenow:sn-prod": the name is "sn-prod" (servicenow:sn-prod is how a sync\'s outcome lines show it)\n',
+          'error: No connection named "servicenow:sn-prod": the name is "sn-prod" (servicenow:sn-prod is how the JSON of `sync` and `sync log` tags it)\n',
       })
       expect(await cli(['source', 'test', 'sn-prd', '--data-dir', own])).toEqual({
         code: 2,
@@ -448,7 +451,7 @@ describe('source and sync commands', () => {
         ...[1, 2, 3, 4, 5].map((n) =>
           expect.stringMatching(
             new RegExp(
-              `^itsm:refused: attempt ${n} of 6 failed, trying again in \\d+ s: Cannot reach ${refusedUrl}/api/v1/me \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)$`,
+              `^ITSM REST connection "refused": attempt ${n} of 6 failed, trying again in \\d+ s: Cannot reach ${refusedUrl}/api/v1/me \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)$`,
             ),
           ),
         ),

@@ -29,7 +29,7 @@ describe('sync with collections the account may not read', () => {
     const sync = await cli(['sync', '--data-dir', dir], { ITSM_TOKEN: sim.token })
     expect(sync.code).toBe(1)
     const [line, why, ...rest] = sync.stdout.split('\n')
-    expect(line).toMatch(/^itsm:prod: failed — [\d,]+ rows in \d+ pages, /)
+    expect(line).toMatch(/^ITSM REST connection "prod": failed — [\d,]+ rows in \d+ pages, /)
     expect(why).toBe(
       '  The account may not read people, feature usage (403): they were skipped in this sync, the other data was synced, and the next sync asks for them again (ITSM REST connection "prod"). If the account is not meant to read them, turn them off in the connection\'s settings (Settings → Connections, or `source update prod --skip people,feature_usage`): the syncs then succeed without them',
     )

@@ -22,30 +22,34 @@ const retryOf = { attempt: 1, maxAttempts: 6, delayMs: 800, reason: 'The server 
 
 describe('progressLine', () => {
   it('says which of the entities runs, its rows of the total, the rate and the seconds left', () => {
-    expect(progressLine(base)).toBe('itsm:prod [4/7] service requests: 1,200 of 3,000 rows, 950/s, ETA 2 s')
+    expect(progressLine(base)).toBe(
+      'ITSM REST connection "prod" [4/7] service requests: 1,200 of 3,000 rows, 950/s, ETA 2 s',
+    )
   })
 
   it('without a total from the source: rows alone and no ETA', () => {
     expect(progressLine({ ...base, total: null, etaMs: null, rows: 12345 })).toBe(
-      'itsm:prod [4/7] service requests: 12,345 rows, 950/s',
+      'ITSM REST connection "prod" [4/7] service requests: 12,345 rows, 950/s',
     )
   })
 
   it('names each collection as the English Sync screen does, not by its key', () => {
     const line = (entity: SyncProgress['entity']) =>
       progressLine({ ...base, entity, total: null, etaMs: null })
-    expect(line('sr_events')).toBe('itsm:prod [4/7] SR history: 1,200 rows, 950/s')
-    expect(line('feature_usage')).toBe('itsm:prod [4/7] feature usage: 1,200 rows, 950/s')
-    expect(line('people')).toBe('itsm:prod [4/7] people: 1,200 rows, 950/s')
+    expect(line('sr_events')).toBe('ITSM REST connection "prod" [4/7] SR history: 1,200 rows, 950/s')
+    expect(line('feature_usage')).toBe('ITSM REST connection "prod" [4/7] feature usage: 1,200 rows, 950/s')
+    expect(line('people')).toBe('ITSM REST connection "prod" [4/7] people: 1,200 rows, 950/s')
     // The retry line too; the step (which groups updates in a pipe) keeps the key.
     const retried = { ...base, entity: 'sr_events' as const, retry: { ...retryOf, attempt: 3 } }
-    expect(progressLine(retried)).toMatch(/^itsm:prod \[4\/7\] SR history: attempt 3 of 6 failed/)
+    expect(progressLine(retried)).toMatch(
+      /^ITSM REST connection "prod" \[4\/7\] SR history: attempt 3 of 6 failed/,
+    )
     expect(progressStep(retried)).toBe('itsm:prod sr_events retry 3')
   })
 
   it('an ETA under a second is left out instead of saying 0 s', () => {
     expect(progressLine({ ...base, rows: 3000, etaMs: 400 })).toBe(
-      'itsm:prod [4/7] service requests: 3,000 of 3,000 rows, 950/s',
+      'ITSM REST connection "prod" [4/7] service requests: 3,000 of 3,000 rows, 950/s',
     )
   })
 })
@@ -58,7 +62,7 @@ describe('a retry in the sync progress', () => {
 
   it('says which attempt failed, how long until the next, and why', () => {
     expect(progressLine(retry(2, 4200))).toBe(
-      'itsm:prod [4/7] service requests: attempt 2 of 6 failed, trying again in 5 s: The server failed (503) at /api/v1/srs',
+      'ITSM REST connection "prod" [4/7] service requests: attempt 2 of 6 failed, trying again in 5 s: The server failed (503) at /api/v1/srs',
     )
     expect(progressLine(retry(5, 75_000))).toContain('attempt 5 of 6 failed, trying again in 1 min 15 s:')
   })
@@ -76,7 +80,7 @@ describe('a retry in the sync progress', () => {
       },
     }
     expect(progressLine(timedOut)).toBe(
-      'itsm:prod [4/7] service requests: attempt 1 of 6 failed, trying again in 1 s with 500 rows a page instead of 1,000: No answer in time from /api/v1/srs',
+      'ITSM REST connection "prod" [4/7] service requests: attempt 1 of 6 failed, trying again in 1 s with 500 rows a page instead of 1,000: No answer in time from /api/v1/srs',
     )
   })
 
@@ -90,13 +94,13 @@ describe('a retry in the sync progress', () => {
       pipe.show(progressStep(p), progressLine(p))
     pipe.done()
     expect(text.split('\n').filter(Boolean)).toEqual([
-      'itsm:prod [4/7] service requests: 1,200 of 3,000 rows, 950/s, ETA 2 s',
+      'ITSM REST connection "prod" [4/7] service requests: 1,200 of 3,000 rows, 950/s, ETA 2 s',
       // 1,400 rows was held back (same step, within the interval) and then passed over by the retry's
       // step: a pipe keeps the last update of each step only.
-      'itsm:prod [4/7] service requests: 1,400 of 3,000 rows, 950/s, ETA 2 s',
-      'itsm:prod [4/7] service requests: attempt 1 of 6 failed, trying again in 1 s: The server failed (503) at /api/v1/srs',
-      'itsm:prod [4/7] service requests: attempt 2 of 6 failed, trying again in 2 s: The server failed (503) at /api/v1/srs',
-      'itsm:prod [4/7] service requests: 1,600 of 3,000 rows, 950/s, ETA 2 s',
+      'ITSM REST connection "prod" [4/7] service requests: 1,400 of 3,000 rows, 950/s, ETA 2 s',
+      'ITSM REST connection "prod" [4/7] service requests: attempt 1 of 6 failed, trying again in 1 s: The server failed (503) at /api/v1/srs',
+      'ITSM REST connection "prod" [4/7] service requests: attempt 2 of 6 failed, trying again in 2 s: The server failed (503) at /api/v1/srs',
+      'ITSM REST connection "prod" [4/7] service requests: 1,600 of 3,000 rows, 950/s, ETA 2 s',
     ])
   })
 })

@@ -21,7 +21,9 @@ const entry = (over: Partial<Omit<SyncLogView, 'reason'>>): Omit<SyncLogView, 'r
 })
 
 describe('syncLogText', () => {
-  it('names each collection, not its key, in a column wide enough for the longest', () => {
+  // Before, a connection was `prod (itsm)`, where the rest of the command line says
+  // `ITSM REST connection "prod"` as the app does.
+  it('names each connection as the rest of the command line does, and each collection, not its key', () => {
     const lines = syncLogText(
       [
         entry({ entity: 'srs' }),
@@ -32,17 +34,17 @@ describe('syncLogText', () => {
       'Asia/Seoul',
     ).split('\n')
     expect(lines).toEqual([
-      '2026-03-31 15:05  prod (itsm)         service requests  ok      1,200 rows',
-      '2026-03-31 15:05  prod (itsm)         SR history        ok      40 rows',
-      '2026-03-31 15:05  prod (itsm)         feature usage     failed  0 rows',
+      '2026-03-31 15:05  ITSM REST connection "prod"  service requests  ok      1,200 rows',
+      '2026-03-31 15:05  ITSM REST connection "prod"  SR history        ok      40 rows',
+      '2026-03-31 15:05  ITSM REST connection "prod"  feature usage     failed  0 rows',
       '  The server failed (503)',
-      '2026-03-31 15:05  file import: a.csv  service requests  ok      3 rows',
+      '2026-03-31 15:05  file import: a.csv           service requests  ok      3 rows',
     ])
   })
 
   it('shows a collection it has no name for by its key', () => {
     expect(syncLogText([entry({ entity: 'videos' })], 'UTC')).toBe(
-      '2026-03-31 06:05  prod (itsm)  videos  ok  1,200 rows',
+      '2026-03-31 06:05  ITSM REST connection "prod"  videos  ok  1,200 rows',
     )
   })
 
@@ -63,9 +65,9 @@ describe('syncLogText', () => {
     ).split('\n')
     expect(lines).toEqual([
       '2026-03-31 15:05  file import (hr): canonical-utf8.csv   service requests  ok         3 rows',
-      '2026-03-31 15:05  서울특별시청 (itsm)                    SR history        cancelled  1,200 rows',
+      '2026-03-31 15:05  ITSM REST connection "서울특별시청"    SR history        cancelled  1,200 rows',
       '2026-03-31 15:05  file import: 민원-2026년-3월-보고.csv  service requests  failed     1,200 rows',
-      '2026-03-31 15:05  sn (servicenow)                        service requests  ok         1,200 rows',
+      '2026-03-31 15:05  ServiceNow connection "sn"             service requests  ok         1,200 rows',
     ])
     // Each column starts at one terminal column on every line, two spaces after its widest value
     // (the Korean file name's label: 37 columns for its 29 characters).
