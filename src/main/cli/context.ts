@@ -165,7 +165,8 @@ export type LazyCliContext = {
    * workspace `open` began to make and failed to (its schema could not be written) goes the same way.
    * A workspace another program opened meanwhile (the app, another command: it has it open, or it
    * wrote to it), or made before `open` was called, is kept: it is that program's too.
-   * Returns the workspace folder when the workspace was removed, else null.
+   * Returns the workspace folder when the workspace was removed, else null (also when nothing of it
+   * had been made).
    */
   discardIfMade(): string | null
 }
@@ -220,16 +221,24 @@ export function lazyCliContext(
         // Opening it failed, and another program has the workspace open meanwhile.
         return null
       }
-      for (const file of DATABASE_FILES) rmSync(join(dataDir, file), { force: true })
+      // Nothing made (opening failed before a file or folder was): nothing to remove, nor to say.
+      let removed = false
+      for (const file of DATABASE_FILES) {
+        const path = join(dataDir, file)
+        if (!existsSync(path)) continue
+        rmSync(path, { force: true })
+        removed = true
+      }
       for (const folder of madeFolders) {
         try {
           rmdirSync(folder)
+          removed = true
         } catch {
-          // Not empty (something else was put there meanwhile) or not ours to remove: kept.
+          // Not empty (something else was put there meanwhile), not made, or not ours to remove: kept.
           break
         }
       }
-      return resolve(dataDir)
+      return removed ? resolve(dataDir) : null
     },
   }
 }

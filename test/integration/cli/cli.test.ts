@@ -137,6 +137,12 @@ describe('npm run cli', () => {
         'error: The workspace folder /proc/ops-x/ws (--data-dir or OPS_CONSOLE_DATA_DIR) cannot be used: no folder can be made there (the file system does not allow it)\n',
     })
     expect(Date.now() - started).toBeLessThan(20_000)
+    // An import (which makes its workspace once the file has rows) says the same, and no removal of
+    // a workspace it never made: it said 'note: removed the new workspace in /proc/ops-x/ws again'.
+    const csv = join(repoRoot, 'test/fixtures/import/canonical-utf8.csv')
+    expect(
+      await cli(['import', csv, '--json', '--data-dir', '/proc/ops-x/ws'], {}, { timeoutMs: 20_000 }),
+    ).toEqual(proc)
     // Several missing levels in an ordinary place are still made.
     const nested = join(dir, 'new', 'deeper', 'ws')
     expect((await cli(['source', 'list', '--data-dir', nested])).code).toBe(0)
