@@ -1,5 +1,5 @@
 // `import FILE`: CSV/XLSX/JSON into the workspace, with a preview of errors before anything is written.
-import { constants } from 'node:fs'
+import { constants, readFileSync } from 'node:fs'
 import { recalculateStoppably } from './after-write'
 import { access, stat } from 'node:fs/promises'
 import { basename, dirname, extname, resolve } from 'node:path'
@@ -22,7 +22,7 @@ import {
 import { CANONICAL_COLUMNS, loadMapping } from '../core/sources/file-import/mapping'
 import { detectFormat } from '../core/sources/file-import/detect'
 import { CoreError } from '../core/errors'
-import type { RowError } from '../core/sources/file-import/types'
+import { IMPORT_FORMATS, type RowError } from '../core/sources/file-import/types'
 import { recordImportRun } from '../core/sync/import-log'
 import { lazyCliContext, UsageError, type GlobalOptions } from './context'
 import { countOf, print } from './output'
@@ -192,6 +192,35 @@ async function formatHint<T>(
   }
 }
 
+/**
+ * A mapping file's JSON refused "at position 34" (a count of characters nobody can find in a file
+ * written by hand) said at its line and column instead, with the line itself beneath.
+ */
+function atLine(err: unknown, path: string): unknown {
+  if (!(err instanceof CoreError) || err.reason?.code !== 'mapping_file_not_json') return err
+  const detail = String(err.reason.params?.['detail'] ?? '')
+  const at = / in JSON at position (\d+)/.exec(detail)
+  if (!at) return err
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
+  } catch {
+    return err
+  }
+  const position = Number(at[1])
+  const before = text.slice(0, position).split(/\r?\n/)
+  const line = before.length
+  const column = (before.at(-1) ?? '').length + 1
+  const shown = (text.split(/\r?\n/)[line - 1] ?? '').trimEnd()
+  // JSON allows no comma after the last entry, which JSON.parse says only as a name it expected.
+  const trailingComma = /,\s*$/.test(text.slice(0, position)) && /^\s*[}\]]/.test(text.slice(position))
+  return new UsageError(
+    `Mapping file ${path} is not valid JSON at line ${line}, column ${column}: ${detail.replace(at[0], '')}` +
+      (trailingComma ? '; JSON allows no comma after the last entry' : '') +
+      (shown.length <= 200 ? `\n  ${line} | ${shown}` : ''),
+  )
+}
+
 /** `--header-row N`: a row number from 1, as the file (and the row error lines) count rows. */
 function headerRowOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -219,11 +248,18 @@ export function addImportCommand(program: Command): void {
   program
     .command('import')
     .description(
-      'import SRs from a CSV (UTF-8 or CP949), XLSX or JSON file; nothing is written while any row has an error',
+      'import SRs from a CSV (UTF-8 or CP949), XLSX or JSON file; nothing is written while any row has an error (unless --allow-errors)',
     )
     .argument('<file>')
-    .option('--format <format>', 'csv, xlsx or json (default: from the extension)')
-    .option('--mapping <file>', 'a JSON column mapping for other layouts')
+    .option(
+      '--format <format>',
+      'csv, xlsx or json (default: from the extension: .csv .tsv .txt, .xlsx, .json .jsonl .ndjson)',
+    )
+    .option(
+      '--mapping <file>',
+      'a JSON file naming the headers of other layouts, e.g. {"columns": {"id": "Ticket No", "tenant": "Customer"}, ' +
+        '"values": {"status": {"처리중": "IN_PROGRESS"}}, "timeZone": "Asia/Seoul"} (checked before the file is read)',
+    )
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
     .option(
       '--header-row <n>',
@@ -272,6 +308,19 @@ export function addImportCommand(program: Command): void {
             `Cannot use --source ${JSON.stringify(source)}: ${IMPORT_SOURCE_NAME_MESSAGES[problem]}`,
           )
       }
+      // A format there is no reader for is the option's mistake, said before the file is read (it
+      // was said as the file's: "… (--format xls read this .csv file as XLS …)", which nothing had).
+      const formatGiven = str('format')
+      if (
+        formatGiven !== undefined &&
+        !(IMPORT_FORMATS as readonly string[]).includes(formatGiven.toLowerCase())
+      )
+        throw new UsageError(
+          `--format takes csv, xlsx or json, not ${JSON.stringify(formatGiven)}` +
+            (formatGiven.toLowerCase() === 'xls'
+              ? ': old Excel .xls workbooks are not read; save the sheet as .xlsx or CSV and import that'
+              : " (without --format, the file's extension says which)"),
+        )
       await checkImportFile(file)
       // Refused, not dropped, as source add does with options its kind has no use for.
       const sheet = str('sheet')
@@ -305,7 +354,7 @@ export function addImportCommand(program: Command): void {
       const mapping = str('mapping')
       if (mapping) {
         await checkImportFile(mapping, 'the mapping file ')
-        await loadMapping(mapping)
+        await loadMapping(mapping).catch((err: unknown) => Promise.reject(atLine(err, mapping)))
       }
       const reportOption = str('errorReport')
       if (reportOption) await checkReportPath(reportOption)

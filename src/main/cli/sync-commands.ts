@@ -377,7 +377,9 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     })
   source
     .command('test')
-    .description('connect and log in to a source, and say who the account is')
+    .description(
+      'connect and log in to a source (a ServiceNow one also reads a row of its table) and say who the account is; each failed attempt is said as it happens',
+    )
     .argument('<name>')
     .option(
       '--timeout <seconds>',
@@ -454,9 +456,17 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
   program
     .command('sync')
     .description('pull new and changed records from the configured sources; `sync log` shows past runs')
-    .argument('[what]', 'sr, all, or log (the newest sync-log entries, imports included)', 'all')
-    .option('--source <name>', 'only this source')
-    .option('--full', 'start from the beginning instead of the stored cursor')
+    .argument(
+      '[what]',
+      'all (every collection), sr (the SRs with their tenants, categories, people and history, not deployments ' +
+        "or feature usage; a ServiceNow connection's table either way), or log (the newest sync-log entries, imports included)",
+      'all',
+    )
+    .option('--source <name>', 'only the connection of this name (`source list` shows them)')
+    .option(
+      '--full',
+      'read everything again from the beginning instead of going on from where the last sync ended (the SRs stored stay and are updated)',
+    )
     .option('--limit <n>', 'entries `sync log` shows (1 to 500, default 20)')
     .addHelpText(
       'after',
@@ -481,7 +491,14 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           })
           return
         }
-        if (what !== 'sr' && what !== 'all') throw new UsageError('sync takes "sr", "all" or "log"')
+        if (what !== 'sr' && what !== 'all') {
+          const near = nearestName(what, ['sr', 'all', 'log'])
+          throw new UsageError(
+            `sync takes sr, all or log, not ${JSON.stringify(what)}` +
+              // `sync prod`, a connection's name given as the argument, was said only the first part.
+              (near !== null ? `: did you mean ${near}?` : `; to sync one connection: sync --source ${what}`),
+          )
+        }
         if (local.limit !== undefined) throw new UsageError('--limit is for `sync log`')
         await withContext(cmd, async (ctx, opts, progress) => {
           const all = listSources(ctx.workspace.store)
@@ -584,19 +601,75 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
 }
 
 /**
- * "No connection named X", with the names there are: `sync --json` and `sync log --json` name a source
- * `itsm:prod`, which an operator copied into `--source` and got no hint that the name is `prod`.
+ * "No connection named X", with the names there are and what the name most likely meant:
+ * - `itsm:prod`, as `sync --json` and `sync log --json` tag a source, copied into `--source`;
+ * - a connection's name mistyped (`prd`, `Prod`): "did you mean "prod"?";
+ * - the source name of file imports (`import --source hr`), which is no connection and is not synced.
  */
 function noSource(store: Store, name: string): UsageError {
   const names = listSources(store).map((s) => s.name)
   const bare = /^(itsm|servicenow):(.+)$/.exec(name)?.[2]
-  const hint =
-    bare !== undefined && names.includes(bare)
-      ? `: the name is "${bare}" (${name} is how the JSON of \`sync\` and \`sync log\` tags it)`
-      : names.length > 0
-        ? ` (the connections: ${names.join(', ')})`
-        : ' (there are no connections yet: see `source add`)'
-  return new UsageError(`No connection named "${name}"${hint}`)
+  if (bare !== undefined && names.includes(bare))
+    return new UsageError(
+      `No connection named "${name}": the name is "${bare}" (${name} is how the JSON of \`sync\` and \`sync log\` tags it)`,
+    )
+  const known =
+    names.length > 0
+      ? `the connections: ${names.join(', ')}`
+      : 'there are no connections yet: see `source add`'
+  const fileName = /^import:(.+)$/.exec(name)?.[1] ?? name
+  if (importedUnder(store, fileName))
+    return new UsageError(
+      `"${name}" is not a connection: it is the source name of file imports (import FILE --source ${fileName}), ` +
+        `which are not synced; import the file again to bring in its changes (${known})`,
+    )
+  const near = nearestName(name, names)
+  return new UsageError(
+    `No connection named "${name}"${near !== null ? `: did you mean "${near}"?` : ''} (${known})`,
+  )
+}
+
+/** Whether rows or log entries were imported from files under the source name `name` (import:NAME). */
+function importedUnder(store: Store, name: string): boolean {
+  const source = `import:${name}`
+  const row = store.sqlite
+    .prepare(
+      'SELECT EXISTS (SELECT 1 FROM sync_log WHERE source = ?) OR EXISTS (SELECT 1 FROM service_requests WHERE source = ?) AS found',
+    )
+    .get(source, source) as { found: number }
+  return row.found === 1
+}
+
+/**
+ * The one name of `names` that `typed` most likely meant: the same but for capitals, else the only
+ * one within two edits (a letter left out, added, changed or two swapped), else null.
+ */
+export function nearestName(typed: string, names: readonly string[]): string | null {
+  const lower = typed.toLowerCase()
+  const sameButCase = names.filter((n) => n.toLowerCase() === lower)
+  if (sameButCase.length === 1) return sameButCase[0] ?? null
+  const limit = Math.min(2, Math.floor(typed.length / 2))
+  const close = names.filter((n) => editDistance(lower, n.toLowerCase()) <= limit)
+  return close.length === 1 ? (close[0] ?? null) : null
+}
+
+/** Edits (insert, delete, change, swap of neighbours) between `a` and `b` (optimal string alignment). */
+function editDistance(a: string, b: string): number {
+  const x = Array.from(a)
+  const y = Array.from(b)
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) =>
+    Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  )
+  for (let i = 1; i <= x.length; i++)
+    for (let j = 1; j <= y.length; j++) {
+      const row = d[i] as number[]
+      const up = d[i - 1] as number[]
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost)
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1)
+    }
+  return (d[x.length] as number[])[y.length] as number
 }
 
 /** What an ITSM REST source lacks, per ServiceNow-only option that is not about logging in. */

@@ -201,7 +201,9 @@ describe('npm run cli', () => {
     writeFileSync(broken, '{"columns": {"tenant": "Customer",}')
     const invalid = await cli(['import', csv, '--mapping', broken, '--data-dir', typo])
     expect(invalid.code).toBe(2)
-    expect(invalid.stderr).toMatch(/^error: Mapping file .*broken-mapping\.json is not valid JSON: /)
+    expect(invalid.stderr).toMatch(
+      /^error: Mapping file .*broken-mapping\.json is not valid JSON at line 1, column 35: /,
+    )
     expect(existsSync(typo)).toBe(false)
   })
 

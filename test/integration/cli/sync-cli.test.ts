@@ -409,7 +409,8 @@ describe('source and sync commands', () => {
       expect(await cli(['source', 'test', 'sn-prd', '--data-dir', own])).toEqual({
         code: 2,
         stdout: '',
-        stderr: 'error: No connection named "sn-prd" (the connections: itsm-a, sn-prod)\n',
+        stderr:
+          'error: No connection named "sn-prd": did you mean "sn-prod"? (the connections: itsm-a, sn-prod)\n',
       })
     } finally {
       rmSync(own, { recursive: true, force: true })
