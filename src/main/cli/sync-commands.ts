@@ -1,7 +1,7 @@
 // `source add|update|list|remove|test` (and the ca, proxy, code-map and margin commands) and `sync`:
 // remote SR sources from the command line. Secrets come from environment variables named at
 // `source add` or `source update` (never stored, never printed).
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import { defaultHttpDeps, SourceError } from '../core/sources/http'
 import { readFileSync } from 'node:fs'
 import {
@@ -74,11 +74,70 @@ export function outcomesText(list: readonly Omit<SyncOutcome, 'reason'>[]): stri
 /** `passwordEnv` → `--password-env`: how the user typed an option commander names in camel case. */
 const optionName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
 
+/**
+ * The secret options an operator reaches for, with the `-env` option each stands for and what it
+ * holds. Not options: a secret typed on the command line stays in the shell's history and shows in
+ * the process list. They are taken (hidden from --help) only to be refused saying so, where commander
+ * said "unknown option '--token'", with no hint (it is too far from --token-env for its guess).
+ */
+const SECRET_OPTIONS = {
+  token: { env: '--token-env', what: 'token', example: 'ITSM_TOKEN' },
+  password: { env: '--password-env', what: 'password', example: 'SN_PASSWORD' },
+  proxyPassword: { env: '--proxy-password-env', what: 'proxy password', example: 'PROXY_PASSWORD' },
+} as const
+
+type SecretOption = keyof typeof SECRET_OPTIONS
+
+/** Adds `keys` as hidden options of `cmd`, for refuseSecretValues to refuse. */
+function takingSecretOptions(cmd: Command, keys: readonly SecretOption[]): Command {
+  for (const key of keys) cmd.addOption(new Option(`${optionName(key)} [secret]`).hideHelp())
+  return cmd
+}
+
+/**
+ * Refuses a secret given on the command line (never repeating it), and a variable's name that is
+ * none: `--token-env $ITSM_TOKEN` (the shell gave the value, or the `$` was typed) or the token
+ * itself. The core's check said only "--token-env: An environment variable name, e.g. ITSM_TOKEN".
+ * `envKeys` maps each `-env` option the command takes (by its key) to the option it stands for.
+ */
+function refuseSecretValues(
+  local: Record<string, unknown>,
+  envKeys: Readonly<Record<string, SecretOption>>,
+  secretKeys: readonly SecretOption[],
+): void {
+  for (const key of secretKeys) {
+    if (local[key] === undefined) continue
+    const s = SECRET_OPTIONS[key]
+    const env = Object.keys(envKeys).find((k) => envKeys[k] === key) ?? key
+    throw new UsageError(
+      `${optionName(key)} is not taken: a ${s.what} typed on the command line stays in the shell's history and shows in the process list. ` +
+        `Put it in an environment variable and name that: ${optionName(env)} ${s.example}`,
+    )
+  }
+  for (const [env, key] of Object.entries(envKeys)) {
+    const value = local[env]
+    if (typeof value !== 'string' || /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) continue
+    const s = SECRET_OPTIONS[key]
+    throw new UsageError(
+      /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)
+        ? `${optionName(env)} takes the variable's name without "$": ${optionName(env)} ${value.slice(1)}`
+        : `${optionName(env)} takes the name of the environment variable holding the ${s.what} (letters, digits and _, such as ${s.example}), ` +
+            `and what was given is none (it is not repeated here, in case it was the ${s.what} itself): export ${s.example}=… and give ${optionName(env)} ${s.example}`,
+    )
+  }
+}
+
+/** The `-env` options of `source add` and `source update`, and the secret each names the variable of. */
+const ADD_SECRET_ENVS: Readonly<Record<string, SecretOption>> = {
+  tokenEnv: 'token',
+  passwordEnv: 'password',
+  proxyPasswordEnv: 'proxyPassword',
+}
+
 /** Adds the source and sync commands to `program`. */
 export function addSyncCommands(program: Command, withContext: WithContext): void {
   const source = program.command('source').description('remote SR sources (ITSM REST, ServiceNow)')
-  source
-    .command('add')
+  takingSecretOptions(source.command('add'), ['token', 'password', 'proxyPassword'])
     .description('add an ITSM REST or ServiceNow source (its secret stays in the environment variable named)')
     .argument('<kind>', 'itsm or servicenow')
     // Checked in the action, not as commander's required options: those are checked before unknown
@@ -113,6 +172,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
       `ITSM REST: collections this connection does not read, e.g. people,deployments for a token scoped to the SRs (${SKIP_CHOICES})`,
     )
     .action(async (kind: string, local: Record<string, string | undefined>, cmd: Command) => {
+      refuseSecretValues(local, ADD_SECRET_ENVS, ['token', 'password', 'proxyPassword'])
       for (const flags of ['--name <name>', '--url <url>'])
         if (local[flags.slice(2, flags.indexOf(' '))] === undefined)
           cmd.error(`error: required option '${flags}' not specified`, {
@@ -231,8 +291,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         )
       })
     })
-  source
-    .command('proxy')
+  takingSecretOptions(source.command('proxy'), ['password'])
     .description("show, set or remove the HTTP proxy a source's server is reached through")
     .argument('<name>')
     .argument('[url]', 'the proxy, e.g. http://proxy.example.go.kr:8080')
@@ -246,6 +305,12 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
         local: { clear?: boolean; user?: string; passwordEnv?: string },
         cmd: Command,
       ) => {
+        refuseSecretValues(local, { passwordEnv: 'proxyPassword' }, [])
+        if ((local as { password?: unknown }).password !== undefined)
+          throw new UsageError(
+            "--password is not taken: a proxy password typed on the command line stays in the shell's history and shows in the process list. " +
+              'Put it in an environment variable and name that: --password-env PROXY_PASSWORD',
+          )
         await withContext(cmd, async (ctx, opts) => {
           if (!getSource(ctx.workspace.store, name)) throw noSource(ctx.workspace.store, name)
           if (url && local.clear) throw new UsageError('Give a proxy URL or --clear, not both')
@@ -789,8 +854,7 @@ const FIELD_OPTION: Record<string, string> = {
  * instance's, a new URL or table starting the cursors over).
  */
 function addUpdateCommand(source: Command, withContext: WithContext): void {
-  source
-    .command('update')
+  takingSecretOptions(source.command('update'), ['token', 'password', 'proxyPassword'])
     .description(
       "change a source's URL, table, login, code maps, CA certificates or proxy (only the options given)",
     )
@@ -825,6 +889,7 @@ function addUpdateCommand(source: Command, withContext: WithContext): void {
         'source ca NAME --clear, source proxy NAME --clear; to read every collection: --skip none.',
     )
     .action(async (name: string, local: Record<string, string | undefined>, cmd: Command) => {
+      refuseSecretValues(local, ADD_SECRET_ENVS, ['token', 'password', 'proxyPassword'])
       const given = UPDATE_OPTIONS.filter((key) => local[key] !== undefined)
       if (given.length === 0)
         throw new UsageError(

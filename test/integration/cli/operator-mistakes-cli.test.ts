@@ -45,6 +45,51 @@ describe('the command line after an operator slip', () => {
   }, 60_000)
   afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
+  it('a secret typed on the command line is refused, never repeated, pointing to its -env option', async () => {
+    const fresh = join(tmp, 'secret-new')
+    const add = ['source', 'add', 'itsm', '--name', 'p2', '--url', 'https://itsm.example.go.kr']
+    const secret = 'tok-9f3Kq7ZpWm'
+    const cases: [string[], string][] = [
+      // Before: "unknown option '--token'" (no hint: too far from --token-env for commander's guess).
+      [
+        [...add, '--token', secret],
+        "--token is not taken: a token typed on the command line stays in the shell's history and shows in the process list. Put it in an environment variable and name that: --token-env ITSM_TOKEN",
+      ],
+      [
+        ['source', 'update', 'sn-seoul', '--password', secret],
+        "--password is not taken: a password typed on the command line stays in the shell's history and shows in the process list. Put it in an environment variable and name that: --password-env SN_PASSWORD",
+      ],
+      [
+        ['source', 'proxy', 'prod', 'http://proxy.example.go.kr:8080', '--user', 'u', '--password', secret],
+        "--password is not taken: a proxy password typed on the command line stays in the shell's history and shows in the process list. Put it in an environment variable and name that: --password-env PROXY_PASSWORD",
+      ],
+      // Before: '--token-env: An environment variable name, e.g. ITSM_TOKEN' (the token given, as
+      // `--token-env $ITSM_TOKEN` unquoted gives it).
+      [
+        [...add, '--token-env', secret],
+        '--token-env takes the name of the environment variable holding the token (letters, digits and _, such as ITSM_TOKEN), ' +
+          'and what was given is none (it is not repeated here, in case it was the token itself): export ITSM_TOKEN=… and give --token-env ITSM_TOKEN',
+      ],
+      [
+        [...add, '--token-env', '$ITSM_TOKEN'],
+        '--token-env takes the variable\'s name without "$": --token-env ITSM_TOKEN',
+      ],
+    ]
+    for (const [args, said] of cases) {
+      const r = await cli([...args, '--data-dir', args[1] === 'add' ? fresh : ws])
+      expect(r).toEqual({ code: 2, stdout: '', stderr: `error: ${said}\n` })
+    }
+    // Refused before the workspace is opened: none was made for it, and the others stayed as they were.
+    expect(existsSync(fresh)).toBe(false)
+    const list = JSON.parse((await cli(['source', 'list', '--json', '--data-dir', ws])).stdout) as {
+      name: string
+      config: Record<string, unknown>
+    }[]
+    expect(list.map((s) => s.name)).toEqual(['prod', 'sn-seoul'])
+    expect(list.find((s) => s.name === 'prod')?.config['proxy']).toBeUndefined()
+    expect(list.find((s) => s.name === 'sn-seoul')?.config['passwordEnv']).toBe('SN_PASSWORD')
+  })
+
   it('a --source one slip away from a connection asks "did you mean"', async () => {
     // Before: 'error: No connection named "prd" (the connections: prod, sn-seoul)'.
     expect(await cli(['sync', '--source', 'prd', '--data-dir', ws])).toEqual({
