@@ -606,10 +606,12 @@ describe('source and sync commands', () => {
     expect(misspelt.stderr).toBe("error: unknown option '--nmae'\n(Did you mean --name?)\n")
     const noUrl = await add('itsm', '--name', 'u4', '--token-env', 'T')
     expect(noUrl).toMatchObject({ code: 2, stderr: "error: required option '--url <url>' not specified\n" })
-    // The core's field names ("tokenEnv: …") are said as the options typed.
+    // Said as the option typed (and what it takes), not the core's field ("tokenEnv: …").
     const badVar = await add('itsm', '--name', 'u4', '--url', 'http://127.0.0.1:2', '--token-env', 'my-token')
     expect(badVar.code).toBe(2)
-    expect(badVar.stderr).toMatch(/^error: --token-env: An environment variable name/)
+    expect(badVar.stderr).toMatch(
+      /^error: --token-env takes the name of the environment variable holding the token/,
+    )
     const taken = await add('itsm', '--name', 'u3', '--url', 'http://127.0.0.1:8', '--token-env', 'T')
     expect(taken.code).toBe(2)
     expect(taken.stderr).toContain('A connection named "u3" exists already')
