@@ -18,7 +18,7 @@ import {
 } from '../core/sources/registry'
 import { parseStateMapText } from '../../shared/servicenow-state-map'
 import { apiAddress, browserAddress } from '../../shared/servicenow-url'
-import { connectionNameEn, syncEntityNameEn } from '../../shared/labels'
+import { connectionNameEn, SOURCE_KIND_NAMES_EN, syncEntityNameEn } from '../../shared/labels'
 import { parsePriorityMapText } from '../../shared/servicenow-priority-map'
 import { codeMapText, type CodeMapParse } from '../../shared/servicenow-code-map'
 import { RESUME_MARGIN_SECONDS, resumeMarginSchema } from '../../shared/servicenow-margin'
@@ -133,6 +133,10 @@ const ADD_SECRET_ENVS: Readonly<Record<string, SecretOption>> = {
   passwordEnv: 'password',
   proxyPasswordEnv: 'proxyPassword',
 }
+
+/** A kind of connection as the app names it (ITSM REST, ServiceNow); one it does not know as it is. */
+const sourceKindNameEn = (kind: string): string =>
+  Object.hasOwn(SOURCE_KIND_NAMES_EN, kind) ? (SOURCE_KIND_NAMES_EN[kind] ?? kind) : kind
 
 /** Adds the source and sync commands to `program`. */
 export function addSyncCommands(program: Command, withContext: WithContext): void {
@@ -385,13 +389,16 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
     .action(async (_local: unknown, cmd: Command) => {
       await withContext(cmd, async (ctx, opts) => {
         const sources = listSources(ctx.workspace.store)
+        // Its kind as the app names it (ITSM REST, ServiceNow), each column as wide as its widest value.
+        const nameColumns = widest(sources.map((s) => s.name))
+        const kindColumns = widest(sources.map((s) => sourceKindNameEn(s.kind)))
         print(sources, opts.json, (list) =>
           list.length === 0
             ? 'no connections yet: npm run cli -- source add itsm --name NAME --url URL --token-env VAR'
             : list
                 .map(
                   (s) =>
-                    `${padCols(s.name, 16)} ${s.kind.padEnd(11)} ${s.config.url}` +
+                    `${padCols(s.name, nameColumns)}  ${padCols(sourceKindNameEn(s.kind), kindColumns)}  ${s.config.url}` +
                     `\n  login: ${loginText(s.config)}` +
                     (s.config.proxy ? `\n  proxy: ${proxyText(s.config)}` : '') +
                     (s.kind === 'servicenow' && s.config.stateMap

@@ -90,6 +90,35 @@ describe('the command line after an operator slip', () => {
     expect(list.find((s) => s.name === 'sn-seoul')?.config['passwordEnv']).toBe('SN_PASSWORD')
   })
 
+  it('source list names each kind as the app does, its URLs in one column whatever the names', async () => {
+    const own = join(tmp, 'list')
+    for (const [kind, name] of [
+      ['itsm', 'seoul-city-hall-itsm-production'],
+      ['servicenow', 'sn'],
+    ] as const) {
+      const add = [
+        'source',
+        'add',
+        kind,
+        '--name',
+        name,
+        '--url',
+        'https://x.example.go.kr',
+        '--token-env',
+        'T',
+      ]
+      expect((await cli([...add, '--data-dir', own])).code).toBe(0)
+    }
+    // Before: 'seoul-city-hall-itsm-production itsm        https://…' and 'sn               servicenow  https://…':
+    // the keys, and a name over 16 characters pushed its URL out of the column.
+    const lines = (await cli(['source', 'list', '--data-dir', own])).stdout.split('\n')
+    expect(lines.filter((l) => !l.startsWith(' '))).toEqual([
+      'seoul-city-hall-itsm-production  ITSM REST   https://x.example.go.kr',
+      'sn                               ServiceNow  https://x.example.go.kr',
+      '',
+    ])
+  })
+
   it('a --source one slip away from a connection asks "did you mean"', async () => {
     // Before: 'error: No connection named "prd" (the connections: prod, sn-seoul)'.
     expect(await cli(['sync', '--source', 'prd', '--data-dir', ws])).toEqual({
