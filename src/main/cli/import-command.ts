@@ -20,6 +20,7 @@ import {
   type ImportResult,
 } from '../core/sources/file-import/import'
 import { CANONICAL_COLUMNS, loadMapping } from '../core/sources/file-import/mapping'
+import { refuseLookalikeImportSource } from '../core/sync/import-sources'
 import { detectFormat } from '../core/sources/file-import/detect'
 import { CoreError } from '../core/errors'
 import { IMPORT_FORMATS, type RowError } from '../core/sources/file-import/types'
@@ -289,7 +290,8 @@ export function addImportCommand(program: Command): void {
         ...(str('mapping') ? { mapping: str('mapping') } : {}),
         ...(str('sheet') ? { sheet: str('sheet') } : {}),
         ...(headerRow !== undefined ? { headerRow } : {}),
-        ...(str('source') ? { sourceName: (str('source') as string).trim() } : {}),
+        // Composed as the app's wizard takes it (a decomposed 한글 name pasted from a macOS file name).
+        ...(str('source') ? { sourceName: (str('source') as string).normalize('NFC').trim() } : {}),
         // Every row error goes to the report as the file is read; the answer lists the first 1,000.
         ...(str('errorReport') ? { errorReport: str('errorReport') } : {}),
       })
@@ -405,6 +407,17 @@ export function addImportCommand(program: Command): void {
       const target = workspace.exists
         ? workspace.open().workspace.store
         : () => workspace.open().workspace.store
+      // As the app refuses it: a name differing from one in use only in its capitals would keep the
+      // same system's SRs a second time beside it (a new workspace holds no source to differ from).
+      const sourceName = fileOptions().sourceName
+      if (typeof target !== 'function' && sourceName !== undefined) {
+        try {
+          refuseLookalikeImportSource(target, sourceName)
+        } catch (err) {
+          workspace.close()
+          throw err
+        }
+      }
       /** Removes the workspace this import made, if it did, saying so: its rows were not written. */
       const discardNew = (): void => {
         const removed = workspace.discardIfMade()

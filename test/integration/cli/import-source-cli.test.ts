@@ -45,4 +45,33 @@ describe('import --source', () => {
     expect(long.code, long.stderr).toBe(0)
     expect(JSON.parse(long.stdout)).toMatchObject({ written: 3, source: `import:${'가'.repeat(40)}` })
   }, 120_000)
+
+  it('refuses a name that differs from one in use only in its capitals, as the app does, writing nothing', async () => {
+    const workspace = join(dir, 'lookalike')
+    const first = await cli(['import', FILE, '--source', 'Seoul-ITSM', '--data-dir', workspace, '--json'])
+    expect(first.code, first.stderr).toBe(0)
+    const r = await cli(['import', FILE, '--source', 'seoul-itsm', '--data-dir', workspace])
+    expect(r.code).not.toBe(0)
+    expect(r.stderr).toContain('"seoul-itsm" differs from the existing source "Seoul-ITSM" only in capitals')
+    // Nothing kept under the look-alike: the workspace still holds one import source.
+    const list = await cli(['sync', 'log', '--data-dir', workspace, '--json'])
+    expect(list.code, list.stderr).toBe(0)
+    expect(list.stdout).not.toContain('import:seoul-itsm')
+    // The name as it is in use is taken, and so is one decomposed (NFD) that composes to it.
+    const same = await cli(['import', FILE, '--source', 'Seoul-ITSM', '--data-dir', workspace, '--json'])
+    expect(same.code, same.stderr).toBe(0)
+    const ko = '서울 ITSM'
+    expect((await cli(['import', FILE, '--source', ko, '--data-dir', workspace, '--json'])).code).toBe(0)
+    const nfd = await cli([
+      'import',
+      FILE,
+      '--source',
+      ko.normalize('NFD'),
+      '--data-dir',
+      workspace,
+      '--json',
+    ])
+    expect(nfd.code, nfd.stderr).toBe(0)
+    expect(JSON.parse(nfd.stdout)).toMatchObject({ source: `import:${ko}` })
+  }, 180_000)
 })
