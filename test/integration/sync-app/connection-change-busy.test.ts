@@ -68,6 +68,8 @@ describe('a connection change the workspace is too busy to save', () => {
     const saved = [...app.secrets.values.values()]
     expect(saved).toContain('new-token-3')
     expect(saved).not.toContain('old-proxy-2')
+    // Signing in with a token now, the user's password is no longer kept either.
+    expect(saved).not.toContain('old-password-1')
     expect((await app.ok('sources:list', {}))[0]).toMatchObject({
       url: 'https://other.service-now.com',
       user: null,

@@ -47,3 +47,63 @@ describe('ServiceNow sign-in changed on an edit', () => {
     })
   })
 })
+
+describe('the secret of the way a ServiceNow connection no longer signs in', () => {
+  const url = 'https://dev.example.service-now.com'
+  const kinds = (a: AppContext): string[] =>
+    [...a.secrets.values.keys()].map((key) => key.split(':').at(-1) ?? '').sort()
+  const values = (a: AppContext): string[] => [...a.secrets.values.values()].sort()
+
+  it('is forgotten when a user and password are switched to a token, and asked for when switched back', async () => {
+    app = appContext()
+    await app.ok('sources:add', {
+      kind: 'servicenow',
+      name: 'sn',
+      url,
+      user: 'integration',
+      password: 'pw-1',
+    })
+    expect(values(app)).toEqual(['pw-1'])
+
+    await app.ok('sources:update', { name: 'sn', url, user: null, token: 'tok-2' })
+    // Only the token stays: the old password is no longer in the keychain.
+    expect(kinds(app)).toEqual(['token'])
+    expect(values(app)).toEqual(['tok-2'])
+
+    // Back to the user: the password it had is not there to be taken silently.
+    const back = await app.invoke('sources:update', { name: 'sn', url, user: 'integration' })
+    expect(back.ok ? '' : back.error.message).toContain('"integration" needs its password')
+    expect(values(app)).toEqual(['tok-2'])
+    await app.ok('sources:update', { name: 'sn', url, user: 'integration', password: 'pw-3' })
+    expect(kinds(app)).toEqual(['password'])
+    expect(values(app)).toEqual(['pw-3'])
+  })
+
+  it('stays when the edit leaves the way of signing in as it was', async () => {
+    app = appContext()
+    await app.ok('sources:add', {
+      kind: 'servicenow',
+      name: 'sn',
+      url,
+      user: 'integration',
+      password: 'pw-1',
+    })
+    // Another user name (a typo fixed) and another table: the password is the account's, kept.
+    await app.ok('sources:update', { name: 'sn', url, user: 'integration2', table: 'sc_req_item' })
+    expect(values(app)).toEqual(['pw-1'])
+  })
+
+  it('stays as it was when the switch is refused', async () => {
+    app = appContext()
+    await app.ok('sources:add', {
+      kind: 'servicenow',
+      name: 'sn',
+      url,
+      user: 'integration',
+      password: 'pw-1',
+    })
+    const refused = await app.invoke('sources:update', { name: 'sn', url, user: null })
+    expect(refused.ok).toBe(false)
+    expect(values(app)).toEqual(['pw-1'])
+  })
+})

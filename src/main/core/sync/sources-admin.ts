@@ -272,13 +272,23 @@ export async function updateSourceWithSecret(
   checkProxyLogin(login.proxyUser, req.proxyPassword !== undefined, proxyPasswordKept || askable)
   if (record.kind === 'servicenow' && req.user !== undefined && !askable)
     await checkSignInSecret(secrets, owner, parsed.data as ServiceNowSignIn, req)
+  // A ServiceNow connection switched between a user's password and a bearer token forgets the secret
+  // of the way it no longer signs in (as a proxy login removed takes its password along): no unused
+  // credential stays in the keychain, and switching back asks for it again.
+  const unused: SourceSecretKind | undefined =
+    record.kind === 'servicenow' && req.user !== undefined && Boolean(before['user']) !== Boolean(req.user)
+      ? req.user
+        ? 'token'
+        : 'password'
+      : undefined
+  const forget = unused !== undefined && req[unused] === undefined && secrets !== undefined
   // What the change replaces in the secret store, put back should its settings not be saved after it.
   const replaced = await secretsReplaced(secrets, owner, [
-    ...(req.token !== undefined ? (['token'] as const) : []),
-    ...(req.password !== undefined ? (['password'] as const) : []),
+    ...(req.token !== undefined || (forget && unused === 'token') ? (['token'] as const) : []),
+    ...(req.password !== undefined || (forget && unused === 'password') ? (['password'] as const) : []),
     ...(req.proxyPassword !== undefined || !login.proxyUser ? (['proxyPassword'] as const) : []),
   ])
-  if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined) {
+  if (req.token !== undefined || req.password !== undefined || req.proxyPassword !== undefined || forget) {
     const vault = needStore(secrets)
     try {
       // All or nothing: a new token and password (say) are both stored, or neither is.
@@ -286,6 +296,7 @@ export async function updateSourceWithSecret(
         ...(req.token !== undefined ? { token: req.token } : {}),
         ...(req.password !== undefined ? { password: req.password } : {}),
         ...(req.proxyPassword !== undefined ? { proxyPassword: req.proxyPassword } : {}),
+        ...(forget && unused ? { [unused]: null } : {}),
       })
     } catch (err) {
       // The connection's settings are written after its secrets: it stays as it was.
