@@ -95,14 +95,14 @@ export function promptingSecrets(
     if (value) return value
     if (!ask) {
       if (!secretEnvName(source, secret)) throw noVariable(source, secret)
-      return null
+      return value // null, or '' for a variable set to nothing (the refusal says which)
     }
     const key = `${source.kind}:${source.name}:${secret}`
     let answer = asked.get(key)
     if (!answer) {
       const varName = secretEnvName(source, secret)
       answer = ask(
-        `${SECRET_LABEL[secret]} for ${connectionNameEn(source.kind, source.name)}${varName ? ` (${varName} is not set)` : ''}:`,
+        `${SECRET_LABEL[secret]} for ${connectionNameEn(source.kind, source.name)}${varName ? ` (${varName} is ${value === '' ? 'empty' : 'not set'})` : ''}:`,
       )
       asked.set(key, answer)
     }

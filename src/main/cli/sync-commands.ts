@@ -259,15 +259,7 @@ export function addSyncCommands(program: Command, withContext: WithContext): voi
           process.stderr.write(
             `note: no ${kind === 'itsm' ? '--token-env' : '--password-env or --token-env'}: \`sync\` and \`source test\` will ask for the secret at a terminal, and fail without one (cron, CI)\n`,
           )
-        // A variable named but not set here is most often a typo (ITSM_TOKN), found only when the
-        // first sync failed; it may also be set only where the syncs run (cron's environment).
-        const unset = (['tokenEnv', 'passwordEnv', 'proxyPasswordEnv'] as const)
-          .map((key) => local[key])
-          .filter((v): v is string => v !== undefined && !process.env[v])
-        if (unset.length > 0 && !opts.json)
-          process.stderr.write(
-            `note: ${unset.join(', ')} ${unset.length === 1 ? 'is' : 'are'} not set here: set ${unset.length === 1 ? 'it' : 'them'} where \`sync\` runs (at a terminal the secret is asked for instead)\n`,
-          )
+        if (!opts.json) process.stderr.write(variablesNote(local))
       })
     })
   addUpdateCommand(source, withContext)
@@ -1014,15 +1006,36 @@ function addUpdateCommand(source: Command, withContext: WithContext): void {
           process.stderr.write(
             `note: no --proxy-password-env: \`sync\` and \`source test\` will ask for the proxy password at a terminal, and fail without one (cron, CI)\n`,
           )
-        const unset = (['tokenEnv', 'passwordEnv', 'proxyPasswordEnv'] as const)
-          .map((key) => local[key])
-          .filter((v): v is string => v !== undefined && !process.env[v])
-        if (unset.length > 0)
-          process.stderr.write(
-            `note: ${unset.join(', ')} ${unset.length === 1 ? 'is' : 'are'} not set here: set ${unset.length === 1 ? 'it' : 'them'} where \`sync\` runs (at a terminal the secret is asked for instead)\n`,
-          )
+        process.stderr.write(variablesNote(local))
       })
     })
+}
+
+/**
+ * The notes on the secret variables an add or update names that are not set here, or set to nothing
+ * ('' when every one holds a value). A variable not set is most often a typo (ITSM_TOKN), found only
+ * when the first sync failed; it may also be set only where the syncs run (cron's environment).
+ */
+function variablesNote(given: {
+  tokenEnv?: string
+  passwordEnv?: string
+  proxyPasswordEnv?: string
+}): string {
+  const named = [given.tokenEnv, given.passwordEnv, given.proxyPasswordEnv].filter(
+    (v): v is string => v !== undefined,
+  )
+  const unset = named.filter((v) => process.env[v] === undefined)
+  const empty = named.filter((v) => process.env[v] === '')
+  const are = (list: string[]): string => `${list.join(', ')} ${list.length === 1 ? 'is' : 'are'}`
+  const where = 'where `sync` runs (at a terminal the secret is asked for instead)'
+  return (
+    (unset.length > 0
+      ? `note: ${are(unset)} not set here: set ${unset.length === 1 ? 'it' : 'them'} ${where}\n`
+      : '') +
+    (empty.length > 0
+      ? `note: ${are(empty)} set but empty here: put the secret in ${empty.length === 1 ? 'it' : 'them'} ${where}\n`
+      : '')
+  )
 }
 
 /** The account of a ServiceNow bearer token whose name the instance does not say (sys_user unreadable). */

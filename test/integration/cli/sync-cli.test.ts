@@ -118,6 +118,13 @@ describe('source and sync commands', () => {
         code: 1,
         stderr: 'error: No token for ITSM REST connection "named": set NAMED_TOKEN\n',
       })
+      // Set to nothing (an empty secret in a CI job): it is set, so "set it" would mislead.
+      const empty = await cli(['source', 'test', 'named', '--data-dir', own], { NAMED_TOKEN: '' })
+      expect(empty).toMatchObject({
+        code: 1,
+        stderr:
+          'error: No token for ITSM REST connection "named": NAMED_TOKEN is set but empty: put the token in it\n',
+      })
     } finally {
       rmSync(own, { recursive: true, force: true })
     }
@@ -355,6 +362,13 @@ describe('source and sync commands', () => {
       const set = await add('set', 'OPS_TEST_TOKEN', { OPS_TEST_TOKEN: 'x' })
       expect(set.code).toBe(0)
       expect(set.stderr).not.toContain('not set here')
+      expect(set.stderr).not.toContain('empty')
+      const empty = await add('empty', 'OPS_TEST_EMPTY', { OPS_TEST_EMPTY: '' })
+      expect(empty.code).toBe(0)
+      expect(empty.stderr).toContain(
+        'note: OPS_TEST_EMPTY is set but empty here: put the secret in it where `sync` runs (at a terminal the secret is asked for instead)\n',
+      )
+      expect(empty.stderr).not.toContain('not set here')
       const basic = [
         'source',
         'add',
@@ -377,6 +391,7 @@ describe('source and sync commands', () => {
       expect(list.stdout.split('\n').filter((line) => line.startsWith('  login: '))).toEqual([
         '  login: bearer token asked at a terminal or kept by the app',
         '  login: user integration, password from $SN_PW',
+        '  login: bearer token from $OPS_TEST_EMPTY',
         '  login: bearer token from $OPS_TEST_TOKEN',
         '  login: bearer token from $OPS_TEST_TOKN',
       ])

@@ -55,6 +55,15 @@ describe('promptingSecrets', () => {
 
   it('without anyone to ask, answers null (the sync then names the variable to set)', async () => {
     expect(await promptingSecrets(null, {})(sn, 'password')).toBeNull()
+    // Set to nothing: '' (no secret either), so that the refusal can say the variable is empty.
+    expect(await promptingSecrets(null, { SN_PASSWORD: '' })(sn, 'password')).toBe('')
+  })
+
+  it('asks when the variable is set to nothing, saying it is empty', async () => {
+    const questions: string[] = []
+    const resolve = promptingSecrets(async (q) => (questions.push(q), 'typed'), { SN_PASSWORD: '' })
+    expect(await resolve(sn, 'password')).toBe('typed')
+    expect(questions).toEqual(['Password for ServiceNow connection "sn" (SN_PASSWORD is empty):'])
   })
 
   it("without a variable named nor anyone to ask, says how the command line can get it (not the app's Settings)", async () => {

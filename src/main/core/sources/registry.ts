@@ -543,7 +543,13 @@ export async function connectorFor(
   const need = async (secret: SourceSecretKind, env: string | undefined): Promise<string> => {
     const value = await secrets(source, secret)
     const what = secret === 'proxyPassword' ? 'proxy password' : secret
-    const hint = env ? `set ${env}` : 'add it in Settings → Connections'
+    // A variable set to nothing (`ITSM_TOKEN= ops-console sync`, an empty secret in a CI job) is
+    // there: "set it" would send the operator looking at the wrong thing.
+    const hint = env
+      ? value === ''
+        ? `${env} is set but empty: put the ${what} in it`
+        : `set ${env}`
+      : 'add it in Settings → Connections'
     if (!value)
       throw new CoreError(
         'BAD_REQUEST',
