@@ -5,7 +5,7 @@ import { defaultHttpDeps, SourceError, type HttpDeps } from '../../../src/main/c
 import {
   createServiceNowConnector,
   keysetQuery,
-  parseLinkHeader,
+  nextLinkOf,
   ServiceNowDataError,
   serviceNowTime,
   type ServiceNowAuth,
@@ -167,12 +167,62 @@ describe('ServiceNow mapping', () => {
     expect(serviceNowTime('yesterday-ish')).toBeUndefined()
   })
 
-  it('parses Link headers', () => {
-    const links = parseLinkHeader(
-      '<https://x/api/now/table/incident?sysparm_limit=2&sysparm_offset=0>;rel="first",<https://x/a?sysparm_offset=2>;rel="next"',
-    )
-    expect(links.get('first')).toContain('sysparm_offset=0')
-    expect(links.get('next')).toBe('https://x/a?sysparm_offset=2')
+  it('reads the rel="next" URL of a Link header', () => {
+    expect(
+      nextLinkOf(
+        '<https://x/api/now/table/incident?sysparm_limit=2&sysparm_offset=0>;rel="first",<https://x/a?sysparm_offset=2>;rel="next"',
+      ),
+    ).toBe('https://x/a?sysparm_offset=2')
+    // Commas in the URL, and ';' and ',' in a quoted parameter, end no link.
+    expect(
+      nextLinkOf(
+        '<https://x/a?sysparm_fields=a,b&sysparm_offset=0>; title="first; of many, really"; rel="first", ' +
+          '<https://x/a?sysparm_fields=a,b&sysparm_offset=4>; title="next; page, 2"; rel="next"',
+      ),
+    ).toBe('https://x/a?sysparm_fields=a,b&sysparm_offset=4')
+    // Only a link whose rel names next: not one whose title does, nor a prev/last.
+    expect(nextLinkOf('<https://x/p>; title="next"; rel="prev", <https://x/l>; rel="last"')).toBeUndefined()
+    expect(nextLinkOf(null)).toBeUndefined()
+    expect(nextLinkOf('')).toBeUndefined()
+  })
+
+  it('reads a rel written in capitals, unquoted or not', () => {
+    expect(
+      nextLinkOf('<https://x/a?sysparm_offset=0>; rel="FIRST", <https://x/a?sysparm_offset=6>; rel="NEXT"'),
+    ).toBe('https://x/a?sysparm_offset=6')
+    expect(
+      nextLinkOf('<https://x/a?sysparm_offset=0>; REL=First, <https://x/a?sysparm_offset=8>; Rel=Next'),
+    ).toBe('https://x/a?sysparm_offset=8')
+  })
+
+  it('reads a rel naming two relations, and takes the first link of a relation', () => {
+    // rel="prev next": the link is both, whichever comes first in the parameter.
+    expect(
+      nextLinkOf(
+        '<https://x/a?sysparm_offset=0>; rel="first", <https://x/a?sysparm_offset=3>; rel="prev next"',
+      ),
+    ).toBe('https://x/a?sysparm_offset=3')
+    expect(nextLinkOf('<https://x/a?sysparm_offset=5>; rel="next last"')).toBe('https://x/a?sysparm_offset=5')
+    // Two links naming next: the first counts.
+    expect(
+      nextLinkOf(
+        '<https://x/a?sysparm_offset=10>; rel="next last", <https://x/a?sysparm_offset=20>; rel="next"',
+      ),
+    ).toBe('https://x/a?sysparm_offset=10')
+  })
+
+  it('takes a Link header it cannot read for no next link, without throwing', () => {
+    for (const header of [
+      'garbage',
+      // A part that is no link before a good rel="next": the whole header is refused.
+      'garbage, <https://x/a?sysparm_offset=4>; rel="next"',
+      '<https://x/a?sysparm_offset=0>; rel="first", junk <https://x/a?sysparm_offset=4>; rel="next"',
+      // A link with no closing '>'.
+      '<https://x/a?sysparm_offset=4; rel="next"',
+      // An extended parameter with no value (the parser fails on it with a TypeError, not an Error).
+      '<https://x/a?sysparm_offset=4>; title*=; rel="next"',
+    ])
+      expect(nextLinkOf(header), header).toBeUndefined()
   })
 })
 

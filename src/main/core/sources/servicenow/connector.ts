@@ -6,6 +6,7 @@
 // why a short or empty page is not the end, are in fetchSrs() / nextPage() below and in
 // docs/servicenow.md.
 import { createHash } from 'node:crypto'
+import Link from 'http-link-header'
 import { z } from 'zod'
 import type { ServiceNowRecordProblem, SyncErrorReason } from '../../../../shared/ipc/sync-error-reasons'
 import { decodeJsonCursor } from '../cursor'
@@ -201,69 +202,21 @@ export function keysetQuery(cursor: ServiceNowCursor, bound?: RunBound): string 
 }
 
 /**
- * Parses an RFC 8288 Link header into rel → URL (ServiceNow sends first, prev, next, last). Links are
- * split on the commas between them only: a URL holds commas (sysparm_fields=a,b), and a quoted
- * parameter may hold commas and semicolons (title="Page 2; next, please"), which a plain split or a
- * pattern that stops at them took for the end of the link, losing its rel. A rel names one or more
- * relations (rel="prev next"); the first rel of a link counts, and the first link of a relation.
+ * The URL of the first link with rel "next" in a Link header (ServiceNow sends first, prev, next,
+ * last), or undefined. http-link-header reads it as RFC 8288 writes it: links end only at commas
+ * outside <…> and quoted strings (a URL's sysparm_fields=a,b, a gateway's title="page 2; of 3"), a
+ * rel may name several relations (rel="prev next"), and relation names are compared without regard
+ * to case. A header it cannot read (text that is no Link header, or a link it cannot parse, even
+ * one before a readable rel="next") counts as no next link: the connector then goes on by keyset and
+ * X-Total-Count as for a response without the header (see nextPage), so it never fails a sync.
  */
-export function parseLinkHeader(value: string | null): Map<string, string> {
-  const links = new Map<string, string>()
-  if (!value) return links
-  let i = 0
-  const n = value.length
-  const skipSpace = (): void => {
-    while (i < n && /\s/.test(value[i]!)) i++
+export function nextLinkOf(header: string | null): string | undefined {
+  if (!header) return undefined
+  try {
+    return Link.parse(header).rel('next')[0]?.uri
+  } catch {
+    return undefined
   }
-  while (i < n) {
-    const open = value.indexOf('<', i)
-    if (open < 0) break
-    const close = value.indexOf('>', open + 1)
-    if (close < 0) break
-    const url = value.slice(open + 1, close).trim()
-    i = close + 1
-    let rel: string | undefined
-    // The link's parameters, up to the comma that ends it (none inside a quoted string).
-    for (;;) {
-      skipSpace()
-      if (i >= n || value[i] === ',') break
-      if (value[i] !== ';') {
-        i++ // not a parameter: skip it, up to the next one or the link's end
-        continue
-      }
-      i++
-      skipSpace()
-      const nameStart = i
-      while (i < n && !/[\s=;,]/.test(value[i]!)) i++
-      const name = value.slice(nameStart, i).toLowerCase()
-      skipSpace()
-      let param = ''
-      if (value[i] === '=') {
-        i++
-        skipSpace()
-        if (value[i] === '"') {
-          i++
-          while (i < n && value[i] !== '"') {
-            if (value[i] === '\\' && i + 1 < n) i++
-            param += value[i]
-            i++
-          }
-          i++ // the closing quote
-        } else {
-          const start = i
-          while (i < n && !/[\s;,]/.test(value[i]!)) i++
-          param = value.slice(start, i)
-        }
-      }
-      if (name === 'rel' && rel === undefined) rel = param
-    }
-    if (i < n && value[i] === ',') i++
-    for (const r of (rel ?? '').trim().split(/\s+/)) {
-      const key = r.toLowerCase()
-      if (key !== '' && !links.has(key)) links.set(key, url)
-    }
-  }
-  return links
 }
 
 function authHeader(auth: ServiceNowAuth): string {
@@ -516,7 +469,7 @@ export function createServiceNowConnector(config: ServiceNowConfig, deps: HttpDe
 
     const totalHeader = response.headers.get('x-total-count')
     const total = totalHeader !== null && /^\d+$/.test(totalHeader) ? Number(totalHeader) : undefined
-    const nextLink = parseLinkHeader(response.headers.get('link')).get('next')
+    const nextLink = nextLinkOf(response.headers.get('link'))
     const facts: PageFacts = {
       cursor: first && now !== undefined ? { ...cursor, clock: now } : cursor,
       bounded: bound !== undefined,
