@@ -169,3 +169,49 @@ describe('the delimiter is told by the table, not by a title line above it', () 
     ])
   })
 })
+
+describe('the delimiter of a file longer than the 64 KiB looked at', () => {
+  const HEAD = 65_536
+
+  it('a semicolon file whose 64 KiB end falls inside a quoted field holding commas and line breaks', async () => {
+    // The head ends in S-2's note: that record is cut, and is left out of the guess.
+    const note = '접수 내용, 조치: 재부팅; 확인\r\n'.repeat(3_000)
+    const rows = [
+      ['S-1', '조달청', '나라장터 접속 오류', '긴급', '접수', '2026-03-02 09:00'],
+      ['S-2', '국세청', `"${note}"`, '보통', '보류', '2026-03-02 10:00'],
+      ['S-3', '경기도청', 'VPN 장애', '높음', '진행중', '2026-03-02 11:00'],
+    ]
+    const text = [HEADER.join(';'), ...rows.map((r) => r.join(';'))].join('\r\n') + '\r\n'
+    const path = await write('semicolon-cut-quote.csv', text)
+    const bytes = Buffer.from('\uFEFF' + text)
+    const quoteAt = bytes.indexOf('"')
+    expect(quoteAt).toBeLessThan(HEAD)
+    expect(bytes.indexOf('"', quoteAt + 1)).toBeGreaterThan(HEAD)
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.headers).toEqual(HEADER)
+    expect(p.rowCount).toBe(3)
+    expect(p.errors).toEqual([])
+    expect(p.sample.map((r) => [r.row, r.sourceId, r.tenant, r.title.length])).toEqual([
+      [2, 'S-1', '조달청', '나라장터 접속 오류'.length],
+      [3, 'S-2', '국세청', note.trim().length],
+      [4, 'S-3', '경기도청', 'VPN 장애'.length],
+    ])
+  })
+
+  it('a comma file whose first record, a quoted title, is longer than the 64 KiB', async () => {
+    // No record ends within the head: nothing to split, and comma is taken.
+    const title = `"${'2026년 3월 서비스 요청 처리 현황; 운영팀\n'.repeat(2_500)}"`
+    const text = [title, '', HEADER.join(','), ...ROWS.map((r) => r.map((c) => `"${c}"`).join(','))].join(
+      '\n',
+    )
+    const path = await write('long-title.csv', text + '\n')
+    expect(Buffer.byteLength(title)).toBeGreaterThan(HEAD)
+    const p = await previewImport(path, { timeZone: SEOUL })
+    expect(p.headers).toEqual(HEADER)
+    expect(p.titleSkipped).toEqual({ headerRow: 3, rows: 2 })
+    expect(p.sample.map((r) => [r.row, r.sourceId, r.title])).toEqual([
+      [4, 'S-1', '나라장터, 접속 오류'],
+      [5, 'S-2', '홈택스 인증서'],
+    ])
+  })
+})
