@@ -170,6 +170,23 @@ describe('the delimiter is told by the table, not by a title line above it', () 
   })
 })
 
+describe('the delimiter guess reads the records as the import does', () => {
+  it('a semicolon file with CRLF line ends whose cells hold unquoted LF line breaks', async () => {
+    // The guess split records at every LF, the import only at CRLF (its first line's break): the
+    // rows' fields fell apart under semicolons and the file was read as commas, its header one column
+    // "Key;Note;Value".
+    const rows = Array.from({ length: 4 }, (_, i) => `K-${i};통계청 요청, 1차\n재요청, 2차;P${i}`)
+    const text = ['Key;Note;Prio', ...rows].join('\r\n') + '\r\n'
+    const path = await write('crlf-lone-lf.csv', text)
+    const table = await readCsv(path, Buffer.from('\uFEFF' + text), DEFAULT_LIMITS)
+    expect(table.headers).toEqual(['Key', 'Note', 'Prio'])
+    const read = []
+    for await (const r of table.rows) read.push(r)
+    expect(read[0]).toEqual({ row: 2, cells: ['K-0', '통계청 요청, 1차\n재요청, 2차', 'P0'] })
+    expect(read).toHaveLength(4)
+  })
+})
+
 describe('the delimiter of a file longer than the 64 KiB looked at', () => {
   const HEAD = 65_536
 

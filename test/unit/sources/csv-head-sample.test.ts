@@ -57,6 +57,38 @@ describe('sampleRecords of a whole file: the records the import reads', () => {
   })
 })
 
+describe('sampleRecords reads what the import reads where a hand-written reading differed', () => {
+  it('a closing quote followed by more text keeps its quotes, as the import keeps them', () => {
+    // Split by a delimiter that is not the file's, a quoted field runs on after its closing quote.
+    const text = '"ab"cd,e\n"x\ny",z\n'
+    expect(sampleRecords(text, ';', 30)).toEqual([['"ab"cd,e'], ['"x\ny",z']])
+    for (const d of DELIMITERS)
+      expect(sampleRecords(text, d, 30), JSON.stringify(d)).toEqual(importRecords(text, d))
+  })
+
+  it('the line break of the first line ends records, a lone LF in a CRLF file is text', () => {
+    const text = 'a,b\r\nc\nd,e\r\n'
+    expect(sampleRecords(text, ',', 30)).toEqual([
+      ['a', 'b'],
+      ['c\nd', 'e'],
+    ])
+    for (const d of DELIMITERS)
+      expect(sampleRecords(text, d, 30), JSON.stringify(d)).toEqual(importRecords(text, d))
+  })
+
+  it('a quote not closed by the end of the file: the records before it, where the import stops', () => {
+    expect(() => importRecords('a,b\nc,"d\ne', ',')).toThrow(/Quote Not Closed/)
+    expect(sampleRecords('a,b\nc,"d\ne', ',', 30)).toEqual([['a', 'b']])
+  })
+
+  it('a semicolon CRLF file whose cells hold unquoted LF line breaks is told as semicolons', () => {
+    // Split at each LF too, its header and rows had no fields in common under semicolons, and
+    // commas won; the import reads each row as one record of three fields.
+    const rows = Array.from({ length: 4 }, (_, i) => `K-${i};a, b\nc, d;${i}`)
+    expect(detectDelimiter(['Key;Note;Value', ...rows].join('\r\n') + '\r\n', new Set())).toBe(';')
+  })
+})
+
 describe('sampleRecords of a head cut short (whole = false)', () => {
   const full = 'Key;Note;Org\nK-1;"one; two\nthree";A\nK-2;"four\nfive; six";B\nK-3;plain;C\n'
   const kept = (n: number): string[][] => importRecords(full, ';').slice(0, n)

@@ -2,6 +2,7 @@
 // string. Quoted fields may contain delimiters, quotes ("") and newlines, as Excel writes them.
 import { Readable } from 'node:stream'
 import { parse, CsvError } from 'csv-parse'
+import { parse as parseText } from 'csv-parse/sync'
 import { CoreError, reason } from '../../errors'
 import { decodeBytes, decodeFile, detectEncoding } from './decode'
 import { checkText } from './detect'
@@ -16,6 +17,14 @@ import { knownHeaders } from './mapping'
 import type { HeaderOptions, ImportLimits, RawRow, Table } from './types'
 
 const DELIMITERS = [',', ';', '\t', '|'] as const
+
+/** How a CSV file is read, besides its delimiter: the import, and the delimiter guess on the file's head. */
+const CSV_OPTIONS = {
+  relax_column_count: true,
+  skip_empty_lines: false,
+  // Excel writes "a"b" style quotes rarely; a strict parser would stop a whole import for one cell.
+  relax_quotes: true,
+} as const
 
 /** The bytes of a file's start its readers are given (import.ts readHead): a shorter head is the whole file. */
 const HEAD_BYTES = 65_536
@@ -70,63 +79,29 @@ function consistency(records: readonly string[][]): [records: number, fields: nu
 }
 
 /**
- * The first `max` non-blank records of `text` split by `delimiter` as csv-parse reads them: a quote
- * opens a field only at its start, "" in a quoted field is a quote, a quoted field may hold
- * delimiters and newlines. With `whole` false the text is cut short, and its last record is left out.
+ * The first `max` non-blank records of `text` split by `delimiter`, read by csv-parse with the
+ * import's options (CSV_OPTIONS): the records the import reads. With `whole` false the text is the
+ * start of a longer file, its last record cut short, and it is read only up to its last line break; a
+ * quote still open there (the cut runs through a quoted field holding line breaks) is never closed,
+ * and skip_records_with_error drops its record, the cut one. A head that is one record longer than
+ * itself gives none. A quote not closed by the end of a whole text gives the records before it, where
+ * the import stops with an error.
  */
 export function sampleRecords(text: string, delimiter: string, max: number, whole = true): string[][] {
-  const records: string[][] = []
-  let fields: string[] = []
-  let field = ''
-  let started = false
-  const endField = (): void => {
-    fields.push(field)
-    field = ''
-    started = false
+  let end = text.length
+  if (!whole) {
+    // Up to the last line break, and without the line breaks there: a CR whose LF the cut left out
+    // would be read as text in a CRLF file.
+    end = Math.max(0, text.lastIndexOf('\n'), text.lastIndexOf('\r'))
+    while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--
   }
-  const endRecord = (): void => {
-    endField()
-    if (fields.some((f) => f.trim() !== '')) records.push(fields)
-    fields = []
-  }
-  let i = 0
-  while (i < text.length && records.length < max) {
-    const ch = text[i]!
-    if (ch === '"' && !started) {
-      started = true
-      i++
-      for (;;) {
-        const q = text.indexOf('"', i)
-        if (q === -1) {
-          // A quote not closed in the text: its field runs to the end (or past the cut).
-          if (!whole) return records
-          field += text.slice(i)
-          i = text.length
-          break
-        }
-        field += text.slice(i, q)
-        if (text[q + 1] === '"') {
-          field += '"'
-          i = q + 2
-        } else {
-          i = q + 1
-          break
-        }
-      }
-      continue
-    }
-    if (ch === delimiter) endField()
-    else if (ch === '\n' || ch === '\r') {
-      endRecord()
-      if (ch === '\r' && text[i + 1] === '\n') i++
-    } else {
-      field += ch
-      started = true
-    }
-    i++
-  }
-  if (i >= text.length && whole && records.length < max && (started || fields.length > 0)) endRecord()
-  return records
+  return parseText(text.slice(0, end), {
+    ...CSV_OPTIONS,
+    delimiter,
+    skip_records_with_empty_values: true,
+    skip_records_with_error: true,
+    to: max,
+  })
 }
 
 /**
@@ -155,10 +130,7 @@ export async function readCsv(
     parse({
       delimiter: hint ?? detectDelimiter(headText, known, head.length < HEAD_BYTES),
       ...(hint ? { from_line: 2 } : {}),
-      relax_column_count: true,
-      skip_empty_lines: false,
-      // Excel writes "a"b" style quotes rarely; a strict parser would stop a whole import for one cell.
-      relax_quotes: true,
+      ...CSV_OPTIONS,
     }),
   )
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>
