@@ -168,6 +168,48 @@ describe('docs/itsm-rest-protocol.md against the connector', () => {
     expect(page.rows.length).toBeGreaterThan(0)
   })
 
+  it("rejects a row over a length limit with §3's example message, word for word", async () => {
+    const text = DOC.replace(/\s+/g, ' ')
+    const quoted = /e\.g\. `(Service requests row [^`]+)`/.exec(text)?.[1]
+    expect(quoted).toBeDefined()
+    // The first SR of §4's example as item 42 of a page: 41 good rows, then one whose assignee is too long.
+    const srs = EXAMPLES.find((e) => e.request.pathname === `${API_PREFIX}${ENTITY_PATHS.srs}`)
+    const sr = (srs?.response as { items: Record<string, unknown>[] }).items[0]
+    const items: Record<string, unknown>[] = Array.from({ length: 41 }, (_, i) => ({
+      ...sr,
+      id: `SR-OK-${i}`,
+    }))
+    items.push({ ...sr, id: 'SR-0000042', assignee: '가'.repeat(1204) })
+    const error = await connectorAnswering({ items, next: null })
+      .fetchPage('srs', null, { signal, pageSize: 1000 })
+      .catch((e: unknown) => e)
+    expect((error as Error).message).toBe(quoted)
+  })
+
+  it("ends a sync asked to wait over 2 minutes with §6's words, the time in the workspace's zone", async () => {
+    const text = DOC.replace(/\s+/g, ' ')
+    const quoted = /ends the sync at once with "([^"]+)"/.exec(text)?.[1]
+    expect(quoted).toBeDefined()
+    // "… asks to wait N minutes (Retry-After), until T (Asia/Seoul) …": N and T stand for values.
+    const pattern = new RegExp(
+      (quoted ?? '')
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(' N ', ' \\d+ ')
+        .replace('until T ', 'until .+ ')
+        .replace(/\s*…\s*/g, '.*'),
+    )
+    const deps = defaultHttpDeps({
+      timeZone: 'Asia/Seoul',
+      fetch: () => Promise.resolve(new Response('{}', { status: 429, headers: { 'retry-after': '3600' } })),
+    })
+    const connector = createItsmConnector(
+      { name: 'doc', url: 'https://itsm.example.go.kr', token: 't' },
+      deps,
+    )
+    const error = await connector.fetchPage('srs', null, { signal, pageSize: 1000 }).catch((e: unknown) => e)
+    expect((error as Error).message).toMatch(pattern)
+  })
+
   it("quotes the documented error body's message", () => {
     const section = SECTIONS.find((s) => s.heading.endsWith('Errors'))
     const block = section?.blocks.find((b) => b.lang === 'json')
