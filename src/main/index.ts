@@ -26,7 +26,7 @@ import { openSettingsStore } from './shell/settings-store'
 import { createShellHandlers } from './shell/shell-handlers'
 import { applyTheme, onThemeUpdated } from './shell/theme'
 import { createWindowManager, type WindowManager } from './shell/windows'
-import { holdQuitUntil } from './shell/quit-gate'
+import { holdQuitUntil, relaunchOptionsFor, type QuitGate } from './shell/quit-gate'
 import { IMPORT_EXTENSIONS } from './core/sources/file-import/detect'
 
 const log: ShellLogger = {
@@ -41,6 +41,7 @@ const rendererDir = join(here, '..', 'renderer')
 
 let workspace: Workspace | null = null
 let windows: WindowManager | null = null
+let quitGate: QuitGate | null = null
 
 // Every renderer is sandboxed, whatever a window's options say.
 app.enableSandbox()
@@ -56,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
   // Two processes on one SQLite workspace would fight over it; the first instance is focused instead.
   app.quit()
 } else {
-  app.on('second-instance', () => windows?.openMain())
+  app.on('second-instance', () => reopen())
   app
     .whenReady()
     .then(start)
@@ -234,11 +235,11 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('activate', () => wm.openMain())
+  app.on('activate', () => reopen())
   // A sync running at quit is cancelled and waited for (a few seconds at most; core/sync/runtime.ts
   // QUIT_GRACE_MS), so it commits what it holds and logs the run as cancelled; the KPI engine goes
   // first, so the cancelled run's rows start no calculation.
-  holdQuitUntil(
+  quitGate = holdQuitUntil(
     app,
     async () => {
       kpiEngine.dispose()
@@ -248,9 +249,20 @@ function start(): void {
       workspace = null
     },
     log,
+    { relaunch: relaunchOptionsFor({ isPackaged: app.isPackaged, env: process.env, argv: process.argv }) },
   )
 
   wm.openMain()
+}
+
+/**
+ * A second launch or a dock click: the console comes forward, or, when the app is already quitting
+ * (its windows closed, a sync still stopping), the app starts again once it has quit.
+ */
+function reopen(): void {
+  const open = (): void => void windows?.openMain()
+  if (quitGate) quitGate.reopen(open)
+  else open()
 }
 
 function fatal(err: unknown): void {

@@ -1,7 +1,13 @@
 // The app's quit waits for the core's shutdown: Electron ends the process once will-quit's handlers
 // return unless one prevents it. A stand-in for `app` records what the gate does with each will-quit.
 import { describe, expect, it } from 'vitest'
-import { holdQuitUntil, type QuitEvent, type QuittingApp } from '../../../src/main/shell/quit-gate'
+import {
+  holdQuitUntil,
+  relaunchOptionsFor,
+  type QuitEvent,
+  type QuittingApp,
+  type RelaunchOptions,
+} from '../../../src/main/shell/quit-gate'
 
 /** An `app` whose quit() emits will-quit as Electron's does; `quits` counts the process ends. */
 function fakeApp() {
@@ -9,6 +15,11 @@ function fakeApp() {
   const fake = {
     quits: 0,
     asked: 0,
+    /** The options of each relaunch asked (Electron starts one instance per call). */
+    relaunches: [] as (RelaunchOptions | undefined)[],
+    relaunch(options?: RelaunchOptions) {
+      fake.relaunches.push(options)
+    },
     on(_event: 'will-quit', listener: (event: QuitEvent) => void) {
       listeners.push(listener)
     },
@@ -100,5 +111,66 @@ describe('holdQuitUntil', () => {
     await flush()
     expect(app.quits).toBe(1)
     expect(warnings).toEqual(['Stopping before quitting failed: no runtime'])
+  })
+})
+
+describe('a second launch while the app quits', () => {
+  it('opens the console while the app runs, and starts the app again (once) after a quit it cannot stop', async () => {
+    // The window closed, a sync is still stopping (up to 5 s), the app looks gone: the user starts
+    // it again. A window opened now would vanish with the quit, and the second launch has ended.
+    const app = fakeApp()
+    const work = deferred()
+    const gate = holdQuitUntil(app, () => work.promise, { warn: () => {} })
+    let opened = 0
+    const open = () => void opened++
+    gate.reopen(open)
+    expect({ opened, relaunches: app.relaunches.length }).toEqual({ opened: 1, relaunches: 0 })
+
+    app.quit()
+    gate.reopen(open)
+    gate.reopen(open) // a dock click as well: still one new instance
+    expect({ opened, relaunches: app.relaunches }).toEqual({ opened: 1, relaunches: [undefined] })
+    work.resolve()
+    await flush()
+    // The quit went on: the new instance starts as this one exits.
+    expect({ quits: app.quits, relaunches: app.relaunches.length }).toEqual({ quits: 1, relaunches: 1 })
+  })
+
+  it('starts the app again when asked after the work settled, before the quit went through', async () => {
+    const app = fakeApp()
+    const gate = holdQuitUntil(app, () => Promise.resolve(), { warn: () => {} })
+    app.quit()
+    for (let i = 0; i < 10; i++) await Promise.resolve()
+    expect(app.quits).toBe(0)
+    let opened = 0
+    gate.reopen(() => void opened++)
+    expect({ opened, relaunches: app.relaunches.length }).toEqual({ opened: 0, relaunches: 1 })
+  })
+
+  it('relaunches a packaged AppImage through its file, since its mount goes with the process', () => {
+    const app = fakeApp()
+    const relaunch = relaunchOptionsFor({
+      isPackaged: true,
+      env: { APPIMAGE: '/home/운영/Ops Console-1.0.0.AppImage' },
+      argv: ['/tmp/.mount_OpsCoXy/ops-console', '--lang=en'],
+    })
+    const gate = holdQuitUntil(app, () => new Promise(() => {}), { warn: () => {} }, { relaunch })
+    app.quit()
+    gate.reopen(() => {})
+    expect(app.relaunches).toEqual([
+      {
+        execPath: '/home/운영/Ops Console-1.0.0.AppImage',
+        args: ['--appimage-extract-and-run', '--lang=en'],
+      },
+    ])
+    // Installed (NSIS, dmg) and dev runs: Electron's own relaunch of the running executable.
+    expect(relaunchOptionsFor({ isPackaged: true, env: {}, argv: ['C:\\Ops Console.exe'] })).toBeUndefined()
+    expect(
+      relaunchOptionsFor({
+        isPackaged: false,
+        env: { APPIMAGE: '/opt/Other.AppImage' },
+        argv: ['electron', '.'],
+      }),
+    ).toBeUndefined()
   })
 })
