@@ -21,6 +21,12 @@ export type Timers = {
 
 // At least this much of the title bar must lie on a display for the saved position to be reused.
 const MIN_VISIBLE = 64
+// The bounds windowStateSchema (src/shared/settings.ts) accepts: a window stretched over a wall of
+// displays (three 4K screens side by side) is wider than the largest, and saving it as it is would
+// be refused by the schema. Restoring clamps it to one display anyway (fitToDisplays).
+const MIN_WIDTH = 640
+const MIN_HEIGHT = 480
+const MAX_SIZE = 10_000
 
 /**
  * Fits the saved state to the current displays' work areas: a position that is no longer visible
@@ -56,17 +62,26 @@ export function captureWindowState(win: TrackedWindow): WindowState | null {
   return {
     x: Math.round(b.x),
     y: Math.round(b.y),
-    width: Math.max(640, Math.round(b.width)),
-    height: Math.max(480, Math.round(b.height)),
+    width: clamp(Math.round(b.width), MIN_WIDTH, MAX_SIZE),
+    height: clamp(Math.round(b.height), MIN_HEIGHT, MAX_SIZE),
     maximized: win.isMaximized(),
   }
 }
 
-/** Saves the window state `delayMs` after the last move/resize, and at once when the window closes. */
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value))
+}
+
+/**
+ * Saves the window state `delayMs` after the last move/resize, and at once when the window closes.
+ * A save that fails (the settings file not writable, the disk full) is told to `onError` and the
+ * window goes on: these run in a timer and in the close event, where a throw would be an uncaught
+ * exception of the main process, which Electron shows as an error dialog each time the window is moved.
+ */
 export function trackWindowState(
   win: TrackedWindow,
   save: (state: WindowState) => void,
-  opts: { delayMs?: number; timers?: Timers } = {},
+  opts: { delayMs?: number; timers?: Timers; onError?: (message: string) => void } = {},
 ): void {
   const timers: Timers = opts.timers ?? {
     setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -77,8 +92,14 @@ export function trackWindowState(
   const flush = (): void => {
     if (pending !== null) timers.clearTimeout(pending)
     pending = null
-    const state = captureWindowState(win)
-    if (state) save(state)
+    try {
+      const state = captureWindowState(win)
+      if (state) save(state)
+    } catch (err) {
+      opts.onError?.(
+        `The window's size and position were not saved: ${err instanceof Error ? err.message : String(err)}`,
+      )
+    }
   }
   const schedule = (): void => {
     if (pending !== null) timers.clearTimeout(pending)

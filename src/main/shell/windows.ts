@@ -86,7 +86,9 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
         minHeight: 600,
       })
       if (saved.maximized) win.once('ready-to-show', () => win.maximize())
-      trackWindowState(win, (state) => deps.settings.setWindowState(state))
+      trackWindowState(win, (state) => deps.settings.setWindowState(state), {
+        onError: (message) => deps.log.warn(message),
+      })
       win.on('closed', () => {
         main = null
       })

@@ -5,6 +5,7 @@ import {
   trackWindowState,
   type TrackedWindow,
 } from '../../../src/main/shell/window-state'
+import { createSettingsService, type SettingsBackend } from '../../../src/main/shell/settings-service'
 
 const primary = { x: 0, y: 0, width: 1920, height: 1040 }
 const left = { x: -1280, y: 0, width: 1280, height: 984 }
@@ -96,5 +97,63 @@ describe('trackWindowState', () => {
     const win = fakeWindow()
     win.minimized = true
     expect(captureWindowState(win)).toBeNull()
+  })
+})
+
+describe('saving the window state into the settings', () => {
+  /** The settings service over a memory backend, as the app's electron-store is. */
+  function settingsOver(backend: Partial<SettingsBackend> = {}) {
+    let stored: unknown = {}
+    return createSettingsService(
+      {
+        read: () => stored,
+        write: (next) => {
+          stored = next
+        },
+        ...backend,
+      },
+      { warn: () => {} },
+    )
+  }
+
+  it('keeps a window stretched over a wall of displays, within the sizes the settings accept', () => {
+    // Three 4K displays side by side (3 × 3840 px): an operations room's wall.
+    const settings = settingsOver()
+    const win = fakeWindow()
+    win.bounds = { x: 0, y: 0, width: 11_520, height: 2_100 }
+    const onError = vi.fn()
+    trackWindowState(win, (state) => settings.setWindowState(state), { onError })
+    expect(() => win.fire('close')).not.toThrow()
+    expect(onError).not.toHaveBeenCalled()
+    expect(settings.get().windowState).toEqual({ x: 0, y: 0, width: 10_000, height: 2_100, maximized: false })
+  })
+
+  it('tells a settings file that cannot be written, and never throws from the timer or the close', () => {
+    // A throw there is an uncaught exception of Electron's main process: an error dialog.
+    const settings = settingsOver({
+      write: () => {
+        throw Object.assign(
+          new Error("EACCES: permission denied, open '/home/u/.config/ops-console/settings.json'"),
+          {
+            code: 'EACCES',
+          },
+        )
+      },
+    })
+    const win = fakeWindow()
+    const clock = manualTimers()
+    const errors: string[] = []
+    trackWindowState(win, (state) => settings.setWindowState(state), {
+      timers: clock.timers,
+      onError: (message) => errors.push(message),
+    })
+    win.fire('move')
+    expect(() => clock.run()).not.toThrow()
+    win.fire('resize')
+    expect(() => win.fire('close')).not.toThrow()
+    expect(errors).toEqual([
+      "The window's size and position were not saved: EACCES: permission denied, open '/home/u/.config/ops-console/settings.json'",
+      "The window's size and position were not saved: EACCES: permission denied, open '/home/u/.config/ops-console/settings.json'",
+    ])
   })
 })
