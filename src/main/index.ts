@@ -18,6 +18,7 @@ import { runDemoInWorker } from './core/workers/run-demo-in-worker'
 import { createJobRunner, rejudgeUnjudgedAtStart } from './core/workers/jobs-runner'
 import { workerJobBackend } from './core/workers/run-jobs-in-worker'
 import { isTrustedAppUrl, mergeHandlerTables, registerHandlers } from './shell/ipc-registration'
+import { declareAppIdentity } from './shell/app-identity'
 import { resolveNativeBinding } from './shell/native'
 import { createSafeStorageSecretStore } from './shell/safe-storage-secrets'
 import { sweepSourceSecrets } from './core/secrets'
@@ -45,6 +46,8 @@ let quitGate: QuitGate | null = null
 
 // Every renderer is sandboxed, whatever a window's options say.
 app.enableSandbox()
+// Windows: the installer's shortcut ID, so the taskbar groups the console under its pinned icon.
+declareAppIdentity(app, process.platform)
 // Pin userData to <appData>/ops-console whatever the packaged productName is, so the app and the
 // CLI (core/paths.ts) share one workspace folder; OPS_CONSOLE_USER_DATA_DIR isolates e2e runs
 // (settings, secrets). Must happen before the single-instance lock, which lives in userData.
