@@ -210,6 +210,7 @@ function start(): void {
 
   settings.onChange((next, previous) => {
     if (next.theme !== previous.theme) applyTheme(next.theme)
+    if (next.language !== previous.language) wm.refreshTitles()
     if (next.syncIntervalMinutes !== previous.syncIntervalMinutes) syncRuntime.scheduler.reschedule()
   })
   syncRuntime.scheduler.start()

@@ -7,6 +7,7 @@ import type { SettingsService } from './settings-service'
 import { SECURE_WEB_PREFERENCES, hardenWebContents, type ShellLogger } from './security'
 import { backgroundColor } from './theme'
 import { fitToDisplays, trackWindowState } from './window-state'
+import { windowTitle, type WindowPage } from './window-titles'
 
 export type WindowPaths = {
   /** out/preload/index.cjs */
@@ -32,16 +33,16 @@ export type WindowManager = {
   all(): BrowserWindow[]
   /** Re-applies the theme background to open windows. */
   refreshBackground(): void
+  /** Re-titles the open windows in the language of the settings (after it changed). */
+  refreshTitles(): void
 }
-
-type Page = 'index.html' | 'settings.html'
 
 /** Creates the window manager; no window opens until openMain/openSettings. */
 export function createWindowManager(deps: WindowDeps): WindowManager {
   let main: BrowserWindow | null = null
   let settingsWindow: BrowserWindow | null = null
 
-  const create = (page: Page, options: BrowserWindowConstructorOptions): BrowserWindow => {
+  const create = (page: WindowPage, options: BrowserWindowConstructorOptions): BrowserWindow => {
     const win = new BrowserWindow({
       ...options,
       show: false,
@@ -61,7 +62,7 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
     return win
   }
 
-  const load = (win: BrowserWindow, page: Page): Promise<void> => {
+  const load = (win: BrowserWindow, page: WindowPage): Promise<void> => {
     const dev = deps.paths.devServerUrl
     if (dev) return win.loadURL(new URL(page, dev.endsWith('/') ? dev : `${dev}/`).href)
     return win.loadFile(join(deps.paths.rendererDir, page))
@@ -78,7 +79,7 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
         screen.getAllDisplays().map((d) => d.workArea),
       )
       const win = create('index.html', {
-        title: 'Ops Console',
+        title: windowTitle('index.html', deps.settings.get().language),
         width: saved.width,
         height: saved.height,
         ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : { center: true }),
@@ -102,7 +103,7 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
       }
       // Not a child of the console: it may stay open beside it and outlive a console reload.
       const win = create('settings.html', {
-        title: 'Ops Console — 설정',
+        title: windowTitle('settings.html', deps.settings.get().language),
         width: 960,
         height: 720,
         minWidth: 720,
@@ -120,6 +121,12 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
       for (const win of BrowserWindow.getAllWindows()) {
         if (!win.isDestroyed()) win.setBackgroundColor(backgroundColor())
       }
+    },
+    refreshTitles() {
+      const language = deps.settings.get().language
+      if (main && !main.isDestroyed()) main.setTitle(windowTitle('index.html', language))
+      if (settingsWindow && !settingsWindow.isDestroyed())
+        settingsWindow.setTitle(windowTitle('settings.html', language))
     },
   }
 }
