@@ -31,7 +31,10 @@ const MAX_SIZE = 10_000
 /**
  * Fits the saved state to the current displays' work areas: a position that is no longer visible
  * (monitor unplugged) is dropped so the window centres on the primary display, and the size is
- * clamped to the largest work area.
+ * clamped to the largest work area. A window still wholly on screen stays where it was; one that
+ * would reach past the screen's edge (its display replaced by a smaller one, a laptop undocked:
+ * its bottom rows under the taskbar or beyond the screen) is fitted to the display holding most of
+ * its title bar and moved into it.
  */
 export function fitToDisplays(state: WindowState, workAreas: readonly Rect[]): WindowState {
   if (workAreas.length === 0) return state
@@ -42,10 +45,43 @@ export function fitToDisplays(state: WindowState, workAreas: readonly Rect[]): W
   const { x, y } = state
   if (x === undefined || y === undefined) return { width, height, maximized: state.maximized }
   const titleBar: Rect = { x, y, width, height: Math.min(height, 32) }
-  const visible = workAreas.some((area) => overlap(titleBar, area) >= Math.min(MIN_VISIBLE, width))
-  return visible
-    ? { x, y, width, height, maximized: state.maximized }
-    : { width, height, maximized: state.maximized }
+  let host: Rect | null = null
+  let hostOverlap = 0
+  for (const area of workAreas) {
+    const shown = overlap(titleBar, area)
+    if (shown >= Math.min(MIN_VISIBLE, width) && shown > hostOverlap) {
+      host = area
+      hostOverlap = shown
+    }
+  }
+  if (!host) return { width, height, maximized: state.maximized }
+  // Wholly on screen (on one display, or across displays side by side): left where the user put it.
+  if (cornersOf({ x, y, width, height }).every((c) => workAreas.some((a) => contains(a, c))))
+    return { x, y, width, height, maximized: state.maximized }
+  const fitWidth = Math.min(width, host.width)
+  const fitHeight = Math.min(height, host.height)
+  return {
+    x: clamp(x, host.x, host.x + host.width - fitWidth),
+    y: clamp(y, host.y, host.y + host.height - fitHeight),
+    width: fitWidth,
+    height: fitHeight,
+    maximized: state.maximized,
+  }
+}
+
+function cornersOf(r: Rect): { x: number; y: number }[] {
+  const right = r.x + r.width - 1
+  const bottom = r.y + r.height - 1
+  return [
+    { x: r.x, y: r.y },
+    { x: right, y: r.y },
+    { x: r.x, y: bottom },
+    { x: right, y: bottom },
+  ]
+}
+
+function contains(area: Rect, p: { x: number; y: number }): boolean {
+  return p.x >= area.x && p.x < area.x + area.width && p.y >= area.y && p.y < area.y + area.height
 }
 
 function overlap(a: Rect, b: Rect): number {

@@ -26,6 +26,41 @@ describe('fitToDisplays', () => {
     expect(fitToDisplays(state, [primary]).x).toBeUndefined()
   })
 
+  it('moves a window that would reach past its display back onto it (a laptop undocked)', () => {
+    // Saved on a 2560 × 1400 monitor; now only the laptop's 1366 × 728 screen is there.
+    const laptop = { x: 0, y: 0, width: 1366, height: 728 }
+    const state = { x: 100, y: 100, width: 2400, height: 1300, maximized: false }
+    expect(fitToDisplays(state, [laptop])).toEqual({ x: 0, y: 0, width: 1366, height: 728, maximized: false })
+  })
+
+  it('fits a window to the smaller display that replaced the one it was on', () => {
+    // A 2560 × 1400 monitor right of the primary was swapped for a 1280 × 1024 one.
+    const right = { x: 1920, y: 0, width: 1280, height: 984 }
+    const state = { x: 2200, y: 300, width: 2300, height: 1300, maximized: true }
+    expect(fitToDisplays(state, [primary, right])).toEqual({
+      x: 1920,
+      y: 0,
+      width: 1280,
+      height: 984,
+      maximized: true,
+    })
+  })
+
+  it('leaves a window across two displays where it was, and fits it to the one holding most of it once it reaches past', () => {
+    const across = { x: -300, y: 200, width: 1000, height: 700, maximized: false }
+    expect(fitToDisplays(across, [primary, left])).toEqual(across)
+    // The left display is shorter (984): lower down, the window's bottom-left corner is off screen.
+    const lower = { ...across, y: 400 }
+    // 700 px of the title bar on the primary, 300 on the left display: the primary holds it.
+    expect(fitToDisplays(lower, [primary, left])).toEqual({
+      x: 0,
+      y: 340,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    })
+  })
+
   it('clamps the size to the largest work area', () => {
     const state = { width: 4000, height: 3000, maximized: false }
     expect(fitToDisplays(state, [primary, left])).toEqual({ width: 1920, height: 1040, maximized: false })
