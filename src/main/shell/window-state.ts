@@ -29,21 +29,28 @@ const MIN_HEIGHT = 480
 const MAX_SIZE = 10_000
 
 /**
- * Fits the saved state to the current displays' work areas: a position that is no longer visible
- * (monitor unplugged) is dropped so the window centres on the primary display, and the size is
- * clamped to the largest work area. A window still wholly on screen stays where it was; one that
+ * Fits the saved state to the current displays' work areas, the primary display's first: a
+ * position that is no longer visible (monitor unplugged) is dropped so the window centres on the
+ * primary display, its size cut to that display (a size kept from a larger monitor would reach past
+ * the primary's edges on both sides). A window still wholly on screen stays where it was; one that
  * would reach past the screen's edge (its display replaced by a smaller one, a laptop undocked:
  * its bottom rows under the taskbar or beyond the screen) is fitted to the display holding most of
  * its title bar and moved into it.
  */
 export function fitToDisplays(state: WindowState, workAreas: readonly Rect[]): WindowState {
-  if (workAreas.length === 0) return state
+  const primary = workAreas[0]
+  if (!primary) return state
   const maxWidth = Math.max(...workAreas.map((a) => a.width))
   const maxHeight = Math.max(...workAreas.map((a) => a.height))
   const width = Math.min(state.width, maxWidth)
   const height = Math.min(state.height, maxHeight)
   const { x, y } = state
-  if (x === undefined || y === undefined) return { width, height, maximized: state.maximized }
+  const centred = (): WindowState => ({
+    width: Math.min(width, primary.width),
+    height: Math.min(height, primary.height),
+    maximized: state.maximized,
+  })
+  if (x === undefined || y === undefined) return centred()
   const titleBar: Rect = { x, y, width, height: Math.min(height, 32) }
   let host: Rect | null = null
   let hostOverlap = 0
@@ -54,7 +61,7 @@ export function fitToDisplays(state: WindowState, workAreas: readonly Rect[]): W
       hostOverlap = shown
     }
   }
-  if (!host) return { width, height, maximized: state.maximized }
+  if (!host) return centred()
   // Wholly on screen (on one display, or across displays side by side): left where the user put it.
   if (cornersOf({ x, y, width, height }).every((c) => workAreas.some((a) => contains(a, c))))
     return { x, y, width, height, maximized: state.maximized }

@@ -74,10 +74,15 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
         focus(main)
         return main
       }
-      const saved = fitToDisplays(
-        deps.settings.get().windowState,
-        screen.getAllDisplays().map((d) => d.workArea),
-      )
+      // The primary display first: a window whose place is gone centres on it (center below).
+      const primary = screen.getPrimaryDisplay()
+      const saved = fitToDisplays(deps.settings.get().windowState, [
+        primary.workArea,
+        ...screen
+          .getAllDisplays()
+          .filter((d) => d.id !== primary.id)
+          .map((d) => d.workArea),
+      ])
       const win = create('index.html', {
         title: windowTitle('index.html', deps.settings.get().language),
         width: saved.width,

@@ -61,7 +61,21 @@ describe('fitToDisplays', () => {
     })
   })
 
-  it('clamps the size to the largest work area', () => {
+  it('centres a window whose place is gone within the primary display, however large its size was', () => {
+    // Its monitor was unplugged; the laptop (primary) and a 2560 px monitor are left.
+    const laptop = { x: 0, y: 0, width: 1366, height: 728 }
+    const external = { x: 1366, y: 0, width: 2560, height: 1400 }
+    const state = { x: 4000, y: 100, width: 2400, height: 1300, maximized: false }
+    expect(fitToDisplays(state, [laptop, external])).toEqual({ width: 1366, height: 728, maximized: false })
+    // Never placed yet (first launch): the default size, cut to the primary display.
+    expect(fitToDisplays({ width: 1440, height: 900, maximized: false }, [laptop, external])).toEqual({
+      width: 1366,
+      height: 728,
+      maximized: false,
+    })
+  })
+
+  it('clamps the size of a window without a place to the primary display', () => {
     const state = { width: 4000, height: 3000, maximized: false }
     expect(fitToDisplays(state, [primary, left])).toEqual({ width: 1920, height: 1040, maximized: false })
   })
