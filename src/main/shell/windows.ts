@@ -42,7 +42,11 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
   let main: BrowserWindow | null = null
   let settingsWindow: BrowserWindow | null = null
 
-  const create = (page: WindowPage, options: BrowserWindowConstructorOptions): BrowserWindow => {
+  const create = (
+    page: WindowPage,
+    options: BrowserWindowConstructorOptions,
+    opts: { maximized?: boolean } = {},
+  ): BrowserWindow => {
     const win = new BrowserWindow({
       ...options,
       show: false,
@@ -57,7 +61,12 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
     })
     // The page's <title> would replace ours; the window title is the shell's.
     win.on('page-title-updated', (event) => event.preventDefault())
-    win.once('ready-to-show', () => win.show())
+    // Maximised before it shows (maximize() shows a hidden window in that state), not after: the
+    // window no longer appears at its normal size and then jumps to fill the screen.
+    win.once('ready-to-show', () => {
+      if (opts.maximized) win.maximize()
+      win.show()
+    })
     load(win, page).catch((err: unknown) => deps.log.error(`Loading ${page} failed: ${String(err)}`))
     return win
   }
@@ -83,15 +92,18 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
           .filter((d) => d.id !== primary.id)
           .map((d) => d.workArea),
       ])
-      const win = create('index.html', {
-        title: windowTitle('index.html', deps.settings.get().language),
-        width: saved.width,
-        height: saved.height,
-        ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : { center: true }),
-        minWidth: 960,
-        minHeight: 600,
-      })
-      if (saved.maximized) win.once('ready-to-show', () => win.maximize())
+      const win = create(
+        'index.html',
+        {
+          title: windowTitle('index.html', deps.settings.get().language),
+          width: saved.width,
+          height: saved.height,
+          ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : { center: true }),
+          minWidth: 960,
+          minHeight: 600,
+        },
+        { maximized: saved.maximized },
+      )
       trackWindowState(win, (state) => deps.settings.setWindowState(state), {
         onError: (message) => deps.log.warn(message),
       })
