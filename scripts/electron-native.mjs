@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds better-sqlite3 for Electron's ABI into build/native/electron-<version>-<platform>-<arch>/,
+// Builds better-sqlite3 for Electron's ABI into
+// build/native/electron-<version>-better-sqlite3-<version>-<platform>-<arch>/,
 // leaving node_modules/better-sqlite3 (the Node-ABI build tests and the CLI use) untouched.
 // Does nothing when that file already exists. Plain Node ESM, no dependencies: node-gyp is npm's
 // bundled copy when found, else `npm exec --yes node-gyp`.
@@ -104,7 +105,10 @@ async function main() {
   const sqliteVersion = readVersion('better-sqlite3')
   const platform = process.platform
   const arch = argValue('arch') ?? process.env.npm_config_arch ?? process.arch
-  const folder = join(root, 'build', 'native', `electron-${electronVersion}-${platform}-${arch}`)
+  // Named for both versions (src/main/shell/native.ts nativeFolderName): a build of an older
+  // better-sqlite3 must not pass for this one's.
+  const folderName = `electron-${electronVersion}-better-sqlite3-${sqliteVersion}-${platform}-${arch}`
+  const folder = join(root, 'build', 'native', folderName)
   const target = join(folder, 'better_sqlite3.node')
 
   if (existsSync(target) && !process.argv.includes('--force')) {
@@ -148,7 +152,7 @@ async function main() {
             '  This machine needs network access to electronjs.org once (node-gyp caches the headers), or:\n' +
             `  - download node-v${electronVersion}-headers.tar.gz from ${DIST_URL}/v${electronVersion}/ elsewhere,\n` +
             '    unpack it and run: ELECTRON_NODEDIR=<unpacked folder> node scripts/electron-native.mjs\n' +
-            `  - or copy build/native/electron-${electronVersion}-${platform}-${arch}/ from a machine that built it.`,
+            `  - or copy build/native/${folderName}/ from a machine that built it.`,
         )
       }
       fail(

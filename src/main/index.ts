@@ -3,6 +3,7 @@
 // quits without touching the data.
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron'
 import { stat } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { EventName, EventPayloads } from '../shared/ipc/contract'
@@ -78,6 +79,7 @@ function start(): void {
     appPath: app.getAppPath(),
     resourcesPath: process.resourcesPath,
     electronVersion: process.versions.electron,
+    sqliteVersion: installedSqliteVersion(),
     platform: process.platform,
     arch: process.arch,
   })
@@ -257,6 +259,14 @@ function start(): void {
   )
 
   wm.openMain()
+}
+
+/** The better-sqlite3 the app's JavaScript is (its Electron-ABI build must be of the same). */
+function installedSqliteVersion(): string {
+  const pkg: unknown = createRequire(import.meta.url)('better-sqlite3/package.json')
+  const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? pkg.version : undefined
+  if (typeof version !== 'string') throw new Error('better-sqlite3/package.json names no version')
+  return version
 }
 
 /**
