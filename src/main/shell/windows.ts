@@ -4,6 +4,7 @@
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron'
 import { join } from 'node:path'
 import type { SettingsService } from './settings-service'
+import { recoverRendererCrashes } from './renderer-recovery'
 import { SECURE_WEB_PREFERENCES, hardenWebContents, type ShellLogger } from './security'
 import { backgroundColor } from './theme'
 import { fitToDisplays, trackWindowState } from './window-state'
@@ -59,6 +60,7 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
       openExternal: deps.openExternal,
       log: deps.log,
     })
+    recoverRendererCrashes(win.webContents, { page, now: Date.now, log: deps.log })
     // The page's <title> would replace ours; the window title is the shell's.
     win.on('page-title-updated', (event) => event.preventDefault())
     // Maximised before it shows (maximize() shows a hidden window in that state), not after: the
