@@ -53,16 +53,15 @@ describe('the secret of the way a ServiceNow connection no longer signs in', () 
   const kinds = (a: AppContext): string[] =>
     [...a.secrets.values.keys()].map((key) => key.split(':').at(-1) ?? '').sort()
   const values = (a: AppContext): string[] => [...a.secrets.values.values()].sort()
+  /** An app with a ServiceNow connection signing in as "integration" with the password pw-1. */
+  const withPassword = async (): Promise<AppContext> => {
+    const a = appContext()
+    await a.ok('sources:add', { kind: 'servicenow', name: 'sn', url, user: 'integration', password: 'pw-1' })
+    return a
+  }
 
   it('is forgotten when a user and password are switched to a token, and asked for when switched back', async () => {
-    app = appContext()
-    await app.ok('sources:add', {
-      kind: 'servicenow',
-      name: 'sn',
-      url,
-      user: 'integration',
-      password: 'pw-1',
-    })
+    app = await withPassword()
     expect(values(app)).toEqual(['pw-1'])
 
     await app.ok('sources:update', { name: 'sn', url, user: null, token: 'tok-2' })
@@ -80,28 +79,14 @@ describe('the secret of the way a ServiceNow connection no longer signs in', () 
   })
 
   it('stays when the edit leaves the way of signing in as it was', async () => {
-    app = appContext()
-    await app.ok('sources:add', {
-      kind: 'servicenow',
-      name: 'sn',
-      url,
-      user: 'integration',
-      password: 'pw-1',
-    })
+    app = await withPassword()
     // Another user name (a typo fixed) and another table: the password is the account's, kept.
     await app.ok('sources:update', { name: 'sn', url, user: 'integration2', table: 'sc_req_item' })
     expect(values(app)).toEqual(['pw-1'])
   })
 
   it('stays as it was when the switch is refused', async () => {
-    app = appContext()
-    await app.ok('sources:add', {
-      kind: 'servicenow',
-      name: 'sn',
-      url,
-      user: 'integration',
-      password: 'pw-1',
-    })
+    app = await withPassword()
     const refused = await app.invoke('sources:update', { name: 'sn', url, user: null })
     expect(refused.ok).toBe(false)
     expect(values(app)).toEqual(['pw-1'])
