@@ -12,6 +12,7 @@ import { STORE_BUSY_MESSAGE } from '../../../src/main/core/errors'
 import { IMPORT_WRITING_BUSY_TIMEOUT_MS } from '../../../src/main/core/sync/import-runner'
 import type { ImportProgressEvent } from '../../../src/shared/ipc/types-sync'
 import { writeGeneratedCsv, writeGeneratedXlsx } from '../../helpers/generated-csv'
+import { heldWorkerFile, holdWorker, type HoldAt, type WorkerHold } from '../../helpers/held-worker'
 import { startItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { appContext, type AppContext } from './app-context'
 
@@ -25,7 +26,10 @@ beforeAll(() => writeGeneratedCsv(big, ROWS))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 let app: AppContext | undefined
+let hold: WorkerHold | undefined
 afterEach(async () => {
+  hold?.release()
+  hold = undefined
   await app?.dispose()
   app = undefined
 })
@@ -41,6 +45,20 @@ const context = (inWorker = true): AppContext =>
         }
       : {},
   )
+/**
+ * The app's wiring, its import worker stopping at the first progress message `at` matches until the
+ * test calls `hold.release()`: what the test does "while the worker reads" or "while it writes"
+ * happens then, not after the worker, on a machine busier than this thread, has already finished.
+ */
+const heldContext = (at: HoldAt): AppContext => {
+  const h = holdWorker(tsEntry, at)
+  hold = h
+  return appContext({
+    runtime: (ws) => ({
+      importWorker: { file: heldWorkerFile, workspace: { dataDir: ws.dataDir }, extraData: h.data },
+    }),
+  })
+}
 /** What the open dialog does: register the file (not owned: the shared export stays). */
 const choose = (ctx: AppContext, path = big): string =>
   ctx.sync.files.register({ path, fileName: basename(path), size: statSync(path).size }).token
@@ -134,11 +152,12 @@ describe('import wizard steps in a worker thread', () => {
   })
 
   it('cancelled while reading: the import answers cancelled and writes nothing', async () => {
-    app = context()
+    app = heldContext({ phase: 'reading' })
     const token = choose(app)
     const running = app.ok('import:run', { token })
     await progressWhere(app, (p) => p.phase === 'reading')
     expect(await app.ok('import:cancel', {})).toEqual({ cancelled: true })
+    hold!.release()
     expect(await running).toMatchObject({ status: 'cancelled', written: 0, watermark: null })
     expect(count(app)).toBe(0)
     expect(progress(app).some((p) => p.phase === 'writing')).toBe(false)
@@ -148,11 +167,13 @@ describe('import wizard steps in a worker thread', () => {
   })
 
   it('cancelled while its rows are being written: the written chunks roll back', async () => {
-    app = context()
+    // Held after a chunk is written and before the last one: the cancel comes between two chunks.
+    app = heldContext({ phase: 'writing', minRows: 1, belowTotal: true })
     const token = choose(app)
     const running = app.ok('import:run', { token })
-    await progressWhere(app, (p) => p.phase === 'writing')
+    await progressWhere(app, (p) => p.phase === 'writing' && p.rows > 0)
     expect(await app.ok('import:cancel', {})).toEqual({ cancelled: true })
+    hold!.release()
     expect(await running).toMatchObject({ status: 'cancelled', written: 0 })
     expect(count(app)).toBe(0)
     expect(getWatermark(app.ws.store)).toBeNull()
@@ -161,7 +182,8 @@ describe('import wizard steps in a worker thread', () => {
   })
 
   it('while the worker writes, a write on the app connection is refused as busy at once and saves nothing', async () => {
-    app = context()
+    // Held at its first word of writing, inside its write transaction.
+    app = heldContext({ phase: 'writing' })
     await app.ok('kpi:apply', { template_names: ['MTTR'] })
     const busyTimeout = (): unknown => app?.ws.store.sqlite.pragma('busy_timeout', { simple: true })
     const target = async (): Promise<number> => (await app!.ok('kpi:get', { kpi: 'MTTR' })).definition.target
@@ -179,6 +201,7 @@ describe('import wizard steps in a worker thread', () => {
       error: { code: 'BUSY', message: STORE_BUSY_MESSAGE, reason: { code: 'store_busy' } },
     })
     expect(await target()).toBe(before.target)
+    hold!.release()
     expect((await running).written).toBe(ROWS)
     // Once the import is over the wait is the store's again, and the same change is saved.
     expect(busyTimeout()).toBe(before.wait)
@@ -187,11 +210,12 @@ describe('import wizard steps in a worker thread', () => {
   })
 
   it('a cancelled file check fails as cancelled; the wizard can check the file again', async () => {
-    app = context()
+    app = heldContext({ phase: 'reading' })
     const token = choose(app)
     const checking = app.invoke('import:preview', { token })
     await progressWhere(app, (p) => p.phase === 'reading')
     await app.ok('import:cancel', {})
+    hold!.release()
     expect(await checking).toMatchObject({
       ok: false,
       error: {
@@ -204,7 +228,7 @@ describe('import wizard steps in a worker thread', () => {
   })
 
   it('one step at a time: a second check while an import runs is refused as busy', async () => {
-    app = context()
+    app = heldContext({})
     const token = choose(app)
     const running = app.ok('import:run', { token })
     await progressWhere(app, () => true)
@@ -216,6 +240,7 @@ describe('import wizard steps in a worker thread', () => {
         reason: { code: 'import_busy' },
       },
     })
+    hold!.release()
     expect((await running).written).toBe(ROWS)
   })
 
@@ -256,12 +281,13 @@ describe('imports and syncs never write at the same time', () => {
   it('a sync does not start while an import writes, and an import waits for a running sync', async () => {
     const sim = await startItsmSimulator({ seed: 3, srCount: 400, token: TOKEN, faults: { latencyMs: 150 } })
     try {
-      app = context()
+      app = heldContext({})
       await app.ok('sources:add', { kind: 'itsm', name: 'sim', url: sim.url, token: TOKEN })
       const token = choose(app)
       const running = app.ok('import:run', { token })
       await progressWhere(app, () => true)
       expect(await app.ok('sync:run', {})).toMatchObject({ started: false, reason: 'importing' })
+      hold!.release()
       expect((await running).status).toBe('imported')
 
       expect((await app.ok('sync:run', {})).started).toBe(true)
