@@ -1,8 +1,8 @@
-// ts-worker.mjs with a hold: the worker stops at the first progress message `workerData.hold.at`
-// matches, right after posting it, until the test lets it go (holdWorker() in held-worker.ts). A test
-// that must act while the worker is in a given phase (cancel while it reads or writes, try a write
-// while it holds the write lock) then acts in that phase however slowly its own thread runs, instead
-// of racing the worker to the end of the phase.
+// ts-worker.mjs with a hold: the worker (an import or a sync worker) stops at the first progress
+// message `workerData.hold.at` matches, right after posting it, until the test lets it go
+// (holdWorker() in held-worker.ts). A test that must act while the worker is in a given phase
+// (cancel while it reads or writes, try a write while it holds the write lock, quit mid-sync) then
+// acts in that phase however slowly its own thread runs, instead of racing the worker to its end.
 import { parentPort, workerData } from 'node:worker_threads'
 import { register } from 'tsx/esm/api'
 
@@ -10,12 +10,13 @@ const hold = workerData.hold
 if (hold && parentPort) {
   const gate = new Int32Array(hold.gate)
   const post = parentPort.postMessage.bind(parentPort)
-  const { phase, minRows = 0, belowTotal = false } = hold.at
+  const { phase, entity, minRows = 0, belowTotal = false } = hold.at
   let held = false
   parentPort.postMessage = (message, transfer) => {
     post(message, transfer)
     const p = message?.type === 'progress' ? message.progress : null
-    if (held || !p || (phase !== undefined && p.phase !== phase)) return
+    if (held || !p) return
+    if ((phase !== undefined && p.phase !== phase) || (entity !== undefined && p.entity !== entity)) return
     if (p.rows < minRows || (belowTotal && !(p.rows < p.total))) return
     held = true
     // Said to the test (it may wait for it), then wait for its word; a test that failed before

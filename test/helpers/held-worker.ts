@@ -1,7 +1,9 @@
 // The test's side of held-ts-worker.mjs: where the worker stops, and the word that lets it go.
 export type HoldAt = {
-  /** The progress phase to stop at (any phase when absent). */
+  /** The import progress phase to stop at (any phase when absent). */
   phase?: string
+  /** The sync progress entity to stop at (any entity when absent). */
+  entity?: string
   /** Only a message of at least this many rows. */
   minRows?: number
   /** Only a message of fewer rows than its total (not the phase's last word). */

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import type { Worker } from 'node:worker_threads'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { getSource } from '../../../src/main/core/sources/registry'
 import { QUIT_GRACE_MS, type SyncRuntimeOptions } from '../../../src/main/core/sync/runtime'
@@ -17,6 +18,7 @@ import type { SyncWorkerData } from '../../../src/main/core/workers/sync-worker-
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import type { ImportProgressEvent, SyncProgressEvent } from '../../../src/shared/ipc/types-sync'
 import { writeGeneratedCsv } from '../../helpers/generated-csv'
+import { heldWorkerFile, holdWorker, type WorkerHold } from '../../helpers/held-worker'
 import type { TempWorkspace } from '../../helpers/workspace'
 import { appContext, type AppContext } from './app-context'
 
@@ -29,24 +31,34 @@ const PAGE = 200
 
 let sim: ItsmSimulator
 let app: AppContext | undefined
+let hold: WorkerHold | undefined
 beforeEach(async () => {
   sim = await startItsmSimulator({ seed: 9, srCount: SRS, token: TOKEN })
 })
 afterEach(async () => {
+  hold?.release()
+  hold = undefined
   await app?.dispose()
   app = undefined
   await sim.close()
 })
 
-/** The app's wiring: each source syncs in a worker thread (the one `file` names), pages of PAGE. */
+/**
+ * The app's wiring: each source syncs in a worker thread (the one `file` names), pages of PAGE;
+ * `importHold` runs the import worker held (held-ts-worker.mjs).
+ */
 const inWorkers =
-  (file: URL = bootstrap, extraData: Record<string, unknown> = { tsEntry: syncEntry }) =>
+  (
+    file: URL = bootstrap,
+    extraData: Record<string, unknown> = { tsEntry: syncEntry },
+    importHold?: WorkerHold,
+  ) =>
   (ws: TempWorkspace): Partial<SyncRuntimeOptions> => ({
     worker: { file, workspace: { dataDir: ws.dataDir }, extraData },
     importWorker: {
-      file: bootstrap,
+      file: importHold ? heldWorkerFile : bootstrap,
       workspace: { dataDir: ws.dataDir },
-      extraData: { tsEntry: importEntry },
+      extraData: importHold ? importHold.data : { tsEntry: importEntry },
     },
     pageSize: PAGE,
   })
@@ -70,14 +82,18 @@ describe('quitting while a sync runs', () => {
     'cancels the sync, waits for it to log the run as cancelled with whole pages and their cursor, then resolves',
     { timeout: 60_000 },
     async () => {
-      app = appContext({ runtime: inWorkers() })
+      // The worker stops once it has said an SR page is stored, until the quit has begun: the quit
+      // comes in the middle of the 8 SR pages (80 ms each) however late this thread sees that page.
+      hold = holdWorker(syncEntry, { entity: 'srs', minRows: 1 })
+      app = appContext({ runtime: inWorkers(heldWorkerFile, hold.data) })
       await app.ok('sources:add', { kind: 'itsm', name: 'sim', url: sim.url, token: TOKEN })
-      // 8 SR pages of 80 ms each: the quit comes in the middle.
       sim.setFaults({ latencyMs: 80 })
       expect((await app.ok('sync:run', {})).started).toBe(true)
       await until(() => syncProgress(app!).some((p) => p.entity === 'srs' && p.rows > 0), 'an SR page')
 
-      const report = await app.sync.shutdown()
+      const quitting = app.sync.shutdown()
+      hold.release()
+      const report = await quitting
       expect(report).toMatchObject({ syncing: true, importing: false, terminated: false, stopped: true })
       expect(report.ms).toBeLessThan(QUIT_GRACE_MS)
 
@@ -141,10 +157,17 @@ describe('quitting while a sync runs', () => {
               'for (;;) Atomics.add(n, 0, 1)\n',
           ),
       )
+      // The worker's thread, to see it end (the runtime does not wait for that).
+      const started: Worker[] = []
+      const onWorker = (w: Worker): void => void started.push(w)
+      process.on('worker', onWorker)
       app = appContext({ runtime: inWorkers(stuck, { counter }) })
       await app.ok('sources:add', { kind: 'itsm', name: 'sim', url: sim.url, token: TOKEN })
       expect((await app.ok('sync:run', {})).started).toBe(true)
       await until(() => Atomics.load(count, 0) > 0, 'the worker running')
+      process.off('worker', onWorker)
+      expect(started).toHaveLength(1)
+      const exited = new Promise((resolve) => started[0]!.once('exit', resolve))
 
       const graceMs = 300
       const report = await app.sync.shutdown({ graceMs })
@@ -160,14 +183,9 @@ describe('quitting while a sync runs', () => {
           }),
         }),
       ])
-      // The thread is gone: its count stops.
-      let last = -1
-      await until(() => {
-        const now = Atomics.load(count, 0)
-        const still = now === last
-        last = now
-        return still
-      }, 'the worker stopping')
+      // The thread ends, and with it its count.
+      await exited
+      const last = Atomics.load(count, 0)
       await new Promise((r) => setTimeout(r, 100))
       expect(Atomics.load(count, 0)).toBe(last)
     },
@@ -202,7 +220,9 @@ describe('quitting while a file is imported', () => {
     'cancels the import, which rolls back and is logged as cancelled, then resolves',
     { timeout: 60_000 },
     async () => {
-      app = appContext({ runtime: inWorkers() })
+      // The import worker stops at its first word of writing until the quit has begun.
+      hold = holdWorker(importEntry, { phase: 'writing' })
+      app = appContext({ runtime: inWorkers(undefined, undefined, hold) })
       const { token } = app.sync.files.register({
         path: big,
         fileName: basename(big),
@@ -216,7 +236,9 @@ describe('quitting while a file is imported', () => {
           ),
         'the import writing',
       )
-      const report = await app.sync.shutdown()
+      const quitting = app.sync.shutdown()
+      hold.release()
+      const report = await quitting
       expect(report).toMatchObject({ syncing: false, importing: true, terminated: false, stopped: true })
       expect(await running).toMatchObject({ status: 'cancelled', written: 0 })
       expect(app.ws.store.sqlite.prepare('SELECT count(*) FROM service_requests').pluck().get()).toBe(0)
