@@ -11,6 +11,7 @@ import type { SyncWorkerData } from '../../../src/main/core/workers/sync-worker-
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
 import { startConnectProxy } from '../../helpers/connect-proxy'
 import { DATABASE_FILE } from '../../../src/main/core/workspace'
+import { heldWorkerFile, holdWorker, type WorkerHold } from '../../helpers/held-worker'
 import { tempWorkspace, type TempWorkspace } from '../../helpers/workspace'
 
 const bootstrap = new URL('../../helpers/ts-worker.mjs', import.meta.url)
@@ -19,11 +20,14 @@ const TOKEN = 'worker-token-5d41402abc4b2a76'
 
 let ws: TempWorkspace
 let sim: ItsmSimulator
+let hold: WorkerHold | undefined
 beforeEach(async () => {
   ws = tempWorkspace('ops-sync-worker-')
   sim = await startItsmSimulator({ seed: 9, srCount: 1500, token: TOKEN })
 })
 afterEach(async () => {
+  hold?.release()
+  hold = undefined
   await sim.close()
   ws.dispose()
 })
@@ -123,17 +127,25 @@ describe('sync in a worker thread', () => {
   })
 
   it('stops when cancelled, keeping the committed pages and the cursor that covers them', async () => {
-    // 8 pages × 80 ms: room for the cancel to arrive even when the machine is busy.
+    // 8 pages × 80 ms. The worker stops right after saying an SR page is committed (the entity's
+    // first message, before any page, says 0 rows) and goes on once the cancel has been sent: the
+    // cancel comes before the last page however late this thread reads that message.
     sim.setFaults({ latencyMs: 80 })
+    hold = holdWorker(tsEntry, { entity: 'srs', minRows: 1 })
     const controller = new AbortController()
-    const outcome = await runSyncInWorker(bootstrap, { ...data(TOKEN), tsEntry } as SyncWorkerData, {
-      signal: controller.signal,
-      // Cancel once the first SR page has been committed (the entity's first message, before any
-      // page, says 0 rows).
-      onProgress: (p) => {
-        if (p.entity === 'srs' && p.rows > 0) controller.abort()
+    const outcome = await runSyncInWorker(
+      heldWorkerFile,
+      { ...data(TOKEN), ...hold.data } as SyncWorkerData,
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.entity === 'srs' && p.rows > 0) {
+            controller.abort()
+            hold?.release()
+          }
+        },
       },
-    })
+    )
     expect(outcome.status).toBe('cancelled')
     const stored = srCount()
     expect(stored).toBeGreaterThan(0)
