@@ -8,6 +8,7 @@ import { defaultHttpDeps } from '../../../src/main/core/sources/http'
 import { addSource, connectorFor, envSecrets, getSource } from '../../../src/main/core/sources/registry'
 import { readCaCertificates } from '../../../src/main/core/sources/trust'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { holdFetch, type FetchHold } from '../../helpers/held-fetch'
 import { internalCaPem, TLS_FIXTURES } from '../../helpers/tls-fixtures'
 import { appContext, type AppContext } from './app-context'
 
@@ -19,7 +20,10 @@ const EXPIRING_CA = 'CN=Ops Console Test Expiring CA, O=Ops Console test'
 
 let app: AppContext | undefined
 let sim: ItsmSimulator | undefined
+let held: FetchHold | undefined
 afterEach(async () => {
+  held?.release()
+  held = undefined
   await app?.dispose()
   await sim?.close()
   app = undefined
@@ -154,11 +158,17 @@ describe('connection errors with their reason', () => {
 
   it('a connection removed or moved while the sync pulls it', async () => {
     sim = await startItsmSimulator({ seed: 5, srCount: 3000, token: TOKEN, faults: { latencyMs: 60 } })
-    app = appContext()
+    // Its first request for SRs waits until the test is done: the sync is still pulling 'prod' when
+    // the test edits it, however slowly the test runs.
+    const srs = `${sim.url}/api/v1/srs`
+    held = holdFetch((url) => url.startsWith(srs))
+    app = appContext({
+      runtime: { httpDeps: defaultHttpDeps({ sleep: () => Promise.resolve(), fetch: held.fetch }) },
+    })
     await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: sim.url, token: TOKEN })
     expect((await app.ok('sync:run', {})).started).toBe(true)
-    for (let i = 0; i < 400 && app.sync.scheduler.status().progress?.entity !== 'srs'; i++)
-      await new Promise((resolve) => setTimeout(resolve, 10))
+    await held.reached
+    expect(app.sync.scheduler.status().progress?.entity).toBe('srs')
     expect(app.sync.scheduler.syncing()).toBe('prod')
     const removed = await app.invoke('sources:remove', { name: 'prod' })
     expect(removed).toMatchObject({

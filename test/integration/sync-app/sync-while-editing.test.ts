@@ -3,14 +3,19 @@
 // would land on the new one), and one not reached yet is synced as it is by then, or not at all.
 import { spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
+import { defaultHttpDeps } from '../../../src/main/core/sources/http'
 import { getCursor } from '../../../src/main/core/sync/state'
 import { startItsmSimulator, type ItsmSimulator } from '../../../src/main/simulators/itsm/server'
+import { holdFetch, type FetchHold } from '../../helpers/held-fetch'
 import { appContext, type AppContext } from './app-context'
 
 const TOKEN = 'sim-token-while-editing-4c2a'
 let app: AppContext | undefined
+let held: FetchHold | undefined
 const sims: ItsmSimulator[] = []
 afterEach(async () => {
+  held?.release()
+  held = undefined
   await app?.dispose()
   for (const s of sims.splice(0)) await s.close()
   app = undefined
@@ -24,7 +29,8 @@ async function simulator(srCount: number, latencyMs: number): Promise<ItsmSimula
 
 /** Resolves once the running sync is pulling `entity` of `source`. */
 async function pulling(ctx: AppContext, source: string, entity: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
     const p = ctx.sync.scheduler.status().progress
     if (p?.source === source && p.entity === entity) return
     await new Promise((resolve) => setTimeout(resolve, 10))
@@ -32,13 +38,26 @@ async function pulling(ctx: AppContext, source: string, entity: string): Promise
   throw new Error(`never saw ${source} pulling ${entity}`)
 }
 
+/**
+ * A context whose sync holds its first request for SRs from `sim` until `held.release()`: the test
+ * edits while that server's SRs are being pulled, not after a sync that a busy machine let finish.
+ */
+function holdingSrsOf(sim: ItsmSimulator): AppContext {
+  const hold = holdFetch((url) => url.startsWith(`${sim.url}/api/v1/srs`))
+  held = hold
+  return appContext({
+    runtime: { httpDeps: defaultHttpDeps({ sleep: () => Promise.resolve(), fetch: hold.fetch }) },
+  })
+}
+
 describe('connections changed while the sync runs', () => {
   it('refuses to remove the connection being synced, or to move it to another server, and says what to do', async () => {
     const sim = await simulator(3000, 60)
     const other = await simulator(10, 0)
-    app = appContext()
+    app = holdingSrsOf(sim)
     await app.ok('sources:add', { kind: 'itsm', name: 'prod', url: sim.url, token: TOKEN })
     expect((await app.ok('sync:run', {})).started).toBe(true)
+    await held!.reached
     await pulling(app, 'prod', 'srs')
 
     const removed = await app.invoke('sources:remove', { name: 'prod' })
@@ -50,6 +69,7 @@ describe('connections changed while the sync runs', () => {
     await app.ok('sources:update', { name: 'prod', token: `${TOKEN}-x` })
     await app.ok('sources:update', { name: 'prod', token: TOKEN })
 
+    held!.release()
     await app.sync.scheduler.idle()
     const [view] = await app.ok('sources:list', {})
     expect(view).toMatchObject({ name: 'prod', url: sim.url, lastError: null })
@@ -104,15 +124,17 @@ describe('connections changed while the sync runs', () => {
     const slow = await simulator(2000, 60)
     const first = await simulator(20, 0)
     const second = await simulator(20, 0)
-    app = appContext()
+    app = holdingSrsOf(slow)
     await app.ok('sources:add', { kind: 'itsm', name: 'a-slow', url: slow.url, token: TOKEN })
     await app.ok('sources:add', { kind: 'itsm', name: 'b-gone', url: first.url, token: TOKEN })
     await app.ok('sources:add', { kind: 'itsm', name: 'c-moved', url: first.url, token: TOKEN })
     expect((await app.ok('sync:run', {})).started).toBe(true)
+    await held!.reached
     await pulling(app, 'a-slow', 'srs')
 
     await app.ok('sources:remove', { name: 'b-gone' })
     await app.ok('sources:update', { name: 'c-moved', url: second.url })
+    held!.release()
     await app.sync.scheduler.idle()
 
     const outcomes = app.sync.scheduler.status().lastRun?.outcomes ?? []
