@@ -1,5 +1,6 @@
 // Runs the CLI as a user does: a real process (tsx) in the repository root.
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 
@@ -54,13 +55,29 @@ export type SpawnedCli = {
   /** Resolves once stderr holds `text`; rejects if the process ends first (the test then fails). */
   seen(text: string): Promise<void>
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /**
+   * Resolves once the process is stopped (SIGSTOP; with `stopAt`, when it has written that text);
+   * rejects if it ends first. Linux: reads the state in /proc.
+   */
+  stopped(): Promise<void>
 }
 
-/** Starts `node --import tsx src/main/cli/index.ts …args` as a child whose output is kept. */
-export function spawnCli(args: string[], env: Record<string, string> = {}): SpawnedCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', ...args], {
+const stopAtLine = new URL('./stop-at-line.mjs', import.meta.url).href
+
+/**
+ * Starts `node --import tsx src/main/cli/index.ts …args` as a child whose output is kept. `stopAt`:
+ * the child stops itself (SIGSTOP) right after writing that text to stderr (stop-at-line.mjs); wait
+ * for it with `stopped()`, then signal it and send SIGCONT.
+ */
+export function spawnCli(
+  args: string[],
+  env: Record<string, string> = {},
+  opts: { stopAt?: string } = {},
+): SpawnedCli {
+  const preload = opts.stopAt === undefined ? [] : ['--import', stopAtLine]
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'src/main/cli/index.ts', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, ...(opts.stopAt === undefined ? {} : { OPS_TEST_STOP_AT: opts.stopAt }) },
   })
   let stdout = ''
   let stderr = ''
@@ -84,5 +101,20 @@ export function spawnCli(args: string[], env: Record<string, string> = {}): Spaw
         reject(new Error(`the CLI ended before saying ${JSON.stringify(text)}; stderr:\n${stderr}`))
       })
     })
-  return { child, stdout: () => stdout, stderr: () => stderr, seen, exited }
+  let ended = false
+  void exited.then(() => (ended = true))
+  const stopped = async (): Promise<void> => {
+    // /proc/PID/stat: "PID (comm) STATE …"; T is stopped by a signal. Gone: the process has ended.
+    const state = (): string | undefined => {
+      try {
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+        return stat.charAt(stat.lastIndexOf(')') + 2)
+      } catch {
+        return undefined
+      }
+    }
+    while (!ended && state() !== 'T') await new Promise((resolve) => setTimeout(resolve, 5))
+    if (ended) throw new Error(`the CLI ended before it stopped; stderr:\n${stderr}`)
+  }
+  return { child, stdout: () => stdout, stderr: () => stderr, seen, exited, stopped }
 }

@@ -3,9 +3,12 @@
 // recalculation that follows a sync, and a second, later Ctrl+C that quits at once.
 //
 // Timing on a loaded machine: the recalculation of the fixture's 81 KPIs takes a few hundred
-// milliseconds, so the test freezes the CLI (SIGSTOP) as soon as it says the recalculation started,
-// sends the signal, and lets it go on (SIGCONT): the signal is then taken between two KPIs however
-// slowly this process read the line.
+// milliseconds and an import's writing about a second, so the CLI stops itself (SIGSTOP, see
+// test/helpers/stop-at-line.mjs) right after saying the recalculation or the writing started; the
+// test sends the signal while it is stopped and lets it go on (SIGCONT): the signal is then taken
+// between two KPIs or two chunks however slowly this process read the line. A sync is stopped with
+// its second page never answered (the simulator's timeoutEvery), so a signal sent once the first
+// page is stored finds exactly that page stored.
 import Database from 'better-sqlite3'
 import {
   cpSync,
@@ -19,8 +22,9 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openCliContext } from '../../../src/main/cli/context'
+import { COPY_WINDOW_MS } from '../../../src/main/cli/interrupt'
 import { recentSyncLog } from '../../../src/main/core/sync/state'
 import { DATABASE_FILE, openWorkspace } from '../../../src/main/core/workspace'
 import { startServiceNowSimulator } from '../../../src/main/simulators/servicenow/simulator'
@@ -60,15 +64,12 @@ describe('signals to a running CLI command', () => {
   let withKpis: string
   let kpiCount: number
   let sim: Awaited<ReturnType<typeof startServiceNowSimulator>>
-  let slow: Awaited<ReturnType<typeof startServiceNowSimulator>>
   let big: string
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'ops-signals-cli-'))
     big = join(root, 'big.csv')
     await writeGeneratedCsv(big, BIG_ROWS)
     sim = await startServiceNowSimulator({ seed: 11, count: 120 })
-    // Every answer takes 3 s: a signal comes with the first page (1,000 of 1,500) committed.
-    slow = await startServiceNowSimulator({ seed: 12, count: 1_500, faults: { latencyMs: 3_000 } })
     withKpis = join(root, 'with-kpis')
     // Made first, so that the context does not note a new workspace on the test's output.
     openWorkspace({ dataDir: withKpis }).close()
@@ -96,9 +97,35 @@ describe('signals to a running CLI command', () => {
   }, 120_000)
   afterAll(async () => {
     await sim.close()
-    await slow.close()
     rmSync(root, { recursive: true, force: true })
   })
+  // Each test's slow simulator, and a CLI a failed test left stopped or running.
+  const cleanup: (() => Promise<unknown> | void)[] = []
+  afterEach(async () => {
+    for (const step of cleanup.splice(0)) await step()
+  })
+  const spawned = (...args: Parameters<typeof spawnCli>): SpawnedCli => {
+    const run = spawnCli(...args)
+    cleanup.push(() => void run.child.kill('SIGKILL'))
+    return run
+  }
+
+  /**
+   * 1,500 SRs: the first page (1,000) comes after 1.5 s, so the sync commits it on arrival (it
+   * commits a page that comes a second or more after the last commit); the second is never answered
+   * until the client gives up after 30 s. A signal sent once the first 1,000 are stored finds
+   * exactly those, however late it comes (with every answer 3 s late, a test more than 3 s late
+   * found the sync over).
+   */
+  async function slowSimulator(): Promise<Awaited<ReturnType<typeof startServiceNowSimulator>>> {
+    const slow = await startServiceNowSimulator({
+      seed: 12,
+      count: 1_500,
+      faults: { latencyMs: 1_500, timeoutEvery: 2 },
+    })
+    cleanup.push(() => slow.close())
+    return slow
+  }
 
   /** A copy of the KPI workspace with a ServiceNow source `name` at `url` (password from SN_PASSWORD). */
   async function workspaceWithSource(name: string, url: string): Promise<string> {
@@ -110,10 +137,11 @@ describe('signals to a running CLI command', () => {
   }
 
   it('SIGTERM stops a sync as Ctrl+C does: the run logs itself as cancelled, exit code 1', async () => {
+    const slow = await slowSimulator()
     const dir = mkdtempSync(join(root, 'term-sync-'))
     const add = ['source', 'add', 'servicenow', '--name', 'slow', '--url', slow.url, '--user', 'integration']
     expect((await cli([...add, '--password-env', 'SN_PASSWORD', '--data-dir', dir])).code).toBe(0)
-    const run = spawnCli(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
+    const run = spawned(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
     await run.seen('ServiceNow connection "slow" [1/1] service requests: 0 rows')
     while (storedRows(dir, 'servicenow:slow') < 1_000) await sleep(50)
     run.child.kill('SIGTERM')
@@ -135,13 +163,14 @@ describe('signals to a running CLI command', () => {
 
   /**
    * A CLI import of the big CSV into `dir`, stopped by `signal` once it says it writes: the process
-   * is frozen (SIGSTOP) while the signal is sent, so the signal comes between two of its 20 chunks
-   * however slowly this process read the line.
+   * stops itself right after saying so and the signal is sent while it is stopped, so the signal
+   * comes before the first of its 20 chunks however slowly this process read the line.
    */
   async function stoppedImport(dir: string, signal: 'SIGINT' | 'SIGTERM'): Promise<SpawnedCli> {
-    const run = spawnCli(['import', big, '--data-dir', dir])
-    await run.seen(`writing: 0 of ${BIG_ROWS.toLocaleString('en-US')} rows\n`)
-    run.child.kill('SIGSTOP')
+    const writing = `writing: 0 of ${BIG_ROWS.toLocaleString('en-US')} rows\n`
+    const run = spawned(['import', big, '--data-dir', dir], {}, { stopAt: writing })
+    await run.seen(writing)
+    await run.stopped()
     run.child.kill(signal)
     run.child.kill('SIGCONT')
     expect(await run.exited).toEqual({ code: 1, signal: null })
@@ -197,9 +226,10 @@ describe('signals to a running CLI command', () => {
     const dir = await workspaceWithSource('sn', sim.url)
     const before = kpiValues(dir)
     expect(before.length).toBeGreaterThan(0)
-    const run = spawnCli(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
-    await run.seen(`recalculating the KPIs: 0 of ${kpiCount}\n`)
-    run.child.kill('SIGSTOP')
+    const recalculating = `recalculating the KPIs: 0 of ${kpiCount}\n`
+    const run = spawned(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' }, { stopAt: recalculating })
+    await run.seen(recalculating)
+    await run.stopped()
     run.child.kill('SIGINT')
     run.child.kill('SIGCONT')
     // Before, the signal killed the process in the middle of the recalculation.
@@ -218,19 +248,23 @@ describe('signals to a running CLI command', () => {
   }, 60_000)
 
   it('a second Ctrl+C later than the first quits at once (exit 130), saying what it left', async () => {
+    const slow = await slowSimulator()
     const dir = await workspaceWithSource('slow', slow.url)
-    const run = spawnCli(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' })
+    const recalculating = `recalculating the KPIs: 0 of ${kpiCount}\n`
+    const run = spawned(['sync', '--data-dir', dir], { SN_PASSWORD: 'secret' }, { stopAt: recalculating })
     await run.seen('ServiceNow connection "slow" [1/1] service requests: 0 rows')
     while (storedRows(dir, 'servicenow:slow') < 1_000) await sleep(50)
     const before = kpiValues(dir)
-    const firstAt = Date.now()
     run.child.kill('SIGINT')
     await run.seen('stopping (Ctrl+C): the pages committed so far are kept\n')
+    // The CLI had taken the first press by the time it said so (its clock is this machine's).
+    const firstTakenBy = Date.now()
     // The sync stops; the KPIs still follow its 1,000 rows, and that is what a second press meets.
-    await run.seen(`recalculating the KPIs: 0 of ${kpiCount}\n`)
-    run.child.kill('SIGSTOP')
-    // Well past the window in which a copy of the first press is taken as the same one.
-    await sleep(Math.max(0, firstAt + 800 - Date.now()))
+    await run.seen(recalculating)
+    await run.stopped()
+    // Past the window in which a copy of the first press is taken as the same one, counted from when
+    // the CLI had taken it: from when it was sent, a CLI slow to take it saw the second as a copy.
+    await sleep(Math.max(0, firstTakenBy + COPY_WINDOW_MS + 300 - Date.now()))
     run.child.kill('SIGINT')
     run.child.kill('SIGCONT')
     expect(await run.exited).toEqual({ code: 130, signal: null })
