@@ -15,6 +15,7 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary()
+const projectRoot = resolve('.')
 const mainEntry = resolve('out/main/index.js')
 if (binary === null) {
   // The list reporter shows a skip as a bare "-": say why in the run's output too.
@@ -32,7 +33,11 @@ test.describe('Electron app', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ops-console-electron-'))
     const app = await _electron.launch({
       executablePath: binary ?? undefined,
-      args: [mainEntry, '--no-sandbox'],
+      // The project folder, as `electron-vite preview` starts it: Electron reads package.json's main
+      // and takes the folder as app.getAppPath(), where the app finds resources/migrations and its
+      // native module under build/native. Given out/main/index.js itself, Electron's default app
+      // takes that file's folder (out/main) as the app path, and neither would be found.
+      args: [projectRoot, '--no-sandbox'],
       env: { ...process.env, OPS_CONSOLE_DATA_DIR: dataDir },
     })
     try {
