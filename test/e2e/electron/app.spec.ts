@@ -1,5 +1,6 @@
 // The packaged shape of the app: runs only where an Electron binary was downloaded. The `electron`
 // package is not imported (its index throws without the binary); its path.txt is read instead.
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -28,6 +29,12 @@ test.describe('Electron app', () => {
     'Electron binary not present on this machine (its download is not reachable): skipped',
   )
   test.skip(!existsSync(mainEntry), 'out/main/index.js missing: run `npm run build` first')
+  // The Electron-ABI better-sqlite3 the app loads, built as `npm start` builds it (nothing to do when
+  // it is there already; the first time it compiles, which takes a minute or two).
+  test.beforeAll(() => {
+    test.setTimeout(600_000)
+    execFileSync(process.execPath, [resolve('scripts/electron-native.mjs')], { stdio: 'inherit' })
+  })
 
   test('opens the console window with the narrow window.api and loads the overview', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ops-console-electron-'))
