@@ -80,7 +80,8 @@ describe('scripts/electron-native.mjs', () => {
       appPath: root,
       resourcesPath: '/unused',
     })
-    mkdirSync(dirname(path), { recursive: true })
+    // The folders made for it go again, so a checkout is left as it was.
+    const made = mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, '')
     try {
       const out = execFileSync(
@@ -95,7 +96,7 @@ describe('scripts/electron-native.mjs', () => {
       )
       expect(out.trim()).toBe(`[electron-native] up to date: ${path}`)
     } finally {
-      rmSync(dirname(path), { recursive: true, force: true })
+      rmSync(made ?? dirname(path), { recursive: true, force: true })
     }
   })
 })
