@@ -759,7 +759,7 @@ describe('import command', () => {
   it('source add, a missing secret and source remove name the connection with its kind, as the app does', async () => {
     const own = mkdtempSync(join(tmpdir(), 'ops-connection-words-'))
     const data = ['--data-dir', own]
-    // No variable of the test's environment may give the secrets.
+    // No variable of the test's environment may give the secrets: both are set to nothing.
     const env = { NAMING_TOKEN: '', NAMING_PW: '' }
     try {
       // Before: 'added itsm source "prod" (…)', 'No token for source "prod": …', 'removed "prod" …'.
@@ -799,11 +799,14 @@ describe('import command', () => {
       expect(sn.stdout).toBe('added ServiceNow connection "sn" (https://acme.service-now.com)\n')
       expect(await cli(['source', 'test', 'prod', ...data], env)).toMatchObject({
         code: 1,
-        stderr: 'error: No token for ITSM REST connection "prod": set NAMING_TOKEN\n',
+        stderr:
+          'error: No token for ITSM REST connection "prod": NAMING_TOKEN is set but empty: put the token in it\n',
       })
       const sync = await cli(['sync', '--source', 'sn', ...data], env)
       expect(sync.code).toBe(1)
-      expect(sync.stdout).toContain('\n  No password for ServiceNow connection "sn": set NAMING_PW')
+      expect(sync.stdout).toContain(
+        '\n  No password for ServiceNow connection "sn": NAMING_PW is set but empty: put the password in it',
+      )
       expect((await cli(['source', 'remove', 'prod', ...data])).stdout).toBe(
         'removed ITSM REST connection "prod" (its SRs stay in the workspace)\n',
       )
